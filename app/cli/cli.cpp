@@ -1,0 +1,356 @@
+#include "cli.h"
+
+#include "demo/demodata.h"
+#include "importexport/householdexporter.h"
+#include "importexport/householdimporter.h"
+#include "reporting/progressreport.h"
+#include "service/householdservice.h"
+#include "store/database.h"
+#include "store/householdrepository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Cli", text, disambiguation, n);
+}
+
+const QStringList kValueOptions {QStringLiteral("--db"), QStringLiteral("--households"),
+                                 QStringLiteral("--seed"), QStringLiteral("--uprn")};
+const QStringList kFlags {QStringLiteral("--json"), QStringLiteral("--dry-run"),
+                          QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
+                          QStringLiteral("--version")};
+
+QString helpText()
+{
+    return tr("Usage: saferhomes-cli [--db PATH] [--json] COMMAND\n"
+              "\n"
+              "Commands:\n"
+              "  init                                  create or migrate the local database\n"
+              "  demo [--households N] [--seed S]      fill an empty database with demo data\n"
+              "  households import FILE [--dry-run] [--skip-invalid]\n"
+              "                                        import eligible households from CSV\n"
+              "  households export FILE                write every household to CSV\n"
+              "  households count                      count households\n"
+              "  households set --uprn U FIELD=VALUE...\n"
+              "                                        edit a household (audited)\n"
+              "  report progress                       funnel, take-up and secured vs target\n"
+              "\n"
+              "Options:\n"
+              "  --db PATH     the local database (default: this profile's own)\n"
+              "  --json        print one JSON document on stdout\n"
+              "  --help        show this help\n"
+              "  --version     show the version\n"
+              "\n"
+              "Exit codes: 0 success; 1 rejected (invalid rows, refused changes); "
+              "2 usage or file error;\n"
+              "3 central database unreachable.\n");
+}
+
+QJsonArray problemsJson(const QList<ImportProblem> &problems)
+{
+    QJsonArray array;
+    for (const ImportProblem &problem : problems) {
+        array.append(QJsonObject {{QStringLiteral("line"), problem.line},
+                                  {QStringLiteral("column"), problem.column},
+                                  {QStringLiteral("reason"), problem.reason}});
+    }
+    return array;
+}
+
+} // namespace
+
+Cli::Cli()
+    : m_out(stdout)
+    , m_err(stderr)
+{ }
+
+int Cli::run(const QStringList &arguments)
+{
+    QStringList words;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (kValueOptions.contains(argument)) {
+            if (i + 1 >= arguments.size())
+                return usage(tr("%1 needs a value").arg(argument));
+            m_options.insert(argument, arguments[++i]);
+        } else if (argument.startsWith(u"--") && argument.contains(QLatin1Char('='))
+                   && kValueOptions.contains(argument.section(QLatin1Char('='), 0, 0))) {
+            m_options.insert(argument.section(QLatin1Char('='), 0, 0),
+                             argument.section(QLatin1Char('='), 1));
+        } else if (kFlags.contains(argument)) {
+            m_flags.append(argument);
+        } else if (argument.startsWith(u"--")) {
+            return usage(tr("unknown option %1").arg(argument));
+        } else {
+            words.append(argument);
+        }
+    }
+    m_json = m_flags.contains(QStringLiteral("--json"));
+    if (m_flags.contains(QStringLiteral("--help"))) {
+        m_out << helpText();
+        return Success;
+    }
+    if (m_flags.contains(QStringLiteral("--version"))) {
+        m_out << QCoreApplication::applicationName() << ' '
+              << QCoreApplication::applicationVersion() << '\n';
+        return Success;
+    }
+    m_dbPath = m_options.value(QStringLiteral("--db"), Database::defaultPath());
+    if (words.isEmpty())
+        return usage(tr("no command given"));
+    return runCommand(words);
+}
+
+int Cli::runCommand(const QStringList &words)
+{
+    const QString command = words.value(0);
+    const QString sub = words.value(1);
+    if (command == u"init" && words.size() == 1)
+        return init();
+    if (command == u"demo" && words.size() == 1)
+        return demo();
+    if (command == u"households") {
+        if (sub == u"import" && words.size() == 3)
+            return householdsImport(words[2]);
+        if (sub == u"export" && words.size() == 3)
+            return householdsExport(words[2]);
+        if (sub == u"count" && words.size() == 2)
+            return householdsCount();
+        if (sub == u"set" && words.size() >= 3)
+            return householdsSet(words.mid(2));
+    }
+    if (command == u"report" && sub == u"progress" && words.size() == 2)
+        return reportProgress();
+    return usage(tr("unknown command \u201c%1\u201d").arg(words.join(QLatin1Char(' '))));
+}
+
+int Cli::usage(const QString &message)
+{
+    m_err << tr("saferhomes-cli: %1").arg(message) << '\n'
+          << tr("Run \u201csaferhomes-cli --help\u201d for the commands.") << '\n';
+    m_err.flush();
+    return UsageError;
+}
+
+void Cli::warn(const QString &message)
+{
+    m_err << tr("warning: %1").arg(message) << '\n';
+    m_err.flush();
+}
+
+void Cli::printResult(const QJsonObject &json, const QString &text)
+{
+    if (m_json)
+        m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+    else if (!text.isEmpty())
+        m_out << text << '\n';
+    m_out.flush();
+}
+
+bool Cli::openDatabase(Database &database)
+{
+    if (database.open(m_dbPath))
+        return true;
+    m_err << tr("saferhomes-cli: %1").arg(database.errorString()) << '\n';
+    m_err.flush();
+    return false;
+}
+
+int Cli::init()
+{
+    Database database;
+    if (!openDatabase(database))
+        return UsageError;
+    printResult({{QStringLiteral("database"), database.path()},
+                 {QStringLiteral("schema_version"), Database::latestSchemaVersion()}},
+                tr("Database %1 is ready (schema %2).")
+                    .arg(database.path())
+                    .arg(Database::latestSchemaVersion()));
+    return Success;
+}
+
+int Cli::demo()
+{
+    DemoData::Options options;
+    bool ok = true;
+    if (m_options.contains(QStringLiteral("--households"))) {
+        options.households = m_options.value(QStringLiteral("--households")).toInt(&ok);
+        if (!ok || options.households < 0 || options.households > 10'000'000)
+            return usage(tr("--households takes a whole number from 0 to 10000000"));
+    }
+    if (m_options.contains(QStringLiteral("--seed"))) {
+        options.seed = m_options.value(QStringLiteral("--seed")).toUInt(&ok);
+        if (!ok)
+            return usage(tr("--seed takes a whole number"));
+    }
+    Database database;
+    if (!openDatabase(database))
+        return UsageError;
+    QString error;
+    if (!DemoData::fill(database, options, &error)) {
+        m_err << tr("saferhomes-cli: demo data was not written: %1").arg(error) << '\n';
+        return Rejected;
+    }
+    printResult(
+        {{QStringLiteral("households"), options.households},
+         {QStringLiteral("seed"), qint64(options.seed)}},
+        tr("Wrote demo data: %1 households (seed %2).").arg(options.households).arg(options.seed));
+    return Success;
+}
+
+int Cli::householdsImport(const QString &path)
+{
+    Database database;
+    if (!openDatabase(database))
+        return UsageError;
+    HouseholdRepository repository(database, Database::localUserName());
+    HouseholdImporter importer(repository);
+    const bool dryRun = m_flags.contains(QStringLiteral("--dry-run"));
+    const bool skipInvalid = m_flags.contains(QStringLiteral("--skip-invalid"));
+
+    const ImportPlan plan = importer.prepare(path);
+    ImportResult result;
+    if (dryRun) {
+        result.rejected = plan.problems;
+        result.warnings = plan.warnings;
+        result.error = plan.fileError;
+        if (plan.fileError.isEmpty() && (plan.problems.isEmpty() || skipInvalid))
+            result.imported = int(plan.records.size());
+    } else {
+        result = importer.commit(plan, skipInvalid);
+    }
+
+    for (const QString &warning : std::as_const(result.warnings))
+        warn(warning);
+    for (const ImportProblem &problem : std::as_const(result.rejected)) {
+        m_err << tr("%1 line %2%3: %4")
+                     .arg(path)
+                     .arg(problem.line)
+                     .arg(problem.column.isEmpty() ? QString()
+                                                   : tr(", column %1").arg(problem.column),
+                          problem.reason)
+              << '\n';
+    }
+    QJsonObject json {{QStringLiteral("imported"), result.imported},
+                      {QStringLiteral("rejected"), problemsJson(result.rejected)}};
+    if (dryRun)
+        json.insert(QStringLiteral("dry_run"), true);
+    if (!result.error.isEmpty()) {
+        m_err << tr("saferhomes-cli: %1").arg(result.error) << '\n';
+        m_err.flush();
+        json.insert(QStringLiteral("error"), result.error);
+        printResult(json, {});
+        // A file that cannot be read as a household list is a file error; a database that
+        // refused the write is a rejection.
+        return plan.fileError.isEmpty() ? Rejected : UsageError;
+    }
+    m_err.flush();
+    const bool refused = !result.rejected.isEmpty() && !skipInvalid;
+    printResult(json,
+                refused ? tr("Nothing imported: %n record(s) have problems.", nullptr,
+                             int(result.rejected.size()))
+                        : (dryRun ? tr("Dry run: %n household(s) would be imported.", nullptr,
+                                       result.imported)
+                                  : tr("Imported %n household(s).", nullptr, result.imported)));
+    return refused ? Rejected : Success;
+}
+
+int Cli::householdsExport(const QString &path)
+{
+    Database database;
+    if (!openDatabase(database))
+        return UsageError;
+    HouseholdRepository repository(database, Database::localUserName());
+    HouseholdExporter exporter(repository);
+    if (!exporter.write(path)) {
+        m_err << tr("saferhomes-cli: %1").arg(exporter.errorString()) << '\n';
+        return UsageError;
+    }
+    printResult({{QStringLiteral("exported"), exporter.written()}, {QStringLiteral("file"), path}},
+                tr("Exported %n household(s) to %1.", nullptr, exporter.written()).arg(path));
+    return Success;
+}
+
+int Cli::householdsCount()
+{
+    Database database;
+    if (!openDatabase(database))
+        return UsageError;
+    const int count = HouseholdRepository(database, Database::localUserName()).count();
+    printResult({{QStringLiteral("households"), count}}, QString::number(count));
+    return Success;
+}
+
+int Cli::householdsSet(const QStringList &assignments)
+{
+    const QString uprn = m_options.value(QStringLiteral("--uprn"));
+    if (uprn.isEmpty())
+        return usage(tr("households set needs --uprn U"));
+    QList<std::pair<QString, QString>> changes;
+    for (const QString &assignment : assignments) {
+        const qsizetype equals = assignment.indexOf(QLatin1Char('='));
+        if (equals <= 0)
+            return usage(tr("\u201c%1\u201d is not FIELD=VALUE").arg(assignment));
+        changes.append({assignment.left(equals), assignment.mid(equals + 1)});
+    }
+    Database database;
+    if (!openDatabase(database))
+        return UsageError;
+    HouseholdRepository repository(database, Database::localUserName());
+    const std::optional<QUuid> id = repository.findByUprn(uprn);
+    if (!id) {
+        m_err << tr("saferhomes-cli: no household has UPRN %1").arg(uprn) << '\n';
+        printResult({{QStringLiteral("updated"), 0},
+                     {QStringLiteral("error"), tr("no household has UPRN %1").arg(uprn)}},
+                    {});
+        return Rejected;
+    }
+    HouseholdService service(repository);
+    const HouseholdService::Result result = service.setFields(*id, changes);
+    for (const QString &warning : result.warnings)
+        warn(warning);
+    if (!result.ok()) {
+        const QString message
+            = result.field.isEmpty() ? result.error : tr("%1: %2").arg(result.field, result.error);
+        m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
+        printResult({{QStringLiteral("updated"), 0},
+                     {QStringLiteral("field"), result.field},
+                     {QStringLiteral("error"), result.error}},
+                    {});
+        return Rejected;
+    }
+    printResult({{QStringLiteral("updated"), 1},
+                 {QStringLiteral("id"), id->toString(QUuid::WithoutBraces)}},
+                tr("Updated household %1.").arg(uprn));
+    return Success;
+}
+
+int Cli::reportProgress()
+{
+    Database database;
+    if (!openDatabase(database))
+        return UsageError;
+    const HouseholdRepository repository(database, Database::localUserName());
+    const ProgressReport report = ProgressReport::compute(repository.statusCounts());
+    QString text = tr("Households: %1\nOffered: %2, accepted: %3, take-up: %4%\n"
+                      "Secured: %5 of target %6")
+                       .arg(report.households)
+                       .arg(report.offered)
+                       .arg(report.accepted)
+                       .arg(report.takeUpRate * 100, 0, 'f', 1)
+                       .arg(report.secured)
+                       .arg(report.target);
+    printResult(report.toJson(), text);
+    return Success;
+}
+
+} // namespace saferhomes

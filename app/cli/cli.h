@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QStringList>
+#include <QTextStream>
+
+namespace saferhomes {
+
+class Database;
+
+/// The headless command line (DESIGN §4): parses arguments, runs one command, prints JSON
+/// or text, and returns the contract's exit code.
+class Cli {
+public:
+    enum ExitCode { Success = 0, Rejected = 1, UsageError = 2, Unreachable = 3 };
+
+    Cli();
+    int run(const QStringList &arguments);
+
+private:
+    int runCommand(const QStringList &words);
+    int init();
+    int demo();
+    int householdsImport(const QString &path);
+    int householdsExport(const QString &path);
+    int householdsCount();
+    int householdsSet(const QStringList &assignments);
+    int reportProgress();
+
+    bool openDatabase(Database &database);
+    int usage(const QString &message);
+    void printResult(const QJsonObject &json, const QString &text);
+    void warn(const QString &message);
+
+    QTextStream m_out;
+    QTextStream m_err;
+    QString m_dbPath;
+    bool m_json = false;
+    QHash<QString, QString> m_options;
+    QStringList m_flags;
+};
+
+} // namespace saferhomes

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "household.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace saferhomes {
+
+/// An editable household or primary-resident field, named as in the import file.
+enum class HouseholdField {
+    Uprn,
+    AddressLine1,
+    AddressLine2,
+    Town,
+    Postcode,
+    Area,
+    Latitude,
+    Longitude,
+    Eligibility,
+    Status,
+    Priority,
+    Notes,
+    ResidentName,
+    Phone,
+    Email,
+};
+
+/// The outcome of checking one field value: the stored form, or why it is refused.
+struct FieldCheck {
+    QString value; ///< normalised value to store (when error is empty)
+    QString error; ///< human message; empty when the value is acceptable
+    bool ok() const { return error.isEmpty(); }
+};
+
+/// Field names, validation and normalisation shared by import, the CLI and the editor.
+class HouseholdFields {
+public:
+    static QString name(HouseholdField field);
+    static std::optional<HouseholdField> fromName(const QString &name);
+    static QList<HouseholdField> all();
+    static bool isResidentField(HouseholdField field);
+
+    /// Validates and normalises \a value for \a field (status names are checked here,
+    /// transitions are not).
+    static FieldCheck check(HouseholdField field, const QString &value);
+
+    /// The current value of \a field as text, as export writes it.
+    static QString value(const Household &household, const Resident &resident,
+                         HouseholdField field);
+
+    static std::optional<QString> normalisePostcode(const QString &postcode);
+    static bool isValidUprn(const QString &uprn);
+    static bool isInsideUk(double latitude, double longitude);
+    static QStringList eligibilityWords();
+    /// A plain decimal number ("52.7661", "-1.1", "475300"), or nothing.
+    static std::optional<double> parseNumber(QStringView text);
+    /// Why \a text is not a latitude/longitude inside the UK (empty when it is; then
+    /// \a value holds it).
+    static QString checkCoordinate(HouseholdField field, QStringView text, double *value);
+    /// Formats a coordinate so that it reads back to the same double.
+    static QString formatCoordinate(double value);
+};
+
+} // namespace saferhomes

@@ -1,0 +1,61 @@
+#include "householdexporter.h"
+
+#include "csvwriter.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+
+namespace saferhomes {
+
+namespace {
+
+const QList<HouseholdField> kFields {
+    HouseholdField::Uprn,     HouseholdField::AddressLine1, HouseholdField::AddressLine2,
+    HouseholdField::Town,     HouseholdField::Postcode,     HouseholdField::Area,
+    HouseholdField::Latitude, HouseholdField::Longitude,    HouseholdField::Eligibility,
+    HouseholdField::Priority, HouseholdField::ResidentName, HouseholdField::Phone,
+    HouseholdField::Email,    HouseholdField::Notes,        HouseholdField::Status,
+};
+
+} // namespace
+
+HouseholdExporter::HouseholdExporter(const HouseholdRepository &repository)
+    : m_repository(repository)
+{ }
+
+QStringList HouseholdExporter::columns()
+{
+    QStringList names {QStringLiteral("id")};
+    for (HouseholdField field : kFields)
+        names.append(HouseholdFields::name(field));
+    return names;
+}
+
+bool HouseholdExporter::write(const QString &path, const HouseholdRepository::Progress &progress)
+{
+    m_written = 0;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        m_error = QCoreApplication::translate("HouseholdExporter", "cannot write %1: %2")
+                      .arg(path, file.errorString());
+        return false;
+    }
+    const QList<HouseholdRecord> records = m_repository.all(progress);
+    QByteArray out = CsvWriter::formatRecord(columns());
+    for (const HouseholdRecord &record : records) {
+        QStringList row {record.household.id.toString(QUuid::WithoutBraces)};
+        for (HouseholdField field : kFields)
+            row.append(HouseholdFields::value(record.household, record.resident, field));
+        out += CsvWriter::formatRecord(row);
+    }
+    file.write(out);
+    if (!file.commit()) {
+        m_error = QCoreApplication::translate("HouseholdExporter", "cannot write %1: %2")
+                      .arg(path, file.errorString());
+        return false;
+    }
+    m_written = int(records.size());
+    return true;
+}
+
+} // namespace saferhomes

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "store/householdrepository.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace saferhomes {
+
+/// Writes households to CSV with the import columns plus id and status, so that the file
+/// imports back to the same households.
+class HouseholdExporter {
+public:
+    explicit HouseholdExporter(const HouseholdRepository &repository);
+
+    static QStringList columns();
+    /// Writes every household to \a path atomically (the old file stays if anything fails).
+    bool write(const QString &path, const HouseholdRepository::Progress &progress = {});
+    int written() const { return m_written; }
+    QString errorString() const { return m_error; }
+
+private:
+    const HouseholdRepository &m_repository;
+    QString m_error;
+    int m_written = 0;
+};
+
+} // namespace saferhomes

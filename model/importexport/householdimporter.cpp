@@ -1,0 +1,372 @@
+#include "householdimporter.h"
+
+#include "csvreader.h"
+#include "gridconverter.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+
+#include <array>
+#include <memory>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HouseholdImporter", text);
+}
+
+constexpr int kPreviewRows = 50;
+constexpr size_t kHouseholdFieldCount = size_t(HouseholdField::Email) + 1;
+
+/// Column positions in the file's header (-1 when absent).
+struct Columns {
+    QHash<QString, int> index;
+    int of(const QString &name) const { return index.value(name, -1); }
+    bool has(const QString &name) const { return index.contains(name); }
+};
+
+/// Checks one record and builds its household; collects every problem it has.
+class RecordChecker {
+public:
+    RecordChecker(const Columns &columns, int headerSize, QSet<QString> existingUprns,
+                  QSet<QUuid> existingIds)
+        : m_columns(columns)
+        , m_headerSize(headerSize)
+        , m_existingUprns(std::move(existingUprns))
+        , m_existingIds(std::move(existingIds))
+    {
+        // Column positions of the household fields, looked up once rather than per cell.
+        for (HouseholdField field : HouseholdFields::all()) {
+            m_fieldIndex[size_t(field)] = columns.of(HouseholdFields::name(field));
+            m_fieldName[size_t(field)] = HouseholdFields::name(field);
+        }
+        m_idIndex = columns.of(QStringLiteral("id"));
+        m_eastingIndex = columns.of(QStringLiteral("easting"));
+        m_northingIndex = columns.of(QStringLiteral("northing"));
+        if (columns.has(QStringLiteral("easting")) || columns.has(QStringLiteral("northing")))
+            m_grid = std::make_unique<GridConverter>();
+    }
+
+    bool check(const CsvRecord &record, HouseholdRecord &out, QList<ImportProblem> &problems)
+    {
+        m_record = &record;
+        m_problems = &problems;
+        const qsizetype before = problems.size();
+        if (record.fields.size() != m_headerSize) {
+            add({},
+                tr("has %1 fields but the header has %2")
+                    .arg(record.fields.size())
+                    .arg(m_headerSize));
+            return false;
+        }
+        Household &h = out.household;
+        Resident &r = out.resident;
+        h.addressLine1 = checked(HouseholdField::AddressLine1);
+        h.addressLine2 = checked(HouseholdField::AddressLine2);
+        h.town = checked(HouseholdField::Town);
+        h.postcode = checked(HouseholdField::Postcode);
+        h.areaName = checked(HouseholdField::Area);
+        h.notes = checked(HouseholdField::Notes);
+        h.eligibility
+            = checked(HouseholdField::Eligibility).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        h.priority = checked(HouseholdField::Priority).toInt();
+        r.name = checked(HouseholdField::ResidentName);
+        r.phone = checked(HouseholdField::Phone);
+        r.email = checked(HouseholdField::Email);
+        const QString status = checked(HouseholdField::Status);
+        if (!status.isEmpty())
+            h.status = *HouseholdStatusRules::fromName(status);
+        checkUprn(h);
+        checkId(h);
+        checkPosition(h);
+        return problems.size() == before;
+    }
+
+private:
+    QString cell(int index) const { return index < 0 ? QString() : m_record->fields.at(index); }
+
+    QString cell(HouseholdField field) const { return cell(m_fieldIndex[size_t(field)]); }
+
+    void add(const QString &column, const QString &reason)
+    {
+        m_problems->append({m_record->line, column, reason});
+    }
+
+    /// The checked value of \a field, or empty after recording why it is refused.
+    QString checked(HouseholdField field)
+    {
+        const int index = m_fieldIndex[size_t(field)];
+        if (index < 0)
+            return {};
+        const QString &text = m_record->fields.at(index);
+        if (text.isEmpty() && field != HouseholdField::AddressLine1
+            && field != HouseholdField::Postcode) {
+            return {}; // every optional field accepts empty
+        }
+        FieldCheck result = HouseholdFields::check(field, text);
+        if (!result.ok()) {
+            add(m_fieldName[size_t(field)], result.error);
+            return {};
+        }
+        return std::move(result.value);
+    }
+
+    void checkUprn(Household &h)
+    {
+        h.uprn = checked(HouseholdField::Uprn);
+        if (h.uprn.isEmpty())
+            return;
+        if (const auto it = m_seenUprns.constFind(h.uprn); it != m_seenUprns.constEnd()) {
+            add(QStringLiteral("uprn"),
+                tr("UPRN %1 is already on line %2 of this file").arg(h.uprn).arg(*it));
+        } else if (m_existingUprns.contains(h.uprn)) {
+            add(QStringLiteral("uprn"), tr("UPRN %1 is already in the database").arg(h.uprn));
+        } else {
+            m_seenUprns.insert(h.uprn, m_record->line);
+        }
+    }
+
+    void checkId(Household &h)
+    {
+        const QString text = cell(m_idIndex).trimmed();
+        if (text.isEmpty())
+            return;
+        h.id = QUuid::fromString(text);
+        if (h.id.isNull()) {
+            add(QStringLiteral("id"), tr("\u201c%1\u201d is not a household id").arg(text));
+        } else if (const auto it = m_seenIds.constFind(h.id); it != m_seenIds.constEnd()) {
+            add(QStringLiteral("id"),
+                tr("id %1 is already on line %2 of this file").arg(text).arg(*it));
+        } else if (m_existingIds.contains(h.id)) {
+            add(QStringLiteral("id"), tr("household %1 is already in the database").arg(text));
+        } else {
+            m_seenIds.insert(h.id, m_record->line);
+        }
+    }
+
+    void checkPosition(Household &h)
+    {
+        const QString latitude = cell(HouseholdField::Latitude).trimmed();
+        const QString longitude = cell(HouseholdField::Longitude).trimmed();
+        if (!latitude.isEmpty() || !longitude.isEmpty()) {
+            if (latitude.isEmpty() || longitude.isEmpty()) {
+                add(latitude.isEmpty() ? QStringLiteral("latitude") : QStringLiteral("longitude"),
+                    tr("give both latitude and longitude, or neither"));
+                return;
+            }
+            double lat = 0;
+            double lon = 0;
+            const QString latitudeError
+                = HouseholdFields::checkCoordinate(HouseholdField::Latitude, latitude, &lat);
+            const QString longitudeError
+                = HouseholdFields::checkCoordinate(HouseholdField::Longitude, longitude, &lon);
+            if (!latitudeError.isEmpty())
+                add(QStringLiteral("latitude"), latitudeError);
+            if (!longitudeError.isEmpty())
+                add(QStringLiteral("longitude"), longitudeError);
+            if (!latitudeError.isEmpty() || !longitudeError.isEmpty())
+                return;
+            if (!HouseholdFields::isInsideUk(lat, lon)) {
+                add(QStringLiteral("latitude"),
+                    tr("%1, %2 is not in the UK").arg(latitude, longitude));
+                return;
+            }
+            h.latitude = lat;
+            h.longitude = lon;
+            return;
+        }
+        const QString easting = cell(m_eastingIndex).trimmed();
+        const QString northing = cell(m_northingIndex).trimmed();
+        if (easting.isEmpty() && northing.isEmpty())
+            return;
+        if (easting.isEmpty() || northing.isEmpty()) {
+            add(easting.isEmpty() ? QStringLiteral("easting") : QStringLiteral("northing"),
+                tr("give both easting and northing, or neither"));
+            return;
+        }
+        const std::optional<double> e = HouseholdFields::parseNumber(easting);
+        const std::optional<double> n = HouseholdFields::parseNumber(northing);
+        if (!e || !n) {
+            add(e ? QStringLiteral("northing") : QStringLiteral("easting"),
+                tr("\u201c%1\u201d is not a number of metres").arg(e ? northing : easting));
+            return;
+        }
+        const auto position = m_grid->toWgs84(*e, *n);
+        if (!position || !HouseholdFields::isInsideUk(position->latitude, position->longitude)) {
+            add(QStringLiteral("easting"),
+                tr("%1, %2 is not a British National Grid reference in the UK")
+                    .arg(easting, northing));
+            return;
+        }
+        h.latitude = position->latitude;
+        h.longitude = position->longitude;
+    }
+
+    const Columns &m_columns;
+    std::array<int, kHouseholdFieldCount> m_fieldIndex {};
+    std::array<QString, kHouseholdFieldCount> m_fieldName;
+    int m_idIndex = -1;
+    int m_eastingIndex = -1;
+    int m_northingIndex = -1;
+    int m_headerSize;
+    const QSet<QString> m_existingUprns;
+    const QSet<QUuid> m_existingIds;
+    QHash<QUuid, int> m_seenIds;
+    QHash<QString, int> m_seenUprns;
+    std::unique_ptr<GridConverter> m_grid;
+    const CsvRecord *m_record = nullptr;
+    QList<ImportProblem> *m_problems = nullptr;
+};
+
+} // namespace
+
+HouseholdImporter::HouseholdImporter(HouseholdRepository &repository)
+    : m_repository(repository)
+{ }
+
+QStringList HouseholdImporter::requiredColumns()
+{
+    return {QStringLiteral("address_line1"), QStringLiteral("postcode")};
+}
+
+QStringList HouseholdImporter::knownColumns()
+{
+    return {QStringLiteral("id"),
+            QStringLiteral("uprn"),
+            QStringLiteral("address_line1"),
+            QStringLiteral("address_line2"),
+            QStringLiteral("town"),
+            QStringLiteral("postcode"),
+            QStringLiteral("area"),
+            QStringLiteral("latitude"),
+            QStringLiteral("longitude"),
+            QStringLiteral("easting"),
+            QStringLiteral("northing"),
+            QStringLiteral("eligibility"),
+            QStringLiteral("status"),
+            QStringLiteral("priority"),
+            QStringLiteral("resident_name"),
+            QStringLiteral("phone"),
+            QStringLiteral("email"),
+            QStringLiteral("notes")};
+}
+
+ImportPlan HouseholdImporter::prepare(const QString &path, const Progress &progress) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        ImportPlan plan;
+        plan.fileError = tr("cannot read %1: %2").arg(path, file.errorString());
+        return plan;
+    }
+    return prepareData(file.readAll(), QFileInfo(path).fileName(), progress);
+}
+
+ImportPlan HouseholdImporter::prepareData(const QByteArray &data, const QString &name,
+                                          const Progress &progress) const
+{
+    ImportPlan plan;
+    CsvReader reader(data);
+    CsvRecord record;
+    if (!reader.next(record)) {
+        plan.fileError = reader.error() == CsvReader::Error::None
+            ? tr("%1 is empty: it needs a header row and at least one household").arg(name)
+            : tr("%1: %2").arg(name, reader.errorString());
+        return plan;
+    }
+
+    Columns columns;
+    for (int i = 0; i < record.fields.size(); ++i) {
+        const QString column = record.fields[i].trimmed().toLower();
+        plan.header.append(column);
+        if (columns.has(column)) {
+            plan.fileError
+                = tr("%1 line 1: the column \u201c%2\u201d appears twice").arg(name, column);
+            return plan;
+        }
+        columns.index.insert(column, i);
+        if (!knownColumns().contains(column)) {
+            plan.warnings.append(tr("%1 line 1: unknown column \u201c%2\u201d is ignored")
+                                     .arg(name, record.fields[i]));
+        }
+    }
+    QStringList missing;
+    for (const QString &required : requiredColumns()) {
+        if (!columns.has(required))
+            missing.append(required);
+    }
+    if (!missing.isEmpty()) {
+        plan.fileError = tr("%1 line 1: missing required column(s) %2")
+                             .arg(name, missing.join(QLatin1String(", ")));
+        return plan;
+    }
+
+    // Ids are only given by files that were exported; don't load them for the others.
+    RecordChecker checker(columns, int(plan.header.size()), m_repository.existingUprns(),
+                          columns.has(QStringLiteral("id")) ? m_repository.existingIds()
+                                                            : QSet<QUuid>());
+    while (reader.next(record)) {
+        ++plan.recordCount;
+        if (plan.preview.size() < kPreviewRows)
+            plan.preview.append(record.fields);
+        HouseholdRecord household;
+        if (checker.check(record, household, plan.problems)) {
+            plan.records.append(household);
+            plan.recordLines.append(record.line);
+        }
+        if (progress && plan.recordCount % 2000 == 0
+            && !progress(reader.bytePosition(), reader.byteSize())) {
+            plan.cancelled = true;
+            return plan;
+        }
+    }
+    switch (reader.error()) {
+    case CsvReader::Error::None: break;
+    case CsvReader::Error::UnterminatedQuote:
+    case CsvReader::Error::QuoteInUnquotedField:
+        plan.problems.append({reader.errorLine(), {}, reader.errorString()});
+        break;
+    default: plan.fileError = tr("%1: %2").arg(name, reader.errorString()); return plan;
+    }
+    if (plan.recordCount == 0 && plan.problems.isEmpty())
+        plan.fileError = tr("%1 has a header row but no households").arg(name);
+    if (progress)
+        progress(reader.byteSize(), reader.byteSize());
+    return plan;
+}
+
+ImportResult HouseholdImporter::commit(const ImportPlan &plan, bool skipInvalid,
+                                       const Progress &progress)
+{
+    ImportResult result;
+    result.rejected = plan.problems;
+    result.warnings = plan.warnings;
+    if (!plan.fileError.isEmpty()) {
+        result.error = plan.fileError;
+        return result;
+    }
+    if (plan.cancelled) {
+        result.cancelled = true;
+        return result;
+    }
+    if (!plan.problems.isEmpty() && !skipInvalid)
+        return result;
+    QStringList createdAreas;
+    if (!m_repository.insert(plan.records, &createdAreas, progress)) {
+        result.cancelled = m_repository.wasCancelled();
+        if (!result.cancelled)
+            result.error = tr("nothing was imported: %1").arg(m_repository.errorString());
+        return result;
+    }
+    for (const QString &area : std::as_const(createdAreas))
+        result.warnings.append(tr("created the new area \u201c%1\u201d").arg(area));
+    result.imported = int(plan.records.size());
+    return result;
+}
+
+} // namespace saferhomes

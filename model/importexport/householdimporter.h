@@ -1,0 +1,64 @@
+#pragma once
+
+#include "store/householdrepository.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace saferhomes {
+
+/// One reason a record of an import file was refused (DESIGN §5).
+struct ImportProblem {
+    int line = 0; ///< 1-based physical line where the record starts (header is line 1)
+    QString column; ///< the column concerned; empty when it is the whole record
+    QString reason;
+};
+
+/// What a household file holds once read and checked, before anything is written.
+struct ImportPlan {
+    QString fileError; ///< the file as a whole cannot be imported (empty when fine)
+    QStringList header;
+    QList<HouseholdRecord> records; ///< the valid records
+    QList<int> recordLines; ///< line of each valid record
+    QList<ImportProblem> problems; ///< every invalid record's problems, in line order
+    QStringList warnings; ///< e.g. unknown columns
+    QList<QStringList> preview; ///< the first rows as read, for a wizard to show
+    int recordCount = 0; ///< records read (valid and invalid)
+    bool cancelled = false;
+};
+
+/// The outcome of an import, shaped as the command line reports it.
+struct ImportResult {
+    int imported = 0;
+    QList<ImportProblem> rejected;
+    QStringList warnings;
+    QString error; ///< a file or database error; nothing was imported
+    bool cancelled = false;
+};
+
+/// Reads, validates and imports household files: all or nothing unless told to skip invalid.
+class HouseholdImporter {
+public:
+    using Progress = HouseholdRepository::Progress;
+
+    explicit HouseholdImporter(HouseholdRepository &repository);
+
+    /// Reads and checks \a path without writing anything.
+    ImportPlan prepare(const QString &path, const Progress &progress = {}) const;
+    /// Checks file contents already in memory (\a name is used in messages).
+    ImportPlan prepareData(const QByteArray &data, const QString &name,
+                           const Progress &progress = {}) const;
+
+    /// Writes the plan's valid records; refuses when there are problems and
+    /// \a skipInvalid is false. Nothing is written when it fails or is cancelled.
+    ImportResult commit(const ImportPlan &plan, bool skipInvalid, const Progress &progress = {});
+
+    static QStringList requiredColumns();
+    static QStringList knownColumns();
+
+private:
+    HouseholdRepository &m_repository;
+};
+
+} // namespace saferhomes

@@ -1,0 +1,86 @@
+#include "householdservice.h"
+
+#include "store/householdrepository.h"
+
+#include <QCoreApplication>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HouseholdService", text);
+}
+
+HouseholdService::Result refuse(const QString &field, const QString &error)
+{
+    return HouseholdService::Result {error, field, {}};
+}
+
+} // namespace
+
+HouseholdService::HouseholdService(HouseholdRepository &repository)
+    : m_repository(repository)
+{ }
+
+HouseholdService::Result
+HouseholdService::setFields(const QUuid &id, const QList<std::pair<QString, QString>> &assignments,
+                            Mode mode)
+{
+    const std::optional<HouseholdRecord> current = m_repository.find(id);
+    if (!current)
+        return refuse({}, tr("There is no such household."));
+
+    QList<std::pair<HouseholdField, QString>> changes;
+    QString latitude
+        = HouseholdFields::value(current->household, current->resident, HouseholdField::Latitude);
+    QString longitude
+        = HouseholdFields::value(current->household, current->resident, HouseholdField::Longitude);
+    for (const auto &[name, raw] : assignments) {
+        const std::optional<HouseholdField> field = HouseholdFields::fromName(name);
+        if (!field)
+            return refuse(name, tr("\u201c%1\u201d is not a household field").arg(name));
+        const FieldCheck check = HouseholdFields::check(*field, raw);
+        if (!check.ok())
+            return refuse(HouseholdFields::name(*field), check.error);
+
+        if (*field == HouseholdField::Uprn && !check.value.isEmpty()) {
+            const std::optional<QUuid> owner = m_repository.findByUprn(check.value);
+            if (owner && *owner != id) {
+                return refuse(name, tr("UPRN %1 belongs to another household").arg(check.value));
+            }
+        }
+        if (*field == HouseholdField::Status && mode == Mode::Edit) {
+            const HouseholdStatus to = *HouseholdStatusRules::fromName(check.value);
+            if (const auto why = HouseholdStatusRules::checkTransition(
+                    current->household.status, to, m_repository.transitionContext(id))) {
+                return refuse(name, *why);
+            }
+        }
+        if (*field == HouseholdField::Latitude)
+            latitude = check.value;
+        if (*field == HouseholdField::Longitude)
+            longitude = check.value;
+        changes.append({*field, check.value});
+    }
+    if (latitude.isEmpty() != longitude.isEmpty()) {
+        return refuse(latitude.isEmpty() ? QStringLiteral("latitude") : QStringLiteral("longitude"),
+                      tr("give both latitude and longitude, or neither"));
+    }
+    if (!latitude.isEmpty()
+        && !HouseholdFields::isInsideUk(latitude.toDouble(), longitude.toDouble())) {
+        return refuse(QStringLiteral("latitude"),
+                      tr("%1, %2 is not in the UK").arg(latitude, longitude));
+    }
+
+    Result result;
+    QStringList createdAreas;
+    if (!m_repository.setFields(id, changes, &createdAreas))
+        return refuse({}, tr("The change was not saved: %1").arg(m_repository.errorString()));
+    for (const QString &area : std::as_const(createdAreas))
+        result.warnings.append(tr("created the new area \u201c%1\u201d").arg(area));
+    return result;
+}
+
+} // namespace saferhomes

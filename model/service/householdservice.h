@@ -1,0 +1,37 @@
+#pragma once
+
+#include "domain/householdfield.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUuid>
+
+namespace saferhomes {
+
+class HouseholdRepository;
+
+/// Edits households by the rules: field validation, the status funnel, unique UPRNs.
+class HouseholdService {
+public:
+    /// Edit follows the funnel; Correction (undoing an edit) may restore any earlier status.
+    enum class Mode { Edit, Correction };
+
+    struct Result {
+        QString error; ///< empty on success
+        QString field; ///< the field the error is about, when there is one
+        QStringList warnings;
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    explicit HouseholdService(HouseholdRepository &repository);
+
+    /// Validates then saves \a assignments (field name → text) in one audited transaction;
+    /// nothing is saved when any value is refused.
+    Result setFields(const QUuid &id, const QList<std::pair<QString, QString>> &assignments,
+                     Mode mode = Mode::Edit);
+
+private:
+    HouseholdRepository &m_repository;
+};
+
+} // namespace saferhomes

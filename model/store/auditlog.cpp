@@ -1,0 +1,70 @@
+#include "auditlog.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+
+namespace saferhomes {
+
+QString storeTimestamp()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+AuditLog::AuditLog(const QString &connectionName, QString userName, QString device)
+    : m_insert(QSqlDatabase::database(connectionName, false))
+    , m_userName(std::move(userName))
+    , m_device(std::move(device))
+{
+    m_insert.prepare(QStringLiteral(
+        "INSERT INTO audit_event (at, user_name, device, entity, entity_id, field, old_value, "
+        "new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+}
+
+bool AuditLog::record(const QString &entity, const QString &entityId, const QString &field,
+                      const QVariant &oldValue, const QVariant &newValue, const QString &at)
+{
+    m_insert.bindValue(0, at);
+    m_insert.bindValue(1, m_userName);
+    m_insert.bindValue(2, m_device);
+    m_insert.bindValue(3, entity);
+    m_insert.bindValue(4, entityId);
+    m_insert.bindValue(5, field);
+    m_insert.bindValue(6, oldValue);
+    m_insert.bindValue(7, newValue);
+    return m_insert.exec();
+}
+
+QString AuditLog::errorString() const
+{
+    return m_insert.lastError().text();
+}
+
+QList<AuditEvent> AuditLog::history(const QString &connectionName, const QString &entity,
+                                    const QString &entityId)
+{
+    QSqlQuery query(QSqlDatabase::database(connectionName, false));
+    query.prepare(QStringLiteral(
+        "SELECT seq, at, user_name, device, entity, entity_id, field, old_value, new_value "
+        "FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY seq"));
+    query.addBindValue(entity);
+    query.addBindValue(entityId);
+    QList<AuditEvent> events;
+    if (!query.exec())
+        return events;
+    while (query.next()) {
+        AuditEvent event;
+        event.seq = query.value(0).toLongLong();
+        event.at = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
+        event.userName = query.value(2).toString();
+        event.device = query.value(3).toString();
+        event.entity = query.value(4).toString();
+        event.entityId = query.value(5).toString();
+        event.field = query.value(6).toString();
+        event.oldValue = query.value(7);
+        event.newValue = query.value(8);
+        events.append(event);
+    }
+    return events;
+}
+
+} // namespace saferhomes

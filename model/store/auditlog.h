@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace saferhomes {
+
+/// One entry of the append-only audit trail.
+struct AuditEvent {
+    qint64 seq = 0;
+    QDateTime at;
+    QString userName;
+    QString device;
+    QString entity;
+    QString entityId;
+    QString field;
+    QVariant oldValue;
+    QVariant newValue;
+};
+
+/// Writes audit events inside the caller's transaction, with one prepared statement.
+class AuditLog {
+public:
+    AuditLog(const QString &connectionName, QString userName, QString device);
+
+    /// Records a change; call inside the transaction that makes the change.
+    bool record(const QString &entity, const QString &entityId, const QString &field,
+                const QVariant &oldValue, const QVariant &newValue, const QString &at);
+    QString errorString() const;
+
+    /// Every event about one entity, oldest first.
+    static QList<AuditEvent> history(const QString &connectionName, const QString &entity,
+                                     const QString &entityId);
+
+private:
+    QSqlQuery m_insert;
+    QString m_userName;
+    QString m_device;
+};
+
+/// The current time as the store writes it (ISO 8601 UTC with milliseconds).
+QString storeTimestamp();
+
+} // namespace saferhomes

@@ -1,0 +1,519 @@
+#include "demorepository.h"
+
+#include "householdsearch.h"
+
+#include "auditlog.h"
+#include "database.h"
+#include "sqlitestatement.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <initializer_list>
+#include <iterator>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DemoRepository", text);
+}
+
+/// SQL NULL. (A null QString binds as NULL too, so run() turns those into empty text.)
+QVariant nullValue()
+{
+    return QVariant::fromValue(nullptr);
+}
+
+QVariant idValue(const QUuid &id)
+{
+    return id.isNull() ? nullValue() : QVariant(id.toString(QUuid::WithoutBraces));
+}
+
+QVariant timeValue(const QDateTime &at)
+{
+    return at.isValid() ? QVariant(at.toUTC().toString(Qt::ISODateWithMs)) : nullValue();
+}
+
+/// A value for SqliteStatement: text (a null QString is stored as empty text, as the NOT NULL
+/// columns need), numbers, ids and times (NULL when null or invalid), or explicit NULL.
+void bindOne(SqliteStatement &statement, int index, const QString &text)
+{
+    statement.bind(index, text.isNull() ? QStringLiteral("") : text);
+}
+void bindOne(SqliteStatement &statement, int index, const std::optional<QString> &text)
+{
+    if (text)
+        statement.bind(index, *text);
+    else
+        statement.bindNull(index);
+}
+void bindOne(SqliteStatement &statement, int index, qint64 value)
+{
+    statement.bind(index, value);
+}
+void bindOne(SqliteStatement &statement, int index, int value)
+{
+    statement.bind(index, qint64(value));
+}
+void bindOne(SqliteStatement &statement, int index, bool value)
+{
+    statement.bind(index, qint64(value ? 1 : 0));
+}
+void bindOne(SqliteStatement &statement, int index, const std::optional<double> &value)
+{
+    statement.bind(index, value);
+}
+void bindOne(SqliteStatement &statement, int index, const QUuid &id)
+{
+    if (id.isNull())
+        statement.bindNull(index);
+    else
+        statement.bind(index, id.toString(QUuid::WithoutBraces));
+}
+/// The store's time format (as storeTimestamp() writes it), without QDateTime::toString's
+/// cost, which showed in large fills.
+QString isoUtc(const QDateTime &at)
+{
+    const QDateTime utc = at.timeSpec() == Qt::UTC ? at : at.toUTC();
+    const QDate date = utc.date();
+    const QTime time = utc.time();
+    char text[24];
+    const auto put = [&](int offset, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[offset + i] = char('0' + value % 10);
+    };
+    put(0, date.year(), 4);
+    text[4] = '-';
+    put(5, date.month(), 2);
+    text[7] = '-';
+    put(8, date.day(), 2);
+    text[10] = 'T';
+    put(11, time.hour(), 2);
+    text[13] = ':';
+    put(14, time.minute(), 2);
+    text[16] = ':';
+    put(17, time.second(), 2);
+    text[19] = '.';
+    put(20, time.msec(), 3);
+    text[23] = 'Z';
+    return QString::fromLatin1(text, 24);
+}
+
+void bindOne(SqliteStatement &statement, int index, const QDateTime &at)
+{
+    if (at.isValid() && at.date().year() >= 0 && at.date().year() <= 9999)
+        statement.bind(index, isoUtc(at));
+    else if (at.isValid())
+        statement.bind(index, at.toUTC().toString(Qt::ISODateWithMs));
+    else
+        statement.bindNull(index);
+}
+
+/// Binds \a values to ?1, ?2, ... and runs the statement.
+template<typename... Values> bool exec(SqliteStatement &statement, const Values &...values)
+{
+    int index = 0;
+    (bindOne(statement, ++index, values), ...);
+    return statement.exec();
+}
+
+/// Tables whose new rows get their "created" audit events in one statement each at commit,
+/// with the column recorded as the new value: per-row statements were a quarter of a large
+/// fill's time.
+struct BulkAudit {
+    const char *table;
+    const char *valueColumn;
+};
+constexpr BulkAudit kBulkAudits[] = {
+    {"household", "status"},          {"visit", "outcome"},
+    {"attachment", "kind"},           {"consent", "purpose"},
+    {"survey", "definition_version"}, {"job", "status"},
+};
+
+} // namespace
+
+/// The prepared statements of one fill, made once the transaction is open: Qt SQL for the
+/// few catalogue rows and blobs, the SQLite handle directly for the bulk of the rows, where
+/// Qt SQL's per-row cost (QVariant, UTF-16) dominated.
+struct DemoRepository::Statements {
+    Statements(const QSqlDatabase &db, const QString &connectionName, const QString &userName,
+               const QString &device)
+        : audit(connectionName, userName, device)
+        , area(db)
+        , areaId(db)
+        , equipment(db)
+        , fitter(db)
+        , attachment(db)
+        , household(db,
+                    "INSERT INTO household (id, uprn, address_line1, address_line2, town, "
+                    "postcode, latitude, longitude, area_id, eligibility, status, priority, "
+                    "notes, created_at, updated_at, rid) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        , resident(db,
+                   "INSERT INTO resident (id, household_id, name, phone, email, "
+                   "preferred_contact, language, access_needs, is_primary, created_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        , visit(db,
+                "INSERT INTO visit (id, household_id, at, by_user, outcome, reason, "
+                "revisit_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        , consent(db,
+                  "INSERT INTO consent (id, household_id, resident_id, purpose, "
+                  "wording_version, method, witness, signature_attachment_id, recorded_by, "
+                  "given_at, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        , survey(db,
+                 "INSERT INTO survey (id, household_id, visit_id, definition_version, "
+                 "answers, started_at, completed_at, by_user) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        , recommendation(db,
+                         "INSERT INTO recommendation (id, survey_id, equipment_code, qty, "
+                         "reason, agreed) VALUES (?, ?, ?, ?, ?, ?)")
+        , job(db,
+              "INSERT INTO job (id, household_id, survey_id, fitter_id, status, "
+              "scheduled_start, scheduled_end, completed_at, signed_off_by, notes, "
+              "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        , jobItem(db,
+                  "INSERT INTO job_item (id, job_id, equipment_code, qty, serial, fitted) "
+                  "VALUES (?, ?, ?, ?, ?, ?)")
+        , stock(db,
+                "INSERT INTO stock_movement (id, equipment_code, qty_change, reason, "
+                "job_id, at, by_user, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    {
+        const auto prepare = [&](QSqlQuery &query, const char *sql) {
+            if (error.isEmpty() && !query.prepare(QString::fromLatin1(sql)))
+                error = query.lastError().text();
+        };
+        prepare(area,
+                "INSERT INTO area (id, name, target_homes, budget_pence, created_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                "target_homes = excluded.target_homes, "
+                "budget_pence = excluded.budget_pence");
+        prepare(areaId, "SELECT id FROM area WHERE name = ?");
+        prepare(equipment,
+                "INSERT INTO equipment_type (code, name, standard, unit_cost_pence, "
+                "fit_minutes, skill) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (code) DO NOTHING");
+        prepare(fitter,
+                "INSERT INTO fitter (id, name, skills, start_latitude, start_longitude, "
+                "shift_start, shift_end) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        prepare(attachment,
+                "INSERT INTO attachment (id, household_id, kind, mime_type, "
+                "sha256, bytes, created_at, by_user) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const SqliteStatement *statement : {&household, &resident, &visit, &consent, &survey,
+                                                 &recommendation, &job, &jobItem, &stock}) {
+            if (error.isEmpty() && !statement->isValid())
+                error = statement->errorString();
+        }
+    }
+
+    QString error;
+    AuditLog audit;
+    QSqlQuery area, areaId, equipment, fitter, attachment;
+    SqliteStatement household, resident, visit, consent, survey, recommendation, job, jobItem,
+        stock;
+};
+
+DemoRepository::DemoRepository(const Database &database, QString userName)
+    : m_connectionName(database.connectionName())
+    , m_userName(std::move(userName))
+    , m_device(database.deviceId())
+{ }
+
+DemoRepository::~DemoRepository()
+{
+    if (m_statements)
+        rollback();
+}
+
+bool DemoRepository::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+int DemoRepository::householdCount() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM household")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+bool DemoRepository::begin()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.isOpen())
+        return fail(tr("the database is not open"));
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    m_now = storeTimestamp();
+    QSqlQuery query(db);
+    const auto read = [&](const QString &sql, qint64 *value) {
+        const bool ok = query.exec(sql) && query.next();
+        *value = ok ? query.value(0).toLongLong() : 0;
+        query.finish();
+        return ok;
+    };
+    // Continue after the highest quick-find row, whether or not its household still exists.
+    bool ok = read(QStringLiteral("SELECT max(coalesce((SELECT max(rid) FROM household), 0), "
+                                  "coalesce((SELECT max(rowid) FROM household_fts), 0))"),
+                   &m_rid);
+    m_firstRid = m_rid;
+    m_firstRowids.clear();
+    for (const BulkAudit &audit : kBulkAudits) {
+        qint64 rowid = 0;
+        ok = ok
+            && read(QStringLiteral("SELECT coalesce(max(rowid), 0) FROM %1")
+                        .arg(QLatin1String(audit.table)),
+                    &rowid);
+        m_firstRowids.append(rowid);
+    }
+    if (!ok) {
+        const QString message = query.lastError().text();
+        db.rollback();
+        return fail(message);
+    }
+    // A large fill touches far more pages than the default cache holds; spilling them to the
+    // WAL in the middle of the transaction and reading them back was most of its time.
+    read(QStringLiteral("PRAGMA cache_size"), &m_cacheSize);
+    query.exec(QStringLiteral("PRAGMA cache_size = -262144"));
+    m_statements = std::make_unique<Statements>(db, m_connectionName, m_userName, m_device);
+    if (!m_statements->error.isEmpty()) {
+        const QString message = m_statements->error;
+        rollback();
+        return fail(message);
+    }
+    return true;
+}
+
+bool DemoRepository::commit()
+{
+    if (!m_statements)
+        return fail(tr("no demo transaction is open"));
+    m_statements.reset();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString message;
+    {
+        // The quick-find rows, once every primary resident is written, then the audit events.
+        QSqlQuery query(db);
+        bool ok = query.prepare(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
+                                + householdSearchTextSelect() + QStringLiteral("WHERE h.rid > ?"));
+        query.addBindValue(m_firstRid);
+        ok = ok && query.exec();
+        for (int i = 0; ok && i < int(std::size(kBulkAudits)); ++i) {
+            const BulkAudit &audit = kBulkAudits[i];
+            ok = query.prepare(
+                QStringLiteral(
+                    "INSERT INTO audit_event (at, user_name, device, entity, entity_id, field, "
+                    "old_value, new_value) SELECT ?, ?, ?, '%1', id, 'created', NULL, %2 "
+                    "FROM %1 WHERE rowid > ? ORDER BY rowid")
+                    .arg(QLatin1String(audit.table), QLatin1String(audit.valueColumn)));
+            query.addBindValue(m_now);
+            query.addBindValue(m_userName);
+            query.addBindValue(m_device);
+            query.addBindValue(m_firstRowids.value(i));
+            ok = ok && query.exec();
+        }
+        if (!ok)
+            message = query.lastError().text();
+    }
+    if (message.isEmpty() && !db.commit())
+        message = db.lastError().text();
+    if (!message.isEmpty()) {
+        db.rollback();
+        restoreCacheSize();
+        return fail(message);
+    }
+    restoreCacheSize();
+    return true;
+}
+
+void DemoRepository::rollback()
+{
+    // The statements go first: an active query would keep the transaction from ending.
+    m_statements.reset();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    db.rollback();
+    restoreCacheSize();
+}
+
+void DemoRepository::restoreCacheSize()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    // A number read back from SQLite, not user input: PRAGMA takes no bound values.
+    query.exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_cacheSize));
+}
+
+namespace {
+
+bool run(QSqlQuery &query, std::initializer_list<QVariant> values)
+{
+    int index = 0;
+    for (const QVariant &value : values) {
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(index++, QStringLiteral(""));
+        else
+            query.bindValue(index++, value);
+    }
+    return query.exec();
+}
+
+} // namespace
+
+std::optional<QUuid> DemoRepository::addArea(const Area &area)
+{
+    Statements &s = *m_statements;
+    if (!run(s.area, {idValue(area.id), area.name, area.targetHomes, area.budgetPence, m_now})) {
+        fail(s.area.lastError().text());
+        return std::nullopt;
+    }
+    if (!run(s.areaId, {area.name}) || !s.areaId.next()) {
+        fail(s.areaId.lastError().text());
+        return std::nullopt;
+    }
+    const QUuid id = QUuid::fromString(s.areaId.value(0).toString());
+    s.areaId.finish();
+    if (!s.audit.record(QStringLiteral("area"), area.name, QStringLiteral("target_homes"), {},
+                        area.targetHomes, m_now)) {
+        fail(s.audit.errorString());
+        return std::nullopt;
+    }
+    return id;
+}
+
+bool DemoRepository::addEquipment(const DemoEquipment &e)
+{
+    Statements &s = *m_statements;
+    if (!run(s.equipment, {e.code, e.name, e.standard, e.unitCostPence, e.fitMinutes, e.skill}))
+        return fail(tr("equipment %1: %2").arg(e.code, s.equipment.lastError().text()));
+    if (s.equipment.numRowsAffected() > 0
+        && !s.audit.record(QStringLiteral("equipment_type"), e.code, QStringLiteral("created"), {},
+                           e.name, m_now))
+        return fail(s.audit.errorString());
+    return true;
+}
+
+bool DemoRepository::addFitter(const DemoFitter &f)
+{
+    Statements &s = *m_statements;
+    if (!run(s.fitter,
+             {idValue(f.id), f.name, f.skills.join(QLatin1Char(';')), f.startLatitude,
+              f.startLongitude, f.shiftStart, f.shiftEnd}))
+        return fail(tr("fitter %1: %2").arg(f.name, s.fitter.lastError().text()));
+    if (!s.audit.record(QStringLiteral("fitter"), idValue(f.id).toString(),
+                        QStringLiteral("created"), {}, f.name, m_now))
+        return fail(s.audit.errorString());
+    return true;
+}
+
+bool DemoRepository::addHousehold(const HouseholdRecord &record)
+{
+    Statements &s = *m_statements;
+    const Household &h = record.household;
+    const auto uprn = h.uprn.isEmpty() ? std::optional<QString>() : std::optional(h.uprn);
+    if (!exec(s.household, h.id, uprn, h.addressLine1, h.addressLine2, h.town, h.postcode,
+              h.latitude, h.longitude, h.areaId, h.eligibility.join(QLatin1Char(';')),
+              HouseholdStatusRules::name(h.status), h.priority, h.notes, m_now, m_now, ++m_rid)) {
+        return fail(tr("household %1: %2").arg(h.addressLine1, s.household.errorString()));
+    }
+    const Resident &r = record.resident;
+    if (!r.name.isEmpty() || !r.phone.isEmpty() || !r.email.isEmpty()) {
+        if (!exec(s.resident, r.id, h.id, r.name, r.phone, r.email, r.preferredContact, r.language,
+                  r.accessNeeds, true, m_now))
+            return fail(s.resident.errorString());
+    }
+    return true;
+}
+
+bool DemoRepository::addResident(const Resident &r)
+{
+    Statements &s = *m_statements;
+    if (!exec(s.resident, r.id, r.householdId, r.name, r.phone, r.email, r.preferredContact,
+              r.language, r.accessNeeds, false, m_now))
+        return fail(s.resident.errorString());
+    return true;
+}
+
+bool DemoRepository::addVisit(const DemoVisit &v)
+{
+    Statements &s = *m_statements;
+    if (!exec(s.visit, v.id, v.householdId, v.at, v.byUser, v.outcome, v.reason, v.revisitAt,
+              v.notes))
+        return fail(tr("visit: %1").arg(s.visit.errorString()));
+    return true;
+}
+
+bool DemoRepository::addAttachment(const DemoAttachment &a)
+{
+    Statements &s = *m_statements;
+    const QString sha256 = QString::fromLatin1(
+        QCryptographicHash::hash(a.bytes, QCryptographicHash::Sha256).toHex());
+    if (!run(s.attachment,
+             {idValue(a.id), idValue(a.householdId), a.kind, a.mimeType, sha256, a.bytes,
+              timeValue(a.createdAt), a.byUser}))
+        return fail(tr("attachment: %1").arg(s.attachment.lastError().text()));
+    return true;
+}
+
+bool DemoRepository::addConsent(const DemoConsent &c)
+{
+    Statements &s = *m_statements;
+    if (!exec(s.consent, c.id, c.householdId, c.residentId, c.purpose, c.wordingVersion, c.method,
+              c.witness, c.signatureId, c.recordedBy, c.givenAt, c.withdrawnAt))
+        return fail(tr("consent: %1").arg(s.consent.errorString()));
+    return true;
+}
+
+bool DemoRepository::addSurvey(const DemoSurvey &v)
+{
+    Statements &s = *m_statements;
+    if (!exec(s.survey, v.id, v.householdId, v.visitId, v.definitionVersion,
+              QString::fromUtf8(v.answersJson), v.startedAt, v.completedAt, v.byUser))
+        return fail(tr("survey: %1").arg(s.survey.errorString()));
+    return true;
+}
+
+bool DemoRepository::addRecommendation(const DemoRecommendation &r)
+{
+    // Part of its survey: the survey's audit event covers it.
+    Statements &s = *m_statements;
+    if (!exec(s.recommendation, r.id, r.surveyId, r.code, r.qty, r.reason, r.agreed))
+        return fail(tr("recommendation %1: %2").arg(r.code, s.recommendation.errorString()));
+    return true;
+}
+
+bool DemoRepository::addJob(const DemoJob &j)
+{
+    Statements &s = *m_statements;
+    if (!exec(s.job, j.id, j.householdId, j.surveyId, j.fitterId, j.status, j.scheduledStart,
+              j.scheduledEnd, j.completedAt, j.signedOffBy, j.notes, j.createdAt))
+        return fail(tr("job: %1").arg(s.job.errorString()));
+    return true;
+}
+
+bool DemoRepository::addJobItem(const DemoJobItem &i)
+{
+    // Part of its job: the job's audit event covers it.
+    Statements &s = *m_statements;
+    if (!exec(s.jobItem, i.id, i.jobId, i.code, i.qty, i.serial, i.fitted))
+        return fail(tr("job item %1: %2").arg(i.code, s.jobItem.errorString()));
+    return true;
+}
+
+bool DemoRepository::addStockMovement(const DemoStockMovement &m)
+{
+    // The ledger is itself append-only and names who and when: no separate audit event.
+    Statements &s = *m_statements;
+    if (!exec(s.stock, m.id, m.code, m.qtyChange, m.reason, m.jobId, m.at, m.byUser, m.note))
+        return fail(tr("stock movement %1: %2").arg(m.code, s.stock.errorString()));
+    return true;
+}
+
+} // namespace saferhomes

@@ -1,0 +1,640 @@
+#include "householdrepository.h"
+
+#include "auditlog.h"
+#include "database.h"
+#include "domain/uuidgenerator.h"
+#include "householdsearch.h"
+#include "sqlitestatement.h"
+
+#include <QCoreApplication>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HouseholdRepository", text);
+}
+
+QString uuidText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+/// Text for a NOT NULL column: Qt binds a null QString as SQL NULL, so make it empty.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+std::optional<double> toOptionalDouble(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toDouble();
+}
+
+/// FTS5 query text: every word of \a text as a quoted prefix term, all required.
+QString ftsQuery(const QString &text)
+{
+    QStringList terms;
+    QString word;
+    const auto flush = [&] {
+        if (!word.isEmpty())
+            terms.append(QLatin1Char('"') + word + QStringLiteral("\"*"));
+        word.clear();
+    };
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber())
+            word.append(c);
+        else
+            flush();
+    }
+    flush();
+    return terms.join(QLatin1Char(' '));
+}
+
+const char *columnFor(HouseholdField field)
+{
+    switch (field) {
+    case HouseholdField::Uprn: return "uprn";
+    case HouseholdField::AddressLine1: return "address_line1";
+    case HouseholdField::AddressLine2: return "address_line2";
+    case HouseholdField::Town: return "town";
+    case HouseholdField::Postcode: return "postcode";
+    case HouseholdField::Area: return "area_id";
+    case HouseholdField::Latitude: return "latitude";
+    case HouseholdField::Longitude: return "longitude";
+    case HouseholdField::Eligibility: return "eligibility";
+    case HouseholdField::Status: return "status";
+    case HouseholdField::Priority: return "priority";
+    case HouseholdField::Notes: return "notes";
+    case HouseholdField::ResidentName: return "name";
+    case HouseholdField::Phone: return "phone";
+    case HouseholdField::Email: return "email";
+    }
+    return "";
+}
+
+/// Looks up areas by name and creates the missing ones inside the caller's transaction.
+class AreaResolver {
+public:
+    AreaResolver(const QString &connectionName, AuditLog &audit)
+        : m_connectionName(connectionName)
+        , m_audit(audit)
+    {
+        QSqlQuery query(QSqlDatabase::database(connectionName, false));
+        query.exec(QStringLiteral("SELECT name, id FROM area"));
+        while (query.next())
+            m_ids.insert(query.value(0).toString(), query.value(1).toString());
+    }
+
+    /// The id of the area called \a name (null for no name), creating it when unknown.
+    std::optional<QVariant> resolve(const QString &name, const QString &now, QStringList *created)
+    {
+        if (name.isEmpty())
+            return QVariant(QMetaType::fromType<QString>());
+        if (const auto it = m_ids.constFind(name); it != m_ids.constEnd())
+            return QVariant(*it);
+        const QString id = uuidText(QUuid::createUuid());
+        QSqlQuery insert(QSqlDatabase::database(m_connectionName, false));
+        insert.prepare(QStringLiteral("INSERT INTO area (id, name, created_at) VALUES (?, ?, ?)"));
+        insert.addBindValue(id);
+        insert.addBindValue(name);
+        insert.addBindValue(now);
+        if (!insert.exec()
+            || !m_audit.record(QStringLiteral("area"), id, QStringLiteral("name"), {}, name, now)) {
+            m_error = insert.lastError().text();
+            return std::nullopt;
+        }
+        m_ids.insert(name, id);
+        if (created)
+            created->append(name);
+        return QVariant(id);
+    }
+    QString errorString() const { return m_error; }
+
+private:
+    QString m_connectionName;
+    AuditLog &m_audit;
+    QHash<QString, QString> m_ids;
+    QString m_error;
+};
+
+const QString kSummarySelect = QStringLiteral(
+    "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, a.name, "
+    "r.name, h.status, h.priority, h.updated_at FROM household h "
+    "LEFT JOIN area a ON a.id = h.area_id "
+    "LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 "
+    "WHERE h.deleted_at IS NULL");
+
+HouseholdSummary readSummary(const QSqlQuery &query)
+{
+    HouseholdSummary row;
+    row.id = QUuid::fromString(query.value(0).toString());
+    row.uprn = query.value(1).toString();
+    row.addressLine1 = query.value(2).toString();
+    row.addressLine2 = query.value(3).toString();
+    row.town = query.value(4).toString();
+    row.postcode = query.value(5).toString();
+    row.areaName = query.value(6).toString();
+    row.residentName = query.value(7).toString();
+    row.status = HouseholdStatusRules::fromName(query.value(8).toString())
+                     .value_or(HouseholdStatus::Identified);
+    row.priority = query.value(9).toInt();
+    row.updatedAt = QDateTime::fromString(query.value(10).toString(), Qt::ISODateWithMs);
+    return row;
+}
+
+const QString kRecordSelect = QStringLiteral(
+    "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, h.latitude, "
+    "h.longitude, h.area_id, a.name, h.eligibility, h.status, h.priority, h.notes, "
+    "h.created_at, h.updated_at, r.id, r.name, r.phone, r.email, r.preferred_contact, "
+    "r.language, r.access_needs FROM household h "
+    "LEFT JOIN area a ON a.id = h.area_id "
+    "LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 "
+    "WHERE h.deleted_at IS NULL");
+
+HouseholdRecord readRecord(const QSqlQuery &query)
+{
+    HouseholdRecord record;
+    Household &h = record.household;
+    h.id = QUuid::fromString(query.value(0).toString());
+    h.uprn = query.value(1).toString();
+    h.addressLine1 = query.value(2).toString();
+    h.addressLine2 = query.value(3).toString();
+    h.town = query.value(4).toString();
+    h.postcode = query.value(5).toString();
+    h.latitude = toOptionalDouble(query.value(6));
+    h.longitude = toOptionalDouble(query.value(7));
+    h.areaId = QUuid::fromString(query.value(8).toString());
+    h.areaName = query.value(9).toString();
+    h.eligibility = query.value(10).toString().split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    h.status = HouseholdStatusRules::fromName(query.value(11).toString())
+                   .value_or(HouseholdStatus::Identified);
+    h.priority = query.value(12).toInt();
+    h.notes = query.value(13).toString();
+    h.createdAt = QDateTime::fromString(query.value(14).toString(), Qt::ISODateWithMs);
+    h.updatedAt = QDateTime::fromString(query.value(15).toString(), Qt::ISODateWithMs);
+    Resident &r = record.resident;
+    r.id = QUuid::fromString(query.value(16).toString());
+    r.householdId = h.id;
+    r.name = query.value(17).toString();
+    r.phone = query.value(18).toString();
+    r.email = query.value(19).toString();
+    r.preferredContact = query.value(20).toString();
+    r.language = query.value(21).toString();
+    r.accessNeeds = query.value(22).toString();
+    return record;
+}
+
+} // namespace
+
+HouseholdRepository::HouseholdRepository(const Database &database, QString userName)
+    : m_connectionName(database.connectionName())
+    , m_userName(std::move(userName))
+    , m_device(database.deviceId())
+{ }
+
+bool HouseholdRepository::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+int HouseholdRepository::count() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM household WHERE deleted_at IS NULL"))
+        || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+QList<HouseholdSummary> HouseholdRepository::summaries() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    QList<HouseholdSummary> rows;
+    if (!query.exec(kSummarySelect))
+        return rows;
+    while (query.next())
+        rows.append(readSummary(query));
+    return rows;
+}
+
+std::optional<HouseholdSummary> HouseholdRepository::summary(const QUuid &id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(kSummarySelect + QStringLiteral(" AND h.id = ?"));
+    query.addBindValue(uuidText(id));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return readSummary(query);
+}
+
+std::optional<HouseholdRecord> HouseholdRepository::find(const QUuid &id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(kRecordSelect + QStringLiteral(" AND h.id = ?"));
+    query.addBindValue(uuidText(id));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return readRecord(query);
+}
+
+QList<HouseholdRecord> HouseholdRepository::all(const Progress &progress) const
+{
+    const qint64 total = count();
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    QList<HouseholdRecord> records;
+    records.reserve(total);
+    if (!query.exec(kRecordSelect + QStringLiteral(" ORDER BY h.rid")))
+        return records;
+    while (query.next()) {
+        records.append(readRecord(query));
+        if (progress && records.size() % 1000 == 0 && !progress(records.size(), total))
+            return {};
+    }
+    return records;
+}
+
+std::optional<QUuid> HouseholdRepository::findByUprn(const QString &uprn) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("SELECT id FROM household WHERE uprn = ?"));
+    query.addBindValue(uprn);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return QUuid::fromString(query.value(0).toString());
+}
+
+QSet<QString> HouseholdRepository::existingUprns() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    QSet<QString> uprns;
+    query.exec(QStringLiteral("SELECT uprn FROM household WHERE uprn IS NOT NULL"));
+    while (query.next())
+        uprns.insert(query.value(0).toString());
+    return uprns;
+}
+
+QSet<QUuid> HouseholdRepository::existingIds() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    QSet<QUuid> ids;
+    query.exec(QStringLiteral("SELECT id FROM household"));
+    while (query.next())
+        ids.insert(QUuid::fromString(query.value(0).toString()));
+    return ids;
+}
+
+QList<Area> HouseholdRepository::areas() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    QList<Area> result;
+    query.exec(
+        QStringLiteral("SELECT id, name, target_homes, budget_pence FROM area ORDER BY name"));
+    while (query.next()) {
+        result.append(Area {QUuid::fromString(query.value(0).toString()), query.value(1).toString(),
+                            query.value(2).toInt(), query.value(3).toLongLong()});
+    }
+    return result;
+}
+
+TransitionContext HouseholdRepository::transitionContext(const QUuid &id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(
+        QStringLiteral("SELECT coalesce(sum(status IN ('tentative', 'scheduled')), 0), "
+                       "coalesce(sum(status = 'completed'), 0) FROM job WHERE household_id = ?"));
+    query.addBindValue(uuidText(id));
+    TransitionContext context;
+    if (query.exec() && query.next()) {
+        context.hasActiveJob = query.value(0).toInt() > 0;
+        context.hasCompletedJob = query.value(1).toInt() > 0;
+    }
+    return context;
+}
+
+QList<QUuid> HouseholdRepository::quickFind(const QString &text) const
+{
+    QList<QUuid> ids;
+    const QString match = ftsQuery(text);
+    if (match.isEmpty())
+        return ids;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT h.id FROM household_fts f JOIN household h ON h.rid = f.rowid "
+                       "WHERE household_fts MATCH ? AND h.deleted_at IS NULL"));
+    query.addBindValue(match);
+    if (!query.exec())
+        return ids;
+    while (query.next())
+        ids.append(QUuid::fromString(query.value(0).toString()));
+    return ids;
+}
+
+StatusCounts HouseholdRepository::statusCounts() const
+{
+    StatusCounts counts;
+    for (HouseholdStatus status : HouseholdStatusRules::all())
+        counts.byStatus.insert(status, 0);
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.exec(QStringLiteral(
+        "SELECT status, count(*) FROM household WHERE deleted_at IS NULL GROUP BY status"));
+    while (query.next()) {
+        if (const auto status = HouseholdStatusRules::fromName(query.value(0).toString()))
+            counts.byStatus[*status] = query.value(1).toInt();
+    }
+    query.exec(QStringLiteral(
+        "SELECT a.name, count(h.id), "
+        "coalesce(sum(h.status IN ('installed', 'followed_up')), 0), a.target_homes "
+        "FROM area a LEFT JOIN household h ON h.area_id = a.id AND h.deleted_at IS NULL "
+        "GROUP BY a.id ORDER BY a.name"));
+    while (query.next()) {
+        StatusCounts::AreaRow row {query.value(0).toString(), query.value(1).toInt(),
+                                   query.value(2).toInt(), query.value(3).toInt()};
+        counts.target += row.target;
+        counts.byArea.append(row);
+    }
+    query.exec(
+        QStringLiteral("SELECT count(*), coalesce(sum(status IN ('installed', 'followed_up')), 0) "
+                       "FROM household WHERE area_id IS NULL AND deleted_at IS NULL"));
+    if (query.next() && query.value(0).toInt() > 0) {
+        counts.byArea.append({tr("Unassigned"), query.value(0).toInt(), query.value(1).toInt(), 0});
+    }
+    return counts;
+}
+
+bool HouseholdRepository::insert(const QList<HouseholdRecord> &records, QStringList *createdAreas,
+                                 const Progress &progress)
+{
+    m_cancelled = false;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // Checking foreign keys row by row is a third of a bulk insert's time; the new rows'
+    // references are made here, so switch the checks off (only possible outside a
+    // transaction) and run one foreign_key_check over the tables before committing.
+    QSqlQuery pragma(db);
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    const auto restoreForeignKeys
+        = qScopeGuard([&pragma] { pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON")); });
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    const auto rollback = [&](const QString &message) {
+        db.rollback();
+        if (createdAreas)
+            createdAreas->clear();
+        return fail(message);
+    };
+
+    const QString now = storeTimestamp();
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    AreaResolver areas(m_connectionName, audit);
+
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("SELECT coalesce(max(rid), 0) FROM household"));
+    query.next();
+    const qint64 firstSearchRowid = query.value(0).toLongLong();
+    qint64 searchRowid = firstSearchRowid;
+    query.finish();
+
+    SqliteStatement insertHousehold(
+        db,
+        "INSERT INTO household (id, uprn, address_line1, address_line2, town, postcode, "
+        "latitude, longitude, area_id, eligibility, status, priority, notes, created_at, "
+        "updated_at, rid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SqliteStatement insertResident(
+        db,
+        "INSERT INTO resident (id, household_id, name, phone, email, is_primary, created_at) "
+        "VALUES (?, ?, ?, ?, ?, 1, ?)");
+    if (!insertHousehold.isValid() || !insertResident.isValid())
+        return rollback(insertHousehold.errorString() + insertResident.errorString());
+
+    const qint64 total = records.size();
+    qint64 done = 0;
+    UuidGenerator uuids;
+    for (const HouseholdRecord &record : records) {
+        const Household &h = record.household;
+        const auto areaId = areas.resolve(h.areaName, now, createdAreas);
+        if (!areaId)
+            return rollback(areas.errorString());
+        const QString id = uuidText(h.id.isNull() ? uuids.next() : h.id);
+        insertHousehold.bind(1, id);
+        insertHousehold.bind(2, nullIfEmpty(h.uprn).toString());
+        insertHousehold.bind(3, notNull(h.addressLine1));
+        insertHousehold.bind(4, notNull(h.addressLine2));
+        insertHousehold.bind(5, notNull(h.town));
+        insertHousehold.bind(6, notNull(h.postcode));
+        insertHousehold.bind(7, h.latitude);
+        insertHousehold.bind(8, h.longitude);
+        insertHousehold.bind(9, areaId->toString());
+        insertHousehold.bind(10, notNull(h.eligibility.join(QLatin1Char(';'))));
+        insertHousehold.bind(11, HouseholdStatusRules::name(h.status));
+        insertHousehold.bind(12, qint64(h.priority));
+        insertHousehold.bind(13, notNull(h.notes));
+        insertHousehold.bind(14, now);
+        insertHousehold.bind(15, now);
+        insertHousehold.bind(16, ++searchRowid);
+        if (!insertHousehold.exec()) {
+            return rollback(
+                tr("household %1: %2").arg(h.addressLine1, insertHousehold.errorString()));
+        }
+        const Resident &r = record.resident;
+        if (!r.name.isEmpty() || !r.phone.isEmpty() || !r.email.isEmpty()) {
+            insertResident.bind(1, uuidText(r.id.isNull() ? uuids.next() : r.id));
+            insertResident.bind(2, id);
+            insertResident.bind(3, notNull(r.name));
+            insertResident.bind(4, notNull(r.phone));
+            insertResident.bind(5, notNull(r.email));
+            insertResident.bind(6, now);
+            if (!insertResident.exec())
+                return rollback(insertResident.errorString());
+        }
+        ++done;
+        if (progress && done % 500 == 0 && !progress(done, total)) {
+            m_cancelled = true;
+            return rollback(tr("cancelled"));
+        }
+    }
+    // Index and audit the new rows with one statement each: per-row statements would be
+    // most of an import's time (see tests/bench/bench_import.cpp).
+    query.prepare(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
+                  + householdSearchTextSelect() + QStringLiteral("WHERE h.rid > ?"));
+    query.addBindValue(firstSearchRowid);
+    if (!query.exec())
+        return rollback(query.lastError().text());
+    query.prepare(QStringLiteral(
+        "INSERT INTO audit_event (at, user_name, device, entity, entity_id, field, old_value, "
+        "new_value) SELECT ?, ?, ?, 'household', id, 'created', NULL, status FROM household "
+        "WHERE rid > ? ORDER BY rid"));
+    query.addBindValue(now);
+    query.addBindValue(m_userName);
+    query.addBindValue(m_device);
+    query.addBindValue(firstSearchRowid);
+    if (!query.exec())
+        return rollback(query.lastError().text());
+    for (const char *table : {"household", "resident"}) {
+        if (!query.exec(QStringLiteral("PRAGMA foreign_key_check(%1)").arg(QLatin1String(table))))
+            return rollback(query.lastError().text());
+        if (query.next()) {
+            return rollback(tr("a %1 refers to a missing %2")
+                                .arg(QLatin1String(table), query.value(2).toString()));
+        }
+    }
+    if (!db.commit())
+        return rollback(db.lastError().text());
+    if (progress)
+        progress(total, total);
+    return true;
+}
+
+bool HouseholdRepository::setFields(const QUuid &id,
+                                    const QList<std::pair<HouseholdField, QString>> &changes,
+                                    QStringList *createdAreas)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    const auto rollback = [&](const QString &message) {
+        db.rollback();
+        return fail(message);
+    };
+    std::optional<HouseholdRecord> current = find(id);
+    if (!current)
+        return rollback(tr("no such household"));
+
+    const QString now = storeTimestamp();
+    const QString idText = uuidText(id);
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    AreaResolver areas(m_connectionName, audit);
+    QSqlQuery query(db);
+    // The quick-find table keeps no copy of its text, so removing the old entry needs the
+    // old text: read it before changing anything.
+    query.prepare(householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
+    query.addBindValue(idText);
+    if (!query.exec() || !query.next())
+        return rollback(query.lastError().text());
+    const qint64 searchRowid = query.value(0).toLongLong();
+    const QString oldSearchText = query.value(1).toString();
+    query.finish();
+    bool changed = false;
+    for (const auto &[field, value] : changes) {
+        const QString old = HouseholdFields::value(current->household, current->resident, field);
+        if (old == value)
+            continue;
+        QVariant stored = notNull(value);
+        if (field == HouseholdField::Area) {
+            const auto areaId = areas.resolve(value, now, createdAreas);
+            if (!areaId)
+                return rollback(areas.errorString());
+            stored = *areaId;
+        } else if (field == HouseholdField::Uprn) {
+            stored = nullIfEmpty(value);
+        } else if (field == HouseholdField::Latitude || field == HouseholdField::Longitude) {
+            stored = value.isEmpty() ? QVariant(QMetaType::fromType<double>())
+                                     : QVariant(value.toDouble());
+        } else if (field == HouseholdField::Priority) {
+            stored = value.toInt();
+        }
+
+        const QString column = QString::fromLatin1(columnFor(field));
+        if (HouseholdFields::isResidentField(field)) {
+            if (current->resident.id.isNull()) {
+                current->resident.id = QUuid::createUuid();
+                query.prepare(QStringLiteral(
+                    "INSERT INTO resident (id, household_id, is_primary, created_at) "
+                    "VALUES (?, ?, 1, ?)"));
+                query.addBindValue(uuidText(current->resident.id));
+                query.addBindValue(idText);
+                query.addBindValue(now);
+                if (!query.exec())
+                    return rollback(query.lastError().text());
+            }
+            query.prepare(QStringLiteral("UPDATE resident SET %1 = ? WHERE id = ?").arg(column));
+            query.addBindValue(stored);
+            query.addBindValue(uuidText(current->resident.id));
+        } else {
+            query.prepare(QStringLiteral("UPDATE household SET %1 = ?, updated_at = ? "
+                                         "WHERE id = ?")
+                              .arg(column));
+            query.addBindValue(stored);
+            query.addBindValue(now);
+            query.addBindValue(idText);
+        }
+        if (!query.exec())
+            return rollback(query.lastError().text());
+        if (!audit.record(QStringLiteral("household"), idText, HouseholdFields::name(field),
+                          nullIfEmpty(old), nullIfEmpty(value), now))
+            return rollback(audit.errorString());
+        changed = true;
+    }
+    if (changed) {
+        query.prepare(QStringLiteral("UPDATE household SET updated_at = ? WHERE id = ?"));
+        query.addBindValue(now);
+        query.addBindValue(idText);
+        if (!query.exec())
+            return rollback(query.lastError().text());
+        query.prepare(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
+                                     "search_text) VALUES ('delete', ?, ?)"));
+        query.addBindValue(searchRowid);
+        query.addBindValue(oldSearchText);
+        if (!query.exec())
+            return rollback(query.lastError().text());
+        query.prepare(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
+                      + householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
+        query.addBindValue(idText);
+        if (!query.exec())
+            return rollback(query.lastError().text());
+    }
+    if (!db.commit())
+        return rollback(db.lastError().text());
+    return true;
+}
+
+bool HouseholdRepository::saveArea(const Area &area)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    const QString now = storeTimestamp();
+    const QString id = uuidText(area.id.isNull() ? QUuid::createUuid() : area.id);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO area (id, name, target_homes, budget_pence, created_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+        "target_homes = excluded.target_homes, budget_pence = excluded.budget_pence"));
+    query.addBindValue(id);
+    query.addBindValue(area.name);
+    query.addBindValue(area.targetHomes);
+    query.addBindValue(area.budgetPence);
+    query.addBindValue(now);
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    if (!query.exec()
+        || !audit.record(QStringLiteral("area"), area.name, QStringLiteral("target_homes"), {},
+                         area.targetHomes, now)) {
+        db.rollback();
+        return fail(query.lastError().text());
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(db.lastError().text());
+    }
+    return true;
+}
+
+} // namespace saferhomes

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "domain/household.h"
+#include "domain/householdfield.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace saferhomes {
+
+class Database;
+
+/// A household with its primary resident, as import creates and export writes them.
+struct HouseholdRecord {
+    Household household;
+    Resident resident;
+};
+
+/// Counts behind the progress report.
+struct StatusCounts {
+    QHash<HouseholdStatus, int> byStatus;
+    struct AreaRow {
+        QString name;
+        int households = 0;
+        int secured = 0;
+        int target = 0;
+    };
+    QList<AreaRow> byArea;
+    int target = 0;
+};
+
+/// Reads and writes households, their primary residents and areas in the local database;
+/// every write is one transaction together with its audit events.
+class HouseholdRepository {
+public:
+    /// Called with (done, total) during long work; return false to cancel.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    HouseholdRepository(const Database &database, QString userName);
+
+    int count() const;
+    QList<HouseholdSummary> summaries() const;
+    std::optional<HouseholdSummary> summary(const QUuid &id) const;
+    std::optional<HouseholdRecord> find(const QUuid &id) const;
+    std::optional<QUuid> findByUprn(const QString &uprn) const;
+    QSet<QString> existingUprns() const;
+    QSet<QUuid> existingIds() const;
+    QList<Area> areas() const;
+    TransitionContext transitionContext(const QUuid &id) const;
+    /// Households matching every word of \a text as a prefix (address, postcode, names).
+    QList<QUuid> quickFind(const QString &text) const;
+    QList<HouseholdRecord> all(const Progress &progress = {}) const;
+    StatusCounts statusCounts() const;
+
+    /// Inserts \a records in one transaction (areas named but unknown are created and listed
+    /// in \a createdAreas). Nothing is written when it fails or \a progress cancels.
+    bool insert(const QList<HouseholdRecord> &records, QStringList *createdAreas = nullptr,
+                const Progress &progress = {});
+
+    /// Applies already-validated field values to one household in one audited transaction.
+    bool setFields(const QUuid &id, const QList<std::pair<HouseholdField, QString>> &changes,
+                   QStringList *createdAreas = nullptr);
+
+    /// Creates or updates an area's target and budget (audited).
+    bool saveArea(const Area &area);
+
+    QString errorString() const { return m_error; }
+    /// Whether the last insert stopped because its progress callback cancelled it.
+    bool wasCancelled() const { return m_cancelled; }
+
+private:
+    bool fail(const QString &message);
+    QString m_connectionName;
+    QString m_userName;
+    QString m_device;
+    QString m_error;
+    bool m_cancelled = false;
+};
+
+} // namespace saferhomes

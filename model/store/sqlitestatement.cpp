@@ -1,0 +1,82 @@
+#include "sqlitestatement.h"
+
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace saferhomes {
+
+sqlite3 *SqliteStatement::handle(const QSqlDatabase &database)
+{
+    const QVariant handle = database.driver() ? database.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+SqliteStatement::SqliteStatement(const QSqlDatabase &database, const char *sql)
+    : m_db(handle(database))
+{
+    if (!m_db) {
+        m_error = QStringLiteral("not an SQLite connection");
+        return;
+    }
+    if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr)
+        != SQLITE_OK) {
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        m_statement = nullptr;
+    }
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+void SqliteStatement::bind(int index, const QString &text)
+{
+    if (text.isNull()) {
+        sqlite3_bind_null(m_statement, index);
+        return;
+    }
+    if (m_texts.size() < index)
+        m_texts.resize(index);
+    QByteArray &utf8 = m_texts[index - 1];
+    utf8 = text.toUtf8();
+    sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+}
+
+void SqliteStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, index, value);
+}
+
+void SqliteStatement::bind(int index, const std::optional<double> &value)
+{
+    if (value)
+        sqlite3_bind_double(m_statement, index, *value);
+    else
+        sqlite3_bind_null(m_statement, index);
+}
+
+void SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+}
+
+bool SqliteStatement::exec()
+{
+    int result = sqlite3_step(m_statement);
+    while (result == SQLITE_ROW)
+        result = sqlite3_step(m_statement);
+    const bool ok = result == SQLITE_DONE;
+    if (!ok)
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    return ok;
+}
+
+} // namespace saferhomes

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QVarLengthArray>
+
+#include <optional>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+class QSqlDatabase;
+
+namespace saferhomes {
+
+/// A prepared statement on the SQLite handle under a Qt connection, for the bulk paths where
+/// Qt SQL's per-row cost (QVariant, UTF-16 binding) would dominate; binds UTF-8 directly.
+class SqliteStatement {
+public:
+    SqliteStatement(const QSqlDatabase &database, const char *sql);
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    bool isValid() const { return m_statement != nullptr; }
+    void bind(int index, const QString &text); ///< 1-based; a null QString binds NULL
+    void bind(int index, qint64 value);
+    void bind(int index, const std::optional<double> &value);
+    void bindNull(int index);
+    /// Runs the statement to completion and resets it for the next row.
+    bool exec();
+    QString errorString() const { return m_error; }
+
+    /// The raw handle under a Qt QSQLITE connection (nullptr for another driver).
+    static sqlite3 *handle(const QSqlDatabase &database);
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+    QString m_error;
+    // UTF-8 of the bound texts, kept until exec() so SQLite need not copy them.
+    QVarLengthArray<QByteArray, 24> m_texts;
+};
+
+} // namespace saferhomes

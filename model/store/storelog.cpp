@@ -1,0 +1,5 @@
+#include "storelog.h"
+
+namespace saferhomes {
+Q_LOGGING_CATEGORY(lcStore, "saferhomes.store", QtInfoMsg)
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the release preset and runs the benchmarks. Each prints its own baseline, measured in
+# the same run, and the ratio against it. Run on a quiet machine: other work skews both sides.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --target saferhomes_bench_import saferhomes_bench_register
+export QT_QPA_PLATFORM=offscreen
+echo "== household import (100k rows) vs sqlite3 .import"
+./build/release/tests/bench/saferhomes_bench_import "${1:-100000}"
+echo "== household register with 100k households"
+./build/release/tests/bench/saferhomes_bench_register

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "store/database.h"
+#include "store/householdrepository.h"
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace saferhomes::test {
+
+/// A fresh local database file in a temporary folder for each test.
+class StoreFixture : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        ASSERT_TRUE(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("test.sqlite"));
+        ASSERT_TRUE(m_database.open(m_path)) << qPrintable(m_database.errorString());
+        m_repository = std::make_unique<HouseholdRepository>(m_database, QStringLiteral("tester"));
+    }
+
+    static HouseholdRecord household(const QString &line1, const QString &postcode,
+                                     const QString &resident = {}, const QString &area = {})
+    {
+        HouseholdRecord record;
+        record.household.addressLine1 = line1;
+        record.household.postcode = postcode;
+        record.household.areaName = area;
+        record.resident.name = resident;
+        return record;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    Database m_database {QStringLiteral("store-test")};
+    std::unique_ptr<HouseholdRepository> m_repository;
+};
+
+} // namespace saferhomes::test

@@ -1,0 +1,228 @@
+#include "storefixture.h"
+
+#include "importexport/householdimporter.h"
+#include "service/householdservice.h"
+#include "store/auditlog.h"
+
+#include <QSqlQuery>
+
+using namespace saferhomes;
+using saferhomes::test::StoreFixture;
+
+using HouseholdRepositoryTest = StoreFixture;
+
+namespace {
+
+QString text(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+} // namespace
+
+TEST_F(HouseholdRepositoryTest, InsertedHouseholdsReadBackExactly)
+{
+    HouseholdRecord record = household(text("12 Thorpe End"), text("LE13 1RB"),
+                                       text("Zoë Ó Súilleabháin"), text("Melton Town Centre"));
+    record.household.latitude = 52.7661;
+    record.household.longitude = -0.8867;
+    record.household.eligibility = {text("repeat_victim"), text("vulnerable")};
+    record.household.notes = text("'; DROP TABLE household; --");
+    record.household.uprn = text("100030512345");
+    QStringList created;
+    ASSERT_TRUE(m_repository->insert({record}, &created))
+        << qPrintable(m_repository->errorString());
+    EXPECT_EQ(created, QStringList {text("Melton Town Centre")});
+    EXPECT_EQ(m_repository->count(), 1);
+
+    const auto id = m_repository->findByUprn(text("100030512345"));
+    ASSERT_TRUE(id);
+    const auto found = m_repository->find(*id);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->household.addressLine1, record.household.addressLine1);
+    EXPECT_EQ(found->household.notes, record.household.notes);
+    EXPECT_EQ(found->household.eligibility, record.household.eligibility);
+    EXPECT_EQ(found->household.latitude, 52.7661);
+    EXPECT_EQ(found->household.areaName, text("Melton Town Centre"));
+    EXPECT_EQ(found->resident.name, text("Zoë Ó Súilleabháin"));
+    EXPECT_EQ(found->household.status, HouseholdStatus::Identified);
+}
+
+TEST_F(HouseholdRepositoryTest, QuickFindMatchesAddressPostcodeAndName)
+{
+    ASSERT_TRUE(m_repository->insert({
+        household(text("12 Thorpe End"), text("LE13 1RB"), text("Margaret Smith")),
+        household(text("3 Burton Road"), text("LE13 1DL"), text("Zoë O'Brien")),
+        household(text("120 Leicester Road"), text("LE18 1DR"), text("Ann Patel")),
+    }));
+    EXPECT_EQ(m_repository->quickFind(text("LE13 1")).size(), 2);
+    EXPECT_EQ(m_repository->quickFind(text("le131rb")).size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("12 Thorpe")).size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("smith")).size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("zoe")).size(), 1); // diacritics folded
+    EXPECT_EQ(m_repository->quickFind(text("O'Brien")).size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("road")).size(), 2);
+    EXPECT_TRUE(m_repository->quickFind(text("nowhere")).isEmpty());
+    EXPECT_TRUE(m_repository->quickFind(text("\"*)")).isEmpty()); // no FTS syntax leaks
+}
+
+TEST_F(HouseholdRepositoryTest, EditsAreAuditedAndFindable)
+{
+    ASSERT_TRUE(m_repository->insert(
+        {household(text("1 Dalby Road"), text("LE13 0BG"), text("Jo Bloggs"))}));
+    const QUuid id = m_repository->summaries().constFirst().id;
+    HouseholdService service(*m_repository);
+    const auto result = service.setFields(
+        id, {{text("postcode"), text("le13 0bh")}, {text("resident_name"), text("Jo Smith")}});
+    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    EXPECT_EQ(m_repository->find(id)->household.postcode, text("LE13 0BH"));
+    EXPECT_EQ(m_repository->quickFind(text("Smith")), QList<QUuid> {id});
+    EXPECT_TRUE(m_repository->quickFind(text("Bloggs")).isEmpty());
+
+    const QList<AuditEvent> history = AuditLog::history(
+        m_database.connectionName(), text("household"), id.toString(QUuid::WithoutBraces));
+    ASSERT_EQ(history.size(), 3); // created, postcode, resident_name
+    EXPECT_EQ(history[1].field, text("postcode"));
+    EXPECT_EQ(history[1].oldValue.toString(), text("LE13 0BG"));
+    EXPECT_EQ(history[1].newValue.toString(), text("LE13 0BH"));
+    EXPECT_EQ(history[1].userName, text("tester"));
+    EXPECT_EQ(history[1].device, m_database.deviceId());
+}
+
+TEST_F(HouseholdRepositoryTest, RefusedEditsChangeNothing)
+{
+    ASSERT_TRUE(m_repository->insert({household(text("1 Dalby Road"), text("LE13 0BG"))}));
+    const QUuid id = m_repository->summaries().constFirst().id;
+    HouseholdService service(*m_repository);
+    // One bad value refuses the whole edit.
+    auto result = service.setFields(
+        id, {{text("notes"), text("fine")}, {text("postcode"), text("nowhere")}});
+    EXPECT_FALSE(result.ok());
+    EXPECT_EQ(result.field, text("postcode"));
+    EXPECT_TRUE(m_repository->find(id)->household.notes.isEmpty());
+
+    result = service.setFields(id, {{text("status"), text("installed")}});
+    EXPECT_FALSE(result.ok());
+    result = service.setFields(id, {{text("latitude"), text("52.7")}});
+    EXPECT_FALSE(result.ok()) << "latitude without longitude";
+    EXPECT_EQ(AuditLog::history(m_database.connectionName(), text("household"),
+                                id.toString(QUuid::WithoutBraces))
+                  .size(),
+              1);
+}
+
+TEST_F(HouseholdRepositoryTest, StatusFollowsTheFunnelButUndoMayCorrect)
+{
+    ASSERT_TRUE(m_repository->insert({household(text("1 Dalby Road"), text("LE13 0BG"))}));
+    const QUuid id = m_repository->summaries().constFirst().id;
+    HouseholdService service(*m_repository);
+    ASSERT_TRUE(service.setFields(id, {{text("status"), text("contacted")}}).ok());
+    EXPECT_FALSE(service.setFields(id, {{text("status"), text("identified")}}).ok());
+    EXPECT_TRUE(service
+                    .setFields(id, {{text("status"), text("identified")}},
+                               HouseholdService::Mode::Correction)
+                    .ok());
+    EXPECT_EQ(m_repository->find(id)->household.status, HouseholdStatus::Identified);
+}
+
+TEST_F(HouseholdRepositoryTest, DuplicateUprnIsRefusedOnEdit)
+{
+    HouseholdRecord a = household(text("1 A Street"), text("LE13 0BG"));
+    a.household.uprn = text("111");
+    HouseholdRecord b = household(text("2 A Street"), text("LE13 0BG"));
+    b.household.uprn = text("222");
+    ASSERT_TRUE(m_repository->insert({a, b}));
+    HouseholdService service(*m_repository);
+    const auto result
+        = service.setFields(*m_repository->findByUprn(text("222")), {{text("uprn"), text("111")}});
+    EXPECT_FALSE(result.ok());
+    EXPECT_TRUE(result.error.contains(text("another household")));
+}
+
+TEST_F(HouseholdRepositoryTest, AFailedInsertWritesNothing)
+{
+    HouseholdRecord a = household(text("1 A Street"), text("LE13 0BG"), {}, text("New Area"));
+    HouseholdRecord b = household(text("2 A Street"), text("LE13 0BG"));
+    b.household.id = QUuid::createUuid();
+    HouseholdRecord c = b; // same id: the database refuses the third record
+    QStringList created;
+    EXPECT_FALSE(m_repository->insert({a, b, c}, &created));
+    EXPECT_FALSE(m_repository->errorString().isEmpty());
+    EXPECT_TRUE(created.isEmpty());
+    EXPECT_EQ(m_repository->count(), 0);
+    EXPECT_TRUE(m_repository->areas().isEmpty());
+    EXPECT_TRUE(m_repository->quickFind(text("Street")).isEmpty());
+}
+
+TEST_F(HouseholdRepositoryTest, CancellingAnInsertWritesNothing)
+{
+    QList<HouseholdRecord> records;
+    for (int i = 0; i < 2000; ++i)
+        records.append(household(text("%1 Long Street").arg(i), text("LE13 0BG")));
+    EXPECT_FALSE(
+        m_repository->insert(records, nullptr, [](qint64 done, qint64) { return done < 1000; }));
+    EXPECT_TRUE(m_repository->wasCancelled());
+    EXPECT_EQ(m_repository->count(), 0);
+}
+
+TEST_F(HouseholdRepositoryTest, DiskFullDuringImportLosesNothing)
+{
+    ASSERT_TRUE(m_repository->insert({household(text("1 Kept Street"), text("LE13 0BG"))}));
+    {
+        QSqlQuery query(m_database.connection());
+        // Cap the file near its current size: the next large write hits SQLITE_FULL just
+        // as a full disk would.
+        ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA page_count")));
+        query.next();
+        const int pages = query.value(0).toInt();
+        ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 5)));
+    }
+    QList<HouseholdRecord> records;
+    for (int i = 0; i < 3000; ++i)
+        records.append(
+            household(text("%1 Full Street").arg(i), text("LE13 0BG"), text("Resident %1").arg(i)));
+    EXPECT_FALSE(m_repository->insert(records));
+    EXPECT_TRUE(m_repository->errorString().contains(text("full"), Qt::CaseInsensitive))
+        << qPrintable(m_repository->errorString());
+    EXPECT_EQ(m_repository->count(), 1);
+}
+
+TEST_F(HouseholdRepositoryTest, ALockedDatabaseIsReportedAndLosesNothing)
+{
+    Database other(QStringLiteral("other-program"));
+    ASSERT_TRUE(other.open(m_path));
+    QSqlQuery lock(other.connection());
+    ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    ASSERT_TRUE(
+        lock.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('holding', 'the lock')")));
+    EXPECT_FALSE(m_repository->insert({household(text("1 Locked Street"), text("LE13 0BG"))}));
+    EXPECT_TRUE(m_repository->errorString().contains(text("locked"), Qt::CaseInsensitive))
+        << qPrintable(m_repository->errorString());
+    ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
+    EXPECT_EQ(m_repository->count(), 0);
+}
+
+TEST_F(HouseholdRepositoryTest, ProgressCountsByStatusAndArea)
+{
+    QList<HouseholdRecord> records;
+    const QList<HouseholdStatus> statuses {HouseholdStatus::Identified, HouseholdStatus::Accepted,
+                                           HouseholdStatus::Installed, HouseholdStatus::Declined,
+                                           HouseholdStatus::FollowedUp};
+    for (int i = 0; i < statuses.size(); ++i) {
+        HouseholdRecord r = household(text("%1 Road").arg(i), text("LE13 0BG"), {},
+                                      i % 2 ? text("Oadby and Wigston") : text("Melton"));
+        r.household.status = statuses[i];
+        records.append(r);
+    }
+    ASSERT_TRUE(m_repository->insert(records));
+    ASSERT_TRUE(m_repository->saveArea({{}, text("Melton"), 150, 100000}));
+    const StatusCounts counts = m_repository->statusCounts();
+    EXPECT_EQ(counts.byStatus.value(HouseholdStatus::Installed), 1);
+    EXPECT_EQ(counts.byStatus.value(HouseholdStatus::Scheduled), 0);
+    EXPECT_EQ(counts.target, 150);
+    ASSERT_EQ(counts.byArea.size(), 2);
+    EXPECT_EQ(counts.byArea[0].name, text("Melton"));
+    EXPECT_EQ(counts.byArea[0].households, 3);
+    EXPECT_EQ(counts.byArea[0].secured, 2); // installed + followed_up
+    EXPECT_EQ(counts.byArea[1].secured, 0);
+}

@@ -1,0 +1,140 @@
+#include "uitest.h"
+
+#include "store/auditlog.h"
+
+#include <QFile>
+#include <QTest>
+
+namespace saferhomes::test {
+
+namespace {
+
+QStringList g_modelFailures;
+QtMessageHandler g_previousHandler = nullptr;
+
+void recordModelFailure(QtMsgType type, const QMessageLogContext &context, const QString &text)
+{
+    if (context.category && QByteArray(context.category) == "qt.modeltest"
+        && type >= QtWarningMsg) {
+        g_modelFailures.append(text);
+    }
+    if (g_previousHandler)
+        g_previousHandler(type, context, text);
+}
+
+HouseholdRecord sample(const QString &line1, const QString &postcode, const QString &town,
+                       const QString &area, const QString &resident, HouseholdStatus status)
+{
+    HouseholdRecord record;
+    record.household.addressLine1 = line1;
+    record.household.postcode = postcode;
+    record.household.town = town;
+    record.household.areaName = area;
+    record.household.status = status;
+    record.resident.name = resident;
+    return record;
+}
+
+} // namespace
+
+void UiTest::SetUp()
+{
+    ASSERT_TRUE(m_dir.isValid());
+    m_path = m_dir.filePath(QStringLiteral("saferhomes.sqlite"));
+    ASSERT_TRUE(m_database.open(m_path)) << qPrintable(m_database.errorString());
+}
+
+HouseholdRepository UiTest::repository() const
+{
+    return HouseholdRepository(m_database, QStringLiteral("tester"));
+}
+
+void UiTest::insertSampleHouseholds()
+{
+    const QString melton = QStringLiteral("Melton Town Centre");
+    const QString oadby = QStringLiteral("Oadby and Wigston");
+    const QList<HouseholdRecord> records {
+        sample(QStringLiteral("12 Thorpe Road"), QStringLiteral("LE13 1AB"),
+               QStringLiteral("Melton Mowbray"), melton, QStringLiteral("Margaret Atkinson"),
+               HouseholdStatus::Identified),
+        sample(QStringLiteral("2 Thorpe Road"), QStringLiteral("LE13 1AB"),
+               QStringLiteral("Melton Mowbray"), melton, QStringLiteral("John O'Brien"),
+               HouseholdStatus::Contacted),
+        sample(QStringLiteral("45 Burton Street"), QStringLiteral("LE13 1AE"),
+               QStringLiteral("Melton Mowbray"), melton,
+               QStringLiteral("Zo\u00eb \u00d3 S\u00failleabh\u00e1in"), HouseholdStatus::Accepted),
+        sample(QStringLiteral("7 Leicester Road"), QStringLiteral("LE2 4AA"),
+               QStringLiteral("Oadby"), oadby, QStringLiteral("Priya Patel"),
+               HouseholdStatus::Installed),
+        sample(QStringLiteral("19 Bushloe End"), QStringLiteral("LE18 2BA"),
+               QStringLiteral("Wigston"), oadby, QStringLiteral("David Smith"),
+               HouseholdStatus::Declined),
+        sample(QStringLiteral("3 Sandy Lane"), QStringLiteral("LE13 0AA"),
+               QStringLiteral("Melton Mowbray"), QString(), QString(), HouseholdStatus::Identified),
+    };
+    HouseholdRepository repo = repository();
+    ASSERT_TRUE(repo.insert(records)) << qPrintable(repo.errorString());
+    ASSERT_TRUE(repo.saveArea({{}, melton, 4, 0}));
+    ASSERT_TRUE(repo.saveArea({{}, oadby, 2, 0}));
+}
+
+std::unique_ptr<Settings> UiTest::settings() const
+{
+    return std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
+}
+
+QString UiTest::writeFile(const QString &name, const QByteArray &contents) const
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(contents);
+    return path;
+}
+
+QUuid UiTest::idOf(const QString &addressLine1) const
+{
+    for (const HouseholdSummary &row : repository().summaries()) {
+        if (row.addressLine1 == addressLine1)
+            return row.id;
+    }
+    return {};
+}
+
+int UiTest::auditCount(const QUuid &id, const QString &field) const
+{
+    int count = 0;
+    const QList<AuditEvent> events
+        = AuditLog::history(m_database.connectionName(), QStringLiteral("household"),
+                            id.toString(QUuid::WithoutBraces));
+    for (const AuditEvent &event : events) {
+        if (event.field == field)
+            ++count;
+    }
+    return count;
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    return QTest::qWaitFor(condition, timeoutMs);
+}
+
+ModelTesterLog::ModelTesterLog()
+{
+    g_modelFailures.clear();
+    g_previousHandler = qInstallMessageHandler(recordModelFailure);
+}
+
+ModelTesterLog::~ModelTesterLog()
+{
+    qInstallMessageHandler(g_previousHandler);
+    g_previousHandler = nullptr;
+}
+
+QStringList ModelTesterLog::failures() const
+{
+    return g_modelFailures;
+}
+
+} // namespace saferhomes::test

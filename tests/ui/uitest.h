@@ -1,0 +1,46 @@
+#pragma once
+
+#include "settings.h"
+#include "store/database.h"
+#include "store/householdrepository.h"
+
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+
+namespace saferhomes::test {
+
+/// A fresh database file in a temporary folder for each test, with a few known households.
+class UiTest : public ::testing::Test {
+protected:
+    void SetUp() override;
+
+    HouseholdRepository repository() const;
+    /// Six households in two areas (and one with none), in several statuses.
+    void insertSampleHouseholds();
+    std::unique_ptr<Settings> settings() const;
+    QString writeFile(const QString &name, const QByteArray &contents) const;
+    QUuid idOf(const QString &addressLine1) const;
+    int auditCount(const QUuid &id, const QString &field) const;
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    Database m_database;
+};
+
+/// Processes events until \a condition holds or \a timeoutMs pass.
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = 10000);
+
+/// Collects the warnings QAbstractItemModelTester prints while it is alive.
+class ModelTesterLog {
+public:
+    ModelTesterLog();
+    ~ModelTesterLog();
+    QStringList failures() const;
+};
+
+} // namespace saferhomes::test

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "exporttask.h"
+#include "settings.h"
+#include "store/householdrepository.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <QPointer>
+#include <QUuid>
+
+#include <memory>
+
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+class QUndoStack;
+
+namespace saferhomes {
+
+class Database;
+class HouseholdDetailPanel;
+class HouseholdEditor;
+class HouseholdFilterProxyModel;
+class HouseholdTableModel;
+class ImportWizard;
+class MessageBanner;
+class ProgressPanel;
+class QuickFind;
+
+/// The household register: quick-find, filters, the table, the selected household's
+/// details, scheme progress, and import and export.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    /// \a database must stay open while the window exists. \a settings defaults to the
+    /// application's settings.
+    explicit MainWindow(Database &database, std::unique_ptr<Settings> settings = {},
+                        QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Reads every household again (after an import or when asked).
+    void reload();
+    /// Opens the import wizard, with \a filePath filled in when given.
+    ImportWizard *openImportWizard(const QString &filePath = {});
+    /// Writes every household to \a filePath off the GUI thread; exportFinished() follows.
+    void exportTo(const QString &filePath);
+    void selectHousehold(const QUuid &id);
+    /// Saves window geometry, layout, splitter and column widths.
+    void saveSettings();
+
+    HouseholdRepository &repository() { return m_repository; }
+    HouseholdTableModel *tableModel() const { return m_model; }
+    HouseholdFilterProxyModel *filterModel() const { return m_filter; }
+    QTableView *tableView() const { return m_table; }
+    QLineEdit *quickFindEdit() const { return m_quickFind; }
+    QComboBox *statusFilterBox() const { return m_statusFilter; }
+    QComboBox *areaFilterBox() const { return m_areaFilter; }
+    HouseholdDetailPanel *detailPanel() const { return m_detail; }
+    ProgressPanel *progressPanel() const { return m_progress; }
+    QUndoStack *undoStack() const;
+    QSplitter *splitter() const { return m_splitter; }
+    bool isShowingEmptyState() const;
+    /// Whether a quick-find answer is still to come (it runs off the GUI thread).
+    bool isQuickFindPending() const;
+    QString showingText() const;
+    QString bannerText() const;
+
+signals:
+    void exportFinished(bool ok, const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    QWidget *createRegister();
+    QWidget *createEmptyState();
+    void createStatusBar();
+    void restoreSettings();
+
+    void applyQuickFind();
+    void showQuickFindResult(const QString &text, const QSet<QUuid> &ids);
+    void applyFilters();
+    void reloadAreas();
+    void refreshHousehold(const QUuid &id);
+    void refreshProgress();
+    void updateCounts();
+    void currentRowChanged();
+    void chooseExportFile();
+    void exportFinishedInternal();
+    void loadDemoData();
+    void showError(const QString &message);
+
+    Database &m_database;
+    std::unique_ptr<Settings> m_settings;
+    HouseholdRepository m_repository;
+    HouseholdEditor *m_editor;
+    HouseholdTableModel *m_model;
+    HouseholdFilterProxyModel *m_filter;
+    QuickFind *m_quickFindWorker;
+
+    MessageBanner *m_banner = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QLineEdit *m_quickFind = nullptr;
+    QComboBox *m_statusFilter = nullptr;
+    QComboBox *m_areaFilter = nullptr;
+    QTableView *m_table = nullptr;
+    HouseholdDetailPanel *m_detail = nullptr;
+    ProgressPanel *m_progress = nullptr;
+    QDockWidget *m_progressDock = nullptr;
+    QTimer *m_progressTimer = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QLabel *m_pathLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_showingLabel = nullptr;
+    QProgressBar *m_exportProgress = nullptr;
+    QFutureWatcher<ExportTask::Outcome> m_export;
+    QString m_exportPath;
+    QPointer<ImportWizard> m_wizard;
+};
+
+} // namespace saferhomes
