@@ -24,11 +24,11 @@ QFuture<ExportTask::Outcome> ExportTask::write(const QString &databasePath, cons
         }
         const HouseholdRepository repository(database, Database::localUserName());
         HouseholdExporter exporter(repository);
-        // Never cancelled: HouseholdExporter would then save an empty file over the old one.
+        // A cancelled export leaves the old file as it was.
         const bool ok = exporter.write(filePath, [&promise](qint64 done, qint64 total) {
             if (total > 0)
                 promise.setProgressValue(int(done * 1000 / total));
-            return true;
+            return !promise.isCanceled();
         });
         if (!ok)
             outcome.error = exporter.errorString();

@@ -39,7 +39,7 @@ void HouseholdFilterProxyModel::setAreaFilter(std::optional<QString> area)
     refilter();
 }
 
-void HouseholdFilterProxyModel::setQuickFindIds(std::optional<QSet<QUuid>> ids)
+void HouseholdFilterProxyModel::setQuickFindKeys(std::optional<QSet<qint64>> ids)
 {
     if (!ids && !m_quickFind)
         return;
@@ -66,7 +66,7 @@ bool HouseholdFilterProxyModel::filterAcceptsRow(int sourceRow,
         return false;
     if (m_area && row.areaName != *m_area)
         return false;
-    if (m_quickFind && !m_quickFind->contains(row.id))
+    if (m_quickFind && !m_quickFind->contains(row.localKey))
         return false;
     return true;
 }

@@ -32,7 +32,7 @@ public:
     void setAreaFilter(std::optional<QString> area);
     std::optional<QString> areaFilter() const { return m_area; }
     /// Only the households in \a ids (nothing: quick-find is not in use).
-    void setQuickFindIds(std::optional<QSet<QUuid>> ids);
+    void setQuickFindKeys(std::optional<QSet<qint64>> ids);
     bool hasQuickFind() const { return m_quickFind.has_value(); }
 
 protected:
@@ -44,7 +44,7 @@ private:
     HouseholdTableModel *m_households = nullptr;
     std::optional<HouseholdStatus> m_status;
     std::optional<QString> m_area;
-    std::optional<QSet<QUuid>> m_quickFind;
+    std::optional<QSet<qint64>> m_quickFind;
 };
 
 } // namespace saferhomes

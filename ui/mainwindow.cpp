@@ -414,7 +414,7 @@ void MainWindow::applyQuickFind()
     const QString text = m_quickFind->text().trimmed();
     if (text.isEmpty()) {
         m_quickFindWorker->cancel();
-        m_filter->setQuickFindIds(std::nullopt);
+        m_filter->setQuickFindKeys(std::nullopt);
         return;
     }
     // A prefix that matches most of 100k households takes the database 100 ms or more:
@@ -422,11 +422,11 @@ void MainWindow::applyQuickFind()
     m_quickFindWorker->find(text);
 }
 
-void MainWindow::showQuickFindResult(const QString &text, const QSet<QUuid> &ids)
+void MainWindow::showQuickFindResult(const QString &text, const QSet<qint64> &keys)
 {
     if (text != m_quickFind->text().trimmed())
         return;
-    m_filter->setQuickFindIds(ids);
+    m_filter->setQuickFindKeys(keys);
     // One match: show it straight away, as a jump to that household.
     if (m_filter->rowCount() == 1)
         m_table->setCurrentIndex(m_filter->index(0, 0));

@@ -88,7 +88,7 @@ private:
     void restoreSettings();
 
     void applyQuickFind();
-    void showQuickFindResult(const QString &text, const QSet<QUuid> &ids);
+    void showQuickFindResult(const QString &text, const QSet<qint64> &keys);
     void applyFilters();
     void reloadAreas();
     void refreshHousehold(const QUuid &id);

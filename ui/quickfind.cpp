@@ -49,7 +49,7 @@ void QuickFind::find(const QString &text)
             if (generation != latest->load())
                 return; // the user has typed on: a newer request is queued
             QString error;
-            QSet<QUuid> ids;
+            QSet<qint64> ids;
             if (!worker->database) {
                 worker->database = std::make_unique<Database>(worker->connectionName);
                 if (!worker->database->open(path)) {
@@ -58,10 +58,10 @@ void QuickFind::find(const QString &text)
                 }
             }
             if (worker->database) {
-                const QList<QUuid> found
+                const QList<qint64> found
                     = HouseholdRepository(*worker->database, Database::localUserName())
                           .quickFind(text);
-                ids = QSet<QUuid>(found.cbegin(), found.cend()); // here, not on the GUI thread
+                ids = QSet<qint64>(found.cbegin(), found.cend()); // here, not on the GUI thread
             }
             // `this` outlives the thread (the destructor waits for it), and a call queued to
             // an object being destroyed is dropped with it.
@@ -79,7 +79,7 @@ void QuickFind::cancel()
     m_pending = false;
 }
 
-void QuickFind::deliver(quint64 generation, const QString &text, const QSet<QUuid> &ids,
+void QuickFind::deliver(quint64 generation, const QString &text, const QSet<qint64> &ids,
                         const QString &error)
 {
     if (generation != m_latest->load())

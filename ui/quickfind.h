@@ -29,13 +29,13 @@ public:
     bool isPending() const { return m_pending; }
 
 signals:
-    void found(const QString &text, const QSet<QUuid> &ids);
+    void found(const QString &text, const QSet<qint64> &ids);
     void failed(const QString &message);
 
 private:
     struct Worker;
 
-    void deliver(quint64 generation, const QString &text, const QSet<QUuid> &ids,
+    void deliver(quint64 generation, const QString &text, const QSet<qint64> &ids,
                  const QString &error);
 
     QString m_databasePath;

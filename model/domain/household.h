@@ -46,6 +46,7 @@ struct Resident {
 /// One row of the household register: what the table and quick-find need.
 struct HouseholdSummary {
     QUuid id;
+    qint64 localKey = 0; ///< this device's row key, as quick-find answers (not synced)
     QString uprn;
     QString addressLine1;
     QString addressLine2;

@@ -34,13 +34,25 @@ QStringList HouseholdExporter::columns()
 bool HouseholdExporter::write(const QString &path, const HouseholdRepository::Progress &progress)
 {
     m_written = 0;
+    m_cancelled = false;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         m_error = QCoreApplication::translate("HouseholdExporter", "cannot write %1: %2")
                       .arg(path, file.errorString());
         return false;
     }
-    const QList<HouseholdRecord> records = m_repository.all(progress);
+    bool cancelled = false;
+    const QList<HouseholdRecord> records = m_repository.all([&](qint64 done, qint64 total) {
+        cancelled = progress && !progress(done, total);
+        return !cancelled;
+    });
+    if (cancelled) {
+        // Keep whatever file was there before.
+        file.cancelWriting();
+        m_error = QCoreApplication::translate("HouseholdExporter", "export cancelled");
+        m_cancelled = true;
+        return false;
+    }
     QByteArray out = CsvWriter::formatRecord(columns());
     for (const HouseholdRecord &record : records) {
         QStringList row {record.household.id.toString(QUuid::WithoutBraces)};

@@ -18,11 +18,13 @@ public:
     bool write(const QString &path, const HouseholdRepository::Progress &progress = {});
     int written() const { return m_written; }
     QString errorString() const { return m_error; }
+    bool wasCancelled() const { return m_cancelled; }
 
 private:
     const HouseholdRepository &m_repository;
     QString m_error;
     int m_written = 0;
+    bool m_cancelled = false;
 };
 
 } // namespace saferhomes

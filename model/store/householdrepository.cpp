@@ -133,7 +133,7 @@ private:
 
 const QString kSummarySelect = QStringLiteral(
     "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, a.name, "
-    "r.name, h.status, h.priority, h.updated_at FROM household h "
+    "r.name, h.status, h.priority, h.updated_at, h.rid FROM household h "
     "LEFT JOIN area a ON a.id = h.area_id "
     "LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 "
     "WHERE h.deleted_at IS NULL");
@@ -153,6 +153,7 @@ HouseholdSummary readSummary(const QSqlQuery &query)
                      .value_or(HouseholdStatus::Identified);
     row.priority = query.value(9).toInt();
     row.updatedAt = QDateTime::fromString(query.value(10).toString(), Qt::ISODateWithMs);
+    row.localKey = query.value(11).toLongLong();
     return row;
 }
 
@@ -330,22 +331,20 @@ TransitionContext HouseholdRepository::transitionContext(const QUuid &id) const
     return context;
 }
 
-QList<QUuid> HouseholdRepository::quickFind(const QString &text) const
+QList<qint64> HouseholdRepository::quickFind(const QString &text) const
 {
-    QList<QUuid> ids;
+    QList<qint64> ids;
     const QString match = ftsQuery(text);
     if (match.isEmpty())
         return ids;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT h.id FROM household_fts f JOIN household h ON h.rid = f.rowid "
-                       "WHERE household_fts MATCH ? AND h.deleted_at IS NULL"));
+    query.prepare(QStringLiteral("SELECT rowid FROM household_fts WHERE household_fts MATCH ?"));
     query.addBindValue(match);
     if (!query.exec())
         return ids;
     while (query.next())
-        ids.append(QUuid::fromString(query.value(0).toString()));
+        ids.append(query.value(0).toLongLong());
     return ids;
 }
 
@@ -533,6 +532,8 @@ bool HouseholdRepository::setFields(const QUuid &id,
     const QString oldSearchText = query.value(1).toString();
     query.finish();
     bool changed = false;
+    QList<std::pair<QString, QVariant>> householdColumns;
+    QList<std::pair<QString, QVariant>> residentColumns;
     for (const auto &[field, value] : changes) {
         const QString old = HouseholdFields::value(current->household, current->resident, field);
         if (old == value)
@@ -553,35 +554,50 @@ bool HouseholdRepository::setFields(const QUuid &id,
         }
 
         const QString column = QString::fromLatin1(columnFor(field));
-        if (HouseholdFields::isResidentField(field)) {
-            if (current->resident.id.isNull()) {
-                current->resident.id = QUuid::createUuid();
-                query.prepare(QStringLiteral(
-                    "INSERT INTO resident (id, household_id, is_primary, created_at) "
-                    "VALUES (?, ?, 1, ?)"));
-                query.addBindValue(uuidText(current->resident.id));
-                query.addBindValue(idText);
-                query.addBindValue(now);
-                if (!query.exec())
-                    return rollback(query.lastError().text());
-            }
-            query.prepare(QStringLiteral("UPDATE resident SET %1 = ? WHERE id = ?").arg(column));
-            query.addBindValue(stored);
-            query.addBindValue(uuidText(current->resident.id));
-        } else {
-            query.prepare(QStringLiteral("UPDATE household SET %1 = ?, updated_at = ? "
-                                         "WHERE id = ?")
-                              .arg(column));
-            query.addBindValue(stored);
-            query.addBindValue(now);
-            query.addBindValue(idText);
-        }
-        if (!query.exec())
-            return rollback(query.lastError().text());
+        if (HouseholdFields::isResidentField(field))
+            residentColumns.append({column, stored});
+        else
+            householdColumns.append({column, stored});
         if (!audit.record(QStringLiteral("household"), idText, HouseholdFields::name(field),
                           nullIfEmpty(old), nullIfEmpty(value), now))
             return rollback(audit.errorString());
         changed = true;
+    }
+    // One UPDATE per table, so that rules spanning columns (latitude with longitude) see
+    // the whole change at once.
+    if (!householdColumns.isEmpty()) {
+        QStringList assignments;
+        for (const auto &[column, value] : std::as_const(householdColumns))
+            assignments.append(column + QStringLiteral(" = ?"));
+        query.prepare(QStringLiteral("UPDATE household SET %1 WHERE id = ?")
+                          .arg(assignments.join(QStringLiteral(", "))));
+        for (const auto &[column, value] : std::as_const(householdColumns))
+            query.addBindValue(value);
+        query.addBindValue(idText);
+        if (!query.exec())
+            return rollback(query.lastError().text());
+    }
+    if (!residentColumns.isEmpty()) {
+        if (current->resident.id.isNull()) {
+            current->resident.id = QUuid::createUuid();
+            query.prepare(QStringLiteral("INSERT INTO resident (id, household_id, is_primary, "
+                                         "created_at) VALUES (?, ?, 1, ?)"));
+            query.addBindValue(uuidText(current->resident.id));
+            query.addBindValue(idText);
+            query.addBindValue(now);
+            if (!query.exec())
+                return rollback(query.lastError().text());
+        }
+        QStringList assignments;
+        for (const auto &[column, value] : std::as_const(residentColumns))
+            assignments.append(column + QStringLiteral(" = ?"));
+        query.prepare(QStringLiteral("UPDATE resident SET %1 WHERE id = ?")
+                          .arg(assignments.join(QStringLiteral(", "))));
+        for (const auto &[column, value] : std::as_const(residentColumns))
+            query.addBindValue(value);
+        query.addBindValue(uuidText(current->resident.id));
+        if (!query.exec())
+            return rollback(query.lastError().text());
     }
     if (changed) {
         query.prepare(QStringLiteral("UPDATE household SET updated_at = ? WHERE id = ?"));

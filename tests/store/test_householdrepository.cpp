@@ -1,9 +1,11 @@
 #include "storefixture.h"
 
+#include "importexport/householdexporter.h"
 #include "importexport/householdimporter.h"
 #include "service/householdservice.h"
 #include "store/auditlog.h"
 
+#include <QFile>
 #include <QSqlQuery>
 
 using namespace saferhomes;
@@ -76,7 +78,8 @@ TEST_F(HouseholdRepositoryTest, EditsAreAuditedAndFindable)
         id, {{text("postcode"), text("le13 0bh")}, {text("resident_name"), text("Jo Smith")}});
     ASSERT_TRUE(result.ok()) << qPrintable(result.error);
     EXPECT_EQ(m_repository->find(id)->household.postcode, text("LE13 0BH"));
-    EXPECT_EQ(m_repository->quickFind(text("Smith")), QList<QUuid> {id});
+    EXPECT_EQ(m_repository->quickFind(text("Smith")),
+              QList<qint64> {m_repository->summary(id)->localKey});
     EXPECT_TRUE(m_repository->quickFind(text("Bloggs")).isEmpty());
 
     const QList<AuditEvent> history = AuditLog::history(
@@ -225,4 +228,44 @@ TEST_F(HouseholdRepositoryTest, ProgressCountsByStatusAndArea)
     EXPECT_EQ(counts.byArea[0].households, 3);
     EXPECT_EQ(counts.byArea[0].secured, 2); // installed + followed_up
     EXPECT_EQ(counts.byArea[1].secured, 0);
+}
+
+TEST_F(HouseholdRepositoryTest, AFirstPositionIsSavedWithBothCoordinatesTogether)
+{
+    ASSERT_TRUE(m_repository->insert({household(text("1 Dalby Road"), text("LE13 0BG"))}));
+    const QUuid id = m_repository->summaries().constFirst().id;
+    HouseholdService service(*m_repository);
+    const auto result = service.setFields(
+        id, {{text("latitude"), text("52.7661")}, {text("longitude"), text("-0.8867")}});
+    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    EXPECT_EQ(m_repository->find(id)->household.latitude, 52.7661);
+    EXPECT_EQ(m_repository->find(id)->household.longitude, -0.8867);
+    // Clearing both together is allowed too; one alone is not.
+    EXPECT_FALSE(service.setFields(id, {{text("latitude"), QString()}}).ok());
+    EXPECT_TRUE(
+        service.setFields(id, {{text("latitude"), QString()}, {text("longitude"), QString()}})
+            .ok());
+    EXPECT_FALSE(m_repository->find(id)->household.latitude);
+}
+
+TEST_F(HouseholdRepositoryTest, ACancelledExportKeepsTheOldFile)
+{
+    QList<HouseholdRecord> records;
+    for (int i = 0; i < 3000; ++i)
+        records.append(household(text("%1 Long Street").arg(i), text("LE13 0BG")));
+    ASSERT_TRUE(m_repository->insert(records));
+    const QString path = m_dir.filePath(text("export.csv"));
+    {
+        QFile old(path);
+        ASSERT_TRUE(old.open(QIODevice::WriteOnly));
+        old.write("precious\n");
+    }
+    HouseholdExporter exporter(*m_repository);
+    EXPECT_FALSE(exporter.write(path, [](qint64 done, qint64) { return done < 1000; }));
+    EXPECT_TRUE(exporter.wasCancelled());
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), QByteArray("precious\n"));
+    ASSERT_TRUE(exporter.write(path));
+    EXPECT_EQ(exporter.written(), 3000);
 }

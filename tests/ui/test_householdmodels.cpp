@@ -27,10 +27,10 @@ protected:
         insertSampleHouseholds();
     }
 
-    QSet<QUuid> quickFind(const QString &text) const
+    QSet<qint64> quickFind(const QString &text) const
     {
-        const QList<QUuid> ids = repository().quickFind(text);
-        return QSet<QUuid>(ids.cbegin(), ids.cend());
+        const QList<qint64> ids = repository().quickFind(text);
+        return QSet<qint64>(ids.cbegin(), ids.cend());
     }
 };
 
@@ -100,11 +100,11 @@ TEST_F(HouseholdModelsTest, FilterProxyPassesTheModelTester)
     proxy.sort(HouseholdTableModel::Address);
     proxy.setStatusFilter(HouseholdStatus::Identified);
     proxy.setAreaFilter(QStringLiteral("Melton Town Centre"));
-    proxy.setQuickFindIds(quickFind(QStringLiteral("Thorpe")));
+    proxy.setQuickFindKeys(quickFind(QStringLiteral("Thorpe")));
     proxy.sort(HouseholdTableModel::Postcode, Qt::DescendingOrder);
     proxy.setStatusFilter(std::nullopt);
     proxy.setAreaFilter(std::nullopt);
-    proxy.setQuickFindIds(std::nullopt);
+    proxy.setQuickFindKeys(std::nullopt);
     HouseholdSummary changed = model.household(0);
     changed.status = HouseholdStatus::MovedAway;
     proxy.setStatusFilter(HouseholdStatus::MovedAway);
@@ -132,7 +132,7 @@ TEST_F(HouseholdModelsTest, FilterProxyCombinesStatusAreaAndQuickFind)
 
     proxy.setStatusFilter(HouseholdStatus::Identified);
     EXPECT_EQ(proxy.rowCount(), 2);
-    proxy.setQuickFindIds(quickFind(QStringLiteral("Thorpe")));
+    proxy.setQuickFindKeys(quickFind(QStringLiteral("Thorpe")));
     EXPECT_EQ(column(proxy, HouseholdTableModel::Address),
               QStringList {QStringLiteral("12 Thorpe Road")});
     proxy.setStatusFilter(std::nullopt);
