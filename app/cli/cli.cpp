@@ -7,6 +7,7 @@
 #include "service/householdservice.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
+#include "surveycommand.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -24,7 +25,8 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 }
 
 const QStringList kValueOptions {QStringLiteral("--db"), QStringLiteral("--households"),
-                                 QStringLiteral("--seed"), QStringLiteral("--uprn")};
+                                 QStringLiteral("--seed"), QStringLiteral("--uprn"),
+                                 QStringLiteral("--answers")};
 const QStringList kFlags {QStringLiteral("--json"), QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version")};
@@ -43,6 +45,7 @@ QString helpText()
               "  households set --uprn U FIELD=VALUE...\n"
               "                                        edit a household (audited)\n"
               "  report progress                       funnel, take-up and secured vs target\n"
+              "  survey recommend --answers FILE       the recommended package for survey answers\n"
               "\n"
               "Options:\n"
               "  --db PATH     the local database (default: this profile's own)\n"
@@ -130,6 +133,12 @@ int Cli::runCommand(const QStringList &words)
     }
     if (command == u"report" && sub == u"progress" && words.size() == 2)
         return reportProgress();
+    if (command == u"survey" && sub == u"recommend" && words.size() == 2) {
+        if (!m_options.contains(QStringLiteral("--answers")))
+            return usage(tr("survey recommend needs --answers FILE"));
+        return SurveyCommand(m_out, m_err, m_json)
+            .recommend(m_options.value(QStringLiteral("--answers")));
+    }
     return usage(tr("unknown command \u201c%1\u201d").arg(words.join(QLatin1Char(' '))));
 }
 

@@ -1,0 +1,134 @@
+#include "surveycommand.h"
+
+#include "cli.h"
+#include "survey/recommendationengine.h"
+#include "survey/surveydefinition.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("SurveyCommand", text, disambiguation, n);
+}
+
+QString packageTable(const QList<Recommendation> &items, const QString &version)
+{
+    if (items.isEmpty())
+        return tr("No equipment recommended (survey version %1).").arg(version);
+    qsizetype codeWidth = 4;
+    for (const Recommendation &item : items)
+        codeWidth = std::max(codeWidth, item.code.size());
+    QString text = tr("Recommended package (survey version %1):").arg(version) + u'\n';
+    text += QStringLiteral("%1  %2  %3\n")
+                .arg(tr("QTY"), 3)
+                .arg(tr("CODE"), -int(codeWidth))
+                .arg(tr("REASON"));
+    for (const Recommendation &item : items) {
+        text += QStringLiteral("%1  %2  %3\n")
+                    .arg(item.qty, 3)
+                    .arg(item.code, -int(codeWidth))
+                    .arg(item.reason);
+    }
+    text.chop(1);
+    return text;
+}
+
+} // namespace
+
+SurveyCommand::SurveyCommand(QTextStream &out, QTextStream &err, bool json)
+    : m_out(out)
+    , m_err(err)
+    , m_json(json)
+{ }
+
+int SurveyCommand::fileError(const QString &message)
+{
+    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
+    m_err.flush();
+    if (m_json) {
+        const QJsonObject json {{QStringLiteral("items"), QJsonArray()},
+                                {QStringLiteral("error"), message}};
+        m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+        m_out.flush();
+    }
+    return Cli::UsageError;
+}
+
+int SurveyCommand::recommend(const QString &answersPath)
+{
+    QFile file(answersPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return fileError(tr("cannot read %1: %2").arg(answersPath, file.errorString()));
+    SurveyJsonReader reader(answersPath);
+    const std::optional<QJsonObject> root = reader.parseObject(file.readAll());
+    if (!root)
+        return fileError(reader.errors().join(QLatin1Char('\n')));
+    // A saved survey record keeps its answers beside other fields.
+    const QJsonObject answers
+        = root->value(u"answers").isObject() ? root->value(u"answers").toObject() : *root;
+
+    const RecommendationEngine engine = RecommendationEngine::builtIn();
+    if (!engine.isValid())
+        return fileError(engine.errorString());
+
+    QJsonArray errors;
+    QStringList unanswered;
+    for (const SurveyIssue &issue : engine.definition().validate(answers)) {
+        if (issue.kind == SurveyIssue::Kind::Missing) {
+            unanswered.append(issue.questionId);
+            continue;
+        }
+        m_err << tr("%1: %2: %3").arg(answersPath, issue.questionId, issue.message) << '\n';
+        errors.append(QJsonObject {{QStringLiteral("question"), issue.questionId},
+                                   {QStringLiteral("message"), issue.message}});
+    }
+    // A survey still in progress gets the package for what has been answered so far.
+    if (!unanswered.isEmpty() && errors.isEmpty()) {
+        m_err << tr("warning: %n required question(s) not answered yet: %1", nullptr,
+                    int(unanswered.size()))
+                     .arg(unanswered.join(QLatin1String(", ")))
+              << '\n';
+    }
+    m_err.flush();
+    if (!errors.isEmpty()) {
+        if (m_json) {
+            const QJsonObject json {{QStringLiteral("items"), QJsonArray()},
+                                    {QStringLiteral("errors"), errors}};
+            m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            m_out << tr("No package: %n answer(s) have problems.", nullptr, int(errors.size()))
+                  << '\n';
+        }
+        m_out.flush();
+        return Cli::Rejected;
+    }
+
+    const QList<Recommendation> items = engine.recommend(answers);
+    if (m_json) {
+        QJsonArray array;
+        for (const Recommendation &item : items) {
+            array.append(QJsonObject {{QStringLiteral("code"), item.code},
+                                      {QStringLiteral("qty"), item.qty},
+                                      {QStringLiteral("reason"), item.reason}});
+        }
+        m_out << QJsonDocument(QJsonObject {{QStringLiteral("items"), array}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    } else {
+        m_out << packageTable(items, engine.definition().version()) << '\n';
+    }
+    m_out.flush();
+    return Cli::Success;
+}
+
+} // namespace saferhomes
