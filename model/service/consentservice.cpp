@@ -1,0 +1,176 @@
+#include "consentservice.h"
+
+#include "store/consentrepository.h"
+#include "store/householdrepository.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConsentService", text);
+}
+
+ConsentService::Result refuse(const QString &field, const QString &error)
+{
+    return ConsentService::Result {error, field, {}, {}};
+}
+
+bool isPng(const QByteArray &bytes)
+{
+    static const QByteArray signature("\x89PNG\r\n\x1a\n", 8);
+    return bytes.startsWith(signature);
+}
+
+} // namespace
+
+ConsentService::ConsentService(HouseholdRepository &households, ConsentRepository &consents)
+    : m_households(households)
+    , m_consents(consents)
+{ }
+
+ConsentService::Result ConsentService::record(const QUuid &householdId, const Request &request)
+{
+    if (!m_households.summary(householdId))
+        return refuse({}, tr("There is no such household."));
+    if (request.purposes.isEmpty())
+        return refuse(QStringLiteral("purposes"), tr("Choose what the consent is for."));
+    const QString wording = request.wordingVersion.trimmed();
+    if (wording.isEmpty()) {
+        return refuse(QStringLiteral("wording_version"),
+                      tr("Say which version of the consent wording was shown."));
+    }
+
+    const bool refused = request.method == ConsentMethod::Refused;
+    const QString witness = request.witness.trimmed();
+    std::optional<Attachment> signature;
+    if (request.method == ConsentMethod::VerbalWitnessed && witness.isEmpty()) {
+        return refuse(QStringLiteral("witness"),
+                      tr("Verbal consent needs the name of the witness."));
+    }
+    if (request.method == ConsentMethod::Signature) {
+        if (request.signaturePng.isEmpty())
+            return refuse(QStringLiteral("signature"), tr("Signature consent needs a signature."));
+        if (!isPng(request.signaturePng))
+            return refuse(QStringLiteral("signature"), tr("The signature is not a PNG image."));
+        signature = Attachment {};
+        signature->householdId = householdId;
+        signature->kind = AttachmentKind::Signature;
+        signature->mimeType = QStringLiteral("image/png");
+        signature->bytes = request.signaturePng;
+    }
+    if (!refused && !request.residentId.isNull()
+        && !m_consents.isResidentOf(request.residentId, householdId)) {
+        return refuse(QStringLiteral("resident"),
+                      tr("That person is not a resident of this household."));
+    }
+
+    QList<Consent> consents;
+    for (const ConsentPurpose purpose : request.purposes) {
+        if (std::any_of(consents.cbegin(), consents.cend(),
+                        [purpose](const Consent &c) { return c.purpose == purpose; }))
+            continue;
+        Consent consent;
+        consent.householdId = householdId;
+        consent.purpose = purpose;
+        consent.wordingVersion = wording;
+        consent.method = request.method;
+        // A refusal keeps no personal details, whatever the form still held.
+        if (!refused) {
+            consent.residentId = request.residentId;
+            consent.witness = witness;
+        }
+        consents.append(consent);
+    }
+    const auto saved = m_consents.insert(consents, signature);
+    if (!saved) {
+        return refuse({}, tr("The consent was not saved: %1").arg(m_consents.errorString()));
+    }
+    Result result;
+    result.consents = *saved;
+    if (signature && !saved->isEmpty()) {
+        if (const auto stored = m_consents.attachment(saved->constFirst().signatureAttachmentId))
+            result.attachment = *stored;
+    }
+    return result;
+}
+
+ConsentService::Result ConsentService::withdraw(const QUuid &householdId, ConsentPurpose purpose)
+{
+    std::optional<Consent> consent = m_consents.latest(householdId, purpose);
+    if (!consent || !consent->isActive()) {
+        return refuse(QStringLiteral("purpose"),
+                      tr("There is no consent for %1 to withdraw.")
+                          .arg(DoorstepNames::label(purpose).toLower()));
+    }
+    const std::optional<QDateTime> at = m_consents.withdraw(consent->id);
+    if (!at) {
+        return refuse({}, tr("The withdrawal was not saved: %1").arg(m_consents.errorString()));
+    }
+    consent->withdrawnAt = *at;
+    Result result;
+    result.consents.append(*consent);
+    return result;
+}
+
+bool ConsentService::hasConsent(const QUuid &householdId, ConsentPurpose purpose) const
+{
+    const std::optional<Consent> consent = m_consents.latest(householdId, purpose);
+    return consent && consent->isActive();
+}
+
+std::optional<Consent> ConsentService::current(const QUuid &householdId,
+                                               ConsentPurpose purpose) const
+{
+    return m_consents.latest(householdId, purpose);
+}
+
+QList<Consent> ConsentService::history(const QUuid &householdId) const
+{
+    return m_consents.consents(householdId);
+}
+
+ConsentService::Result ConsentService::addPhoto(const QUuid &householdId, const QByteArray &bytes,
+                                                const QString &mimeType)
+{
+    if (!m_households.summary(householdId))
+        return refuse({}, tr("There is no such household."));
+    if (bytes.isEmpty())
+        return refuse(QStringLiteral("bytes"), tr("The photo is empty."));
+    if (!mimeType.startsWith(QStringLiteral("image/")))
+        return refuse(QStringLiteral("mime_type"), tr("A photo must be an image."));
+    if (!hasConsent(householdId, ConsentPurpose::Photos)) {
+        return refuse(QStringLiteral("consent"),
+                      tr("The household has not consented to photos, or has withdrawn its "
+                         "consent: no photo can be taken."));
+    }
+    Attachment photo;
+    photo.householdId = householdId;
+    photo.kind = AttachmentKind::Photo;
+    photo.mimeType = mimeType;
+    photo.bytes = bytes;
+    const std::optional<Attachment> saved
+        = m_consents.insertAttachment(photo, ConsentPurpose::Photos);
+    if (!saved)
+        return refuse({}, tr("The photo was not saved: %1").arg(m_consents.errorString()));
+    Result result;
+    result.attachment = *saved;
+    return result;
+}
+
+QList<Attachment> ConsentService::photos(const QUuid &householdId) const
+{
+    return m_consents.attachments(householdId, AttachmentKind::Photo);
+}
+
+std::optional<Attachment> ConsentService::attachment(const QUuid &id) const
+{
+    return m_consents.attachment(id);
+}
+
+} // namespace saferhomes

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "domain/visit.h"
+
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace saferhomes {
+
+class ConsentRepository;
+class HouseholdRepository;
+class SurveyRepository;
+
+/// Runs the security survey by the rules: one open draft per household, every answer saved
+/// as it is given, completion and the agreed package moving the household along the funnel.
+/// Every write needs the household's consent to the survey and fitting.
+class SurveyService {
+public:
+    struct Result {
+        QString error; ///< empty on success
+        QString field; ///< the argument the error is about, if any
+        SurveyRecord survey; ///< the survey after the change (not filled by saveAnswer)
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    SurveyService(HouseholdRepository &households, ConsentRepository &consents,
+                  SurveyRepository &surveys);
+
+    /// The household's open draft with its answers and position, or a new draft taken with
+    /// \a definitionVersion on \a visitId (may be null). A resumed draft keeps its version.
+    Result startOrResume(const QUuid &householdId, const QString &definitionVersion,
+                         const QUuid &visitId = {});
+    /// The household's open draft (answers and position), if there is one.
+    std::optional<SurveyRecord> resumeDraft(const QUuid &householdId) const;
+
+    /// Saves one answer (a null or undefined \a value clears it) and where the officer is
+    /// now, at once, in its own audited transaction: once this returns it survives a crash.
+    Result saveAnswer(const QUuid &surveyId, const QString &questionId, const QJsonValue &value,
+                      const QString &position);
+    /// Saves where the officer is in the draft (navigation only).
+    Result savePosition(const QUuid &surveyId, const QString &position);
+
+    /// Completes the draft as taken with \a definitionVersion (the version it keeps from now
+    /// on) and moves the household to `surveyed` (from `identified` through `contacted`).
+    Result complete(const QUuid &surveyId, const QString &definitionVersion);
+
+    /// Stores the package agreed for a completed survey (replacing any earlier agreement;
+    /// items keep their agreed flag, at least one must be agreed) and moves the household to
+    /// `accepted`, in one audited transaction.
+    Result agreePackage(const QUuid &surveyId, const QList<PackageItem> &items);
+    /// The package of a survey, in the order it was agreed.
+    QList<PackageItem> package(const QUuid &surveyId) const;
+
+    std::optional<SurveyRecord> survey(const QUuid &surveyId) const;
+    /// A household's surveys, newest first.
+    QList<SurveyRecord> surveys(const QUuid &householdId) const;
+
+private:
+    std::optional<Result> checkConsent(const QUuid &householdId) const;
+    std::optional<Result> checkDraft(const std::optional<SurveyRecord> &survey) const;
+
+    HouseholdRepository &m_households;
+    ConsentRepository &m_consents;
+    SurveyRepository &m_surveys;
+};
+
+} // namespace saferhomes

@@ -1,0 +1,396 @@
+#include "surveyrepository.h"
+
+#include "auditlog.h"
+#include "database.h"
+#include "visitrepository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SurveyRepository", text);
+}
+
+QString uuidText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QVariant nullableId(const QUuid &id)
+{
+    return id.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(uuidText(id));
+}
+
+QDateTime readTime(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+QUuid readId(const QVariant &value)
+{
+    return value.isNull() ? QUuid() : QUuid::fromString(value.toString());
+}
+
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+/// \a value as compact JSON text for the audit trail; NULL when there is no value.
+QVariant auditValue(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return QVariant(QMetaType::fromType<QString>());
+    const QByteArray array = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+QString answersText(const QJsonObject &answers)
+{
+    return QString::fromUtf8(QJsonDocument(answers).toJson(QJsonDocument::Compact));
+}
+
+QString packageText(const QList<PackageItem> &items)
+{
+    QJsonArray array;
+    for (const PackageItem &item : items) {
+        array.append(QJsonObject {{QStringLiteral("code"), item.code},
+                                  {QStringLiteral("qty"), item.qty},
+                                  {QStringLiteral("reason"), item.reason},
+                                  {QStringLiteral("agreed"), item.agreed}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+const QString kSurveySelect = QStringLiteral(
+    "SELECT id, household_id, visit_id, definition_version, answers, started_at, completed_at, "
+    "by_user, draft_position FROM survey ");
+
+SurveyRecord readSurvey(const QSqlQuery &query)
+{
+    SurveyRecord survey;
+    survey.id = readId(query.value(0));
+    survey.householdId = readId(query.value(1));
+    survey.visitId = readId(query.value(2));
+    survey.definitionVersion = query.value(3).toString();
+    survey.answers = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object();
+    survey.startedAt = readTime(query.value(5));
+    survey.completedAt = readTime(query.value(6));
+    survey.by = query.value(7).toString();
+    survey.position = query.value(8).toString();
+    return survey;
+}
+
+} // namespace
+
+SurveyRepository::SurveyRepository(const Database &database, QString userName)
+    : m_connectionName(database.connectionName())
+    , m_userName(std::move(userName))
+    , m_device(database.deviceId())
+{ }
+
+bool SurveyRepository::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+std::optional<SurveyRecord> SurveyRepository::openDraft(const QUuid &householdId,
+                                                        const QString &definitionVersion,
+                                                        const QUuid &visitId, bool *created)
+{
+    if (created)
+        *created = false;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction()) {
+        fail(db.lastError().text());
+        return std::nullopt;
+    }
+    const auto rollback = [&](const QString &message) -> std::optional<SurveyRecord> {
+        db.rollback();
+        fail(message);
+        return std::nullopt;
+    };
+    // Looked for inside the transaction so that two quick taps cannot start two drafts.
+    if (std::optional<SurveyRecord> existing = draft(householdId)) {
+        if (!db.commit())
+            return rollback(db.lastError().text());
+        return existing;
+    }
+
+    const QString now = storeTimestamp();
+    SurveyRecord survey;
+    survey.id = QUuid::createUuid();
+    survey.householdId = householdId;
+    survey.visitId = visitId;
+    survey.definitionVersion = definitionVersion;
+    survey.startedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
+    survey.by = m_userName;
+    const QString id = uuidText(survey.id);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO survey (id, household_id, visit_id, definition_version, answers, "
+        "started_at, by_user) VALUES (?, ?, ?, ?, '{}', ?, ?)"));
+    query.addBindValue(id);
+    query.addBindValue(uuidText(householdId));
+    query.addBindValue(nullableId(visitId));
+    query.addBindValue(notNull(definitionVersion));
+    query.addBindValue(now);
+    query.addBindValue(notNull(m_userName));
+    if (!query.exec())
+        return rollback(tr("the survey was not started: %1").arg(query.lastError().text()));
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    if (!audit.record(QStringLiteral("survey"), id, QStringLiteral("created"), {},
+                      definitionVersion, now))
+        return rollback(audit.errorString());
+    if (!db.commit())
+        return rollback(db.lastError().text());
+    if (created)
+        *created = true;
+    return survey;
+}
+
+std::optional<SurveyRecord> SurveyRepository::draft(const QUuid &householdId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(kSurveySelect
+                  + QStringLiteral("WHERE household_id = ? AND completed_at IS NULL "
+                                   "ORDER BY started_at DESC, rowid DESC LIMIT 1"));
+    query.addBindValue(uuidText(householdId));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return readSurvey(query);
+}
+
+std::optional<SurveyRecord> SurveyRepository::find(const QUuid &surveyId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(kSurveySelect + QStringLiteral("WHERE id = ?"));
+    query.addBindValue(uuidText(surveyId));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return readSurvey(query);
+}
+
+QList<SurveyRecord> SurveyRepository::surveys(const QUuid &householdId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(kSurveySelect
+                  + QStringLiteral("WHERE household_id = ? ORDER BY started_at DESC, "
+                                   "rowid DESC"));
+    query.addBindValue(uuidText(householdId));
+    QList<SurveyRecord> result;
+    if (!query.exec())
+        return result;
+    while (query.next())
+        result.append(readSurvey(query));
+    return result;
+}
+
+bool SurveyRepository::saveAnswer(const QUuid &surveyId, const QString &questionId,
+                                  const QJsonValue &value, const QString &position)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    const auto rollback = [&](const QString &message) {
+        db.rollback();
+        return fail(message);
+    };
+    const QString id = uuidText(surveyId);
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("SELECT answers FROM survey WHERE id = ? AND completed_at IS NULL"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return rollback(query.lastError().text());
+    if (!query.next())
+        return rollback(tr("the survey is not an open draft"));
+    QJsonObject answers = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+    query.finish();
+
+    const QJsonValue old = answers.value(questionId);
+    if (value.isUndefined() || value.isNull())
+        answers.remove(questionId);
+    else
+        answers.insert(questionId, value);
+    query.prepare(QStringLiteral("UPDATE survey SET answers = ?, draft_position = ? WHERE id = ?"));
+    query.addBindValue(answersText(answers));
+    query.addBindValue(notNull(position));
+    query.addBindValue(id);
+    if (!query.exec())
+        return rollback(query.lastError().text());
+
+    const QString now = storeTimestamp();
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    if (auditValue(old) != auditValue(value)
+        && !audit.record(QStringLiteral("survey"), id, QStringLiteral("answers.") + questionId,
+                         auditValue(old), auditValue(value), now))
+        return rollback(audit.errorString());
+    if (!db.commit())
+        return rollback(db.lastError().text());
+    return true;
+}
+
+bool SurveyRepository::savePosition(const QUuid &surveyId, const QString &position)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral(
+        "UPDATE survey SET draft_position = ? WHERE id = ? AND completed_at IS NULL"));
+    query.addBindValue(notNull(position));
+    query.addBindValue(uuidText(surveyId));
+    if (!query.exec())
+        return fail(query.lastError().text());
+    if (query.numRowsAffected() != 1)
+        return fail(tr("the survey is not an open draft"));
+    return true;
+}
+
+std::optional<QDateTime> SurveyRepository::complete(const QUuid &surveyId,
+                                                    const QString &definitionVersion,
+                                                    const StatusMove &move)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction()) {
+        fail(db.lastError().text());
+        return std::nullopt;
+    }
+    const auto rollback = [&](const QString &message) -> std::optional<QDateTime> {
+        db.rollback();
+        fail(message);
+        return std::nullopt;
+    };
+    const QString id = uuidText(surveyId);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT household_id, definition_version FROM survey "
+                                 "WHERE id = ? AND completed_at IS NULL"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return rollback(query.lastError().text());
+    if (!query.next())
+        return rollback(tr("the survey is not an open draft"));
+    const QUuid householdId = readId(query.value(0));
+    const QString oldVersion = query.value(1).toString();
+    query.finish();
+
+    const QString now = storeTimestamp();
+    query.prepare(
+        QStringLiteral("UPDATE survey SET completed_at = ?, definition_version = ? WHERE id = ?"));
+    query.addBindValue(now);
+    query.addBindValue(notNull(definitionVersion));
+    query.addBindValue(id);
+    if (!query.exec())
+        return rollback(query.lastError().text());
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    if (oldVersion != definitionVersion
+        && !audit.record(QStringLiteral("survey"), id, QStringLiteral("definition_version"),
+                         oldVersion, definitionVersion, now))
+        return rollback(audit.errorString());
+    if (!audit.record(QStringLiteral("survey"), id, QStringLiteral("completed_at"), {}, now, now))
+        return rollback(audit.errorString());
+    QString error;
+    if (!applyStatusMove(m_connectionName, audit, householdId, move, now, &error))
+        return rollback(error);
+    if (!db.commit())
+        return rollback(db.lastError().text());
+    return QDateTime::fromString(now, Qt::ISODateWithMs);
+}
+
+bool SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageItem> &items,
+                                   const StatusMove &move)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    const auto rollback = [&](const QString &message) {
+        db.rollback();
+        return fail(message);
+    };
+    const QString id = uuidText(surveyId);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "SELECT household_id FROM survey WHERE id = ? AND completed_at IS NOT NULL"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return rollback(query.lastError().text());
+    if (!query.next())
+        return rollback(tr("the survey is not complete"));
+    const QUuid householdId = readId(query.value(0));
+    query.finish();
+    const QString old = packageText(package(surveyId));
+
+    query.prepare(QStringLiteral("DELETE FROM recommendation WHERE survey_id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return rollback(query.lastError().text());
+    query.prepare(
+        QStringLiteral("INSERT INTO recommendation (id, survey_id, equipment_code, qty, reason, "
+                       "agreed) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const PackageItem &item : items) {
+        query.addBindValue(uuidText(QUuid::createUuid()));
+        query.addBindValue(id);
+        query.addBindValue(item.code);
+        query.addBindValue(item.qty);
+        query.addBindValue(notNull(item.reason));
+        query.addBindValue(item.agreed ? 1 : 0);
+        if (!query.exec()) {
+            return rollback(tr("%1 was not saved: %2").arg(item.code, query.lastError().text()));
+        }
+    }
+    const QString now = storeTimestamp();
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    if (!audit.record(QStringLiteral("survey"), id, QStringLiteral("package"),
+                      old == QStringLiteral("[]") ? QVariant() : QVariant(old), packageText(items),
+                      now))
+        return rollback(audit.errorString());
+    QString error;
+    if (!applyStatusMove(m_connectionName, audit, householdId, move, now, &error))
+        return rollback(error);
+    if (!db.commit())
+        return rollback(db.lastError().text());
+    return true;
+}
+
+QList<PackageItem> SurveyRepository::package(const QUuid &surveyId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT equipment_code, qty, reason, agreed FROM recommendation "
+                                 "WHERE survey_id = ? ORDER BY rowid"));
+    query.addBindValue(uuidText(surveyId));
+    QList<PackageItem> items;
+    if (!query.exec())
+        return items;
+    while (query.next()) {
+        items.append(PackageItem {query.value(0).toString(), query.value(1).toInt(),
+                                  query.value(2).toString(), query.value(3).toInt() == 1});
+    }
+    return items;
+}
+
+QStringList SurveyRepository::unknownEquipment(const QStringList &codes) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("SELECT 1 FROM equipment_type WHERE code = ?"));
+    QStringList unknown;
+    for (const QString &code : codes) {
+        query.addBindValue(code);
+        if (!query.exec() || !query.next())
+            unknown.append(code);
+        query.finish();
+    }
+    return unknown;
+}
+
+} // namespace saferhomes

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "domain/visit.h"
+
+#include <QDateTime>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUuid>
+
+#include <optional>
+
+namespace saferhomes {
+
+class Database;
+
+/// Reads and writes security surveys and their packages in the local database; every write
+/// is one transaction together with its audit events (and the household status change it
+/// causes), so an answer acknowledged to the officer survives a crash.
+class SurveyRepository {
+public:
+    SurveyRepository(const Database &database, QString userName);
+
+    /// The household's open draft, or a new one started now with \a definitionVersion on
+    /// \a visitId (may be null), decided and written in one transaction (audited when
+    /// created). \a created says which.
+    std::optional<SurveyRecord> openDraft(const QUuid &householdId,
+                                          const QString &definitionVersion, const QUuid &visitId,
+                                          bool *created = nullptr);
+
+    /// The household's open draft, if any (the newest, should sync have brought in two).
+    std::optional<SurveyRecord> draft(const QUuid &householdId) const;
+    std::optional<SurveyRecord> find(const QUuid &surveyId) const;
+    /// A household's surveys, newest first.
+    QList<SurveyRecord> surveys(const QUuid &householdId) const;
+
+    /// Sets answer \a questionId of draft \a surveyId to \a value (null or undefined removes
+    /// it) and the draft's position, in one transaction, audited when the answer changes.
+    bool saveAnswer(const QUuid &surveyId, const QString &questionId, const QJsonValue &value,
+                    const QString &position);
+    /// Moves draft \a surveyId to \a position (navigation only: not audited).
+    bool savePosition(const QUuid &surveyId, const QString &position);
+
+    /// Completes draft \a surveyId now, as taken with \a definitionVersion, and moves its
+    /// household along \a move, in one audited transaction; returns the completion time.
+    std::optional<QDateTime> complete(const QUuid &surveyId, const QString &definitionVersion,
+                                      const StatusMove &move);
+
+    /// Replaces the package of survey \a surveyId by \a items and moves its household along
+    /// \a move, in one audited transaction.
+    bool savePackage(const QUuid &surveyId, const QList<PackageItem> &items,
+                     const StatusMove &move);
+    /// The package of a survey, in the order it was agreed.
+    QList<PackageItem> package(const QUuid &surveyId) const;
+    /// Those of \a codes that are not in the equipment catalogue.
+    QStringList unknownEquipment(const QStringList &codes) const;
+
+    QString errorString() const { return m_error; }
+
+private:
+    bool fail(const QString &message);
+
+    QString m_connectionName;
+    QString m_userName;
+    QString m_device;
+    QString m_error;
+};
+
+} // namespace saferhomes

@@ -1,0 +1,229 @@
+#include "visitrepository.h"
+
+#include "auditlog.h"
+#include "database.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("VisitRepository", text);
+}
+
+QString uuidText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QString timeText(const QDateTime &at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QVariant nullableTime(const QDateTime &at)
+{
+    return at.isValid() ? QVariant(timeText(at)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QDateTime readTime(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+/// Text for a NOT NULL column: Qt binds a null QString as SQL NULL, so make it empty.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+const QString kVisitSelect = QStringLiteral(
+    "SELECT id, household_id, at, by_user, outcome, reason, revisit_at, notes FROM visit ");
+
+Visit readVisit(const QSqlQuery &query)
+{
+    Visit visit;
+    visit.id = QUuid::fromString(query.value(0).toString());
+    visit.householdId = QUuid::fromString(query.value(1).toString());
+    visit.at = readTime(query.value(2));
+    visit.by = query.value(3).toString();
+    visit.outcome
+        = DoorstepNames::visitOutcome(query.value(4).toString()).value_or(VisitOutcome::NoAnswer);
+    visit.reason = query.value(5).toString();
+    visit.revisitAt = readTime(query.value(6));
+    visit.notes = query.value(7).toString();
+    return visit;
+}
+
+// The revisit still to be made is the one asked for at the latest `revisit_requested` visit,
+// unless a later visit found someone in: unanswered knocks leave it outstanding (overdue).
+const QString kRoundSelect = QStringLiteral(
+    "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, a.name, "
+    "r.name, h.status, h.priority, h.updated_at, "
+    "(SELECT v.outcome FROM visit v WHERE v.household_id = h.id "
+    " ORDER BY v.at DESC, v.rowid DESC LIMIT 1), "
+    "(SELECT max(v.at) FROM visit v WHERE v.household_id = h.id), "
+    "(SELECT v.revisit_at FROM visit v WHERE v.household_id = h.id "
+    " AND v.outcome = 'revisit_requested' AND NOT EXISTS (SELECT 1 FROM visit w "
+    "  WHERE w.household_id = h.id AND w.at > v.at AND w.outcome <> 'no_answer') "
+    " ORDER BY v.at DESC, v.rowid DESC LIMIT 1) "
+    "FROM household h LEFT JOIN area a ON a.id = h.area_id "
+    "LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 "
+    "WHERE h.deleted_at IS NULL AND h.area_id IS ?");
+
+RoundEntry readRoundEntry(const QSqlQuery &query)
+{
+    RoundEntry entry;
+    HouseholdSummary &row = entry.household;
+    row.id = QUuid::fromString(query.value(0).toString());
+    row.uprn = query.value(1).toString();
+    row.addressLine1 = query.value(2).toString();
+    row.addressLine2 = query.value(3).toString();
+    row.town = query.value(4).toString();
+    row.postcode = query.value(5).toString();
+    row.areaName = query.value(6).toString();
+    row.residentName = query.value(7).toString();
+    row.status = HouseholdStatusRules::fromName(query.value(8).toString())
+                     .value_or(HouseholdStatus::Identified);
+    row.priority = query.value(9).toInt();
+    row.updatedAt = readTime(query.value(10));
+    if (!query.value(11).isNull())
+        entry.lastOutcome = DoorstepNames::visitOutcome(query.value(11).toString());
+    entry.lastVisitAt = readTime(query.value(12));
+    entry.nextRevisitAt = readTime(query.value(13));
+    return entry;
+}
+
+} // namespace
+
+VisitRepository::VisitRepository(const Database &database, QString userName)
+    : m_connectionName(database.connectionName())
+    , m_userName(std::move(userName))
+    , m_device(database.deviceId())
+{ }
+
+bool VisitRepository::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+std::optional<Visit> VisitRepository::insert(Visit visit, const StatusMove &move)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction()) {
+        fail(db.lastError().text());
+        return std::nullopt;
+    }
+    const auto rollback = [&](const QString &message) -> std::optional<Visit> {
+        db.rollback();
+        fail(message);
+        return std::nullopt;
+    };
+
+    const QString now = storeTimestamp();
+    if (visit.id.isNull())
+        visit.id = QUuid::createUuid();
+    if (!visit.at.isValid())
+        visit.at = QDateTime::fromString(now, Qt::ISODateWithMs);
+    visit.by = m_userName;
+    const QString id = uuidText(visit.id);
+    const QString outcome = DoorstepNames::name(visit.outcome);
+
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO visit (id, household_id, at, by_user, outcome, reason, revisit_at, notes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(id);
+    query.addBindValue(uuidText(visit.householdId));
+    query.addBindValue(timeText(visit.at));
+    query.addBindValue(notNull(visit.by));
+    query.addBindValue(outcome);
+    query.addBindValue(notNull(visit.reason));
+    query.addBindValue(nullableTime(visit.revisitAt));
+    query.addBindValue(notNull(visit.notes));
+    if (!query.exec())
+        return rollback(tr("the visit was not saved: %1").arg(query.lastError().text()));
+
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    if (!audit.record(QStringLiteral("visit"), id, QStringLiteral("created"), {}, outcome, now))
+        return rollback(audit.errorString());
+    QString error;
+    if (!applyStatusMove(m_connectionName, audit, visit.householdId, move, now, &error))
+        return rollback(error);
+    if (!db.commit())
+        return rollback(db.lastError().text());
+    return visit;
+}
+
+QList<Visit> VisitRepository::visits(const QUuid &householdId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(kVisitSelect
+                  + QStringLiteral("WHERE household_id = ? ORDER BY at DESC, rowid DESC"));
+    query.addBindValue(uuidText(householdId));
+    QList<Visit> result;
+    if (!query.exec())
+        return result;
+    while (query.next())
+        result.append(readVisit(query));
+    return result;
+}
+
+QList<RoundEntry> VisitRepository::round(const QUuid &areaId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(kRoundSelect);
+    query.addBindValue(areaId.isNull() ? QVariant(QMetaType::fromType<QString>())
+                                       : QVariant(uuidText(areaId)));
+    QList<RoundEntry> result;
+    if (!query.exec())
+        return result;
+    while (query.next())
+        result.append(readRoundEntry(query));
+    return result;
+}
+
+bool applyStatusMove(const QString &connectionName, AuditLog &audit, const QUuid &householdId,
+                     const StatusMove &move, const QString &at, QString *error)
+{
+    QSqlQuery update(QSqlDatabase::database(connectionName, false));
+    update.prepare(QStringLiteral("UPDATE household SET status = ?, updated_at = ? "
+                                  "WHERE id = ? AND status = ? AND deleted_at IS NULL"));
+    const QString id = uuidText(householdId);
+    HouseholdStatus from = move.from;
+    for (const HouseholdStatus to : move.steps) {
+        update.addBindValue(HouseholdStatusRules::name(to));
+        update.addBindValue(at);
+        update.addBindValue(id);
+        update.addBindValue(HouseholdStatusRules::name(from));
+        if (!update.exec()) {
+            *error = update.lastError().text();
+            return false;
+        }
+        // The rules were checked against `from` before the transaction began; a household
+        // changed since then (another window, a sync) must be checked again, not overwritten.
+        if (update.numRowsAffected() != 1) {
+            *error = tr("the household\u2019s status changed meanwhile; look at it again");
+            return false;
+        }
+        if (!audit.record(QStringLiteral("household"), id, QStringLiteral("status"),
+                          HouseholdStatusRules::name(from), HouseholdStatusRules::name(to), at)) {
+            *error = audit.errorString();
+            return false;
+        }
+        from = to;
+    }
+    return true;
+}
+
+} // namespace saferhomes

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "domain/visit.h"
+
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace saferhomes {
+
+class AuditLog;
+class Database;
+
+/// Reads and writes doorstep visits in the local database; a visit and the household status
+/// change it causes are one transaction together with their audit events.
+class VisitRepository {
+public:
+    VisitRepository(const Database &database, QString userName);
+
+    /// Writes \a visit (made by this repository's user; id and time filled in when missing)
+    /// and moves its household along \a move, in one audited transaction. Fails, writing
+    /// nothing, when the household no longer has move.from.
+    std::optional<Visit> insert(Visit visit, const StatusMove &move);
+
+    /// A household's visits, newest first.
+    QList<Visit> visits(const QUuid &householdId) const;
+
+    /// The households of an area (a null id: those without an area), unordered, each with
+    /// its last visit and the revisit still to be made.
+    QList<RoundEntry> round(const QUuid &areaId) const;
+
+    QString errorString() const { return m_error; }
+
+private:
+    bool fail(const QString &message);
+
+    QString m_connectionName;
+    QString m_userName;
+    QString m_device;
+    QString m_error;
+};
+
+/// Moves a household along \a move inside the caller's open transaction, one audited status
+/// step at a time. Fails (with \a error set) when the household no longer has move.from: it
+/// was changed after the rules were checked, so the caller must roll back.
+bool applyStatusMove(const QString &connectionName, AuditLog &audit, const QUuid &householdId,
+                     const StatusMove &move, const QString &at, QString *error);
+
+} // namespace saferhomes
