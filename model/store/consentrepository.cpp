@@ -2,6 +2,7 @@
 
 #include "auditlog.h"
 #include "database.h"
+#include "sqlvalues.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -10,6 +11,8 @@
 
 namespace saferhomes {
 
+using namespace sqlvalues;
+
 namespace {
 
 QString tr(const char *text)
@@ -17,36 +20,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("ConsentRepository", text);
 }
 
-QString uuidText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-QVariant nullableId(const QUuid &id)
-{
-    return id.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(uuidText(id));
-}
-
-QVariant nullableTime(const QDateTime &at)
-{
-    return at.isValid() ? QVariant(at.toUTC().toString(Qt::ISODateWithMs))
-                        : QVariant(QMetaType::fromType<QString>());
-}
-
-QDateTime readTime(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
 QUuid readId(const QVariant &value)
 {
     return value.isNull() ? QUuid() : QUuid::fromString(value.toString());
-}
-
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
 }
 
 const QString kConsentSelect = QStringLiteral(

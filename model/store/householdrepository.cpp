@@ -5,6 +5,7 @@
 #include "domain/uuidgenerator.h"
 #include "householdsearch.h"
 #include "sqlitestatement.h"
+#include "sqlvalues.h"
 
 #include <QCoreApplication>
 #include <QScopeGuard>
@@ -14,27 +15,13 @@
 
 namespace saferhomes {
 
+using namespace sqlvalues;
+
 namespace {
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("HouseholdRepository", text);
-}
-
-QString uuidText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-QVariant nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
-/// Text for a NOT NULL column: Qt binds a null QString as SQL NULL, so make it empty.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
 }
 
 std::optional<double> toOptionalDouble(const QVariant &value)

@@ -2,6 +2,7 @@
 
 #include "auditlog.h"
 #include "database.h"
+#include "sqlvalues.h"
 #include "visitrepository.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,8 @@
 
 namespace saferhomes {
 
+using namespace sqlvalues;
+
 namespace {
 
 QString tr(const char *text)
@@ -20,30 +23,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("SurveyRepository", text);
 }
 
-QString uuidText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-QVariant nullableId(const QUuid &id)
-{
-    return id.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(uuidText(id));
-}
-
-QDateTime readTime(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
 QUuid readId(const QVariant &value)
 {
     return value.isNull() ? QUuid() : QUuid::fromString(value.toString());
-}
-
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
 }
 
 /// \a value as compact JSON text for the audit trail; NULL when there is no value.

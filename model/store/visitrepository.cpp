@@ -2,6 +2,7 @@
 
 #include "auditlog.h"
 #include "database.h"
+#include "sqlvalues.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -10,38 +11,13 @@
 
 namespace saferhomes {
 
+using namespace sqlvalues;
+
 namespace {
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("VisitRepository", text);
-}
-
-QString uuidText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-QString timeText(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QVariant nullableTime(const QDateTime &at)
-{
-    return at.isValid() ? QVariant(timeText(at)) : QVariant(QMetaType::fromType<QString>());
-}
-
-QDateTime readTime(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-/// Text for a NOT NULL column: Qt binds a null QString as SQL NULL, so make it empty.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
 }
 
 const QString kVisitSelect = QStringLiteral(
