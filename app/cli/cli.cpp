@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "admincommand.h"
 #include "demo/demodata.h"
 #include "importexport/householdexporter.h"
 #include "importexport/householdimporter.h"
@@ -24,9 +25,10 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("Cli", text, disambiguation, n);
 }
 
-const QStringList kValueOptions {QStringLiteral("--db"), QStringLiteral("--households"),
-                                 QStringLiteral("--seed"), QStringLiteral("--uprn"),
-                                 QStringLiteral("--answers")};
+const QStringList kValueOptions {
+    QStringLiteral("--db"),   QStringLiteral("--households"), QStringLiteral("--seed"),
+    QStringLiteral("--uprn"), QStringLiteral("--answers"),    QStringLiteral("--server"),
+    QStringLiteral("--name"), QStringLiteral("--role"),       QStringLiteral("--areas")};
 const QStringList kFlags {QStringLiteral("--json"), QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version")};
@@ -46,9 +48,15 @@ QString helpText()
               "                                        edit a household (audited)\n"
               "  report progress                       funnel, take-up and secured vs target\n"
               "  survey recommend --answers FILE       the recommended package for survey answers\n"
+              "  admin init-server --server URI        create or update the central database\n"
+              "  admin add-user --server URI --name NAME --role ROLE [--areas \"A;B\"]\n"
+              "                                        add a login (password: first line of "
+              "stdin)\n"
               "\n"
               "Options:\n"
               "  --db PATH     the local database (default: this profile's own)\n"
+              "  --server URI  the central database, postgresql://user@host:port/db?sslmode=...\n"
+              "                (the password comes from PGPASSWORD, never the command line)\n"
               "  --json        print one JSON document on stdout\n"
               "  --help        show this help\n"
               "  --version     show the version\n"
@@ -138,6 +146,20 @@ int Cli::runCommand(const QStringList &words)
             return usage(tr("survey recommend needs --answers FILE"));
         return SurveyCommand(m_out, m_err, m_json)
             .recommend(m_options.value(QStringLiteral("--answers")));
+    }
+    if (command == u"admin" && words.size() == 2 && (sub == u"init-server" || sub == u"add-user")) {
+        const QString server = m_options.value(QStringLiteral("--server"));
+        if (server.isEmpty())
+            return usage(tr("admin %1 needs --server URI").arg(sub));
+        AdminCommand admin(m_out, m_err, m_json);
+        if (sub == u"init-server")
+            return admin.initServer(server);
+        if (!m_options.contains(QStringLiteral("--name"))
+            || !m_options.contains(QStringLiteral("--role")))
+            return usage(tr("admin add-user needs --name NAME and --role ROLE"));
+        return admin.addUser(server, m_options.value(QStringLiteral("--name")),
+                             m_options.value(QStringLiteral("--role")),
+                             m_options.value(QStringLiteral("--areas")));
     }
     return usage(tr("unknown command \u201c%1\u201d").arg(words.join(QLatin1Char(' '))));
 }

@@ -1,0 +1,193 @@
+#include "admincommand.h"
+
+#include "cli.h"
+#include "sync/centraladmin.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("AdminCommand", text, disambiguation, n);
+}
+
+int exitCode(CentralAdmin::Failure failure)
+{
+    switch (failure) {
+    case CentralAdmin::Failure::None: return Cli::Success;
+    case CentralAdmin::Failure::BadAddress: return Cli::UsageError;
+    case CentralAdmin::Failure::Unreachable: return Cli::Unreachable;
+    case CentralAdmin::Failure::Refused: return Cli::Rejected;
+    }
+    return Cli::Rejected;
+}
+
+QString serverDisplay(const QString &server)
+{
+    const std::optional<CentralConnection::Address> address
+        = CentralConnection::parseUri(server, nullptr);
+    return address ? address->display() : server;
+}
+
+#ifdef Q_OS_UNIX
+// Turns the terminal's echo off while it lives, so that a typed password is not shown.
+class EchoOff {
+public:
+    EchoOff()
+    {
+        m_active = tcgetattr(STDIN_FILENO, &m_saved) == 0;
+        if (m_active) {
+            termios quiet = m_saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+    }
+    ~EchoOff()
+    {
+        if (m_active)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
+    }
+    EchoOff(const EchoOff &) = delete;
+    EchoOff &operator=(const EchoOff &) = delete;
+
+private:
+    termios m_saved {};
+    bool m_active = false;
+};
+#endif
+
+} // namespace
+
+AdminCommand::AdminCommand(QTextStream &out, QTextStream &err, bool json)
+    : m_out(out)
+    , m_err(err)
+    , m_json(json)
+{ }
+
+int AdminCommand::initServer(const QString &server)
+{
+    const CentralAdmin::Result result = CentralAdmin().initServer(server);
+    warn(result.warnings);
+    if (!result.ok())
+        return failure(exitCode(result.failure), result.error);
+    const QString text = result.applied == 0
+        ? tr("The central database %1 is up to date (schema %2).")
+              .arg(serverDisplay(server))
+              .arg(result.schemaVersion)
+        : tr("The central database %1 is at schema %2 (%n migration(s) applied).", nullptr,
+             result.applied)
+              .arg(serverDisplay(server))
+              .arg(result.schemaVersion);
+    print({{QStringLiteral("server"), serverDisplay(server)},
+           {QStringLiteral("schema_version"), result.schemaVersion},
+           {QStringLiteral("applied"), result.applied},
+           {QStringLiteral("created_roles"), QJsonArray::fromStringList(result.createdRoles)}},
+          text);
+    return Cli::Success;
+}
+
+int AdminCommand::addUser(const QString &server, const QString &name, const QString &role,
+                          const QString &areas)
+{
+    const QStringList areaList = areas.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    // Check what needs no server before asking for a password.
+    if (const QString problem = CentralAdmin::checkUser(name, role); !problem.isEmpty())
+        return failure(Cli::Rejected, problem);
+    const QString password = readPassword(name);
+    if (password.isEmpty())
+        return failure(Cli::UsageError, tr("no password on stdin for %1").arg(name));
+
+    const CentralAdmin::Result result
+        = CentralAdmin().addUser(server, name, role, areaList, password);
+    warn(result.warnings);
+    if (!result.ok())
+        return failure(exitCode(result.failure), result.error);
+    QStringList assigned;
+    for (const QString &area : areaList) {
+        if (!area.trimmed().isEmpty() && !assigned.contains(area.trimmed()))
+            assigned.append(area.trimmed());
+    }
+    print({{QStringLiteral("server"), serverDisplay(server)},
+           {QStringLiteral("user"), name},
+           {QStringLiteral("role"), role},
+           {QStringLiteral("group"), CentralAdmin::groupRole(role)},
+           {QStringLiteral("areas"), QJsonArray::fromStringList(assigned)},
+           {QStringLiteral("created_areas"), QJsonArray::fromStringList(result.createdAreas)}},
+          assigned.isEmpty()
+              ? tr("Added %1 (%2) to %3.").arg(name, role, serverDisplay(server))
+              : tr("Added %1 (%2, areas: %3) to %4.")
+                    .arg(name, role, assigned.join(QStringLiteral(", ")), serverDisplay(server)));
+    return Cli::Success;
+}
+
+QString AdminCommand::readPassword(const QString &name)
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    QByteArray line;
+#ifdef Q_OS_UNIX
+    if (isatty(STDIN_FILENO)) {
+        m_err << tr("Password for %1: ").arg(name);
+        m_err.flush();
+        EchoOff echoOff;
+        line = in.readLine();
+        m_err << '\n';
+        m_err.flush();
+    } else {
+        line = in.readLine();
+    }
+#else
+    Q_UNUSED(name);
+    line = in.readLine();
+#endif
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+int AdminCommand::failure(int exitCode, const QString &message)
+{
+    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
+    if (exitCode == Cli::Unreachable)
+        m_err << tr("Nothing was changed; try again when the server can be reached.") << '\n';
+    m_err.flush();
+    if (m_json) {
+        m_out << QJsonDocument(QJsonObject {{QStringLiteral("error"), message}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+        m_out.flush();
+    }
+    return exitCode;
+}
+
+void AdminCommand::warn(const QStringList &warnings)
+{
+    for (const QString &warning : warnings)
+        m_err << tr("warning: %1").arg(warning) << '\n';
+    m_err.flush();
+}
+
+void AdminCommand::print(const QJsonObject &json, const QString &text)
+{
+    if (m_json)
+        m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+    else
+        m_out << text << '\n';
+    m_out.flush();
+}
+
+} // namespace saferhomes

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QTextStream>
+
+namespace saferhomes {
+
+/// `admin init-server` and `admin add-user` (DESIGN §4): set up the central database and add
+/// people's logins. The admin's own password comes from PGPASSWORD; the new user's password is
+/// the first line of stdin (prompted for, without echo, when stdin is a terminal).
+class AdminCommand {
+public:
+    AdminCommand(QTextStream &out, QTextStream &err, bool json);
+
+    /// Returns the contract's exit code: 0 done; 1 refused; 2 a URI that cannot be used;
+    /// 3 central database unreachable.
+    int initServer(const QString &server);
+    /// As initServer(); \a areas is a ';'-separated list of area names. An empty password on
+    /// stdin is a usage error (2).
+    int addUser(const QString &server, const QString &name, const QString &role,
+                const QString &areas);
+
+private:
+    int failure(int exitCode, const QString &message);
+    void warn(const QStringList &warnings);
+    void print(const QJsonObject &json, const QString &text);
+    QString readPassword(const QString &name);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    bool m_json = false;
+};
+
+} // namespace saferhomes

@@ -1,0 +1,479 @@
+#include "centraladmin.h"
+
+#include "store/migrations.h"
+#include "synclog.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CentralAdmin", text);
+}
+
+constexpr int kMinimumServerVersion = 150000;
+
+// Runs \a sql with \a values bound in order; a failure is recorded on \a central as \a what.
+bool run(CentralConnection &central, QSqlQuery &query, const QString &sql,
+         const QVariantList &values, const QString &what)
+{
+    bool ok = false;
+    if (values.isEmpty()) {
+        ok = query.exec(sql);
+    } else {
+        ok = query.prepare(sql);
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        ok = ok && query.exec();
+    }
+    return ok || central.fail(what, query.lastError());
+}
+
+// Like run(), then moves to the first row; a statement that returns none is refused.
+bool runForRow(CentralConnection &central, QSqlQuery &query, const QString &sql,
+               const QVariantList &values, const QString &what)
+{
+    if (!run(central, query, sql, values, what))
+        return false;
+    return query.next() || central.refuse(what);
+}
+
+CentralAdmin::Result failed(const CentralConnection &central, CentralAdmin::Result result)
+{
+    result.failure = central.failure();
+    result.error = central.errorString();
+    return result;
+}
+
+CentralAdmin::Result refused(const QString &message)
+{
+    CentralAdmin::Result result;
+    result.failure = CentralAdmin::Failure::Refused;
+    result.error = message;
+    return result;
+}
+
+// Ends the transaction: commits when \a ok, rolls back otherwise (the reason is on \a central).
+bool finish(CentralConnection &central, bool ok)
+{
+    QSqlDatabase db = central.connection();
+    if (!ok) {
+        db.rollback();
+        return false;
+    }
+    return db.commit() || central.fail(tr("cannot commit"), db.lastError());
+}
+
+qsizetype skipQuoted(const QString &script, qsizetype from, QChar quote)
+{
+    qsizetype i = from + 1;
+    while (i < script.size()) {
+        if (script[i] == quote) {
+            if (i + 1 < script.size() && script[i + 1] == quote) {
+                i += 2;
+                continue;
+            }
+            return i + 1;
+        }
+        ++i;
+    }
+    return script.size();
+}
+
+qsizetype skipBlockComment(const QString &script, qsizetype from)
+{
+    int depth = 0;
+    qsizetype i = from;
+    while (i + 1 < script.size()) {
+        if (script[i] == u'/' && script[i + 1] == u'*') {
+            ++depth;
+            i += 2;
+        } else if (script[i] == u'*' && script[i + 1] == u'/') {
+            i += 2;
+            if (--depth == 0)
+                return i;
+        } else {
+            ++i;
+        }
+    }
+    return script.size();
+}
+
+// The end of a dollar-quoted body starting at \a from, or -1 when no tag starts there.
+qsizetype skipDollarQuoted(const QString &script, qsizetype from)
+{
+    static const QRegularExpression tag(QStringLiteral("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$"));
+    if (from > 0 && (script[from - 1].isLetterOrNumber() || script[from - 1] == u'_'))
+        return -1;
+    const QRegularExpressionMatch match = tag.match(script, from, QRegularExpression::NormalMatch,
+                                                    QRegularExpression::AnchorAtOffsetMatchOption);
+    if (!match.hasMatch())
+        return -1;
+    const QString delimiter = match.captured(0);
+    const qsizetype end = script.indexOf(delimiter, from + delimiter.size());
+    return end < 0 ? script.size() : end + delimiter.size();
+}
+
+} // namespace
+
+CentralAdmin::CentralAdmin(QString connectionName)
+    : m_connectionName(std::move(connectionName))
+{ }
+
+QStringList CentralAdmin::roles()
+{
+    return {QStringLiteral("volunteer"),   QStringLiteral("officer"), QStringLiteral("fitter"),
+            QStringLiteral("coordinator"), QStringLiteral("manager"), QStringLiteral("admin")};
+}
+
+QString CentralAdmin::groupRole(const QString &role)
+{
+    return QStringLiteral("sh_") + role;
+}
+
+bool CentralAdmin::isValidLoginName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9_]{0,62}$"));
+    return pattern.match(name).hasMatch() && !name.startsWith(u"sh_") && !name.startsWith(u"pg_");
+}
+
+QString CentralAdmin::checkUser(const QString &name, const QString &role)
+{
+    if (!isValidLoginName(name)) {
+        return tr("\u201c%1\u201d cannot be a login name: use a lower-case letter, then up to "
+                  "62 lower-case letters, digits or underscores (not starting with sh_ or pg_)")
+            .arg(name);
+    }
+    if (!roles().contains(role)) {
+        return tr("\u201c%1\u201d is not a role: use one of %2")
+            .arg(role, roles().join(QStringLiteral(", ")));
+    }
+    return {};
+}
+
+int CentralAdmin::latestSchemaVersion()
+{
+    return int(Migrations::scripts(QStringLiteral("postgres")).size());
+}
+
+QStringList CentralAdmin::statements(const QString &script)
+{
+    QStringList result;
+    QString current;
+    bool meaningful = false; // current holds more than whitespace and comments
+    qsizetype i = 0;
+    while (i < script.size()) {
+        const QChar c = script[i];
+        const QChar next = i + 1 < script.size() ? script[i + 1] : QChar();
+        qsizetype end = -1;
+        bool code = true;
+        if (c == u'-' && next == u'-') {
+            end = script.indexOf(QLatin1Char('\n'), i);
+            end = end < 0 ? script.size() : end;
+            code = false;
+        } else if (c == u'/' && next == u'*') {
+            end = skipBlockComment(script, i);
+            code = false;
+        } else if (c == u'\'' || c == u'"') {
+            end = skipQuoted(script, i, c);
+        } else if (c == u'$') {
+            end = skipDollarQuoted(script, i);
+        }
+        if (end < 0)
+            end = i + 1;
+        current += QStringView(script).mid(i, end - i);
+        meaningful = meaningful || (code && !c.isSpace());
+        i = end;
+        if (c == u';') {
+            if (meaningful)
+                result.append(current.trimmed());
+            current.clear();
+            meaningful = false;
+        }
+    }
+    if (meaningful)
+        result.append(current.trimmed());
+    return result;
+}
+
+CentralAdmin::Result CentralAdmin::initServer(const QString &uri)
+{
+    Result result;
+    CentralConnection central(m_connectionName);
+    if (!central.open(uri))
+        return failed(central, result);
+    if (const QString warning = central.address().securityWarning(); !warning.isEmpty())
+        result.warnings.append(warning);
+    if (!checkServer(central))
+        return failed(central, result);
+
+    QSqlDatabase db = central.connection();
+    if (!db.transaction()) {
+        central.fail(tr("cannot start a transaction"), db.lastError());
+        return failed(central, result);
+    }
+    // Two init-servers at once on one database take turns instead of both migrating.
+    QSqlQuery query(db);
+    bool ok
+        = run(central, query,
+              QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('saferhomes.init-server'))"),
+              {}, tr("cannot lock the database"));
+    ok = ok && createGroupRoles(central, result) && joinAdminGroup(central)
+        && migrate(central, result);
+    query.finish();
+    if (!finish(central, ok)) {
+        result.applied = 0;
+        result.createdRoles.clear();
+        return failed(central, result);
+    }
+    qCDebug(lcSync) << "central database" << central.address().display() << "at schema"
+                    << result.schemaVersion << "applied" << result.applied;
+    return result;
+}
+
+bool CentralAdmin::checkServer(CentralConnection &central)
+{
+    QSqlQuery query(central.connection());
+    if (!runForRow(central, query, QStringLiteral("SHOW server_version_num"), {},
+                   tr("cannot read the server version")))
+        return false;
+    const int version = query.value(0).toInt();
+    if (version < kMinimumServerVersion) {
+        return central.refuse(tr("the central database needs PostgreSQL 15 or later; %1 runs "
+                                 "version %2")
+                                  .arg(central.address().display())
+                                  .arg(version));
+    }
+    return true;
+}
+
+bool CentralAdmin::createGroupRoles(CentralConnection &central, Result &result)
+{
+    QSqlQuery query(central.connection());
+    QStringList missing;
+    for (const QString &role : roles()) {
+        const QString group = groupRole(role);
+        if (!run(central, query, QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ?"),
+                 {group}, tr("cannot read the roles")))
+            return false;
+        if (!query.next())
+            missing.append(group);
+    }
+    if (missing.isEmpty())
+        return true;
+
+    if (!runForRow(central, query,
+                   QStringLiteral("SELECT rolsuper OR rolcreaterole FROM pg_roles "
+                                  "WHERE rolname = current_user"),
+                   {}, tr("cannot read the roles")))
+        return false;
+    if (!query.value(0).toBool()) {
+        return central.refuse(tr("%1 may not create roles: run init-server as the database "
+                                 "owner with CREATEROLE, or as a superuser")
+                                  .arg(central.address().user));
+    }
+    for (const QString &group : std::as_const(missing)) {
+        // Roles belong to the whole cluster: another database's init-server may be creating
+        // the same group right now, which is fine.
+        const QString create
+            = QStringLiteral("DO $$ BEGIN CREATE ROLE %1 NOLOGIN; "
+                             "EXCEPTION WHEN duplicate_object OR unique_violation THEN "
+                             "NULL; END $$")
+                  .arg(group);
+        if (!run(central, query, create, {}, tr("cannot create the role %1").arg(group)))
+            return false;
+        result.createdRoles.append(group);
+    }
+    return true;
+}
+
+bool CentralAdmin::joinAdminGroup(CentralConnection &central)
+{
+    // FORCE ROW LEVEL SECURITY applies to the tables' owner too. A superuser (or a role with
+    // BYPASSRLS) is not bound by it; any other owner becomes an admin so that the admin
+    // policies let it maintain the tables it owns.
+    QSqlQuery query(central.connection());
+    if (!runForRow(central, query,
+                   QStringLiteral("SELECT rolsuper OR rolbypassrls "
+                                  "OR pg_has_role(current_user, 'sh_admin', 'MEMBER') "
+                                  "FROM pg_roles WHERE rolname = current_user"),
+                   {}, tr("cannot read the roles")))
+        return false;
+    if (query.value(0).toBool())
+        return true;
+    return run(central, query,
+               QStringLiteral("DO $$ BEGIN EXECUTE format('GRANT sh_admin TO %I', "
+                              "current_user); END $$"),
+               {}, tr("cannot make %1 an admin").arg(central.address().user));
+}
+
+std::optional<int> CentralAdmin::schemaVersion(CentralConnection &central)
+{
+    QSqlQuery query(central.connection());
+    if (!runForRow(central, query,
+                   QStringLiteral("SELECT to_regclass('public.schema_info') IS NOT NULL"), {},
+                   tr("cannot read the schema version")))
+        return std::nullopt;
+    if (!query.value(0).toBool())
+        return 0;
+    if (!run(central, query, QStringLiteral("SELECT schema_version FROM schema_info"), {},
+             tr("cannot read the schema version")))
+        return std::nullopt;
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+bool CentralAdmin::migrate(CentralConnection &central, Result &result)
+{
+    const std::optional<int> from = schemaVersion(central);
+    if (!from)
+        return false;
+    const QStringList scripts = Migrations::scripts(QStringLiteral("postgres"));
+    const int latest = int(scripts.size());
+    if (*from > latest) {
+        return central.refuse(tr("the central database has schema %1, newer than this version "
+                                 "of SaferHomes understands (%2): update SaferHomes")
+                                  .arg(*from)
+                                  .arg(latest));
+    }
+    QSqlQuery query(central.connection());
+    for (int index = *from; index < latest; ++index) {
+        QFile file(scripts[index]);
+        if (!file.open(QIODevice::ReadOnly))
+            return central.refuse(tr("cannot read %1").arg(scripts[index]));
+        const QStringList statements = CentralAdmin::statements(QString::fromUtf8(file.readAll()));
+        for (const QString &statement : statements) {
+            if (!run(central, query, statement, {},
+                     tr("cannot update the central database to schema %1").arg(index + 1)))
+                return false;
+        }
+        ++result.applied;
+    }
+    if (result.applied > 0) {
+        if (!run(central, query,
+                 QStringLiteral("UPDATE schema_info SET schema_version = ?, updated_at = now()"),
+                 {latest}, tr("cannot record the schema version")))
+            return false;
+        if (query.numRowsAffected() != 1)
+            return central.refuse(tr("cannot record the schema version in schema_info"));
+    }
+    result.schemaVersion = latest;
+    return true;
+}
+
+CentralAdmin::Result CentralAdmin::addUser(const QString &uri, const QString &name,
+                                           const QString &role, const QStringList &areas,
+                                           const QString &password)
+{
+    if (const QString problem = checkUser(name, role); !problem.isEmpty())
+        return refused(problem);
+    if (password.isEmpty())
+        return refused(tr("a password is needed"));
+    QStringList areaNames;
+    for (const QString &area : areas) {
+        const QString trimmed = area.trimmed();
+        if (!trimmed.isEmpty() && !areaNames.contains(trimmed))
+            areaNames.append(trimmed);
+    }
+
+    Result result;
+    CentralConnection central(m_connectionName);
+    if (!central.open(uri))
+        return failed(central, result);
+    if (const QString warning = central.address().securityWarning(); !warning.isEmpty())
+        result.warnings.append(warning);
+    const std::optional<int> version = schemaVersion(central);
+    if (!version)
+        return failed(central, result);
+    if (*version != latestSchemaVersion()) {
+        return refused(tr("the central database at %1 has schema %2, not %3: run "
+                          "\u201cadmin init-server\u201d first")
+                           .arg(central.address().display())
+                           .arg(*version)
+                           .arg(latestSchemaVersion()));
+    }
+    result.schemaVersion = *version;
+
+    QSqlDatabase db = central.connection();
+    if (!db.transaction()) {
+        central.fail(tr("cannot start a transaction"), db.lastError());
+        return failed(central, result);
+    }
+    QSqlQuery query(db);
+    bool ok = createLogin(central, name, role, password)
+        && runForRow(central, query,
+                     QStringLiteral("INSERT INTO app_user (login, display_name, role) "
+                                    "VALUES (?, ?, ?) RETURNING id"),
+                     {name, name, role}, tr("cannot add %1").arg(name));
+    const QString userId = ok ? query.value(0).toString() : QString();
+    query.finish();
+    ok = ok && addAreas(central, userId, areaNames, result);
+    if (ok && role == u"fitter") {
+        ok = run(central, query, QStringLiteral("INSERT INTO fitter (user_id, name) VALUES (?, ?)"),
+                 {userId, name}, tr("cannot add %1 as a fitter").arg(name));
+    }
+    if (!finish(central, ok)) {
+        result.createdAreas.clear();
+        return failed(central, result);
+    }
+    for (const QString &area : std::as_const(result.createdAreas))
+        result.warnings.append(
+            tr("area \u201c%1\u201d was not known and has been created").arg(area));
+    qCDebug(lcSync) << "added" << name << "as" << role << "on" << central.address().display();
+    return result;
+}
+
+bool CentralAdmin::createLogin(CentralConnection &central, const QString &name, const QString &role,
+                               const QString &password)
+{
+    QSqlQuery query(central.connection());
+    if (!run(central, query, QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ?"), {name},
+             tr("cannot read the roles")))
+        return false;
+    if (query.next())
+        return central.refuse(tr("a login named %1 already exists").arg(name));
+    // The server quotes the name and the password (format's %I and %L), so neither can break
+    // out of the statement whatever it holds. Admins may add people, which needs CREATEROLE.
+    const QString options = role == u"admin" ? QStringLiteral(" CREATEROLE") : QString();
+    if (!runForRow(central, query,
+                   QStringLiteral("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I%s', "
+                                  "?::text, ?::text, ?::text, ?::text)"),
+                   {name, password, groupRole(role), options},
+                   tr("cannot create the login %1").arg(name)))
+        return false;
+    const QString create = query.value(0).toString();
+    query.finish();
+    return run(central, query, create, {}, tr("cannot create the login %1").arg(name));
+}
+
+bool CentralAdmin::addAreas(CentralConnection &central, const QString &userId,
+                            const QStringList &areas, Result &result)
+{
+    QSqlQuery query(central.connection());
+    for (const QString &area : areas) {
+        if (!run(central, query, QStringLiteral("SELECT id FROM area WHERE name = ?"), {area},
+                 tr("cannot read the areas")))
+            return false;
+        if (!query.next()) {
+            if (!runForRow(central, query,
+                           QStringLiteral("INSERT INTO area (name) VALUES (?) RETURNING id"),
+                           {area}, tr("cannot create the area %1").arg(area)))
+                return false;
+            result.createdAreas.append(area);
+        }
+        const QString areaId = query.value(0).toString();
+        query.finish();
+        if (!run(central, query,
+                 QStringLiteral("INSERT INTO user_area (user_id, area_id) VALUES (?, ?)"),
+                 {userId, areaId}, tr("cannot assign the area %1").arg(area)))
+            return false;
+    }
+    return true;
+}
+
+} // namespace saferhomes

@@ -1,0 +1,360 @@
+#include "centralconnection.h"
+
+#include "synclog.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CentralConnection", text);
+}
+
+QString decode(QStringView text)
+{
+    return QUrl::fromPercentEncoding(text.toUtf8());
+}
+
+// A value for a libpq conninfo string: quoted, with backslashes and quotes escaped.
+QString conninfoValue(const QString &value)
+{
+    QString quoted = value;
+    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    quoted.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+bool isLoopback(const QString &host)
+{
+    return host.isEmpty() || host.startsWith(QLatin1Char('/')) || host == u"localhost"
+        || host == u"127.0.0.1" || host == u"::1";
+}
+
+bool parsePort(QStringView text, int *port)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 1 || value > 65535)
+        return false;
+    *port = value;
+    return true;
+}
+
+// host[:port] or [ipv6][:port]
+bool parseHostSpec(QStringView spec, CentralConnection::Address *address, QString *error)
+{
+    QStringView host = spec;
+    QStringView port;
+    if (spec.startsWith(u'[')) {
+        const qsizetype close = spec.indexOf(u']');
+        if (close < 0) {
+            *error = tr("the host address is missing its closing \u201c]\u201d");
+            return false;
+        }
+        host = spec.mid(1, close - 1);
+        const QStringView rest = spec.mid(close + 1);
+        if (!rest.isEmpty() && !rest.startsWith(u':')) {
+            *error = tr("unexpected text after the host address");
+            return false;
+        }
+        port = rest.mid(1);
+    } else if (const qsizetype colon = spec.lastIndexOf(u':'); colon >= 0) {
+        host = spec.left(colon);
+        port = spec.mid(colon + 1);
+    }
+    address->host = decode(host);
+    if (!port.isEmpty() && !parsePort(port, &address->port)) {
+        *error = tr("\u201c%1\u201d is not a port number").arg(port.toString());
+        return false;
+    }
+    return true;
+}
+
+bool applyParameter(const QString &key, const QString &value, CentralConnection::Address *address,
+                    QString *error)
+{
+    static const QRegularExpression keyPattern(QStringLiteral("^[a-z_]+$"));
+    if (!keyPattern.match(key).hasMatch()) {
+        *error = tr("\u201c%1\u201d is not a connection parameter").arg(key);
+        return false;
+    }
+    if (key == u"password" || key == u"passfile") {
+        *error = tr("the URI may not hold a password: set PGPASSWORD instead");
+        return false;
+    }
+    // Qt joins connect options with ';', so a value cannot hold one.
+    if (value.contains(QLatin1Char(';'))) {
+        *error = tr("the value of %1 may not contain \u201c;\u201d").arg(key);
+        return false;
+    }
+    if (key == u"host") {
+        address->host = value;
+    } else if (key == u"port") {
+        if (!parsePort(value, &address->port)) {
+            *error = tr("\u201c%1\u201d is not a port number").arg(value);
+            return false;
+        }
+    } else if (key == u"dbname") {
+        address->database = value;
+    } else if (key == u"user") {
+        address->user = value;
+    } else {
+        if (key == u"sslmode")
+            address->sslMode = value;
+        address->options.append(key + QLatin1Char('=') + conninfoValue(value));
+    }
+    return true;
+}
+
+bool hasOption(const QStringList &options, QLatin1StringView key)
+{
+    for (const QString &option : options) {
+        if (option.section(QLatin1Char('='), 0, 0) == key)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QString CentralConnection::Address::display() const
+{
+    QString text;
+    if (!user.isEmpty())
+        text += user + QLatin1Char('@');
+    text += host.isEmpty() ? tr("local socket") : host;
+    if (port != -1)
+        text += QLatin1Char(':') + QString::number(port);
+    if (!database.isEmpty())
+        text += QLatin1Char('/') + database;
+    return text;
+}
+
+QString CentralConnection::Address::securityWarning() const
+{
+    if (isLoopback(host) || sslMode == u"verify-full")
+        return {};
+    return tr("the connection to %1 does not verify the server's certificate: add "
+              "sslmode=verify-full to the URI")
+        .arg(host);
+}
+
+std::optional<CentralConnection::Address> CentralConnection::parseUri(const QString &uri,
+                                                                      QString *error)
+{
+    QString unused;
+    QString &message = error ? *error : unused;
+    QStringView rest(uri);
+    rest = rest.trimmed();
+    if (rest.startsWith(u"postgresql://"))
+        rest = rest.mid(13);
+    else if (rest.startsWith(u"postgres://"))
+        rest = rest.mid(11);
+    else {
+        message = tr("\u201c%1\u201d is not a postgresql:// URI").arg(uri);
+        return std::nullopt;
+    }
+
+    QStringView query;
+    if (const qsizetype question = rest.indexOf(u'?'); question >= 0) {
+        query = rest.mid(question + 1);
+        rest = rest.left(question);
+    }
+    QStringView path;
+    if (const qsizetype slash = rest.indexOf(u'/'); slash >= 0) {
+        path = rest.mid(slash + 1);
+        rest = rest.left(slash);
+    }
+
+    Address address;
+    if (const qsizetype at = rest.lastIndexOf(u'@'); at >= 0) {
+        const QStringView user = rest.left(at);
+        if (user.contains(u':')) {
+            message = tr("the URI may not hold a password: set PGPASSWORD instead");
+            return std::nullopt;
+        }
+        address.user = decode(user);
+        rest = rest.mid(at + 1);
+    }
+    if (rest.contains(u',')) {
+        message = tr("several hosts in one URI are not supported");
+        return std::nullopt;
+    }
+    if (!parseHostSpec(rest, &address, &message))
+        return std::nullopt;
+    address.database = decode(path);
+
+    if (!query.isEmpty()) {
+        for (const QStringView pair : query.split(u'&', Qt::SkipEmptyParts)) {
+            const qsizetype equals = pair.indexOf(u'=');
+            if (equals <= 0) {
+                message = tr("\u201c%1\u201d is not key=value").arg(pair.toString());
+                return std::nullopt;
+            }
+            if (!applyParameter(decode(pair.left(equals)), decode(pair.mid(equals + 1)), &address,
+                                &message))
+                return std::nullopt;
+        }
+    }
+    return address;
+}
+
+CentralConnection::CentralConnection(QString connectionName)
+    : m_connectionName(std::move(connectionName))
+{ }
+
+CentralConnection::~CentralConnection()
+{
+    close();
+}
+
+QSqlDatabase CentralConnection::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+void CentralConnection::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool CentralConnection::open(const QString &uri)
+{
+    QString error;
+    const std::optional<Address> address = parseUri(uri, &error);
+    if (!address) {
+        close();
+        m_failure = Failure::BadAddress;
+        m_error = error;
+        return false;
+    }
+    return open(*address, qEnvironmentVariable("PGPASSWORD"));
+}
+
+bool CentralConnection::open(const Address &address, const QString &password)
+{
+    close();
+    m_address = address;
+    m_failure = Failure::None;
+    m_error.clear();
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        return refuse(tr("the PostgreSQL driver of Qt SQL (QPSQL) is not installed; on Debian "
+                         "it is the package libqt6sql6-psql"));
+    }
+
+    QStringList options = address.options;
+    // Without a timeout a silently dropped packet leaves libpq waiting for minutes.
+    if (!hasOption(options, QLatin1StringView("connect_timeout")))
+        options.append(QStringLiteral("connect_timeout=10"));
+    if (!hasOption(options, QLatin1StringView("application_name")))
+        options.append(QStringLiteral("application_name=saferhomes"));
+
+    bool opened = false;
+    QString message;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        db.setHostName(address.host);
+        db.setPort(address.port);
+        db.setDatabaseName(address.database);
+        db.setUserName(address.user);
+        db.setPassword(password);
+        db.setConnectOptions(options.join(QLatin1Char(';')));
+        opened = db.open();
+        if (!opened)
+            message = serverMessage(db.lastError());
+    }
+    if (opened) {
+        qCDebug(lcSync) << "connected to" << address.display();
+        return true;
+    }
+    close();
+    m_failure = classifyConnectError(message);
+    m_error = m_failure == Failure::Unreachable
+        ? tr("cannot reach the central database at %1: %2").arg(address.display(), message)
+        : tr("the central database at %1 refused the connection: %2")
+              .arg(address.display(), message);
+    qCDebug(lcSync) << m_error;
+    return false;
+}
+
+bool CentralConnection::fail(const QString &what, const QSqlError &error)
+{
+    m_failure = classifyStatementError(error);
+    const QString message = serverMessage(error);
+    m_error = what.isEmpty() ? message : what + QStringLiteral(": ") + message;
+    qCDebug(lcSync) << m_error;
+    return false;
+}
+
+bool CentralConnection::refuse(const QString &message)
+{
+    m_failure = Failure::Refused;
+    m_error = message;
+    return false;
+}
+
+CentralConnection::Failure CentralConnection::classifyConnectError(const QString &message)
+{
+    // libpq reports connection failures as text only. Servers that answer but cannot take a
+    // connection now are "retry later"; any other answer from the server (a FATAL message)
+    // and certificate or password problems are refusals; the rest is the network.
+    static const QStringList transient {
+        QStringLiteral("starting up"),          QStringLiteral("shutting down"),
+        QStringLiteral("in recovery"),          QStringLiteral("too many clients"),
+        QStringLiteral("too many connections"), QStringLiteral("SSL SYSCALL"),
+    };
+    static const QStringList refused {
+        QStringLiteral("FATAL"),           QStringLiteral("authentication"),
+        QStringLiteral("password"),        QStringLiteral("SSL"),
+        QStringLiteral("certificate"),     QStringLiteral("pg_hba.conf"),
+        QStringLiteral("channel binding"),
+    };
+    for (const QString &pattern : transient) {
+        if (message.contains(pattern, Qt::CaseInsensitive))
+            return Failure::Unreachable;
+    }
+    for (const QString &pattern : refused) {
+        if (message.contains(pattern, Qt::CaseInsensitive))
+            return Failure::Refused;
+    }
+    return Failure::Unreachable;
+}
+
+CentralConnection::Failure CentralConnection::classifyStatementError(const QSqlError &error) const
+{
+    // QPSQL's isOpen() asks libpq whether the connection is still good.
+    if (!connection().isOpen())
+        return Failure::Unreachable;
+    const QString state = error.nativeErrorCode();
+    if (state.startsWith(u"08") || state.startsWith(u"53") || state.startsWith(u"57")
+        || state == u"40001" || state == u"40P01")
+        return Failure::Unreachable;
+    return Failure::Refused;
+}
+
+QString CentralConnection::serverMessage(const QSqlError &error)
+{
+    QString text = error.databaseText();
+    const QString suffix = QLatin1Char('(') + error.nativeErrorCode() + QLatin1Char(')');
+    if (!error.nativeErrorCode().isEmpty() && text.endsWith(suffix))
+        text.chop(suffix.size());
+    if (text.trimmed().isEmpty())
+        text = error.driverText();
+    text = text.simplified();
+    static const QRegularExpression severity(QStringLiteral("^(ERROR|FATAL):\\s*"));
+    text.remove(severity);
+    return text;
+}
+
+} // namespace saferhomes

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace saferhomes {
+
+/// One named QPSQL connection to the central database, opened from a libpq URI, that tells
+/// "cannot reach the server" (retry later) apart from "the server refused".
+class CentralConnection {
+public:
+    /// Why opening the connection or running a statement failed.
+    enum class Failure {
+        None,
+        BadAddress, ///< the URI cannot be used (the caller's mistake)
+        Unreachable, ///< no answer, or the server cannot take the work now: nothing lost, retry
+        Refused, ///< the server answered no (authentication, privileges, constraints)
+    };
+
+    /// What QSqlDatabase needs from a libpq URI
+    /// (`postgresql://user@host:port/db?sslmode=verify-full&...`).
+    struct Address {
+        QString host; ///< empty: libpq's default (PGHOST or the local socket)
+        int port = -1; ///< -1: libpq's default (PGPORT or 5432)
+        QString database; ///< empty: libpq's default (the user name)
+        QString user; ///< empty: libpq's default (PGUSER or the OS user)
+        QStringList options; ///< libpq `key='value'` connect options, in URI order
+        QString sslMode; ///< the sslmode the URI asked for, if any
+
+        /// `user@host:port/database`, for messages; holds no secret.
+        QString display() const;
+        /// A warning when the server is not on this machine and its certificate is not
+        /// verified (sslmode other than verify-full); empty otherwise.
+        QString securityWarning() const;
+    };
+
+    /// Parses a libpq connection URI. A password in the URI is refused: it comes from
+    /// PGPASSWORD (or, later, the keychain or a prompt), never from a command line.
+    static std::optional<Address> parseUri(const QString &uri, QString *error);
+
+    /// The connection is registered under \a connectionName while open.
+    explicit CentralConnection(QString connectionName);
+    ~CentralConnection();
+    CentralConnection(const CentralConnection &) = delete;
+    CentralConnection &operator=(const CentralConnection &) = delete;
+
+    /// Opens \a uri with the password from the PGPASSWORD environment variable.
+    bool open(const QString &uri);
+    /// Opens \a address; an empty \a password leaves it to libpq (PGPASSWORD, ~/.pgpass).
+    bool open(const Address &address, const QString &password);
+    void close();
+
+    /// The connection, looked up by name each time (never keep a copy).
+    QSqlDatabase connection() const;
+    QString connectionName() const { return m_connectionName; }
+    Address address() const { return m_address; }
+
+    Failure failure() const { return m_failure; }
+    QString errorString() const { return m_error; }
+
+    /// Records why a statement failed: \a what is prefixed to the server's message. Always
+    /// returns false, so that `return fail(...)` reads naturally.
+    bool fail(const QString &what, const QSqlError &error);
+    /// Records a refusal decided here rather than by the server.
+    bool refuse(const QString &message);
+
+    /// Whether a failed connection attempt's libpq message means "not reached".
+    static Failure classifyConnectError(const QString &message);
+    /// Whether a failed statement's error means the connection is gone or the server cannot
+    /// take work now (SQLSTATE classes 08, 53, 57P), or a refusal.
+    Failure classifyStatementError(const QSqlError &error) const;
+
+    /// The server's message without libpq's line breaks and Qt's "(SQLSTATE)" suffix.
+    static QString serverMessage(const QSqlError &error);
+
+private:
+    QString m_connectionName;
+    Address m_address;
+    Failure m_failure = Failure::None;
+    QString m_error;
+};
+
+} // namespace saferhomes

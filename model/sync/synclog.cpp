@@ -1,0 +1,5 @@
+#include "synclog.h"
+
+namespace saferhomes {
+Q_LOGGING_CATEGORY(lcSync, "saferhomes.sync", QtInfoMsg)
+}

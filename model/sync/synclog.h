@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace saferhomes {
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+}

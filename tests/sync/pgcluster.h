@@ -1,0 +1,82 @@
+#pragma once
+
+// A throwaway PostgreSQL 15 cluster for the tests that need the central database (DESIGN §12).
+//
+// One cluster serves a whole test run. Run directly, the test executable starts its own and
+// stops it at the end. Under CTest, a fixture test starts one cluster before the sync tests
+// (`saferhomes_sync_tests --pgcluster-start STATE`), every test process attaches to it through
+// the state file named by SAFERHOMES_TEST_PGCLUSTER, and a cleanup test stops it; each test
+// works in databases and logins of its own, so tests can run in parallel.
+
+#include <QString>
+
+#include <gtest/gtest.h>
+
+namespace saferhomes::synctest {
+
+/// One PostgreSQL cluster in a temporary folder, listening on a free loopback port. Run as the
+/// `postgres` OS user (through runuser) when the tests run as root.
+class PgCluster {
+public:
+    PgCluster() = default;
+    PgCluster(const PgCluster &) = delete;
+    PgCluster &operator=(const PgCluster &) = delete;
+
+    /// initdb into a new temporary folder and start the server; false and \a error on failure.
+    bool start(QString *error);
+    /// Stops the server (fast shutdown) and deletes its folder.
+    bool stop(QString *error);
+
+    /// Writes / reads where the cluster runs and how to get in, for other processes.
+    bool save(const QString &stateFile, QString *error) const;
+    bool load(const QString &stateFile, QString *error);
+
+    QString host() const { return QStringLiteral("127.0.0.1"); }
+    int port() const { return m_port; }
+    QString superuser() const { return QStringLiteral("postgres"); }
+    QString superuserPassword() const { return m_password; }
+
+    /// `postgresql://USER@127.0.0.1:PORT/DATABASE`
+    QString uri(const QString &user, const QString &database) const;
+    /// Creates a database named uniqueName(\a prefix), owned by \a owner when given; returns
+    /// its name, or an empty string and \a error.
+    QString createDatabase(const QString &prefix, QString *error, const QString &owner = {}) const;
+    /// Runs one statement as the superuser in \a database.
+    bool superuserExec(const QString &database, const QString &sql, QString *error) const;
+
+    /// \a prefix + a suffix unique across processes: a valid lower-case login or database name.
+    static QString uniqueName(const QString &prefix);
+    /// A loopback TCP port that nothing listens on right now.
+    static int freePort();
+
+    /// The cluster of this test run (see PgClusterEnvironment).
+    static PgCluster &shared();
+
+private:
+    bool runTool(const QString &tool, const QStringList &arguments, QString *output,
+                 int timeoutMs = 60'000) const;
+    bool startServer(QString *error);
+
+    QString m_binDir;
+    QString m_dir;
+    QString m_password;
+    int m_port = 0;
+};
+
+/// Starts (or attaches to) the run's cluster before the first test and stops the cluster it
+/// started after the last. Also sets PGPASSWORD to the superuser's password for the code under
+/// test, which connects as the superuser unless a test says otherwise.
+class PgClusterEnvironment : public ::testing::Environment {
+public:
+    void SetUp() override;
+    void TearDown() override;
+
+private:
+    bool m_owned = false;
+};
+
+/// `--pgcluster-start STATE` and `--pgcluster-stop STATE`, the CTest fixture's set-up and
+/// clean-up; returns the exit code, or -1 when \a arguments ask for neither.
+int runClusterCommand(const QStringList &arguments);
+
+} // namespace saferhomes::synctest
