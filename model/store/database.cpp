@@ -116,6 +116,16 @@ bool Database::setUp()
         return false;
     }
 
+    // SQLite opens a file it may not write read-only and only fails at the first write (for a
+    // WAL database, already at the first read): say what is wrong before anything else.
+    const QFileInfo file(path);
+    if (!file.isWritable() || !QFileInfo(file.absolutePath()).isWritable()) {
+        m_error = tr("%1 is read-only: SaferHomes must be able to write the file and its "
+                     "folder. Check their permissions, or copy the database somewhere writable.")
+                      .arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version"))) {
         m_error = tr("%1 is not a SaferHomes database: %2")
