@@ -5,6 +5,7 @@
 #include "householdhistoryview.h"
 #include "statuspalette.h"
 #include "store/householdrepository.h"
+#include "visittimelineview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -61,6 +62,7 @@ HouseholdDetailPanel::HouseholdDetailPanel(const Database &database,
     , m_statusText(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_history(new HouseholdHistoryView(database, this))
+    , m_visits(new VisitTimelineView(database, repository, this))
 {
     auto *hint = new QLabel(tr("Select a household to see and edit its details."), this);
     hint->setAlignment(Qt::AlignCenter);
@@ -91,6 +93,7 @@ HouseholdDetailPanel::HouseholdDetailPanel(const Database &database,
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(formHost);
     m_tabs->addTab(scroll, tr("&Details"));
+    m_tabs->addTab(m_visits, tr("V&isits"));
     m_tabs->addTab(m_history, tr("&History"));
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
 
@@ -292,6 +295,7 @@ void HouseholdDetailPanel::reload()
     m_statusChip->setPixmap(StatusPalette::chip(h.status).pixmap(QSize(12, 12)));
     m_statusText->setText(HouseholdStatusRules::label(h.status));
     m_history->showHousehold(m_id);
+    m_visits->showHousehold(m_id);
 }
 
 void HouseholdDetailPanel::loadStatus(HouseholdStatus status)

@@ -24,6 +24,7 @@ class Database;
 class HouseholdEditor;
 class HouseholdHistoryView;
 class HouseholdRepository;
+class VisitTimelineView;
 
 /// Shows and edits the selected household: each committed field is saved at once through
 /// HouseholdEditor; a refused value stays in its field with the reason beside it.
@@ -91,6 +92,7 @@ private:
     QPlainTextEdit *m_notes = nullptr;
     QHash<QString, QCheckBox *> m_eligibility;
     HouseholdHistoryView *m_history;
+    VisitTimelineView *m_visits;
 };
 
 } // namespace saferhomes

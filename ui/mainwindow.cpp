@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "demo/demodata.h"
+#include "doorsteppage.h"
 #include "householddetailpanel.h"
 #include "householdeditor.h"
 #include "householdfilterproxymodel.h"
@@ -11,8 +12,10 @@
 #include "quickfind.h"
 #include "reporting/progressreport.h"
 #include "settings.h"
+#include "sidebar.h"
 #include "statuspalette.h"
 #include "store/database.h"
+#include "surveyresources.h"
 
 #include <QAction>
 #include <QApplication>
@@ -46,14 +49,17 @@ namespace saferhomes {
 namespace {
 
 enum Page { RegisterPage, EmptyPage };
+enum Mode { HouseholdsMode, DoorstepMode };
 
 } // namespace
 
-MainWindow::MainWindow(Database &database, std::unique_ptr<Settings> settings, QWidget *parent)
+MainWindow::MainWindow(Database &database, std::unique_ptr<Settings> settings,
+                       std::shared_ptr<const RecommendationEngine> survey, QWidget *parent)
     : QMainWindow(parent)
     , m_database(database)
     , m_settings(settings ? std::move(settings) : std::make_unique<Settings>())
     , m_repository(database, Database::localUserName())
+    , m_survey(std::move(survey))
     , m_editor(new HouseholdEditor(m_repository, this))
     , m_model(new HouseholdTableModel(this))
     , m_filter(new HouseholdFilterProxyModel(this))
@@ -72,7 +78,7 @@ MainWindow::MainWindow(Database &database, std::unique_ptr<Settings> settings, Q
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
-    layout->addWidget(m_pages, 1);
+    layout->addWidget(createModes(), 1);
     setCentralWidget(central);
 
     m_progress = new ProgressPanel(this);
@@ -112,6 +118,8 @@ MainWindow::~MainWindow()
 {
     // The export worker has its own connection, but let it finish before the app goes.
     m_export.waitForFinished();
+    // Doorstep mode saves typed text as it goes, with the survey definition held here.
+    delete m_doorstep;
 }
 
 QUndoStack *MainWindow::undoStack() const
@@ -142,12 +150,21 @@ void MainWindow::createActions()
     edit->addAction(redo);
     edit->addSeparator();
     QAction *find = edit->addAction(tr("&Find household"), this, [this] {
+        if (isDoorstepShown()) {
+            m_doorstep->focusFind();
+            return;
+        }
         m_quickFind->setFocus(Qt::ShortcutFocusReason);
         m_quickFind->selectAll();
     });
     find->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::Key_F)});
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Households"), QKeySequence(Qt::CTRL | Qt::Key_H), this,
+                    [this] { showDoorstep(false); });
+    view->addAction(tr("&Doorstep mode"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
+                    [this] { showDoorstep(true); });
+    view->addSeparator();
     QAction *progress = m_progressDock->toggleViewAction();
     progress->setText(tr("&Progress panel"));
     view->addAction(progress);
@@ -277,6 +294,61 @@ QWidget *MainWindow::createRegister()
     return m_splitter;
 }
 
+QWidget *MainWindow::createModes()
+{
+    if (!m_survey) {
+        QString error;
+        m_survey = SurveyResources::loadBuiltIn(&error);
+        if (!m_survey) {
+            showError(error);
+            m_survey = std::make_shared<const RecommendationEngine>(SurveyDefinition());
+        }
+    }
+    m_doorstep = new DoorstepPage(m_database, m_repository, *m_survey, *m_settings, this);
+    connect(m_doorstep, &DoorstepPage::householdChanged, this, [this](const QUuid &id) {
+        refreshHousehold(id);
+        if (m_detail->householdId() == id)
+            m_detail->showHousehold(id);
+    });
+    m_modes = new QStackedWidget(this);
+    m_modes->insertWidget(HouseholdsMode, m_pages);
+    m_modes->insertWidget(DoorstepMode, m_doorstep);
+    m_sidebar = new Sidebar(this);
+    m_sidebar->addEntry(tr("Households"), QStringLiteral("modeHouseholds"));
+    m_sidebar->addEntry(tr("Doorstep"), QStringLiteral("modeDoorstep"));
+    connect(m_sidebar, &Sidebar::currentChanged, this,
+            [this](int index) { showDoorstep(index == DoorstepMode); });
+    auto *modes = new QWidget(this);
+    auto *layout = new QHBoxLayout(modes);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_modes, 1);
+    return modes;
+}
+
+void MainWindow::showDoorstep(bool show)
+{
+    if (show && !isDoorstepShown()) {
+        m_progressShownInRegister = m_progressDock->isVisible();
+        m_progressDock->hide();
+    } else if (!show && isDoorstepShown() && m_progressShownInRegister) {
+        m_progressDock->show();
+    }
+    m_modes->setCurrentIndex(show ? DoorstepMode : HouseholdsMode);
+    m_sidebar->setCurrentIndex(show ? DoorstepMode : HouseholdsMode);
+    setWindowTitle(show ? tr("SaferHomes \u2014 Doorstep") : tr("SaferHomes \u2014 Households"));
+    if (show && m_doorstep->isShowingFinder())
+        m_doorstep->focusFind();
+    else if (show)
+        m_doorstep->setFocus(Qt::ShortcutFocusReason);
+}
+
+bool MainWindow::isDoorstepShown() const
+{
+    return m_modes->currentIndex() == DoorstepMode;
+}
+
 QWidget *MainWindow::createEmptyState()
 {
     auto *page = new QWidget(this);
@@ -348,7 +420,12 @@ void MainWindow::restoreSettings()
 void MainWindow::saveSettings()
 {
     m_settings->setMainWindowGeometry(saveGeometry());
+    // The layout saved is the register's: doorstep mode only hides the dock for a while.
+    const bool hiddenForDoorstep = isDoorstepShown() && m_progressShownInRegister;
+    m_progressDock->setVisible(m_progressDock->isVisible() || hiddenForDoorstep);
     m_settings->setMainWindowState(saveState());
+    if (hiddenForDoorstep)
+        m_progressDock->hide();
     m_settings->setRegisterSplitterState(m_splitter->saveState());
     m_settings->setRegisterHeaderState(m_table->horizontalHeader()->saveState());
     m_settings->sync();
@@ -380,6 +457,7 @@ void MainWindow::reload()
     applyQuickFind();
     m_pages->setCurrentIndex(m_model->rowCount() == 0 ? EmptyPage : RegisterPage);
     m_detail->showHousehold(m_detail->householdId());
+    m_doorstep->reload();
     refreshProgress();
     updateCounts();
 }

@@ -25,6 +25,7 @@ class QUndoStack;
 namespace saferhomes {
 
 class Database;
+class DoorstepPage;
 class HouseholdDetailPanel;
 class HouseholdEditor;
 class HouseholdFilterProxyModel;
@@ -33,16 +34,20 @@ class ImportWizard;
 class MessageBanner;
 class ProgressPanel;
 class QuickFind;
+class RecommendationEngine;
+class Sidebar;
 
 /// The household register: quick-find, filters, the table, the selected household's
-/// details, scheme progress, and import and export.
+/// details, scheme progress, and import and export; and doorstep mode beside it.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
     /// \a database must stay open while the window exists. \a settings defaults to the
-    /// application's settings.
+    /// application's settings; \a survey (definition and rules, loaded once at start-up)
+    /// defaults to the built-in one.
     explicit MainWindow(Database &database, std::unique_ptr<Settings> settings = {},
+                        std::shared_ptr<const RecommendationEngine> survey = {},
                         QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -55,6 +60,9 @@ public:
     void selectHousehold(const QUuid &id);
     /// Saves window geometry, layout, splitter and column widths.
     void saveSettings();
+    /// Shows doorstep mode (Ctrl+D) or the register (Ctrl+H).
+    void showDoorstep(bool show = true);
+    bool isDoorstepShown() const;
 
     HouseholdRepository &repository() { return m_repository; }
     HouseholdTableModel *tableModel() const { return m_model; }
@@ -65,6 +73,8 @@ public:
     QComboBox *areaFilterBox() const { return m_areaFilter; }
     HouseholdDetailPanel *detailPanel() const { return m_detail; }
     ProgressPanel *progressPanel() const { return m_progress; }
+    DoorstepPage *doorstepPage() const { return m_doorstep; }
+    Sidebar *sidebar() const { return m_sidebar; }
     QUndoStack *undoStack() const;
     QSplitter *splitter() const { return m_splitter; }
     bool isShowingEmptyState() const;
@@ -84,6 +94,7 @@ private:
     void createActions();
     QWidget *createRegister();
     QWidget *createEmptyState();
+    QWidget *createModes();
     void createStatusBar();
     void restoreSettings();
 
@@ -103,6 +114,7 @@ private:
     Database &m_database;
     std::unique_ptr<Settings> m_settings;
     HouseholdRepository m_repository;
+    std::shared_ptr<const RecommendationEngine> m_survey;
     HouseholdEditor *m_editor;
     HouseholdTableModel *m_model;
     HouseholdFilterProxyModel *m_filter;
@@ -110,6 +122,9 @@ private:
 
     MessageBanner *m_banner = nullptr;
     QStackedWidget *m_pages = nullptr;
+    QStackedWidget *m_modes = nullptr;
+    Sidebar *m_sidebar = nullptr;
+    DoorstepPage *m_doorstep = nullptr;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_quickFind = nullptr;
     QComboBox *m_statusFilter = nullptr;
@@ -118,6 +133,7 @@ private:
     HouseholdDetailPanel *m_detail = nullptr;
     ProgressPanel *m_progress = nullptr;
     QDockWidget *m_progressDock = nullptr;
+    bool m_progressShownInRegister = true; ///< doorstep mode hides the dock to save room
     QTimer *m_progressTimer = nullptr;
     QLabel *m_userLabel = nullptr;
     QLabel *m_pathLabel = nullptr;

@@ -10,6 +10,7 @@ const QString kSplitter = QStringLiteral("register/splitter");
 const QString kHeader = QStringLiteral("register/header");
 const QString kImportDir = QStringLiteral("files/lastImportDirectory");
 const QString kExportDir = QStringLiteral("files/lastExportDirectory");
+const QString kRoundArea = QStringLiteral("doorstep/roundArea");
 
 } // namespace
 
@@ -79,6 +80,16 @@ QString Settings::lastExportDirectory() const
 void Settings::setLastExportDirectory(const QString &directory)
 {
     m_settings->setValue(kExportDir, directory);
+}
+
+QString Settings::doorstepRoundArea() const
+{
+    return m_settings->value(kRoundArea).toString();
+}
+
+void Settings::setDoorstepRoundArea(const QString &area)
+{
+    m_settings->setValue(kRoundArea, area);
 }
 
 void Settings::sync()

@@ -29,6 +29,10 @@ public:
     void setLastImportDirectory(const QString &directory);
     QString lastExportDirectory() const;
     void setLastExportDirectory(const QString &directory);
+    /// The area whose round doorstep mode shows (an area id; "none" for households with no
+    /// area; empty when never chosen).
+    QString doorstepRoundArea() const;
+    void setDoorstepRoundArea(const QString &area);
 
     void sync();
 

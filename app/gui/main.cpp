@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
+#include "surveyresources.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -52,6 +53,20 @@ int main(int argc, char *argv[])
     parser.process(*app);
 
     QApplication::setApplicationDisplayName(QStringLiteral("SaferHomes"));
+
+    // Loaded once, checked here: a broken definition or rules file is a build or packaging
+    // fault that must stop the program with the file and JSON path, not show up mid-survey.
+    QString surveyError;
+    const std::shared_ptr<const RecommendationEngine> survey
+        = SurveyResources::loadBuiltIn(&surveyError);
+    if (!survey) {
+        std::fprintf(stderr, "%s\n", qPrintable(surveyError));
+        QMessageBox::critical(
+            nullptr, QCoreApplication::translate("main", "SaferHomes"),
+            QCoreApplication::translate("main", "SaferHomes cannot start.\n\n%1").arg(surveyError));
+        return 1;
+    }
+
     Database database;
     if (!database.open(parser.value(dbOption))) {
         std::fprintf(stderr, "%s\n", qPrintable(database.errorString()));
@@ -73,7 +88,7 @@ int main(int argc, char *argv[])
         }
     }
 
-    MainWindow window(database);
+    MainWindow window(database, {}, survey);
     window.show();
     return QCoreApplication::exec();
 }

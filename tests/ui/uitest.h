@@ -11,6 +11,13 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
+
+/// Lets GoogleTest print QStrings in failure messages.
+inline void PrintTo(const QString &text, std::ostream *os)
+{
+    *os << '"' << text.toStdString() << '"';
+}
 
 namespace saferhomes::test {
 

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QPushButton>
+
+namespace saferhomes {
+
+/// A push button big enough for a finger (at least 48 × 48 px), styled by its kind.
+class TouchButton : public QPushButton {
+    Q_OBJECT
+
+public:
+    /// Action: an ordinary command. Primary: the screen's main command (Enter presses it when
+    /// focused). Choice: one answer of several, checkable; the owner keeps it exclusive.
+    enum class Kind { Action, Primary, Choice };
+
+    static constexpr int kMinimumSize = 48;
+
+    explicit TouchButton(const QString &text, QWidget *parent = nullptr, Kind kind = Kind::Action);
+
+    Kind kind() const { return m_kind; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+private:
+    Kind m_kind;
+};
+
+} // namespace saferhomes

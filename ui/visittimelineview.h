@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QUuid>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QTableView;
+
+namespace saferhomes {
+
+class Database;
+class HouseholdRepository;
+class StringTableModel;
+class VisitRepository;
+class VisitService;
+
+/// A household's visits, newest first: when, what happened, who called, and the details.
+class VisitTimelineView : public QWidget {
+    Q_OBJECT
+
+public:
+    /// Reads visits through \a visits (which must outlive the view).
+    explicit VisitTimelineView(VisitService &visits, QWidget *parent = nullptr);
+    /// Reads visits through a service of its own on \a database.
+    VisitTimelineView(const Database &database, HouseholdRepository &households,
+                      QWidget *parent = nullptr);
+    ~VisitTimelineView() override;
+
+    void showHousehold(const QUuid &id);
+    StringTableModel *model() const { return m_model; }
+
+private:
+    void setUp();
+
+    std::unique_ptr<VisitRepository> m_ownStore;
+    std::unique_ptr<VisitService> m_ownService;
+    VisitService *m_visits;
+    StringTableModel *m_model;
+    QTableView *m_view;
+    QLabel *m_empty;
+};
+
+} // namespace saferhomes
