@@ -7,7 +7,6 @@
 #include "sqlitestatement.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -15,6 +14,8 @@
 
 #include <initializer_list>
 #include <iterator>
+#include <memory>
+#include <vector>
 
 namespace saferhomes {
 
@@ -34,11 +35,6 @@ QVariant nullValue()
 QVariant idValue(const QUuid &id)
 {
     return id.isNull() ? nullValue() : QVariant(id.toString(QUuid::WithoutBraces));
-}
-
-QVariant timeValue(const QDateTime &at)
-{
-    return at.isValid() ? QVariant(at.toUTC().toString(Qt::ISODateWithMs)) : nullValue();
 }
 
 /// A value for SqliteStatement: text (a null QString is stored as empty text, as the NOT NULL
@@ -131,26 +127,44 @@ struct BulkAudit {
     const char *table;
     const char *valueColumn;
 };
-constexpr BulkAudit kBulkAudits[] = {
-    {"household", "status"},          {"visit", "outcome"},
-    {"attachment", "kind"},           {"consent", "purpose"},
-    {"survey", "definition_version"}, {"job", "status"},
+constexpr BulkAudit kBulkAudits[] = {{"household", "status"}, {"job", "status"}};
+
+/// The column of each DemoTimestamp, by the enum's order.
+struct Backdated {
+    const char *table;
+    const char *column;
 };
+constexpr Backdated kBackdated[] = {
+    {"visit", "at"},
+    {"consent", "given_at"},
+    {"consent", "withdrawn_at"},
+    {"attachment", "created_at"},
+    {"survey", "started_at"},
+    {"survey", "completed_at"},
+};
+
+QByteArray backdateSql(const Backdated &target)
+{
+    return QByteArray("UPDATE ") + target.table + " SET " + target.column + " = ? WHERE id = ?";
+}
 
 } // namespace
 
 /// The prepared statements of one fill, made once the transaction is open: Qt SQL for the
 /// few catalogue rows and blobs, the SQLite handle directly for the bulk of the rows, where
 /// Qt SQL's per-row cost (QVariant, UTF-16) dominated.
+/// The prepared statements of one fill, made once the transaction is open: Qt SQL for the
+/// few catalogue rows, the SQLite handle directly for the bulk of the rows, where Qt SQL's
+/// per-row cost (QVariant, UTF-16) dominated.
 struct DemoRepository::Statements {
     Statements(const QSqlDatabase &db, const QString &connectionName, const QString &userName,
                const QString &device)
         : audit(connectionName, userName, device)
         , area(db)
-        , areaId(db)
+        , areaRow(db)
         , equipment(db)
         , fitter(db)
-        , attachment(db)
+        , jobStatus(db)
         , household(db,
                     "INSERT INTO household (id, uprn, address_line1, address_line2, town, "
                     "postcode, latitude, longitude, area_id, eligibility, status, priority, "
@@ -160,20 +174,6 @@ struct DemoRepository::Statements {
                    "INSERT INTO resident (id, household_id, name, phone, email, "
                    "preferred_contact, language, access_needs, is_primary, created_at) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        , visit(db,
-                "INSERT INTO visit (id, household_id, at, by_user, outcome, reason, "
-                "revisit_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        , consent(db,
-                  "INSERT INTO consent (id, household_id, resident_id, purpose, "
-                  "wording_version, method, witness, signature_attachment_id, recorded_by, "
-                  "given_at, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        , survey(db,
-                 "INSERT INTO survey (id, household_id, visit_id, definition_version, "
-                 "answers, started_at, completed_at, by_user) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        , recommendation(db,
-                         "INSERT INTO recommendation (id, survey_id, equipment_code, qty, "
-                         "reason, agreed) VALUES (?, ?, ?, ?, ?, ?)")
         , job(db,
               "INSERT INTO job (id, household_id, survey_id, fitter_id, status, "
               "scheduled_start, scheduled_end, completed_at, signed_off_by, notes, "
@@ -181,6 +181,10 @@ struct DemoRepository::Statements {
         , jobItem(db,
                   "INSERT INTO job_item (id, job_id, equipment_code, qty, serial, fitted) "
                   "VALUES (?, ?, ?, ?, ?, ?)")
+        , jobUpdate(db,
+                    "UPDATE job SET status = ?, completed_at = ?, signed_off_by = ?, notes = ? "
+                    "WHERE id = ?")
+        , jobItemUpdate(db, "UPDATE job_item SET fitted = ?, serial = ? WHERE id = ?")
         , stock(db,
                 "INSERT INTO stock_movement (id, equipment_code, qty_change, reason, "
                 "job_id, at, by_user, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -194,7 +198,7 @@ struct DemoRepository::Statements {
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
                 "target_homes = excluded.target_homes, "
                 "budget_pence = excluded.budget_pence");
-        prepare(areaId, "SELECT id FROM area WHERE name = ?");
+        prepare(areaRow, "SELECT id, target_homes, budget_pence FROM area WHERE name = ?");
         prepare(equipment,
                 "INSERT INTO equipment_type (code, name, standard, unit_cost_pence, "
                 "fit_minutes, skill) VALUES (?, ?, ?, ?, ?, ?) "
@@ -202,12 +206,16 @@ struct DemoRepository::Statements {
         prepare(fitter,
                 "INSERT INTO fitter (id, name, skills, start_latitude, start_longitude, "
                 "shift_start, shift_end) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        prepare(attachment,
-                "INSERT INTO attachment (id, household_id, kind, mime_type, "
-                "sha256, bytes, created_at, by_user) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        for (const SqliteStatement *statement : {&household, &resident, &visit, &consent, &survey,
-                                                 &recommendation, &job, &jobItem, &stock}) {
+        prepare(jobStatus, "SELECT status FROM job WHERE id = ?");
+        for (const Backdated &target : kBackdated)
+            backdates.push_back(
+                std::make_unique<SqliteStatement>(db, backdateSql(target).constData()));
+        for (const SqliteStatement *statement :
+             {&household, &resident, &job, &jobItem, &jobUpdate, &jobItemUpdate, &stock}) {
+            if (error.isEmpty() && !statement->isValid())
+                error = statement->errorString();
+        }
+        for (const auto &statement : backdates) {
             if (error.isEmpty() && !statement->isValid())
                 error = statement->errorString();
         }
@@ -215,9 +223,9 @@ struct DemoRepository::Statements {
 
     QString error;
     AuditLog audit;
-    QSqlQuery area, areaId, equipment, fitter, attachment;
-    SqliteStatement household, resident, visit, consent, survey, recommendation, job, jobItem,
-        stock;
+    QSqlQuery area, areaRow, equipment, fitter, jobStatus;
+    SqliteStatement household, resident, job, jobItem, jobUpdate, jobItemUpdate, stock;
+    std::vector<std::unique_ptr<SqliteStatement>> backdates; ///< by DemoTimestamp
 };
 
 DemoRepository::DemoRepository(const Database &database, QString userName)
@@ -230,6 +238,8 @@ DemoRepository::~DemoRepository()
 {
     if (m_statements)
         rollback();
+    if (m_synchronous >= 0)
+        restoreDurability();
 }
 
 bool DemoRepository::fail(const QString &message)
@@ -246,6 +256,42 @@ int DemoRepository::householdCount() const
     return query.value(0).toInt();
 }
 
+bool DemoRepository::relaxDurability()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    const auto read = [&](const QString &sql, qint64 *value) {
+        const bool ok = query.exec(sql) && query.next();
+        if (ok)
+            *value = query.value(0).toLongLong();
+        query.finish();
+        return ok;
+    };
+    qint64 synchronous = -1;
+    if (!read(QStringLiteral("PRAGMA synchronous"), &synchronous)
+        || !read(QStringLiteral("PRAGMA wal_autocheckpoint"), &m_autoCheckpoint))
+        return fail(query.lastError().text());
+    m_synchronous = synchronous;
+    // A checkpoint flushes the database file even at NORMAL; a longer log means fewer of them.
+    if (!query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"))
+        || !query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 16384"))) {
+        const QString message = query.lastError().text();
+        restoreDurability();
+        return fail(message);
+    }
+    return true;
+}
+
+void DemoRepository::restoreDurability()
+{
+    if (m_synchronous < 0)
+        return;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    // Numbers read back from SQLite, not user input: PRAGMA takes no bound values.
+    query.exec(QStringLiteral("PRAGMA synchronous = %1").arg(m_synchronous));
+    query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(m_autoCheckpoint));
+    m_synchronous = -1;
+}
+
 bool DemoRepository::begin()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -254,6 +300,7 @@ bool DemoRepository::begin()
     if (!db.transaction())
         return fail(db.lastError().text());
     m_now = storeTimestamp();
+    m_pending = {};
     QSqlQuery query(db);
     const auto read = [&](const QString &sql, qint64 *value) {
         const bool ok = query.exec(sql) && query.next();
@@ -266,6 +313,7 @@ bool DemoRepository::begin()
                                   "coalesce((SELECT max(rowid) FROM household_fts), 0))"),
                    &m_rid);
     m_firstRid = m_rid;
+    m_pending.firstRid = m_pending.lastRid = m_rid;
     m_firstRowids.clear();
     for (const BulkAudit &audit : kBulkAudits) {
         qint64 rowid = 0;
@@ -328,10 +376,22 @@ bool DemoRepository::commit()
         message = db.lastError().text();
     if (!message.isEmpty()) {
         db.rollback();
+        m_pending = {};
         restoreCacheSize();
         return fail(message);
     }
     restoreCacheSize();
+    // Households are numbered on from the highest rid, so one fill's form one range.
+    if (m_pending.lastRid > m_pending.firstRid) {
+        if (m_written.lastRid == 0)
+            m_written.firstRid = m_pending.firstRid;
+        m_written.lastRid = m_pending.lastRid;
+    }
+    m_written.createdAreas += m_pending.createdAreas;
+    m_written.changedAreas += m_pending.changedAreas;
+    m_written.equipment += m_pending.equipment;
+    m_written.fitters += m_pending.fitters;
+    m_pending = {};
     return true;
 }
 
@@ -341,6 +401,7 @@ void DemoRepository::rollback()
     m_statements.reset();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     db.rollback();
+    m_pending = {};
     restoreCacheSize();
 }
 
@@ -370,16 +431,32 @@ bool run(QSqlQuery &query, std::initializer_list<QVariant> values)
 std::optional<QUuid> DemoRepository::addArea(const Area &area)
 {
     Statements &s = *m_statements;
+    if (!run(s.areaRow, {area.name})) {
+        fail(s.areaRow.lastError().text());
+        return std::nullopt;
+    }
+    const bool existed = s.areaRow.next();
+    if (existed) {
+        Area before;
+        before.id = QUuid::fromString(s.areaRow.value(0).toString());
+        before.name = area.name;
+        before.targetHomes = s.areaRow.value(1).toInt();
+        before.budgetPence = s.areaRow.value(2).toLongLong();
+        m_pending.changedAreas.append(before);
+    }
+    s.areaRow.finish();
     if (!run(s.area, {idValue(area.id), area.name, area.targetHomes, area.budgetPence, m_now})) {
         fail(s.area.lastError().text());
         return std::nullopt;
     }
-    if (!run(s.areaId, {area.name}) || !s.areaId.next()) {
-        fail(s.areaId.lastError().text());
+    if (!run(s.areaRow, {area.name}) || !s.areaRow.next()) {
+        fail(s.areaRow.lastError().text());
         return std::nullopt;
     }
-    const QUuid id = QUuid::fromString(s.areaId.value(0).toString());
-    s.areaId.finish();
+    const QUuid id = QUuid::fromString(s.areaRow.value(0).toString());
+    s.areaRow.finish();
+    if (!existed)
+        m_pending.createdAreas.append(id);
     if (!s.audit.record(QStringLiteral("area"), area.name, QStringLiteral("target_homes"), {},
                         area.targetHomes, m_now)) {
         fail(s.audit.errorString());
@@ -393,10 +470,12 @@ bool DemoRepository::addEquipment(const DemoEquipment &e)
     Statements &s = *m_statements;
     if (!run(s.equipment, {e.code, e.name, e.standard, e.unitCostPence, e.fitMinutes, e.skill}))
         return fail(tr("equipment %1: %2").arg(e.code, s.equipment.lastError().text()));
-    if (s.equipment.numRowsAffected() > 0
-        && !s.audit.record(QStringLiteral("equipment_type"), e.code, QStringLiteral("created"), {},
-                           e.name, m_now))
-        return fail(s.audit.errorString());
+    if (s.equipment.numRowsAffected() > 0) {
+        m_pending.equipment.append(e.code);
+        if (!s.audit.record(QStringLiteral("equipment_type"), e.code, QStringLiteral("created"), {},
+                            e.name, m_now))
+            return fail(s.audit.errorString());
+    }
     return true;
 }
 
@@ -407,6 +486,7 @@ bool DemoRepository::addFitter(const DemoFitter &f)
              {idValue(f.id), f.name, f.skills.join(QLatin1Char(';')), f.startLatitude,
               f.startLongitude, f.shiftStart, f.shiftEnd}))
         return fail(tr("fitter %1: %2").arg(f.name, s.fitter.lastError().text()));
+    m_pending.fitters.append(f.id);
     if (!s.audit.record(QStringLiteral("fitter"), idValue(f.id).toString(),
                         QStringLiteral("created"), {}, f.name, m_now))
         return fail(s.audit.errorString());
@@ -423,6 +503,7 @@ bool DemoRepository::addHousehold(const HouseholdRecord &record)
               HouseholdStatusRules::name(h.status), h.priority, h.notes, m_now, m_now, ++m_rid)) {
         return fail(tr("household %1: %2").arg(h.addressLine1, s.household.errorString()));
     }
+    m_pending.lastRid = m_rid;
     const Resident &r = record.resident;
     if (!r.name.isEmpty() || !r.phone.isEmpty() || !r.email.isEmpty()) {
         if (!exec(s.resident, r.id, h.id, r.name, r.phone, r.email, r.preferredContact, r.language,
@@ -438,54 +519,6 @@ bool DemoRepository::addResident(const Resident &r)
     if (!exec(s.resident, r.id, r.householdId, r.name, r.phone, r.email, r.preferredContact,
               r.language, r.accessNeeds, false, m_now))
         return fail(s.resident.errorString());
-    return true;
-}
-
-bool DemoRepository::addVisit(const DemoVisit &v)
-{
-    Statements &s = *m_statements;
-    if (!exec(s.visit, v.id, v.householdId, v.at, v.byUser, v.outcome, v.reason, v.revisitAt,
-              v.notes))
-        return fail(tr("visit: %1").arg(s.visit.errorString()));
-    return true;
-}
-
-bool DemoRepository::addAttachment(const DemoAttachment &a)
-{
-    Statements &s = *m_statements;
-    const QString sha256 = QString::fromLatin1(
-        QCryptographicHash::hash(a.bytes, QCryptographicHash::Sha256).toHex());
-    if (!run(s.attachment,
-             {idValue(a.id), idValue(a.householdId), a.kind, a.mimeType, sha256, a.bytes,
-              timeValue(a.createdAt), a.byUser}))
-        return fail(tr("attachment: %1").arg(s.attachment.lastError().text()));
-    return true;
-}
-
-bool DemoRepository::addConsent(const DemoConsent &c)
-{
-    Statements &s = *m_statements;
-    if (!exec(s.consent, c.id, c.householdId, c.residentId, c.purpose, c.wordingVersion, c.method,
-              c.witness, c.signatureId, c.recordedBy, c.givenAt, c.withdrawnAt))
-        return fail(tr("consent: %1").arg(s.consent.errorString()));
-    return true;
-}
-
-bool DemoRepository::addSurvey(const DemoSurvey &v)
-{
-    Statements &s = *m_statements;
-    if (!exec(s.survey, v.id, v.householdId, v.visitId, v.definitionVersion,
-              QString::fromUtf8(v.answersJson), v.startedAt, v.completedAt, v.byUser))
-        return fail(tr("survey: %1").arg(s.survey.errorString()));
-    return true;
-}
-
-bool DemoRepository::addRecommendation(const DemoRecommendation &r)
-{
-    // Part of its survey: the survey's audit event covers it.
-    Statements &s = *m_statements;
-    if (!exec(s.recommendation, r.id, r.surveyId, r.code, r.qty, r.reason, r.agreed))
-        return fail(tr("recommendation %1: %2").arg(r.code, s.recommendation.errorString()));
     return true;
 }
 
@@ -507,6 +540,27 @@ bool DemoRepository::addJobItem(const DemoJobItem &i)
     return true;
 }
 
+bool DemoRepository::completeJob(const DemoJob &j, const QList<DemoJobItem> &items)
+{
+    Statements &s = *m_statements;
+    const QString id = idValue(j.id).toString();
+    if (!run(s.jobStatus, {id}) || !s.jobStatus.next())
+        return fail(tr("job %1 is not there to complete").arg(id));
+    const QString before = s.jobStatus.value(0).toString();
+    s.jobStatus.finish();
+    if (!exec(s.jobUpdate, j.status, j.completedAt, j.signedOffBy, j.notes, j.id))
+        return fail(tr("job: %1").arg(s.jobUpdate.errorString()));
+    if (before != j.status
+        && !s.audit.record(QStringLiteral("job"), id, QStringLiteral("status"), before, j.status,
+                           m_now))
+        return fail(s.audit.errorString());
+    for (const DemoJobItem &item : items) {
+        if (!exec(s.jobItemUpdate, item.fitted, item.serial, item.id))
+            return fail(tr("job item %1: %2").arg(item.code, s.jobItemUpdate.errorString()));
+    }
+    return true;
+}
+
 bool DemoRepository::addStockMovement(const DemoStockMovement &m)
 {
     // The ledger is itself append-only and names who and when: no separate audit event.
@@ -514,6 +568,161 @@ bool DemoRepository::addStockMovement(const DemoStockMovement &m)
     if (!exec(s.stock, m.id, m.code, m.qtyChange, m.reason, m.jobId, m.at, m.byUser, m.note))
         return fail(tr("stock movement %1: %2").arg(m.code, s.stock.errorString()));
     return true;
+}
+
+bool DemoRepository::backdate(DemoTimestamp which, const QUuid &id, const QDateTime &at)
+{
+    SqliteStatement &statement = *m_statements->backdates[size_t(which)];
+    if (!exec(statement, at, id))
+        return fail(tr("%1: %2").arg(QLatin1String(kBackdated[size_t(which)].table),
+                                     statement.errorString()));
+    return true;
+}
+
+bool DemoRepository::removeFill()
+{
+    if (m_statements)
+        rollback();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    const QString now = storeTimestamp();
+    QString error = removeHouseholdRows(now);
+    if (error.isEmpty())
+        error = removeRegisterRows(now);
+    if (error.isEmpty() && !db.commit())
+        error = db.lastError().text();
+    if (!error.isEmpty()) {
+        db.rollback();
+        return fail(tr("the demo data written so far could not be removed: %1").arg(error));
+    }
+    m_written = {};
+    return true;
+}
+
+QString DemoRepository::removeHouseholdRows(const QString &now)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    // Runs \a sql with the fill's household range bound to each "rid > ? AND rid <= ?",
+    // after the audit columns when \a audited.
+    const auto step = [&](const QString &sql, bool audited) {
+        if (!query.prepare(sql))
+            return false;
+        if (audited) {
+            query.addBindValue(now);
+            query.addBindValue(m_userName);
+            query.addBindValue(m_device);
+        }
+        for (qsizetype i = 0, n = sql.count(QStringLiteral("rid <= ?")); i < n; ++i) {
+            query.addBindValue(m_written.firstRid);
+            query.addBindValue(m_written.lastRid);
+        }
+        return query.exec();
+    };
+    const QString households
+        = QStringLiteral("(SELECT id FROM household WHERE rid > ? AND rid <= ?)");
+    struct Removal {
+        const char *table;
+        QString where;
+        const char *auditValue; ///< the value the `deleted` event keeps; nullptr: no event
+    };
+    // Children first, for the foreign keys; parts (job items, packages, residents) go with
+    // their whole, as they came with it.
+    const Removal removals[] = {
+        {"job_item",
+         QStringLiteral("job_id IN (SELECT id FROM job WHERE household_id IN %1)").arg(households),
+         nullptr},
+        {"job", QStringLiteral("household_id IN %1").arg(households), "status"},
+        {"recommendation",
+         QStringLiteral("survey_id IN (SELECT id FROM survey WHERE household_id IN %1)")
+             .arg(households),
+         nullptr},
+        {"survey", QStringLiteral("household_id IN %1").arg(households), "definition_version"},
+        {"consent", QStringLiteral("household_id IN %1").arg(households),
+         "purpose || '/' || method"},
+        {"attachment", QStringLiteral("household_id IN %1").arg(households), "kind"},
+        {"visit", QStringLiteral("household_id IN %1").arg(households), "outcome"},
+        {"resident", QStringLiteral("household_id IN %1").arg(households), nullptr},
+        {"household", QStringLiteral("rid > ? AND rid <= ?"), "status"},
+    };
+    for (const Removal &removal : removals) {
+        const QString table = QLatin1String(removal.table);
+        if (table == u"resident") {
+            // The quick-find rows go while the primary residents' names are still there.
+            if (!step(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
+                                     "search_text) SELECT 'delete', * FROM (")
+                          + householdSearchTextSelect()
+                          + QStringLiteral("WHERE h.rid > ? AND h.rid <= ?)"),
+                      false))
+                return query.lastError().text();
+        }
+        if (removal.auditValue
+            && !step(QStringLiteral("INSERT INTO audit_event (at, user_name, device, entity, "
+                                    "entity_id, field, old_value, new_value) SELECT ?, ?, ?, "
+                                    "'%1', id, 'deleted', %2, NULL FROM %1 WHERE %3 ORDER BY "
+                                    "rowid")
+                         .arg(table, QLatin1String(removal.auditValue), removal.where),
+                     true))
+            return query.lastError().text();
+        if (!step(QStringLiteral("DELETE FROM %1 WHERE %2").arg(table, removal.where), false))
+            return query.lastError().text();
+    }
+    return {};
+}
+
+QString DemoRepository::removeRegisterRows(const QString &now)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    QString error;
+    // Runs \a sql with \a key bound to each placeholder; audited when it removed the row.
+    const auto remove = [&](const QString &entity, const QString &sql, const QString &key) {
+        query.prepare(sql);
+        for (qsizetype i = sql.count(QLatin1Char('?')); i > 0; --i)
+            query.addBindValue(key);
+        if (!query.exec())
+            error = query.lastError().text();
+        else if (query.numRowsAffected() > 0
+                 && !audit.record(entity, key, QStringLiteral("deleted"), {}, {}, now))
+            error = audit.errorString();
+        return error.isEmpty();
+    };
+    for (const QUuid &id : std::as_const(m_written.fitters)) {
+        if (!remove(QStringLiteral("fitter"), QStringLiteral("DELETE FROM fitter WHERE id = ?"),
+                    idValue(id).toString()))
+            return error;
+    }
+    // Catalogue entries and areas stay when something else has come to use them meanwhile.
+    for (const QString &code : std::as_const(m_written.equipment)) {
+        if (!remove(QStringLiteral("equipment_type"),
+                    QStringLiteral("DELETE FROM equipment_type WHERE code = ? "
+                                   "AND NOT EXISTS (SELECT 1 FROM recommendation "
+                                   "WHERE equipment_code = ?) AND NOT EXISTS (SELECT 1 FROM "
+                                   "job_item WHERE equipment_code = ?) AND NOT EXISTS "
+                                   "(SELECT 1 FROM stock_movement WHERE equipment_code = ?)"),
+                    code))
+            return error;
+    }
+    for (const QUuid &id : std::as_const(m_written.createdAreas)) {
+        if (!remove(QStringLiteral("area"),
+                    QStringLiteral("DELETE FROM area WHERE id = ? AND NOT EXISTS "
+                                   "(SELECT 1 FROM household WHERE area_id = ?)"),
+                    idValue(id).toString()))
+            return error;
+    }
+    for (const Area &area : std::as_const(m_written.changedAreas)) {
+        query.prepare(
+            QStringLiteral("UPDATE area SET target_homes = ?, budget_pence = ? WHERE id = ?"));
+        query.addBindValue(area.targetHomes);
+        query.addBindValue(area.budgetPence);
+        query.addBindValue(idValue(area.id));
+        if (!query.exec())
+            return query.lastError().text();
+        if (!audit.record(QStringLiteral("area"), area.name, QStringLiteral("target_homes"), {},
+                          area.targetHomes, now))
+            return audit.errorString();
+    }
+    return {};
 }
 
 } // namespace saferhomes

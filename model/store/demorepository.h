@@ -2,7 +2,6 @@
 
 #include "householdrepository.h"
 
-#include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -35,62 +34,6 @@ struct DemoFitter {
     double startLongitude = 0;
     QString shiftStart;
     QString shiftEnd;
-};
-
-struct DemoVisit {
-    QUuid id;
-    QUuid householdId;
-    QDateTime at;
-    QString byUser;
-    QString outcome;
-    QString reason;
-    QDateTime revisitAt; ///< null when no revisit was asked for
-    QString notes;
-};
-
-/// A photo, signature or document; sha256 is computed when it is written.
-struct DemoAttachment {
-    QUuid id;
-    QUuid householdId;
-    QString kind;
-    QString mimeType;
-    QByteArray bytes;
-    QDateTime createdAt;
-    QString byUser;
-};
-
-struct DemoConsent {
-    QUuid id;
-    QUuid householdId;
-    QUuid residentId; ///< null for a refusal (no personal details kept)
-    QString purpose;
-    QString wordingVersion;
-    QString method;
-    QString witness;
-    QUuid signatureId; ///< the signature attachment, if any
-    QString recordedBy;
-    QDateTime givenAt;
-    QDateTime withdrawnAt;
-};
-
-struct DemoSurvey {
-    QUuid id;
-    QUuid householdId;
-    QUuid visitId;
-    QString definitionVersion;
-    QByteArray answersJson;
-    QDateTime startedAt;
-    QDateTime completedAt;
-    QString byUser;
-};
-
-struct DemoRecommendation {
-    QUuid id;
-    QUuid surveyId;
-    QString code;
-    int qty = 1;
-    QString reason;
-    bool agreed = false;
 };
 
 struct DemoJob {
@@ -127,10 +70,20 @@ struct DemoStockMovement {
     QString note;
 };
 
-/// Writes generated demo data (areas, catalogue, fitters, households and everything that
-/// hangs off them) inside one transaction, each created entity with its audit event
-/// (households, visits, consents, attachments, surveys and jobs get theirs at commit;
-/// recommendations and job items are covered by their survey's and job's).
+/// A time that the doorstep services stamp "now" and a demo fill moves into its story's past.
+enum class DemoTimestamp {
+    VisitAt,
+    ConsentGivenAt,
+    ConsentWithdrawnAt,
+    AttachmentCreatedAt,
+    SurveyStartedAt,
+    SurveyCompletedAt,
+};
+
+/// Writes generated demo data that no service writes yet (areas, catalogue, fitters,
+/// households, jobs and stock) in transactions of its own, each created entity with its audit
+/// event (households and jobs get theirs at commit; job items are covered by their job's),
+/// and undoes a fill that failed half way.
 class DemoRepository {
 public:
     DemoRepository(const Database &database, QString userName);
@@ -141,7 +94,15 @@ public:
     /// Households in the database, soft-deleted ones included; -1 when it cannot be read.
     int householdCount() const;
 
-    /// Opens the transaction that every add...() call below writes into.
+    /// Lets a fill's many small transactions (each service call is one) skip the flush to
+    /// disk at every commit: `synchronous = NORMAL`, which in WAL mode may lose the last
+    /// commits at a power cut but never corrupts the file, and fewer checkpoints. Call outside
+    /// a transaction; restoreDurability() puts the connection's own settings back.
+    bool relaxDurability();
+    void restoreDurability();
+
+    /// Opens the transaction that every add...(), completeJob() and backdate() call below
+    /// writes into.
     bool begin();
     bool commit();
     void rollback();
@@ -157,31 +118,55 @@ public:
     bool addHousehold(const HouseholdRecord &record);
     /// Adds a further, non-primary resident.
     bool addResident(const Resident &resident);
-    bool addVisit(const DemoVisit &visit);
-    bool addAttachment(const DemoAttachment &attachment);
-    bool addConsent(const DemoConsent &consent);
-    bool addSurvey(const DemoSurvey &survey);
-    bool addRecommendation(const DemoRecommendation &recommendation);
     bool addJob(const DemoJob &job);
     bool addJobItem(const DemoJobItem &item);
+    /// Marks a job added earlier as \a job now says it went (status, completion, sign-off,
+    /// notes; audited) and its items as \a items say (fitted, serial).
+    bool completeJob(const DemoJob &job, const QList<DemoJobItem> &items);
     bool addStockMovement(const DemoStockMovement &movement);
+    /// Sets time \a which of the row \a id to \a at (the audit events keep when the row was
+    /// really written).
+    bool backdate(DemoTimestamp which, const QUuid &id, const QDateTime &at);
+
+    /// Removes, in one transaction, what the committed transactions of this repository added
+    /// and everything since written about its households (visits, consents, attachments,
+    /// surveys, packages, jobs), and puts back the areas it changed. The audit trail is
+    /// append-only: its events stay, joined by a `deleted` event for each row removed. Stock
+    /// movements are append-only too: one that refers to a removed job makes this fail.
+    bool removeFill();
 
     QString errorString() const { return m_error; }
 
 private:
     struct Statements;
+    /// What a fill added, so that removeFill() knows what to take away.
+    struct Written {
+        qint64 firstRid = 0; ///< households with rid in (firstRid, lastRid]
+        qint64 lastRid = 0;
+        QList<QUuid> createdAreas;
+        QList<Area> changedAreas; ///< as they were before
+        QStringList equipment;
+        QList<QUuid> fitters;
+    };
     bool fail(const QString &message);
     void restoreCacheSize();
+    /// Parts of removeFill(), inside its transaction; each returns an error or nothing.
+    QString removeHouseholdRows(const QString &now);
+    QString removeRegisterRows(const QString &now);
 
     QString m_connectionName;
     QString m_userName;
     QString m_device;
     QString m_error;
     QString m_now;
-    qint64 m_firstRid = 0; ///< households after this row were added by this fill
+    qint64 m_firstRid = 0; ///< households after this row were added by this transaction
     qint64 m_rid = 0;
     QList<qint64> m_firstRowids; ///< per bulk-audited table: rows after these are this fill's
     qint64 m_cacheSize = -2000; ///< the connection's own setting, put back after the fill
+    qint64 m_synchronous = -1; ///< the connection's own settings while relaxed, else -1
+    qint64 m_autoCheckpoint = 1000;
+    Written m_written; ///< by committed transactions
+    Written m_pending; ///< by the open transaction
     std::unique_ptr<Statements> m_statements;
 };
 
