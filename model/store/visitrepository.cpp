@@ -40,6 +40,7 @@ Visit readVisit(const QSqlQuery &query)
 
 // The revisit still to be made is the one asked for at the latest `revisit_requested` visit,
 // unless a later visit found someone in: unanswered knocks leave it outstanding (overdue).
+// Visits in the same millisecond are ordered by when they were written (rowid).
 const QString kRoundSelect = QStringLiteral(
     "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, a.name, "
     "r.name, h.status, h.priority, h.updated_at, "
@@ -48,7 +49,8 @@ const QString kRoundSelect = QStringLiteral(
     "(SELECT max(v.at) FROM visit v WHERE v.household_id = h.id), "
     "(SELECT v.revisit_at FROM visit v WHERE v.household_id = h.id "
     " AND v.outcome = 'revisit_requested' AND NOT EXISTS (SELECT 1 FROM visit w "
-    "  WHERE w.household_id = h.id AND w.at > v.at AND w.outcome <> 'no_answer') "
+    "  WHERE w.household_id = h.id AND w.outcome <> 'no_answer' "
+    "  AND (w.at > v.at OR (w.at = v.at AND w.rowid > v.rowid))) "
     " ORDER BY v.at DESC, v.rowid DESC LIMIT 1) "
     "FROM household h LEFT JOIN area a ON a.id = h.area_id "
     "LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 "
