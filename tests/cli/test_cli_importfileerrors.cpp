@@ -84,7 +84,8 @@ TEST_F(CliImportFileErrors, MissingBothRequiredColumns)
 
 TEST_F(CliImportFileErrors, BinaryFile)
 {
-    QByteArray png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33);
+    static const char header[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+    QByteArray png(header, sizeof header - 1); // the literal holds NULs: give its length
     png += QByteArray(200, '\0');
     expectFileError(writeFile(u"picture.csv"_s, png), u"binary|not (a )?(csv|text)"_s);
 }
