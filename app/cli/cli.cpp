@@ -9,6 +9,7 @@
 #include "store/database.h"
 #include "store/householdrepository.h"
 #include "surveycommand.h"
+#include "synccommand.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -52,6 +53,9 @@ QString helpText()
               "  admin add-user --server URI --name NAME --role ROLE [--areas \"A;B\"]\n"
               "                                        add a login (password: first line of "
               "stdin)\n"
+              "  sync --server URI                     send local changes, then receive others'\n"
+              "  sync conflicts                        changes the server kept its own value "
+              "for\n"
               "\n"
               "Options:\n"
               "  --db PATH     the local database (default: this profile's own)\n"
@@ -160,6 +164,16 @@ int Cli::runCommand(const QStringList &words)
         return admin.addUser(server, m_options.value(QStringLiteral("--name")),
                              m_options.value(QStringLiteral("--role")),
                              m_options.value(QStringLiteral("--areas")));
+    }
+    if (command == u"sync" && (words.size() == 1 || (sub == u"conflicts" && words.size() == 2))) {
+        const QString server = m_options.value(QStringLiteral("--server"));
+        if (words.size() == 1 && server.isEmpty())
+            return usage(tr("sync needs --server URI"));
+        Database database;
+        if (!openDatabase(database))
+            return UsageError;
+        SyncCommand sync(m_out, m_err, m_json);
+        return words.size() == 1 ? sync.sync(database, server) : sync.conflicts(database);
     }
     return usage(tr("unknown command \u201c%1\u201d").arg(words.join(QLatin1Char(' '))));
 }

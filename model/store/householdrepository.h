@@ -4,8 +4,10 @@
 #include "domain/householdfield.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
+#include <QSqlDatabase>
 #include <QString>
 
 #include <functional>
@@ -77,6 +79,9 @@ public:
 
 private:
     bool fail(const QString &message);
+    /// Adds a sync op to the outbox inside the caller's transaction (DESIGN §7).
+    bool addOutboxEntry(const QSqlDatabase &db, const QString &entity, const QString &entityId,
+                        const QString &kind, const QJsonObject &payload, const QString &now);
     QString m_connectionName;
     QString m_userName;
     QString m_device;

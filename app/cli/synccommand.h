@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QTextStream>
+
+namespace saferhomes {
+
+class Database;
+
+/// `sync --server URI` and `sync conflicts` (DESIGN §4, §7). The central password comes from
+/// PGPASSWORD.
+class SyncCommand {
+public:
+    SyncCommand(QTextStream &out, QTextStream &err, bool json);
+
+    /// Push then pull: 0 done; 1 the server refused some changes (each listed; they stay in the
+    /// outbox marked rejected); 2 a URI that cannot be used; 3 unreachable (nothing lost).
+    int sync(const Database &database, const QString &server);
+    /// The conflicts not yet resolved, and the changes the server refused.
+    int conflicts(const Database &database);
+
+private:
+    void print(const QJsonObject &json, const QString &text);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    bool m_json = false;
+};
+
+} // namespace saferhomes

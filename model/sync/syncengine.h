@@ -1,0 +1,86 @@
+#pragma once
+
+#include "centralconnection.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace saferhomes {
+
+class Database;
+
+/// A field this device and someone else both changed; the server kept its value.
+struct SyncConflict {
+    QString entity;
+    QString entityId;
+    QString field;
+    QString localValue;
+    QString serverValue;
+    QString at;
+};
+
+/// An op the server refused. It stays in the outbox, marked rejected (not pushed again, not
+/// holding back pulls), so that nothing is silently dropped.
+struct SyncRejection {
+    QString opId;
+    QString entity;
+    QString entityId;
+    QString kind;
+    QString reason;
+};
+
+/// What one sync did.
+struct SyncResult {
+    int pushed = 0; ///< ops the server answered (applied, with or without conflicts)
+    int pulled = 0; ///< household and resident rows received
+    int conflicts = 0; ///< fields the server kept its own value for
+    QList<SyncRejection> rejected;
+    QString error; ///< empty when the sync completed
+    bool unreachable = false; ///< the server could not be reached: nothing lost, retry later
+    bool badAddress = false; ///< the URI cannot be used
+    bool ok() const { return error.isEmpty(); }
+};
+
+/// Pushes the local outbox to the central database through sh_push and pulls the household and
+/// resident rows changed since the last pull (DESIGN §7): changes ordered by the xid8 watermark,
+/// idempotent push, per-field three-way merge with conflicts recorded in sync_conflict.
+class SyncEngine {
+public:
+    static constexpr int kBatchSize = 200;
+
+    SyncEngine(const Database &database, QString userName);
+
+    /// The password for the central login; empty: PGPASSWORD (or libpq's own defaults).
+    void setPassword(const QString &password) { m_password = password; }
+
+    /// Push, then pull when nothing is left to push.
+    SyncResult run(const QString &uri);
+
+    /// Ops not yet accepted (rejected ones excluded).
+    int pendingCount() const;
+    /// Conflicts not yet resolved, oldest first.
+    QList<SyncConflict> conflicts() const;
+    /// Ops the server refused, oldest first.
+    QList<SyncRejection> rejections() const;
+
+private:
+    bool push(CentralConnection &central, SyncResult &result);
+    bool pull(CentralConnection &central, SyncResult &result);
+    bool applyPushAnswer(const QList<qint64> &seqs, const QJsonArray &ops,
+                         const QJsonArray &answers, SyncResult &result);
+    bool applyPulled(const QList<QVariantList> &areas, const QList<QVariantList> &households,
+                     const QList<QVariantList> &residents, const QString &cursor,
+                     SyncResult &result);
+    QString state(const QString &key) const;
+    bool setState(const QString &key, const QString &value);
+    bool fail(SyncResult &result, const QString &message);
+    bool failCentral(SyncResult &result, const CentralConnection &central);
+
+    QString m_connectionName;
+    QString m_userName;
+    QString m_password;
+    bool m_readsEligibility = true;
+};
+
+} // namespace saferhomes

@@ -1,0 +1,407 @@
+// The sync of households and residents (DESIGN §7) between two devices (two local SQLite
+// files) through the central database on the test cluster: outbox written with the edit,
+// idempotent push through sh_push, per-field three-way merge with conflicts recorded, pull by
+// xid8 watermark, refusals listed and kept, and an unreachable server losing nothing.
+
+#include "centraltest.h"
+#include "store/database.h"
+#include "store/householdrepository.h"
+#include "sync/syncengine.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUuid>
+
+namespace saferhomes::synctest {
+
+namespace {
+
+const QString kPassword = QStringLiteral("sync-test-password");
+const QString kMelton = QStringLiteral("Melton Town Centre");
+const QString kOadby = QStringLiteral("Oadby and Wigston");
+/// Nothing listens here: a server that cannot be reached.
+const QString kClosedUri = QStringLiteral("postgresql://nobody@127.0.0.1:1/nothing");
+
+/// One device: a local database of its own and the login of its user.
+class Device {
+public:
+    Device(const QString &name, const QString &path, QString uri)
+        : m_database(QStringLiteral("sync-test-") + name)
+        , m_uri(std::move(uri))
+    {
+        EXPECT_TRUE(m_database.open(path)) << m_database.errorString().toStdString();
+    }
+
+    HouseholdRepository households() { return HouseholdRepository(m_database, m_login); }
+    SyncEngine engine()
+    {
+        SyncEngine engine(m_database, m_login);
+        engine.setPassword(kPassword);
+        return engine;
+    }
+    SyncResult sync() { return engine().run(m_uri); }
+    QString uri() const { return m_uri; }
+    const Database &database() const { return m_database; }
+
+    QUuid create(const QString &line1, const QString &area, const QString &resident)
+    {
+        HouseholdRecord record;
+        record.household.id = QUuid::createUuid();
+        record.household.addressLine1 = line1;
+        record.household.postcode = QStringLiteral("LE13 1AA");
+        record.household.town = QStringLiteral("Melton Mowbray");
+        record.household.areaName = area;
+        record.resident.name = resident;
+        HouseholdRepository repository = households();
+        EXPECT_TRUE(repository.insert({record})) << repository.errorString().toStdString();
+        return record.household.id;
+    }
+
+    bool set(const QUuid &id, HouseholdField field, const QString &value)
+    {
+        HouseholdRepository repository = households();
+        const bool ok = repository.setFields(id, {{field, value}});
+        EXPECT_TRUE(ok) << repository.errorString().toStdString();
+        return ok;
+    }
+
+    QString notes(const QUuid &id)
+    {
+        const auto record = households().find(id);
+        return record ? record->household.notes : QStringLiteral("<missing>");
+    }
+
+    int outboxRows()
+    {
+        QSqlQuery query(m_database.connection());
+        query.exec(QStringLiteral("SELECT count(*) FROM outbox"));
+        return query.next() ? query.value(0).toInt() : -1;
+    }
+
+private:
+    Database m_database;
+    QString m_uri;
+    QString m_login = QStringLiteral("test");
+};
+
+::testing::AssertionResult synced(const SyncResult &result)
+{
+    if (!result.ok())
+        return ::testing::AssertionFailure() << result.error.toStdString();
+    if (!result.rejected.isEmpty()) {
+        return ::testing::AssertionFailure()
+            << "refused: " << result.rejected.first().reason.toStdString();
+    }
+    return ::testing::AssertionSuccess();
+}
+
+} // namespace
+
+class SyncEngineTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_database = initialisedDatabase(QStringLiteral("syncengine"));
+        if (s_database.isEmpty())
+            return;
+        const QList<std::pair<QString, std::pair<QString, QStringList>>> people {
+            {QStringLiteral("officer_a"), {QStringLiteral("officer"), {kMelton}}},
+            {QStringLiteral("officer_b"), {QStringLiteral("officer"), {kMelton}}},
+            {QStringLiteral("officer_oadby"), {QStringLiteral("officer"), {kOadby}}},
+            {QStringLiteral("volunteer"), {QStringLiteral("volunteer"), {kMelton}}},
+        };
+        for (const auto &[key, person] : people) {
+            const QString login = PgCluster::uniqueName(key);
+            const CentralAdmin::Result result = CentralAdmin().addUser(
+                superuserUri(s_database), login, person.first, person.second, kPassword);
+            if (!result.ok()) {
+                ADD_FAILURE() << result.error.toStdString();
+                s_database.clear();
+                return;
+            }
+            s_logins.insert(key, login);
+        }
+    }
+
+    void SetUp() override
+    {
+        ASSERT_FALSE(s_database.isEmpty()) << "set-up failed";
+        ASSERT_TRUE(m_dir.isValid());
+    }
+
+    std::unique_ptr<Device> device(const QString &name, const QString &login)
+    {
+        return std::make_unique<Device>(name, m_dir.filePath(name + QStringLiteral(".db")),
+                                        cluster().uri(s_logins.value(login), s_database));
+    }
+
+    std::unique_ptr<PgSession> as(const QString &login)
+    {
+        auto session
+            = std::make_unique<PgSession>(cluster(), s_database, s_logins.value(login), kPassword);
+        EXPECT_TRUE(session->isOpen()) << session->openError().toStdString();
+        return session;
+    }
+
+    static inline QString s_database;
+    static inline QHash<QString, QString> s_logins;
+    QTemporaryDir m_dir;
+};
+
+TEST_F(SyncEngineTest, EditsTravelBetweenDevicesAndConcurrentEditsConflict)
+{
+    auto a = device(QStringLiteral("a"), QStringLiteral("officer_a"));
+    auto b = device(QStringLiteral("b"), QStringLiteral("officer_b"));
+    const QUuid first = a->create(QStringLiteral("1 Sync Street"), kMelton, QStringLiteral("Ann"));
+    const QUuid second = a->create(QStringLiteral("2 Sync Street"), kMelton, QStringLiteral("Bob"));
+    EXPECT_EQ(a->outboxRows(), 2);
+
+    SyncResult result = a->sync();
+    ASSERT_TRUE(synced(result));
+    EXPECT_EQ(result.pushed, 2);
+    EXPECT_EQ(a->outboxRows(), 0);
+
+    result = b->sync();
+    ASSERT_TRUE(synced(result));
+    EXPECT_GE(result.pulled, 4); // two households and their residents
+    const auto pulled = b->households().find(first);
+    ASSERT_TRUE(pulled);
+    EXPECT_EQ(pulled->household.addressLine1, QStringLiteral("1 Sync Street"));
+    EXPECT_EQ(pulled->household.areaName, kMelton);
+    EXPECT_EQ(pulled->resident.name, QStringLiteral("Ann"));
+    EXPECT_EQ(b->outboxRows(), 0) << "pulled changes are not sent back";
+    // The quick-find index follows pulled rows.
+    EXPECT_EQ(b->households().quickFind(QStringLiteral("Ann Sync")).size(), 1);
+
+    // B edits, A receives.
+    ASSERT_TRUE(b->set(first, HouseholdField::Notes, QStringLiteral("Dog in the garden")));
+    ASSERT_TRUE(b->set(first, HouseholdField::ResidentName, QStringLiteral("Ann Smith")));
+    result = b->sync();
+    ASSERT_TRUE(synced(result));
+    EXPECT_EQ(result.pushed, 2);
+    result = a->sync();
+    ASSERT_TRUE(synced(result));
+    EXPECT_EQ(a->notes(first), QStringLiteral("Dog in the garden"));
+    EXPECT_EQ(a->households().find(first)->resident.name, QStringLiteral("Ann Smith"));
+    EXPECT_EQ(a->households().quickFind(QStringLiteral("Smith")).size(), 1);
+
+    // Both edit the same field: the first to sync wins, the other gets one conflict and the
+    // server's value. Different fields of one household merge.
+    ASSERT_TRUE(b->set(second, HouseholdField::Notes, QStringLiteral("B's note")));
+    ASSERT_TRUE(a->set(second, HouseholdField::Notes, QStringLiteral("A's note")));
+    ASSERT_TRUE(a->set(second, HouseholdField::Priority, QStringLiteral("7")));
+    ASSERT_TRUE(synced(b->sync()));
+    result = a->sync();
+    ASSERT_TRUE(synced(result));
+    EXPECT_EQ(result.conflicts, 1);
+    const QList<SyncConflict> conflicts = a->engine().conflicts();
+    ASSERT_EQ(conflicts.size(), 1);
+    EXPECT_EQ(conflicts[0].entityId, second.toString(QUuid::WithoutBraces));
+    EXPECT_EQ(conflicts[0].field, QStringLiteral("notes"));
+    EXPECT_EQ(conflicts[0].localValue, QStringLiteral("A's note"));
+    EXPECT_EQ(conflicts[0].serverValue, QStringLiteral("B's note"));
+    EXPECT_EQ(a->notes(second), QStringLiteral("B's note")) << "the server value is kept";
+    EXPECT_EQ(a->households().find(second)->household.priority, 7);
+
+    // `sync conflicts` lists it.
+    QProcess process;
+    process.start(QStringLiteral(SAFERHOMES_CLI),
+                  {QStringLiteral("--db"), a->database().path(), QStringLiteral("--json"),
+                   QStringLiteral("sync"), QStringLiteral("conflicts")});
+    ASSERT_TRUE(process.waitForFinished(60'000));
+    EXPECT_EQ(process.exitCode(), 0);
+    const QJsonArray listed = QJsonDocument::fromJson(process.readAllStandardOutput())
+                                  .object()
+                                  .value(u"conflicts")
+                                  .toArray();
+    ASSERT_EQ(listed.size(), 1);
+    EXPECT_EQ(listed[0].toObject().value(u"field").toString(), QStringLiteral("notes"));
+    EXPECT_EQ(listed[0].toObject().value(u"server").toString(), QStringLiteral("B's note"));
+    EXPECT_EQ(listed[0].toObject().value(u"local").toString(), QStringLiteral("A's note"));
+
+    const auto central = superuserSession(s_database);
+    EXPECT_EQ(central
+                  ->value(QStringLiteral("SELECT notes FROM household WHERE id = ?"),
+                          {second.toString(QUuid::WithoutBraces)})
+                  .toString(),
+              QStringLiteral("B's note"));
+    ASSERT_TRUE(synced(b->sync()));
+    EXPECT_EQ(b->households().find(second)->household.priority, 7);
+}
+
+TEST_F(SyncEngineTest, ResidentAddedBeforeTheFirstPushArrivesOnce)
+{
+    auto a = device(QStringLiteral("resident"), QStringLiteral("officer_a"));
+    const QUuid id = a->create(QStringLiteral("3 Sync Street"), kMelton, {});
+    ASSERT_TRUE(a->set(id, HouseholdField::ResidentName, QStringLiteral("Dee")));
+    ASSERT_TRUE(a->set(id, HouseholdField::Phone, QStringLiteral("01664 111111")));
+    EXPECT_EQ(a->outboxRows(), 4); // household create, resident create, two updates
+
+    const SyncResult result = a->sync();
+    ASSERT_TRUE(synced(result));
+    EXPECT_EQ(result.pushed, 4);
+    EXPECT_EQ(result.conflicts, 0);
+    const auto central = superuserSession(s_database);
+    const auto rows = central->rows(
+        QStringLiteral("SELECT name, phone FROM resident WHERE household_id = ? AND is_primary"),
+        {id.toString(QUuid::WithoutBraces)});
+    ASSERT_TRUE(rows);
+    ASSERT_EQ(rows->size(), 1);
+    EXPECT_EQ(rows->first().value(0).toString(), QStringLiteral("Dee"));
+    EXPECT_EQ(rows->first().value(1).toString(), QStringLiteral("01664 111111"));
+}
+
+TEST_F(SyncEngineTest, ManyChangesGoInBatchesAndComeBackInPages)
+{
+    auto a = device(QStringLiteral("bulk-a"), QStringLiteral("officer_oadby"));
+    auto b = device(QStringLiteral("bulk-b"), QStringLiteral("officer_oadby"));
+    QList<HouseholdRecord> records;
+    for (int i = 0; i < 1100; ++i) {
+        HouseholdRecord record;
+        record.household.id = QUuid::createUuid();
+        record.household.addressLine1 = QStringLiteral("%1 Bulk Road").arg(i + 1);
+        record.household.postcode = QStringLiteral("LE18 1AB");
+        record.household.areaName = kOadby;
+        record.resident.name = QStringLiteral("Resident %1").arg(i + 1);
+        records.append(record);
+    }
+    HouseholdRepository repository = a->households();
+    ASSERT_TRUE(repository.insert(records)) << repository.errorString().toStdString();
+    EXPECT_EQ(a->outboxRows(), 1100);
+    SyncResult result = a->sync();
+    ASSERT_TRUE(synced(result));
+    EXPECT_EQ(result.pushed, 1100);
+    EXPECT_EQ(a->outboxRows(), 0);
+
+    result = b->sync();
+    ASSERT_TRUE(synced(result));
+    EXPECT_EQ(result.pulled, 2200);
+    EXPECT_EQ(b->households().count(), 1100);
+    EXPECT_EQ(b->households().quickFind(QStringLiteral("Resident 1099")).size(), 1);
+    // Nothing new: nothing pulled again.
+    result = b->sync();
+    ASSERT_TRUE(synced(result));
+    EXPECT_EQ(result.pulled, 0);
+}
+
+TEST_F(SyncEngineTest, ResentBatchAppliesOnce)
+{
+    auto officer = as(QStringLiteral("officer_a"));
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString ops = QString::fromUtf8(
+        QJsonDocument::fromJson(QStringLiteral(
+                                    R"([{"op_id": "%1", "entity": "household", "entity_id": "%2",
+         "kind": "create", "payload": {"household": {"address_line1": "9 Resend Road",
+         "postcode": "LE13 1AA", "area": "%3"}, "resident": null}},
+        {"op_id": "%4", "entity": "household", "entity_id": "%2", "kind": "update",
+         "payload": {"priority": ["0", "5"]}}])")
+                                    .arg(QUuid::createUuid().toString(QUuid::WithoutBraces), id,
+                                         kMelton,
+                                         QUuid::createUuid().toString(QUuid::WithoutBraces))
+                                    .toUtf8())
+            .toJson(QJsonDocument::Compact));
+    const QString push = QStringLiteral("SELECT CAST(sh_push(CAST(? AS jsonb)) AS text)");
+    const QString first = officer->value(push, {ops}).toString();
+    ASSERT_FALSE(first.isEmpty()) << officer->lastError().toStdString();
+    EXPECT_TRUE(first.contains(QStringLiteral("\"applied\""))) << first.toStdString();
+    const QVariant version
+        = officer->value(QStringLiteral("SELECT row_version FROM household WHERE id = ?"), {id});
+    const QString again = officer->value(push, {ops}).toString();
+    EXPECT_EQ(QJsonDocument::fromJson(again.toUtf8()), QJsonDocument::fromJson(first.toUtf8()));
+    EXPECT_EQ(
+        officer->value(QStringLiteral("SELECT count(*) FROM household WHERE id = ?"), {id}).toInt(),
+        1);
+    EXPECT_EQ(
+        officer->value(QStringLiteral("SELECT row_version FROM household WHERE id = ?"), {id}),
+        version);
+    EXPECT_EQ(
+        officer->value(QStringLiteral("SELECT priority FROM household WHERE id = ?"), {id}).toInt(),
+        5);
+}
+
+TEST_F(SyncEngineTest, UnreachableServerLosesNothing)
+{
+    auto a = device(QStringLiteral("offline"), QStringLiteral("officer_a"));
+    const QUuid id = a->create(QStringLiteral("5 Offline Lane"), kMelton, QStringLiteral("Cy"));
+    ASSERT_TRUE(a->set(id, HouseholdField::Notes, QStringLiteral("Written offline")));
+    ASSERT_EQ(a->outboxRows(), 2);
+
+    const SyncResult offline = a->engine().run(kClosedUri);
+    EXPECT_FALSE(offline.ok());
+    EXPECT_TRUE(offline.unreachable) << offline.error.toStdString();
+    EXPECT_EQ(a->outboxRows(), 2);
+
+    // The command line says so with exit code 3.
+    QProcess process;
+    process.start(QStringLiteral(SAFERHOMES_CLI),
+                  {QStringLiteral("--db"), a->database().path(), QStringLiteral("--json"),
+                   QStringLiteral("sync"), QStringLiteral("--server"), kClosedUri});
+    ASSERT_TRUE(process.waitForFinished(60'000));
+    EXPECT_EQ(process.exitCode(), 3) << process.readAllStandardError().toStdString();
+    EXPECT_EQ(a->outboxRows(), 2);
+
+    const SyncResult online = a->sync();
+    ASSERT_TRUE(synced(online));
+    EXPECT_EQ(online.pushed, 2);
+    EXPECT_EQ(a->outboxRows(), 0);
+    const auto central = superuserSession(s_database);
+    EXPECT_EQ(central
+                  ->value(QStringLiteral("SELECT notes FROM household WHERE id = ?"),
+                          {id.toString(QUuid::WithoutBraces)})
+                  .toString(),
+              QStringLiteral("Written offline"));
+}
+
+TEST_F(SyncEngineTest, RefusedChangeIsListedAndKept)
+{
+    auto volunteer = device(QStringLiteral("volunteer"), QStringLiteral("volunteer"));
+    const QUuid inArea = volunteer->create(QStringLiteral("7 Home Road"), kMelton, {});
+    const QUuid outside = volunteer->create(QStringLiteral("8 Away Road"), kOadby, {});
+
+    const SyncResult result = volunteer->sync();
+    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    EXPECT_EQ(result.pushed, 1);
+    ASSERT_EQ(result.rejected.size(), 1);
+    EXPECT_EQ(result.rejected[0].entityId, outside.toString(QUuid::WithoutBraces));
+    EXPECT_FALSE(result.rejected[0].reason.isEmpty());
+
+    // Kept, marked rejected: not sent again, and not holding back pulls.
+    SyncEngine engine = volunteer->engine();
+    EXPECT_EQ(volunteer->outboxRows(), 1);
+    EXPECT_EQ(engine.pendingCount(), 0);
+    EXPECT_EQ(engine.rejections().size(), 1);
+    const SyncResult again = volunteer->sync();
+    ASSERT_TRUE(again.ok()) << again.error.toStdString();
+    EXPECT_TRUE(again.rejected.isEmpty());
+
+    const auto central = superuserSession(s_database);
+    EXPECT_EQ(
+        central
+            ->value(QStringLiteral("SELECT count(*) FROM household WHERE id IN (?, ?)"),
+                    {inArea.toString(QUuid::WithoutBraces), outside.toString(QUuid::WithoutBraces)})
+            .toInt(),
+        1);
+
+    // The command line exits 1 and lists each refused change.
+    auto other = device(QStringLiteral("volunteer2"), QStringLiteral("volunteer"));
+    other->create(QStringLiteral("9 Away Road"), kOadby, {});
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), kPassword);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SAFERHOMES_CLI),
+                  {QStringLiteral("--db"), other->database().path(), QStringLiteral("--json"),
+                   QStringLiteral("sync"), QStringLiteral("--server"), other->uri()});
+    ASSERT_TRUE(process.waitForFinished(60'000));
+    const QByteArray out = process.readAllStandardOutput();
+    EXPECT_EQ(process.exitCode(), 1)
+        << out.toStdString() << process.readAllStandardError().toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(out).object();
+    EXPECT_EQ(json.value(u"rejected").toArray().size(), 1) << out.toStdString();
+}
+
+} // namespace saferhomes::synctest
