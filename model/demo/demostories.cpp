@@ -749,8 +749,12 @@ bool DemoStories::writeStock()
         const bool completed = planned.job.status == u"completed";
         if (!completed && planned.job.status != u"scheduled")
             continue;
-        for (const DemoJobItem &item : planned.items)
-            (completed ? fitted : booked)[demoCatalogueIndex(item.code)] += item.qty;
+        int *counts = completed ? fitted : booked;
+        for (const DemoJobItem &item : planned.items) {
+            const int index = demoCatalogueIndex(item.code);
+            if (index >= 0)
+                counts[index] += item.qty;
+        }
         const QDate day = planned.job.scheduledStart.toTimeZone(m_zone).date();
         if (completed && (!firstFitted.isValid() || day < firstFitted))
             firstFitted = day;
