@@ -20,11 +20,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("ConsentRepository", text);
 }
 
-QUuid readId(const QVariant &value)
-{
-    return value.isNull() ? QUuid() : QUuid::fromString(value.toString());
-}
-
 const QString kConsentSelect = QStringLiteral(
     "SELECT id, household_id, resident_id, purpose, wording_version, method, witness, "
     "signature_attachment_id, recorded_by, given_at, withdrawn_at FROM consent ");

@@ -27,6 +27,12 @@ inline QString timeText(const QDateTime &at)
     return at.toUTC().toString(Qt::ISODateWithMs);
 }
 
+/// A stored id, or a null QUuid for NULL.
+inline QUuid readId(const QVariant &value)
+{
+    return value.isNull() ? QUuid() : QUuid::fromString(value.toString());
+}
+
 /// The time as text, or SQL NULL for an invalid time.
 inline QVariant nullableTime(const QDateTime &at)
 {

@@ -23,11 +23,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("SurveyRepository", text);
 }
 
-QUuid readId(const QVariant &value)
-{
-    return value.isNull() ? QUuid() : QUuid::fromString(value.toString());
-}
-
 /// \a value as compact JSON text for the audit trail; NULL when there is no value.
 QVariant auditValue(const QJsonValue &value)
 {
