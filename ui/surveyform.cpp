@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
@@ -468,6 +469,11 @@ bool SurveyForm::addPhotoFromFile(const QString &questionId, const QString &file
         return false;
     }
     const QByteArray bytes = file.readAll();
+    if (QImage::fromData(bytes).isNull()) {
+        widget->setError(tr("%1 is not a picture that can be shown (JPEG or PNG).")
+                             .arg(QFileInfo(filePath).fileName()));
+        return false;
+    }
     const QString mimeType = QMimeDatabase().mimeTypeForFileNameAndData(filePath, bytes).name();
     const ConsentService::Result result
         = m_consents.addPhoto(m_survey.householdId, bytes, mimeType);

@@ -22,11 +22,13 @@
 
 #include <QCheckBox>
 #include <QDateTimeEdit>
+#include <QFile>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace saferhomes::test {
@@ -387,6 +389,32 @@ TEST_F(DoorstepTest, WithdrawingPhotoConsentDisablesAddingPhotos)
     EXPECT_FALSE(form->addPhotoFromFile(photo->questionId(), writePng(QStringLiteral("2.png"))));
     EXPECT_TRUE(photo->error().contains(QStringLiteral("not consented to photos")))
         << qPrintable(photo->error());
+}
+
+TEST_F(DoorstepTest, AnUnreadablePhotoIsExplainedAtTheQuestion)
+{
+    const QUuid id = idOf(QStringLiteral("2 Thorpe Road"));
+    giveConsent(id, {ConsentPurpose::SurveyFitting, ConsentPurpose::Photos});
+    std::unique_ptr<MainWindow> window = openDoorstep(id);
+    DoorstepPage *page = window->doorstepPage();
+    SurveyForm *form = page->surveyForm();
+    startSurvey(*page);
+    SurveyQuestionWidget *photo = form->questionWidget(QStringLiteral("front_door.photo"));
+
+    EXPECT_FALSE(form->addPhotoFromFile(photo->questionId(), QStringLiteral("/no/such/door.jpg")));
+    EXPECT_TRUE(photo->error().contains(QStringLiteral("cannot be read")))
+        << qPrintable(photo->error());
+
+    QTemporaryDir dir;
+    const QString fake = dir.filePath(QStringLiteral("door.png"));
+    QFile file(fake);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("this is not a picture");
+    file.close();
+    EXPECT_FALSE(form->addPhotoFromFile(photo->questionId(), fake));
+    EXPECT_TRUE(photo->error().contains(QStringLiteral("not a picture")))
+        << qPrintable(photo->error());
+    EXPECT_TRUE(form->answers().value(photo->questionId()).toString().isEmpty());
 }
 
 TEST_F(DoorstepTest, VisitErrorsStayAtTheirFieldsAndNothingTypedIsLost)
