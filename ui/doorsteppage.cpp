@@ -238,9 +238,22 @@ QString DoorstepPage::noticeText(Step step) const
 
 void DoorstepPage::reload()
 {
+    // Reading a 100k-household round costs half a second: only for a page being looked at.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     m_finder->reload();
     if (!m_householdId.isNull())
         refreshHeader();
+}
+
+void DoorstepPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void DoorstepPage::focusFind()

@@ -72,8 +72,10 @@ signals:
 
 protected:
     void hideEvent(QHideEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    bool m_stale = true; ///< reload() was asked for while hidden
     enum class NoticeAction { None, GoToConsent, StartSurvey, GoToSurvey };
     struct Notice {
         QStackedWidget *stack = nullptr; ///< the step's form, or this notice
