@@ -108,16 +108,8 @@ QString writeAttachment(const QString &connectionName, AuditLog &audit, Attachme
 } // namespace
 
 ConsentRepository::ConsentRepository(const Database &database, QString userName)
-    : m_connectionName(database.connectionName())
-    , m_userName(std::move(userName))
-    , m_device(database.deviceId())
+    : Repository(database, std::move(userName))
 { }
-
-bool ConsentRepository::fail(const QString &message)
-{
-    m_error = message;
-    return false;
-}
 
 std::optional<QList<Consent>> ConsentRepository::insert(QList<Consent> consents,
                                                         std::optional<Attachment> signature)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "repository.h"
+
 #include "domain/visit.h"
 
 #include <QDateTime>
@@ -15,7 +17,7 @@ class Database;
 
 /// Reads and writes consent decisions and attachments in the local database; every write is
 /// one transaction together with its audit events.
-class ConsentRepository {
+class ConsentRepository : public Repository {
 public:
     ConsentRepository(const Database &database, QString userName);
 
@@ -45,16 +47,6 @@ public:
     std::optional<Attachment> attachment(const QUuid &id) const;
     /// A household's attachments of one kind, oldest first.
     QList<Attachment> attachments(const QUuid &householdId, AttachmentKind kind) const;
-
-    QString errorString() const { return m_error; }
-
-private:
-    bool fail(const QString &message);
-
-    QString m_connectionName;
-    QString m_userName;
-    QString m_device;
-    QString m_error;
 };
 
 } // namespace saferhomes

@@ -192,16 +192,8 @@ HouseholdRecord readRecord(const QSqlQuery &query)
 } // namespace
 
 HouseholdRepository::HouseholdRepository(const Database &database, QString userName)
-    : m_connectionName(database.connectionName())
-    , m_userName(std::move(userName))
-    , m_device(database.deviceId())
+    : Repository(database, std::move(userName))
 { }
-
-bool HouseholdRepository::fail(const QString &message)
-{
-    m_error = message;
-    return false;
-}
 
 int HouseholdRepository::count() const
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "repository.h"
+
 #include "domain/household.h"
 #include "domain/householdfield.h"
 
@@ -38,7 +40,7 @@ struct StatusCounts {
 
 /// Reads and writes households, their primary residents and areas in the local database;
 /// every write is one transaction together with its audit events.
-class HouseholdRepository {
+class HouseholdRepository : public Repository {
 public:
     /// Called with (done, total) during long work; return false to cancel.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
@@ -73,19 +75,13 @@ public:
     /// Creates or updates an area's target and budget (audited).
     bool saveArea(const Area &area);
 
-    QString errorString() const { return m_error; }
     /// Whether the last insert stopped because its progress callback cancelled it.
     bool wasCancelled() const { return m_cancelled; }
 
 private:
-    bool fail(const QString &message);
     /// Adds a sync op to the outbox inside the caller's transaction (DESIGN §7).
     bool addOutboxEntry(const QSqlDatabase &db, const QString &entity, const QString &entityId,
                         const QString &kind, const QJsonObject &payload, const QString &now);
-    QString m_connectionName;
-    QString m_userName;
-    QString m_device;
-    QString m_error;
     bool m_cancelled = false;
 };
 

@@ -71,16 +71,8 @@ SurveyRecord readSurvey(const QSqlQuery &query)
 } // namespace
 
 SurveyRepository::SurveyRepository(const Database &database, QString userName)
-    : m_connectionName(database.connectionName())
-    , m_userName(std::move(userName))
-    , m_device(database.deviceId())
+    : Repository(database, std::move(userName))
 { }
-
-bool SurveyRepository::fail(const QString &message)
-{
-    m_error = message;
-    return false;
-}
 
 std::optional<SurveyRecord> SurveyRepository::openDraft(const QUuid &householdId,
                                                         const QString &definitionVersion,

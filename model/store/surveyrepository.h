@@ -1,5 +1,7 @@
 #pragma once
 
+#include "repository.h"
+
 #include "domain/visit.h"
 
 #include <QDateTime>
@@ -18,7 +20,7 @@ class Database;
 /// Reads and writes security surveys and their packages in the local database; every write
 /// is one transaction together with its audit events (and the household status change it
 /// causes), so an answer acknowledged to the officer survives a crash.
-class SurveyRepository {
+class SurveyRepository : public Repository {
 public:
     SurveyRepository(const Database &database, QString userName);
 
@@ -55,16 +57,6 @@ public:
     QList<PackageItem> package(const QUuid &surveyId) const;
     /// Those of \a codes that are not in the equipment catalogue.
     QStringList unknownEquipment(const QStringList &codes) const;
-
-    QString errorString() const { return m_error; }
-
-private:
-    bool fail(const QString &message);
-
-    QString m_connectionName;
-    QString m_userName;
-    QString m_device;
-    QString m_error;
 };
 
 } // namespace saferhomes

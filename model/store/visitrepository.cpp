@@ -82,16 +82,8 @@ RoundEntry readRoundEntry(const QSqlQuery &query)
 } // namespace
 
 VisitRepository::VisitRepository(const Database &database, QString userName)
-    : m_connectionName(database.connectionName())
-    , m_userName(std::move(userName))
-    , m_device(database.deviceId())
+    : Repository(database, std::move(userName))
 { }
-
-bool VisitRepository::fail(const QString &message)
-{
-    m_error = message;
-    return false;
-}
 
 std::optional<Visit> VisitRepository::insert(Visit visit, const StatusMove &move)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "repository.h"
+
 #include "domain/visit.h"
 
 #include <QList>
@@ -15,7 +17,7 @@ class Database;
 
 /// Reads and writes doorstep visits in the local database; a visit and the household status
 /// change it causes are one transaction together with their audit events.
-class VisitRepository {
+class VisitRepository : public Repository {
 public:
     VisitRepository(const Database &database, QString userName);
 
@@ -30,16 +32,6 @@ public:
     /// The households of an area (a null id: those without an area), unordered, each with
     /// its last visit and the revisit still to be made.
     QList<RoundEntry> round(const QUuid &areaId) const;
-
-    QString errorString() const { return m_error; }
-
-private:
-    bool fail(const QString &message);
-
-    QString m_connectionName;
-    QString m_userName;
-    QString m_device;
-    QString m_error;
 };
 
 /// Moves a household along \a move inside the caller's open transaction, one audited status

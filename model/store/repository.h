@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+namespace saferhomes {
+
+class Database;
+
+/// What every local repository shares: its named connection, who and which device its audit
+/// events name, and the message of its last failure.
+class Repository {
+public:
+    QString errorString() const { return m_error; }
+
+protected:
+    Repository(const Database &database, QString userName);
+    /// Records \a message as the last error; returns false for `return fail(...)`.
+    bool fail(const QString &message);
+
+    QString m_connectionName;
+    QString m_userName;
+    QString m_device;
+    QString m_error;
+};
+
+} // namespace saferhomes
