@@ -388,6 +388,8 @@ bool SyncEngine::pull(CentralConnection &central, SyncResult &result)
                    pgTime(QStringLiteral("t.deleted_at")));
     if (!readPages(householdSelect, 16, households))
         return failed(tr("cannot read the households"));
+    if (m_progress)
+        m_progress(households.size(), 0);
     QList<QVariantList> residents;
     const QString residentSelect
         = QStringLiteral("SELECT CAST(t.txid AS text), CAST(t.id AS text), CAST(t.id AS text), "
@@ -511,6 +513,8 @@ bool SyncEngine::applyPulled(const QList<QVariantList> &areas,
         return fail(result, local.lastError().text());
     }
     result.pulled += int(households.size() + residents.size());
+    if (m_progress)
+        m_progress(result.pulled, result.pulled);
     return true;
 }
 

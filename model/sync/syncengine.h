@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace saferhomes {
 
 class Database;
@@ -54,6 +56,11 @@ public:
     /// The password for the central login; empty: PGPASSWORD (or libpq's own defaults).
     void setPassword(const QString &password) { m_password = password; }
 
+    /// Called on the syncing thread while rows are downloaded: \a done of about \a total rows
+    /// (total 0: not known yet). For a progress bar; it must not block.
+    using ProgressHandler = std::function<void(qint64 done, qint64 total)>;
+    void setProgressHandler(ProgressHandler handler) { m_progress = std::move(handler); }
+
     /// Push, then pull when nothing is left to push.
     SyncResult run(const QString &uri);
 
@@ -81,6 +88,7 @@ private:
     QString m_userName;
     QString m_password;
     bool m_readsEligibility = true;
+    ProgressHandler m_progress;
 };
 
 } // namespace saferhomes
