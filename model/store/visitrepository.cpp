@@ -2,9 +2,11 @@
 
 #include "auditlog.h"
 #include "database.h"
+#include "outbox.h"
 #include "sqlvalues.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -193,6 +195,15 @@ bool applyStatusMove(const QString &connectionName, AuditLog &audit, const QUuid
         }
         from = to;
     }
+    // One op for the whole move: the server applies it where it still has the first status.
+    if (!move.steps.isEmpty()
+        && !appendOutboxOp(QSqlDatabase::database(connectionName, false),
+                           QStringLiteral("household"), id, QStringLiteral("update"),
+                           {{QStringLiteral("status"),
+                             QJsonArray {HouseholdStatusRules::name(move.from),
+                                         HouseholdStatusRules::name(move.steps.last())}}},
+                           at, error))
+        return false;
     return true;
 }
 

@@ -3,15 +3,21 @@
 #include "store/auditlog.h"
 #include "store/database.h"
 #include "store/householdsearch.h"
+#include "store/migrations.h"
+#include "syncedtables.h"
 #include "synclog.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+#include <QVersionNumber>
 
 namespace saferhomes {
 
@@ -28,7 +34,16 @@ const QString kLastSync = QStringLiteral("last_sync");
 /// The cursor before the first pull: every row.
 const QString kFirstCursor = QStringLiteral("0");
 const QString kNilUuid = QStringLiteral("00000000-0000-0000-0000-000000000000");
+const QString kAreas = QStringLiteral("areas");
+/// Rows per table per download call: changes since the last sync come in small pages, a first
+/// download (or a newly gained area) in big ones.
 constexpr int kPageSize = 1000;
+constexpr int kBigPageSize = 20000;
+
+QVersionNumber clientVersion()
+{
+    return QVersionNumber::fromString(QStringLiteral(SAFERHOMES_VERSION));
+}
 
 /// The payload of a household's create op: the row as it is when pushed, with its primary
 /// resident and the area by name.
@@ -137,6 +152,25 @@ QList<SyncRejection> SyncEngine::rejections() const
     return list;
 }
 
+/// What the server said in sh_hello(): its versions, who we are, where we work and what we may
+/// read.
+struct SyncEngine::Hello {
+    int schemaVersion = 0;
+    QString role;
+    /// The user's areas by id, with their names; empty for roles not bound to areas.
+    QMap<QString, QString> areas;
+    QHash<QString, QStringList> readable; ///< per table, the columns the user may read
+    /// The synced tables this user downloads, with the columns they may read.
+    QList<std::pair<const SyncedTable *, QList<SyncColumn>>> tables;
+};
+
+/// One table's rows in one download page.
+struct SyncEngine::TablePage {
+    const SyncedTable *table = nullptr;
+    QList<SyncColumn> columns;
+    QJsonArray rows; ///< [txid, key, column values..., deleted?]
+};
+
 SyncResult SyncEngine::run(const QString &uri)
 {
     SyncResult result;
@@ -154,28 +188,628 @@ SyncResult SyncEngine::run(const QString &uri)
         failCentral(result, central);
         return result;
     }
-    {
-        // A stuck transaction must not hold the watermark back for everyone (DESIGN §7).
-        QSqlQuery query(central.connection());
-        if (!query.exec(QStringLiteral("SET idle_in_transaction_session_timeout = '60s'"))) {
-            central.fail(tr("cannot set up the session"), query.lastError());
-            failCentral(result, central);
-            return result;
-        }
-    }
+    Hello greeting;
+    if (!hello(central, greeting, result))
+        return result;
     // Another server's cursor means nothing here: start from the beginning.
     if (state(kServer) != address->display()) {
-        if (!setState(kServer, address->display()) || !setState(kCursor, kFirstCursor)) {
+        if (!setState(kServer, address->display()) || !setState(kCursor, kFirstCursor)
+            || !setState(kAreas, QStringLiteral(""))) {
             fail(result, tr("cannot record the sync state"));
             return result;
         }
     }
     if (!push(central, result))
         return result;
-    if (pendingCount() == 0 && !pull(central, result))
+    if (pendingCount() == 0 && !pull(central, greeting, result))
         return result;
     setState(kLastSync, storeTimestamp());
+    if (m_scrub)
+        scrubFiles();
     return result;
+}
+
+bool SyncEngine::hello(CentralConnection &central, Hello &hello, SyncResult &result)
+{
+    QSqlQuery query(central.connection());
+    if (!query.exec(QStringLiteral("SELECT CAST(sh_hello() AS text)")) || !query.next()) {
+        // 42883: undefined function, a server from before the handshake.
+        if (query.lastError().nativeErrorCode() == QStringLiteral("42883")) {
+            return fail(result,
+                        tr("the central database has an older schema than this version of "
+                           "SaferHomes needs: ask an administrator to run `saferhomes-cli admin "
+                           "init-server`"));
+        }
+        central.fail(tr("the central database did not answer the greeting"), query.lastError());
+        return failCentral(result, central);
+    }
+    const QJsonObject json = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+    hello.schemaVersion = json.value(QStringLiteral("schema_version")).toInt();
+    const int known = int(Migrations::scripts(QStringLiteral("postgres")).size());
+    if (hello.schemaVersion > known) {
+        return fail(result,
+                    tr("the central database has schema %1, newer than this version of "
+                       "SaferHomes understands (%2): update SaferHomes")
+                        .arg(hello.schemaVersion)
+                        .arg(known));
+    }
+    if (hello.schemaVersion < known) {
+        return fail(result,
+                    tr("the central database has schema %1, older than this version of "
+                       "SaferHomes needs (%2): ask an administrator to run "
+                       "`saferhomes-cli admin init-server`")
+                        .arg(hello.schemaVersion)
+                        .arg(known));
+    }
+    const QString minimum = json.value(QStringLiteral("min_client_version")).toString();
+    if (QVersionNumber::fromString(minimum) > clientVersion()) {
+        return fail(result,
+                    tr("this version of SaferHomes (%1) is older than the central "
+                       "database accepts (%2 or newer): update SaferHomes")
+                        .arg(clientVersion().toString(), minimum));
+    }
+    hello.role = json.value(QStringLiteral("role")).toString();
+    const QJsonArray areas = json.value(QStringLiteral("areas")).toArray();
+    for (const QJsonValue &area : areas) {
+        const QJsonObject object = area.toObject();
+        hello.areas.insert(object.value(QStringLiteral("id")).toString(),
+                           object.value(QStringLiteral("name")).toString());
+    }
+    const QJsonObject readable = json.value(QStringLiteral("readable")).toObject();
+    for (auto it = readable.begin(); it != readable.end(); ++it) {
+        QStringList columns;
+        for (const QJsonValue &column : it.value().toArray())
+            columns.append(column.toString());
+        hello.readable.insert(it.key(), columns);
+    }
+    for (const SyncedTable &table : syncedTables()) {
+        const QStringList readableColumns = hello.readable.value(table.name);
+        QList<SyncColumn> columns;
+        bool usable = true;
+        for (const SyncColumn &column : table.columns) {
+            if (readableColumns.contains(column.name))
+                columns.append(column);
+            else if (column.required)
+                usable = false;
+        }
+        if (table.softDeletes && !readableColumns.contains(QStringLiteral("deleted_at")))
+            usable = false;
+        if (usable)
+            hello.tables.append({&table, columns});
+    }
+    return true;
+}
+
+namespace {
+
+/// The server-side expression for \a column of the row `t`.
+QString serverExpression(const SyncColumn &column)
+{
+    const QString c = QStringLiteral("t.") + column.name;
+    switch (column.kind) {
+    case SyncColumnKind::Text: return QStringLiteral("CAST(%1 AS text)").arg(c);
+    case SyncColumnKind::Time: return pgTime(c);
+    case SyncColumnKind::Clock: return QStringLiteral("to_char(%1, 'HH24:MI')").arg(c);
+    case SyncColumnKind::Bytes: return QStringLiteral("encode(%1, 'hex')").arg(c);
+    case SyncColumnKind::AreaName:
+        return QStringLiteral("(SELECT a.name FROM area a WHERE a.id = %1)").arg(c);
+    case SyncColumnKind::Bool:
+    case SyncColumnKind::Integer:
+    case SyncColumnKind::Real:
+    case SyncColumnKind::Json: return c;
+    }
+    return c;
+}
+
+/// A JSON value from the server as the local store keeps it.
+QVariant localValue(const SyncColumn &column, const QJsonValue &value,
+                    const QHash<QString, QString> &areaIds)
+{
+    const QVariant null(QMetaType::fromType<QString>());
+    if (value.isNull() || value.isUndefined())
+        return null;
+    switch (column.kind) {
+    case SyncColumnKind::Text:
+    case SyncColumnKind::Time:
+    case SyncColumnKind::Clock: return value.toString();
+    case SyncColumnKind::Bool: return value.toBool() ? 1 : 0;
+    case SyncColumnKind::Integer: return qint64(value.toDouble());
+    case SyncColumnKind::Real: return value.toDouble();
+    case SyncColumnKind::Bytes: return QByteArray::fromHex(value.toString().toLatin1());
+    case SyncColumnKind::Json:
+        return QString::fromUtf8(
+            value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+                             : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case SyncColumnKind::AreaName:
+        return areaIds.contains(value.toString()) ? QVariant(areaIds.value(value.toString()))
+                                                  : null;
+    }
+    return null;
+}
+
+/// \a ids as an SQL list of uuid literals (each checked to be a UUID).
+QString uuidList(const QStringList &ids)
+{
+    QStringList literals;
+    for (const QString &id : ids) {
+        const QUuid uuid = QUuid::fromString(id);
+        if (!uuid.isNull())
+            literals.append(QStringLiteral("'%1'::uuid").arg(uuid.toString(QUuid::WithoutBraces)));
+    }
+    return literals.isEmpty() ? QStringLiteral("NULL::uuid") : literals.join(QLatin1Char(','));
+}
+
+bool isXid(const QString &text)
+{
+    return !text.isEmpty()
+        && std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+} // namespace
+
+bool SyncEngine::pull(CentralConnection &central, const Hello &hello, SyncResult &result)
+{
+    QString watermark;
+    if (!download(central, hello, Scope::Changes, {}, watermark, result))
+        return false;
+    if (!applyScope(central, hello, watermark, result))
+        return false;
+    if (!fetchOrphans(central, hello, watermark, result))
+        return false;
+    return setState(kCursor, watermark) || fail(result, tr("cannot record the sync state"));
+}
+
+bool SyncEngine::download(CentralConnection &central, const Hello &hello, Scope scope,
+                          const QString &households, QString &watermark, SyncResult &result)
+{
+    QString cursor = state(kCursor);
+    if (!isXid(cursor))
+        cursor = kFirstCursor;
+    const bool first = scope == Scope::Changes && cursor == kFirstCursor;
+    const int pageSize = first || scope == Scope::Households ? kBigPageSize : kPageSize;
+
+    struct Progress {
+        QString lastTxid;
+        QString lastKey;
+        bool more = true;
+    };
+    QList<Progress> progress;
+    for (qsizetype i = 0; i < hello.tables.size(); ++i) {
+        const SyncedTable *table = hello.tables[i].first;
+        const bool inScope = scope == Scope::Changes || !table->householdPredicate.isEmpty();
+        progress.append({scope == Scope::Changes ? cursor : kFirstCursor,
+                         table->key == QStringLiteral("id") ? kNilUuid : QString(), inScope});
+    }
+    qint64 total = 0;
+    qint64 done = 0;
+    bool firstCall = true;
+    for (;;) {
+        const QString upper = watermark.isEmpty()
+            ? QStringLiteral("(SELECT x FROM w)")
+            : QStringLiteral("CAST('%1' AS xid8)").arg(watermark);
+        QStringList selects {QStringLiteral("CAST(%1 AS text)").arg(upper)};
+        // The areas, every time: few rows, and households refer to them by name.
+        selects.append(
+            QStringLiteral("(SELECT coalesce(json_agg(json_build_array(CAST(a.id AS text), a.name, "
+                           "a.target_homes, a.budget_pence, %1)), '[]') FROM area a WHERE "
+                           "a.deleted_at IS NULL)")
+                .arg(pgTime(QStringLiteral("a.created_at"))));
+        const bool counted = firstCall && m_progress && (first || scope == Scope::Households);
+        QList<qsizetype> active;
+        for (qsizetype i = 0; i < hello.tables.size(); ++i) {
+            if (!progress[i].more)
+                continue;
+            const SyncedTable *table = hello.tables[i].first;
+            const QList<SyncColumn> &columns = hello.tables[i].second;
+            QStringList inner {QStringLiteral("t.txid AS sync_txid"),
+                               QStringLiteral("CAST(t.%1 AS text) AS sync_key").arg(table->key)};
+            QStringList outer {QStringLiteral("CAST(p.sync_txid AS text)"),
+                               QStringLiteral("p.sync_key")};
+            for (qsizetype c = 0; c < columns.size(); ++c) {
+                inner.append(QStringLiteral("%1 AS c%2").arg(serverExpression(columns[c])).arg(c));
+                outer.append(QStringLiteral("p.c%1").arg(c));
+            }
+            if (table->softDeletes) {
+                inner.append(QStringLiteral("t.deleted_at IS NOT NULL AS sync_deleted"));
+                outer.append(QStringLiteral("p.sync_deleted"));
+            }
+            const QString keyType = table->key == QStringLiteral("id") ? QStringLiteral("uuid")
+                                                                       : QStringLiteral("text");
+            QString range = QStringLiteral("t.txid < %1").arg(upper);
+            if (scope == Scope::Changes)
+                range += QStringLiteral(" AND t.txid >= CAST('%1' AS xid8)").arg(cursor);
+            else
+                range += QStringLiteral(" AND ") + table->householdPredicate.arg(households);
+            const QString where = range
+                + QStringLiteral(" AND (t.txid, t.%1) > (CAST('%2' AS xid8), CAST('%3' AS %4))")
+                      .arg(table->key, progress[i].lastTxid, progress[i].lastKey, keyType);
+            selects.append(
+                QStringLiteral("(SELECT coalesce(json_agg(json_build_array(%1) ORDER BY "
+                               "p.sync_txid, p.sync_key), '[]') FROM (SELECT %2 FROM %3 t WHERE "
+                               "%4 ORDER BY t.txid, t.%5 LIMIT %6) p)")
+                    .arg(outer.join(QStringLiteral(", ")), inner.join(QStringLiteral(", ")),
+                         table->name, where, table->key)
+                    .arg(pageSize));
+            if (counted) {
+                selects.append(
+                    QStringLiteral("(SELECT count(*) FROM %1 t WHERE %2)").arg(table->name, range));
+            }
+            active.append(i);
+        }
+        if (active.isEmpty())
+            break;
+        QSqlQuery query(central.connection());
+        query.setForwardOnly(true);
+        const QString sql = QStringLiteral("WITH w AS MATERIALIZED (SELECT "
+                                           "pg_snapshot_xmin(pg_current_snapshot()) AS x) SELECT ")
+            + selects.join(QStringLiteral(", "));
+        if (!query.exec(sql) || !query.next()) {
+            central.fail(tr("cannot download the changes"), query.lastError());
+            return failCentral(result, central);
+        }
+        if (watermark.isEmpty())
+            watermark = query.value(0).toString();
+        const QJsonArray areas
+            = QJsonDocument::fromJson(query.value(1).toString().toUtf8()).array();
+        QList<TablePage> pages;
+        int column = 2;
+        for (const qsizetype i : std::as_const(active)) {
+            TablePage page {
+                hello.tables[i].first, hello.tables[i].second,
+                QJsonDocument::fromJson(query.value(column++).toString().toUtf8()).array()};
+            if (counted)
+                total += query.value(column++).toLongLong();
+            if (page.rows.size() < pageSize) {
+                progress[i].more = false;
+            } else {
+                const QJsonArray last = page.rows.last().toArray();
+                progress[i].lastTxid = last[0].toString();
+                progress[i].lastKey = last[1].toString();
+            }
+            done += page.rows.size();
+            pages.append(std::move(page));
+        }
+        query.finish();
+        firstCall = false;
+        if (!storePage(hello, areas, pages, result))
+            return false;
+        if (m_progress)
+            m_progress(done, std::max(total, done));
+    }
+    return true;
+}
+
+namespace {
+
+/// \a ids (checked to be UUIDs) as an SQLite list of text literals.
+QString localIdList(const QStringList &ids)
+{
+    QStringList literals;
+    for (const QString &id : ids) {
+        const QUuid uuid = QUuid::fromString(id);
+        if (!uuid.isNull())
+            literals.append(QStringLiteral("'%1'").arg(uuid.toString(QUuid::WithoutBraces)));
+    }
+    return literals.isEmpty() ? QStringLiteral("NULL") : literals.join(QLatin1Char(','));
+}
+
+/// Turns foreign key checks off for the lifetime of the object (outside any transaction).
+/// Pulled rows may refer to rows this user may not read (a volunteer's job names a fitter);
+/// the central database has checked them.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(const QSqlDatabase &db)
+        : m_query(db)
+    {
+        m_query.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    }
+    ~ForeignKeysOff() { m_query.exec(QStringLiteral("PRAGMA foreign_keys = ON")); }
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    QSqlQuery m_query;
+};
+
+} // namespace
+
+bool SyncEngine::storePage(const Hello &hello, const QJsonArray &areas,
+                           const QList<TablePage> &pages, SyncResult &result)
+{
+    Q_UNUSED(hello);
+    QSqlDatabase local = QSqlDatabase::database(m_connectionName, false);
+    ForeignKeysOff foreignKeysOff(local);
+    if (!local.transaction())
+        return fail(result, local.lastError().text());
+    QSqlQuery query(local);
+    const auto rollback = [&](const QString &message) {
+        local.rollback();
+        return fail(result, tr("cannot store the downloaded changes: %1").arg(message));
+    };
+    // Pulled rows are the server's already: they make no outbox entries.
+    if (!query.exec(QStringLiteral("UPDATE sync_flag SET applying = 1")))
+        return rollback(query.lastError().text());
+
+    // Areas are matched by name: one made here before it reached the server keeps its id.
+    query.prepare(QStringLiteral("INSERT INTO area (id, name, target_homes, budget_pence, "
+                                 "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    for (const QJsonValue &value : areas) {
+        const QJsonArray area = value.toArray();
+        query.addBindValue(area[0].toString());
+        query.addBindValue(area[1].toString());
+        query.addBindValue(area[2].toInteger());
+        query.addBindValue(area[3].toInteger());
+        query.addBindValue(area[4].toString());
+        if (!query.exec())
+            return rollback(query.lastError().text());
+    }
+    QHash<QString, QString> areaIds;
+    if (!query.exec(QStringLiteral("SELECT name, id FROM area")))
+        return rollback(query.lastError().text());
+    while (query.next())
+        areaIds.insert(query.value(0).toString(), query.value(1).toString());
+
+    // The households whose quick-find text may change: take out their old entries first (the
+    // index keeps no copy of its text), put the new ones in at the end.
+    QStringList touched;
+    QStringList erased;
+    for (const TablePage &page : pages) {
+        if (page.table->name == QStringLiteral("household")) {
+            const int erasedAt = int(page.columns.size()) - 1;
+            const bool hasErasedAt = !page.columns.isEmpty()
+                && page.columns.last().name == QStringLiteral("erased_at");
+            for (const QJsonValue &row : page.rows) {
+                const QJsonArray values = row.toArray();
+                touched.append(values[1].toString());
+                if (hasErasedAt && !values[2 + erasedAt].isNull())
+                    erased.append(values[1].toString());
+            }
+        } else if (page.table->name == QStringLiteral("resident")) {
+            for (const QJsonValue &row : page.rows)
+                touched.append(row.toArray()[3].toString()); // household_id, after txid, key, id
+        }
+    }
+    const QString touchedList = localIdList(touched);
+    const QString touchedWhere = QStringLiteral("WHERE h.id IN (%1)").arg(touchedList);
+    if (!touched.isEmpty()
+        && !query.exec(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
+                                      "search_text) SELECT 'delete', s.* FROM (")
+                       + householdSearchTextSelect() + touchedWhere + QStringLiteral(") s")))
+        return rollback(query.lastError().text());
+
+    int stored = 0;
+    for (const TablePage &page : pages) {
+        if (page.rows.isEmpty())
+            continue;
+        const SyncedTable &table = *page.table;
+        QStringList names;
+        QStringList updates;
+        for (const SyncColumn &column : page.columns) {
+            names.append(column.name);
+            if (column.name != table.key)
+                updates.append(QStringLiteral("%1 = excluded.%1").arg(column.name));
+        }
+        const QString conflict = table.appendOnly || updates.isEmpty()
+            ? QStringLiteral("DO NOTHING")
+            : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
+        QSqlQuery upsert(local);
+        upsert.prepare(
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) %5")
+                .arg(table.name, names.join(QStringLiteral(", ")),
+                     QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")),
+                     table.key, conflict));
+        QSqlQuery remove(local);
+        remove.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table.name, table.key));
+        for (const QJsonValue &row : page.rows) {
+            const QJsonArray values = row.toArray();
+            if (table.softDeletes && values.last().toBool()) {
+                remove.addBindValue(values[1].toString());
+                if (!remove.exec())
+                    return rollback(remove.lastError().text());
+                continue;
+            }
+            for (qsizetype c = 0; c < page.columns.size(); ++c)
+                upsert.addBindValue(localValue(page.columns[c], values[2 + c], areaIds));
+            if (!upsert.exec()) {
+                return rollback(
+                    tr("%1 %2: %3")
+                        .arg(table.name, values[1].toString(), upsert.lastError().text()));
+            }
+            ++stored;
+        }
+    }
+    QString error;
+    if (!erased.isEmpty()) {
+        if (!eraseHere(erased, true, &error))
+            return rollback(error);
+        m_scrub = true;
+    }
+    if (!touched.isEmpty()
+        && !query.exec(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
+                       + householdSearchTextSelect() + touchedWhere))
+        return rollback(query.lastError().text());
+    if (!query.exec(QStringLiteral("UPDATE sync_flag SET applying = 0")))
+        return rollback(query.lastError().text());
+    if (!local.commit())
+        return rollback(local.lastError().text());
+    result.pulled += stored;
+    return true;
+}
+
+bool SyncEngine::eraseHere(const QStringList &householdIds, bool keepTombstone, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    const QString list = localIdList(householdIds);
+    const QString ofHouseholds = QStringLiteral("household_id IN (%1)").arg(list);
+    const QString redacted
+        = QStringLiteral("(SELECT id FROM redacted_entity WHERE household_id IN (%1))").arg(list);
+    QStringList statements {
+        // Every id whose audit events may hold this household's personal data.
+        QStringLiteral("INSERT OR IGNORE INTO redacted_entity (id, household_id) "
+                       "SELECT id, id FROM household WHERE id IN (%1) "
+                       "UNION ALL SELECT id, household_id FROM resident WHERE %2 "
+                       "UNION ALL SELECT id, household_id FROM visit WHERE %2 "
+                       "UNION ALL SELECT id, household_id FROM consent WHERE %2 "
+                       "UNION ALL SELECT id, household_id FROM attachment WHERE %2 "
+                       "UNION ALL SELECT id, household_id FROM survey WHERE %2 "
+                       "UNION ALL SELECT id, household_id FROM job WHERE %2")
+            .arg(list, ofHouseholds),
+        QStringLiteral("UPDATE audit_event SET old_value = NULL, new_value = NULL WHERE "
+                       "entity_id IN %1 AND (old_value IS NOT NULL OR new_value IS NOT NULL)")
+            .arg(redacted),
+        // Refused ops and conflicts hold values too; nothing of them can be sent any more.
+        QStringLiteral("DELETE FROM outbox WHERE entity_id IN %1").arg(redacted),
+        QStringLiteral("DELETE FROM sync_conflict WHERE entity_id IN %1").arg(redacted),
+    };
+    if (keepTombstone) {
+        statements
+            << QStringLiteral("DELETE FROM resident WHERE %1").arg(ofHouseholds)
+            << QStringLiteral("UPDATE visit SET notes = '', reason = '' WHERE %1").arg(ofHouseholds)
+            << QStringLiteral("UPDATE consent SET witness = '' WHERE %1").arg(ofHouseholds)
+            << QStringLiteral("UPDATE attachment SET bytes = x'' WHERE %1").arg(ofHouseholds)
+            << QStringLiteral("UPDATE survey SET answers = '{}', draft_position = '' "
+                              "WHERE %1")
+                   .arg(ofHouseholds)
+            << QStringLiteral("UPDATE recommendation SET reason = '' WHERE survey_id IN "
+                              "(SELECT id FROM survey WHERE %1)")
+                   .arg(ofHouseholds)
+            << QStringLiteral("UPDATE job SET notes = '', signed_off_by = '' WHERE %1")
+                   .arg(ofHouseholds)
+            << QStringLiteral("UPDATE household SET uprn = NULL, address_line1 = "
+                              "'[erased]', address_line2 = '', town = '', latitude = NULL, "
+                              "longitude = NULL, eligibility = '', notes = '', erased_at = "
+                              "coalesce(erased_at, '%1'), deleted_at = coalesce(deleted_at, "
+                              "'%1') WHERE id IN (%2)")
+                   .arg(storeTimestamp(), list);
+    } else {
+        statements.prepend(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
+                                          "search_text) SELECT 'delete', s.* FROM (")
+                           + householdSearchTextSelect()
+                           + QStringLiteral("WHERE h.id IN (%1)) s").arg(list));
+        statements << QStringLiteral("DELETE FROM job_item WHERE job_id IN (SELECT id FROM job "
+                                     "WHERE %1)")
+                          .arg(ofHouseholds)
+                   << QStringLiteral("DELETE FROM recommendation WHERE survey_id IN (SELECT id "
+                                     "FROM survey WHERE %1)")
+                          .arg(ofHouseholds);
+        for (const char *table : {"consent", "attachment", "survey", "visit", "job", "resident"})
+            statements << QStringLiteral("DELETE FROM %1 WHERE %2")
+                              .arg(QLatin1String(table), ofHouseholds);
+        statements << QStringLiteral("DELETE FROM household WHERE id IN (%1)").arg(list);
+    }
+    for (const QString &statement : std::as_const(statements)) {
+        if (!query.exec(statement)) {
+            *error = query.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool SyncEngine::applyScope(CentralConnection &central, const Hello &hello,
+                            const QString &watermark, SyncResult &result)
+{
+    // Officers, volunteers and coordinators see the households of their areas.
+    static const QStringList areaRoles {QStringLiteral("sh_volunteer"),
+                                        QStringLiteral("sh_officer"),
+                                        QStringLiteral("sh_coordinator")};
+    QJsonObject now;
+    for (auto it = hello.areas.begin(); it != hello.areas.end(); ++it)
+        now.insert(it.key(), it.value());
+    const QString before = state(kAreas);
+    if (!areaRoles.contains(hello.role) || before.isEmpty()) {
+        // The first download brought everything in scope.
+        return setState(kAreas,
+                        QString::fromUtf8(QJsonDocument(now).toJson(QJsonDocument::Compact)))
+            || fail(result, tr("cannot record the sync state"));
+    }
+    const QJsonObject previous = QJsonDocument::fromJson(before.toUtf8()).object();
+    QStringList gained;
+    for (auto it = now.begin(); it != now.end(); ++it) {
+        if (!previous.contains(it.key()))
+            gained.append(it.key());
+    }
+    QStringList lost;
+    for (auto it = previous.begin(); it != previous.end(); ++it) {
+        if (!now.contains(it.key()))
+            lost.append(it.value().toString());
+    }
+    if (!gained.isEmpty()) {
+        QString upTo = watermark;
+        if (!download(central, hello, Scope::Households,
+                      QStringLiteral("SELECT h.id FROM household h WHERE h.area_id IN (%1)")
+                          .arg(uuidList(gained)),
+                      upTo, result))
+            return false;
+    }
+    if (!lost.isEmpty()) {
+        QSqlDatabase local = QSqlDatabase::database(m_connectionName, false);
+        ForeignKeysOff foreignKeysOff(local);
+        if (!local.transaction())
+            return fail(result, local.lastError().text());
+        QSqlQuery query(local);
+        QStringList placeholders(lost.size(), QStringLiteral("?"));
+        query.prepare(QStringLiteral("SELECT h.id FROM household h JOIN area a ON a.id = "
+                                     "h.area_id WHERE a.name IN (%1)")
+                          .arg(placeholders.join(QStringLiteral(", "))));
+        for (const QString &name : std::as_const(lost))
+            query.addBindValue(name);
+        QStringList ids;
+        if (query.exec()) {
+            while (query.next())
+                ids.append(query.value(0).toString());
+        }
+        QString error = query.lastError().isValid() ? query.lastError().text() : QString();
+        if (error.isEmpty() && !ids.isEmpty())
+            eraseHere(ids, false, &error);
+        if (!error.isEmpty() || !local.commit()) {
+            local.rollback();
+            return fail(result,
+                        tr("cannot remove the households of an area no longer yours: %1")
+                            .arg(error.isEmpty() ? local.lastError().text() : error));
+        }
+        m_scrub = m_scrub || !ids.isEmpty();
+    }
+    return setState(kAreas, QString::fromUtf8(QJsonDocument(now).toJson(QJsonDocument::Compact)))
+        || fail(result, tr("cannot record the sync state"));
+}
+
+bool SyncEngine::fetchOrphans(CentralConnection &central, const Hello &hello,
+                              const QString &watermark, SyncResult &result)
+{
+    // A row whose household is not here: the household became visible without changing (a
+    // fitter's new job): fetch it in full.
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral(
+            "SELECT DISTINCT household_id FROM (SELECT household_id FROM job UNION ALL "
+            "SELECT household_id FROM resident UNION ALL SELECT household_id FROM visit) "
+            "WHERE household_id NOT IN (SELECT id FROM household) LIMIT 5000")))
+        return fail(result, query.lastError().text());
+    QStringList ids;
+    while (query.next())
+        ids.append(query.value(0).toString());
+    if (ids.isEmpty())
+        return true;
+    QString upTo = watermark;
+    return download(central, hello, Scope::Households, uuidList(ids), upTo, result);
+}
+
+void SyncEngine::scrubFiles()
+{
+    // Personal data was removed: merge the quick-find index's segments so the removed words
+    // are gone from it, and copy the WAL into the database and truncate it, so the old pages
+    // are gone from disk too (secure_delete zeroes the freed ones).
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(
+            QStringLiteral("INSERT INTO household_fts (household_fts) VALUES ('optimize')")))
+        qCWarning(lcSync) << "cannot compact the quick-find index:" << query.lastError().text();
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        if (query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) && query.next()
+            && query.value(0).toInt() == 0)
+            break;
+        QThread::msleep(50);
+    }
+    m_scrub = false;
 }
 
 bool SyncEngine::push(CentralConnection &central, SyncResult &result)
@@ -190,6 +824,7 @@ bool SyncEngine::push(CentralConnection &central, SyncResult &result)
         if (!read.exec())
             return fail(result, tr("cannot read the outbox: %1").arg(read.lastError().text()));
         QList<qint64> seqs;
+        QList<qint64> vanished;
         QJsonArray ops;
         QSqlQuery row(local);
         row.prepare(kHouseholdPayloadSelect);
@@ -211,6 +846,25 @@ bool SyncEngine::push(CentralConnection &central, SyncResult &result)
                 }
                 payload = QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object();
                 row.finish();
+            } else if (kind == QStringLiteral("create") && payload.isEmpty()) {
+                // Other records are read now too; one removed meanwhile is not sent at all
+                // (a package item replaced before it was pushed).
+                const SyncedTable *table = syncedTable(entity);
+                if (!table || !table->pushes)
+                    return fail(result,
+                                tr("the outbox holds an unknown record kind %1").arg(entity));
+                QSqlQuery record(local);
+                record.prepare(localPayloadSelect(*table));
+                record.addBindValue(entityId);
+                if (!record.exec())
+                    return fail(result,
+                                tr("cannot read %1 %2 to send it: %3")
+                                    .arg(entity, entityId, record.lastError().text()));
+                if (!record.next()) {
+                    vanished.append(seqs.takeLast());
+                    continue;
+                }
+                payload = QJsonDocument::fromJson(record.value(0).toString().toUtf8()).object();
             }
             ops.append(QJsonObject {
                 {QStringLiteral("op_id"), read.value(1).toString()},
@@ -221,8 +875,20 @@ bool SyncEngine::push(CentralConnection &central, SyncResult &result)
             });
         }
         read.finish();
-        if (seqs.isEmpty())
-            return true;
+        if (!vanished.isEmpty()) {
+            QSqlQuery drop(local);
+            drop.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?"));
+            for (const qint64 seq : std::as_const(vanished)) {
+                drop.addBindValue(seq);
+                if (!drop.exec())
+                    return fail(result, drop.lastError().text());
+            }
+        }
+        if (seqs.isEmpty()) {
+            if (vanished.isEmpty())
+                return true;
+            continue;
+        }
 
         QSqlQuery query(central.connection());
         query.prepare(QStringLiteral("SELECT CAST(sh_push(CAST(? AS jsonb)) AS text)"));
@@ -311,210 +977,6 @@ bool SyncEngine::applyPushAnswer(const QList<qint64> &seqs, const QJsonArray &op
     result.pushed += pushed;
     result.conflicts += conflicts;
     result.rejected.append(rejected);
-    return true;
-}
-
-bool SyncEngine::pull(CentralConnection &central, SyncResult &result)
-{
-    QSqlDatabase db = central.connection();
-    QSqlQuery query(db);
-    const auto failed = [&](const QString &what) {
-        central.fail(what, query.lastError());
-        db.rollback();
-        return failCentral(result, central);
-    };
-    if (!db.transaction())
-        return failCentral(result, central);
-    if (!query.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")))
-        return failed(tr("cannot start the download"));
-    if (!query.exec(QStringLiteral("SELECT CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text), "
-                                   "has_column_privilege('household', 'eligibility', 'SELECT')"))
-        || !query.next())
-        return failed(tr("cannot read the watermark"));
-    const QString watermark = query.value(0).toString();
-    const bool eligibility = query.value(1).toBool();
-    m_readsEligibility = eligibility;
-    QString cursor = state(kCursor);
-    if (cursor.isEmpty())
-        cursor = kFirstCursor;
-
-    QList<QVariantList> areas;
-    if (!query.exec(QStringLiteral("SELECT CAST(id AS text), name, target_homes, budget_pence, %1 "
-                                   "FROM area WHERE deleted_at IS NULL")
-                        .arg(pgTime(QStringLiteral("created_at")))))
-        return failed(tr("cannot read the areas"));
-    while (query.next())
-        areas.append(
-            {query.value(0), query.value(1), query.value(2), query.value(3), query.value(4)});
-
-    // Rows with txid in [cursor, watermark), paged by (txid, id).
-    const auto readPages = [&](const QString &select, int columns, QList<QVariantList> &rows) {
-        QString lastTxid = cursor;
-        QString lastId = kNilUuid;
-        for (;;) {
-            query.prepare(select
-                          + QStringLiteral(" WHERE t.txid >= CAST(? AS xid8) AND t.txid < CAST(? "
-                                           "AS xid8) AND (t.txid, t.id) > (CAST(? AS xid8), "
-                                           "CAST(? AS uuid)) ORDER BY t.txid, t.id LIMIT %1")
-                                .arg(kPageSize));
-            query.addBindValue(cursor);
-            query.addBindValue(watermark);
-            query.addBindValue(lastTxid);
-            query.addBindValue(lastId);
-            if (!query.exec())
-                return false;
-            int count = 0;
-            while (query.next()) {
-                QVariantList row;
-                for (int c = 0; c < columns; ++c)
-                    row.append(query.value(c + 2));
-                rows.append(row);
-                lastTxid = query.value(0).toString();
-                lastId = query.value(1).toString();
-                ++count;
-            }
-            if (count < kPageSize)
-                return true;
-        }
-    };
-    QList<QVariantList> households;
-    const QString householdSelect
-        = QStringLiteral("SELECT CAST(t.txid AS text), CAST(t.id AS text), CAST(t.id AS text), "
-                         "t.uprn, t.address_line1, t.address_line2, t.town, t.postcode, "
-                         "t.latitude, t.longitude, a.name, %1, t.status, t.priority, t.notes, "
-                         "%2, %3, %4 FROM household t LEFT JOIN area a ON a.id = t.area_id")
-              .arg(eligibility ? QStringLiteral("t.eligibility") : QStringLiteral("''"),
-                   pgTime(QStringLiteral("t.created_at")), pgTime(QStringLiteral("t.updated_at")),
-                   pgTime(QStringLiteral("t.deleted_at")));
-    if (!readPages(householdSelect, 16, households))
-        return failed(tr("cannot read the households"));
-    if (m_progress)
-        m_progress(households.size(), 0);
-    QList<QVariantList> residents;
-    const QString residentSelect
-        = QStringLiteral("SELECT CAST(t.txid AS text), CAST(t.id AS text), CAST(t.id AS text), "
-                         "CAST(t.household_id AS text), t.name, t.phone, t.email, "
-                         "t.preferred_contact, t.language, t.access_needs, "
-                         "CASE WHEN t.is_primary THEN 1 ELSE 0 END, %1 FROM resident t")
-              .arg(pgTime(QStringLiteral("t.created_at")));
-    if (!readPages(residentSelect, 10, residents))
-        return failed(tr("cannot read the residents"));
-    if (!db.commit())
-        return failed(tr("cannot finish the download"));
-    return applyPulled(areas, households, residents, watermark, result);
-}
-
-bool SyncEngine::applyPulled(const QList<QVariantList> &areas,
-                             const QList<QVariantList> &households,
-                             const QList<QVariantList> &residents, const QString &cursor,
-                             SyncResult &result)
-{
-    QSqlDatabase local = QSqlDatabase::database(m_connectionName, false);
-    if (!local.transaction())
-        return fail(result, local.lastError().text());
-    QSqlQuery query(local);
-    const auto rollback = [&](const QSqlQuery &failed) {
-        const QString message = failed.lastError().text();
-        local.rollback();
-        return fail(result, tr("cannot store the downloaded changes: %1").arg(message));
-    };
-
-    // Areas are matched by name: one made here before it reached the server keeps its id.
-    query.prepare(QStringLiteral("INSERT INTO area (id, name, target_homes, budget_pence, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
-    for (const QVariantList &area : areas) {
-        for (const QVariant &value : area)
-            query.addBindValue(value);
-        if (!query.exec())
-            return rollback(query);
-    }
-    QHash<QString, QString> areaIds;
-    if (!query.exec(QStringLiteral("SELECT name, id FROM area")))
-        return rollback(query);
-    while (query.next())
-        areaIds.insert(query.value(0).toString(), query.value(1).toString());
-
-    // The households whose quick-find text may change: take out their old entries first (the
-    // index keeps no copy of its text), put the new ones in at the end.
-    if (!query.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS sync_touched "
-                                   "(id TEXT PRIMARY KEY)"))
-        || !query.exec(QStringLiteral("DELETE FROM temp.sync_touched")))
-        return rollback(query);
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO temp.sync_touched (id) VALUES (?)"));
-    for (const QVariantList &row : households) {
-        query.addBindValue(row[0]);
-        if (!query.exec())
-            return rollback(query);
-    }
-    for (const QVariantList &row : residents) {
-        query.addBindValue(row[1]);
-        if (!query.exec())
-            return rollback(query);
-    }
-    const QString touched = QStringLiteral("WHERE h.id IN (SELECT id FROM temp.sync_touched)");
-    if (!query.exec(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, search_text) "
-                                   "SELECT 'delete', s.* FROM (")
-                    + householdSearchTextSelect() + touched + QStringLiteral(") s")))
-        return rollback(query);
-
-    // Upsert by id; a row already here keeps its local key (rid). Pulled changes make no
-    // outbox entries: they are the server's already.
-    query.prepare(
-        QStringLiteral("INSERT INTO household (id, uprn, address_line1, address_line2, town, "
-                       "postcode, latitude, longitude, area_id, eligibility, status, priority, "
-                       "notes, created_at, updated_at, deleted_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (id) DO UPDATE SET uprn = excluded.uprn, "
-                       "address_line1 = excluded.address_line1, "
-                       "address_line2 = excluded.address_line2, town = excluded.town, "
-                       "postcode = excluded.postcode, latitude = excluded.latitude, "
-                       "longitude = excluded.longitude, area_id = excluded.area_id, %1"
-                       "status = excluded.status, priority = excluded.priority, "
-                       "notes = excluded.notes, updated_at = excluded.updated_at, "
-                       "deleted_at = excluded.deleted_at")
-            // Someone who may not read eligibility keeps what this device has.
-            .arg(m_readsEligibility ? QStringLiteral("eligibility = excluded.eligibility, ")
-                                    : QString()));
-    for (const QVariantList &row : households) {
-        for (int c = 0; c < row.size(); ++c) {
-            if (c == 8) { // the area, by name
-                const QString name = row[c].toString();
-                query.addBindValue(name.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                  : QVariant(areaIds.value(name)));
-            } else {
-                query.addBindValue(row[c]);
-            }
-        }
-        if (!query.exec())
-            return rollback(query);
-    }
-    query.prepare(QStringLiteral(
-        "INSERT INTO resident (id, household_id, name, phone, email, preferred_contact, "
-        "language, access_needs, is_primary, created_at) "
-        "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM household WHERE id = ?) "
-        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, "
-        "email = excluded.email, preferred_contact = excluded.preferred_contact, "
-        "language = excluded.language, access_needs = excluded.access_needs, "
-        "is_primary = excluded.is_primary"));
-    for (const QVariantList &row : residents) {
-        for (const QVariant &value : row)
-            query.addBindValue(value);
-        query.addBindValue(row[1]);
-        if (!query.exec())
-            return rollback(query);
-    }
-    if (!query.exec(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
-                    + householdSearchTextSelect() + touched))
-        return rollback(query);
-    if (!setState(kCursor, cursor))
-        return rollback(query);
-    if (!local.commit()) {
-        local.rollback();
-        return fail(result, local.lastError().text());
-    }
-    result.pulled += int(households.size() + residents.size());
-    if (m_progress)
-        m_progress(result.pulled, result.pulled);
     return true;
 }
 

@@ -35,7 +35,7 @@ struct SyncRejection {
 /// What one sync did.
 struct SyncResult {
     int pushed = 0; ///< ops the server answered (applied, with or without conflicts)
-    int pulled = 0; ///< household and resident rows received
+    int pulled = 0; ///< rows received
     int conflicts = 0; ///< fields the server kept its own value for
     QList<SyncRejection> rejected;
     QString error; ///< empty when the sync completed
@@ -72,13 +72,28 @@ public:
     QList<SyncRejection> rejections() const;
 
 private:
+    struct Hello;
+    struct TablePage;
+    enum class Scope { Changes, Households };
+
+    bool hello(CentralConnection &central, Hello &hello, SyncResult &result);
     bool push(CentralConnection &central, SyncResult &result);
-    bool pull(CentralConnection &central, SyncResult &result);
+    bool pull(CentralConnection &central, const Hello &hello, SyncResult &result);
+    /// Downloads, up to \a watermark (empty: the server's current one, stored in it), the
+    /// rows changed since the cursor (Scope::Changes) or every row of the households \a
+    /// households selects (Scope::Households, an SQL sub-select or id list), page by page.
+    bool download(CentralConnection &central, const Hello &hello, Scope scope,
+                  const QString &households, QString &watermark, SyncResult &result);
+    bool storePage(const Hello &hello, const QJsonArray &areas, const QList<TablePage> &pages,
+                   SyncResult &result);
+    bool eraseHere(const QStringList &householdIds, bool keepTombstone, QString *error);
+    bool applyScope(CentralConnection &central, const Hello &hello, const QString &watermark,
+                    SyncResult &result);
+    bool fetchOrphans(CentralConnection &central, const Hello &hello, const QString &watermark,
+                      SyncResult &result);
+    void scrubFiles();
     bool applyPushAnswer(const QList<qint64> &seqs, const QJsonArray &ops,
                          const QJsonArray &answers, SyncResult &result);
-    bool applyPulled(const QList<QVariantList> &areas, const QList<QVariantList> &households,
-                     const QList<QVariantList> &residents, const QString &cursor,
-                     SyncResult &result);
     QString state(const QString &key) const;
     bool setState(const QString &key, const QString &value);
     bool fail(SyncResult &result, const QString &message);
@@ -87,8 +102,8 @@ private:
     QString m_connectionName;
     QString m_userName;
     QString m_password;
-    bool m_readsEligibility = true;
     ProgressHandler m_progress;
+    bool m_scrub = false; ///< personal data was removed: compact the index and the WAL
 };
 
 } // namespace saferhomes
