@@ -133,6 +133,20 @@ int AdminCommand::addUser(const QString &server, const QString &name, const QStr
     return Cli::Success;
 }
 
+int AdminCommand::erase(const QString &server, const QString &householdId)
+{
+    const CentralAdmin::Result result = CentralAdmin().eraseHousehold(server, householdId);
+    warn(result.warnings);
+    if (!result.ok())
+        return failure(exitCode(result.failure), result.error);
+    print({{QStringLiteral("server"), serverDisplay(server)},
+           {QStringLiteral("erased"), householdId}},
+          tr("Household %1 is erased on %2; devices remove its personal data when they next "
+             "sync.")
+              .arg(householdId, serverDisplay(server)));
+    return Cli::Success;
+}
+
 QString AdminCommand::readPassword(const QString &name)
 {
     QFile in;

@@ -21,6 +21,9 @@ public:
     int addUser(const QString &server, const QString &name, const QString &role,
                 const QString &areas);
 
+    /// Erases household \a householdId's personal data on the server (admins only).
+    int erase(const QString &server, const QString &householdId);
+
 private:
     int failure(int exitCode, const QString &message);
     void warn(const QStringList &warnings);

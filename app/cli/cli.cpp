@@ -26,10 +26,11 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("Cli", text, disambiguation, n);
 }
 
-const QStringList kValueOptions {
-    QStringLiteral("--db"),   QStringLiteral("--households"), QStringLiteral("--seed"),
-    QStringLiteral("--uprn"), QStringLiteral("--answers"),    QStringLiteral("--server"),
-    QStringLiteral("--name"), QStringLiteral("--role"),       QStringLiteral("--areas")};
+const QStringList kValueOptions {QStringLiteral("--db"),      QStringLiteral("--households"),
+                                 QStringLiteral("--seed"),    QStringLiteral("--uprn"),
+                                 QStringLiteral("--answers"), QStringLiteral("--server"),
+                                 QStringLiteral("--name"),    QStringLiteral("--role"),
+                                 QStringLiteral("--areas"),   QStringLiteral("--household")};
 const QStringList kFlags {QStringLiteral("--json"), QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version")};
@@ -53,6 +54,9 @@ QString helpText()
               "  admin add-user --server URI --name NAME --role ROLE [--areas \"A;B\"]\n"
               "                                        add a login (password: first line of "
               "stdin)\n"
+              "  admin erase --server URI --household ID\n"
+              "                                        GDPR erasure of a household's personal "
+              "data\n"
               "  sync --server URI                     send local changes, then receive others'\n"
               "  sync conflicts                        changes the server kept its own value "
               "for\n"
@@ -151,13 +155,19 @@ int Cli::runCommand(const QStringList &words)
         return SurveyCommand(m_out, m_err, m_json)
             .recommend(m_options.value(QStringLiteral("--answers")));
     }
-    if (command == u"admin" && words.size() == 2 && (sub == u"init-server" || sub == u"add-user")) {
+    if (command == u"admin" && words.size() == 2
+        && (sub == u"init-server" || sub == u"add-user" || sub == u"erase")) {
         const QString server = m_options.value(QStringLiteral("--server"));
         if (server.isEmpty())
             return usage(tr("admin %1 needs --server URI").arg(sub));
         AdminCommand admin(m_out, m_err, m_json);
         if (sub == u"init-server")
             return admin.initServer(server);
+        if (sub == u"erase") {
+            if (!m_options.contains(QStringLiteral("--household")))
+                return usage(tr("admin erase needs --household ID"));
+            return admin.erase(server, m_options.value(QStringLiteral("--household")));
+        }
         if (!m_options.contains(QStringLiteral("--name"))
             || !m_options.contains(QStringLiteral("--role")))
             return usage(tr("admin add-user needs --name NAME and --role ROLE"));

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace saferhomes {
 
@@ -311,6 +312,22 @@ bool CentralAdmin::joinAdminGroup(CentralConnection &central)
                QStringLiteral("DO $$ BEGIN EXECUTE format('GRANT sh_admin TO %I', "
                               "current_user); END $$"),
                {}, tr("cannot make %1 an admin").arg(central.address().user));
+}
+
+CentralAdmin::Result CentralAdmin::eraseHousehold(const QString &uri, const QString &householdId)
+{
+    const QUuid id = QUuid::fromString(householdId);
+    if (id.isNull())
+        return refused(tr("\u201c%1\u201d is not a household id").arg(householdId));
+    Result result;
+    CentralConnection central(m_connectionName);
+    if (!central.open(uri))
+        return failed(central, result);
+    QSqlQuery query(central.connection());
+    if (!run(central, query, QStringLiteral("SELECT sh_erase_household(CAST(? AS uuid))"),
+             {id.toString(QUuid::WithoutBraces)}, tr("cannot erase household %1").arg(householdId)))
+        return failed(central, result);
+    return result;
 }
 
 std::optional<int> CentralAdmin::schemaVersion(CentralConnection &central)

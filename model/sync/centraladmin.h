@@ -45,6 +45,11 @@ public:
     Result addUser(const QString &uri, const QString &name, const QString &role,
                    const QStringList &areas, const QString &password);
 
+    /// GDPR erasure of household \a householdId (an admin's function, DESIGN §7): blanks its
+    /// personal data everywhere on the server and leaves an `erased` tombstone, which devices
+    /// apply on their next sync. Erasing an erased household again changes nothing.
+    Result eraseHousehold(const QString &uri, const QString &householdId);
+
     /// The roles of DESIGN §1, in order: volunteer, officer, fitter, coordinator, manager, admin.
     static QStringList roles();
     /// The group role of \a role: `sh_` + role.

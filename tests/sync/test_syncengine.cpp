@@ -709,9 +709,22 @@ TEST_F(SyncEngineTest, ErasureRemovesThePersonalDataFromTheDevice)
     QSqlQuery(a->database().connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     ASSERT_TRUE(filesOf(a->database().path()).contains(canary.toUtf8()));
 
-    auto admin = as(QStringLiteral("admin"));
-    ASSERT_TRUE(admin->exec(QStringLiteral("SELECT sh_erase_household(?)"), {h}))
-        << admin->lastError().toStdString();
+    // An admin erases it with the command line; an officer may not.
+    const auto erase = [&](const QString &login) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PGPASSWORD"), kPassword);
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(SAFERHOMES_CLI),
+                      {QStringLiteral("--json"), QStringLiteral("admin"), QStringLiteral("erase"),
+                       QStringLiteral("--server"), cluster().uri(s_logins.value(login), s_database),
+                       QStringLiteral("--household"), h});
+        EXPECT_TRUE(process.waitForFinished(60'000));
+        return process.exitCode();
+    };
+    EXPECT_EQ(erase(QStringLiteral("officer_a")), 1);
+    ASSERT_EQ(erase(QStringLiteral("admin")), 0);
+    EXPECT_EQ(erase(QStringLiteral("admin")), 0); // again: nothing more to do
     const auto central = superuserSession(s_database);
     EXPECT_EQ(
         central
