@@ -79,6 +79,7 @@ QString jsonText(const QJsonValue &value)
 
 SyncEngine::SyncEngine(const Database &database, QString userName)
     : m_connectionName(database.connectionName())
+    , m_device(database.deviceId())
     , m_userName(std::move(userName))
 { }
 
@@ -577,7 +578,7 @@ bool SyncEngine::storePage(const Hello &hello, const QJsonArray &areas,
                        + householdSearchTextSelect() + touchedWhere + QStringLiteral(") s")))
         return rollback(query.lastError().text());
 
-    int stored = 0;
+    int storedRows = 0;
     for (const TablePage &page : pages) {
         if (page.rows.isEmpty())
             continue;
@@ -610,12 +611,23 @@ bool SyncEngine::storePage(const Hello &hello, const QJsonArray &areas,
             }
             for (qsizetype c = 0; c < page.columns.size(); ++c)
                 upsert.addBindValue(localValue(page.columns[c], values[2 + c], areaIds));
-            if (!upsert.exec()) {
+            bool stored = upsert.exec();
+            if (!stored && table.name == QStringLiteral("household")
+                && upsert.lastError().text().contains(QStringLiteral("household.uprn"))) {
+                // A household made here with a UPRN the server gave to another one (this
+                // device's create was refused): the server's keeps it, the one here loses it,
+                // audited and recorded as a conflict for the user to sort out.
+                QString error;
+                if (!releaseUprn(upsert.boundValues(), page.columns, &error))
+                    return rollback(error);
+                stored = upsert.exec();
+            }
+            if (!stored) {
                 return rollback(
                     tr("%1 %2: %3")
                         .arg(table.name, values[1].toString(), upsert.lastError().text()));
             }
-            ++stored;
+            ++storedRows;
         }
     }
     QString error;
@@ -632,7 +644,64 @@ bool SyncEngine::storePage(const Hello &hello, const QJsonArray &areas,
         return rollback(query.lastError().text());
     if (!local.commit())
         return rollback(local.lastError().text());
-    result.pulled += stored;
+    result.pulled += storedRows;
+    return true;
+}
+
+bool SyncEngine::releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns,
+                             QString *error)
+{
+    qsizetype idColumn = -1;
+    qsizetype uprnColumn = -1;
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        if (columns[c].name == QStringLiteral("id"))
+            idColumn = c;
+        else if (columns[c].name == QStringLiteral("uprn"))
+            uprnColumn = c;
+    }
+    if (idColumn < 0 || uprnColumn < 0 || household.size() != columns.size()) {
+        *error = tr("a UPRN clash that cannot be resolved");
+        return false;
+    }
+    const QString uprn = household[uprnColumn].toString();
+    const QString serverId = household[idColumn].toString();
+    QSqlDatabase local = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(local);
+    query.prepare(QStringLiteral("SELECT id FROM household WHERE uprn = ? AND id <> ?"));
+    query.addBindValue(uprn);
+    query.addBindValue(serverId);
+    if (!query.exec() || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const QString localId = query.value(0).toString();
+    query.finish();
+    const QString now = storeTimestamp();
+    query.prepare(QStringLiteral("UPDATE household SET uprn = NULL, updated_at = ? WHERE id = ?"));
+    query.addBindValue(now);
+    query.addBindValue(localId);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    if (!audit.record(QStringLiteral("household"), localId, QStringLiteral("uprn"), uprn, {},
+                      now)) {
+        *error = audit.errorString();
+        return false;
+    }
+    query.prepare(QStringLiteral(
+        "INSERT INTO sync_conflict (op_id, entity, entity_id, field, local_value, server_value, "
+        "at) VALUES (?, 'household', ?, 'uprn', ?, ?, ?)"));
+    query.addBindValue(localId);
+    query.addBindValue(localId);
+    query.addBindValue(uprn);
+    query.addBindValue(tr("UPRN %1 belongs to household %2 on the server").arg(uprn, serverId));
+    query.addBindValue(now);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
     return true;
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "centralconnection.h"
+#include "syncedtables.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QVariantList>
 
 #include <functional>
 
@@ -86,6 +88,8 @@ private:
                   const QString &households, QString &watermark, SyncResult &result);
     bool storePage(const Hello &hello, const QJsonArray &areas, const QList<TablePage> &pages,
                    SyncResult &result);
+    bool releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns,
+                     QString *error);
     bool eraseHere(const QStringList &householdIds, bool keepTombstone, QString *error);
     bool applyScope(CentralConnection &central, const Hello &hello, const QString &watermark,
                     SyncResult &result);
@@ -100,6 +104,7 @@ private:
     bool failCentral(SyncResult &result, const CentralConnection &central);
 
     QString m_connectionName;
+    QString m_device;
     QString m_userName;
     QString m_password;
     ProgressHandler m_progress;

@@ -827,3 +827,38 @@ TEST_F(SyncEngineTest, ServerAndClientVersionsAreChecked)
 }
 
 } // namespace saferhomes::synctest
+
+namespace saferhomes::synctest {
+
+TEST_F(SyncEngineTest, SameUprnOnTwoDevicesDoesNotStopThePull)
+{
+    auto a = device(QStringLiteral("uprn-a"), QStringLiteral("officer_a"));
+    auto b = device(QStringLiteral("uprn-b"), QStringLiteral("officer_b"));
+    const QString uprn = QString::number(100000000 + QRandomGenerator::global()->bounded(1000000));
+    const auto make = [&](Device &device, const QString &line1) {
+        HouseholdRecord record;
+        record.household.id = QUuid::createUuid();
+        record.household.uprn = uprn;
+        record.household.addressLine1 = line1;
+        record.household.postcode = QStringLiteral("LE13 1AA");
+        record.household.areaName = kMelton;
+        HouseholdRepository repository = device.households();
+        EXPECT_TRUE(repository.insert({record})) << repository.errorString().toStdString();
+        return record.household.id;
+    };
+    const QUuid first = make(*a, QStringLiteral("1 Twin Street"));
+    const QUuid second = make(*b, QStringLiteral("1 Twin St"));
+    ASSERT_TRUE(synced(a->sync()));
+    const SyncResult result = b->syncUntil([&] { return b->households().find(first).has_value(); });
+    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    ASSERT_EQ(result.rejected.size(), 1);
+    EXPECT_EQ(result.rejected[0].entityId, second.toString(QUuid::WithoutBraces));
+    EXPECT_EQ(b->households().find(first)->household.uprn, uprn);
+    EXPECT_TRUE(b->households().find(second)->household.uprn.isEmpty());
+    const QList<SyncConflict> conflicts = b->engine().conflicts();
+    ASSERT_EQ(conflicts.size(), 1);
+    EXPECT_EQ(conflicts[0].field, QStringLiteral("uprn"));
+    EXPECT_EQ(conflicts[0].localValue, uprn);
+}
+
+} // namespace saferhomes::synctest
