@@ -862,3 +862,26 @@ TEST_F(SyncEngineTest, SameUprnOnTwoDevicesDoesNotStopThePull)
 }
 
 } // namespace saferhomes::synctest
+
+namespace saferhomes::synctest {
+
+TEST_F(SyncEngineTest, CoordinatesAddedLaterTravelTogether)
+{
+    auto a = device(QStringLiteral("coords-a"), QStringLiteral("officer_a"));
+    const QUuid id = a->create(QStringLiteral("2 Map Lane"), kMelton, QStringLiteral("Kit"));
+    ASSERT_TRUE(synced(a->sync()));
+    HouseholdRepository repository = a->households();
+    ASSERT_TRUE(repository.setFields(id,
+                                     {{HouseholdField::Latitude, QStringLiteral("52.7661")},
+                                      {HouseholdField::Longitude, QStringLiteral("-0.8862")}}))
+        << repository.errorString().toStdString();
+    ASSERT_TRUE(synced(a->sync()));
+    const auto central = superuserSession(s_database);
+    EXPECT_NEAR(central
+                    ->value(QStringLiteral("SELECT longitude FROM household WHERE id = ?"),
+                            {id.toString(QUuid::WithoutBraces)})
+                    .toDouble(),
+                -0.8862, 1e-9);
+}
+
+} // namespace saferhomes::synctest

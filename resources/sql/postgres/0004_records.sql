@@ -143,6 +143,113 @@ BEGIN
 END;
 $$;
 
+-- sh_apply_op of 0003, except that an update's two coordinates are written together.
+CREATE OR REPLACE FUNCTION sh_apply_op(op jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY INVOKER AS $$
+DECLARE
+    entity_id uuid := (op->>'entity_id')::uuid;
+    payload jsonb := op->'payload';
+    h jsonb;
+    r jsonb;
+    area uuid;
+    field text;
+    change jsonb;
+    old_value text;
+    new_value text;
+    server_value text;
+    conflicts jsonb := '[]';
+    coordinates jsonb := '{}';
+BEGIN
+    IF op->>'kind' = 'create' AND op->>'entity' = 'household' THEN
+        h := payload->'household';
+        IF coalesce(h->>'area', '') <> '' THEN
+            SELECT a.id INTO area FROM area a WHERE a.name = h->>'area' AND a.deleted_at IS NULL;
+            IF area IS NULL THEN
+                RAISE EXCEPTION 'unknown area "%"', h->>'area'
+                    USING ERRCODE = 'foreign_key_violation';
+            END IF;
+        END IF;
+        -- Volunteers may not write (or read) eligibility: leave the column out for them.
+        IF has_column_privilege('household', 'eligibility', 'INSERT') THEN
+            INSERT INTO household (id, uprn, address_line1, address_line2, town, postcode,
+                                   latitude, longitude, area_id, eligibility, status, priority,
+                                   notes, created_at, updated_at)
+            VALUES (entity_id, nullif(h->>'uprn', ''), h->>'address_line1',
+                    coalesce(h->>'address_line2', ''), coalesce(h->>'town', ''), h->>'postcode',
+                    (h->>'latitude')::double precision, (h->>'longitude')::double precision,
+                    area, coalesce(h->>'eligibility', ''), coalesce(h->>'status', 'identified'),
+                    coalesce((h->>'priority')::smallint, 0), coalesce(h->>'notes', ''),
+                    coalesce((h->>'created_at')::timestamptz, now()),
+                    coalesce((h->>'updated_at')::timestamptz, now()));
+        ELSE
+            INSERT INTO household (id, uprn, address_line1, address_line2, town, postcode,
+                                   latitude, longitude, area_id, status, priority, notes,
+                                   created_at, updated_at)
+            VALUES (entity_id, nullif(h->>'uprn', ''), h->>'address_line1',
+                    coalesce(h->>'address_line2', ''), coalesce(h->>'town', ''), h->>'postcode',
+                    (h->>'latitude')::double precision, (h->>'longitude')::double precision,
+                    area, coalesce(h->>'status', 'identified'),
+                    coalesce((h->>'priority')::smallint, 0), coalesce(h->>'notes', ''),
+                    coalesce((h->>'created_at')::timestamptz, now()),
+                    coalesce((h->>'updated_at')::timestamptz, now()));
+        END IF;
+        r := payload->'resident';
+        IF r IS NOT NULL AND jsonb_typeof(r) = 'object' THEN
+            INSERT INTO resident (id, household_id, name, phone, email, is_primary, created_at)
+            VALUES ((r->>'id')::uuid, entity_id, coalesce(r->>'name', ''),
+                    coalesce(r->>'phone', ''), coalesce(r->>'email', ''), true,
+                    coalesce((r->>'created_at')::timestamptz, now()));
+        END IF;
+    ELSIF op->>'kind' = 'create' AND op->>'entity' = 'resident' THEN
+        INSERT INTO resident (id, household_id, name, phone, email, is_primary, created_at)
+        VALUES (entity_id, (payload->>'household_id')::uuid, coalesce(payload->>'name', ''),
+                coalesce(payload->>'phone', ''), coalesce(payload->>'email', ''),
+                coalesce((payload->>'is_primary')::boolean, false),
+                coalesce((payload->>'created_at')::timestamptz, now()))
+        -- Already there when its household's create op, read at push time, brought it.
+        ON CONFLICT (id) DO NOTHING;
+    ELSIF op->>'kind' = 'update' AND op->>'entity' = 'household' THEN
+        PERFORM 1 FROM household WHERE id = entity_id FOR UPDATE;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'household % does not exist or may not be changed by %',
+                entity_id, current_user USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        FOR field, change IN SELECT key, value FROM jsonb_each(payload) ORDER BY key LOOP
+            old_value := coalesce(change->>0, '');
+            new_value := coalesce(change->>1, '');
+            server_value := coalesce(sh_household_field(entity_id, field), '');
+            IF sh_same_value(field, server_value, new_value) THEN
+                CONTINUE; -- already so (the same change from elsewhere)
+            ELSIF sh_same_value(field, server_value, old_value) THEN
+                IF field IN ('latitude', 'longitude') THEN
+                    coordinates := coordinates || jsonb_build_object(field, new_value);
+                ELSE
+                    PERFORM sh_set_household_field(entity_id, field, new_value);
+                END IF;
+            ELSE
+                conflicts := conflicts || jsonb_build_array(jsonb_build_object(
+                    'field', field, 'local', new_value, 'server', server_value));
+            END IF;
+        END LOOP;
+        -- Both coordinates in one statement: either alone breaks the "both or neither" check.
+        IF coordinates <> '{}' THEN
+            UPDATE household SET
+                latitude = CASE WHEN coordinates ? 'latitude'
+                    THEN nullif(coordinates->>'latitude', '')::double precision ELSE latitude END,
+                longitude = CASE WHEN coordinates ? 'longitude'
+                    THEN nullif(coordinates->>'longitude', '')::double precision ELSE longitude END,
+                updated_at = now()
+                WHERE id = entity_id;
+        END IF;
+    ELSE
+        RAISE EXCEPTION 'unknown op % on %', op->>'kind', op->>'entity'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN jsonb_build_object('op_id', op->>'op_id', 'status', 'applied',
+                              'conflicts', conflicts);
+END;
+$$;
+
 -- Household and resident ops go to sh_apply_op (0003); the others here.
 CREATE FUNCTION sh_apply_op_v4(op jsonb) RETURNS jsonb
 LANGUAGE plpgsql SECURITY INVOKER AS $$
