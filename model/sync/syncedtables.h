@@ -16,7 +16,7 @@ enum class SyncColumnKind {
     Real,
     Bytes, ///< bytea on the server, BLOB here; hex text '\x...' in ops
     Json, ///< jsonb on the server, JSON text here
-    AreaName, ///< area_id on the server, matched here by the area's name
+    AreaName, ///< area_id, matched to this device's area of the same name
 };
 
 struct SyncColumn {

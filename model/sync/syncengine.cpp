@@ -35,10 +35,10 @@ const QString kLastSync = QStringLiteral("last_sync");
 const QString kFirstCursor = QStringLiteral("0");
 const QString kNilUuid = QStringLiteral("00000000-0000-0000-0000-000000000000");
 const QString kAreas = QStringLiteral("areas");
-/// Rows per table per download call: changes since the last sync come in small pages, a first
-/// download (or a newly gained area) in big ones.
+/// Rows per table per download call of the changes since the last sync; rows per local
+/// transaction of a streamed download (the first one, or a newly gained area).
 constexpr int kPageSize = 1000;
-constexpr int kBigPageSize = 20000;
+constexpr int kStreamBatch = 50000;
 
 QVersionNumber clientVersion()
 {
@@ -57,11 +57,20 @@ const QString kHouseholdPayloadSelect = QStringLiteral(
     "r.created_at) END) FROM household h LEFT JOIN area a ON a.id = h.area_id "
     "LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 WHERE h.id = ?");
 
-/// A PostgreSQL timestamptz as the local store writes times (ISO 8601 UTC, milliseconds).
-QString pgTime(const QString &column)
+/// A timestamptz as text in the session's UTC (sh_hello sets it), e.g. "2026-11-24
+/// 09:30:00.123456+00", as the local store writes times: "2026-11-24T09:30:00.123Z".
+QString storeTime(const QString &server)
 {
-    return QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
-        .arg(column);
+    if (server.size() < 19)
+        return server;
+    QString time = server.left(19);
+    time[10] = u'T';
+    QString fraction = QStringLiteral("000");
+    if (server.size() > 20 && server[19] == u'.') {
+        for (qsizetype i = 20, d = 0; i < server.size() && d < 3 && server[i].isDigit(); ++i, ++d)
+            fraction[d] = server[i];
+    }
+    return time + u'.' + fraction + u'Z';
 }
 
 QString jsonText(const QJsonValue &value)
@@ -165,11 +174,12 @@ struct SyncEngine::Hello {
     QList<std::pair<const SyncedTable *, QList<SyncColumn>>> tables;
 };
 
-/// One table's rows in one download page.
+/// One table's rows in one download page, as the server sent them.
 struct SyncEngine::TablePage {
     const SyncedTable *table = nullptr;
     QList<SyncColumn> columns;
-    QJsonArray rows; ///< [txid, key, column values..., deleted?]
+    QList<QVariantList> rows; ///< the columns' values
+    QList<bool> deleted; ///< per row: soft-deleted on the server (softDeletes tables)
 };
 
 SyncResult SyncEngine::run(const QString &uri)
@@ -289,11 +299,10 @@ QString serverExpression(const SyncColumn &column)
     const QString c = QStringLiteral("t.") + column.name;
     switch (column.kind) {
     case SyncColumnKind::Text: return QStringLiteral("CAST(%1 AS text)").arg(c);
-    case SyncColumnKind::Time: return pgTime(c);
+    case SyncColumnKind::Time: return QStringLiteral("CAST(%1 AS text)").arg(c);
     case SyncColumnKind::Clock: return QStringLiteral("to_char(%1, 'HH24:MI')").arg(c);
     case SyncColumnKind::Bytes: return QStringLiteral("encode(%1, 'hex')").arg(c);
-    case SyncColumnKind::AreaName:
-        return QStringLiteral("(SELECT a.name FROM area a WHERE a.id = %1)").arg(c);
+    case SyncColumnKind::AreaName: return QStringLiteral("CAST(%1 AS text)").arg(c);
     case SyncColumnKind::Bool:
     case SyncColumnKind::Integer:
     case SyncColumnKind::Real:
@@ -302,25 +311,26 @@ QString serverExpression(const SyncColumn &column)
     return c;
 }
 
-/// A JSON value from the server as the local store keeps it.
-QVariant localValue(const SyncColumn &column, const QJsonValue &value,
+/// A value from the server (a JSON value's variant, or a column of a streamed row) as the
+/// local store keeps it.
+QVariant localValue(const SyncColumn &column, const QVariant &value,
                     const QHash<QString, QString> &areaIds)
 {
     const QVariant null(QMetaType::fromType<QString>());
-    if (value.isNull() || value.isUndefined())
+    if (value.isNull() || !value.isValid())
         return null;
     switch (column.kind) {
     case SyncColumnKind::Text:
-    case SyncColumnKind::Time:
     case SyncColumnKind::Clock: return value.toString();
+    case SyncColumnKind::Time: return storeTime(value.toString());
     case SyncColumnKind::Bool: return value.toBool() ? 1 : 0;
-    case SyncColumnKind::Integer: return qint64(value.toDouble());
+    case SyncColumnKind::Integer: return value.toLongLong();
     case SyncColumnKind::Real: return value.toDouble();
     case SyncColumnKind::Bytes: return QByteArray::fromHex(value.toString().toLatin1());
     case SyncColumnKind::Json:
-        return QString::fromUtf8(
-            value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
-                             : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+        if (value.typeId() == QMetaType::QString)
+            return value;
+        return QString::fromUtf8(QJsonDocument::fromVariant(value).toJson(QJsonDocument::Compact));
     case SyncColumnKind::AreaName:
         return areaIds.contains(value.toString()) ? QVariant(areaIds.value(value.toString()))
                                                   : null;
@@ -340,6 +350,32 @@ QString uuidList(const QStringList &ids)
     return literals.isEmpty() ? QStringLiteral("NULL::uuid") : literals.join(QLatin1Char(','));
 }
 
+/// Sets a connection PRAGMA for the lifetime of the object and then restores it.
+class LocalPragma {
+public:
+    LocalPragma(const QSqlDatabase &db, QString name, const QString &value)
+        : m_query(db)
+        , m_name(std::move(name))
+    {
+        if (m_query.exec(QStringLiteral("PRAGMA ") + m_name) && m_query.next())
+            m_saved = m_query.value(0).toString();
+        m_query.finish();
+        m_query.exec(QStringLiteral("PRAGMA %1 = %2").arg(m_name, value));
+    }
+    ~LocalPragma()
+    {
+        if (!m_saved.isEmpty())
+            m_query.exec(QStringLiteral("PRAGMA %1 = %2").arg(m_name, m_saved));
+    }
+    LocalPragma(const LocalPragma &) = delete;
+    LocalPragma &operator=(const LocalPragma &) = delete;
+
+private:
+    QSqlQuery m_query;
+    QString m_name;
+    QString m_saved;
+};
+
 bool isXid(const QString &text)
 {
     return !text.isEmpty()
@@ -351,23 +387,153 @@ bool isXid(const QString &text)
 bool SyncEngine::pull(CentralConnection &central, const Hello &hello, SyncResult &result)
 {
     QString watermark;
-    if (!download(central, hello, Scope::Changes, {}, watermark, result))
-        return false;
-    if (!applyScope(central, hello, watermark, result))
-        return false;
-    if (!fetchOrphans(central, hello, watermark, result))
+    const QString cursor = state(kCursor);
+    // The first download streams everything in big transactions; later ones page the changes.
+    const bool ok = !isXid(cursor) || cursor == kFirstCursor
+        ? stream(central, hello, {}, watermark, result)
+        : download(central, hello, watermark, result);
+    if (!ok || !applyScope(central, hello, watermark, result)
+        || !fetchOrphans(central, hello, watermark, result))
         return false;
     return setState(kCursor, watermark) || fail(result, tr("cannot record the sync state"));
 }
 
-bool SyncEngine::download(CentralConnection &central, const Hello &hello, Scope scope,
-                          const QString &households, QString &watermark, SyncResult &result)
+bool SyncEngine::stream(CentralConnection &central, const Hello &hello, const QString &households,
+                        QString &watermark, SyncResult &result)
+{
+    QSqlDatabase db = central.connection();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    const auto failed = [&](const QString &what) {
+        central.fail(what, query.lastError());
+        db.rollback();
+        return failCentral(result, central);
+    };
+    // One snapshot for every table, read once, forward only.
+    if (!db.transaction())
+        return failCentral(result, central);
+    if (!query.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
+        return failed(tr("cannot start the download"));
+    if (watermark.isEmpty()) {
+        if (!query.exec(
+                QStringLiteral("SELECT CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text)"))
+            || !query.next())
+            return failed(tr("cannot read the watermark"));
+        watermark = query.value(0).toString();
+    }
+    if (!isXid(watermark))
+        return fail(result, tr("the central database sent a watermark that is not a number"));
+    const QString upper = QStringLiteral("t.txid < CAST('%1' AS xid8)").arg(watermark);
+    QList<QVariantList> areas;
+    if (!query.exec(QStringLiteral("SELECT CAST(a.id AS text), a.name, a.target_homes, "
+                                   "a.budget_pence, %1 FROM area a WHERE a.deleted_at IS NULL")
+                        .arg(QStringLiteral("CAST(a.created_at AS text)"))))
+        return failed(tr("cannot read the areas"));
+    while (query.next())
+        areas.append(
+            {query.value(0), query.value(1), query.value(2), query.value(3), query.value(4)});
+    qint64 total = 0;
+    if (m_progress) {
+        const QString where = households.isEmpty()
+            ? upper
+            : upper + QStringLiteral(" AND t.id IN (%1)").arg(households);
+        if (!query.exec(QStringLiteral("SELECT count(*) FROM household t WHERE ") + where)
+            || !query.next())
+            return failed(tr("cannot count the households"));
+        total = query.value(0).toLongLong();
+        m_progress(0, total);
+    }
+    // The pages a big download writes go to the WAL once and to the database once, at the
+    // end, instead of being copied back after every transaction.
+    LocalPragma noCheckpoints(QSqlDatabase::database(m_connectionName, false),
+                              QStringLiteral("wal_autocheckpoint"), QStringLiteral("0"));
+    qint64 done = 0;
+    qint64 householdsDone = 0;
+    for (const auto &[table, columns] : hello.tables) {
+        if (!households.isEmpty() && table->householdPredicate.isEmpty())
+            continue;
+        QStringList selects;
+        for (const SyncColumn &column : columns)
+            selects.append(serverExpression(column));
+        if (table->softDeletes)
+            selects.append(QStringLiteral("t.deleted_at IS NOT NULL"));
+        QString where = upper;
+        if (!households.isEmpty())
+            where += QStringLiteral(" AND ") + table->householdPredicate.arg(households);
+        // In key order: the local unique index then grows at its end instead of all over.
+        if (!query.exec(
+                QStringLiteral("SELECT %1 FROM %2 t WHERE %3 ORDER BY t.%4")
+                    .arg(selects.join(QStringLiteral(", ")), table->name, where, table->key)))
+            return failed(tr("cannot download the %1 rows").arg(table->name));
+        TablePage page {table, columns, {}, {}};
+        const qsizetype width = columns.size();
+        const auto store = [&] {
+            done += page.rows.size();
+            if (table->name == QStringLiteral("household"))
+                householdsDone += page.rows.size();
+            const bool ok = storePage(areas, {page}, true, result);
+            page.rows.clear();
+            page.deleted.clear();
+            if (m_progress)
+                m_progress(std::min(householdsDone, total), total);
+            return ok;
+        };
+        while (query.next()) {
+            QVariantList row;
+            row.reserve(width);
+            for (qsizetype c = 0; c < width; ++c)
+                row.append(query.value(int(c)));
+            page.rows.append(std::move(row));
+            page.deleted.append(table->softDeletes && query.value(int(width)).toBool());
+            if (page.rows.size() == kStreamBatch && !store()) {
+                db.rollback();
+                return false;
+            }
+        }
+        if (query.lastError().isValid())
+            return failed(tr("cannot download the %1 rows").arg(table->name));
+        if (!page.rows.isEmpty() && !store()) {
+            db.rollback();
+            return false;
+        }
+    }
+    query.finish();
+    if (!db.commit())
+        return failed(tr("cannot finish the download"));
+    Q_UNUSED(done);
+    if (!rebuildSearchIndex(result))
+        return false;
+    QSqlQuery(QSqlDatabase::database(m_connectionName, false))
+        .exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return true;
+}
+
+bool SyncEngine::rebuildSearchIndex(SyncResult &result)
+{
+    QSqlDatabase local = QSqlDatabase::database(m_connectionName, false);
+    if (!local.transaction())
+        return fail(result, local.lastError().text());
+    QSqlQuery query(local);
+    if (!query.exec(
+            QStringLiteral("INSERT INTO household_fts (household_fts) VALUES ('delete-all')"))
+        || !query.exec(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
+                       + householdSearchTextSelect())
+        || !local.commit()) {
+        const QString message
+            = query.lastError().isValid() ? query.lastError().text() : local.lastError().text();
+        local.rollback();
+        return fail(result, tr("cannot rebuild the quick-find index: %1").arg(message));
+    }
+    return true;
+}
+
+bool SyncEngine::download(CentralConnection &central, const Hello &hello, QString &watermark,
+                          SyncResult &result)
 {
     QString cursor = state(kCursor);
     if (!isXid(cursor))
         cursor = kFirstCursor;
-    const bool first = scope == Scope::Changes && cursor == kFirstCursor;
-    const int pageSize = first || scope == Scope::Households ? kBigPageSize : kPageSize;
+    const int pageSize = kPageSize;
 
     struct Progress {
         QString lastTxid;
@@ -377,13 +543,9 @@ bool SyncEngine::download(CentralConnection &central, const Hello &hello, Scope 
     QList<Progress> progress;
     for (qsizetype i = 0; i < hello.tables.size(); ++i) {
         const SyncedTable *table = hello.tables[i].first;
-        const bool inScope = scope == Scope::Changes || !table->householdPredicate.isEmpty();
-        progress.append({scope == Scope::Changes ? cursor : kFirstCursor,
-                         table->key == QStringLiteral("id") ? kNilUuid : QString(), inScope});
+        progress.append({cursor, table->key == QStringLiteral("id") ? kNilUuid : QString(), true});
     }
-    qint64 total = 0;
     qint64 done = 0;
-    bool firstCall = true;
     for (;;) {
         const QString upper = watermark.isEmpty()
             ? QStringLiteral("(SELECT x FROM w)")
@@ -394,8 +556,7 @@ bool SyncEngine::download(CentralConnection &central, const Hello &hello, Scope 
             QStringLiteral("(SELECT coalesce(json_agg(json_build_array(CAST(a.id AS text), a.name, "
                            "a.target_homes, a.budget_pence, %1)), '[]') FROM area a WHERE "
                            "a.deleted_at IS NULL)")
-                .arg(pgTime(QStringLiteral("a.created_at"))));
-        const bool counted = firstCall && m_progress && (first || scope == Scope::Households);
+                .arg(QStringLiteral("CAST(a.created_at AS text)")));
         QList<qsizetype> active;
         for (qsizetype i = 0; i < hello.tables.size(); ++i) {
             if (!progress[i].more)
@@ -416,11 +577,8 @@ bool SyncEngine::download(CentralConnection &central, const Hello &hello, Scope 
             }
             const QString keyType = table->key == QStringLiteral("id") ? QStringLiteral("uuid")
                                                                        : QStringLiteral("text");
-            QString range = QStringLiteral("t.txid < %1").arg(upper);
-            if (scope == Scope::Changes)
-                range += QStringLiteral(" AND t.txid >= CAST('%1' AS xid8)").arg(cursor);
-            else
-                range += QStringLiteral(" AND ") + table->householdPredicate.arg(households);
+            const QString range
+                = QStringLiteral("t.txid < %1 AND t.txid >= CAST('%2' AS xid8)").arg(upper, cursor);
             const QString where = range
                 + QStringLiteral(" AND (t.txid, t.%1) > (CAST('%2' AS xid8), CAST('%3' AS %4))")
                       .arg(table->key, progress[i].lastTxid, progress[i].lastKey, keyType);
@@ -431,10 +589,6 @@ bool SyncEngine::download(CentralConnection &central, const Hello &hello, Scope 
                     .arg(outer.join(QStringLiteral(", ")), inner.join(QStringLiteral(", ")),
                          table->name, where, table->key)
                     .arg(pageSize));
-            if (counted) {
-                selects.append(
-                    QStringLiteral("(SELECT count(*) FROM %1 t WHERE %2)").arg(table->name, range));
-            }
             active.append(i);
         }
         if (active.isEmpty())
@@ -450,32 +604,41 @@ bool SyncEngine::download(CentralConnection &central, const Hello &hello, Scope 
         }
         if (watermark.isEmpty())
             watermark = query.value(0).toString();
-        const QJsonArray areas
-            = QJsonDocument::fromJson(query.value(1).toString().toUtf8()).array();
+        QList<QVariantList> areas;
+        for (const QJsonValue &area :
+             QJsonDocument::fromJson(query.value(1).toString().toUtf8()).array())
+            areas.append(area.toArray().toVariantList());
         QList<TablePage> pages;
         int column = 2;
         for (const qsizetype i : std::as_const(active)) {
-            TablePage page {
-                hello.tables[i].first, hello.tables[i].second,
-                QJsonDocument::fromJson(query.value(column++).toString().toUtf8()).array()};
-            if (counted)
-                total += query.value(column++).toLongLong();
-            if (page.rows.size() < pageSize) {
+            TablePage page {hello.tables[i].first, hello.tables[i].second, {}, {}};
+            const QJsonArray rows
+                = QJsonDocument::fromJson(query.value(column++).toString().toUtf8()).array();
+            if (rows.size() < pageSize) {
                 progress[i].more = false;
             } else {
-                const QJsonArray last = page.rows.last().toArray();
+                const QJsonArray last = rows.last().toArray();
                 progress[i].lastTxid = last[0].toString();
                 progress[i].lastKey = last[1].toString();
             }
-            done += page.rows.size();
+            const qsizetype width = page.columns.size();
+            for (const QJsonValue &row : rows) {
+                const QJsonArray values = row.toArray();
+                QVariantList converted;
+                converted.reserve(width);
+                for (qsizetype c = 0; c < width; ++c)
+                    converted.append(values[2 + c].toVariant());
+                page.rows.append(converted);
+                page.deleted.append(page.table->softDeletes && values.last().toBool());
+            }
+            done += rows.size();
             pages.append(std::move(page));
         }
         query.finish();
-        firstCall = false;
-        if (!storePage(hello, areas, pages, result))
+        if (!storePage(areas, pages, false, result))
             return false;
         if (m_progress)
-            m_progress(done, std::max(total, done));
+            m_progress(done, 0);
     }
     return true;
 }
@@ -514,10 +677,9 @@ private:
 
 } // namespace
 
-bool SyncEngine::storePage(const Hello &hello, const QJsonArray &areas,
-                           const QList<TablePage> &pages, SyncResult &result)
+bool SyncEngine::storePage(const QList<QVariantList> &areas, const QList<TablePage> &pages,
+                           bool indexLater, SyncResult &result)
 {
-    Q_UNUSED(hello);
     QSqlDatabase local = QSqlDatabase::database(m_connectionName, false);
     ForeignKeysOff foreignKeysOff(local);
     if (!local.transaction())
@@ -534,44 +696,54 @@ bool SyncEngine::storePage(const Hello &hello, const QJsonArray &areas,
     // Areas are matched by name: one made here before it reached the server keeps its id.
     query.prepare(QStringLiteral("INSERT INTO area (id, name, target_homes, budget_pence, "
                                  "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
-    for (const QJsonValue &value : areas) {
-        const QJsonArray area = value.toArray();
-        query.addBindValue(area[0].toString());
-        query.addBindValue(area[1].toString());
-        query.addBindValue(area[2].toInteger());
-        query.addBindValue(area[3].toInteger());
-        query.addBindValue(area[4].toString());
+    for (const QVariantList &area : areas) {
+        for (qsizetype c = 0; c < area.size(); ++c)
+            query.addBindValue(c == 4 ? QVariant(storeTime(area[c].toString())) : area[c]);
         if (!query.exec())
             return rollback(query.lastError().text());
     }
+    // Households name their area by the server's id: map it, through the name, to this
+    // device's.
     QHash<QString, QString> areaIds;
-    if (!query.exec(QStringLiteral("SELECT name, id FROM area")))
-        return rollback(query.lastError().text());
-    while (query.next())
-        areaIds.insert(query.value(0).toString(), query.value(1).toString());
+    {
+        QHash<QString, QString> byName;
+        if (!query.exec(QStringLiteral("SELECT name, id FROM area")))
+            return rollback(query.lastError().text());
+        while (query.next())
+            byName.insert(query.value(0).toString(), query.value(1).toString());
+        for (const QVariantList &area : areas)
+            areaIds.insert(area[0].toString(), byName.value(area[1].toString()));
+    }
 
     // The households whose quick-find text may change: take out their old entries first (the
-    // index keeps no copy of its text), put the new ones in at the end.
+    // index keeps no copy of its text), put the new ones in at the end. (A streamed download
+    // rebuilds the whole index once at its end instead.)
     QStringList touched;
     QStringList erased;
     for (const TablePage &page : pages) {
+        const auto column = [&](const char *name) {
+            for (qsizetype c = 0; c < page.columns.size(); ++c) {
+                if (page.columns[c].name == QLatin1String(name))
+                    return c;
+            }
+            return qsizetype(-1);
+        };
         if (page.table->name == QStringLiteral("household")) {
-            const int erasedAt = int(page.columns.size()) - 1;
-            const bool hasErasedAt = !page.columns.isEmpty()
-                && page.columns.last().name == QStringLiteral("erased_at");
-            for (const QJsonValue &row : page.rows) {
-                const QJsonArray values = row.toArray();
-                touched.append(values[1].toString());
-                if (hasErasedAt && !values[2 + erasedAt].isNull())
-                    erased.append(values[1].toString());
+            const qsizetype erasedAt = column("erased_at");
+            for (const QVariantList &row : page.rows) {
+                touched.append(row[0].toString());
+                if (erasedAt >= 0 && !row[erasedAt].isNull())
+                    erased.append(row[0].toString());
             }
         } else if (page.table->name == QStringLiteral("resident")) {
-            for (const QJsonValue &row : page.rows)
-                touched.append(row.toArray()[3].toString()); // household_id, after txid, key, id
+            const qsizetype householdId = column("household_id");
+            for (const QVariantList &row : page.rows)
+                touched.append(row[householdId].toString());
         }
     }
-    const QString touchedList = localIdList(touched);
-    const QString touchedWhere = QStringLiteral("WHERE h.id IN (%1)").arg(touchedList);
+    if (indexLater)
+        touched.clear();
+    const QString touchedWhere = QStringLiteral("WHERE h.id IN (%1)").arg(localIdList(touched));
     if (!touched.isEmpty()
         && !query.exec(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
                                       "search_text) SELECT 'delete', s.* FROM (")
@@ -601,16 +773,16 @@ bool SyncEngine::storePage(const Hello &hello, const QJsonArray &areas,
                      table.key, conflict));
         QSqlQuery remove(local);
         remove.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table.name, table.key));
-        for (const QJsonValue &row : page.rows) {
-            const QJsonArray values = row.toArray();
-            if (table.softDeletes && values.last().toBool()) {
-                remove.addBindValue(values[1].toString());
+        for (qsizetype r = 0; r < page.rows.size(); ++r) {
+            const QVariantList &values = page.rows[r];
+            if (page.deleted[r]) {
+                remove.addBindValue(values[0].toString());
                 if (!remove.exec())
                     return rollback(remove.lastError().text());
                 continue;
             }
             for (qsizetype c = 0; c < page.columns.size(); ++c)
-                upsert.addBindValue(localValue(page.columns[c], values[2 + c], areaIds));
+                upsert.addBindValue(localValue(page.columns[c], values[c], areaIds));
             bool stored = upsert.exec();
             if (!stored && table.name == QStringLiteral("household")
                 && upsert.lastError().text().contains(QStringLiteral("household.uprn"))) {
@@ -625,7 +797,7 @@ bool SyncEngine::storePage(const Hello &hello, const QJsonArray &areas,
             if (!stored) {
                 return rollback(
                     tr("%1 %2: %3")
-                        .arg(table.name, values[1].toString(), upsert.lastError().text()));
+                        .arg(table.name, values[0].toString(), upsert.lastError().text()));
             }
             ++storedRows;
         }
@@ -805,10 +977,10 @@ bool SyncEngine::applyScope(CentralConnection &central, const Hello &hello,
     }
     if (!gained.isEmpty()) {
         QString upTo = watermark;
-        if (!download(central, hello, Scope::Households,
-                      QStringLiteral("SELECT h.id FROM household h WHERE h.area_id IN (%1)")
-                          .arg(uuidList(gained)),
-                      upTo, result))
+        if (!stream(central, hello,
+                    QStringLiteral("SELECT h.id FROM household h WHERE h.area_id IN (%1)")
+                        .arg(uuidList(gained)),
+                    upTo, result))
             return false;
     }
     if (!lost.isEmpty()) {
@@ -860,7 +1032,7 @@ bool SyncEngine::fetchOrphans(CentralConnection &central, const Hello &hello,
     if (ids.isEmpty())
         return true;
     QString upTo = watermark;
-    return download(central, hello, Scope::Households, uuidList(ids), upTo, result);
+    return stream(central, hello, uuidList(ids), upTo, result);
 }
 
 void SyncEngine::scrubFiles()

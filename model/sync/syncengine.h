@@ -76,17 +76,21 @@ public:
 private:
     struct Hello;
     struct TablePage;
-    enum class Scope { Changes, Households };
 
     bool hello(CentralConnection &central, Hello &hello, SyncResult &result);
     bool push(CentralConnection &central, SyncResult &result);
     bool pull(CentralConnection &central, const Hello &hello, SyncResult &result);
-    /// Downloads, up to \a watermark (empty: the server's current one, stored in it), the
-    /// rows changed since the cursor (Scope::Changes) or every row of the households \a
-    /// households selects (Scope::Households, an SQL sub-select or id list), page by page.
-    bool download(CentralConnection &central, const Hello &hello, Scope scope,
-                  const QString &households, QString &watermark, SyncResult &result);
-    bool storePage(const Hello &hello, const QJsonArray &areas, const QList<TablePage> &pages,
+    /// Downloads the rows changed since the cursor up to \a watermark (empty: the server's
+    /// current one, stored in it), page by page, one statement per page.
+    bool download(CentralConnection &central, const Hello &hello, QString &watermark,
+                  SyncResult &result);
+    /// Streams every row (\a households empty) or every row of the households \a households
+    /// selects (an SQL sub-select or id list) in one snapshot, storing them in big local
+    /// transactions; then rebuilds the quick-find index.
+    bool stream(CentralConnection &central, const Hello &hello, const QString &households,
+                QString &watermark, SyncResult &result);
+    bool rebuildSearchIndex(SyncResult &result);
+    bool storePage(const QList<QVariantList> &areas, const QList<TablePage> &pages, bool indexLater,
                    SyncResult &result);
     bool releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns,
                      QString *error);

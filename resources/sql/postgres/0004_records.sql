@@ -310,7 +310,7 @@ $$;
 -- The first call of every sync: the server's schema and the oldest client it accepts, who the
 -- caller is, their areas (for scope changes) and which columns of the synced tables they may
 -- read. Also bounds how long this session may sit idle inside a transaction, so that a stuck
--- device cannot hold everyone's pull watermark back.
+-- device cannot hold everyone's pull watermark back, and sets the session's time zone to UTC.
 CREATE FUNCTION sh_hello() RETURNS jsonb
 LANGUAGE plpgsql SECURITY INVOKER AS $$
 DECLARE
@@ -322,6 +322,8 @@ DECLARE
     role text;
 BEGIN
     PERFORM set_config('idle_in_transaction_session_timeout', '60s', false);
+    -- Times travel as text in UTC ('2026-11-24 09:30:00.123456+00'), cheap to make and read.
+    PERFORM set_config('TimeZone', 'UTC', false);
     SELECT s.schema_version, s.min_client_version INTO info FROM schema_info s;
     FOREACH tbl IN ARRAY ARRAY['area', 'household', 'resident', 'visit', 'attachment',
                                'consent', 'survey', 'equipment_type', 'recommendation',
