@@ -1,5 +1,7 @@
 #include "centraladmin.h"
 
+#include "scramverifier.h"
+
 #include "store/migrations.h"
 #include "synclog.h"
 
@@ -456,11 +458,13 @@ bool CentralAdmin::createLogin(CentralConnection &central, const QString &name, 
         return central.refuse(tr("a login named %1 already exists").arg(name));
     // The server quotes the name and the password (format's %I and %L), so neither can break
     // out of the statement whatever it holds. Admins may add people, which needs CREATEROLE.
+    // Only the SCRAM verifier travels: the password itself never appears in a statement, so
+    // it cannot end up in the server's log.
     const QString options = role == u"admin" ? QStringLiteral(" CREATEROLE") : QString();
     if (!runForRow(central, query,
                    QStringLiteral("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I%s', "
                                   "?::text, ?::text, ?::text, ?::text)"),
-                   {name, password, groupRole(role), options},
+                   {name, scramSha256Verifier(password), groupRole(role), options},
                    tr("cannot create the login %1").arg(name)))
         return false;
     const QString create = query.value(0).toString();
