@@ -66,6 +66,29 @@ void SqliteStatement::bindNull(int index)
     sqlite3_bind_null(m_statement, index);
 }
 
+void SqliteStatement::bind(int index, const QVariant &value)
+{
+    if (value.isNull()) {
+        sqlite3_bind_null(m_statement, index);
+        return;
+    }
+    switch (value.typeId()) {
+    case QMetaType::QByteArray: {
+        const QByteArray bytes = value.toByteArray();
+        sqlite3_bind_blob(m_statement, index, bytes.constData(), int(bytes.size()),
+                          SQLITE_TRANSIENT);
+        return;
+    }
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong: bind(index, value.toLongLong()); return;
+    case QMetaType::Double: sqlite3_bind_double(m_statement, index, value.toDouble()); return;
+    default: bind(index, value.toString()); return;
+    }
+}
+
 bool SqliteStatement::exec()
 {
     int result = sqlite3_step(m_statement);

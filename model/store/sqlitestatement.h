@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QVarLengthArray>
+#include <QVariant>
 
 #include <optional>
 
@@ -27,6 +28,8 @@ public:
     void bind(int index, qint64 value);
     void bind(int index, const std::optional<double> &value);
     void bindNull(int index);
+    /// By the value's type: null, QByteArray (a BLOB), integers, double, or text.
+    void bind(int index, const QVariant &value);
     /// Runs the statement to completion and resets it for the next row.
     bool exec();
     QString errorString() const { return m_error; }

@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/householdsearch.h"
 #include "store/migrations.h"
+#include "store/sqlitestatement.h"
 #include "syncedtables.h"
 #include "synclog.h"
 
@@ -765,14 +766,24 @@ bool SyncEngine::storePage(const QList<QVariantList> &areas, const QList<TablePa
         const QString conflict = table.appendOnly || updates.isEmpty()
             ? QStringLiteral("DO NOTHING")
             : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
-        QSqlQuery upsert(local);
-        upsert.prepare(
-            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) %5")
-                .arg(table.name, names.join(QStringLiteral(", ")),
-                     QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")),
-                     table.key, conflict));
+        // Straight on SQLite's handle: a first download stores a few hundred thousand rows.
+        const QByteArray upsertSql
+            = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) %5")
+                  .arg(table.name, names.join(QStringLiteral(", ")),
+                       QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")),
+                       table.key, conflict)
+                  .toUtf8();
+        SqliteStatement upsert(local, upsertSql.constData());
+        if (!upsert.isValid())
+            return rollback(upsert.errorString());
         QSqlQuery remove(local);
         remove.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table.name, table.key));
+        QVariantList bound(page.columns.size());
+        const auto exec = [&] {
+            for (qsizetype c = 0; c < bound.size(); ++c)
+                upsert.bind(int(c + 1), bound[c]);
+            return upsert.exec();
+        };
         for (qsizetype r = 0; r < page.rows.size(); ++r) {
             const QVariantList &values = page.rows[r];
             if (page.deleted[r]) {
@@ -782,22 +793,21 @@ bool SyncEngine::storePage(const QList<QVariantList> &areas, const QList<TablePa
                 continue;
             }
             for (qsizetype c = 0; c < page.columns.size(); ++c)
-                upsert.addBindValue(localValue(page.columns[c], values[c], areaIds));
-            bool stored = upsert.exec();
+                bound[c] = localValue(page.columns[c], values[c], areaIds);
+            bool stored = exec();
             if (!stored && table.name == QStringLiteral("household")
-                && upsert.lastError().text().contains(QStringLiteral("household.uprn"))) {
+                && upsert.errorString().contains(QStringLiteral("household.uprn"))) {
                 // A household made here with a UPRN the server gave to another one (this
                 // device's create was refused): the server's keeps it, the one here loses it,
                 // audited and recorded as a conflict for the user to sort out.
                 QString error;
-                if (!releaseUprn(upsert.boundValues(), page.columns, &error))
+                if (!releaseUprn(bound, page.columns, &error))
                     return rollback(error);
-                stored = upsert.exec();
+                stored = exec();
             }
             if (!stored) {
                 return rollback(
-                    tr("%1 %2: %3")
-                        .arg(table.name, values[0].toString(), upsert.lastError().text()));
+                    tr("%1 %2: %3").arg(table.name, values[0].toString(), upsert.errorString()));
             }
             ++storedRows;
         }
