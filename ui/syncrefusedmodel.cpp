@@ -3,6 +3,7 @@
 #include "householdfieldlabels.h"
 #include "syncconflictmodel.h"
 
+#include <QHash>
 #include <QLocale>
 
 namespace saferhomes {
@@ -18,10 +19,30 @@ void SyncRefusedModel::setChanges(QList<RefusedChange> changes)
     endResetModel();
 }
 
+QString SyncRefusedModel::entityLabel(const QString &entity)
+{
+    static const QHash<QString, const char *> labels {
+        {QStringLiteral("household"), QT_TR_NOOP("household")},
+        {QStringLiteral("resident"), QT_TR_NOOP("resident")},
+        {QStringLiteral("visit"), QT_TR_NOOP("visit")},
+        {QStringLiteral("attachment"), QT_TR_NOOP("attachment")},
+        {QStringLiteral("consent"), QT_TR_NOOP("consent")},
+        {QStringLiteral("survey"), QT_TR_NOOP("survey")},
+        {QStringLiteral("recommendation"), QT_TR_NOOP("recommendation")},
+        {QStringLiteral("job"), QT_TR_NOOP("job")},
+        {QStringLiteral("job_item"), QT_TR_NOOP("job item")},
+        {QStringLiteral("stock_movement"), QT_TR_NOOP("stock movement")},
+    };
+    const char *label = labels.value(entity);
+    return label ? tr(label) : entity;
+}
+
 QString SyncRefusedModel::describe(const RefusedChange &change)
 {
     if (change.kind == u"create")
-        return change.entity == u"resident" ? tr("New resident") : tr("New household");
+        return tr("New %1").arg(entityLabel(change.entity));
+    if (change.kind == u"delete")
+        return tr("Deleted %1").arg(entityLabel(change.entity));
     QStringList fields;
     for (const RefusedChange::Field &field : change.fields) {
         fields.append(tr("%1: \u201c%2\u201d \u2192 \u201c%3\u201d")
@@ -29,7 +50,8 @@ QString SyncRefusedModel::describe(const RefusedChange &change)
                                SyncConflictModel::displayValue(field.field, field.oldValue),
                                SyncConflictModel::displayValue(field.field, field.newValue)));
     }
-    return fields.isEmpty() ? tr("Change") : fields.join(QStringLiteral("; "));
+    return fields.isEmpty() ? tr("Changed %1").arg(entityLabel(change.entity))
+                            : fields.join(QStringLiteral("; "));
 }
 
 int SyncRefusedModel::rowCount(const QModelIndex &parent) const

@@ -18,8 +18,10 @@ public:
 
     void setChanges(QList<RefusedChange> changes);
     const RefusedChange &change(int row) const { return m_changes.at(row); }
-    /// "New household", or each field's old and new value.
+    /// "New household", "Deleted job", or each field's old and new value.
     static QString describe(const RefusedChange &change);
+    /// The kind of record an outbox entity is, as people say it ("job item").
+    static QString entityLabel(const QString &entity);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -6,7 +6,6 @@
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <functional>
 #include <limits>
 
 namespace saferhomes {
@@ -16,22 +15,6 @@ namespace {
 int clampToInt(qint64 value)
 {
     return int(std::min<qint64>(value, std::numeric_limits<int>::max()));
-}
-
-/// Reports the engine's download progress through \a promise. SyncEngine gains
-/// setProgressHandler(std::function<void(qint64 done, qint64 total)>) on main; until a build
-/// has it, this does nothing and the progress bar stays indeterminate.
-template<typename Engine>
-void reportProgress(Engine &engine, [[maybe_unused]] QPromise<SyncResult> &promise)
-{
-    using Handler = std::function<void(qint64 done, qint64 total)>;
-    if constexpr (requires(Handler handler) { engine.setProgressHandler(handler); }) {
-        engine.setProgressHandler(Handler([&promise](qint64 done, qint64 total) {
-            // Called on this worker thread during the download.
-            promise.setProgressRange(0, clampToInt(total));
-            promise.setProgressValue(clampToInt(done));
-        }));
-    }
 }
 
 } // namespace
@@ -50,7 +33,11 @@ QFuture<SyncResult> SyncTask::run(const QString &databasePath, const QString &ur
         }
         SyncEngine engine(database, Database::localUserName());
         engine.setPassword(password);
-        reportProgress(engine, promise);
+        // Called on this worker thread during a download; the future carries it to the GUI.
+        engine.setProgressHandler([&promise](qint64 done, qint64 total) {
+            promise.setProgressRange(0, clampToInt(total));
+            promise.setProgressValue(clampToInt(done));
+        });
         promise.addResult(engine.run(uri));
     });
 }

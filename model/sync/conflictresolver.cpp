@@ -6,6 +6,7 @@
 #include "store/database.h"
 #include "store/householdrepository.h"
 #include "store/sqlvalues.h"
+#include "syncedtables.h"
 #include "synclog.h"
 
 #include <QCoreApplication>
@@ -144,12 +145,8 @@ QList<RefusedChange> ConflictResolver::refusedChanges() const
     QList<RefusedChange> list;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(QStringLiteral(
-            "SELECT o.seq, o.op_id, o.entity, o.entity_id, o.kind, o.payload, o.rejected_reason, "
-            "o.rejected_at, h.address_line1, h.postcode FROM outbox o "
-            "LEFT JOIN resident r ON o.entity = 'resident' AND r.id = o.entity_id "
-            "LEFT JOIN household h ON h.id = CASE WHEN o.entity = 'household' THEN o.entity_id "
-            "ELSE r.household_id END "
-            "WHERE o.rejected_at IS NOT NULL ORDER BY o.seq"))) {
+            "SELECT seq, op_id, entity, entity_id, kind, payload, rejected_reason, rejected_at "
+            "FROM outbox WHERE rejected_at IS NOT NULL ORDER BY seq"))) {
         qCWarning(lcSync) << "cannot read the refused changes:" << query.lastError().text();
         return list;
     }
@@ -162,7 +159,7 @@ QList<RefusedChange> ConflictResolver::refusedChanges() const
         change.kind = query.value(4).toString();
         change.reason = query.value(6).toString();
         change.rejectedAt = readTime(query.value(7));
-        change.address = addressOf(query.value(8), query.value(9));
+        change.address = householdAddress(change.entity, query.value(3).toString());
         if (change.kind == u"update") {
             const QJsonObject payload
                 = QJsonDocument::fromJson(query.value(5).toString().toUtf8()).object();
@@ -174,6 +171,43 @@ QList<RefusedChange> ConflictResolver::refusedChanges() const
         list.append(change);
     }
     return list;
+}
+
+QString ConflictResolver::householdAddress(const QString &entity, const QString &id) const
+{
+    // Every synced record belongs to a household through household_id, or through a parent
+    // record that has one (a recommendation's survey, a job item's job); stock has none.
+    QString select;
+    if (entity == u"household") {
+        select = QStringLiteral("SELECT h.address_line1, h.postcode FROM household h "
+                                "WHERE h.id = ?");
+    } else if (const SyncedTable *table = syncedTable(entity)) {
+        if (table->column(QStringLiteral("household_id"))) {
+            select = QStringLiteral("SELECT h.address_line1, h.postcode FROM %1 t JOIN household "
+                                    "h ON h.id = t.household_id WHERE t.%2 = ?")
+                         .arg(table->name, table->key);
+        }
+        for (const SyncColumn &column : table->columns) {
+            if (!select.isEmpty())
+                break;
+            const SyncedTable *parent
+                = column.name.endsWith(u"_id") ? syncedTable(column.name.chopped(3)) : nullptr;
+            if (parent && parent->column(QStringLiteral("household_id"))) {
+                select = QStringLiteral("SELECT h.address_line1, h.postcode FROM %1 t JOIN %2 p "
+                                        "ON p.%3 = t.%4 JOIN household h ON h.id = p.household_id "
+                                        "WHERE t.%5 = ?")
+                             .arg(table->name, parent->name, parent->key, column.name, table->key);
+            }
+        }
+    }
+    if (select.isEmpty())
+        return {};
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(select);
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return {};
+    return addressOf(query.value(0), query.value(1));
 }
 
 SyncSummary ConflictResolver::summary() const

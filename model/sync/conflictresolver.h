@@ -37,10 +37,10 @@ struct RefusedChange {
 
     qint64 seq = 0; ///< the outbox row
     QString opId;
-    QString entity; ///< "household" or "resident"
+    QString entity; ///< "household", "resident", "visit", ... (the outbox's entities)
     QUuid entityId;
-    QString kind; ///< "create" or "update"
-    QString address; ///< the household's address when it is here
+    QString kind; ///< "create", "update" or "delete"
+    QString address; ///< the address of the household the record belongs to, when it is here
     QList<Field> fields; ///< an update's fields; empty for a create
     QString reason;
     QDateTime rejectedAt;
@@ -91,6 +91,8 @@ private:
     Result useMine(const QUuid &householdId, const QList<OpenConflict> &conflicts);
     Result keepServer(const QList<qint64> &ids);
     std::optional<OpenConflict> openConflict(qint64 id) const;
+    /// "12 Thorpe Road, LE13 1AB" for the household record \a id of \a entity belongs to.
+    QString householdAddress(const QString &entity, const QString &id) const;
 
     const Database &m_database;
 };

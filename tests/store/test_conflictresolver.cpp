@@ -3,7 +3,9 @@
 
 #include "storefixture.h"
 
+#include "service/visitservice.h"
 #include "store/auditlog.h"
+#include "store/visitrepository.h"
 #include "sync/conflictresolver.h"
 
 #include <QJsonArray>
@@ -368,4 +370,21 @@ TEST_F(ConflictResolverTest, RefusedChangesAreListedAndOneCanBeDiscardedWithAnAu
 
     EXPECT_FALSE(resolving.discardRefused(refused[0].seq)) << "gone already";
     EXPECT_EQ(resolving.summary().refused, 0);
+}
+
+TEST_F(ConflictResolverTest, ARefusedRecordOfAnyKindNamesItsHousehold)
+{
+    VisitRepository visits(m_database, QStringLiteral("officer"));
+    VisitService service(*m_repository, visits);
+    const VisitService::Result visited = service.recordVisit(m_leicester, VisitOutcome::NoAnswer);
+    ASSERT_TRUE(visited.ok()) << qPrintable(visited.error);
+    exec(QStringLiteral("UPDATE outbox SET rejected_at = '2025-03-01T10:00:00.000Z', "
+                        "rejected_reason = 'outside your areas' WHERE entity = 'visit'"));
+
+    const QList<RefusedChange> refused = resolver().refusedChanges();
+    ASSERT_EQ(refused.size(), 1);
+    EXPECT_EQ(refused[0].entity, QStringLiteral("visit"));
+    EXPECT_EQ(refused[0].kind, QStringLiteral("create"));
+    EXPECT_EQ(refused[0].address, QStringLiteral("7 Leicester Road, LE2 4AA"));
+    EXPECT_TRUE(refused[0].fields.isEmpty());
 }

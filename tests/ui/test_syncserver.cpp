@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTest>
@@ -322,6 +323,72 @@ TEST_F(SyncServerTest, SyncNowSendsReceivesAndAConflictIsSettledInTheConflictVie
                   .toString(),
               QStringLiteral("Ann A"));
     EXPECT_FALSE(window->syncIndicator()->text().contains(QStringLiteral("conflict")));
+}
+
+TEST_F(SyncServerTest, TheFirstDownloadShowsItsProgressInTheStatusBar)
+{
+    // Another device puts 40 households on the server; a third sees them all before this
+    // window's first sync, so that they are inside the watermark when it downloads.
+    const auto engineFor = [](const Database &database, const QString &login) {
+        SyncEngine engine(database, login);
+        engine.setPassword(kPassword);
+        return engine;
+    };
+    const auto uriFor = [this](const QString &login) {
+        return connection(login).uri();
+    };
+    Database maker(QStringLiteral("ui-sync-maker"));
+    ASSERT_TRUE(maker.open(m_dir.filePath(QStringLiteral("maker.sqlite"))));
+    QList<HouseholdRecord> records;
+    for (int i = 1; i <= 40; ++i) {
+        HouseholdRecord record;
+        record.household.id = QUuid::createUuid();
+        record.household.addressLine1 = QStringLiteral("%1 Progress Road").arg(i);
+        record.household.postcode = QStringLiteral("LE13 1AA");
+        record.household.areaName = kMelton;
+        records.append(record);
+    }
+    ASSERT_TRUE(HouseholdRepository(maker, QStringLiteral("maker")).insert(records));
+    const SyncResult made
+        = engineFor(maker, QStringLiteral("maker")).run(uriFor(QStringLiteral("officer_a")));
+    ASSERT_TRUE(made.ok()) << qPrintable(made.error);
+    Database watcher(QStringLiteral("ui-sync-watcher"));
+    ASSERT_TRUE(watcher.open(m_dir.filePath(QStringLiteral("watcher.sqlite"))));
+    HouseholdRepository watched(watcher, QStringLiteral("watcher"));
+    for (int attempt = 0; attempt < 50 && !watched.find(records.last().household.id); ++attempt) {
+        ASSERT_TRUE(engineFor(watcher, QStringLiteral("watcher"))
+                        .run(uriFor(QStringLiteral("officer_b")))
+                        .ok());
+        QThread::msleep(100);
+    }
+    ASSERT_TRUE(watched.find(records.last().household.id));
+
+    configureAs(QStringLiteral("officer_b"));
+    std::unique_ptr<MainWindow> window = openWindow();
+    SyncController *sync = window->syncController();
+    QProgressBar *bar = window->syncProgressBar();
+    qint64 lastTotal = 0;
+    int largestBar = 0;
+    bool shownWhileRunning = false;
+    QObject::connect(sync, &SyncController::progress, window.get(), [&](qint64 done, qint64 total) {
+        if (total > 0) { // 0: not known yet
+            EXPECT_LE(done, total);
+        }
+        lastTotal = std::max(lastTotal, total);
+        largestBar = std::max(largestBar, bar->maximum());
+        shownWhileRunning = shownWhileRunning || bar->isVisible();
+    });
+    pressF5(*window);
+    answerPrompt(sync, kPassword);
+    ASSERT_TRUE(waitFor([sync] { return sync->isRunning(); }));
+    ASSERT_TRUE(waitFor([sync] { return !sync->isRunning(); }, 60'000));
+    ASSERT_EQ(sync->link(), SyncController::Link::Online) << qPrintable(sync->lastError());
+
+    EXPECT_GE(lastTotal, 40) << "the rows to come were counted";
+    EXPECT_GE(largestBar, 40) << "and the bar's range followed";
+    EXPECT_TRUE(shownWhileRunning);
+    EXPECT_FALSE(bar->isVisible()) << "gone when done";
+    EXPECT_GE(window->tableModel()->rowCount(), 40);
 }
 
 TEST_F(SyncServerTest, AChangeTheServerRefusesIsShownAndKept)
