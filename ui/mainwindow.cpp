@@ -514,9 +514,11 @@ void MainWindow::syncProgress(qint64 done, qint64 total)
 void MainWindow::syncFinished(const SyncResult &result, bool manual)
 {
     m_syncProgress->hide();
-    // What the sync brought in shows at once; what it sent changes nothing here.
-    if (result.pulled > 0)
-        reload();
+    // What the sync brought in (or removed: an erasure, an area taken away) shows at once.
+    // The details are left alone while the user is typing in them: a background sync must
+    // not throw that away (they are read again when another household is chosen).
+    if (result.ok() || result.pulled > 0)
+        reloadRegister(!m_detail->isAncestorOf(QApplication::focusWidget()));
     if (m_conflictView)
         m_conflictView->reload();
     if (!result.ok()) {
@@ -588,11 +590,17 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::reload()
 {
+    reloadRegister(true);
+}
+
+void MainWindow::reloadRegister(bool refreshDetails)
+{
     m_model->setHouseholds(m_repository.summaries());
     reloadAreas();
     applyQuickFind();
     m_pages->setCurrentIndex(m_model->rowCount() == 0 ? EmptyPage : RegisterPage);
-    m_detail->showHousehold(m_detail->householdId());
+    if (refreshDetails)
+        m_detail->showHousehold(m_detail->householdId());
     m_doorstep->reload();
     refreshProgress();
     updateCounts();

@@ -119,6 +119,7 @@ private:
     void syncStarted();
     void syncProgress(qint64 done, qint64 total);
     void syncFinished(const SyncResult &result, bool manual);
+    void reloadRegister(bool refreshDetails);
 
     void applyQuickFind();
     void showQuickFindResult(const QString &text, const QSet<qint64> &keys);

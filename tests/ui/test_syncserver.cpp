@@ -5,6 +5,7 @@
 
 #include "conflictview.h"
 #include "connectiondialog.h"
+#include "householddetailpanel.h"
 #include "householdtablemodel.h"
 #include "pgcluster.h"
 #include "pgsession.h"
@@ -389,6 +390,32 @@ TEST_F(SyncServerTest, TheFirstDownloadShowsItsProgressInTheStatusBar)
     EXPECT_TRUE(shownWhileRunning);
     EXPECT_FALSE(bar->isVisible()) << "gone when done";
     EXPECT_GE(window->tableModel()->rowCount(), 40);
+}
+
+TEST_F(SyncServerTest, WhatIsBeingTypedInTheDetailsSurvivesAnAutomaticSync)
+{
+    const QUuid id = create(QStringLiteral("3 Window Street"), kMelton, QStringLiteral("Cy"));
+    configureAs(QStringLiteral("officer_a"));
+    std::unique_ptr<MainWindow> window = openWindow();
+    SyncController *sync = window->syncController();
+    // Known for this session (as after a first prompt): the automatic sync may run.
+    sync->keychain().write(connection(QStringLiteral("officer_a")).keychainKey(), kPassword);
+    window->selectHousehold(id);
+    auto *line2
+        = qobject_cast<QLineEdit *>(window->detailPanel()->editorFor(HouseholdField::AddressLine2));
+    ASSERT_TRUE(line2);
+    line2->setFocus();
+    QTest::keyClicks(line2, QStringLiteral("Flat 2"));
+
+    ASSERT_TRUE(sync->autoSyncDue());
+    ASSERT_TRUE(waitFor([sync] { return sync->isRunning(); }));
+    ASSERT_TRUE(waitFor([sync] { return !sync->isRunning(); }, 60'000));
+    ASSERT_EQ(sync->link(), SyncController::Link::Online) << qPrintable(sync->lastError());
+    EXPECT_EQ(outboxRows(), 0) << "the household was sent";
+
+    EXPECT_EQ(line2->text(), QStringLiteral("Flat 2")) << "the typing is still there";
+    QTest::keyClick(line2, Qt::Key_Return);
+    EXPECT_EQ(repository().find(id)->household.addressLine2, QStringLiteral("Flat 2"));
 }
 
 TEST_F(SyncServerTest, AChangeTheServerRefusesIsShownAndKept)
