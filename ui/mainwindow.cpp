@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "conflictview.h"
+#include "connectiondialog.h"
 #include "demo/demodata.h"
 #include "doorsteppage.h"
 #include "householddetailpanel.h"
@@ -16,6 +18,8 @@
 #include "statuspalette.h"
 #include "store/database.h"
 #include "surveyresources.h"
+#include "synccontroller.h"
+#include "syncstatusindicator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -54,7 +58,8 @@ enum Mode { HouseholdsMode, DoorstepMode };
 } // namespace
 
 MainWindow::MainWindow(Database &database, std::unique_ptr<Settings> settings,
-                       std::shared_ptr<const RecommendationEngine> survey, QWidget *parent)
+                       std::shared_ptr<const RecommendationEngine> survey,
+                       std::unique_ptr<SyncSettings> syncSettings, QWidget *parent)
     : QMainWindow(parent)
     , m_database(database)
     , m_settings(settings ? std::move(settings) : std::make_unique<Settings>())
@@ -65,6 +70,7 @@ MainWindow::MainWindow(Database &database, std::unique_ptr<Settings> settings,
     , m_filter(new HouseholdFilterProxyModel(this))
     , m_quickFindWorker(new QuickFind(database.path(), this))
     , m_progressTimer(new QTimer(this))
+    , m_sync(new SyncController(database, std::move(syncSettings), this))
 {
     setWindowTitle(tr("SaferHomes \u2014 Households"));
     m_filter->setSourceModel(m_model);
@@ -90,12 +96,20 @@ MainWindow::MainWindow(Database &database, std::unique_ptr<Settings> settings,
 
     createActions();
     createStatusBar();
+    createSyncMenu();
 
     // Several edits in a row (or an undo and a redo) make one progress refresh.
     m_progressTimer->setSingleShot(true);
     m_progressTimer->setInterval(150);
     connect(m_progressTimer, &QTimer::timeout, this, &MainWindow::refreshProgress);
     connect(m_editor, &HouseholdEditor::householdChanged, this, &MainWindow::refreshHousehold);
+    connect(m_sync, &SyncController::started, this, &MainWindow::syncStarted);
+    connect(m_sync, &SyncController::progress, this, &MainWindow::syncProgress);
+    connect(m_sync, &SyncController::finished, this, &MainWindow::syncFinished);
+    connect(m_sync, &SyncController::connectionNeeded, this, [this] {
+        statusBar()->showMessage(tr("Set up the central database connection first."), 8000);
+        openConnectionDialog();
+    });
     connect(m_editor, &HouseholdEditor::editFailed, this, &MainWindow::showError);
     connect(m_quickFindWorker, &QuickFind::found, this, &MainWindow::showQuickFindResult);
     connect(m_quickFindWorker, &QuickFind::failed, this, &MainWindow::showError);
@@ -169,7 +183,10 @@ void MainWindow::createActions()
     progress->setText(tr("&Progress panel"));
     view->addAction(progress);
     QAction *refresh = view->addAction(tr("&Reload households"), this, &MainWindow::reload);
-    refresh->setShortcut(QKeySequence::Refresh);
+    // F5 is Sync now, which reloads what it brings.
+    refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+
+    m_syncMenu = menuBar()->addMenu(tr("&Sync"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SaferHomes"), this, [this] {
@@ -398,10 +415,131 @@ void MainWindow::createStatusBar()
     m_exportProgress->setAccessibleName(tr("Export progress"));
     m_exportProgress->hide();
     statusBar()->addPermanentWidget(m_exportProgress);
+    m_syncProgress = new QProgressBar(this);
+    m_syncProgress->setObjectName(QStringLiteral("syncProgress"));
+    m_syncProgress->setMaximumWidth(200);
+    m_syncProgress->setAccessibleName(tr("Sync progress"));
+    m_syncProgress->hide();
+    m_syncIndicator = new SyncStatusIndicator(*m_sync, this);
+    connect(m_syncIndicator, &SyncStatusIndicator::clicked, this, &MainWindow::openConflictView);
+    statusBar()->addPermanentWidget(m_syncProgress);
+    statusBar()->addPermanentWidget(m_syncIndicator);
     statusBar()->addPermanentWidget(m_showingLabel);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_pathLabel);
+}
+
+void MainWindow::createSyncMenu()
+{
+    m_syncNowAction = m_syncMenu->addAction(tr("Sync &now"), this, [this] {
+        if (!m_sync->syncNow() && m_sync->isRunning())
+            statusBar()->showMessage(tr("A sync is already running."), 5000);
+    });
+    m_syncNowAction->setObjectName(QStringLiteral("syncNow"));
+    m_syncNowAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_autoSyncAction = m_syncMenu->addAction(tr("Sync &automatically"));
+    m_autoSyncAction->setObjectName(QStringLiteral("autoSync"));
+    m_autoSyncAction->setCheckable(true);
+    m_autoSyncAction->setChecked(m_sync->autoSync());
+    connect(m_autoSyncAction, &QAction::toggled, m_sync, &SyncController::setAutoSync);
+    m_syncMenu->addSeparator();
+    m_syncMenu->addAction(tr("&Conflicts and refused changes\u2026"), this,
+                          &MainWindow::openConflictView);
+    m_syncMenu->addAction(tr("C&onnection\u2026"), this, &MainWindow::openConnectionDialog);
+}
+
+ConnectionDialog *MainWindow::openConnectionDialog()
+{
+    if (m_connectionDialog) {
+        m_connectionDialog->raise();
+        m_connectionDialog->activateWindow();
+        return m_connectionDialog;
+    }
+    SyncSettings &settings = m_sync->settings();
+    const SyncSettings::Connection connection = settings.connection();
+    m_connectionDialog
+        = new ConnectionDialog(connection, settings.autoSync(), settings.intervalMinutes(), this);
+    m_connectionDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_connectionDialog->setKnownPassword(
+        m_sync->keychain().sessionPassword(connection.keychainKey()));
+    connect(m_connectionDialog, &QDialog::accepted, this, [this] {
+        ConnectionDialog *dialog = m_connectionDialog;
+        m_sync->settings().setIntervalMinutes(dialog->intervalMinutes());
+        m_sync->setConnection(dialog->connection(), dialog->password());
+        m_autoSyncAction->setChecked(dialog->autoSync());
+        m_sync->setAutoSync(dialog->autoSync());
+        statusBar()->showMessage(tr("Connection saved."), 5000);
+    });
+    m_connectionDialog->open();
+    return m_connectionDialog;
+}
+
+ConflictView *MainWindow::openConflictView()
+{
+    if (m_conflictView) {
+        m_conflictView->reload();
+        m_conflictView->raise();
+        m_conflictView->activateWindow();
+        return m_conflictView;
+    }
+    m_conflictView = new ConflictView(m_database, this);
+    m_conflictView->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_conflictView, &ConflictView::changed, this, &MainWindow::reload);
+    m_conflictView->show();
+    return m_conflictView;
+}
+
+void MainWindow::syncStarted()
+{
+    // Indeterminate until the first download says how much is coming.
+    m_syncProgress->setRange(0, 0);
+    m_syncProgress->setFormat(QString());
+    m_syncProgress->setToolTip(tr("Syncing with the central database"));
+    m_syncProgress->show();
+}
+
+void MainWindow::syncProgress(qint64 done, qint64 total)
+{
+    if (total <= 0)
+        return;
+    const QLocale locale;
+    m_syncProgress->setRange(0, int(total));
+    m_syncProgress->setValue(int(done));
+    m_syncProgress->setFormat(tr("%1 / %2").arg(locale.toString(done), locale.toString(total)));
+    m_syncProgress->setToolTip(
+        tr("First download: %1 of %2 rows").arg(locale.toString(done), locale.toString(total)));
+}
+
+void MainWindow::syncFinished(const SyncResult &result, bool manual)
+{
+    m_syncProgress->hide();
+    // What the sync brought in (or removed: an erasure, an area taken away) shows at once.
+    // The details are left alone while the user is typing in them: a background sync must
+    // not throw that away (they are read again when another household is chosen).
+    if (result.ok() || result.pulled > 0)
+        reloadRegister(!m_detail->isAncestorOf(QApplication::focusWidget()));
+    if (m_conflictView)
+        m_conflictView->reload();
+    if (!result.ok()) {
+        // An automatic sync that finds the server away only says so in the status bar.
+        if (manual || !result.unreachable)
+            showError(tr("Sync failed: %1").arg(result.error));
+        return;
+    }
+    if (!result.rejected.isEmpty()) {
+        showError(tr("The central database refused %1 change(s); they are kept on this device. "
+                     "See Sync \u203a Conflicts and refused changes.")
+                      .arg(result.rejected.size()));
+    } else if (result.conflicts > 0) {
+        showError(tr("%1 field(s) were changed by someone else too; the server kept its "
+                     "value. See Sync \u203a Conflicts and refused changes.")
+                      .arg(result.conflicts));
+    }
+    statusBar()->showMessage(
+        tr("Synced: sent %1 change(s), received %2.")
+            .arg(QLocale().toString(result.pushed), QLocale().toString(result.pulled)),
+        8000);
 }
 
 void MainWindow::restoreSettings()
@@ -452,14 +590,21 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::reload()
 {
+    reloadRegister(true);
+}
+
+void MainWindow::reloadRegister(bool refreshDetails)
+{
     m_model->setHouseholds(m_repository.summaries());
     reloadAreas();
     applyQuickFind();
     m_pages->setCurrentIndex(m_model->rowCount() == 0 ? EmptyPage : RegisterPage);
-    m_detail->showHousehold(m_detail->householdId());
+    if (refreshDetails)
+        m_detail->showHousehold(m_detail->householdId());
     m_doorstep->reload();
     refreshProgress();
     updateCounts();
+    m_sync->refreshSummary();
 }
 
 void MainWindow::reloadAreas()
@@ -533,6 +678,8 @@ void MainWindow::refreshHousehold(const QUuid &id)
     if (m_filter->hasQuickFind())
         applyQuickFind();
     m_progressTimer->start();
+    // An edit waits in the outbox: the pending count changes.
+    m_sync->refreshSummary();
 }
 
 void MainWindow::refreshProgress()

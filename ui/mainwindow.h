@@ -3,6 +3,7 @@
 #include "exporttask.h"
 #include "settings.h"
 #include "store/householdrepository.h"
+#include "syncsettings.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -11,9 +12,11 @@
 
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QProgressBar;
 class QSplitter;
@@ -33,9 +36,14 @@ class HouseholdTableModel;
 class ImportWizard;
 class MessageBanner;
 class ProgressPanel;
+class ConflictView;
+class ConnectionDialog;
 class QuickFind;
 class RecommendationEngine;
 class Sidebar;
+class SyncController;
+class SyncStatusIndicator;
+struct SyncResult;
 
 /// The household register: quick-find, filters, the table, the selected household's
 /// details, scheme progress, and import and export; and doorstep mode beside it.
@@ -43,12 +51,12 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    /// \a database must stay open while the window exists. \a settings defaults to the
-    /// application's settings; \a survey (definition and rules, loaded once at start-up)
-    /// defaults to the built-in one.
+    /// \a database must stay open while the window exists. \a settings and \a syncSettings
+    /// default to the application's settings; \a survey (definition and rules, loaded once at
+    /// start-up) defaults to the built-in one.
     explicit MainWindow(Database &database, std::unique_ptr<Settings> settings = {},
                         std::shared_ptr<const RecommendationEngine> survey = {},
-                        QWidget *parent = nullptr);
+                        std::unique_ptr<SyncSettings> syncSettings = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Reads every household again (after an import or when asked).
@@ -78,6 +86,16 @@ public:
     QUndoStack *undoStack() const;
     QSplitter *splitter() const { return m_splitter; }
     bool isShowingEmptyState() const;
+
+    /// Sync > Connection: opens the connection dialog (non-modal; saved when accepted).
+    ConnectionDialog *openConnectionDialog();
+    /// Sync > Conflicts, or a click on the sync status: opens the conflict view.
+    ConflictView *openConflictView();
+    SyncController *syncController() const { return m_sync; }
+    SyncStatusIndicator *syncIndicator() const { return m_syncIndicator; }
+    QProgressBar *syncProgressBar() const { return m_syncProgress; }
+    QAction *syncNowAction() const { return m_syncNowAction; }
+    QAction *autoSyncAction() const { return m_autoSyncAction; }
     /// Whether a quick-find answer is still to come (it runs off the GUI thread).
     bool isQuickFindPending() const;
     QString showingText() const;
@@ -96,7 +114,12 @@ private:
     QWidget *createEmptyState();
     QWidget *createModes();
     void createStatusBar();
+    void createSyncMenu();
     void restoreSettings();
+    void syncStarted();
+    void syncProgress(qint64 done, qint64 total);
+    void syncFinished(const SyncResult &result, bool manual);
+    void reloadRegister(bool refreshDetails);
 
     void applyQuickFind();
     void showQuickFindResult(const QString &text, const QSet<qint64> &keys);
@@ -143,6 +166,15 @@ private:
     QFutureWatcher<ExportTask::Outcome> m_export;
     QString m_exportPath;
     QPointer<ImportWizard> m_wizard;
+
+    SyncController *m_sync;
+    QMenu *m_syncMenu = nullptr;
+    SyncStatusIndicator *m_syncIndicator = nullptr;
+    QProgressBar *m_syncProgress = nullptr;
+    QAction *m_syncNowAction = nullptr;
+    QAction *m_autoSyncAction = nullptr;
+    QPointer<ConnectionDialog> m_connectionDialog;
+    QPointer<ConflictView> m_conflictView;
 };
 
 } // namespace saferhomes
