@@ -166,6 +166,7 @@ protected:
             {QStringLiteral("fitter"), {QStringLiteral("fitter"), {}}},
             {QStringLiteral("admin"), {QStringLiteral("admin"), {}}},
             {QStringLiteral("mover"), {QStringLiteral("officer"), {kMelton}}},
+            {QStringLiteral("manager"), {QStringLiteral("manager"), {}}},
         };
         for (const auto &[key, person] : people) {
             const QString login = PgCluster::uniqueName(key);
@@ -882,6 +883,32 @@ TEST_F(SyncEngineTest, CoordinatesAddedLaterTravelTogether)
                             {id.toString(QUuid::WithoutBraces)})
                     .toDouble(),
                 -0.8862, 1e-9);
+}
+
+} // namespace saferhomes::synctest
+
+namespace saferhomes::synctest {
+
+TEST_F(SyncEngineTest, AManagersDeviceGetsNoPersonalData)
+{
+    auto officer = device(QStringLiteral("pii-officer"), QStringLiteral("officer_a"));
+    const QUuid id = officer->create(QStringLiteral("5 Private Road"), kMelton,
+                                     QStringLiteral("Lorna Secret"));
+    ASSERT_TRUE(officer->set(id, HouseholdField::Notes, QStringLiteral("Key under the mat")));
+    ASSERT_TRUE(synced(officer->sync()));
+
+    auto manager = device(QStringLiteral("pii-manager"), QStringLiteral("manager"));
+    ASSERT_TRUE(
+        synced(manager->syncUntil([&] { return manager->households().find(id).has_value(); })));
+    EXPECT_EQ(manager->households().find(id)->household.addressLine1,
+              QStringLiteral("5 Private Road"));
+    EXPECT_EQ(manager->value(QStringLiteral("SELECT count(*) FROM resident")).toInt(), 0);
+    EXPECT_EQ(manager
+                  ->value(QStringLiteral("SELECT notes FROM household WHERE id = ?"),
+                          {id.toString(QUuid::WithoutBraces)})
+                  .toString(),
+              QString());
+    EXPECT_FALSE(manager->households().quickFind(QStringLiteral("Lorna")).size() > 0);
 }
 
 } // namespace saferhomes::synctest
