@@ -37,6 +37,10 @@ QString SyncSettings::Connection::uri() const
         parameters.append(QStringLiteral("sslmode=") + encoded(sslMode));
     if (!caFile.isEmpty() && sslMode != u"disable")
         parameters.append(QStringLiteral("sslrootcert=") + encoded(caFile));
+    // Over TLS, SCRAM's channel binding ties the login to this very connection, so a machine
+    // in the middle cannot pass it on (DESIGN §7).
+    if (sslMode == u"require" || sslMode == u"verify-ca" || sslMode == u"verify-full")
+        parameters.append(QStringLiteral("channel_binding=require"));
     if (!parameters.isEmpty())
         text += QLatin1Char('?') + parameters.join(QLatin1Char('&'));
     return text;

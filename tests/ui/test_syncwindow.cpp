@@ -105,7 +105,8 @@ TEST_F(SyncWindowTest, TheConnectionDialogRemembersEverythingButThePassword)
     EXPECT_EQ(saved.intervalMinutes(), 15);
     EXPECT_EQ(connection.uri(),
               QStringLiteral("postgresql://officer_a@db.saferhomes.example.org:6543/scheme?"
-                             "sslmode=verify-ca&sslrootcert=%2Fetc%2Fsaferhomes%2Fcentral-ca.crt"));
+                             "sslmode=verify-ca&sslrootcert=%2Fetc%2Fsaferhomes%2Fcentral-ca.crt&"
+                             "channel_binding=require"));
     // The password: kept for the session (no keychain here), never in the settings file.
     EXPECT_EQ(window->syncController()->keychain().sessionPassword(connection.keychainKey()),
               QStringLiteral("s3cret-Pa55"));
