@@ -202,7 +202,8 @@ bool PgCluster::start(const PgClusterOptions &options, QString *error)
                          "password_encryption = 'scram-sha-256'\n")
               .arg(m_dir)
               .arg(options.crashSafe ? QStringLiteral("on") : QStringLiteral("off"))
-              .toUtf8();
+              .toUtf8()
+        + options.settings.join(u'\n').toUtf8() + '\n';
     if (!writeFile(m_dir + QStringLiteral("/data/postgresql.conf"), settings,
                    QIODevice::WriteOnly | QIODevice::Append)) {
         *error = QStringLiteral("cannot write postgresql.conf");
@@ -223,13 +224,13 @@ bool PgCluster::startServer(bool samePort, QString *error)
             QThread::msleep(200);
         if (runTool(QStringLiteral("pg_ctl"),
                     {QStringLiteral("-D"), m_dir + QStringLiteral("/data"), QStringLiteral("-l"),
-                     m_dir + QStringLiteral("/server.log"), QStringLiteral("-w"),
-                     QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-o"),
-                     QStringLiteral("-p %1").arg(m_port), QStringLiteral("start")},
+                     logFile(), QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+                     QStringLiteral("-o"), QStringLiteral("-p %1").arg(m_port),
+                     QStringLiteral("start")},
                     &output))
             return true;
     }
-    QFile log(m_dir + QStringLiteral("/server.log"));
+    QFile log(logFile());
     const QString logText
         = log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString();
     *error = QStringLiteral("the server did not start: %1\n%2").arg(output, logText);

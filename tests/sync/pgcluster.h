@@ -9,6 +9,7 @@
 // works in databases and logins of its own, so tests can run in parallel.
 
 #include <QString>
+#include <QStringList>
 
 #include <gtest/gtest.h>
 
@@ -23,6 +24,8 @@ struct PgClusterOptions {
     bool crashSafe = false;
     /// The superuser's password; empty: a new random one.
     QString superuserPassword;
+    /// More postgresql.conf lines (`name = value`), after the defaults.
+    QStringList settings;
 };
 
 /// One PostgreSQL cluster in a temporary folder, listening on a free loopback port. Run as the
@@ -56,6 +59,8 @@ public:
     int port() const { return m_port; }
     QString superuser() const { return QStringLiteral("postgres"); }
     QString superuserPassword() const { return m_password; }
+    /// The server's log file (its stderr).
+    QString logFile() const { return m_dir + QStringLiteral("/server.log"); }
 
     /// `postgresql://USER@127.0.0.1:PORT/DATABASE`
     QString uri(const QString &user, const QString &database) const;
