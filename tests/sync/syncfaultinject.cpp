@@ -17,6 +17,7 @@ struct FaultRun::Job {
     bool finished = false;
     bool killed = false;
     bool terminated = false;
+    bool pushOnly = false; ///< Terminate: only while sh_push runs
     qint64 durationMs = 0;
 };
 
@@ -27,6 +28,12 @@ void FaultRun::play()
             const int edits = bounded(0, 5);
             for (int i = 0; i < edits; ++i)
                 edit(device, round);
+            // Coordinators also keep the stock ledger, concurrently on two devices.
+            if (m_people[size_t(m_personOf[size_t(device)])].role == u"coordinator") {
+                const int movements = bounded(1, 6);
+                for (int i = 0; i < movements; ++i)
+                    moveStock(device);
+            }
         }
         // Each kind of fault at least once, then at random.
         if (round == 0 || chance(0.35))
@@ -161,7 +168,8 @@ void FaultRun::syncConcurrently(bool restart)
 {
     std::vector<Job> jobs;
     for (int device = 0; device < int(m_devices.size()); ++device) {
-        if (!chance(0.7))
+        // A restart needs a sync to interrupt: the first device always syncs then.
+        if (!chance(0.7) && !(restart && jobs.empty() && device == 0))
             continue;
         Job job;
         job.device = device;
@@ -169,28 +177,32 @@ void FaultRun::syncConcurrently(bool restart)
         job.fault = fault < 0.35 ? Job::Fault::None
             : fault < 0.7        ? Job::Fault::Kill
                                  : Job::Fault::Terminate;
+        // Most terminations aim at sh_push, the rest at whatever statement runs.
+        job.pushOnly = job.fault == Job::Fault::Terminate && chance(0.7);
         // A long outbox, so that a fault can land in the middle of a push.
-        if (job.fault != Job::Fault::None && chance(0.6))
+        if (job.pushOnly || (job.fault != Job::Fault::None && chance(0.6)))
             create(device, bounded(100, 300), false);
         // Unfaulted syncs take ~50-300 ms here (more under the sanitizers): anywhere from
         // before the connection is made to the middle of the pull.
         job.killAt = bounded(0, 250);
         jobs.push_back(std::move(job));
     }
-    const int restartAt = restart ? bounded(50, 700) : -1;
+    // The restart comes this long after the first sync statement is seen running.
+    const int restartDelay = restart ? bounded(0, 80) : -1;
     for (Job &job : jobs) {
         job.process = m_devices[size_t(job.device)]->startCliSync();
         ++m_counts.cliSyncs;
     }
-    driveJobs(jobs, restartAt);
+    driveJobs(jobs, restartDelay);
 }
 
-void FaultRun::driveJobs(std::vector<Job> &jobs, int restartAt)
+void FaultRun::driveJobs(std::vector<Job> &jobs, int restartDelay)
 {
     QElapsedTimer clock;
     clock.start();
     auto watcher = superuser();
     bool restarted = false;
+    qint64 restartAt = -1;
     for (;;) {
         bool running = false;
         for (Job &job : jobs) {
@@ -208,15 +220,15 @@ void FaultRun::driveJobs(std::vector<Job> &jobs, int restartAt)
                 ++m_counts.kills;
             }
             if (job.fault == Job::Fault::Terminate && !job.terminated && watcher) {
-                // The sync's connection while it runs a statement: mostly sh_push (its JSON
-                // holds "op_id"), sometimes a pull.
-                // Two devices of one person share a login: both lose their connection.
+                // The sync's connection while it runs a statement: sh_push (its JSON holds
+                // "op_id") or any. Two devices of one person share a login: both lose it.
                 const QString login = m_devices[size_t(job.device)]->login();
                 const auto backends = watcher->rows(
                     QStringLiteral("SELECT pg_terminate_backend(pid), strpos(query, 'op_id') > 0 "
                                    "FROM pg_stat_activity WHERE usename = ? AND state = 'active' "
-                                   "AND pid <> pg_backend_pid()"),
-                    {login});
+                                   "AND pid <> pg_backend_pid() AND (strpos(query, 'op_id') > 0 "
+                                   "OR NOT ?)"),
+                    {login, job.pushOnly});
                 for (const QVariantList &backend : backends.value_or(QList<QVariantList>())) {
                     if (!backend[0].toBool())
                         continue;
@@ -233,6 +245,14 @@ void FaultRun::driveJobs(std::vector<Job> &jobs, int restartAt)
         }
         if (!running)
             break;
+        if (restartDelay >= 0 && restartAt < 0 && watcher
+            && watcher
+                    ->value(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                           "application_name = 'saferhomes' AND state = "
+                                           "'active'"))
+                    .toInt()
+                > 0)
+            restartAt = clock.elapsed() + restartDelay;
         if (restartAt >= 0 && !restarted && clock.elapsed() >= restartAt) {
             watcher.reset();
             QString error;
@@ -331,8 +351,8 @@ QStringList FaultRun::faultsNotInjected() const
         return missing;
     if (m_counts.kills == 0)
         missing.append(QStringLiteral("SIGKILL of a running sync process"));
-    if (m_counts.terminations == 0)
-        missing.append(QStringLiteral("pg_terminate_backend of a sync's connection"));
+    if (m_counts.terminationsInPush == 0)
+        missing.append(QStringLiteral("pg_terminate_backend of a sync's connection in sh_push"));
     if (m_counts.resends == 0 || m_counts.resentOps == 0)
         missing.append(QStringLiteral("a resent batch"));
     if (m_plan.restarts && m_counts.restarts == 0)
@@ -345,7 +365,8 @@ QStringList FaultRun::faultsNotInjected() const
 QString FaultRun::summary() const
 {
     QString text
-        = QStringLiteral("%1 edits; %2 sync processes: %3 killed with SIGKILL while running, %4 "
+        = QStringLiteral("%1 edits (%11 stock movements); %2 sync processes: %3 killed with "
+                         "SIGKILL while running, %4 "
                          "connections terminated (%5 in sh_push), %6 server restarts during "
                          "syncs, %7 exits 'unreachable'; %8 syncs with the server down; %9 "
                          "resends (%10 ops)")
@@ -358,7 +379,8 @@ QString FaultRun::summary() const
               .arg(m_counts.unreachableExits)
               .arg(m_counts.downSyncs)
               .arg(m_counts.resends)
-              .arg(m_counts.resentOps);
+              .arg(m_counts.resentOps)
+              .arg(m_counts.stockMovements);
     if (!m_durations.isEmpty()) {
         QList<qint64> durations = m_durations;
         std::sort(durations.begin(), durations.end());

@@ -125,6 +125,7 @@ bool FaultRun::addPeople(QString *error)
         {QStringLiteral("volunteer_m"), QStringLiteral("volunteer"), {kMelton}, {}},
         {QStringLiteral("coordinator_o"), QStringLiteral("coordinator"), {kOadby}, {}},
         {QStringLiteral("officer_s"), QStringLiteral("officer"), {kSyston}, {}},
+        {QStringLiteral("coordinator_m"), QStringLiteral("coordinator"), {kMelton}, {}},
     };
     for (Person &person : m_people) {
         person.login = PgCluster::uniqueName(person.key);
@@ -298,8 +299,38 @@ void FaultRun::editSameField(int device)
     }
 }
 
+void FaultRun::moveStock(int device)
+{
+    // The ledger is written by SQL here, as the stock screens will write it: the outbox trigger
+    // adds the op in the same transaction.
+    const QStringList codes {QStringLiteral("WINDOW_LOCK"), QStringLiteral("DOOR_VIEWER"),
+                             QStringLiteral("PIR_LIGHT")};
+    const QList<std::pair<QString, std::pair<int, int>>> reasons {
+        {QStringLiteral("received"), {1, 21}},        {QStringLiteral("returned"), {1, 4}},
+        {QStringLiteral("reserved"), {-3, 0}},        {QStringLiteral("released"), {1, 4}},
+        {QStringLiteral("fitted"), {-2, 0}},          {QStringLiteral("count_adjustment"), {-3, 0}},
+        {QStringLiteral("count_adjustment"), {1, 4}},
+    };
+    const auto &[reason, range] = reasons[bounded(0, int(reasons.size()))];
+    TestDevice &target = *m_devices[size_t(device)];
+    if (!target.exec(QStringLiteral("INSERT INTO stock_movement (id, equipment_code, qty_change, "
+                                    "reason, at, by_user, note) VALUES (?, ?, ?, ?, "
+                                    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?)"),
+                     {QUuid::createUuid().toString(QUuid::WithoutBraces),
+                      codes[bounded(0, int(codes.size()))], bounded(range.first, range.second),
+                      reason, target.login(), QStringLiteral("stock ") + token()}))
+        m_problems.append(QStringLiteral("%1: a local stock movement failed: %2")
+                              .arg(target.name(), target.lastError()));
+    ++m_counts.edits;
+    ++m_counts.stockMovements;
+}
+
 void FaultRun::edit(int device, int)
 {
+    // Now and then someone else moves stock: the server refuses it (only coordinators and
+    // fitters may).
+    if (m_people[size_t(m_personOf[size_t(device)])].role != u"coordinator" && chance(0.03))
+        return moveStock(device);
     const double kind = m_random.generateDouble();
     const QStringList households = householdsOf(device);
     if (kind < 0.15 || households.isEmpty())

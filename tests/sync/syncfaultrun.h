@@ -72,13 +72,14 @@ private:
     void create(int device, int count, bool mayStrayOutside);
     void update(int device, const QString &household);
     void editSameField(int device);
+    void moveStock(int device);
     QStringList householdsOf(int device) const;
     QString areaOf(int device, const QString &household) const;
 
     void resend(int device);
     void syncWhileServerDown(int device);
     void syncConcurrently(bool restart);
-    void driveJobs(std::vector<Job> &jobs, int restartAt);
+    void driveJobs(std::vector<Job> &jobs, int restartDelay);
     void recordOutcome(const Job &job, bool serverRestarted);
     bool serverUnchanged(const QList<QVariantList> &before, const QString &what);
     QList<QVariantList> serverVersions();
@@ -100,6 +101,7 @@ private:
 
     struct Counts {
         int edits = 0;
+        int stockMovements = 0;
         int cliSyncs = 0;
         int kills = 0;
         int terminations = 0;

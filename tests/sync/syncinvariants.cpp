@@ -110,12 +110,17 @@ void checkExactlyOnce(PgSession &superuser, const QList<DeviceUnderTest> &device
 {
     const QHash<QString, ServerOp> server = appliedOps(superuser);
     const QSet<QString> held = valuesEverHeld(superuser);
-    const QStringList householdList
-        = superuser.column(QStringLiteral("SELECT CAST(id AS text) FROM household"));
-    const QSet<QString> households(householdList.begin(), householdList.end());
-    const QStringList residentList
-        = superuser.column(QStringLiteral("SELECT CAST(id AS text) FROM resident"));
-    const QSet<QString> residents(residentList.begin(), residentList.end());
+    // The ids of every table ops created rows in, read once per table.
+    QHash<QString, QSet<QString>> serverIds;
+    const auto onServer = [&](const QString &table, const QString &id) {
+        auto found = serverIds.find(table);
+        if (found == serverIds.end()) {
+            const QStringList ids
+                = superuser.column(QStringLiteral("SELECT CAST(id AS text) FROM %1").arg(table));
+            found = serverIds.insert(table, QSet<QString>(ids.begin(), ids.end()));
+        }
+        return found->contains(id);
+    };
     QSet<QString> made;
     for (const DeviceUnderTest &entry : devices) {
         const TestDevice &device = *entry.device;
@@ -168,12 +173,12 @@ void checkExactlyOnce(PgSession &superuser, const QList<DeviceUnderTest> &device
                                       .arg(conflicts.join(u", "), local.join(u", ")));
             }
             if (op.kind == u"create") {
-                const bool there = op.entity == u"household" ? households.contains(op.entityId)
-                                                             : residents.contains(op.entityId);
-                if (!there)
+                if (!onServer(op.entity, op.entityId))
                     problems.append(what + QStringLiteral(": applied but the row is missing"));
                 continue;
             }
+            if (op.entity != u"household")
+                continue;
             QSet<QString> conflicted;
             for (const QJsonValue &value : found->result.value(u"conflicts").toArray())
                 conflicted.insert(value.toObject().value(u"field").toString());
@@ -201,6 +206,81 @@ void checkExactlyOnce(PgSession &superuser, const QList<DeviceUnderTest> &device
     for (const QString &household : doubled)
         problems.append(
             QStringLiteral("server: household %1 has several primary residents").arg(household));
+}
+
+/// Stock: the ledger on the server is exactly the movements the devices made and the server
+/// accepted, each once, so every level is their sum; devices that read the ledger hold it all.
+void checkStock(PgSession &superuser, const QList<DeviceUnderTest> &devices, QStringList &problems)
+{
+    const QHash<QString, ServerOp> results = appliedOps(superuser);
+    QHash<QString, std::pair<QString, int>> accepted; // id -> (code, change)
+    for (const DeviceUnderTest &entry : devices) {
+        QHash<QString, std::pair<QString, int>> mine;
+        for (const QVariantList &row : entry.device->rows(
+                 QStringLiteral("SELECT id, equipment_code, qty_change FROM stock_movement")))
+            mine.insert(row[0].toString(), {row[1].toString(), row[2].toInt()});
+        for (const TestDevice::Op &op : entry.device->opsMade()) {
+            if (op.entity != u"stock_movement"
+                || results.value(op.opId).result.value(u"status").toString() != u"applied")
+                continue;
+            if (!mine.contains(op.entityId))
+                problems.append(QStringLiteral("%1: stock movement %2 is gone from the device")
+                                    .arg(entry.device->name(), op.entityId));
+            accepted.insert(op.entityId, mine.value(op.entityId));
+        }
+    }
+    const auto levels = [](const QHash<QString, std::pair<QString, int>> &movements) {
+        QMap<QString, qint64> level;
+        for (const auto &[code, change] : movements)
+            level[code] += change;
+        return level;
+    };
+    QHash<QString, std::pair<QString, int>> server;
+    for (const QVariantList &row :
+         superuser
+             .rows(QStringLiteral("SELECT CAST(id AS text), equipment_code, qty_change "
+                                  "FROM stock_movement"))
+             .value_or(QList<QVariantList>()))
+        server.insert(row[0].toString(), {row[1].toString(), row[2].toInt()});
+    const QMap<QString, qint64> expected = levels(accepted);
+    if (levels(server) != expected || server.size() != accepted.size()) {
+        QStringList was;
+        for (auto it = expected.begin(); it != expected.end(); ++it)
+            was.append(QStringLiteral("%1 %2/%3")
+                           .arg(it.key())
+                           .arg(levels(server).value(it.key()))
+                           .arg(it.value()));
+        problems.append(QStringLiteral("stock not conserved: %1 movements on the server, %2 "
+                                       "accepted; levels server/made: %3")
+                            .arg(server.size())
+                            .arg(accepted.size())
+                            .arg(was.join(QStringLiteral(", "))));
+    }
+    for (const DeviceUnderTest &entry : devices) {
+        if (!entry.readsStock)
+            continue;
+        // Less the device's own movements the server refused (kept, listed).
+        QSet<QString> refused;
+        const QHash<QString, QString> rejected = entry.device->rejectedOps();
+        for (const TestDevice::Op &op : entry.device->opsMade()) {
+            if (op.entity == u"stock_movement" && rejected.contains(op.opId))
+                refused.insert(op.entityId);
+        }
+        QHash<QString, std::pair<QString, int>> held;
+        for (const QVariantList &row : entry.device->rows(
+                 QStringLiteral("SELECT id, equipment_code, qty_change FROM stock_movement"))) {
+            if (!refused.contains(row[0].toString()))
+                held.insert(row[0].toString(), {row[1].toString(), row[2].toInt()});
+        }
+        if (held.size() != server.size() || levels(held) != levels(server)) {
+            problems.append(QStringLiteral("%1: holds %2 stock movements, the server %3; "
+                                           "levels differ: %4")
+                                .arg(entry.device->name())
+                                .arg(held.size())
+                                .arg(server.size())
+                                .arg(levels(held) != levels(server) ? u"yes" : u"no"));
+        }
+    }
 }
 
 void compareDevice(const DeviceUnderTest &entry, QStringList &problems)
@@ -356,6 +436,7 @@ QStringList checkSyncInvariants(PgSession &superuser, const QList<DeviceUnderTes
                                 .arg(device.name(), household));
     }
     checkExactlyOnce(superuser, devices, problems);
+    checkStock(superuser, devices, problems);
     for (const DeviceUnderTest &entry : devices)
         compareDevice(entry, problems);
     return problems;

@@ -23,6 +23,7 @@ struct DeviceUnderTest {
     PgSession *asUser = nullptr; ///< a session of the device's login on the central database
     QStringList areas; ///< the areas of the device's user
     bool readsEligibility = true; ///< false for volunteers
+    bool readsStock = false; ///< the user may read the stock ledger (coordinators)
 };
 
 /// Checks, once every device has synced until nothing moves, the invariants of DESIGN §12:
@@ -33,6 +34,8 @@ struct DeviceUnderTest {
 ///   op did not report in conflict was, at some point, the server's value (row history);
 ///   every refusal and conflict the server recorded is recorded on the device that made the op,
 ///   once;
+/// - stock conserved: the server's ledger is exactly the accepted movements the devices made,
+///   and every device that reads the ledger holds all of it;
 /// - convergence and scope: each device holds exactly the rows its user sees on the server,
 ///   field by field (less what the device's own refused ops changed), none outside its areas.
 /// Returns every violation found; empty when all hold.

@@ -199,6 +199,17 @@ QList<QVariantList> TestDevice::rows(const QString &sql, const QVariantList &val
     return ok ? readRows(query) : QList<QVariantList>();
 }
 
+bool TestDevice::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(m_database.connection());
+    bool ok = query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    ok = ok && query.exec();
+    m_error = ok ? QString() : query.lastError().text();
+    return ok;
+}
+
 QVariant TestDevice::value(const QString &sql) const
 {
     QSqlQuery query(m_database.connection());

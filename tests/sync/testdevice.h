@@ -100,6 +100,9 @@ public:
     /// Every row of \a sql, with \a values bound in order, on the local file (empty when it
     /// fails).
     QList<QVariantList> rows(const QString &sql, const QVariantList &values = {}) const;
+    /// Runs \a sql with \a values bound in order on the local file; lastError() says why not.
+    bool exec(const QString &sql, const QVariantList &values);
+    QString lastError() const { return m_error; }
     /// The value of the first column of the first row of \a sql; invalid when there is none.
     QVariant value(const QString &sql) const;
 
@@ -110,6 +113,7 @@ private:
     QString m_password;
     QString m_uri;
     Database m_database;
+    QString m_error;
 };
 
 } // namespace saferhomes::synctest
