@@ -47,10 +47,14 @@ double median(std::vector<double> values)
     return values[values.size() / 2];
 }
 
+/// Why the benchmark stopped; main() stops the cluster and reports it.
+struct BenchFailure {
+    QString message;
+};
+
 [[noreturn]] void die(const QString &message)
 {
-    std::fprintf(stderr, "bench_sync: %s\n", qPrintable(message));
-    std::exit(2);
+    throw BenchFailure {message};
 }
 
 /// Counts what the server logged for one login since mark(): statements (log_statement =
@@ -436,8 +440,10 @@ int main(int argc, char *argv[])
     const int households = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
     const int runs = argc > 2 ? std::max(1, QByteArray(argv[2]).toInt()) : 3;
     QTemporaryDir dir;
-    if (!dir.isValid())
-        die(QStringLiteral("no temporary folder"));
+    if (!dir.isValid()) {
+        std::fprintf(stderr, "bench_sync: no temporary folder\n");
+        return 2;
+    }
 
     Setup setup;
     synctest::PgClusterOptions options;
@@ -445,23 +451,28 @@ int main(int argc, char *argv[])
         = {QStringLiteral("log_statement = 'all'"), QStringLiteral("log_connections = on"),
            QStringLiteral("log_line_prefix = 'user=%u '")};
     QString error;
-    if (!setup.cluster.start(options, &error))
-        die(error);
-    qputenv("PGPASSWORD", setup.cluster.superuserPassword().toUtf8());
-    setup.database = setup.cluster.createDatabase(QStringLiteral("bench"), &error);
-    const CentralAdmin::Result init = CentralAdmin().initServer(setup.superuserUri());
-    if (setup.database.isEmpty() || !init.ok()) {
-        const QString why = setup.database.isEmpty() ? error : init.error;
+    try {
+        if (!setup.cluster.start(options, &error))
+            die(error);
+        qputenv("PGPASSWORD", setup.cluster.superuserPassword().toUtf8());
+        setup.database = setup.cluster.createDatabase(QStringLiteral("bench"), &error);
+        if (setup.database.isEmpty())
+            die(error);
+        const CentralAdmin::Result init = CentralAdmin().initServer(setup.superuserUri());
+        if (!init.ok())
+            die(init.error);
+        ServerLog log(setup.cluster.logFile());
+        std::printf("PostgreSQL on 127.0.0.1:%d (loopback, TCP, SCRAM); medians of %d runs\n",
+                    setup.cluster.port(), runs);
+        std::printf("== (a) 1,000 changes each way\n");
+        benchChanges(setup, dir, log, runs);
+        std::printf("== (b) first download\n");
+        benchFirstDownload(setup, dir, log, households, runs);
+    } catch (const BenchFailure &failure) {
         setup.cluster.stop(&error);
-        die(why);
+        std::fprintf(stderr, "bench_sync: %s\n", qPrintable(failure.message));
+        return 2;
     }
-    ServerLog log(setup.cluster.logFile());
-    std::printf("PostgreSQL on 127.0.0.1:%d (loopback, TCP, SCRAM); medians of %d runs\n",
-                setup.cluster.port(), runs);
-    std::printf("== (a) 1,000 changes each way\n");
-    benchChanges(setup, dir, log, runs);
-    std::printf("== (b) first download\n");
-    benchFirstDownload(setup, dir, log, households, runs);
     setup.cluster.stop(&error);
     return 0;
 }
