@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -145,6 +146,11 @@ bool PgCluster::runTool(const QString &tool, const QStringList &arguments, QStri
 
 bool PgCluster::start(QString *error)
 {
+    return start(PgClusterOptions(), error);
+}
+
+bool PgCluster::start(const PgClusterOptions &options, QString *error)
+{
     m_binDir = findBinDir();
     if (m_binDir.isEmpty()) {
         *error = QStringLiteral("PostgreSQL 15 server programs not found (install postgresql-15, "
@@ -159,7 +165,7 @@ bool PgCluster::start(QString *error)
     }
     temporary.setAutoRemove(false);
     m_dir = temporary.path();
-    m_password = randomHex(16);
+    m_password = options.superuserPassword.isEmpty() ? randomHex(16) : options.superuserPassword;
     const QString passwordFile = m_dir + QStringLiteral("/pwfile");
     if (!writeFile(passwordFile, m_password.toUtf8(), QIODevice::WriteOnly)
         || !giveToServerUser(m_dir) || !giveToServerUser(passwordFile)) {
@@ -183,45 +189,74 @@ bool PgCluster::start(QString *error)
     }
     // A throwaway cluster: durability off for speed; a stuck transaction cannot hold the
     // sync watermark for long (DESIGN §7).
-    const QByteArray settings = QStringLiteral("\n# saferhomes tests\n"
-                                               "listen_addresses = '127.0.0.1'\n"
-                                               "unix_socket_directories = '%1'\n"
-                                               "fsync = off\n"
-                                               "synchronous_commit = off\n"
-                                               "full_page_writes = off\n"
-                                               "max_connections = 60\n"
-                                               "shared_buffers = '32MB'\n"
-                                               "idle_in_transaction_session_timeout = '60s'\n"
-                                               "password_encryption = 'scram-sha-256'\n")
-                                    .arg(m_dir)
-                                    .toUtf8();
+    const QByteArray settings
+        = QStringLiteral("\n# saferhomes tests\n"
+                         "listen_addresses = '127.0.0.1'\n"
+                         "unix_socket_directories = '%1'\n"
+                         "fsync = off\n"
+                         "synchronous_commit = %2\n"
+                         "full_page_writes = off\n"
+                         "max_connections = 60\n"
+                         "shared_buffers = '32MB'\n"
+                         "idle_in_transaction_session_timeout = '60s'\n"
+                         "password_encryption = 'scram-sha-256'\n")
+              .arg(m_dir)
+              .arg(options.crashSafe ? QStringLiteral("on") : QStringLiteral("off"))
+              .toUtf8()
+        + options.settings.join(u'\n').toUtf8() + '\n';
     if (!writeFile(m_dir + QStringLiteral("/data/postgresql.conf"), settings,
                    QIODevice::WriteOnly | QIODevice::Append)) {
         *error = QStringLiteral("cannot write postgresql.conf");
         return false;
     }
-    return startServer(error);
+    return startServer(false, error);
 }
 
-bool PgCluster::startServer(QString *error)
+bool PgCluster::startServer(bool samePort, QString *error)
 {
-    // Another program may take the free port before the server binds it: try a few.
+    // Another program may take the free port before the server binds it: try a few. The same
+    // port may still be held for a moment by the server that just stopped.
     QString output;
     for (int attempt = 0; attempt < 5; ++attempt) {
-        m_port = freePort();
+        if (!samePort)
+            m_port = freePort();
+        else if (attempt > 0)
+            QThread::msleep(200);
         if (runTool(QStringLiteral("pg_ctl"),
                     {QStringLiteral("-D"), m_dir + QStringLiteral("/data"), QStringLiteral("-l"),
-                     m_dir + QStringLiteral("/server.log"), QStringLiteral("-w"),
-                     QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-o"),
-                     QStringLiteral("-p %1").arg(m_port), QStringLiteral("start")},
+                     logFile(), QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+                     QStringLiteral("-o"), QStringLiteral("-p %1").arg(m_port),
+                     QStringLiteral("start")},
                     &output))
             return true;
     }
-    QFile log(m_dir + QStringLiteral("/server.log"));
+    QFile log(logFile());
     const QString logText
         = log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString();
     *error = QStringLiteral("the server did not start: %1\n%2").arg(output, logText);
     return false;
+}
+
+bool PgCluster::stopServer(const QString &mode, QString *error)
+{
+    QString output;
+    if (runTool(QStringLiteral("pg_ctl"),
+                {QStringLiteral("-D"), m_dir + QStringLiteral("/data"), QStringLiteral("-m"), mode,
+                 QStringLiteral("-w"), QStringLiteral("stop")},
+                &output))
+        return true;
+    *error = QStringLiteral("pg_ctl stop -m %1 failed: %2").arg(mode, output);
+    return false;
+}
+
+bool PgCluster::startAgain(QString *error)
+{
+    return startServer(true, error);
+}
+
+bool PgCluster::restart(const QString &mode, QString *error)
+{
+    return stopServer(mode, error) && startAgain(error);
 }
 
 bool PgCluster::stop(QString *error)

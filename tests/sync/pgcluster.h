@@ -9,10 +9,24 @@
 // works in databases and logins of its own, so tests can run in parallel.
 
 #include <QString>
+#include <QStringList>
 
 #include <gtest/gtest.h>
 
 namespace saferhomes::synctest {
+
+/// How PgCluster::start() sets a cluster up.
+struct PgClusterOptions {
+    /// Commits reach the server's WAL (the OS's page cache: fsync stays off) before they are
+    /// acknowledged, so that an immediate shutdown (`pg_ctl -m immediate`, a crash of the
+    /// server but not of the machine) loses nothing acknowledged. Off by default for speed:
+    /// with synchronous_commit off, a crash may lose the last commits the server answered.
+    bool crashSafe = false;
+    /// The superuser's password; empty: a new random one.
+    QString superuserPassword;
+    /// More postgresql.conf lines (`name = value`), after the defaults.
+    QStringList settings;
+};
 
 /// One PostgreSQL cluster in a temporary folder, listening on a free loopback port. Run as the
 /// `postgres` OS user (through runuser) when the tests run as root.
@@ -24,8 +38,18 @@ public:
 
     /// initdb into a new temporary folder and start the server; false and \a error on failure.
     bool start(QString *error);
+    bool start(const PgClusterOptions &options, QString *error);
     /// Stops the server (fast shutdown) and deletes its folder.
     bool stop(QString *error);
+
+    /// Stops the server with `pg_ctl stop -m MODE` ("smart", "fast" or "immediate") and keeps
+    /// its folder, so that startAgain() can bring it back with its data.
+    bool stopServer(const QString &mode, QString *error);
+    /// Starts a server stopped by stopServer() on the same port (the URIs handed out stay
+    /// valid); after an immediate stop the server recovers from its WAL first.
+    bool startAgain(QString *error);
+    /// stopServer(\a mode), then startAgain().
+    bool restart(const QString &mode, QString *error);
 
     /// Writes / reads where the cluster runs and how to get in, for other processes.
     bool save(const QString &stateFile, QString *error) const;
@@ -35,6 +59,8 @@ public:
     int port() const { return m_port; }
     QString superuser() const { return QStringLiteral("postgres"); }
     QString superuserPassword() const { return m_password; }
+    /// The server's log file (its stderr).
+    QString logFile() const { return m_dir + QStringLiteral("/server.log"); }
 
     /// `postgresql://USER@127.0.0.1:PORT/DATABASE`
     QString uri(const QString &user, const QString &database) const;
@@ -55,7 +81,8 @@ public:
 private:
     bool runTool(const QString &tool, const QStringList &arguments, QString *output,
                  int timeoutMs = 60'000) const;
-    bool startServer(QString *error);
+    /// Starts the server on a free port, or on the current one when \a samePort.
+    bool startServer(bool samePort, QString *error);
 
     QString m_binDir;
     QString m_dir;
