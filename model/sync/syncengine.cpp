@@ -377,6 +377,12 @@ private:
     QString m_saved;
 };
 
+/// Officers, volunteers and coordinators see the households of their areas.
+bool isAreaRole(const QString &role)
+{
+    return role == u"sh_volunteer" || role == u"sh_officer" || role == u"sh_coordinator";
+}
+
 bool isXid(const QString &text)
 {
     return !text.isEmpty()
@@ -390,10 +396,12 @@ bool SyncEngine::pull(CentralConnection &central, const Hello &hello, SyncResult
     QString watermark;
     const QString cursor = state(kCursor);
     // The first download streams everything in big transactions; later ones page the changes.
+    QList<std::pair<QString, QString>> moves;
     const bool ok = !isXid(cursor) || cursor == kFirstCursor
         ? stream(central, hello, {}, watermark, result)
-        : download(central, hello, watermark, result);
-    if (!ok || !applyScope(central, hello, watermark, result)
+        : download(central, hello, watermark, moves, result);
+    if (!ok || !applyMoves(central, hello, moves, watermark, result)
+        || !applyScope(central, hello, watermark, result)
         || !fetchOrphans(central, hello, watermark, result))
         return false;
     return setState(kCursor, watermark) || fail(result, tr("cannot record the sync state"));
@@ -529,8 +537,9 @@ bool SyncEngine::rebuildSearchIndex(SyncResult &result)
 }
 
 bool SyncEngine::download(CentralConnection &central, const Hello &hello, QString &watermark,
-                          SyncResult &result)
+                          QList<std::pair<QString, QString>> &moves, SyncResult &result)
 {
+    bool movesRead = false;
     QString cursor = state(kCursor);
     if (!isXid(cursor))
         cursor = kFirstCursor;
@@ -558,6 +567,16 @@ bool SyncEngine::download(CentralConnection &central, const Hello &hello, QStrin
                            "a.target_homes, a.budget_pence, %1)), '[]') FROM area a WHERE "
                            "a.deleted_at IS NULL)")
                 .arg(QStringLiteral("CAST(a.created_at AS text)")));
+        // Households that changed area since the cursor (the first page brings them all).
+        const bool withMoves = moves.isEmpty() && !movesRead;
+        if (withMoves) {
+            selects.append(
+                QStringLiteral(
+                    "(SELECT coalesce(json_agg(json_build_array(CAST(t.household_id AS text), "
+                    "CAST(t.to_area AS text)) ORDER BY t.txid, t.id), '[]') FROM household_move t "
+                    "WHERE t.txid >= CAST('%1' AS xid8) AND t.txid < %2)")
+                    .arg(cursor, upper));
+        }
         QList<qsizetype> active;
         for (qsizetype i = 0; i < hello.tables.size(); ++i) {
             if (!progress[i].more)
@@ -609,8 +628,14 @@ bool SyncEngine::download(CentralConnection &central, const Hello &hello, QStrin
         for (const QJsonValue &area :
              QJsonDocument::fromJson(query.value(1).toString().toUtf8()).array())
             areas.append(area.toArray().toVariantList());
-        QList<TablePage> pages;
         int column = 2;
+        if (withMoves) {
+            for (const QJsonValue &move :
+                 QJsonDocument::fromJson(query.value(column++).toString().toUtf8()).array())
+                moves.append({move[0].toString(), move[1].toString()});
+            movesRead = true;
+        }
+        QList<TablePage> pages;
         for (const qsizetype i : std::as_const(active)) {
             TablePage page {hello.tables[i].first, hello.tables[i].second, {}, {}};
             const QJsonArray rows
@@ -908,11 +933,14 @@ bool SyncEngine::eraseHere(const QStringList &householdIds, bool keepTombstone, 
         QStringLiteral("UPDATE audit_event SET old_value = NULL, new_value = NULL WHERE "
                        "entity_id IN %1 AND (old_value IS NOT NULL OR new_value IS NOT NULL)")
             .arg(redacted),
-        // Refused ops and conflicts hold values too; nothing of them can be sent any more.
-        QStringLiteral("DELETE FROM outbox WHERE entity_id IN %1").arg(redacted),
-        QStringLiteral("DELETE FROM sync_conflict WHERE entity_id IN %1").arg(redacted),
     };
     if (keepTombstone) {
+        // Erased: refused ops and conflicts hold its values too, and can never be sent. (A
+        // household that only left the user's areas keeps them: they are the user's own
+        // refused edits, listed until the user discards them.)
+        statements
+            << QStringLiteral("DELETE FROM outbox WHERE entity_id IN %1").arg(redacted)
+            << QStringLiteral("DELETE FROM sync_conflict WHERE entity_id IN %1").arg(redacted);
         statements
             << QStringLiteral("DELETE FROM resident WHERE %1").arg(ofHouseholds)
             << QStringLiteral("UPDATE visit SET notes = '', reason = '' WHERE %1").arg(ofHouseholds)
@@ -957,18 +985,55 @@ bool SyncEngine::eraseHere(const QStringList &householdIds, bool keepTombstone, 
     return true;
 }
 
+bool SyncEngine::applyMoves(CentralConnection &central, const Hello &hello,
+                            const QList<std::pair<QString, QString>> &moves,
+                            const QString &watermark, SyncResult &result)
+{
+    // Only people who work in areas see households by area; for them a household moved out
+    // of their areas goes, one moved in comes with everything that belongs to it.
+    if (moves.isEmpty() || !isAreaRole(hello.role))
+        return true;
+    QStringList gone;
+    QStringList arrived;
+    for (const auto &[household, area] : moves) {
+        if (hello.areas.contains(area)) {
+            arrived.removeAll(household);
+            gone.removeAll(household);
+            arrived.append(household);
+        } else {
+            arrived.removeAll(household);
+            gone.removeAll(household);
+            gone.append(household);
+        }
+    }
+    if (!gone.isEmpty()) {
+        QSqlDatabase local = QSqlDatabase::database(m_connectionName, false);
+        ForeignKeysOff foreignKeysOff(local);
+        QString error;
+        if (!local.transaction())
+            return fail(result, local.lastError().text());
+        if (!eraseHere(gone, false, &error) || !local.commit()) {
+            local.rollback();
+            return fail(result,
+                        tr("cannot remove the households moved out of your areas: %1")
+                            .arg(error.isEmpty() ? local.lastError().text() : error));
+        }
+        m_scrub = true;
+    }
+    if (arrived.isEmpty())
+        return true;
+    QString upTo = watermark;
+    return stream(central, hello, uuidList(arrived), upTo, result);
+}
+
 bool SyncEngine::applyScope(CentralConnection &central, const Hello &hello,
                             const QString &watermark, SyncResult &result)
 {
-    // Officers, volunteers and coordinators see the households of their areas.
-    static const QStringList areaRoles {QStringLiteral("sh_volunteer"),
-                                        QStringLiteral("sh_officer"),
-                                        QStringLiteral("sh_coordinator")};
     QJsonObject now;
     for (auto it = hello.areas.begin(); it != hello.areas.end(); ++it)
         now.insert(it.key(), it.value());
     const QString before = state(kAreas);
-    if (!areaRoles.contains(hello.role) || before.isEmpty()) {
+    if (!isAreaRole(hello.role) || before.isEmpty()) {
         // The first download brought everything in scope.
         return setState(kAreas,
                         QString::fromUtf8(QJsonDocument(now).toJson(QJsonDocument::Compact)))

@@ -82,8 +82,9 @@ private:
     bool pull(CentralConnection &central, const Hello &hello, SyncResult &result);
     /// Downloads the rows changed since the cursor up to \a watermark (empty: the server's
     /// current one, stored in it), page by page, one statement per page.
+    /// \a moves: the households that changed area meanwhile, with their new area's id.
     bool download(CentralConnection &central, const Hello &hello, QString &watermark,
-                  SyncResult &result);
+                  QList<std::pair<QString, QString>> &moves, SyncResult &result);
     /// Streams every row (\a households empty) or every row of the households \a households
     /// selects (an SQL sub-select or id list) in one snapshot, storing them in big local
     /// transactions; then rebuilds the quick-find index.
@@ -95,6 +96,9 @@ private:
     bool releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns,
                      QString *error);
     bool eraseHere(const QStringList &householdIds, bool keepTombstone, QString *error);
+    bool applyMoves(CentralConnection &central, const Hello &hello,
+                    const QList<std::pair<QString, QString>> &moves, const QString &watermark,
+                    SyncResult &result);
     bool applyScope(CentralConnection &central, const Hello &hello, const QString &watermark,
                     SyncResult &result);
     bool fetchOrphans(CentralConnection &central, const Hello &hello, const QString &watermark,

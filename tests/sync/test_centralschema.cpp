@@ -12,15 +12,13 @@ namespace saferhomes::synctest {
 namespace {
 
 const QStringList kTables {
-    QStringLiteral("applied_ops"),    QStringLiteral("app_user"),
-    QStringLiteral("area"),           QStringLiteral("attachment"),
-    QStringLiteral("audit_event"),    QStringLiteral("consent"),
-    QStringLiteral("equipment_type"), QStringLiteral("fitter"),
-    QStringLiteral("household"),      QStringLiteral("job"),
-    QStringLiteral("job_item"),       QStringLiteral("recommendation"),
-    QStringLiteral("resident"),       QStringLiteral("schema_info"),
-    QStringLiteral("stock_movement"), QStringLiteral("survey"),
-    QStringLiteral("user_area"),      QStringLiteral("visit"),
+    QStringLiteral("applied_ops"),    QStringLiteral("app_user"),    QStringLiteral("area"),
+    QStringLiteral("attachment"),     QStringLiteral("audit_event"), QStringLiteral("consent"),
+    QStringLiteral("equipment_type"), QStringLiteral("fitter"),      QStringLiteral("household"),
+    QStringLiteral("household_move"), QStringLiteral("job"),         QStringLiteral("job_item"),
+    QStringLiteral("recommendation"), QStringLiteral("resident"),    QStringLiteral("schema_info"),
+    QStringLiteral("stock_movement"), QStringLiteral("survey"),      QStringLiteral("user_area"),
+    QStringLiteral("visit"),
 };
 
 // Everything init-server could touch, with each catalog row's xmin: a row rewritten by a

@@ -143,7 +143,12 @@ BEGIN
 END;
 $$;
 
--- sh_apply_op of 0003, except that an update's two coordinates are written together.
+-- One primary resident per household, kept so by sh_apply_op below.
+CREATE UNIQUE INDEX resident_one_primary ON resident (household_id)
+    WHERE is_primary AND deleted_at IS NULL;
+
+-- sh_apply_op of 0003, except that an update's two coordinates are written together and a
+-- second first resident for a household joins the one already there.
 CREATE OR REPLACE FUNCTION sh_apply_op(op jsonb) RETURNS jsonb
 LANGUAGE plpgsql SECURITY INVOKER AS $$
 DECLARE
@@ -201,13 +206,43 @@ BEGIN
                     coalesce((r->>'created_at')::timestamptz, now()));
         END IF;
     ELSIF op->>'kind' = 'create' AND op->>'entity' = 'resident' THEN
-        INSERT INTO resident (id, household_id, name, phone, email, is_primary, created_at)
-        VALUES (entity_id, (payload->>'household_id')::uuid, coalesce(payload->>'name', ''),
-                coalesce(payload->>'phone', ''), coalesce(payload->>'email', ''),
-                coalesce((payload->>'is_primary')::boolean, false),
-                coalesce((payload->>'created_at')::timestamptz, now()))
-        -- Already there when its household's create op, read at push time, brought it.
-        ON CONFLICT (id) DO NOTHING;
+        -- One primary resident per household. Creates on one household take turns, and a
+        -- device's first resident for a household that has one already joins it: this row is
+        -- kept as an empty, deleted, non-primary tombstone (records may refer to its id) and
+        -- its values are merged into the primary one like field updates from empty.
+        PERFORM 1 FROM household h WHERE h.id = (payload->>'household_id')::uuid FOR UPDATE;
+        IF coalesce((payload->>'is_primary')::boolean, false) AND EXISTS (
+               SELECT 1 FROM resident r
+               WHERE r.household_id = (payload->>'household_id')::uuid AND r.is_primary
+                 AND r.deleted_at IS NULL AND r.id <> entity_id) THEN
+            INSERT INTO resident (id, household_id, name, phone, email, is_primary, created_at,
+                                  deleted_at)
+            VALUES (entity_id, (payload->>'household_id')::uuid, '', '', '', false,
+                    coalesce((payload->>'created_at')::timestamptz, now()), now())
+            ON CONFLICT (id) DO NOTHING;
+            FOR field IN SELECT unnest(ARRAY['resident_name', 'phone', 'email']) LOOP
+                new_value := coalesce(payload->>(CASE field WHEN 'resident_name' THEN 'name'
+                                                             ELSE field END), '');
+                CONTINUE WHEN new_value = '';
+                server_value := coalesce(sh_household_field(
+                    (payload->>'household_id')::uuid, field), '');
+                IF server_value = '' THEN
+                    PERFORM sh_set_household_field((payload->>'household_id')::uuid, field,
+                                                   new_value);
+                ELSIF server_value <> new_value THEN
+                    conflicts := conflicts || jsonb_build_array(jsonb_build_object(
+                        'field', field, 'local', new_value, 'server', server_value));
+                END IF;
+            END LOOP;
+        ELSE
+            INSERT INTO resident (id, household_id, name, phone, email, is_primary, created_at)
+            VALUES (entity_id, (payload->>'household_id')::uuid, coalesce(payload->>'name', ''),
+                    coalesce(payload->>'phone', ''), coalesce(payload->>'email', ''),
+                    coalesce((payload->>'is_primary')::boolean, false),
+                    coalesce((payload->>'created_at')::timestamptz, now()))
+            -- Already there when its household's create op, read at push time, brought it.
+            ON CONFLICT (id) DO NOTHING;
+        END IF;
     ELSIF op->>'kind' = 'update' AND op->>'entity' = 'household' THEN
         PERFORM 1 FROM household WHERE id = entity_id FOR UPDATE;
         IF NOT FOUND THEN
@@ -306,6 +341,46 @@ BEGIN
     RETURN results;
 END;
 $$;
+
+-- Households that changed area, so that a device whose user does not work in the new area
+-- removes them (it can no longer see their new version) and one whose user does fetches them
+-- with their residents and records (which did not change). Ids only: no personal data.
+CREATE TABLE household_move (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    household_id uuid NOT NULL REFERENCES household (id),
+    from_area uuid REFERENCES area (id),
+    to_area uuid REFERENCES area (id),
+    at timestamptz NOT NULL DEFAULT now(),
+    row_version bigint NOT NULL DEFAULT 0,
+    txid xid8 NOT NULL DEFAULT pg_current_xact_id()
+);
+CREATE INDEX household_move_txid ON household_move (txid, id);
+CREATE TRIGGER household_move_stamp BEFORE INSERT ON household_move
+    FOR EACH ROW EXECUTE FUNCTION sh_stamp_row();
+ALTER TABLE household_move ENABLE ROW LEVEL SECURITY;
+ALTER TABLE household_move FORCE ROW LEVEL SECURITY;
+GRANT SELECT ON household_move
+    TO sh_volunteer, sh_officer, sh_fitter, sh_coordinator, sh_manager, sh_admin;
+GRANT INSERT ON household_move
+    TO sh_volunteer, sh_officer, sh_fitter, sh_coordinator, sh_manager, sh_admin;
+CREATE POLICY household_move_read ON household_move FOR SELECT
+    TO sh_volunteer, sh_officer, sh_fitter, sh_coordinator, sh_manager, sh_admin USING (true);
+-- Written only by the trigger below, as whoever moved the household.
+CREATE POLICY household_move_insert ON household_move FOR INSERT
+    TO sh_volunteer, sh_officer, sh_fitter, sh_coordinator, sh_manager, sh_admin
+    WITH CHECK (household_id IN (SELECT h.id FROM household h));
+
+CREATE FUNCTION sh_record_move() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO household_move (household_id, from_area, to_area)
+    VALUES (NEW.id, OLD.area_id, NEW.area_id);
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER household_area_moved AFTER UPDATE OF area_id ON household
+    FOR EACH ROW WHEN (OLD.area_id IS DISTINCT FROM NEW.area_id)
+    EXECUTE FUNCTION sh_record_move();
 
 -- The first call of every sync: the server's schema and the oldest client it accepts, who the
 -- caller is, their areas (for scope changes) and which columns of the synced tables they may
