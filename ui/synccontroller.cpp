@@ -127,7 +127,7 @@ void SyncController::start(const SyncSettings::Connection &connection, const QSt
     m_syncing = true;
     m_manual = manual;
     m_running = connection;
-    m_watcher.setFuture(SyncTask::run(m_database.path(), connection.uri(), password));
+    m_watcher.setFuture(m_task.run(m_database.path(), connection.uri(), password));
     emit started();
     emit statusChanged();
 }

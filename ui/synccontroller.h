@@ -4,6 +4,7 @@
 #include "sync/syncengine.h"
 #include "synckeychain.h"
 #include "syncsettings.h"
+#include "synctask.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -94,6 +95,7 @@ private:
     QPointer<QWidget> m_window;
     SyncKeychain m_keychain;
     ConflictResolver m_resolver;
+    SyncTask m_task; ///< before m_watcher: destroyed after the watcher has waited
     QFutureWatcher<SyncResult> m_watcher;
     QTimer *m_timer;
     QPointer<QInputDialog> m_prompt;

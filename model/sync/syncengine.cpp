@@ -93,6 +93,10 @@ SyncEngine::SyncEngine(const Database &database, QString userName)
     , m_userName(std::move(userName))
 { }
 
+SyncEngine::~SyncEngine() = default;
+SyncEngine::SyncEngine(SyncEngine &&) noexcept = default;
+SyncEngine &SyncEngine::operator=(SyncEngine &&) noexcept = default;
+
 bool SyncEngine::fail(SyncResult &result, const QString &message)
 {
     result.error = message;
@@ -194,15 +198,32 @@ SyncResult SyncEngine::run(const QString &uri)
         fail(result, error);
         return result;
     }
-    CentralConnection central(QStringLiteral("saferhomes-sync-") + m_connectionName);
-    if (!central.open(*address,
-                      m_password.isEmpty() ? qEnvironmentVariable("PGPASSWORD") : m_password)) {
-        failCentral(result, central);
-        return result;
-    }
+    const QString password = m_password.isEmpty() ? qEnvironmentVariable("PGPASSWORD") : m_password;
+    // The connection stays open between syncs on the same engine: a sync then costs the
+    // greeting, the push (when there is something to send) and the pull, and no set-up.
+    const QString key = uri + QChar(u'\n') + password;
     Hello greeting;
-    if (!hello(central, greeting, result))
-        return result;
+    bool greeted = false;
+    if (m_central && m_centralKey == key && m_central->connection().isOpen()) {
+        greeted = hello(*m_central, greeting, result);
+        if (!greeted && !result.unreachable)
+            return result;
+        result = {}; // a connection that went stale meanwhile: open a new one below
+    }
+    if (!greeted) {
+        m_central.reset();
+        auto central = std::make_unique<CentralConnection>(QStringLiteral("saferhomes-sync-")
+                                                           + m_connectionName);
+        if (!central->open(*address, password)) {
+            failCentral(result, *central);
+            return result;
+        }
+        if (!hello(*central, greeting, result))
+            return result;
+        m_central = std::move(central);
+        m_centralKey = key;
+    }
+    CentralConnection &central = *m_central;
     // Another server's cursor means nothing here: start from the beginning.
     if (state(kServer) != address->display()) {
         if (!setState(kServer, address->display()) || !setState(kCursor, kFirstCursor)
@@ -211,10 +232,14 @@ SyncResult SyncEngine::run(const QString &uri)
             return result;
         }
     }
-    if (!push(central, result))
+    const bool ok
+        = push(central, result) && (pendingCount() != 0 || pull(central, greeting, result));
+    if (!ok) {
+        // Whatever state the connection is in (a transaction cut short, a server gone), the
+        // next sync starts on a new one.
+        m_central.reset();
         return result;
-    if (pendingCount() == 0 && !pull(central, greeting, result))
-        return result;
+    }
     setState(kLastSync, storeTimestamp());
     if (m_scrub)
         scrubFiles();

@@ -9,6 +9,7 @@
 #include <QVariantList>
 
 #include <functional>
+#include <memory>
 
 namespace saferhomes {
 
@@ -54,6 +55,9 @@ public:
     static constexpr int kBatchSize = 200;
 
     SyncEngine(const Database &database, QString userName);
+    ~SyncEngine();
+    SyncEngine(SyncEngine &&) noexcept;
+    SyncEngine &operator=(SyncEngine &&) noexcept;
 
     /// The password for the central login; empty: PGPASSWORD (or libpq's own defaults).
     void setPassword(const QString &password) { m_password = password; }
@@ -63,7 +67,8 @@ public:
     using ProgressHandler = std::function<void(qint64 done, qint64 total)>;
     void setProgressHandler(ProgressHandler handler) { m_progress = std::move(handler); }
 
-    /// Push, then pull when nothing is left to push.
+    /// Push, then pull when nothing is left to push. The connection to the central database
+    /// stays open for the next run() with the same URI and password (on the same thread).
     SyncResult run(const QString &uri);
 
     /// Ops not yet accepted (rejected ones excluded).
@@ -116,6 +121,8 @@ private:
     QString m_userName;
     QString m_password;
     ProgressHandler m_progress;
+    std::unique_ptr<CentralConnection> m_central;
+    QString m_centralKey; ///< the URI and password m_central was opened with
     bool m_scrub = false; ///< personal data was removed: compact the index and the WAL
 };
 

@@ -912,3 +912,36 @@ TEST_F(SyncEngineTest, AManagersDeviceGetsNoPersonalData)
 }
 
 } // namespace saferhomes::synctest
+
+namespace saferhomes::synctest {
+
+TEST_F(SyncEngineTest, AnEngineKeepsItsConnectionAndReopensAFailedOne)
+{
+    auto a = device(QStringLiteral("reuse"), QStringLiteral("officer_a"));
+    SyncEngine engine = a->engine();
+    ASSERT_TRUE(synced(engine.run(a->uri())));
+    const auto central = superuserSession(s_database);
+    const QString login = s_logins.value(QStringLiteral("officer_a"));
+    const QString backend = QStringLiteral(
+        "SELECT string_agg(CAST(pid AS text), ',') FROM pg_stat_activity WHERE usename = ?");
+    const QString first = central->value(backend, {login}).toString();
+    ASSERT_FALSE(first.isEmpty());
+
+    a->create(QStringLiteral("9 Reuse Row"), kMelton, QStringLiteral("Max"));
+    ASSERT_TRUE(synced(engine.run(a->uri())));
+    EXPECT_EQ(central->value(backend, {login}).toString(), first); // the same session
+    EXPECT_EQ(a->outboxRows(), 0);
+
+    // The server ends the session between syncs: the next sync opens a new one.
+    ASSERT_TRUE(central->exec(
+        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ?"),
+        {login}));
+    a->create(QStringLiteral("10 Reuse Row"), kMelton, QStringLiteral("Nia"));
+    ASSERT_TRUE(synced(engine.run(a->uri())));
+    EXPECT_EQ(a->outboxRows(), 0);
+    const QString second = central->value(backend, {login}).toString();
+    EXPECT_FALSE(second.isEmpty());
+    EXPECT_NE(second, first);
+}
+
+} // namespace saferhomes::synctest
