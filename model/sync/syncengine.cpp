@@ -9,6 +9,7 @@
 #include "synclog.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +20,8 @@
 #include <QThread>
 #include <QUuid>
 #include <QVersionNumber>
+
+#include <algorithm>
 
 namespace saferhomes {
 
@@ -36,10 +39,10 @@ const QString kLastSync = QStringLiteral("last_sync");
 const QString kFirstCursor = QStringLiteral("0");
 const QString kNilUuid = QStringLiteral("00000000-0000-0000-0000-000000000000");
 const QString kAreas = QStringLiteral("areas");
-/// Rows per table per download call of the changes since the last sync; rows per local
-/// transaction of a streamed download (the first one, or a newly gained area).
+/// Rows per table per download call of the changes since the last sync; rows held in memory
+/// at a time by a streamed download (the first one, or a newly gained area).
 constexpr int kPageSize = 1000;
-constexpr int kStreamBatch = 50000;
+constexpr int kStreamBatch = 5000;
 
 QVersionNumber clientVersion()
 {
@@ -376,6 +379,24 @@ QString uuidList(const QStringList &ids)
     return literals.isEmpty() ? QStringLiteral("NULL::uuid") : literals.join(QLatin1Char(','));
 }
 
+/// Turns foreign key checks off for the lifetime of the object (outside any transaction).
+/// Pulled rows may refer to rows this user may not read (a volunteer's job names a fitter);
+/// the central database has checked them.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(const QSqlDatabase &db)
+        : m_query(db)
+    {
+        m_query.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    }
+    ~ForeignKeysOff() { m_query.exec(QStringLiteral("PRAGMA foreign_keys = ON")); }
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    QSqlQuery m_query;
+};
+
 /// Sets a connection PRAGMA for the lifetime of the object and then restores it.
 class LocalPragma {
 public:
@@ -479,10 +500,28 @@ bool SyncEngine::stream(CentralConnection &central, const Hello &hello, const QS
     }
     // The pages a big download writes go to the WAL once and to the database once, at the
     // end, instead of being copied back after every transaction.
-    LocalPragma noCheckpoints(QSqlDatabase::database(m_connectionName, false),
-                              QStringLiteral("wal_autocheckpoint"), QStringLiteral("0"));
-    qint64 done = 0;
+    QSqlDatabase local = QSqlDatabase::database(m_connectionName, false);
+    LocalPragma noCheckpoints(local, QStringLiteral("wal_autocheckpoint"), QStringLiteral("0"));
+    ForeignKeysOff foreignKeysOff(local);
+    QSqlQuery flag(local);
+    // One local transaction per table, written as the rows arrive, a few thousand at a time.
+    const auto beginTable = [&] {
+        return local.transaction()
+            && flag.exec(QStringLiteral("UPDATE sync_flag SET applying = 1"));
+    };
+    const auto endTable = [&] {
+        return flag.exec(QStringLiteral("UPDATE sync_flag SET applying = 0")) && local.commit();
+    };
+    const auto abandon = [&](const QString &message) {
+        local.rollback();
+        db.rollback();
+        if (!message.isEmpty())
+            fail(result, tr("cannot store the downloaded rows: %1").arg(message));
+        return false;
+    };
     qint64 householdsDone = 0;
+    QElapsedTimer phase;
+    phase.start();
     for (const auto &[table, columns] : hello.tables) {
         if (!households.isEmpty() && table->householdPredicate.isEmpty())
             continue;
@@ -497,15 +536,18 @@ bool SyncEngine::stream(CentralConnection &central, const Hello &hello, const QS
         // In key order: the local unique index then grows at its end instead of all over.
         if (!query.exec(
                 QStringLiteral("SELECT %1 FROM %2 t WHERE %3 ORDER BY t.%4")
-                    .arg(selects.join(QStringLiteral(", ")), table->name, where, table->key)))
+                    .arg(selects.join(QStringLiteral(", ")), table->name, where, table->key))) {
+            local.rollback();
             return failed(tr("cannot download the %1 rows").arg(table->name));
+        }
+        if (!beginTable())
+            return abandon(local.lastError().text());
         TablePage page {table, columns, {}, {}};
         const qsizetype width = columns.size();
         const auto store = [&] {
-            done += page.rows.size();
             if (table->name == QStringLiteral("household"))
                 householdsDone += page.rows.size();
-            const bool ok = storePage(areas, {page}, true, result);
+            const bool ok = storePage(areas, {page}, result, true, true);
             page.rows.clear();
             page.deleted.clear();
             if (m_progress)
@@ -519,26 +561,29 @@ bool SyncEngine::stream(CentralConnection &central, const Hello &hello, const QS
                 row.append(query.value(int(c)));
             page.rows.append(std::move(row));
             page.deleted.append(table->softDeletes && query.value(int(width)).toBool());
-            if (page.rows.size() == kStreamBatch && !store()) {
-                db.rollback();
-                return false;
-            }
+            if (page.rows.size() == kStreamBatch && !store())
+                return abandon({});
         }
-        if (query.lastError().isValid())
+        if (query.lastError().isValid()) {
+            local.rollback();
             return failed(tr("cannot download the %1 rows").arg(table->name));
-        if (!page.rows.isEmpty() && !store()) {
-            db.rollback();
-            return false;
         }
+        if (!page.rows.isEmpty() && !store())
+            return abandon({});
+        if (!endTable())
+            return abandon(local.lastError().text());
+        qCDebug(lcSync) << "streamed" << table->name << "in" << phase.restart() << "ms";
     }
     query.finish();
     if (!db.commit())
         return failed(tr("cannot finish the download"));
-    Q_UNUSED(done);
+    // The quick-find index, rebuilt once (from the database file, not the WAL).
+    QSqlQuery(local).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    qCDebug(lcSync) << "checkpointed the WAL in" << phase.restart() << "ms";
     if (!rebuildSearchIndex(result))
         return false;
-    QSqlQuery(QSqlDatabase::database(m_connectionName, false))
-        .exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    qCDebug(lcSync) << "rebuilt the quick-find index in" << phase.restart() << "ms";
+    QSqlQuery(local).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     return true;
 }
 
@@ -686,7 +731,7 @@ bool SyncEngine::download(CentralConnection &central, const Hello &hello, QStrin
             pages.append(std::move(page));
         }
         query.finish();
-        if (!storePage(areas, pages, false, result))
+        if (!storePage(areas, pages, result))
             return false;
         if (m_progress)
             m_progress(done, 0);
@@ -708,40 +753,27 @@ QString localIdList(const QStringList &ids)
     return literals.isEmpty() ? QStringLiteral("NULL") : literals.join(QLatin1Char(','));
 }
 
-/// Turns foreign key checks off for the lifetime of the object (outside any transaction).
-/// Pulled rows may refer to rows this user may not read (a volunteer's job names a fitter);
-/// the central database has checked them.
-class ForeignKeysOff {
-public:
-    explicit ForeignKeysOff(const QSqlDatabase &db)
-        : m_query(db)
-    {
-        m_query.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
-    }
-    ~ForeignKeysOff() { m_query.exec(QStringLiteral("PRAGMA foreign_keys = ON")); }
-    ForeignKeysOff(const ForeignKeysOff &) = delete;
-    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
-
-private:
-    QSqlQuery m_query;
-};
-
 } // namespace
 
 bool SyncEngine::storePage(const QList<QVariantList> &areas, const QList<TablePage> &pages,
-                           bool indexLater, SyncResult &result)
+                           SyncResult &result, bool inTransaction, bool indexLater)
 {
     QSqlDatabase local = QSqlDatabase::database(m_connectionName, false);
-    ForeignKeysOff foreignKeysOff(local);
-    if (!local.transaction())
-        return fail(result, local.lastError().text());
+    std::optional<ForeignKeysOff> foreignKeysOff;
+    if (!inTransaction) {
+        foreignKeysOff.emplace(local);
+        if (!local.transaction())
+            return fail(result, local.lastError().text());
+    }
     QSqlQuery query(local);
     const auto rollback = [&](const QString &message) {
-        local.rollback();
+        if (!inTransaction)
+            local.rollback();
         return fail(result, tr("cannot store the downloaded changes: %1").arg(message));
     };
-    // Pulled rows are the server's already: they make no outbox entries.
-    if (!query.exec(QStringLiteral("UPDATE sync_flag SET applying = 1")))
+    // Pulled rows are the server's already: they make no outbox entries. (The caller of a
+    // transaction of its own has set the flag.)
+    if (!inTransaction && !query.exec(QStringLiteral("UPDATE sync_flag SET applying = 1")))
         return rollback(query.lastError().text());
 
     // Areas are matched by name: one made here before it reached the server keeps its id.
@@ -767,8 +799,7 @@ bool SyncEngine::storePage(const QList<QVariantList> &areas, const QList<TablePa
     }
 
     // The households whose quick-find text may change: take out their old entries first (the
-    // index keeps no copy of its text), put the new ones in at the end. (A streamed download
-    // rebuilds the whole index once at its end instead.)
+    // index keeps no copy of its text), put the new ones in at the end.
     QStringList touched;
     QStringList erased;
     for (const TablePage &page : pages) {
@@ -872,10 +903,12 @@ bool SyncEngine::storePage(const QList<QVariantList> &areas, const QList<TablePa
         && !query.exec(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
                        + householdSearchTextSelect() + touchedWhere))
         return rollback(query.lastError().text());
-    if (!query.exec(QStringLiteral("UPDATE sync_flag SET applying = 0")))
-        return rollback(query.lastError().text());
-    if (!local.commit())
-        return rollback(local.lastError().text());
+    if (!inTransaction) {
+        if (!query.exec(QStringLiteral("UPDATE sync_flag SET applying = 0")))
+            return rollback(query.lastError().text());
+        if (!local.commit())
+            return rollback(local.lastError().text());
+    }
     result.pulled += storedRows;
     return true;
 }

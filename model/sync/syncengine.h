@@ -91,13 +91,16 @@ private:
     bool download(CentralConnection &central, const Hello &hello, QString &watermark,
                   QList<std::pair<QString, QString>> &moves, SyncResult &result);
     /// Streams every row (\a households empty) or every row of the households \a households
-    /// selects (an SQL sub-select or id list) in one snapshot, storing them in big local
-    /// transactions; then rebuilds the quick-find index.
+    /// selects (an SQL sub-select or id list) in one snapshot, storing them as they arrive
+    /// in one local transaction per table; then rebuilds the quick-find index.
     bool stream(CentralConnection &central, const Hello &hello, const QString &households,
                 QString &watermark, SyncResult &result);
+    /// Stores downloaded rows in a transaction of its own, or in the caller's
+    /// (\a inTransaction, with sync_flag set and foreign keys off). \a indexLater: leave the
+    /// quick-find index to the caller.
+    bool storePage(const QList<QVariantList> &areas, const QList<TablePage> &pages,
+                   SyncResult &result, bool inTransaction = false, bool indexLater = false);
     bool rebuildSearchIndex(SyncResult &result);
-    bool storePage(const QList<QVariantList> &areas, const QList<TablePage> &pages, bool indexLater,
-                   SyncResult &result);
     bool releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns,
                      QString *error);
     bool eraseHere(const QStringList &householdIds, bool keepTombstone, QString *error);

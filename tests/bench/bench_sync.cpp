@@ -28,6 +28,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include <optional>
+
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -119,13 +121,18 @@ struct Device {
         if (!database.open(path))
             die(database.errorString());
     }
-    SyncResult sync() const
+    /// Syncs as the app does, on an engine that keeps its connection open between syncs;
+    /// \a fresh: as the command line does, on a new engine and connection.
+    SyncResult sync(bool fresh = false) const
     {
-        SyncEngine engine(database, login);
-        engine.setPassword(kPassword);
-        return engine.run(uri);
+        if (fresh || !engine) {
+            engine.emplace(database, login);
+            engine->setPassword(kPassword);
+        }
+        return engine->run(uri);
     }
     Database database;
+    mutable std::optional<SyncEngine> engine;
     QString login;
     QString uri;
 };
@@ -138,13 +145,13 @@ struct Cycle {
     SyncResult result;
 };
 
-Cycle timedSync(const Device &device, ServerLog &log)
+Cycle timedSync(const Device &device, ServerLog &log, bool fresh = false)
 {
     log.mark();
     QElapsedTimer timer;
     timer.start();
     Cycle cycle;
-    cycle.result = device.sync();
+    cycle.result = device.sync(fresh);
     cycle.seconds = timer.nsecsElapsed() / 1e9;
     if (!cycle.result.ok())
         die(QStringLiteral("sync failed: %1").arg(cycle.result.error));
@@ -315,13 +322,17 @@ void benchChanges(Setup &setup, QTemporaryDir &dir, ServerLog &log, int runs)
     const Cycle one = timedSync(a, log);
     const Cycle other = timedSync(b, log);
     const Cycle idle = timedSync(b, log);
-    std::printf("statements per sync cycle (each one round trip, after the connection's own "
-                "start-up and authentication):\n"
+    std::printf("statements per sync cycle (each one round trip), as the app syncs (its "
+                "connection stays open between syncs):\n"
                 "  one change pushed: %d; one change pulled: %d; nothing to do: %d "
                 "(target <= 5 round trips)\n",
                 one.statements, other.statements, idle.statements);
     std::printf("  the idle cycle's statements:\n    %s\n",
                 qPrintable(log.statements(loginB, 90).join(QStringLiteral("\n    "))));
+    const Cycle fresh = timedSync(b, log, true);
+    std::printf("  on a new connection (each `saferhomes-cli sync`): nothing to do: %d "
+                "statements, %d of them QPSQL's own connection set-up\n",
+                fresh.statements, fresh.statements - idle.statements);
 }
 
 void exportCsv(const Setup &setup, const QString &login, const QString &households,
