@@ -2,6 +2,8 @@
 
 #include "householdtablemodel.h"
 
+#include <algorithm>
+
 namespace saferhomes {
 
 HouseholdFilterProxyModel::HouseholdFilterProxyModel(QObject *parent)
@@ -39,11 +41,21 @@ void HouseholdFilterProxyModel::setAreaFilter(std::optional<QString> area)
     refilter();
 }
 
-void HouseholdFilterProxyModel::setQuickFindKeys(std::optional<QSet<qint64>> ids)
+void HouseholdFilterProxyModel::setQuickFindKeys(const std::optional<QList<qint64>> &keys)
 {
-    if (!ids && !m_quickFind)
+    if (!keys && !m_quickFind)
         return;
-    m_quickFind = std::move(ids);
+    m_quickFind.reset();
+    if (keys) {
+        const qint64 largest
+            = keys->isEmpty() ? -1 : *std::max_element(keys->cbegin(), keys->cend());
+        QBitArray bits(qsizetype(largest + 1));
+        for (const qint64 key : *keys) {
+            if (key >= 0)
+                bits.setBit(qsizetype(key));
+        }
+        m_quickFind = std::move(bits);
+    }
     refilter();
 }
 
@@ -66,7 +78,9 @@ bool HouseholdFilterProxyModel::filterAcceptsRow(int sourceRow,
         return false;
     if (m_area && row.areaName != *m_area)
         return false;
-    if (m_quickFind && !m_quickFind->contains(row.localKey))
+    if (m_quickFind
+        && (row.localKey < 0 || row.localKey >= m_quickFind->size()
+            || !m_quickFind->testBit(qsizetype(row.localKey))))
         return false;
     return true;
 }

@@ -5,6 +5,7 @@
 #include "database.h"
 #include "householdbatchinsert.h"
 #include "householdsearch.h"
+#include "sqlitestatement.h"
 #include "sqlvalues.h"
 #include "storelog.h"
 
@@ -13,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -36,14 +38,40 @@ std::optional<double> toOptionalDouble(const QVariant &value)
     return value.toDouble();
 }
 
-/// FTS5 query text: every word of \a text as a quoted prefix term, all required.
+/// The ways a word of five or more characters may be a postcode typed without its space
+/// ("LE131AB", or "LE131" on the way there): an outward code (A9, A99, AA9, AA99, A9A or
+/// AA9A) and the start of an inward code (9, 9A or 9AA), as FTS5 terms for both tokens.
+QStringList spacelessPostcode(const QString &word)
+{
+    static const QRegularExpression outward(QStringLiteral("^[A-Za-z]{1,2}[0-9][A-Za-z0-9]?$"));
+    static const QRegularExpression inward(QStringLiteral("^[0-9][A-Za-z]{0,2}$"));
+    QStringList splits;
+    if (word.size() < 5)
+        return splits;
+    for (qsizetype at = 2; at <= 4 && at < word.size(); ++at) {
+        const QString out = word.left(at);
+        const QString in = word.mid(at);
+        if (outward.match(out).hasMatch() && inward.match(in).hasMatch())
+            splits.append(QStringLiteral("(\"%1\" AND \"%2\"*)").arg(out, in));
+    }
+    return splits;
+}
+
+/// FTS5 query text: every word of \a text as a quoted prefix term, all required; a word that
+/// may be a spaceless postcode also matches as one.
 QString ftsQuery(const QString &text)
 {
     QStringList terms;
     QString word;
     const auto flush = [&] {
-        if (!word.isEmpty())
-            terms.append(QLatin1Char('"') + word + QStringLiteral("\"*"));
+        if (word.isEmpty())
+            return;
+        const QString prefix = QLatin1Char('"') + word + QStringLiteral("\"*");
+        const QStringList postcode = spacelessPostcode(word);
+        terms.append(
+            postcode.isEmpty()
+                ? prefix
+                : QStringLiteral("(%1 OR %2)").arg(prefix, postcode.join(QStringLiteral(" OR "))));
         word.clear();
     };
     for (const QChar c : text) {
@@ -53,7 +81,9 @@ QString ftsQuery(const QString &text)
             flush();
     }
     flush();
-    return terms.join(QLatin1Char(' '));
+    // Explicit AND: FTS5 takes two terms side by side as both required, but not a term
+    // beside a parenthesised group.
+    return terms.join(QStringLiteral(" AND "));
 }
 
 const char *columnFor(HouseholdField field)
@@ -276,14 +306,16 @@ QList<qint64> HouseholdRepository::quickFind(const QString &text) const
     const QString match = ftsQuery(text);
     if (match.isEmpty())
         return ids;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT rowid FROM household_fts WHERE household_fts MATCH ?"));
-    query.addBindValue(match);
-    if (!query.exec())
+    // A one-letter prefix matches most households: read their keys straight from SQLite
+    // rather than through a QVariant each.
+    SqliteStatement query(QSqlDatabase::database(m_connectionName, false),
+                          "SELECT rowid FROM household_fts WHERE household_fts MATCH ? "
+                          "ORDER BY rowid");
+    if (!query.isValid())
         return ids;
+    query.bind(1, match);
     while (query.next())
-        ids.append(query.value(0).toLongLong());
+        ids.append(query.int64(0));
     return ids;
 }
 

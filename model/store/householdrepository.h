@@ -63,8 +63,9 @@ public:
     QList<Area> areas() const;
     TransitionContext transitionContext(const QUuid &id) const;
     /// The local keys (HouseholdSummary::localKey) of households matching every word of
-    /// \a text as a prefix (address, postcode, names). Keys rather than ids: a broad prefix
-    /// matches most households, and reading 50k integers is several times cheaper.
+    /// \a text as a prefix (address, postcode, names), in ascending order. Keys rather than
+    /// ids: a broad prefix matches most households, and reading 50k integers is several
+    /// times cheaper.
     QList<qint64> quickFind(const QString &text) const;
     QList<HouseholdRecord> all(const Progress &progress = {}) const;
     StatusCounts statusCounts() const;

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <functional>
 
 using namespace saferhomes;
@@ -372,6 +373,26 @@ TEST_F(HouseholdRepositoryTest, ABatchIsRefusedWhereTheSchemaWouldRefuseARow)
     EXPECT_FALSE(query.exec(QStringLiteral("UPDATE household SET priority = 12")));
     EXPECT_FALSE(query.exec(QStringLiteral("UPDATE household SET area_id = 'nowhere'")))
         << "foreign keys are checked again";
+}
+
+TEST_F(HouseholdRepositoryTest, QuickFindTakesAPostcodeTypedWithoutItsSpace)
+{
+    ASSERT_TRUE(m_repository->insert({
+        household(text("12 Thorpe End"), text("LE13 1RB")),
+        household(text("3 Burton Road"), text("LE13 1DL")),
+        household(text("1 Bell Street"), text("LE1 3AB")),
+        household(text("7 Welford Road"), text("W1A 0AX")),
+    }));
+    EXPECT_EQ(m_repository->quickFind(text("LE131RB")).size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("le131")).size(), 2) << "on the way to LE131RB";
+    EXPECT_EQ(m_repository->quickFind(text("LE131D")).size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("le13a")).size(), 1) << "LE1 3AB";
+    EXPECT_EQ(m_repository->quickFind(text("w1a0ax")).size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("LE13 1")).size(), 2);
+    EXPECT_EQ(m_repository->quickFind(text("12 le131rb")).size(), 1);
+    EXPECT_TRUE(m_repository->quickFind(text("LE131X")).isEmpty());
+    const QList<qint64> keys = m_repository->quickFind(text("road"));
+    EXPECT_TRUE(std::is_sorted(keys.cbegin(), keys.cend()));
 }
 
 TEST_F(HouseholdRepositoryTest, AnImportRecordsItsFileAndDigest)

@@ -27,11 +27,7 @@ protected:
         insertSampleHouseholds();
     }
 
-    QSet<qint64> quickFind(const QString &text) const
-    {
-        const QList<qint64> ids = repository().quickFind(text);
-        return QSet<qint64>(ids.cbegin(), ids.cend());
-    }
+    QList<qint64> quickFind(const QString &text) const { return repository().quickFind(text); }
 };
 
 } // namespace
