@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -425,4 +426,38 @@ TEST_F(HouseholdRepositoryTest, AnImportRecordsItsFileAndDigest)
     EXPECT_EQ(query.value(2).toInt(), 2);
     EXPECT_EQ(query.value(3).toString(), text("tester"));
     EXPECT_FALSE(query.next());
+}
+
+TEST_F(HouseholdRepositoryTest, ALargeBatchSkipsTheWalOnlyWhenNothingElseHasTheDatabaseOpen)
+{
+    const auto records = [](const QString &street) {
+        QList<HouseholdRecord> list;
+        for (int i = 0; i < 10000; ++i)
+            list.append(household(text("%1 %2").arg(i).arg(street), text("LE13 0BG"),
+                                  text("Resident %1").arg(i)));
+        return list;
+    };
+    const auto scalar = [this](const char *sql) {
+        QSqlQuery query(m_database.connection());
+        return query.exec(QString::fromLatin1(sql)) && query.next() ? query.value(0) : QVariant();
+    };
+    const QVariant cacheSize = scalar("PRAGMA cache_size");
+    const QFileInfo wal(m_path + text("-wal"));
+
+    // Alone: a rollback journal, so the WAL stays small...
+    ASSERT_TRUE(m_repository->insert(records(text("Alone Street"))))
+        << qPrintable(m_repository->errorString());
+    EXPECT_EQ(scalar("PRAGMA journal_mode").toString(), text("wal"));
+    EXPECT_EQ(scalar("PRAGMA cache_size"), cacheSize);
+    EXPECT_LT(QFileInfo(wal.filePath()).size(), 1 << 20);
+
+    // ...with another connection open, the WAL as usual (and the other sees the rows).
+    Database other(QStringLiteral("another-reader"));
+    ASSERT_TRUE(other.open(m_path));
+    ASSERT_TRUE(m_repository->insert(records(text("Shared Street"))))
+        << qPrintable(m_repository->errorString());
+    EXPECT_EQ(scalar("PRAGMA journal_mode").toString(), text("wal"));
+    EXPECT_GT(QFileInfo(wal.filePath()).size(), 1 << 20);
+    EXPECT_EQ(HouseholdRepository(other, text("other")).count(), 20000);
+    EXPECT_EQ(m_repository->quickFind(text("Alone Street 9999")).size(), 1);
 }
