@@ -73,16 +73,15 @@ bool HouseholdFilterProxyModel::filterAcceptsRow(int sourceRow,
     if (!m_households) {
         return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
     }
+    if (m_quickFind) {
+        const qint64 key = m_households->localKey(sourceRow);
+        if (key < 0 || key >= m_quickFind->size() || !m_quickFind->testBit(qsizetype(key)))
+            return false;
+    }
+    if (!m_status && !m_area)
+        return true;
     const HouseholdSummary &row = m_households->household(sourceRow);
-    if (m_status && row.status != *m_status)
-        return false;
-    if (m_area && row.areaName != *m_area)
-        return false;
-    if (m_quickFind
-        && (row.localKey < 0 || row.localKey >= m_quickFind->size()
-            || !m_quickFind->testBit(qsizetype(row.localKey))))
-        return false;
-    return true;
+    return (!m_status || row.status == *m_status) && (!m_area || row.areaName == *m_area);
 }
 
 } // namespace saferhomes
