@@ -203,7 +203,7 @@ void DoorstepFinder::search()
     m_quickFind->find(text);
 }
 
-void DoorstepFinder::showFound(const QString &text, const QSet<qint64> &keys)
+void DoorstepFinder::showFound(const QString &text, const QList<qint64> &keys)
 {
     if (text != m_find->text().trimmed())
         return;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QHash>
-#include <QSet>
+#include <QList>
 #include <QUuid>
 #include <QWidget>
 
@@ -58,7 +58,7 @@ private:
     void reloadAreas();
     void showRound();
     void search();
-    void showFound(const QString &text, const QSet<qint64> &keys);
+    void showFound(const QString &text, const QList<qint64> &keys);
     void chooseCurrent();
     QUuid selectedArea() const;
     void updateSummary();

@@ -2,6 +2,8 @@
 
 #include "householdtablemodel.h"
 
+#include <algorithm>
+
 namespace saferhomes {
 
 HouseholdFilterProxyModel::HouseholdFilterProxyModel(QObject *parent)
@@ -39,11 +41,21 @@ void HouseholdFilterProxyModel::setAreaFilter(std::optional<QString> area)
     refilter();
 }
 
-void HouseholdFilterProxyModel::setQuickFindKeys(std::optional<QSet<qint64>> ids)
+void HouseholdFilterProxyModel::setQuickFindKeys(const std::optional<QList<qint64>> &keys)
 {
-    if (!ids && !m_quickFind)
+    if (!keys && !m_quickFind)
         return;
-    m_quickFind = std::move(ids);
+    m_quickFind.reset();
+    if (keys) {
+        const qint64 largest
+            = keys->isEmpty() ? -1 : *std::max_element(keys->cbegin(), keys->cend());
+        QBitArray bits(qsizetype(largest + 1));
+        for (const qint64 key : *keys) {
+            if (key >= 0)
+                bits.setBit(qsizetype(key));
+        }
+        m_quickFind = std::move(bits);
+    }
     refilter();
 }
 
@@ -61,14 +73,15 @@ bool HouseholdFilterProxyModel::filterAcceptsRow(int sourceRow,
     if (!m_households) {
         return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
     }
+    if (m_quickFind) {
+        const qint64 key = m_households->localKey(sourceRow);
+        if (key < 0 || key >= m_quickFind->size() || !m_quickFind->testBit(qsizetype(key)))
+            return false;
+    }
+    if (!m_status && !m_area)
+        return true;
     const HouseholdSummary &row = m_households->household(sourceRow);
-    if (m_status && row.status != *m_status)
-        return false;
-    if (m_area && row.areaName != *m_area)
-        return false;
-    if (m_quickFind && !m_quickFind->contains(row.localKey))
-        return false;
-    return true;
+    return (!m_status || row.status == *m_status) && (!m_area || row.areaName == *m_area);
 }
 
 } // namespace saferhomes

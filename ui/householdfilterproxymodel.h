@@ -2,7 +2,8 @@
 
 #include "domain/householdstatus.h"
 
-#include <QSet>
+#include <QBitArray>
+#include <QList>
 #include <QSortFilterProxyModel>
 #include <QUuid>
 
@@ -31,8 +32,9 @@ public:
     /// (nothing: every area).
     void setAreaFilter(std::optional<QString> area);
     std::optional<QString> areaFilter() const { return m_area; }
-    /// Only the households in \a ids (nothing: quick-find is not in use).
-    void setQuickFindKeys(std::optional<QSet<qint64>> ids);
+    /// Only the households whose local keys are in \a keys (nothing: quick-find is not in
+    /// use).
+    void setQuickFindKeys(const std::optional<QList<qint64>> &keys);
     bool hasQuickFind() const { return m_quickFind.has_value(); }
 
 protected:
@@ -44,7 +46,9 @@ private:
     HouseholdTableModel *m_households = nullptr;
     std::optional<HouseholdStatus> m_status;
     std::optional<QString> m_area;
-    std::optional<QSet<qint64>> m_quickFind;
+    /// One bit per local key (they count up from 1): testing 100k rows against it costs a
+    /// fraction of what a QSet lookup per row did.
+    std::optional<QBitArray> m_quickFind;
 };
 
 } // namespace saferhomes

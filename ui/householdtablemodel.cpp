@@ -89,6 +89,7 @@ void HouseholdTableModel::updateHousehold(const HouseholdSummary &household)
         const int at = int(m_rows.size());
         beginInsertRows({}, at, at);
         m_rows.append(household);
+        m_localKeys.append(household.localKey);
         m_rowOf.insert(household.id, at);
         endInsertRows();
         return;
@@ -96,6 +97,7 @@ void HouseholdTableModel::updateHousehold(const HouseholdSummary &household)
     // The row keeps its place until the next sort: moving it under the user's eyes while
     // they edit it would be disorienting.
     m_rows[row] = household;
+    m_localKeys[row] = household.localKey;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -222,8 +224,11 @@ void HouseholdTableModel::rebuildRowIndex()
 {
     m_rowOf.clear();
     m_rowOf.reserve(m_rows.size());
-    for (int row = 0; row < m_rows.size(); ++row)
+    m_localKeys.resize(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row) {
         m_rowOf.insert(m_rows[row].id, row);
+        m_localKeys[row] = m_rows[row].localKey;
+    }
 }
 
 } // namespace saferhomes

@@ -645,7 +645,7 @@ void MainWindow::applyQuickFind()
     m_quickFindWorker->find(text);
 }
 
-void MainWindow::showQuickFindResult(const QString &text, const QSet<qint64> &keys)
+void MainWindow::showQuickFindResult(const QString &text, const QList<qint64> &keys)
 {
     if (text != m_quickFind->text().trimmed())
         return;

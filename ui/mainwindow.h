@@ -122,7 +122,7 @@ private:
     void reloadRegister(bool refreshDetails);
 
     void applyQuickFind();
-    void showQuickFindResult(const QString &text, const QSet<qint64> &keys);
+    void showQuickFindResult(const QString &text, const QList<qint64> &keys);
     void applyFilters();
     void reloadAreas();
     void refreshHousehold(const QUuid &id);

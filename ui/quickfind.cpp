@@ -49,7 +49,7 @@ void QuickFind::find(const QString &text)
             if (generation != latest->load())
                 return; // the user has typed on: a newer request is queued
             QString error;
-            QSet<qint64> ids;
+            QList<qint64> keys;
             if (!worker->database) {
                 worker->database = std::make_unique<Database>(worker->connectionName);
                 if (!worker->database->open(path)) {
@@ -58,16 +58,14 @@ void QuickFind::find(const QString &text)
                 }
             }
             if (worker->database) {
-                const QList<qint64> found
-                    = HouseholdRepository(*worker->database, Database::localUserName())
-                          .quickFind(text);
-                ids = QSet<qint64>(found.cbegin(), found.cend()); // here, not on the GUI thread
+                keys = HouseholdRepository(*worker->database, Database::localUserName())
+                           .quickFind(text);
             }
             // `this` outlives the thread (the destructor waits for it), and a call queued to
             // an object being destroyed is dropped with it.
             QMetaObject::invokeMethod(
                 this,
-                [this, generation, text, ids, error] { deliver(generation, text, ids, error); },
+                [this, generation, text, keys, error] { deliver(generation, text, keys, error); },
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
@@ -79,7 +77,7 @@ void QuickFind::cancel()
     m_pending = false;
 }
 
-void QuickFind::deliver(quint64 generation, const QString &text, const QSet<qint64> &ids,
+void QuickFind::deliver(quint64 generation, const QString &text, const QList<qint64> &keys,
                         const QString &error)
 {
     if (generation != m_latest->load())
@@ -89,7 +87,7 @@ void QuickFind::deliver(quint64 generation, const QString &text, const QSet<qint
         emit failed(tr("Quick find is not available: %1").arg(error));
         return;
     }
-    emit found(text, ids);
+    emit found(text, keys);
 }
 
 } // namespace saferhomes

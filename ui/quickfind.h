@@ -1,7 +1,7 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
-#include <QSet>
 #include <QString>
 #include <QThread>
 #include <QUuid>
@@ -29,13 +29,14 @@ public:
     bool isPending() const { return m_pending; }
 
 signals:
-    void found(const QString &text, const QSet<qint64> &ids);
+    /// The local keys of the households matching \a text, in ascending order.
+    void found(const QString &text, const QList<qint64> &keys);
     void failed(const QString &message);
 
 private:
     struct Worker;
 
-    void deliver(quint64 generation, const QString &text, const QSet<qint64> &ids,
+    void deliver(quint64 generation, const QString &text, const QList<qint64> &keys,
                  const QString &error);
 
     QString m_databasePath;

@@ -18,6 +18,8 @@ struct ImportProblem {
 /// What a household file holds once read and checked, before anything is written.
 struct ImportPlan {
     QString fileError; ///< the file as a whole cannot be imported (empty when fine)
+    QString fileName; ///< the file's name (no folder), for the import's audit event
+    QString sha256; ///< hex SHA-256 of the file's bytes, for the import's audit event
     QStringList header;
     QList<HouseholdRecord> records; ///< the valid records
     QList<int> recordLines; ///< line of each valid record
@@ -56,6 +58,8 @@ public:
 
     static QStringList requiredColumns();
     static QStringList knownColumns();
+    /// The hex SHA-256 of \a data (what an import's audit event records of its file).
+    static QString sha256(const QByteArray &data);
 
 private:
     HouseholdRepository &m_repository;

@@ -43,9 +43,20 @@ QList<AuditEvent> AuditLog::history(const QString &connectionName, const QString
                                     const QString &entityId)
 {
     QSqlQuery query(QSqlDatabase::database(connectionName, false));
+    // A batch of households has one "import" event (HouseholdRepository::insert()): it is the
+    // "created" event of each household in its range of local keys made at its time.
     query.prepare(QStringLiteral(
         "SELECT seq, at, user_name, device, entity, entity_id, field, old_value, new_value "
-        "FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY seq"));
+        "FROM audit_event WHERE entity = ? AND entity_id = ? "
+        "UNION ALL "
+        "SELECT a.seq, a.at, a.user_name, a.device, 'household', h.id, 'created', NULL, "
+        "json_extract(a.new_value, '$.file') FROM household h JOIN audit_event a "
+        "ON a.entity = 'import' AND a.field = 'households' AND a.at = h.created_at "
+        "AND h.rid BETWEEN json_extract(a.new_value, '$.first_rid') "
+        "AND json_extract(a.new_value, '$.last_rid') "
+        "WHERE ? = 'household' AND h.id = ? ORDER BY 1"));
+    query.addBindValue(entity);
+    query.addBindValue(entityId);
     query.addBindValue(entity);
     query.addBindValue(entityId);
     QList<AuditEvent> events;

@@ -30,7 +30,8 @@ public:
                 const QVariant &oldValue, const QVariant &newValue, const QString &at);
     QString errorString() const;
 
-    /// Every event about one entity, oldest first.
+    /// Every event about one entity, oldest first. For a household made by a batch insert,
+    /// the batch's "import" event appears as its "created" event (new value: the file name).
     static QList<AuditEvent> history(const QString &connectionName, const QString &entity,
                                      const QString &entityId);
 

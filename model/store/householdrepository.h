@@ -25,6 +25,12 @@ struct HouseholdRecord {
     Resident resident;
 };
 
+/// Where a batch of new households came from, as the batch's one audit event records it.
+struct HouseholdBatchSource {
+    QString fileName; ///< the file imported; empty when the batch is not from a file
+    QString sha256; ///< hex SHA-256 of the file's bytes
+};
+
 /// Counts behind the progress report.
 struct StatusCounts {
     QHash<HouseholdStatus, int> byStatus;
@@ -57,16 +63,19 @@ public:
     QList<Area> areas() const;
     TransitionContext transitionContext(const QUuid &id) const;
     /// The local keys (HouseholdSummary::localKey) of households matching every word of
-    /// \a text as a prefix (address, postcode, names). Keys rather than ids: a broad prefix
-    /// matches most households, and reading 50k integers is several times cheaper.
+    /// \a text as a prefix (address, postcode, names), in ascending order. Keys rather than
+    /// ids: a broad prefix matches most households, and reading 50k integers is several
+    /// times cheaper.
     QList<qint64> quickFind(const QString &text) const;
     QList<HouseholdRecord> all(const Progress &progress = {}) const;
     StatusCounts statusCounts() const;
 
     /// Inserts \a records in one transaction (areas named but unknown are created and listed
-    /// in \a createdAreas). Nothing is written when it fails or \a progress cancels.
+    /// in \a createdAreas) with their quick-find entries, their sync ops and one audit event
+    /// for the whole batch (entity "import": \a source, the count and the range of local keys
+    /// and ids). Nothing is written when it fails or \a progress cancels.
     bool insert(const QList<HouseholdRecord> &records, QStringList *createdAreas = nullptr,
-                const Progress &progress = {});
+                const Progress &progress = {}, const HouseholdBatchSource &source = {});
 
     /// Applies already-validated field values to one household in one audited transaction.
     bool setFields(const QUuid &id, const QList<std::pair<HouseholdField, QString>> &changes,

@@ -5,14 +5,19 @@
 namespace saferhomes {
 
 /// The quick-find index's text for households `h` with their primary residents `r`: address,
-/// postcode (also without its space, so "LE131AB" finds "LE13 1AB") and the resident's name.
-/// Selects (rid, text); append a WHERE clause. The one definition for every writer of
-/// household_fts, so bulk and single updates index alike.
+/// postcode and the resident's name. Selects (rid, text); append a WHERE clause. The one
+/// definition for every writer of household_fts, so bulk and single updates index alike
+/// (0005_quick_find.sql rebuilt the index with it; a change to it needs such a rebuild too).
+///
+/// A postcode typed without its space ("LE131AB") is found by the query instead
+/// (HouseholdRepository::quickFind() splits it): indexing a spaceless copy too made every
+/// postcode a term of its own, thousands of them under "l", which a one-letter prefix query
+/// then had to merge.
 inline QString householdSearchTextSelect()
 {
     return QStringLiteral(
         "SELECT h.rid, h.address_line1 || ' ' || h.address_line2 || ' ' || h.town || ' ' "
-        "|| h.postcode || ' ' || replace(h.postcode, ' ', '') || ' ' || coalesce(r.name, '') "
+        "|| h.postcode || ' ' || coalesce(r.name, '') "
         "FROM household h LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 ");
 }
 

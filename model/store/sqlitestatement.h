@@ -32,6 +32,12 @@ public:
     void bind(int index, const QVariant &value);
     /// Runs the statement to completion and resets it for the next row.
     bool exec();
+    /// Steps a query to its next result row: false at the end or on an error (then
+    /// errorString() says which). Call reset() before binding it again.
+    bool next();
+    /// Column \a index (0-based) of the current result row.
+    qint64 int64(int index) const;
+    void reset();
     QString errorString() const { return m_error; }
 
     /// The raw handle under a Qt QSQLITE connection (nullptr for another driver).

@@ -13,6 +13,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <random>
@@ -54,6 +56,16 @@ QByteArray makeFile(int rows)
     return out;
 }
 
+/// CPU seconds (user and system) used so far by this process or by its waited-for children:
+/// less disturbed than wall time by other work on a busy machine.
+double cpuSeconds(int who)
+{
+    rusage usage {};
+    getrusage(who, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -80,10 +92,13 @@ int main(int argc, char *argv[])
 
     std::vector<double> baseline;
     std::vector<double> ours;
+    std::vector<double> baselineCpu;
+    std::vector<double> oursCpu;
     for (int run = 0; run < runs; ++run) {
         const QString plain = dir.filePath(QStringLiteral("plain%1.sqlite").arg(run));
         QElapsedTimer timer;
         timer.start();
+        double cpu = cpuSeconds(RUSAGE_CHILDREN);
         QProcess sqlite;
         sqlite.start(
             QStringLiteral("sqlite3"),
@@ -94,6 +109,7 @@ int main(int argc, char *argv[])
             return 2;
         }
         baseline.push_back(timer.nsecsElapsed() / 1e9);
+        baselineCpu.push_back(cpuSeconds(RUSAGE_CHILDREN) - cpu);
 
         const QString path = dir.filePath(QStringLiteral("ours%1.sqlite").arg(run));
         Database database(QStringLiteral("bench%1").arg(run));
@@ -102,12 +118,14 @@ int main(int argc, char *argv[])
         HouseholdRepository repository(database, QStringLiteral("bench"));
         HouseholdImporter importer(repository);
         timer.restart();
+        cpu = cpuSeconds(RUSAGE_SELF);
         const ImportPlan plan = importer.prepare(csv);
         const double prepared = timer.nsecsElapsed() / 1e9;
         const ImportResult result = importer.commit(plan, false);
         std::printf("  run %d: read and check %.3f s, write %.3f s\n", run + 1, prepared,
                     timer.nsecsElapsed() / 1e9 - prepared);
         ours.push_back(timer.nsecsElapsed() / 1e9);
+        oursCpu.push_back(cpuSeconds(RUSAGE_SELF) - cpu);
         if (result.imported != rows) {
             std::fprintf(stderr, "imported %d of %d: %s\n", result.imported, rows,
                          qPrintable(result.error));
@@ -121,5 +139,8 @@ int main(int argc, char *argv[])
                 "audit, quick-find index)\n",
                 mine);
     std::printf("ratio: %.2fx (target <= 3x)\n", mine / base);
+    std::printf("CPU time: sqlite3 %.3f s, saferhomes %.3f s, ratio %.2fx (medians; less "
+                "disturbed by a busy machine than the wall-time ratio above)\n",
+                median(baselineCpu), median(oursCpu), median(oursCpu) / median(baselineCpu));
     return 0;
 }

@@ -1,6 +1,9 @@
 #include "storefixture.h"
 
+#include "store/migrations.h"
+
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace saferhomes;
@@ -110,4 +113,58 @@ TEST_F(DatabaseTest, StockLedgerIsAppendOnly)
         "VALUES ('m1', 'DOOR_VIEWER', 10, 'received', '2026-01-01', 'x')")));
     EXPECT_FALSE(query.exec(QStringLiteral("UPDATE stock_movement SET qty_change = 11")));
     EXPECT_FALSE(query.exec(QStringLiteral("DELETE FROM stock_movement")));
+}
+
+TEST(DatabaseMigrationTest, AnOlderDatabaseGetsItsQuickFindIndexRebuilt)
+{
+    // A database at schema 3 whose quick-find index holds the old text, postcode also
+    // without its space: after the upgrade an edit must leave no trace of the old text.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+    {
+        QSqlDatabase old
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema-3"));
+        old.setDatabaseName(path);
+        ASSERT_TRUE(old.open());
+        QSqlQuery query(old);
+        const QStringList scripts = Migrations::scripts(QStringLiteral("sqlite"));
+        ASSERT_GE(scripts.size(), 4);
+        for (int index = 0; index < 3; ++index) {
+            QFile script(scripts[index]);
+            ASSERT_TRUE(script.open(QIODevice::ReadOnly));
+            for (const QString &statement :
+                 Migrations::statements(QString::fromUtf8(script.readAll())))
+                ASSERT_TRUE(query.exec(statement)) << qPrintable(query.lastError().text());
+        }
+        for (const char *sql :
+             {"PRAGMA user_version = 3",
+              "INSERT INTO meta (key, value) VALUES ('device_id', "
+              "'6f1c7c52-8d1e-4a36-9a53-1b2c3d4e5f60')",
+              "INSERT INTO household (rid, id, address_line1, postcode, created_at, updated_at) "
+              "VALUES (1, '0190a1b2-0000-7000-8000-000000000001', '12 Thorpe End', 'LE13 1RB', "
+              "'2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')",
+              "INSERT INTO resident (id, household_id, name, is_primary, created_at) VALUES "
+              "('0190a1b2-0000-7000-8000-000000000002', '0190a1b2-0000-7000-8000-000000000001', "
+              "'Margaret Smith', 1, '2024-01-01T00:00:00.000Z')",
+              "INSERT INTO household_fts (rowid, search_text) VALUES "
+              "(1, '12 Thorpe End   LE13 1RB LE131RB Margaret Smith')"}) {
+            ASSERT_TRUE(query.exec(QString::fromLatin1(sql))) << sql;
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema-3"));
+
+    Database database(QStringLiteral("upgraded"));
+    ASSERT_TRUE(database.open(path)) << qPrintable(database.errorString());
+    HouseholdRepository repository(database, QStringLiteral("tester"));
+    EXPECT_EQ(repository.quickFind(QStringLiteral("LE131RB")), QList<qint64> {1});
+    EXPECT_EQ(repository.quickFind(QStringLiteral("Smith")), QList<qint64> {1});
+    const QUuid id = QUuid::fromString(QStringLiteral("0190a1b2-0000-7000-8000-000000000001"));
+    ASSERT_TRUE(repository.setFields(id,
+                                     {{HouseholdField::Postcode, QStringLiteral("LE13 9ZZ")},
+                                      {HouseholdField::ResidentName, QStringLiteral("Ann Jones")}}))
+        << qPrintable(repository.errorString());
+    EXPECT_TRUE(repository.quickFind(QStringLiteral("LE131RB")).isEmpty());
+    EXPECT_TRUE(repository.quickFind(QStringLiteral("Smith")).isEmpty());
+    EXPECT_EQ(repository.quickFind(QStringLiteral("LE139ZZ")), QList<qint64> {1});
+    EXPECT_EQ(repository.quickFind(QStringLiteral("Thorpe Jones")), QList<qint64> {1});
 }

@@ -5,8 +5,15 @@
 #include "service/householdservice.h"
 #include "store/auditlog.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
+
+#include <algorithm>
+#include <functional>
 
 using namespace saferhomes;
 using saferhomes::test::StoreFixture;
@@ -268,4 +275,189 @@ TEST_F(HouseholdRepositoryTest, ACancelledExportKeepsTheOldFile)
     EXPECT_EQ(file.readAll(), QByteArray("precious\n"));
     ASSERT_TRUE(exporter.write(path));
     EXPECT_EQ(exporter.written(), 3000);
+}
+
+TEST_F(HouseholdRepositoryTest, ABatchIsAuditedOnceAndEachHouseholdShowsItsCreation)
+{
+    const auto importEvents = [this] {
+        QList<QJsonObject> events;
+        QSqlQuery query(m_database.connection());
+        query.exec(QStringLiteral("SELECT new_value FROM audit_event WHERE entity = 'import' "
+                                  "ORDER BY seq"));
+        while (query.next())
+            events.append(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object());
+        return events;
+    };
+    const auto createdBy = [this](const QUuid &id) {
+        const QList<AuditEvent> history = AuditLog::history(
+            m_database.connectionName(), text("household"), id.toString(QUuid::WithoutBraces));
+        return history.isEmpty() || history.first().field != text("created")
+            ? QString()
+            : history.first().newValue.toString();
+    };
+    ASSERT_TRUE(m_repository->insert({household(text("1 A Street"), text("LE13 0BG")),
+                                      household(text("2 A Street"), text("LE13 0BG"))},
+                                     nullptr, {}, {text("first.csv"), text("ab12")}));
+    ASSERT_TRUE(m_repository->insert({household(text("3 B Street"), text("LE13 0BH"))}));
+
+    const QList<QJsonObject> events = importEvents();
+    ASSERT_EQ(events.size(), 2) << "one event per batch, not per household";
+    EXPECT_EQ(events[0][text("households")].toInt(), 2);
+    EXPECT_EQ(events[0][text("file")].toString(), text("first.csv"));
+    EXPECT_EQ(events[0][text("sha256")].toString(), text("ab12"));
+    EXPECT_EQ(events[1][text("households")].toInt(), 1);
+    EXPECT_FALSE(events[1].contains(text("file")));
+    for (const HouseholdSummary &summary : m_repository->summaries()) {
+        const bool first = summary.addressLine1 != text("3 B Street");
+        const QJsonObject &event = events[first ? 0 : 1];
+        EXPECT_GE(summary.localKey, event[text("first_rid")].toInteger());
+        EXPECT_LE(summary.localKey, event[text("last_rid")].toInteger());
+        // Each household's history starts with its batch's event, and only that one.
+        EXPECT_EQ(createdBy(summary.id), first ? text("first.csv") : QString());
+        EXPECT_EQ(AuditLog::history(m_database.connectionName(), text("household"),
+                                    summary.id.toString(QUuid::WithoutBraces))
+                      .size(),
+                  1);
+    }
+}
+
+TEST_F(HouseholdRepositoryTest, ABatchIsRefusedWhereTheSchemaWouldRefuseARow)
+{
+    // The bulk path switches SQLite's per-row checks off and checks the new rows itself:
+    // each of the household table's CHECK constraints must still refuse the whole batch.
+    const auto broken = [this](const std::function<void(HouseholdRecord &)> &breakIt) {
+        HouseholdRecord bad = household(text("2 Bad Street"), text("LE13 0BG"), text("Al"));
+        breakIt(bad);
+        return m_repository->insert({household(text("1 Good Street"), text("LE13 0BG")), bad});
+    };
+    const QList<std::pair<const char *, std::function<void(HouseholdRecord &)>>> cases {
+        {"priority",
+         [](HouseholdRecord &r) {
+             r.household.priority = 12;
+         }},
+        {"latitude alone",
+         [](HouseholdRecord &r) {
+             r.household.latitude = 52.7;
+         }},
+        {"latitude",
+         [](HouseholdRecord &r) {
+             r.household.latitude = 10.0;
+             r.household.longitude = -0.9;
+         }},
+        {"address",
+         [](HouseholdRecord &r) {
+             r.household.addressLine1 = text("   ");
+         }},
+        {"uprn letters",
+         [](HouseholdRecord &r) {
+             r.household.uprn = text("12a");
+         }},
+        {"uprn length",
+         [](HouseholdRecord &r) {
+             r.household.uprn = text("1234567890123");
+         }},
+    };
+    for (const auto &[name, breakIt] : cases) {
+        EXPECT_FALSE(broken(breakIt)) << name;
+        EXPECT_TRUE(m_repository->errorString().contains(text("CHECK constraint failed")))
+            << name << ": " << qPrintable(m_repository->errorString());
+        EXPECT_EQ(m_repository->count(), 0) << name;
+        EXPECT_TRUE(m_repository->quickFind(text("Good")).isEmpty()) << name;
+    }
+    QSqlQuery query(m_database.connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT count(*) FROM audit_event")));
+    ASSERT_TRUE(query.next());
+    EXPECT_EQ(query.value(0).toInt(), 0);
+
+    // ...and the connection checks every row again afterwards.
+    ASSERT_TRUE(m_repository->insert({household(text("1 Good Street"), text("LE13 0BG"))}));
+    EXPECT_FALSE(query.exec(QStringLiteral("UPDATE household SET priority = 12")));
+    EXPECT_FALSE(query.exec(QStringLiteral("UPDATE household SET area_id = 'nowhere'")))
+        << "foreign keys are checked again";
+}
+
+TEST_F(HouseholdRepositoryTest, QuickFindTakesAPostcodeTypedWithoutItsSpace)
+{
+    ASSERT_TRUE(m_repository->insert({
+        household(text("12 Thorpe End"), text("LE13 1RB")),
+        household(text("3 Burton Road"), text("LE13 1DL")),
+        household(text("1 Bell Street"), text("LE1 3AB")),
+        household(text("7 Welford Road"), text("W1A 0AX")),
+    }));
+    EXPECT_EQ(m_repository->quickFind(text("LE131RB")).size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("le131")).size(), 2) << "on the way to LE131RB";
+    EXPECT_EQ(m_repository->quickFind(text("LE131D")).size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("le13a")).size(), 1) << "LE1 3AB";
+    EXPECT_EQ(m_repository->quickFind(text("w1a0ax")).size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("LE13 1")).size(), 2);
+    EXPECT_EQ(m_repository->quickFind(text("12 le131rb")).size(), 1);
+    EXPECT_TRUE(m_repository->quickFind(text("LE131X")).isEmpty());
+    const QList<qint64> keys = m_repository->quickFind(text("road"));
+    EXPECT_TRUE(std::is_sorted(keys.cbegin(), keys.cend()));
+}
+
+TEST_F(HouseholdRepositoryTest, AnImportRecordsItsFileAndDigest)
+{
+    const QByteArray data = "address_line1,postcode\r\n1 Dalby Road,le13 0bg\r\n"
+                            "2 Dalby Road,LE13 0BG\r\n";
+    const QString path = m_dir.filePath(text("council list.csv"));
+    {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(data);
+    }
+    HouseholdImporter importer(*m_repository);
+    const ImportPlan plan = importer.prepare(path);
+    EXPECT_EQ(plan.fileName, text("council list.csv"));
+    // Against Qt's own SHA-256 (the importer uses OpenSSL's).
+    EXPECT_EQ(
+        plan.sha256,
+        QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
+    ASSERT_EQ(importer.commit(plan, false).imported, 2);
+
+    QSqlQuery query(m_database.connection());
+    ASSERT_TRUE(query.exec(QStringLiteral(
+        "SELECT json_extract(new_value, '$.file'), json_extract(new_value, '$.sha256'), "
+        "json_extract(new_value, '$.households'), user_name FROM audit_event "
+        "WHERE entity = 'import'")));
+    ASSERT_TRUE(query.next());
+    EXPECT_EQ(query.value(0).toString(), text("council list.csv"));
+    EXPECT_EQ(query.value(1).toString(), plan.sha256);
+    EXPECT_EQ(query.value(2).toInt(), 2);
+    EXPECT_EQ(query.value(3).toString(), text("tester"));
+    EXPECT_FALSE(query.next());
+}
+
+TEST_F(HouseholdRepositoryTest, ALargeBatchSkipsTheWalOnlyWhenNothingElseHasTheDatabaseOpen)
+{
+    const auto records = [](const QString &street) {
+        QList<HouseholdRecord> list;
+        for (int i = 0; i < 10000; ++i)
+            list.append(household(text("%1 %2").arg(i).arg(street), text("LE13 0BG"),
+                                  text("Resident %1").arg(i)));
+        return list;
+    };
+    const auto scalar = [this](const char *sql) {
+        QSqlQuery query(m_database.connection());
+        return query.exec(QString::fromLatin1(sql)) && query.next() ? query.value(0) : QVariant();
+    };
+    const QVariant cacheSize = scalar("PRAGMA cache_size");
+    const QFileInfo wal(m_path + text("-wal"));
+
+    // Alone: a rollback journal, so the WAL stays small...
+    ASSERT_TRUE(m_repository->insert(records(text("Alone Street"))))
+        << qPrintable(m_repository->errorString());
+    EXPECT_EQ(scalar("PRAGMA journal_mode").toString(), text("wal"));
+    EXPECT_EQ(scalar("PRAGMA cache_size"), cacheSize);
+    EXPECT_LT(QFileInfo(wal.filePath()).size(), 1 << 20);
+
+    // ...with another connection open, the WAL as usual (and the other sees the rows).
+    Database other(QStringLiteral("another-reader"));
+    ASSERT_TRUE(other.open(m_path));
+    ASSERT_TRUE(m_repository->insert(records(text("Shared Street"))))
+        << qPrintable(m_repository->errorString());
+    EXPECT_EQ(scalar("PRAGMA journal_mode").toString(), text("wal"));
+    EXPECT_GT(QFileInfo(wal.filePath()).size(), 1 << 20);
+    EXPECT_EQ(HouseholdRepository(other, text("other")).count(), 20000);
+    EXPECT_EQ(m_repository->quickFind(text("Alone Street 9999")).size(), 1);
 }

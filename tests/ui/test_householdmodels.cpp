@@ -27,11 +27,7 @@ protected:
         insertSampleHouseholds();
     }
 
-    QSet<qint64> quickFind(const QString &text) const
-    {
-        const QList<qint64> ids = repository().quickFind(text);
-        return QSet<qint64>(ids.cbegin(), ids.cend());
-    }
+    QList<qint64> quickFind(const QString &text) const { return repository().quickFind(text); }
 };
 
 } // namespace
@@ -143,6 +139,17 @@ TEST_F(HouseholdModelsTest, FilterProxyCombinesStatusAreaAndQuickFind)
     EXPECT_EQ(column(proxy, HouseholdTableModel::Address),
               (QStringList {QStringLiteral("12 Thorpe Road"), QStringLiteral("2 Thorpe Road")}));
     EXPECT_EQ(model.sortColumn(), int(HouseholdTableModel::Address));
+    // A household added later is found by its key too.
+    HouseholdSummary added = model.household(0);
+    added.id = QUuid::createUuid();
+    added.localKey = 999;
+    added.addressLine1 = QStringLiteral("1 New Street");
+    model.updateHousehold(added);
+    proxy.setQuickFindKeys(QList<qint64> {999});
+    EXPECT_EQ(column(proxy, HouseholdTableModel::Address),
+              QStringList {QStringLiteral("1 New Street")});
+    proxy.setQuickFindKeys(QList<qint64> {});
+    EXPECT_EQ(proxy.rowCount(), 0);
 }
 
 TEST_F(HouseholdModelsTest, StringTableModelPassesTheModelTester)

@@ -32,7 +32,6 @@ INSERT INTO outbox_v4 SELECT * FROM outbox;
 DROP TABLE outbox;
 ALTER TABLE outbox_v4 RENAME TO outbox;
 CREATE INDEX outbox_pending ON outbox (seq) WHERE rejected_at IS NULL;
-CREATE INDEX outbox_entity ON outbox (entity_id);
 
 -- An erased household keeps its id, area and status and nothing personal.
 ALTER TABLE household ADD COLUMN erased_at TEXT;
