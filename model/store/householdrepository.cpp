@@ -5,6 +5,7 @@
 #include "database.h"
 #include "householdbatchinsert.h"
 #include "householdsearch.h"
+#include "outbox.h"
 #include "sqlitestatement.h"
 #include "sqlvalues.h"
 #include "storelog.h"
@@ -585,18 +586,8 @@ bool HouseholdRepository::addOutboxEntry(const QSqlDatabase &db, const QString &
                                          const QString &entityId, const QString &kind,
                                          const QJsonObject &payload, const QString &now)
 {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, payload, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(uuidText(QUuid::createUuid()));
-    query.addBindValue(entity);
-    query.addBindValue(entityId);
-    query.addBindValue(kind);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
-    query.addBindValue(now);
-    if (!query.exec())
-        return fail(query.lastError().text());
-    return true;
+    QString error;
+    return appendOutboxOp(db, entity, entityId, kind, payload, now, &error) || fail(error);
 }
 
 bool HouseholdRepository::saveArea(const Area &area)
