@@ -448,7 +448,7 @@ bool SyncEngine::pull(CentralConnection &central, const Hello &hello, SyncResult
         : download(central, hello, watermark, moves, result);
     if (!ok || !applyMoves(central, hello, moves, watermark, result)
         || !applyScope(central, hello, watermark, result)
-        || !fetchOrphans(central, hello, watermark, result))
+        || !fetchOrphans(central, hello, watermark, result) || !dropFinishedJobs(hello, result))
         return false;
     return setState(kCursor, watermark) || fail(result, tr("cannot record the sync state"));
 }
@@ -1166,6 +1166,38 @@ bool SyncEngine::fetchOrphans(CentralConnection &central, const Hello &hello,
         return true;
     QString upTo = watermark;
     return stream(central, hello, uuidList(ids), upTo, result);
+}
+
+bool SyncEngine::dropFinishedJobs(const Hello &hello, SyncResult &result)
+{
+    // A fitter sees a household while they have a job there that is not cancelled; once the
+    // last one is cancelled (the job row says so), the household goes from their device.
+    if (hello.role != u"sh_fitter")
+        return true;
+    QSqlDatabase local = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(local);
+    if (!query.exec(
+            QStringLiteral("SELECT h.id FROM household h WHERE NOT EXISTS (SELECT 1 FROM job j "
+                           "WHERE j.household_id = h.id AND j.status <> 'cancelled')")))
+        return fail(result, query.lastError().text());
+    QStringList ids;
+    while (query.next())
+        ids.append(query.value(0).toString());
+    query.finish();
+    if (ids.isEmpty())
+        return true;
+    ForeignKeysOff foreignKeysOff(local);
+    QString error;
+    if (!local.transaction())
+        return fail(result, local.lastError().text());
+    if (!eraseHere(ids, false, &error) || !local.commit()) {
+        local.rollback();
+        return fail(result,
+                    tr("cannot remove the households of cancelled jobs: %1")
+                        .arg(error.isEmpty() ? local.lastError().text() : error));
+    }
+    m_scrub = true;
+    return true;
 }
 
 void SyncEngine::scrubFiles()

@@ -111,6 +111,7 @@ private:
                     SyncResult &result);
     bool fetchOrphans(CentralConnection &central, const Hello &hello, const QString &watermark,
                       SyncResult &result);
+    bool dropFinishedJobs(const Hello &hello, SyncResult &result);
     void scrubFiles();
     bool applyPushAnswer(const QList<qint64> &seqs, const QJsonArray &ops,
                          const QJsonArray &answers, SyncResult &result);

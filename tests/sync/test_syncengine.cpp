@@ -945,3 +945,47 @@ TEST_F(SyncEngineTest, AnEngineKeepsItsConnectionAndReopensAFailedOne)
 }
 
 } // namespace saferhomes::synctest
+
+namespace saferhomes::synctest {
+
+TEST_F(SyncEngineTest, AFitterHasAHouseholdWhileTheyHaveAJobThere)
+{
+    auto coordinator = device(QStringLiteral("jobs-office"), QStringLiteral("coordinator_a"));
+    ASSERT_TRUE(synced(coordinator->syncUntil([&] {
+        return coordinator->value(QStringLiteral("SELECT count(*) FROM fitter")).toInt() >= 1;
+    })));
+    const QString login = s_logins.value(QStringLiteral("fitter"));
+    const auto central = superuserSession(s_database);
+    const QString fitter = central
+                               ->value(QStringLiteral("SELECT f.id FROM fitter f JOIN app_user u "
+                                                      "ON u.id = f.user_id WHERE u.login = ?"),
+                                       {login})
+                               .toString();
+    ASSERT_FALSE(fitter.isEmpty());
+    const QUuid home
+        = coordinator->create(QStringLiteral("11 Fitting Close"), kMelton, QStringLiteral("Pat"));
+    const QString job = newId();
+    ASSERT_TRUE(coordinator->exec(
+        QStringLiteral("INSERT INTO job (id, household_id, fitter_id, status, scheduled_start, "
+                       "scheduled_end, created_at) VALUES (?, ?, ?, 'scheduled', "
+                       "'2027-01-05T09:00:00.000Z', '2027-01-05T10:00:00.000Z', "
+                       "'2026-11-24T09:00:00.000Z')"),
+        {job, text(home), fitter}));
+    ASSERT_TRUE(synced(coordinator->sync()));
+
+    // The fitter's device gets the household with its resident, then loses both when the job
+    // is cancelled.
+    auto van = device(QStringLiteral("jobs-van"), QStringLiteral("fitter"));
+    ASSERT_TRUE(synced(van->syncUntil([&] { return van->households().find(home).has_value(); })));
+    EXPECT_EQ(van->households().find(home)->resident.name, QStringLiteral("Pat"));
+    ASSERT_TRUE(coordinator->exec(
+        QStringLiteral("UPDATE job SET status = 'cancelled' WHERE id = ?"), {job}));
+    ASSERT_TRUE(synced(coordinator->sync()));
+    ASSERT_TRUE(synced(van->syncUntil([&] { return !van->households().find(home).has_value(); })));
+    EXPECT_EQ(van->value(QStringLiteral("SELECT count(*) FROM resident WHERE household_id = ?"),
+                         {text(home)})
+                  .toInt(),
+              0);
+}
+
+} // namespace saferhomes::synctest
