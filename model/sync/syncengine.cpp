@@ -577,13 +577,12 @@ bool SyncEngine::stream(CentralConnection &central, const Hello &hello, const QS
     query.finish();
     if (!db.commit())
         return failed(tr("cannot finish the download"));
-    // The quick-find index, rebuilt once (from the database file, not the WAL).
-    QSqlQuery(local).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-    qCDebug(lcSync) << "checkpointed the WAL in" << phase.restart() << "ms";
+    // The quick-find index, rebuilt once; then the WAL goes into the database file.
     if (!rebuildSearchIndex(result))
         return false;
     qCDebug(lcSync) << "rebuilt the quick-find index in" << phase.restart() << "ms";
     QSqlQuery(local).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    qCDebug(lcSync) << "checkpointed the WAL in" << phase.restart() << "ms";
     return true;
 }
 
