@@ -6,6 +6,7 @@
 #include "householdbatchinsert.h"
 #include "householdsearch.h"
 #include "outbox.h"
+#include "solewritermode.h"
 #include "sqlitestatement.h"
 #include "sqlvalues.h"
 #include "storelog.h"
@@ -86,58 +87,6 @@ QString ftsQuery(const QString &text)
     // beside a parenthesised group.
     return terms.join(QStringLiteral(" AND "));
 }
-
-/// For a large batch written while no other connection has the database open: a rollback
-/// journal instead of the WAL for that one transaction, and a page cache that holds it all.
-/// Through the WAL every page is written twice, to the WAL and then by the checkpoint after
-/// the commit into the database, a sixth of a 100k-household import's time; with a
-/// rollback journal, pages appended to the file need no journal at all. SQLite leaves WAL
-/// mode only for the sole connection: with any other open (the GUI's own, another program's)
-/// the switch fails at once and the batch goes through the WAL as before. Outside a
-/// transaction only; WAL mode and the cache size come back when this is destroyed.
-class SoleWriterMode {
-public:
-    explicit SoleWriterMode(QString connectionName)
-        : m_connectionName(std::move(connectionName))
-    {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-        const auto value = [&query](const QString &sql) {
-            return query.exec(sql) && query.next() ? query.value(0) : QVariant();
-        };
-        const QVariant busyTimeout = value(QStringLiteral("PRAGMA busy_timeout"));
-        value(QStringLiteral("PRAGMA busy_timeout = 0")); // fail at once, do not wait
-        m_active = value(QStringLiteral("PRAGMA journal_mode = DELETE")).toString()
-            == QLatin1String("delete");
-        value(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeout.toInt()));
-        if (m_active) {
-            m_cacheSize = value(QStringLiteral("PRAGMA cache_size")).toInt();
-            value(QStringLiteral("PRAGMA cache_size = -262144"));
-        }
-        query.finish();
-        qCDebug(lcStore) << "rollback journal for a large batch:" << m_active;
-    }
-
-    ~SoleWriterMode()
-    {
-        if (!m_active)
-            return;
-        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-        query.exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_cacheSize));
-        if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()
-            || query.value(0).toString() != QLatin1String("wal")) {
-            // Database::open() sets WAL mode again next time.
-            qCWarning(lcStore) << "could not return to WAL mode:" << query.lastError().text();
-        }
-    }
-
-    SoleWriterMode(const SoleWriterMode &) = delete;
-    SoleWriterMode &operator=(const SoleWriterMode &) = delete;
-
-private:
-    QString m_connectionName;
-    bool m_active = false;
-    int m_cacheSize = 0;
-};
 
 /// Batches at least this large are written in SoleWriterMode when they can be.
 constexpr qsizetype kSoleWriterRows = 10000;

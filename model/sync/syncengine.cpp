@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/householdsearch.h"
 #include "store/migrations.h"
+#include "store/solewritermode.h"
 #include "store/sqlitestatement.h"
 #include "syncedtables.h"
 #include "synclog.h"
@@ -22,6 +23,7 @@
 #include <QVersionNumber>
 
 #include <algorithm>
+#include <optional>
 
 namespace saferhomes {
 
@@ -501,6 +503,11 @@ bool SyncEngine::stream(CentralConnection &central, const Hello &hello, const QS
     // The pages a big download writes go to the WAL once and to the database once, at the
     // end, instead of being copied back after every transaction.
     QSqlDatabase local = QSqlDatabase::database(m_connectionName, false);
+    // A first download with nothing else using the database (the command line) writes each
+    // page once, through a rollback journal, instead of to the WAL and again at the checkpoint.
+    std::optional<SoleWriterMode> soleWriter;
+    if (households.isEmpty())
+        soleWriter.emplace(m_connectionName);
     LocalPragma noCheckpoints(local, QStringLiteral("wal_autocheckpoint"), QStringLiteral("0"));
     ForeignKeysOff foreignKeysOff(local);
     QSqlQuery flag(local);
