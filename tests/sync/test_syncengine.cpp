@@ -706,7 +706,22 @@ TEST_F(SyncEngineTest, ErasureRemovesThePersonalDataFromTheDevice)
                                        "'accepted', ?)"),
                         {newId(), h, canary + QStringLiteral(" asked for a call")}));
     ASSERT_TRUE(synced(a->sync()));
-    // A later local change the server will refuse stays in the outbox with the canary in it.
+    // A second device changes the notes first: a's later change of them is a conflict, whose
+    // values both devices and the server's stored push result hold.
+    auto b = device(QStringLiteral("erase-b"), QStringLiteral("officer_b"));
+    ASSERT_TRUE(synced(b->syncUntil([&] { return b->households().find(household).has_value(); })));
+    ASSERT_TRUE(b->set(household, HouseholdField::Notes, QStringLiteral("Dog is friendly")));
+    ASSERT_TRUE(synced(b->sync()));
+    ASSERT_TRUE(a->set(household, HouseholdField::Notes, canary + QStringLiteral(" keeps a key")));
+    const SyncResult conflicted = a->sync();
+    ASSERT_TRUE(synced(conflicted));
+    ASSERT_EQ(conflicted.conflicts, 1);
+    const QString storedResults
+        = QStringLiteral("SELECT count(*) FROM applied_ops WHERE CAST(result AS text) LIKE ?");
+    ASSERT_EQ(superuserSession(s_database)
+                  ->value(storedResults, {QLatin1Char('%') + canary + QLatin1Char('%')})
+                  .toInt(),
+              1);
     QSqlQuery(a->database().connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     ASSERT_TRUE(filesOf(a->database().path()).contains(canary.toUtf8()));
 
@@ -761,6 +776,10 @@ TEST_F(SyncEngineTest, ErasureRemovesThePersonalDataFromTheDevice)
     // The canary is gone from the database file and the WAL, not only from the tables.
     EXPECT_FALSE(filesOf(a->database().path()).contains(canary.toUtf8()));
     EXPECT_FALSE(filesOf(a->database().path()).contains(QByteArrayLiteral("07700 900123")));
+    EXPECT_TRUE(a->engine().conflicts().isEmpty());
+    // Nor does the server keep it in a stored push result.
+    EXPECT_EQ(central->value(storedResults, {QLatin1Char('%') + canary + QLatin1Char('%')}).toInt(),
+              0);
 }
 
 TEST_F(SyncEngineTest, GainingAnAreaBringsItsHouseholdsAndLosingOneRemovesThem)

@@ -285,6 +285,12 @@ BEGIN
 END;
 $$;
 
+-- The record an op was about, so that erasure can blank the values a stored result holds
+-- (the conflicts it reported).
+ALTER TABLE applied_ops ADD COLUMN entity_id uuid;
+CREATE INDEX applied_ops_entity ON applied_ops (entity_id);
+GRANT UPDATE (result) ON applied_ops TO sh_admin;
+
 -- Household and resident ops go to sh_apply_op (0003); the others here.
 CREATE FUNCTION sh_apply_op_v4(op jsonb) RETURNS jsonb
 LANGUAGE plpgsql SECURITY INVOKER AS $$
@@ -335,7 +341,8 @@ BEGIN
             result := jsonb_build_object('op_id', op->>'op_id', 'status', 'rejected',
                                          'reason', SQLERRM, 'sqlstate', SQLSTATE);
         END;
-        INSERT INTO applied_ops (op_id, result) VALUES (this_op, result);
+        INSERT INTO applied_ops (op_id, result, entity_id)
+        VALUES (this_op, result, (op->>'entity_id')::uuid);
         results := results || jsonb_build_array(result);
     END LOOP;
     RETURN results;
@@ -482,6 +489,14 @@ BEGIN
     UPDATE job SET notes = '', signed_off_by = '' WHERE household_id = target;
     UPDATE audit_event SET old_value = NULL, new_value = NULL
         WHERE household_id = target AND (old_value IS NOT NULL OR new_value IS NOT NULL);
+    -- Stored push results: the conflicts they reported carry both sides' values.
+    UPDATE applied_ops SET result = jsonb_set(result, '{conflicts}', (
+            SELECT coalesce(jsonb_agg(jsonb_build_object('field', c->>'field', 'local', '',
+                                                         'server', '')), '[]')
+            FROM jsonb_array_elements(result->'conflicts') AS c))
+        WHERE jsonb_array_length(coalesce(result->'conflicts', '[]')) > 0
+          AND entity_id IN (SELECT target UNION ALL SELECT r.id FROM resident r
+                            WHERE r.household_id = target);
 END;
 $$;
 
