@@ -308,10 +308,9 @@ bool DemoRepository::begin()
         query.finish();
         return ok;
     };
-    // Continue after the highest quick-find row, whether or not its household still exists.
-    bool ok = read(QStringLiteral("SELECT max(coalesce((SELECT max(rid) FROM household), 0), "
-                                  "coalesce((SELECT max(rowid) FROM household_fts), 0))"),
-                   &m_rid);
+    // Continue after the highest household (a household's quick-find entry goes with it, so
+    // no entry outlives it to be mixed up with a new household's).
+    bool ok = read(QStringLiteral("SELECT coalesce(max(rid), 0) FROM household"), &m_rid);
     m_firstRid = m_rid;
     m_pending.firstRid = m_pending.lastRid = m_rid;
     m_firstRowids.clear();

@@ -105,9 +105,13 @@ TEST_F(DemoDataTest, SameSeedGivesTheSameHouseholds)
     ASSERT_EQ(households.size(), 300);
     EXPECT_EQ(households, rows(second, kHouseholdColumns));
     EXPECT_EQ(rows(first, kResidentColumns), rows(second, kResidentColumns));
-    const QString search = QStringLiteral("SELECT rowid, search_text FROM household_fts "
-                                          "ORDER BY rowid");
-    EXPECT_EQ(rows(first, search), rows(second, search));
+    // The quick-find index finds the same households for every initial.
+    for (char initial = 'a'; initial <= 'z'; ++initial) {
+        const QString search = QStringLiteral("SELECT rowid FROM household_fts WHERE "
+                                              "household_fts MATCH '%1*' ORDER BY rowid")
+                                   .arg(QLatin1Char(initial));
+        EXPECT_EQ(rows(first, search), rows(second, search)) << initial;
+    }
     // The stories repeat too; the services give their rows new ids each time.
     for (const char *sql :
          {"SELECT h.uprn, v.at, v.by_user, v.outcome, v.reason, v.revisit_at, v.notes "
