@@ -272,16 +272,17 @@ int Cli::householdsImport(const QString &path)
     const bool dryRun = m_flags.contains(QStringLiteral("--dry-run"));
     const bool skipInvalid = m_flags.contains(QStringLiteral("--skip-invalid"));
 
-    const ImportPlan plan = importer.prepare(path);
     ImportResult result;
     if (dryRun) {
+        const ImportPlan plan = importer.prepare(path);
         result.rejected = plan.problems;
         result.warnings = plan.warnings;
         result.error = plan.fileError;
+        result.badFile = !plan.fileError.isEmpty();
         if (plan.fileError.isEmpty() && (plan.problems.isEmpty() || skipInvalid))
             result.imported = int(plan.records.size());
     } else {
-        result = importer.commit(plan, skipInvalid);
+        result = importer.import(path, skipInvalid);
     }
 
     for (const QString &warning : std::as_const(result.warnings))
@@ -306,7 +307,7 @@ int Cli::householdsImport(const QString &path)
         printResult(json, {});
         // A file that cannot be read as a household list is a file error; a database that
         // refused the write is a rejection.
-        return plan.fileError.isEmpty() ? Rejected : UsageError;
+        return result.badFile ? UsageError : Rejected;
     }
     m_err.flush();
     const bool refused = !result.rejected.isEmpty() && !skipInvalid;

@@ -1,7 +1,10 @@
 #include "householdimporter.h"
 
 #include "csvreader.h"
+#include "domain/uuidgenerator.h"
 #include "gridconverter.h"
+#include "store/handover.h"
+#include "store/householdrows.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -51,8 +54,7 @@ class RecordChecker {
 public:
     RecordChecker(const Columns &columns, int headerSize, const QSet<QString> &existingUprns,
                   QSet<QUuid> existingIds, qsizetype expectedRecords)
-        : m_columns(columns)
-        , m_headerSize(headerSize)
+        : m_headerSize(headerSize)
         , m_existingIds(std::move(existingIds))
     {
         m_existingUprns.reserve(existingUprns.size());
@@ -237,7 +239,6 @@ private:
         h.longitude = position->longitude;
     }
 
-    const Columns &m_columns;
     std::array<int, kHouseholdFieldCount> m_fieldIndex {};
     std::array<QString, kHouseholdFieldCount> m_fieldName;
     int m_idIndex = -1;
@@ -308,83 +309,218 @@ QString HouseholdImporter::sha256(const QByteArray &data)
         QByteArray(reinterpret_cast<const char *>(digest), int(size)).toHex());
 }
 
+namespace {
+
+/// A household file being read: its header checked when made, then record by record. Made on
+/// the thread of the repository's connection (it reads the UPRNs and ids already there); the
+/// records may then be read on another.
+class FileRead {
+public:
+    FileRead(const QByteArray &data, const QString &name, const HouseholdRepository &repository,
+             ImportPlan &plan)
+        : m_reader(data)
+        , m_plan(plan)
+    {
+        plan.fileName = name;
+        CsvRecord record;
+        if (!m_reader.next(record)) {
+            plan.fileError = m_reader.error() == CsvReader::Error::None
+                ? tr("%1 is empty: it needs a header row and at least one household").arg(name)
+                : tr("%1: %2").arg(name, m_reader.errorString());
+            return;
+        }
+        Columns columns;
+        for (int i = 0; i < record.fields.size(); ++i) {
+            const QString column = record.fields[i].trimmed().toLower();
+            plan.header.append(column);
+            if (columns.has(column)) {
+                plan.fileError
+                    = tr("%1 line 1: the column \u201c%2\u201d appears twice").arg(name, column);
+                return;
+            }
+            columns.index.insert(column, i);
+            if (!HouseholdImporter::knownColumns().contains(column)) {
+                plan.warnings.append(tr("%1 line 1: unknown column \u201c%2\u201d is ignored")
+                                         .arg(name, record.fields[i]));
+            }
+        }
+        QStringList missing;
+        for (const QString &required : HouseholdImporter::requiredColumns()) {
+            if (!columns.has(required))
+                missing.append(required);
+        }
+        if (!missing.isEmpty()) {
+            plan.fileError = tr("%1 line 1: missing required column(s) %2")
+                                 .arg(name, missing.join(QLatin1String(", ")));
+            return;
+        }
+        // Ids are only given by files that were exported; don't load them for the others.
+        m_checker = std::make_unique<RecordChecker>(
+            columns, int(plan.header.size()), repository.existingUprns(),
+            columns.has(QStringLiteral("id")) ? repository.existingIds() : QSet<QUuid>(),
+            data.size() / 64);
+    }
+
+    /// Whether the header was fine and records can be read.
+    bool isOpen() const { return m_checker != nullptr; }
+
+    /// Reads and checks the next record: nothing at the end of the file; whether it is valid
+    /// (then \a out holds it; otherwise its problems were added to the plan).
+    std::optional<bool> next(HouseholdRecord &out)
+    {
+        if (!m_reader.next(m_record))
+            return std::nullopt;
+        ++m_plan.recordCount;
+        out = {};
+        return m_checker->check(m_record, out, m_plan.problems);
+    }
+
+    /// The fields and line of the record last read.
+    const CsvRecord &record() const { return m_record; }
+    qint64 bytePosition() const { return m_reader.bytePosition(); }
+    qint64 byteSize() const { return m_reader.byteSize(); }
+
+    /// At the end of the file: records why reading stopped early, if it did.
+    void end()
+    {
+        switch (m_reader.error()) {
+        case CsvReader::Error::None: break;
+        case CsvReader::Error::UnterminatedQuote:
+        case CsvReader::Error::QuoteInUnquotedField:
+            m_plan.problems.append({m_reader.errorLine(), {}, m_reader.errorString()});
+            break;
+        default:
+            m_plan.fileError = tr("%1: %2").arg(m_plan.fileName, m_reader.errorString());
+            return;
+        }
+        if (m_plan.recordCount == 0 && m_plan.problems.isEmpty())
+            m_plan.fileError = tr("%1 has a header row but no households").arg(m_plan.fileName);
+    }
+
+private:
+    CsvReader m_reader;
+    CsvRecord m_record;
+    ImportPlan &m_plan;
+    std::unique_ptr<RecordChecker> m_checker;
+};
+
+} // namespace
+
 ImportPlan HouseholdImporter::prepareData(const QByteArray &data, const QString &name,
                                           const Progress &progress) const
 {
     ImportPlan plan;
-    plan.fileName = name;
     plan.sha256 = sha256(data);
+    FileRead read(data, name, m_repository, plan);
+    if (!read.isOpen())
+        return plan;
     // At most one record per line: reserving that much spares growing the lists 17 times.
     const qsizetype lines = lineCount(data);
-    CsvReader reader(data);
-    CsvRecord record;
-    if (!reader.next(record)) {
-        plan.fileError = reader.error() == CsvReader::Error::None
-            ? tr("%1 is empty: it needs a header row and at least one household").arg(name)
-            : tr("%1: %2").arg(name, reader.errorString());
-        return plan;
-    }
-
-    Columns columns;
-    for (int i = 0; i < record.fields.size(); ++i) {
-        const QString column = record.fields[i].trimmed().toLower();
-        plan.header.append(column);
-        if (columns.has(column)) {
-            plan.fileError
-                = tr("%1 line 1: the column \u201c%2\u201d appears twice").arg(name, column);
-            return plan;
-        }
-        columns.index.insert(column, i);
-        if (!knownColumns().contains(column)) {
-            plan.warnings.append(tr("%1 line 1: unknown column \u201c%2\u201d is ignored")
-                                     .arg(name, record.fields[i]));
-        }
-    }
-    QStringList missing;
-    for (const QString &required : requiredColumns()) {
-        if (!columns.has(required))
-            missing.append(required);
-    }
-    if (!missing.isEmpty()) {
-        plan.fileError = tr("%1 line 1: missing required column(s) %2")
-                             .arg(name, missing.join(QLatin1String(", ")));
-        return plan;
-    }
-
-    // Ids are only given by files that were exported; don't load them for the others.
-    RecordChecker checker(
-        columns, int(plan.header.size()), m_repository.existingUprns(),
-        columns.has(QStringLiteral("id")) ? m_repository.existingIds() : QSet<QUuid>(), lines);
     plan.records.reserve(lines);
     plan.recordLines.reserve(lines);
-    while (reader.next(record)) {
-        ++plan.recordCount;
+    HouseholdRecord household;
+    while (const std::optional<bool> valid = read.next(household)) {
         if (plan.preview.size() < kPreviewRows)
-            plan.preview.append(record.fields);
-        HouseholdRecord household;
-        if (checker.check(record, household, plan.problems)) {
+            plan.preview.append(read.record().fields);
+        if (*valid) {
             plan.records.append(std::move(household));
-            plan.recordLines.append(record.line);
+            plan.recordLines.append(read.record().line);
         }
         if (progress && plan.recordCount % 2000 == 0
-            && !progress(reader.bytePosition(), reader.byteSize())) {
+            && !progress(read.bytePosition(), read.byteSize())) {
             plan.cancelled = true;
             return plan;
         }
     }
-    switch (reader.error()) {
-    case CsvReader::Error::None: break;
-    case CsvReader::Error::UnterminatedQuote:
-    case CsvReader::Error::QuoteInUnquotedField:
-        plan.problems.append({reader.errorLine(), {}, reader.errorString()});
-        break;
-    default: plan.fileError = tr("%1: %2").arg(name, reader.errorString()); return plan;
-    }
-    if (plan.recordCount == 0 && plan.problems.isEmpty())
-        plan.fileError = tr("%1 has a header row but no households").arg(name);
-    if (progress)
-        progress(reader.byteSize(), reader.byteSize());
+    read.end();
+    if (progress && plan.fileError.isEmpty())
+        progress(read.byteSize(), read.byteSize());
     return plan;
+}
+
+ImportResult HouseholdImporter::import(const QString &path, bool skipInvalid,
+                                       const Progress &progress)
+{
+    ImportResult result;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = tr("cannot read %1: %2").arg(path, file.errorString());
+        result.badFile = true;
+        return result;
+    }
+    const QByteArray data = file.readAll();
+    ImportPlan plan;
+    FileRead read(data, QFileInfo(path).fileName(), m_repository, plan);
+    if (!read.isOpen()) {
+        result.error = plan.fileError;
+        result.warnings = plan.warnings;
+        result.badFile = true;
+        return result;
+    }
+
+    // Read and check on the repository's encoding thread while it writes: the records are
+    // encoded as they are read, and the first problem (unless skipped) stops the encoding but
+    // not the reading, so that every problem is still listed; nothing is then kept.
+    HouseholdBatchSource source {plan.fileName, {}};
+    qint64 valid = 0;
+    const auto make = [&](HouseholdRowHandover &handover) {
+        source.sha256 = sha256(data);
+        UuidGenerator uuids;
+        HouseholdRows rows;
+        rows.reserve(kHouseholdRowsBatch);
+        bool encoding = true;
+        HouseholdRecord household;
+        while (const std::optional<bool> ok = read.next(household)) {
+            if (!*ok) {
+                encoding = encoding && skipInvalid;
+                continue;
+            }
+            ++valid;
+            if (!encoding)
+                continue;
+            if (const QString broken = rows.append(household, uuids); !broken.isEmpty()) {
+                --valid;
+                plan.problems.append({read.record().line, {}, broken});
+                encoding = skipInvalid;
+                continue;
+            }
+            if (rows.size() == kHouseholdRowsBatch) {
+                rows.progressDone = read.bytePosition();
+                rows.progressTotal = read.byteSize();
+                if (!handover.put(std::move(rows)))
+                    return false;
+                rows = HouseholdRows();
+                rows.reserve(kHouseholdRowsBatch);
+            }
+        }
+        read.end();
+        if (!plan.fileError.isEmpty() || (!plan.problems.isEmpty() && !skipInvalid) || valid == 0)
+            return false;
+        rows.progressDone = rows.progressTotal = read.byteSize();
+        return rows.isEmpty() || handover.put(std::move(rows));
+    };
+    QStringList createdAreas;
+    const bool written
+        = m_repository.insertRows(lineCount(data) - 1, make, &createdAreas, progress, source);
+    result.rejected = plan.problems;
+    result.warnings = plan.warnings;
+    if (!plan.fileError.isEmpty()) {
+        result.error = plan.fileError;
+        result.badFile = true;
+        return result;
+    }
+    if (!written) {
+        result.cancelled = m_repository.wasCancelled();
+        // Refused records, or none to import, are not an error: the result lists them.
+        const bool refused = !plan.problems.isEmpty() && !skipInvalid;
+        if (!result.cancelled && !refused && valid > 0)
+            result.error = tr("nothing was imported: %1").arg(m_repository.errorString());
+        return result;
+    }
+    for (const QString &area : std::as_const(createdAreas))
+        result.warnings.append(tr("created the new area \u201c%1\u201d").arg(area));
+    result.imported = int(valid);
+    return result;
 }
 
 ImportResult HouseholdImporter::commit(const ImportPlan &plan, bool skipInvalid,
@@ -395,6 +531,7 @@ ImportResult HouseholdImporter::commit(const ImportPlan &plan, bool skipInvalid,
     result.warnings = plan.warnings;
     if (!plan.fileError.isEmpty()) {
         result.error = plan.fileError;
+        result.badFile = true;
         return result;
     }
     if (plan.cancelled) {

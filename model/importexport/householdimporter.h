@@ -36,6 +36,7 @@ struct ImportResult {
     QList<ImportProblem> rejected;
     QStringList warnings;
     QString error; ///< a file or database error; nothing was imported
+    bool badFile = false; ///< the error is the file's (it cannot be read as a household list)
     bool cancelled = false;
 };
 
@@ -51,6 +52,12 @@ public:
     /// Checks file contents already in memory (\a name is used in messages).
     ImportPlan prepareData(const QByteArray &data, const QString &name,
                            const Progress &progress = {}) const;
+
+    /// Reads, checks and writes \a path in one go: the records are written while the rest of
+    /// the file is still being read (on another thread). Otherwise as prepare() and then
+    /// commit(): every problem is listed, and nothing is written when there is one and
+    /// \a skipInvalid is false, or when it fails or is cancelled.
+    ImportResult import(const QString &path, bool skipInvalid, const Progress &progress = {});
 
     /// Writes the plan's valid records; refuses when there are problems and
     /// \a skipInvalid is false. Nothing is written when it fails or is cancelled.

@@ -2,50 +2,75 @@
 
 #include "householdrepository.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+#include <vector>
+
 namespace saferhomes {
 
+class AreaResolver;
+class AuditLog;
+class HouseholdRows;
+
 /// Writes a batch of new households with their primary residents inside the caller's
-/// transaction as one bulk operation: the rows (many to a statement), a check of the new rows
-/// against the tables' CHECK constraints and foreign keys, their quick-find entries and sync
-/// ops, and one audit event for the whole batch. The caller switches SQLite's own per-row
-/// constraint checks off for its connection (HouseholdRepository::insert()).
+/// transaction as one bulk operation: the rows (many to a statement) and their quick-find
+/// entries as the encoded rows arrive (HouseholdRows, whose values were checked against the
+/// tables' CHECK constraints when they were encoded), then their sync ops and one audit event
+/// for the whole batch. The caller switches SQLite's own per-row constraint checks off for its
+/// connection (HouseholdRepository::insert()).
 class HouseholdBatchInsert {
 public:
     HouseholdBatchInsert(QString connectionName, QString userName, QString device);
+    ~HouseholdBatchInsert();
 
-    /// False on failure (errorString()) or when \a progress cancels (wasCancelled()); the
-    /// caller then rolls back.
-    bool run(const QList<HouseholdRecord> &records, const HouseholdBatchSource &source,
-             QStringList *createdAreas, const HouseholdRepository::Progress &progress);
-    bool wasCancelled() const { return m_cancelled; }
+    /// Prepares to write; false on failure (errorString()), and then the caller rolls back.
+    bool begin(QStringList *createdAreas);
+    /// Writes \a rows; false on failure, and then the caller rolls back.
+    bool write(const HouseholdRows &rows);
+    /// Writes the sync ops and the audit event of everything written; false on failure.
+    bool finish(const HouseholdBatchSource &source);
+
+    qint64 written() const { return m_nextHouseholdRid - m_firstHouseholdRid; }
     QString errorString() const { return m_error; }
 
 private:
-    bool writeRows(const QList<HouseholdRecord> &records, QStringList *createdAreas,
-                   const HouseholdRepository::Progress &progress);
-    bool checkRows();
-    /// Why a row of \a table with rid above \a afterRid breaks the table's CHECK constraints
-    /// or foreign keys; empty when none does.
-    QString brokenConstraint(const QString &table, qint64 afterRid) const;
-    bool writeSearchAndOutbox();
-    bool writeAuditEvent(qint64 count, const HouseholdBatchSource &source);
+    /// Fills m_rowAreas for \a rows, creating the areas not known yet.
+    bool resolveAreas(const HouseholdRows &rows);
+    /// Indexes the gathered quick-find texts for the households they belong to.
+    bool writeSearchTexts();
+    bool writeOutbox();
+    bool writeAuditEvent(const HouseholdBatchSource &source);
     bool fail(const QString &message);
 
     QString m_connectionName;
     QString m_userName;
     QString m_device;
     QString m_now;
+    QByteArray m_nowUtf8;
+    QStringList *m_createdAreas = nullptr;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<AreaResolver> m_areas;
+    QHash<QByteArray, QByteArray> m_areaIds; ///< area name to id, both UTF-8
+    struct Statements;
+    std::unique_ptr<Statements> m_statements;
+    std::vector<const QByteArray *> m_rowAreas; ///< the area id of each row being written
+    std::vector<qsizetype> m_withResident; ///< the rows being written that have a resident
     qint64 m_firstHouseholdRid = 0; ///< the batch's households have rids from here...
-    qint64 m_endHouseholdRid = 0; ///< ...up to but not including here
-    qint64 m_firstResidentRid = 0;
+    qint64 m_nextHouseholdRid = 0; ///< ...up to but not including here
+    qint64 m_nextResidentRid = 0;
     QString m_firstId;
     QString m_lastId;
     QString m_error;
-    bool m_cancelled = false;
+    /// Quick-find texts not indexed yet (a JSON array being built) and the rid of the first.
+    QByteArray m_searchTexts;
+    qint64 m_searchFirstRid = 0;
+    /// Index the gathered texts when they reach this size (memory against statements).
+    static constexpr qsizetype kSearchTextBytes = 32 << 20;
 };
 
 } // namespace saferhomes

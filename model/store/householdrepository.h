@@ -18,6 +18,12 @@
 namespace saferhomes {
 
 class Database;
+class HouseholdRows;
+template<typename T> class Handover;
+using HouseholdRowHandover = Handover<HouseholdRows>;
+
+/// Households to a HouseholdRows batch when they are inserted in bulk.
+constexpr qsizetype kHouseholdRowsBatch = 2048;
 
 /// A household with its primary resident, as import creates and export writes them.
 struct HouseholdRecord {
@@ -76,6 +82,16 @@ public:
     /// and ids). Nothing is written when it fails or \a progress cancels.
     bool insert(const QList<HouseholdRecord> &records, QStringList *createdAreas = nullptr,
                 const Progress &progress = {}, const HouseholdBatchSource &source = {});
+
+    /// Inserts new households as \a make encodes them, in one transaction like insert():
+    /// \a make runs on a thread of its own and hands each batch over as it is ready
+    /// (HouseholdRowHandover::put(), false once the writing stopped), while this thread writes
+    /// the one before. It returns whether to keep what it handed over; false, a failed write
+    /// or a cancel through \a progress (called with each batch's HouseholdRows::progressDone
+    /// and progressTotal) leaves the database as it was. \a expectedRows is an estimate.
+    bool insertRows(qint64 expectedRows, const std::function<bool(HouseholdRowHandover &)> &make,
+                    QStringList *createdAreas = nullptr, const Progress &progress = {},
+                    const HouseholdBatchSource &source = {});
 
     /// Applies already-validated field values to one household in one audited transaction.
     bool setFields(const QUuid &id, const QList<std::pair<HouseholdField, QString>> &changes,

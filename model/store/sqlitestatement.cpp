@@ -66,6 +66,13 @@ void SqliteStatement::bindNull(int index)
     sqlite3_bind_null(m_statement, index);
 }
 
+void SqliteStatement::bindStatic(int index, std::string_view utf8)
+{
+    // A null pointer would bind NULL: empty text is still text.
+    sqlite3_bind_text(m_statement, index, utf8.data() ? utf8.data() : "", int(utf8.size()),
+                      SQLITE_STATIC);
+}
+
 void SqliteStatement::bind(int index, const QVariant &value)
 {
     if (value.isNull()) {

@@ -6,6 +6,7 @@
 #include <QVariant>
 
 #include <optional>
+#include <string_view>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -28,6 +29,12 @@ public:
     void bind(int index, qint64 value);
     void bind(int index, const std::optional<double> &value);
     void bindNull(int index);
+    /// UTF-8 text that stays unchanged until the statement has run (SQLite does not copy it).
+    void bindStatic(int index, std::string_view utf8);
+    void bindStatic(int index, const QByteArray &utf8)
+    {
+        bindStatic(index, std::string_view(utf8.constData(), size_t(utf8.size())));
+    }
     /// By the value's type: null, QByteArray (a BLOB), integers, double, or text.
     void bind(int index, const QVariant &value);
     /// Runs the statement to completion and resets it for the next row.

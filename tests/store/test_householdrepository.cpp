@@ -323,8 +323,9 @@ TEST_F(HouseholdRepositoryTest, ABatchIsAuditedOnceAndEachHouseholdShowsItsCreat
 
 TEST_F(HouseholdRepositoryTest, ABatchIsRefusedWhereTheSchemaWouldRefuseARow)
 {
-    // The bulk path switches SQLite's per-row checks off and checks the new rows itself:
-    // each of the household table's CHECK constraints must still refuse the whole batch.
+    // The bulk path switches SQLite's per-row checks off and checks each row as it encodes it
+    // (HouseholdRows): each of the household table's CHECK constraints must still refuse the
+    // whole batch, naming the household.
     const auto broken = [this](const std::function<void(HouseholdRecord &)> &breakIt) {
         HouseholdRecord bad = household(text("2 Bad Street"), text("LE13 0BG"), text("Al"));
         breakIt(bad);
@@ -359,7 +360,7 @@ TEST_F(HouseholdRepositoryTest, ABatchIsRefusedWhereTheSchemaWouldRefuseARow)
     };
     for (const auto &[name, breakIt] : cases) {
         EXPECT_FALSE(broken(breakIt)) << name;
-        EXPECT_TRUE(m_repository->errorString().contains(text("CHECK constraint failed")))
+        EXPECT_TRUE(m_repository->errorString().startsWith(text("household 2 of 2 (")))
             << name << ": " << qPrintable(m_repository->errorString());
         EXPECT_EQ(m_repository->count(), 0) << name;
         EXPECT_TRUE(m_repository->quickFind(text("Good")).isEmpty()) << name;
