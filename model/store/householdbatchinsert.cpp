@@ -135,20 +135,23 @@ bool HouseholdBatchInsert::resolveAreas(const HouseholdRows &rows)
 {
     m_rowAreas.resize(size_t(rows.size()));
     for (qsizetype i = 0; i < rows.size(); ++i) {
-        const std::string_view name = rows.text(i, HouseholdRows::AreaName);
         if (rows.isNull(i, HouseholdRows::AreaName)) {
-            m_rowAreas[size_t(i)] = nullptr;
+            m_rowAreas[size_t(i)] = QByteArray();
             continue;
         }
+        const std::string_view name = rows.text(i, HouseholdRows::AreaName);
+        // Looked up without copying the name; a name kept as a key is copied (the rows'
+        // buffer goes with the batch).
         const QByteArray key = QByteArray::fromRawData(name.data(), qsizetype(name.size()));
         auto it = m_areaIds.constFind(key);
         if (it == m_areaIds.constEnd()) {
             const auto id = m_areas->resolve(QString::fromUtf8(key), m_now, m_createdAreas);
             if (!id)
                 return fail(m_areas->errorString());
-            it = m_areaIds.insert(QByteArray(key), id->toString().toUtf8());
+            it = m_areaIds.insert(QByteArray(name.data(), qsizetype(name.size())),
+                                  id->toString().toUtf8());
         }
-        m_rowAreas[size_t(i)] = &*it;
+        m_rowAreas[size_t(i)] = *it; // shares the bytes: valid whatever the hash does next
     }
     return true;
 }
@@ -178,8 +181,8 @@ bool HouseholdBatchInsert::write(const HouseholdRows &rows)
             text(statement, at + 6, row, T::Postcode);
             statement.bind(at + 7, r.latitude);
             statement.bind(at + 8, r.longitude);
-            if (const QByteArray *area = m_rowAreas[size_t(row)])
-                statement.bindStatic(at + 9, *area);
+            if (const QByteArray &area = m_rowAreas[size_t(row)]; !area.isNull())
+                statement.bindStatic(at + 9, area);
             else
                 statement.bindNull(at + 9);
             text(statement, at + 10, row, T::Eligibility);

@@ -58,7 +58,7 @@ private:
     QHash<QByteArray, QByteArray> m_areaIds; ///< area name to id, both UTF-8
     struct Statements;
     std::unique_ptr<Statements> m_statements;
-    std::vector<const QByteArray *> m_rowAreas; ///< the area id of each row being written
+    std::vector<QByteArray> m_rowAreas; ///< the area id of each row being written (or null)
     std::vector<qsizetype> m_withResident; ///< the rows being written that have a resident
     qint64 m_firstHouseholdRid = 0; ///< the batch's households have rids from here...
     qint64 m_nextHouseholdRid = 0; ///< ...up to but not including here

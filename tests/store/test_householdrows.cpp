@@ -218,11 +218,13 @@ TEST_F(HouseholdRowsTest, AProblemAfterTheFirstBatchesStillKeepsNothing)
 {
     // Written while read: the records before the problem were already on their way into the
     // database when it was read. The whole file is still read and every problem listed.
-    QByteArray data = "address_line1,postcode,uprn\n";
-    for (int i = 1; i <= 3 * kHouseholdRowsBatch; ++i)
-        data += QByteArray::number(i) + " Long Street,LE13 0BG," + QByteArray::number(i) + "\n";
-    data += "Last Street,not a postcode,\n";
-    data += "Repeat Street,LE13 0BG,7\n";
+    QByteArray data = "address_line1,postcode,uprn,area\n";
+    for (int i = 1; i <= 3 * kHouseholdRowsBatch; ++i) {
+        data += QByteArray::number(i) + " Long Street,LE13 0BG," + QByteArray::number(i)
+            + (i % 2 ? ",Melton Town Centre\n" : ",Oadby and Wigston\n");
+    }
+    data += "Last Street,not a postcode,,\n";
+    data += "Repeat Street,LE13 0BG,7,\n";
     const QString path = m_dir.filePath(text("long.csv"));
     writeFile(path, data);
     HouseholdImporter importer(*m_repository);
@@ -250,6 +252,11 @@ TEST_F(HouseholdRowsTest, AProblemAfterTheFirstBatchesStillKeepsNothing)
     EXPECT_EQ(skipped.rejected.size(), 2);
     EXPECT_EQ(m_repository->count(), 3 * kHouseholdRowsBatch);
     EXPECT_EQ(m_repository->quickFind(text("Long Street")).size(), 3 * kHouseholdRowsBatch);
+    // The areas named in every batch, made once in the first.
+    const StatusCounts counts = m_repository->statusCounts();
+    ASSERT_EQ(counts.byArea.size(), 2);
+    for (const StatusCounts::AreaRow &area : counts.byArea)
+        EXPECT_EQ(area.households, 3 * kHouseholdRowsBatch / 2) << qPrintable(area.name);
 }
 
 TEST_F(HouseholdRowsTest, CancellingAStreamedImportKeepsNothing)
