@@ -404,6 +404,34 @@ private:
     std::unique_ptr<RecordChecker> m_checker;
 };
 
+/// What an import reports of a plan whatever happens next: its problems and warnings, and
+/// the file's own error.
+ImportResult reported(const ImportPlan &plan)
+{
+    ImportResult result;
+    result.rejected = plan.problems;
+    result.warnings = plan.warnings;
+    result.error = plan.fileError;
+    result.badFile = !plan.fileError.isEmpty();
+    return result;
+}
+
+/// Completes \a result after \a written (or not) \a valid records: the areas made, or why
+/// nothing was kept. Refused records are not an error: the result lists them.
+void finish(ImportResult &result, bool written, qsizetype valid, bool refused,
+            const QStringList &createdAreas, const HouseholdRepository &repository)
+{
+    if (!written) {
+        result.cancelled = repository.wasCancelled();
+        if (!result.cancelled && !refused && valid > 0)
+            result.error = tr("nothing was imported: %1").arg(repository.errorString());
+        return;
+    }
+    for (const QString &area : createdAreas)
+        result.warnings.append(tr("created the new area \u201c%1\u201d").arg(area));
+    result.imported = int(valid);
+}
+
 } // namespace
 
 ImportPlan HouseholdImporter::prepareData(const QByteArray &data, const QString &name,
@@ -441,22 +469,16 @@ ImportPlan HouseholdImporter::prepareData(const QByteArray &data, const QString 
 ImportResult HouseholdImporter::import(const QString &path, bool skipInvalid,
                                        const Progress &progress)
 {
-    ImportResult result;
+    ImportPlan plan;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        result.error = tr("cannot read %1: %2").arg(path, file.errorString());
-        result.badFile = true;
-        return result;
+        plan.fileError = tr("cannot read %1: %2").arg(path, file.errorString());
+        return reported(plan);
     }
     const QByteArray data = file.readAll();
-    ImportPlan plan;
     FileRead read(data, QFileInfo(path).fileName(), m_repository, plan);
-    if (!read.isOpen()) {
-        result.error = plan.fileError;
-        result.warnings = plan.warnings;
-        result.badFile = true;
-        return result;
-    }
+    if (!read.isOpen())
+        return reported(plan);
 
     // Read and check on the repository's encoding thread while it writes: the records are
     // encoded as they are read, and the first problem (unless skipped) stops the encoding but
@@ -502,38 +524,20 @@ ImportResult HouseholdImporter::import(const QString &path, bool skipInvalid,
     QStringList createdAreas;
     const bool written
         = m_repository.insertRows(lineCount(data) - 1, make, &createdAreas, progress, source);
-    result.rejected = plan.problems;
-    result.warnings = plan.warnings;
-    if (!plan.fileError.isEmpty()) {
-        result.error = plan.fileError;
-        result.badFile = true;
-        return result;
+    ImportResult result = reported(plan);
+    if (!result.badFile) {
+        finish(result, written, valid, !plan.problems.isEmpty() && !skipInvalid, createdAreas,
+               m_repository);
     }
-    if (!written) {
-        result.cancelled = m_repository.wasCancelled();
-        // Refused records, or none to import, are not an error: the result lists them.
-        const bool refused = !plan.problems.isEmpty() && !skipInvalid;
-        if (!result.cancelled && !refused && valid > 0)
-            result.error = tr("nothing was imported: %1").arg(m_repository.errorString());
-        return result;
-    }
-    for (const QString &area : std::as_const(createdAreas))
-        result.warnings.append(tr("created the new area \u201c%1\u201d").arg(area));
-    result.imported = int(valid);
     return result;
 }
 
 ImportResult HouseholdImporter::commit(const ImportPlan &plan, bool skipInvalid,
                                        const Progress &progress)
 {
-    ImportResult result;
-    result.rejected = plan.problems;
-    result.warnings = plan.warnings;
-    if (!plan.fileError.isEmpty()) {
-        result.error = plan.fileError;
-        result.badFile = true;
+    ImportResult result = reported(plan);
+    if (result.badFile)
         return result;
-    }
     if (plan.cancelled) {
         result.cancelled = true;
         return result;
@@ -541,15 +545,9 @@ ImportResult HouseholdImporter::commit(const ImportPlan &plan, bool skipInvalid,
     if (!plan.problems.isEmpty() && !skipInvalid)
         return result;
     QStringList createdAreas;
-    if (!m_repository.insert(plan.records, &createdAreas, progress, {plan.fileName, plan.sha256})) {
-        result.cancelled = m_repository.wasCancelled();
-        if (!result.cancelled)
-            result.error = tr("nothing was imported: %1").arg(m_repository.errorString());
-        return result;
-    }
-    for (const QString &area : std::as_const(createdAreas))
-        result.warnings.append(tr("created the new area \u201c%1\u201d").arg(area));
-    result.imported = int(plan.records.size());
+    const bool written
+        = m_repository.insert(plan.records, &createdAreas, progress, {plan.fileName, plan.sha256});
+    finish(result, written, plan.records.size(), false, createdAreas, m_repository);
     return result;
 }
 

@@ -79,7 +79,9 @@ public:
     /// Inserts \a records in one transaction (areas named but unknown are created and listed
     /// in \a createdAreas) with their quick-find entries, their sync ops and one audit event
     /// for the whole batch (entity "import": \a source, the count and the range of local keys
-    /// and ids). Nothing is written when it fails or \a progress cancels.
+    /// and ids). Nothing is written when it fails (a record breaking a rule of the household
+    /// table is named) or \a progress cancels. The records are encoded on a second thread
+    /// while this one writes (insertRows()).
     bool insert(const QList<HouseholdRecord> &records, QStringList *createdAreas = nullptr,
                 const Progress &progress = {}, const HouseholdBatchSource &source = {});
 
