@@ -486,6 +486,7 @@ ImportResult HouseholdImporter::import(const QString &path, bool skipInvalid,
     HouseholdBatchSource source {plan.fileName, {}};
     qint64 valid = 0;
     const auto make = [&](HouseholdRowHandover &handover) {
+        // Off the writing thread too; the audit event reads it once this has returned.
         source.sha256 = sha256(data);
         UuidGenerator uuids;
         HouseholdRows rows;

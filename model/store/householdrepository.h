@@ -90,7 +90,8 @@ public:
     /// (HouseholdRowHandover::put(), false once the writing stopped), while this thread writes
     /// the one before. It returns whether to keep what it handed over; false, a failed write
     /// or a cancel through \a progress (called with each batch's HouseholdRows::progressDone
-    /// and progressTotal) leaves the database as it was. \a expectedRows is an estimate.
+    /// and progressTotal) leaves the database as it was. \a expectedRows is an estimate;
+    /// \a source is read only after \a make has returned (so \a make may fill it in).
     bool insertRows(qint64 expectedRows, const std::function<bool(HouseholdRowHandover &)> &make,
                     QStringList *createdAreas = nullptr, const Progress &progress = {},
                     const HouseholdBatchSource &source = {});
