@@ -267,13 +267,18 @@ bool DemoRepository::relaxDurability()
         return ok;
     };
     qint64 synchronous = -1;
+    qint64 pageSize = 0;
     if (!read(QStringLiteral("PRAGMA synchronous"), &synchronous)
-        || !read(QStringLiteral("PRAGMA wal_autocheckpoint"), &m_autoCheckpoint))
+        || !read(QStringLiteral("PRAGMA wal_autocheckpoint"), &m_autoCheckpoint)
+        || !read(QStringLiteral("PRAGMA page_size"), &pageSize) || pageSize <= 0)
         return fail(query.lastError().text());
     m_synchronous = synchronous;
-    // A checkpoint flushes the database file even at NORMAL; a longer log means fewer of them.
+    // A checkpoint flushes the database file even at NORMAL; a longer log (64 MiB, whatever
+    // the page size) means fewer of them. A number computed here, not user input: PRAGMA
+    // takes no bound values.
     if (!query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"))
-        || !query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 16384"))) {
+        || !query.exec(
+            QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg((qint64(64) << 20) / pageSize))) {
         const QString message = query.lastError().text();
         restoreDurability();
         return fail(message);
