@@ -804,12 +804,11 @@ void MainWindow::exportFinishedInternal()
 
 void MainWindow::loadDemoData()
 {
-    QString error;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = DemoData::fill(m_database, DemoData::Options {}, &error);
+    const Status filled = DemoData::fill(m_database, DemoData::Options {});
     QApplication::restoreOverrideCursor();
-    if (!ok) {
-        showError(tr("The demo data could not be loaded: %1").arg(error));
+    if (!filled) {
+        showError(tr("The demo data could not be loaded: %1").arg(filled.errorString()));
         return;
     }
     reload();

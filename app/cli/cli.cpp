@@ -250,10 +250,10 @@ int Cli::demo()
     Database database;
     if (!openDatabase(database))
         return UsageError;
-    QString error;
-    if (!DemoData::fill(database, options, &error)) {
-        m_err << tr("saferhomes-cli: demo data was not written: %1").arg(error) << '\n';
-        return Rejected;
+    if (const Status filled = DemoData::fill(database, options); !filled) {
+        m_err << tr("saferhomes-cli: demo data was not written: %1").arg(filled.errorString())
+              << '\n';
+        return filled.error().kind == Error::Kind::Refused ? Rejected : UsageError;
     }
     printResult(
         {{QStringLiteral("households"), options.households},

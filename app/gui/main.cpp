@@ -6,7 +6,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEvent>
 #include <QMessageBox>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstring>
@@ -27,6 +29,31 @@ bool printsOnly(int argc, char *argv[])
     }
     return false;
 }
+
+/// With SAFERHOMES_REPORT_FIRST_PAINT set, prints "painted" once the main window has painted
+/// for the first time and quits: the start-up benchmark (tests/bench/bench_startup.cpp) times
+/// launch to first paint by it.
+class FirstPaintReporter : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            QTimer::singleShot(0, qApp, [] {
+                std::fputs("painted\n", stdout);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_seen = false;
+};
 
 } // namespace
 
@@ -79,16 +106,17 @@ int main(int argc, char *argv[])
 
     // A new user sees a populated register rather than an empty screen.
     if (HouseholdRepository(database, Database::localUserName()).count() == 0) {
-        QString error;
-        if (!DemoData::fill(database, DemoData::Options {300, 1}, &error)) {
-            std::fprintf(
-                stderr, "%s\n",
-                qPrintable(
-                    QCoreApplication::translate("main", "demo data not loaded: %1").arg(error)));
+        if (const Status filled = DemoData::fill(database, DemoData::Options {300, 1}); !filled) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate("main", "demo data not loaded: %1")
+                                        .arg(filled.errorString())));
         }
     }
 
     MainWindow window(database, {}, survey);
+    FirstPaintReporter firstPaint;
+    if (qEnvironmentVariableIsSet("SAFERHOMES_REPORT_FIRST_PAINT"))
+        qApp->installEventFilter(&firstPaint);
     window.show();
     return QCoreApplication::exec();
 }

@@ -280,8 +280,8 @@ class DoorstepDemoTest : public UiTest { };
 // withdrawn consents: every one opens on every step without an error.
 TEST_F(DoorstepDemoTest, EveryDemoHouseholdOpensOnEveryStep)
 {
-    QString error;
-    ASSERT_TRUE(DemoData::fill(m_database, {60, 7}, &error)) << qPrintable(error);
+    const Status filled = DemoData::fill(m_database, {60, 7});
+    ASSERT_TRUE(filled.ok()) << qPrintable(filled.errorString());
     MainWindow window(m_database, settings());
     window.resize(1280, 800);
     window.show();
