@@ -125,12 +125,12 @@ TEST_F(ChangeDownloadTest, MoreThan2500ChangesInOneTransactionArriveInPagesExact
                     QStringLiteral("1 Synced Street|LE18 1AA|changed on the server"));
     const auto central = superuserSession(s_database);
     ASSERT_TRUE(central->exec(QStringLiteral("BEGIN")));
-    ASSERT_TRUE(central->exec(
-        QStringLiteral("INSERT INTO household (id, address_line1, postcode, area_id) "
-                       "SELECT u.id, u.n || ' Paged Road', 'LE18 2AB', "
-                       "(SELECT id FROM area WHERE name = ?) "
-                       "FROM unnest(CAST(? AS uuid[])) WITH ORDINALITY AS u (id, n)"),
-        {kOadby, u'{' + ids.join(u',') + u'}'}));
+    ASSERT_TRUE(
+        central->exec(QStringLiteral("INSERT INTO household (id, address_line1, postcode, area_id) "
+                                     "SELECT u.id, u.n || ' Paged Road', 'LE18 2AB', "
+                                     "(SELECT id FROM area WHERE name = ?) "
+                                     "FROM unnest(CAST(? AS uuid[])) WITH ORDINALITY AS u (id, n)"),
+                      {kOadby, u'{' + ids.join(u',') + u'}'}));
     ASSERT_TRUE(central->exec(QStringLiteral("UPDATE household SET notes = 'changed on the "
                                              "server' WHERE id = ?"),
                               {idText(own.household.id)}));
@@ -149,8 +149,9 @@ TEST_F(ChangeDownloadTest, MoreThan2500ChangesInOneTransactionArriveInPagesExact
     ASSERT_TRUE(result.ok()) << result.error.toStdString();
     EXPECT_EQ(result.pulled, kNew + 1);
     EXPECT_GE(pages.size(), 3) << "1,000 rows a page";
-    EXPECT_EQ(localRows(database, QStringLiteral("SELECT id, address_line1, postcode, notes "
-                                                 "FROM household")),
+    EXPECT_EQ(localRows(database,
+                        QStringLiteral("SELECT id, address_line1, postcode, notes "
+                                       "FROM household")),
               expected);
     EXPECT_EQ(engine.pendingCount().valueOr(-1), 0) << "pulled rows are not sent back";
     // Nothing new: nothing pulled again.
@@ -164,15 +165,15 @@ TEST_F(ChangeDownloadTest, AKeyHoldingAQuoteIsBoundNotPasted)
     // A table keyed by text, on both sides, whose keys hold quotes (the synced tables' text
     // key, the equipment code, is checked to hold none, so this one is the test's own).
     const auto central = superuserSession(s_database);
-    ASSERT_TRUE(central->exec(QStringLiteral(
-        "CREATE TABLE quoted_key (code text PRIMARY KEY, name text NOT NULL, "
-        "txid xid8 NOT NULL DEFAULT pg_current_xact_id())")));
-    constexpr int kRows = 2100;
     ASSERT_TRUE(central->exec(
-        QStringLiteral("INSERT INTO quoted_key (code, name) SELECT 'O''Brien ' || "
-                       "lpad(CAST(n AS text), 4, '0') || ''');--', 'row ' || n "
-                       "FROM generate_series(1, ?) AS n"),
-        {kRows}));
+        QStringLiteral("CREATE TABLE quoted_key (code text PRIMARY KEY, name text NOT NULL, "
+                       "txid xid8 NOT NULL DEFAULT pg_current_xact_id())")));
+    constexpr int kRows = 2100;
+    ASSERT_TRUE(
+        central->exec(QStringLiteral("INSERT INTO quoted_key (code, name) SELECT 'O''Brien ' || "
+                                     "lpad(CAST(n AS text), 4, '0') || ''');--', 'row ' || n "
+                                     "FROM generate_series(1, ?) AS n"),
+                      {kRows}));
 
     Database database(QStringLiteral("quoted-device"));
     ASSERT_TRUE(database.open(m_dir.filePath(QStringLiteral("quoted.db"))));
@@ -198,7 +199,9 @@ TEST_F(ChangeDownloadTest, AKeyHoldingAQuoteIsBoundNotPasted)
 
     SyncResult result;
     QList<qint64> pages;
-    const SyncProgressHandler progress = [&](qint64 done, qint64) { pages.append(done); };
+    const SyncProgressHandler progress = [&](qint64 done, qint64) {
+        pages.append(done);
+    };
     SyncRun run {database.connectionName(), database.deviceId(), QStringLiteral("tester"), result,
                  progress};
     QString watermark;
@@ -206,8 +209,8 @@ TEST_F(ChangeDownloadTest, AKeyHoldingAQuoteIsBoundNotPasted)
     // Until the rows are below the watermark (other transactions of the cluster may hold it).
     for (int attempt = 0; attempt < 50; ++attempt) {
         watermark.clear();
-        ASSERT_TRUE(ChangeDownload(connection, hello, run)
-                        .download(QStringLiteral("0"), watermark, moves))
+        ASSERT_TRUE(
+            ChangeDownload(connection, hello, run).download(QStringLiteral("0"), watermark, moves))
             << result.error.toStdString();
         if (result.pulled == kRows)
             break;
