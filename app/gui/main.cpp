@@ -3,10 +3,12 @@
 #include "store/database.h"
 #include "store/householdrepository.h"
 #include "surveyresources.h"
+#include "terminationsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEvent>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -80,6 +82,16 @@ int main(int argc, char *argv[])
     parser.process(*app);
 
     QApplication::setApplicationDisplayName(QStringLiteral("SaferHomes"));
+    // The desktop file's name, so that a Wayland compositor or a task bar matches the window
+    // with the installed launcher and its icon; the same icon for every window.
+    QGuiApplication::setDesktopFileName(QStringLiteral("uk.police.saferhomes"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/uk.police.saferhomes.svg")));
+
+    // Installed before the database is opened: from then on, SIGTERM closes it cleanly.
+    TerminationSignals termination;
+    termination.install();
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, app.get(),
+                     &QCoreApplication::quit);
 
     // Loaded once, checked here: a broken definition or rules file is a build or packaging
     // fault that must stop the program with the file and JSON path, not show up mid-survey.
