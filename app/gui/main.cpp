@@ -1,8 +1,8 @@
 #include "demo/demodata.h"
-#include "mainwindow.h"
+#include "doorstep/surveyresources.h"
+#include "shell/mainwindow.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
-#include "surveyresources.h"
 #include "terminationsignals.h"
 
 #include <QApplication>
