@@ -53,8 +53,8 @@ TEST(ValueCodec, ServerExpressionsReadEachKindAsTheDownloadSendsIt)
 
 TEST(ValueCodec, LocalValuesByKind)
 {
-    const QHash<QString, QString> areas {{QStringLiteral("server-area"),
-                                          QStringLiteral("device-area")}};
+    const QHash<QString, QString> areas {
+        {QStringLiteral("server-area"), QStringLiteral("device-area")}};
     const auto local = [&](SyncColumnKind kind, const QVariant &value) {
         return valuecodec::localValue(column(kind), value, areas);
     };
@@ -62,8 +62,7 @@ TEST(ValueCodec, LocalValuesByKind)
     EXPECT_EQ(local(SyncColumnKind::Bool, false), QVariant(0));
     EXPECT_EQ(local(SyncColumnKind::Integer, QStringLiteral("42")), QVariant(qlonglong(42)));
     EXPECT_EQ(local(SyncColumnKind::Real, QStringLiteral("-1.25")), QVariant(-1.25));
-    EXPECT_EQ(local(SyncColumnKind::Bytes, QStringLiteral("48690a")),
-              QVariant(QByteArray("Hi\n")));
+    EXPECT_EQ(local(SyncColumnKind::Bytes, QStringLiteral("48690a")), QVariant(QByteArray("Hi\n")));
     EXPECT_EQ(local(SyncColumnKind::Time, QStringLiteral("2026-01-02 03:04:05.678+00")),
               QVariant(QStringLiteral("2026-01-02T03:04:05.678Z")));
     EXPECT_EQ(local(SyncColumnKind::Json, QVariantMap {{QStringLiteral("a"), 1}}),
