@@ -75,8 +75,7 @@ QStringList blankTombstones(const QString &now)
         QStringLiteral("UPDATE recommendation SET reason = '' WHERE survey_id IN "
                        "(SELECT id FROM survey WHERE %1)")
             .arg(kOfHouseholds),
-        QStringLiteral("UPDATE job SET notes = '', signed_off_by = '' WHERE %1")
-            .arg(kOfHouseholds),
+        QStringLiteral("UPDATE job SET notes = '', signed_off_by = '' WHERE %1").arg(kOfHouseholds),
         QStringLiteral("UPDATE household SET uprn = NULL, address_line1 = '[erased]', "
                        "address_line2 = '', town = '', latitude = NULL, longitude = NULL, "
                        "eligibility = '', notes = '', erased_at = coalesce(erased_at, '%1'), "
@@ -105,8 +104,8 @@ QStringList removeAll()
             .arg(kOfHouseholds),
     };
     for (const char *table : {"consent", "attachment", "survey", "visit", "job", "resident"})
-        statements << QStringLiteral("DELETE FROM %1 WHERE %2")
-                          .arg(QLatin1String(table), kOfHouseholds);
+        statements
+            << QStringLiteral("DELETE FROM %1 WHERE %2").arg(QLatin1String(table), kOfHouseholds);
     statements << QStringLiteral("DELETE FROM household WHERE id IN %1").arg(kIds);
     return statements;
 }

@@ -28,10 +28,10 @@ const QString kAreasSelect = QStringLiteral(
     "a.budget_pence, CAST(a.created_at AS text))), '[]') FROM area a WHERE a.deleted_at IS NULL)");
 
 /// Households that changed area in [cursor, upper): bound values the cursor, then upper's.
-const QString kMovesSelect = QStringLiteral(
-    "(SELECT coalesce(json_agg(json_build_array(CAST(t.household_id AS text), "
-    "CAST(t.to_area AS text)) ORDER BY t.txid, t.id), '[]') FROM household_move t "
-    "WHERE t.txid >= CAST(? AS xid8) AND t.txid < %1)");
+const QString kMovesSelect
+    = QStringLiteral("(SELECT coalesce(json_agg(json_build_array(CAST(t.household_id AS text), "
+                     "CAST(t.to_area AS text)) ORDER BY t.txid, t.id), '[]') FROM household_move t "
+                     "WHERE t.txid >= CAST(? AS xid8) AND t.txid < %1)");
 
 QJsonArray jsonArray(const QVariant &value)
 {
@@ -40,16 +40,14 @@ QJsonArray jsonArray(const QVariant &value)
 
 } // namespace
 
-ChangeDownload::ChangeDownload(CentralConnection &central, const ServerHello &hello,
-                               SyncRun &run)
+ChangeDownload::ChangeDownload(CentralConnection &central, const ServerHello &hello, SyncRun &run)
     : m_central(central)
     , m_hello(hello)
     , m_run(run)
 { }
 
 void ChangeDownload::selectTablePage(qsizetype i, const QString &upper,
-                                     const QVariantList &upperValues,
-                                     Statement &statement) const
+                                     const QVariantList &upperValues, Statement &statement) const
 {
     const auto &[table, columns] = m_hello.tables[i];
     QStringList inner {QStringLiteral("t.txid AS sync_txid"),
@@ -73,8 +71,8 @@ void ChangeDownload::selectTablePage(qsizetype i, const QString &upper,
         QStringLiteral("(SELECT coalesce(json_agg(json_build_array(%1) ORDER BY p.sync_txid, "
                        "p.sync_key), '[]') FROM (SELECT %2 FROM %3 t WHERE %4 ORDER BY t.txid, "
                        "t.%5 LIMIT %6) p)")
-            .arg(outer.join(QStringLiteral(", ")), inner.join(QStringLiteral(", ")),
-                 table->name, where, table->key)
+            .arg(outer.join(QStringLiteral(", ")), inner.join(QStringLiteral(", ")), table->name,
+                 where, table->key)
             .arg(kPageSize));
     statement.values << upperValues << m_cursor << m_tables[i].lastTxid << m_tables[i].lastKey;
 }

@@ -50,9 +50,8 @@ private:
     void selectTablePage(qsizetype table, const QString &upper, const QVariantList &upperValues,
                          Statement &statement) const;
     /// Reads the answer of one page's statement and stores it.
-    bool storePage(QSqlQuery &query, const QList<qsizetype> &active, bool first,
-                   QString &watermark, QList<HouseholdMove> &moves, PulledRowWriter &writer,
-                   qint64 &done);
+    bool storePage(QSqlQuery &query, const QList<qsizetype> &active, bool first, QString &watermark,
+                   QList<HouseholdMove> &moves, PulledRowWriter &writer, qint64 &done);
     void readTablePage(qsizetype table, const QString &json, PulledRows &page);
 
     CentralConnection &m_central;

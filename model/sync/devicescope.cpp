@@ -72,8 +72,7 @@ bool DeviceScope::remove(const QStringList &householdIds, const QString &why)
         = LocalErasure(m_run.connectionName).erase(householdIds, LocalErasure::Mode::Remove);
     if (!removed || !local.commit()) {
         local.rollback();
-        return m_run.fail(
-            why.arg(removed ? local.lastError().text() : removed.errorString()));
+        return m_run.fail(why.arg(removed ? local.lastError().text() : removed.errorString()));
     }
     m_run.scrub = true;
     return true;
@@ -104,10 +103,10 @@ bool DeviceScope::recordAreas()
     QJsonObject now;
     for (auto it = m_hello.areas.begin(); it != m_hello.areas.end(); ++it)
         now.insert(it.key(), it.value());
-    const Status recorded = SyncLedger(m_run.connectionName)
-                                .setState(SyncLedger::kAreas,
-                                          QString::fromUtf8(QJsonDocument(now).toJson(
-                                              QJsonDocument::Compact)));
+    const Status recorded
+        = SyncLedger(m_run.connectionName)
+              .setState(SyncLedger::kAreas,
+                        QString::fromUtf8(QJsonDocument(now).toJson(QJsonDocument::Compact)));
     return recorded || m_run.fail(recorded.errorString());
 }
 
@@ -143,8 +142,8 @@ bool DeviceScope::applyAreas()
                                      "h.area_id WHERE a.name IN (%1)")
                           .arg(placeholders.join(QStringLiteral(", "))),
                       lost, ids, error))
-            return m_run.fail(tr("cannot remove the households of an area no longer yours: %1")
-                                  .arg(error));
+            return m_run.fail(
+                tr("cannot remove the households of an area no longer yours: %1").arg(error));
         if (!ids.isEmpty()
             && !remove(ids, tr("cannot remove the households of an area no longer yours: %1")))
             return false;
@@ -182,8 +181,7 @@ bool DeviceScope::dropFinishedJobs()
                                  "'cancelled')"),
                   {}, ids, error))
         return m_run.fail(error);
-    return ids.isEmpty()
-        || remove(ids, tr("cannot remove the households of cancelled jobs: %1"));
+    return ids.isEmpty() || remove(ids, tr("cannot remove the households of cancelled jobs: %1"));
 }
 
 } // namespace saferhomes

@@ -116,8 +116,8 @@ bool OutboxPusher::readBatch(Batch &batch)
     return true;
 }
 
-bool OutboxPusher::readRecord(QSqlQuery &household, const QString &entity,
-                              const QString &entityId, QJsonObject &payload, bool &gone)
+bool OutboxPusher::readRecord(QSqlQuery &household, const QString &entity, const QString &entityId,
+                              QJsonObject &payload, bool &gone)
 {
     // A create op leaves the row to be read now (HouseholdRepository::insert, the triggers); a
     // record removed meanwhile is not sent at all (a package item replaced before it was
@@ -131,13 +131,13 @@ bool OutboxPusher::readRecord(QSqlQuery &household, const QString &entity,
         row.prepare(localPayloadSelect(*table));
     row.addBindValue(entityId);
     if (!row.exec()) {
-        return m_run.fail(tr("cannot read %1 %2 to send it: %3")
-                              .arg(entity, entityId, row.lastError().text()));
+        return m_run.fail(
+            tr("cannot read %1 %2 to send it: %3").arg(entity, entityId, row.lastError().text()));
     }
     if (!row.next()) {
         if (entity == u"household")
-            return m_run.fail(tr("cannot read household %1 to send it: it is not there")
-                                  .arg(entityId));
+            return m_run.fail(
+                tr("cannot read household %1 to send it: it is not there").arg(entityId));
         gone = true;
         return true;
     }
@@ -150,8 +150,7 @@ bool OutboxPusher::send(const Batch &batch, QJsonArray &answers)
 {
     QSqlQuery query(m_central.connection());
     query.prepare(QStringLiteral("SELECT CAST(sh_push(CAST(? AS jsonb)) AS text)"));
-    query.addBindValue(
-        QString::fromUtf8(QJsonDocument(batch.ops).toJson(QJsonDocument::Compact)));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(batch.ops).toJson(QJsonDocument::Compact)));
     if (!query.exec() || !query.next()) {
         m_central.fail(tr("the central database did not take the changes"), query.lastError());
         return m_run.failCentral(m_central);

@@ -69,8 +69,8 @@ QByteArray upsertSql(const PulledRows &page)
         : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) %5")
         .arg(table.name, names.join(QStringLiteral(", ")),
-             QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")),
-             table.key, conflict)
+             QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")), table.key,
+             conflict)
         .toUtf8();
 }
 
@@ -125,8 +125,8 @@ bool PulledRowWriter::store(const QList<QVariantList> &areas, const QList<Pulled
             return false;
     }
     if (!erased.isEmpty()) {
-        const Status erasedHere = LocalErasure(m_run.connectionName)
-                                      .erase(erased, LocalErasure::Mode::KeepTombstone);
+        const Status erasedHere
+            = LocalErasure(m_run.connectionName).erase(erased, LocalErasure::Mode::KeepTombstone);
         if (!erasedHere)
             return failed(erasedHere.errorString());
         m_run.scrub = true;
@@ -145,8 +145,7 @@ bool PulledRowWriter::store(const QList<QVariantList> &areas, const QList<Pulled
     return true;
 }
 
-bool PulledRowWriter::storeAreas(const QList<QVariantList> &areas,
-                                 QHash<QString, QString> &areaIds)
+bool PulledRowWriter::storeAreas(const QList<QVariantList> &areas, QHash<QString, QString> &areaIds)
 {
     // Areas are matched by name: one made here before it reached the server keeps its id.
     QSqlQuery query(m_run.local());
@@ -210,8 +209,8 @@ bool PulledRowWriter::storeRows(const PulledRows &page, const QHash<QString, QSt
             ok = exec();
         }
         if (!ok)
-            return failed(tr("%1 %2: %3").arg(table.name, values[0].toString(),
-                                               upsert.errorString()));
+            return failed(
+                tr("%1 %2: %3").arg(table.name, values[0].toString(), upsert.errorString()));
         ++stored;
     }
     return true;
@@ -240,17 +239,16 @@ bool PulledRowWriter::releaseUprn(const QVariantList &household, const QList<Syn
     if (!query.exec())
         return failed(query.lastError().text());
     AuditLog audit(m_run.connectionName, m_run.userName, m_run.device);
-    if (!audit.record(QStringLiteral("household"), localId, QStringLiteral("uprn"), uprn, {},
-                      now))
+    if (!audit.record(QStringLiteral("household"), localId, QStringLiteral("uprn"), uprn, {}, now))
         return failed(audit.errorString());
-    const Status recorded = SyncLedger(m_run.connectionName)
-                                .recordConflict(localId,
-                                                {QStringLiteral("household"), localId,
-                                                 QStringLiteral("uprn"), uprn,
-                                                 tr("UPRN %1 belongs to household %2 on the "
-                                                    "server")
-                                                     .arg(uprn, serverId),
-                                                 now});
+    const Status recorded
+        = SyncLedger(m_run.connectionName)
+              .recordConflict(localId,
+                              {QStringLiteral("household"), localId, QStringLiteral("uprn"), uprn,
+                               tr("UPRN %1 belongs to household %2 on the "
+                                  "server")
+                                   .arg(uprn, serverId),
+                               now});
     return recorded || failed(recorded.errorString());
 }
 

@@ -91,8 +91,9 @@ bool SnapshotDownload::countHouseholds(const QString &households, const QString 
 {
     if (!m_run.progress)
         return true;
-    const QString where
-        = households.isEmpty() ? upper : upper + QStringLiteral(" AND t.id IN (%1)").arg(households);
+    const QString where = households.isEmpty()
+        ? upper
+        : upper + QStringLiteral(" AND t.id IN (%1)").arg(households);
     QSqlQuery query(m_central.connection());
     if (!query.exec(QStringLiteral("SELECT count(*) FROM household t WHERE ") + where)
         || !query.next())

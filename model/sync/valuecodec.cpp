@@ -98,7 +98,8 @@ QString serverIdList(const QStringList &ids)
     const QStringList valid = validUuids(ids);
     if (valid.isEmpty())
         return QStringLiteral("NULL::uuid");
-    return QStringLiteral("'") + valid.join(QStringLiteral("'::uuid,'")) + QStringLiteral("'::uuid");
+    return QStringLiteral("'") + valid.join(QStringLiteral("'::uuid,'"))
+        + QStringLiteral("'::uuid");
 }
 
 QString localIdList(const QStringList &ids)

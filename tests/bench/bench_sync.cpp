@@ -3,18 +3,26 @@
 //     baseline of the same 1,000 rows (one multi-row INSERT; one SELECT), and the statements
 //     each sync cycle sends, counted in the server's log (log_statement = all: with QPSQL each
 //     statement is one round trip);
-// (b) the first download of 100k households (and their residents) to a new device against a
-//     `psql \copy` of the same rows plus `sqlite3 .import` of the files.
-// Targets (issue 4): (a) under 1 s each, at most 5 round trips per cycle at small volumes;
-// (b) at most 3x the baseline.
+// (b) the first download of 100k households (and their residents) to a new device, timed as
+//     the user waits for it: `saferhomes-cli sync` from its start to its exit (the database
+//     created, the download, the checkpoint and the close included), against `psql \copy` of
+//     the same rows plus `sqlite3 .import` of the files, each also from start to exit;
+// (c) push at scale (issue 9): 10,000 imported households pushed into an empty server, then
+//     another 10,000 (the push alone: OutboxPusher, the first phase of SyncEngine::run).
+// Targets: (a) under 1 s each, at most 5 round trips per cycle at small volumes; (b) at most
+// 3x the baseline; (c) the second 10,000 at most 1.3x the first, and at least 1,000 households
+// a second overall.
 //
-// Usage: saferhomes_bench_sync [HOUSEHOLDS (100000)] [RUNS (3)]
+// Usage: saferhomes_bench_sync [HOUSEHOLDS (100000)] [RUNS (3)] [PUSHED (10000)]
 
 #include "pgcluster.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
 #include "sync/centraladmin.h"
+#include "sync/outboxpusher.h"
+#include "sync/serverhello.h"
 #include "sync/syncengine.h"
+#include "sync/syncrun.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -203,6 +211,25 @@ QString quoted(const QString &text)
         + QLatin1Char('\'');
 }
 
+/// Runs \a program to its exit and returns the seconds from its start; \a password goes to
+/// PGPASSWORD.
+double timedProcess(const QString &program, const QStringList &arguments,
+                    const QString &password = kPassword)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), password);
+    process.setProcessEnvironment(environment);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, arguments);
+    if (!process.waitForFinished(600'000) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0)
+        die(QStringLiteral("%1 failed: %2")
+                .arg(program, QString::fromUtf8(process.readAllStandardError())));
+    return timer.nsecsElapsed() / 1e9;
+}
+
 struct Setup {
     PgCluster cluster;
     QString database;
@@ -335,14 +362,11 @@ void benchChanges(Setup &setup, QTemporaryDir &dir, ServerLog &log, int runs)
                 fresh.statements, fresh.statements - idle.statements);
 }
 
-void exportCsv(const Setup &setup, const QString &login, const QString &households,
-               const QString &residents)
+/// `psql \copy` of the households and residents \a login reads, from start to exit.
+double exportCsv(const Setup &setup, const QString &login, const QString &households,
+                 const QString &residents)
 {
-    QProcess psql;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("PGPASSWORD"), kPassword);
-    psql.setProcessEnvironment(environment);
-    psql.start(
+    return timedProcess(
         QStringLiteral("psql"),
         {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
          QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), setup.cluster.host(),
@@ -359,9 +383,6 @@ void exportCsv(const Setup &setup, const QString &login, const QString &househol
                         "language, access_needs, is_primary, created_at FROM resident) TO '%1' "
                         "WITH (FORMAT csv, HEADER)")
              .arg(residents)});
-    if (!psql.waitForFinished(600'000) || psql.exitCode() != 0)
-        die(QStringLiteral("psql \\copy failed: %1")
-                .arg(QString::fromUtf8(psql.readAllStandardError())));
 }
 
 void benchFirstDownload(Setup &setup, QTemporaryDir &dir, ServerLog &log, int households, int runs)
@@ -401,27 +422,27 @@ void benchFirstDownload(Setup &setup, QTemporaryDir &dir, ServerLog &log, int ho
     for (int run = 0; run < runs; ++run) {
         const QString csvHouseholds = dir.filePath(QStringLiteral("h%1.csv").arg(run));
         const QString csvResidents = dir.filePath(QStringLiteral("r%1.csv").arg(run));
-        QElapsedTimer timer;
-        timer.start();
-        exportCsv(setup, login, csvHouseholds, csvResidents);
-        const double exported = timer.nsecsElapsed() / 1e9;
-        QProcess sqlite;
-        sqlite.start(QStringLiteral("sqlite3"),
-                     {dir.filePath(QStringLiteral("plain%1.sqlite").arg(run)),
-                      QStringLiteral(".mode csv"),
-                      QStringLiteral(".import %1 household").arg(csvHouseholds),
-                      QStringLiteral(".import %1 resident").arg(csvResidents)});
-        if (!sqlite.waitForFinished(600'000) || sqlite.exitCode() != 0)
-            die(QStringLiteral("sqlite3 .import failed: %1")
-                    .arg(QString::fromUtf8(sqlite.readAllStandardError())));
-        baseline.push_back(timer.nsecsElapsed() / 1e9);
+        const double exported = exportCsv(setup, login, csvHouseholds, csvResidents);
+        const double imported = timedProcess(
+            QStringLiteral("sqlite3"),
+            {dir.filePath(QStringLiteral("plain%1.sqlite").arg(run)), QStringLiteral(".mode csv"),
+             QStringLiteral(".import %1 household").arg(csvHouseholds),
+             QStringLiteral(".import %1 resident").arg(csvResidents)});
+        baseline.push_back(exported + imported);
 
-        Device device(QStringLiteral("bench-first-%1").arg(run),
-                      dir.filePath(QStringLiteral("first%1.db").arg(run)), login,
-                      setup.cluster.uri(login, setup.database));
-        const Cycle first = timedSync(device, log);
+        // Ours as the user runs it: the command line, on a database file it creates.
+        const QString path = dir.filePath(QStringLiteral("first%1.db").arg(run));
+        log.mark();
+        ours.push_back(timedProcess(QStringLiteral(SAFERHOMES_CLI),
+                                    {QStringLiteral("--db"), path, QStringLiteral("--json"),
+                                     QStringLiteral("sync"), QStringLiteral("--server"),
+                                     setup.cluster.uri(login, setup.database)}));
+        QThread::msleep(50); // the server writes its log as it goes; let the last line land
+        const int statements = log.since(login).first;
         // Besides the households and residents, the first download brings the catalogue and
         // other reference rows.
+        Device device(QStringLiteral("bench-first-%1").arg(run), path, login,
+                      setup.cluster.uri(login, setup.database));
         QSqlQuery count(device.database.connection());
         count.exec(QStringLiteral("SELECT (SELECT count(*) FROM household), "
                                   "(SELECT count(*) FROM resident)"));
@@ -431,15 +452,90 @@ void benchFirstDownload(Setup &setup, QTemporaryDir &dir, ServerLog &log, int ho
                     .arg(count.value(0).toInt())
                     .arg(count.value(1).toInt()));
         count.finish();
-        ours.push_back(first.seconds);
-        std::printf("  run %d: psql \\copy %.2f s + sqlite3 .import %.2f s = %.2f s; first "
-                    "download %.2f s (%d rows, %d statements)\n",
-                    run + 1, exported, baseline.back() - exported, baseline.back(), first.seconds,
-                    first.result.pulled, first.statements);
+        std::printf("  run %d: psql \\copy %.2f s + sqlite3 .import %.2f s = %.2f s; "
+                    "saferhomes-cli sync (first download) %.2f s (%d statements); each a "
+                    "process from start to exit\n",
+                    run + 1, exported, imported, baseline.back(), ours.back(), statements);
     }
     std::printf("first download of %d households: %.2f s; baseline \\copy + .import %.2f s; "
                 "ratio %.2fx (target <= 3x)\n",
                 households, median(ours), median(baseline), median(ours) / median(baseline));
+}
+
+/// Pushes the device's whole outbox with OutboxPusher (the push phase of SyncEngine::run) and
+/// returns the seconds it took, the connection and greeting excluded.
+double timedPush(const Device &device, const QString &password, int expected)
+{
+    QString error;
+    const auto address = CentralConnection::parseUri(device.uri, &error);
+    if (!address)
+        die(error);
+    CentralConnection central(QStringLiteral("bench-push-central"));
+    if (!central.open(*address, password))
+        die(central.errorString());
+    SyncResult result;
+    const SyncProgressHandler noProgress;
+    SyncRun run {device.database.connectionName(), device.database.deviceId(), device.login, result,
+                 noProgress};
+    ServerHello hello;
+    if (!ServerHello::greet(central, hello, run))
+        die(result.error);
+    QElapsedTimer timer;
+    timer.start();
+    if (!OutboxPusher(central, run).pushAll())
+        die(result.error);
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    if (result.pushed != expected || !result.rejected.isEmpty())
+        die(QStringLiteral("pushed %1 of %2, %3 refused")
+                .arg(result.pushed)
+                .arg(expected)
+                .arg(result.rejected.size()));
+    return seconds;
+}
+
+void benchPushAtScale(Setup &setup, QTemporaryDir &dir, int perBatch)
+{
+    // An empty server of its own.
+    QString error;
+    const QString database = setup.cluster.createDatabase(QStringLiteral("pushscale"), &error);
+    if (database.isEmpty())
+        die(error);
+    const QString superuserUri = setup.cluster.uri(setup.cluster.superuser(), database);
+    if (const CentralAdmin::Result init = CentralAdmin().initServer(superuserUri); !init.ok())
+        die(init.error);
+    const QString login = PgCluster::uniqueName(QStringLiteral("bench_push"));
+    const QString area = QStringLiteral("Bench Push Area");
+    if (const CentralAdmin::Result added
+        = CentralAdmin().addUser(superuserUri, login, QStringLiteral("officer"), {area}, kPassword);
+        !added.ok())
+        die(added.error);
+    Device device(QStringLiteral("bench-push"), dir.filePath(QStringLiteral("push.db")), login,
+                  setup.cluster.uri(login, database));
+    HouseholdRepository repository(device.database, login);
+    std::vector<double> seconds;
+    for (int batch = 0; batch < 2; ++batch) {
+        QList<HouseholdRecord> records;
+        for (int i = 0; i < perBatch; ++i) {
+            HouseholdRecord record;
+            record.household.id = QUuid::createUuid();
+            record.household.addressLine1
+                = QStringLiteral("%1 Push Road").arg(batch * perBatch + i + 1);
+            record.household.postcode = QStringLiteral("LE13 1AA");
+            record.household.areaName = area;
+            record.resident.name = QStringLiteral("Resident %1").arg(batch * perBatch + i + 1);
+            records.append(record);
+        }
+        // Imported as an import writes them: in bulk, one create op each.
+        if (!repository.insert(records))
+            die(repository.errorString());
+        seconds.push_back(timedPush(device, kPassword, perBatch));
+        std::printf("  %s %d households pushed in %.2f s: %.0f households/s\n",
+                    batch == 0 ? "first" : "second", perBatch, seconds.back(),
+                    perBatch / seconds.back());
+    }
+    std::printf("push at scale: second %d / first: %.2fx (target <= 1.3x); overall %.0f "
+                "households/s (target >= 1,000)\n",
+                perBatch, seconds[1] / seconds[0], 2 * perBatch / (seconds[0] + seconds[1]));
 }
 
 } // namespace
@@ -450,6 +546,7 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true);
     const int households = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
     const int runs = argc > 2 ? std::max(1, QByteArray(argv[2]).toInt()) : 3;
+    const int pushed = argc > 3 ? std::max(1, QByteArray(argv[3]).toInt()) : 10000;
     QTemporaryDir dir;
     if (!dir.isValid()) {
         std::fprintf(stderr, "bench_sync: no temporary folder\n");
@@ -479,6 +576,8 @@ int main(int argc, char *argv[])
         benchChanges(setup, dir, log, runs);
         std::printf("== (b) first download\n");
         benchFirstDownload(setup, dir, log, households, runs);
+        std::printf("== (c) push at scale\n");
+        benchPushAtScale(setup, dir, pushed);
     } catch (const BenchFailure &failure) {
         setup.cluster.stop(&error);
         std::fprintf(stderr, "bench_sync: %s\n", qPrintable(failure.message));

@@ -15,8 +15,8 @@ TEST_F(CliSyncLedger, ConflictsOfAnEmptyLedgerAreAnEmptyList)
     ASSERT_EQ(cli({u"init"_s}).exitCode, 0);
     const CliResult result = cli({u"sync"_s, u"conflicts"_s});
     EXPECT_EQ(result.exitCode, 0) << result;
-    EXPECT_EQ(result.json(), QJsonObject({{u"conflicts"_s, QJsonArray()},
-                                          {u"rejected"_s, QJsonArray()}}))
+    EXPECT_EQ(result.json(),
+              QJsonObject({{u"conflicts"_s, QJsonArray()}, {u"rejected"_s, QJsonArray()}}))
         << result;
 }
 
@@ -28,8 +28,7 @@ TEST_F(CliSyncLedger, ConflictTableGoneIsADatabaseErrorNotAnEmptyList)
     const CliResult json = cli({u"sync"_s, u"conflicts"_s});
     EXPECT_EQ(json.exitCode, 2) << json;
     EXPECT_TRUE(json.out.trimmed().isEmpty()) << "no list after a failed read\n" << json;
-    EXPECT_TRUE(json.err.contains(dbPath().toUtf8())) << "the message names the database\n"
-                                                      << json;
+    EXPECT_TRUE(json.err.contains(dbPath().toUtf8())) << "the message names the database\n" << json;
     EXPECT_TRUE(json.err.contains("sync_conflict")) << "and what failed\n" << json;
 
     const CliResult text = cliText({u"sync"_s, u"conflicts"_s});

@@ -2,8 +2,8 @@
 // household out of scope going altogether, and the write-ahead log emptied afterwards — or a
 // failure when it cannot be, never a silent "done".
 
-#include "storefixture.h"
 #include "store/localerasure.h"
+#include "storefixture.h"
 
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -77,15 +77,14 @@ TEST_F(LocalErasureTest, AnErasedHouseholdKeepsATombstoneWithNoPersonalData)
                     {text(erased)})
                   .toInt(),
               0);
-    EXPECT_EQ(value(QStringLiteral("SELECT count(*) FROM outbox WHERE entity_id = ?"),
-                    {text(erased)})
-                  .toInt(),
-              0)
+    EXPECT_EQ(
+        value(QStringLiteral("SELECT count(*) FROM outbox WHERE entity_id = ?"), {text(erased)})
+            .toInt(),
+        0)
         << "its ops can never be sent";
     // The other household is untouched, its ops still waiting.
     EXPECT_EQ(m_repository->find(kept)->resident.name, QStringLiteral("Bob Kept"));
-    EXPECT_EQ(value(QStringLiteral("SELECT count(*) FROM outbox WHERE entity_id = ?"),
-                    {text(kept)})
+    EXPECT_EQ(value(QStringLiteral("SELECT count(*) FROM outbox WHERE entity_id = ?"), {text(kept)})
                   .toInt(),
               1);
 }
@@ -127,8 +126,8 @@ TEST_F(LocalErasureTest, ScrubFailsWhileAStatementOfTheConnectionIsActive)
 {
     QList<HouseholdRecord> records;
     for (int i = 0; i < 500; ++i)
-        records.append(household(QStringLiteral("%1 Busy Street").arg(i + 1),
-                                 QStringLiteral("LE13 1AB")));
+        records.append(
+            household(QStringLiteral("%1 Busy Street").arg(i + 1), QStringLiteral("LE13 1AB")));
     ASSERT_TRUE(m_repository->insert(records)) << qPrintable(m_repository->errorString());
     const QString wal = m_path + QStringLiteral("-wal");
 
@@ -151,8 +150,8 @@ TEST_F(LocalErasureTest, ScrubFailsWhileAStatementOfTheConnectionIsActive)
 
 TEST_F(LocalErasureTest, ScrubFailsWhileAnotherConnectionReads)
 {
-    ASSERT_TRUE(m_repository->insert({household(QStringLiteral("5 Read Street"),
-                                                QStringLiteral("LE13 1AB"))}));
+    ASSERT_TRUE(m_repository->insert(
+        {household(QStringLiteral("5 Read Street"), QStringLiteral("LE13 1AB"))}));
     const QString wal = m_path + QStringLiteral("-wal");
     {
         QSqlDatabase reader
@@ -165,8 +164,8 @@ TEST_F(LocalErasureTest, ScrubFailsWhileAnotherConnectionReads)
         ASSERT_TRUE(read.exec(QStringLiteral("SELECT count(*) FROM household")));
         ASSERT_TRUE(read.next());
         // A write after the reader's snapshot, so the log holds frames it may still need.
-        ASSERT_TRUE(m_repository->insert({household(QStringLiteral("6 Read Street"),
-                                                    QStringLiteral("LE13 1AB"))}));
+        ASSERT_TRUE(m_repository->insert(
+            {household(QStringLiteral("6 Read Street"), QStringLiteral("LE13 1AB"))}));
 
         const Status blocked = LocalErasure(m_database.connectionName()).scrubFiles();
         ASSERT_FALSE(blocked);

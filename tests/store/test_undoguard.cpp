@@ -60,8 +60,9 @@ protected:
                      result, noProgress};
         PulledRowWriter writer(run, PulledRowWriter::Transaction::Own,
                                PulledRowWriter::Index::PerRow);
-        ASSERT_TRUE(writer.store({{serverArea, kMelton, 100, 0, QStringLiteral("2026-01-01 "
-                                                                               "00:00:00+00")}},
+        ASSERT_TRUE(writer.store({{serverArea, kMelton, 100, 0,
+                                   QStringLiteral("2026-01-01 "
+                                                  "00:00:00+00")}},
                                  {page}))
             << qPrintable(result.error);
         ASSERT_EQ(result.pulled, 1);
@@ -96,8 +97,9 @@ TEST_F(UndoGuardTest, UndoAfterAPullChangedTheFieldRecordsAConflictInstead)
 {
     HouseholdService service(*m_repository);
     ASSERT_TRUE(service
-                    .setFields(m_id, {{QStringLiteral("notes"), QStringLiteral("B")},
-                                      {QStringLiteral("priority"), QStringLiteral("3")}})
+                    .setFields(m_id,
+                               {{QStringLiteral("notes"), QStringLiteral("B")},
+                                {QStringLiteral("priority"), QStringLiteral("3")}})
                     .ok());
     const int opsBefore = updateOps();
     pull(QStringLiteral("C from the office"));

@@ -64,8 +64,8 @@ TEST_F(PushScale, EveryRolesPushedOpsReachTheHouseholdByItsPrimaryKey)
     const auto session = superuserSession(s_database);
     ASSERT_EQ(session->value(QStringLiteral("SELECT count(*) FROM household")).toInt(),
               kHouseholds);
-    const QString household = session->value(QStringLiteral("SELECT id FROM household LIMIT 1"))
-                                  .toString();
+    const QString household
+        = session->value(QStringLiteral("SELECT id FROM household LIMIT 1")).toString();
     // A survey and a job of that household, for the ops that refer to them.
     const QString survey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString job = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -99,16 +99,15 @@ TEST_F(PushScale, EveryRolesPushedOpsReachTheHouseholdByItsPrimaryKey)
             .arg(job),
         QStringLiteral("UPDATE job SET notes = notes WHERE id = '%1'").arg(job),
     };
-    const QStringList roles {QStringLiteral("volunteer"), QStringLiteral("officer"),
+    const QStringList roles {QStringLiteral("volunteer"),   QStringLiteral("officer"),
                              QStringLiteral("coordinator"), QStringLiteral("fitter"),
-                             QStringLiteral("manager"), QStringLiteral("admin")};
+                             QStringLiteral("manager"),     QStringLiteral("admin")};
     for (const QString &role : roles) {
         const QString login = PgCluster::uniqueName(role);
         const bool inAreas = role != u"fitter" && role != u"manager" && role != u"admin";
-        const CentralAdmin::Result added
-            = CentralAdmin().addUser(superuserUri(s_database), login, role,
-                                     inAreas ? QStringList {kOadby} : QStringList {},
-                                     QStringLiteral("push-scale-password"));
+        const CentralAdmin::Result added = CentralAdmin().addUser(
+            superuserUri(s_database), login, role, inAreas ? QStringList {kOadby} : QStringList {},
+            QStringLiteral("push-scale-password"));
         ASSERT_TRUE(added.ok()) << added.error.toStdString();
         ASSERT_TRUE(session->exec(QStringLiteral("SET ROLE \"%1\"").arg(login)));
         int planned = 0;
@@ -132,8 +131,8 @@ TEST_F(PushScale, EveryRolesPushedOpsReachTheHouseholdByItsPrimaryKey)
             for (const QString &read : std::as_const(reads)) {
                 EXPECT_TRUE(read == u"Index Scan/household_pkey"
                             || read == u"Index Only Scan/household_pkey")
-                    << role.toStdString() << " reads household by " << read.toStdString()
-                    << " for " << sql.toStdString();
+                    << role.toStdString() << " reads household by " << read.toStdString() << " for "
+                    << sql.toStdString();
             }
         }
         EXPECT_GT(planned, 0) << role.toStdString() << " may push nothing at all?";
