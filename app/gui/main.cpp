@@ -1,8 +1,7 @@
-#include "demo/demodata.h"
 #include "doorstep/surveyresources.h"
 #include "shell/mainwindow.h"
 #include "store/database.h"
-#include "store/householdrepository.h"
+#include "store/demotransfer.h"
 #include "terminationsignals.h"
 
 #include <QApplication>
@@ -116,19 +115,17 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    // A new user sees a populated register rather than an empty screen.
-    if (HouseholdRepository(database, Database::localUserName()).count() == 0) {
-        if (const Status filled = DemoData::fill(database, DemoData::Options {300, 1}); !filled) {
-            std::fprintf(stderr, "%s\n",
-                         qPrintable(QCoreApplication::translate("main", "demo data not loaded: %1")
-                                        .arg(filled.errorString())));
-        }
-    }
-
     MainWindow window(database, {}, survey);
     FirstPaintReporter firstPaint;
     if (qEnvironmentVariableIsSet("SAFERHOMES_REPORT_FIRST_PAINT"))
         qApp->installEventFilter(&firstPaint);
     window.show();
+    // A new register shows the demo at once: the window is up with the empty register, and the
+    // demo fills in off the GUI thread; the user may instead start with an empty register.
+    const Result<bool> offerDemo = DemoTransfer::shouldOfferDemo(database);
+    if (!offerDemo)
+        window.showError(offerDemo.errorString());
+    else if (offerDemo.value())
+        window.startDemoFill();
     return QCoreApplication::exec();
 }

@@ -263,15 +263,21 @@ Status DemoTransfer::copyInto(const Database &target, const QString &scratchPath
 
 Result<bool> DemoTransfer::isDemo(const Database &database)
 {
-    QSqlQuery query(database.connection());
+    return isDemo(database.connectionName());
+}
+
+Result<bool> DemoTransfer::isDemo(const QString &connectionName)
+{
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    QSqlQuery query(db);
     if (!query.prepare(QStringLiteral("SELECT count(*) FROM meta WHERE key = ?"))) {
         return Error::database(query.lastError().text())
-            .within(tr("Reading whether %1 holds demo data").arg(database.path()));
+            .within(tr("Reading whether %1 holds demo data").arg(db.databaseName()));
     }
     query.addBindValue(demoKey);
     if (!query.exec() || !query.next()) {
         return Error::database(query.lastError().text())
-            .within(tr("Reading whether %1 holds demo data").arg(database.path()));
+            .within(tr("Reading whether %1 holds demo data").arg(db.databaseName()));
     }
     return query.value(0).toLongLong() > 0;
 }

@@ -41,6 +41,8 @@ public:
 
     /// Whether \a database holds demo data (copyInto() marked it).
     static Result<bool> isDemo(const Database &database);
+    /// The same, on the connection named \a connectionName.
+    static Result<bool> isDemo(const QString &connectionName);
 
     /// Whether the first start should fill \a database with demo data: it has never held a
     /// household, never synced, and its user has not chosen to start with an empty register.

@@ -7,6 +7,7 @@
 #include "snapshotdownload.h"
 #include "store/auditlog.h"
 #include "store/database.h"
+#include "store/demotransfer.h"
 #include "store/localerasure.h"
 #include "synclog.h"
 #include "syncrun.h"
@@ -56,6 +57,21 @@ SyncResult SyncEngine::run(const QString &uri)
 {
     SyncResult result;
     SyncRun run {m_connectionName, m_device, m_userName, result, m_progress, m_scrub};
+    // Demo data is invented: none of it, nor anything written beside it, may reach the central
+    // database, so a demo database does not even connect.
+    const Result<bool> demo = DemoTransfer::isDemo(m_connectionName);
+    if (!demo) {
+        run.fail(demo.errorString());
+        return result;
+    }
+    if (*demo) {
+        result.demoDatabase = true;
+        run.fail(tr("this register holds demo data, which is never sent to a central database. "
+                    "To sync, use a new register: start SaferHomes with --db and the path of a "
+                    "new database file, and choose \u201cStart with an empty register\u201d "
+                    "(saferhomes-cli: --db with a new file)"));
+        return result;
+    }
     QString error;
     const std::optional<CentralConnection::Address> address
         = CentralConnection::parseUri(uri, &error);

@@ -18,6 +18,7 @@ struct SyncResult {
     QString error; ///< empty when the sync completed
     bool unreachable = false; ///< the server could not be reached: nothing lost, retry later
     bool badAddress = false; ///< the URI cannot be used
+    bool demoDatabase = false; ///< refused: demo data is never sent to a central database
     bool ok() const { return error.isEmpty(); }
 };
 

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 
 namespace saferhomes::synctest {
 
@@ -164,6 +165,45 @@ TEST(CliAdmin, UsageErrorsExitTwo)
     const CliRun run = cli(addUser(uri, QStringLiteral("jo"), QStringLiteral("officer")), "");
     EXPECT_EQ(run.exitCode, 2) << run;
     EXPECT_TRUE(run.err.contains("password")) << run;
+}
+
+// Issue 9: demo data is invented; a demo database is never sent to a central database, not even
+// by a user whom the server would let write every one of its rows.
+TEST(CliSyncDemo, ADemoDatabaseIsRefusedAndTheServerHoldsNothing)
+{
+    const QString database = newDatabase(QStringLiteral("demo"));
+    ASSERT_FALSE(database.isEmpty());
+    ASSERT_EQ(cli(initServer(superuserUri(database))).exitCode, 0);
+    const QString name = PgCluster::uniqueName(QStringLiteral("coord"));
+    const CliRun added = cli(addUser(superuserUri(database), name, QStringLiteral("coordinator"),
+                                     QStringLiteral("Melton Town Centre;Oadby and Wigston")),
+                             "coord pass\n");
+    ASSERT_EQ(added.exitCode, 0) << added;
+
+    QTemporaryDir dir;
+    const QString local = dir.filePath(QStringLiteral("demo.sqlite"));
+    const CliRun demo = cli({QStringLiteral("--db"), local, QStringLiteral("demo"),
+                             QStringLiteral("--households"), QStringLiteral("20")});
+    ASSERT_EQ(demo.exitCode, 0) << demo;
+
+    const QString uri = cluster().uri(name, database);
+    const CliRun sync = cli({QStringLiteral("--db"), local, QStringLiteral("--json"),
+                             QStringLiteral("sync"), QStringLiteral("--server"), uri},
+                            {}, QStringLiteral("coord pass"));
+    EXPECT_EQ(sync.exitCode, 1) << sync;
+    EXPECT_TRUE(sync.err.contains("demo data")) << sync;
+    EXPECT_TRUE(sync.err.contains("--db")) << sync;
+    EXPECT_EQ(sync.json().value(u"pushed").toInt(-1), 0) << sync;
+
+    const auto session = superuserSession(database);
+    for (const char *table : {"household", "resident", "visit", "consent", "attachment", "survey",
+                              "recommendation", "job", "job_item", "stock_movement"}) {
+        EXPECT_EQ(
+            session->value(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)))
+                .toLongLong(),
+            0)
+            << table;
+    }
 }
 
 } // namespace saferhomes::synctest

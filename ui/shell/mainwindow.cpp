@@ -5,10 +5,10 @@
 #include "common/settings.h"
 #include "common/statuspalette.h"
 #include "dashboard/progresspanel.h"
-#include "demo/demodata.h"
 #include "doorstep/doorsteppage.h"
 #include "doorstep/surveyresources.h"
 #include "import/importwizard.h"
+#include "register/demofillpanel.h"
 #include "register/householddetailpanel.h"
 #include "register/householdeditor.h"
 #include "register/householdfilterproxymodel.h"
@@ -380,20 +380,20 @@ QWidget *MainWindow::createEmptyState()
     message->setFont(font);
     auto *import = new QPushButton(tr("&Import a list\u2026"), page);
     connect(import, &QPushButton::clicked, this, [this] { openImportWizard(); });
-    auto *demo = new QPushButton(tr("Load &demo data"), page);
-    demo->setObjectName(QStringLiteral("loadDemoData"));
-    connect(demo, &QPushButton::clicked, this, &MainWindow::loadDemoData);
+    m_demoFill = new DemoFillPanel(m_database, page);
+    connect(m_demoFill, &DemoFillPanel::filled, this, &MainWindow::reload);
+    connect(m_demoFill, &DemoFillPanel::failed, this, &MainWindow::showError);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(import);
-    buttons->addWidget(demo);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(page);
     layout->addStretch(1);
     layout->addWidget(message);
     layout->addSpacing(12);
     layout->addLayout(buttons);
+    layout->addWidget(m_demoFill);
     layout->addStretch(2);
     return page;
 }
@@ -802,16 +802,9 @@ void MainWindow::exportFinishedInternal()
     emit exportFinished(true, message);
 }
 
-void MainWindow::loadDemoData()
+void MainWindow::startDemoFill()
 {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Status filled = DemoData::fill(m_database, DemoData::Options {});
-    QApplication::restoreOverrideCursor();
-    if (!filled) {
-        showError(tr("The demo data could not be loaded: %1").arg(filled.errorString()));
-        return;
-    }
-    reload();
+    m_demoFill->start();
 }
 
 void MainWindow::showError(const QString &message)

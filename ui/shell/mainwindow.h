@@ -28,6 +28,7 @@ class QUndoStack;
 namespace saferhomes {
 
 class Database;
+class DemoFillPanel;
 class DoorstepPage;
 class HouseholdDetailPanel;
 class HouseholdEditor;
@@ -71,6 +72,11 @@ public:
     /// Shows doorstep mode (Ctrl+D) or the register (Ctrl+H).
     void showDoorstep(bool show = true);
     bool isDoorstepShown() const;
+    /// Fills the empty register with the demo off the GUI thread, the empty state showing its
+    /// progress and offering "Start with an empty register" meanwhile.
+    void startDemoFill();
+    /// Shows \a message in the banner above the register.
+    void showError(const QString &message);
 
     HouseholdRepository &repository() { return m_repository; }
     HouseholdTableModel *tableModel() const { return m_model; }
@@ -131,8 +137,6 @@ private:
     void currentRowChanged();
     void chooseExportFile();
     void exportFinishedInternal();
-    void loadDemoData();
-    void showError(const QString &message);
 
     Database &m_database;
     std::unique_ptr<Settings> m_settings;
@@ -144,6 +148,7 @@ private:
     QuickFind *m_quickFindWorker;
 
     MessageBanner *m_banner = nullptr;
+    DemoFillPanel *m_demoFill = nullptr;
     QStackedWidget *m_pages = nullptr;
     QStackedWidget *m_modes = nullptr;
     Sidebar *m_sidebar = nullptr;

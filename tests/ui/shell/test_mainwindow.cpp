@@ -7,6 +7,7 @@
 #include "register/householdhistoryview.h"
 #include "register/householdtablemodel.h"
 #include "shell/mainwindow.h"
+#include "store/demotransfer.h"
 #include "uitest.h"
 
 #include <QComboBox>
@@ -350,16 +351,52 @@ TEST_F(EmptyMainWindowTest, AnEmptyDatabaseSaysWhatToDoNext)
     EXPECT_TRUE(message->text().contains(QStringLiteral("Ctrl+I")));
 }
 
-TEST_F(EmptyMainWindowTest, LoadDemoDataFillsTheRegister)
+TEST_F(EmptyMainWindowTest, LoadDemoDataFillsTheRegisterOffTheGuiThread)
 {
     MainWindow window(m_database, settings());
     window.show();
     auto *demo = window.findChild<QPushButton *>(QStringLiteral("loadDemoData"));
     ASSERT_NE(demo, nullptr);
+    auto *progress = window.findChild<QProgressBar *>(QStringLiteral("demoFillProgress"));
+    ASSERT_NE(progress, nullptr);
+    EXPECT_FALSE(progress->isVisible());
     QTest::mouseClick(demo, Qt::LeftButton);
-    EXPECT_FALSE(window.isShowingEmptyState()) << qPrintable(window.bannerText());
-    EXPECT_EQ(window.tableModel()->rowCount(), repository().count());
-    EXPECT_GT(repository().count(), 0);
+    // The click returns at once: the window stays empty, showing the fill's progress.
+    EXPECT_TRUE(window.isShowingEmptyState());
+    EXPECT_TRUE(progress->isVisible());
+    EXPECT_EQ(progress->maximum(), 300);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isShowingEmptyState(), 240'000);
+    EXPECT_EQ(window.bannerText(), QString());
+    EXPECT_EQ(repository().count(), 300);
+    EXPECT_EQ(window.tableModel()->rowCount(), 300);
+    const Result<bool> demoMarked = DemoTransfer::isDemo(m_database);
+    ASSERT_TRUE(demoMarked.ok());
+    EXPECT_TRUE(demoMarked.value());
+}
+
+TEST_F(EmptyMainWindowTest, StartWithAnEmptyRegisterStopsTheDemoAndKeepsNothing)
+{
+    MainWindow window(m_database, settings());
+    window.show();
+    window.startDemoFill();
+    auto *empty = window.findChild<QPushButton *>(QStringLiteral("startEmptyRegister"));
+    ASSERT_NE(empty, nullptr);
+    EXPECT_TRUE(empty->isVisible());
+    auto *progress = window.findChild<QProgressBar *>(QStringLiteral("demoFillProgress"));
+    ASSERT_NE(progress, nullptr);
+    // Stopped once some households' stories are written, so the stop lands mid-fill.
+    QTRY_VERIFY_WITH_TIMEOUT(progress->value() >= 5, 240'000);
+    QTest::mouseClick(empty, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!empty->isVisible(), 240'000);
+    EXPECT_TRUE(window.isShowingEmptyState());
+    EXPECT_EQ(window.bannerText(), QString());
+    EXPECT_EQ(repository().count(), 0);
+    const Result<bool> offered = DemoTransfer::shouldOfferDemo(m_database);
+    ASSERT_TRUE(offered.ok());
+    EXPECT_FALSE(offered.value()) << "the choice is remembered";
+    auto *demo = window.findChild<QPushButton *>(QStringLiteral("loadDemoData"));
+    ASSERT_NE(demo, nullptr);
+    EXPECT_TRUE(demo->isVisible()) << "the demo can still be loaded by hand";
 }
 
 } // namespace saferhomes::test
