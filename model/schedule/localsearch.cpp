@@ -137,13 +137,13 @@ double LocalSearch::exchange(int u, int n, int v, int m, bool apply)
         const int bEnd = b.size() - 1;
         const std::array<JobRange, 3> first {
             {{&a, 0, p - 1}, {&b, q, q + m - 1}, {&a, p + n, a.size() - 1}}};
-        const std::array<JobRange, 3> second
-            = m > 0 ? std::array<JobRange, 3> {{{&b, 0, q - 1}, {&a, p, p + n - 1}, {&b, q + m, bEnd}}}
-                    : std::array<JobRange, 3> {{{&b, 0, q}, {&a, p, p + n - 1}, {&b, q + 1, bEnd}}};
+        const std::array<JobRange, 3> second = m > 0
+            ? std::array<JobRange, 3> {{{&b, 0, q - 1}, {&a, p, p + n - 1}, {&b, q + m, bEnd}}}
+            : std::array<JobRange, 3> {{{&b, 0, q}, {&a, p, p + n - 1}, {&b, q + 1, bEnd}}};
         if (apply
-            && m_state.lowerBound(a.vehicle, first) + m_state.lowerBound(b.vehicle, second)
-                    - a.cost - b.cost
-            >= kImproves)
+            && m_state.lowerBound(a.vehicle, first) + m_state.lowerBound(b.vehicle, second) - a.cost
+                    - b.cost
+                >= kImproves)
             return kNoMove;
         const double delta = m_state.evaluate(a.vehicle, first)
             + m_state.evaluate(b.vehicle, second) - a.cost - b.cost;
@@ -163,11 +163,11 @@ double LocalSearch::exchange(int u, int n, int v, int m, bool apply)
         if (q >= p - 1 && q <= p + n - 1)
             return kNoMove;
         if (q < p)
-            pieces = {{{&a, 0, q}, {&a, p, p + n - 1}, {&a, q + 1, p - 1}, {&a, p + n, end},
-                       {&a, 1, 0}}};
+            pieces = {
+                {{&a, 0, q}, {&a, p, p + n - 1}, {&a, q + 1, p - 1}, {&a, p + n, end}, {&a, 1, 0}}};
         else
-            pieces = {{{&a, 0, p - 1}, {&a, p + n, q}, {&a, p, p + n - 1}, {&a, q + 1, end},
-                       {&a, 1, 0}}};
+            pieces = {
+                {{&a, 0, p - 1}, {&a, p + n, q}, {&a, p, p + n - 1}, {&a, q + 1, end}, {&a, 1, 0}}};
     } else {
         if (q <= p + n - 1 && p <= q + m - 1)
             return kNoMove;

@@ -47,7 +47,9 @@ public:
         , m_ruinRecreate(m_state, m_random)
         , m_started(std::chrono::steady_clock::now())
     {
-        m_budget = std::int64_t(std::max(0.0, options.timeLimit) * RouteSolver::kWorkPerSecond);
+        m_budget = options.workLimit > 0
+            ? options.workLimit
+            : std::int64_t(std::max(0.0, options.timeLimit) * RouteSolver::kWorkPerSecond);
         m_maxRoutes = m_data.vehicleCount();
         m_averageRemoved = std::clamp(m_data.jobCount() / 5.0, 2.0, 10.0);
         for (const UnplacedJob &job : problem.jobsNoRouteCanServe()) {
@@ -62,8 +64,7 @@ public:
 private:
     double seconds() const
     {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started)
-            .count();
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
     }
     double progress() const
     {
@@ -128,8 +129,7 @@ bool Search::better(const SearchPlan &a, const SearchPlan &b) const
         return true;
     if (a.unplaced != b.unplaced)
         return a.unplaced < b.unplaced;
-    if (m_options.objective == RoutingOptions::Objective::Vehicles
-        && a.routesUsed != b.routesUsed)
+    if (m_options.objective == RoutingOptions::Objective::Vehicles && a.routesUsed != b.routesUsed)
         return a.routesUsed < b.routesUsed;
     return a.distance < b.distance - 1e-9;
 }
@@ -140,8 +140,8 @@ void Search::initPenalties()
     double heaviest = 0;
     for (int j = 0; j < m_data.jobCount(); ++j) {
         for (int v = 0; v < m_data.vehicleCount(); ++v)
-            farthest = std::max(farthest, m_data.distance(m_data.startLocation(v),
-                                                          m_data.location(j)));
+            farthest
+                = std::max(farthest, m_data.distance(m_data.startLocation(v), m_data.location(j)));
         heaviest = std::max(heaviest, m_data.demand(j));
     }
     Penalties &penalties = m_state.penalties();
@@ -215,8 +215,8 @@ void Search::iterate(int maxRoutes, double phaseStart, double phaseEnd)
     considerBest();
     const double share
         = std::clamp((progress() - phaseStart) / std::max(phaseEnd - phaseStart, 1e-9), 0.0, 1.0);
-    const double temperature = m_meanEdge * kStartTemperature
-        * std::pow(kEndTemperature / kStartTemperature, share);
+    const double temperature
+        = m_meanEdge * kStartTemperature * std::pow(kEndTemperature / kStartTemperature, share);
     accept(m_state.penalisedCost(), temperature);
     if (m_sampled >= kPenaltyPeriod)
         adaptPenalties();
@@ -316,7 +316,8 @@ RoutingSolution Search::run()
         m_state.refreshCosts();
         m_current = m_state.plan();
         m_currentCost = m_state.penalisedCost();
-        m_meanEdge = std::max(m_current.distance, 1e-9) / (m_data.jobCount() + m_current.routesUsed);
+        m_meanEdge
+            = std::max(m_current.distance, 1e-9) / (m_data.jobCount() + m_current.routesUsed);
         considerBest();
         double phaseStart = 0;
         if (m_options.objective == RoutingOptions::Objective::Vehicles && m_best.valid) {
@@ -324,8 +325,7 @@ RoutingSolution Search::run()
             m_maxRoutes = m_best.routesUsed;
             phaseStart = progress();
         }
-        while (!stop()
-               && (m_options.iterationLimit <= 0 || m_iteration < m_options.iterationLimit))
+        while (!stop() && (m_options.iterationLimit <= 0 || m_iteration < m_options.iterationLimit))
             iterate(m_maxRoutes, phaseStart, 1.0);
         if (m_best.valid) {
             m_state.restore(m_best);
@@ -360,9 +360,9 @@ RoutingSolution Search::solution()
             at = m_data.location(job);
         }
         const TimeWarpSegment whole = TimeWarpSegment::merge(
-            TimeWarpSegment::merge(m_data.depotSegment(v), route.fwd.back(),
-                                   m_data.travelTime(m_data.startLocation(v),
-                                                     m_data.location(route.jobs.front()))),
+            TimeWarpSegment::merge(
+                m_data.depotSegment(v), route.fwd.back(),
+                m_data.travelTime(m_data.startLocation(v), m_data.location(route.jobs.front()))),
             m_data.depotSegment(v), m_data.travelTime(at, m_data.endLocation(v)));
         planned.duration = whole.duration;
         out.distance += planned.distance;
