@@ -72,8 +72,7 @@ struct Fixture {
 
 /// The routes after exchanging n jobs from U with m jobs from V (m = 0: moving them after V,
 /// or to the front of route -1 - v), built by hand; empty when the move does not exist.
-std::optional<std::vector<std::vector<int>>> exchanged(const Fixture &f, int u, int n, int v,
-                                                       int m)
+std::optional<std::vector<std::vector<int>>> exchanged(const Fixture &f, int u, int n, int v, int m)
 {
     std::vector<std::vector<int>> out = f.routes;
     const auto [r1, p] = f.where(u);
@@ -87,8 +86,7 @@ std::optional<std::vector<std::vector<int>>> exchanged(const Fixture &f, int u, 
         from.erase(from.begin() + p, from.begin() + p + n);
         const int r2 = v >= 0 ? f.where(v).first : -1 - v;
         auto &to = out[size_t(r2)];
-        const auto after
-            = v >= 0 ? std::find(to.begin(), to.end(), v) + 1 : to.begin();
+        const auto after = v >= 0 ? std::find(to.begin(), to.end(), v) + 1 : to.begin();
         to.insert(after, a.begin(), a.end());
         if (out == f.routes)
             return std::nullopt;
@@ -189,11 +187,9 @@ TEST(LocalSearchMoves, SwapTailsAndMoveToEmptyMatchRecomputedRoutes)
                 const auto &a = f.routes[size_t(r1)];
                 const auto &b = f.routes[size_t(r2)];
                 expected[size_t(r1)].assign(a.begin(), a.begin() + p + 1);
-                expected[size_t(r1)].insert(expected[size_t(r1)].end(), b.begin() + q + 1,
-                                            b.end());
+                expected[size_t(r1)].insert(expected[size_t(r1)].end(), b.begin() + q + 1, b.end());
                 expected[size_t(r2)].assign(b.begin(), b.begin() + q + 1);
-                expected[size_t(r2)].insert(expected[size_t(r2)].end(), a.begin() + p + 1,
-                                            a.end());
+                expected[size_t(r2)].insert(expected[size_t(r2)].end(), a.begin() + p + 1, a.end());
                 ASSERT_NEAR(f.search.swapTails(u, v, false), f.total(expected) - before, 1e-6);
             }
             auto expected = f.routes;

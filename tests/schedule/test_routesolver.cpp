@@ -112,8 +112,8 @@ TEST(RouteSolver, VehiclesObjectiveUsesFewerVehicles)
     RoutingProblem problem;
     problem.travel = std::make_shared<EuclideanTravelModel>(
         std::vector<QPointF> {{0, 0}, {10, 0}, {10, 1}, {-10, 0}});
-    for (const auto &[location, window] : std::vector<std::pair<int, TimeWindow>> {
-             {1, {0, 15}}, {2, {50, 60}}, {3, {20, 30}}}) {
+    for (const auto &[location, window] :
+         std::vector<std::pair<int, TimeWindow>> {{1, {0, 15}}, {2, {50, 60}}, {3, {20, 30}}}) {
         RoutingJob job;
         job.location = location;
         job.windows = {window};
