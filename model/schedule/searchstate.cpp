@@ -51,6 +51,11 @@ void SearchState::rebuild(int r)
     route.bwd.resize(n);
     route.cumDistance.resize(n);
     route.cumLoad.resize(n);
+    route.locations.resize(n + 2);
+    route.locations[0] = p.startLocation(route.vehicle);
+    route.locations[n + 1] = p.endLocation(route.vehicle);
+    for (size_t i = 0; i < n; ++i)
+        route.locations[i + 1] = p.location(route.jobs[i]);
     route.modified = tick();
     m_work += std::int64_t(n / 4);
     if (n == 0) {

@@ -226,3 +226,46 @@ TEST(LocalSearchMoves, SearchEndsInALocalOptimumWhoseCostIsTrue)
         }
     }
 }
+
+TEST(LocalSearchMoves, QuickRejectionsNeverHideAnImprovingMove)
+{
+    // When applying, a move may be rejected from its distances alone; every move whose exact
+    // value improves must still be applied, with that value.
+    std::mt19937 random(17);
+    int improving = 0;
+    for (int trial = 0; trial < 10; ++trial) {
+        for (double routeCost : {0.0, 25.0}) {
+            Fixture f(routingtest::randomProblem(random, 14, 5, 40), random, routeCost);
+            auto reset = [&f] {
+                for (size_t r = 0; r < f.routes.size(); ++r)
+                    f.state.setJobs(int(r), f.routes[r]);
+            };
+            for (int u = 0; u < 14; ++u) {
+                for (int v = -5; v < 14; ++v) {
+                    if (v == u || (v < 0 && f.routes[size_t(-1 - v)].empty()))
+                        continue;
+                    for (auto [n, m] : std::vector<std::pair<int, int>> {
+                             {1, 0}, {2, 0}, {3, 0}, {1, 1}, {2, 1}, {2, 2}, {3, 3}}) {
+                        if (v < 0 && m > 0)
+                            continue;
+                        const double exact = f.search.exchange(u, n, v, m, false);
+                        if (!(exact < -1e-6))
+                            continue;
+                        ++improving;
+                        const double before = f.state.penalisedCost();
+                        EXPECT_NEAR(f.search.exchange(u, n, v, m, true), exact, 1e-9);
+                        EXPECT_NEAR(f.state.penalisedCost() - before, exact, 1e-6);
+                        reset();
+                    }
+                    const double exact = f.search.swapTails(u, v, false);
+                    if (exact < -1e-6) {
+                        ++improving;
+                        EXPECT_NEAR(f.search.swapTails(u, v, true), exact, 1e-9);
+                        reset();
+                    }
+                }
+            }
+        }
+    }
+    EXPECT_GT(improving, 200);
+}
