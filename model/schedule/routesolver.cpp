@@ -81,6 +81,7 @@ private:
     void adaptPenalties();
     void accept(double candidateCost, double temperature);
     void minimiseRoutes();
+    bool eliminateRoute(int target, double attemptEnd);
     void makeFeasible();
     void report();
     RoutingSolution solution();
@@ -249,18 +250,66 @@ void Search::minimiseRoutes()
         std::sort(bySize.begin(), bySize.end());
         const size_t pick = m_random() % std::min<size_t>(3, bySize.size());
         m_ruinRecreate.removeRoute(bySize[pick].second);
-        m_ruinRecreate.recreate(target, 0);
-        localSearch(target);
-        m_current = m_state.plan();
-        m_currentCost = m_state.penalisedCost();
-        const double attemptStart = progress();
-        const double attemptEnd = std::min(phaseEnd, attemptStart + 0.15);
-        while (!stop() && progress() < attemptEnd && m_best.routesUsed > target)
-            iterate(target, attemptStart, attemptEnd);
+        const double attemptEnd = std::min(phaseEnd, progress() + 0.3);
+        eliminateRoute(target, attemptEnd);
     }
     m_state.restore(m_best);
     m_current = m_state.plan();
     m_currentCost = m_state.penalisedCost();
+}
+
+bool Search::eliminateRoute(int target, double attemptEnd)
+{
+    // SISR's fleet minimisation: every route stays feasible, jobs that fit nowhere stay out,
+    // and a change is kept when fewer jobs are out, or when those out have been out less
+    // often so far (jobs that are hard to place get placed first).
+    const Penalties normal = m_state.penalties();
+    Penalties &strict = m_state.penalties();
+    strict.timeWarp = strict.load = normal.unplaced * 1e3;
+    strict.route = 0;
+    m_state.refreshCosts();
+    std::vector<int> absences(size_t(m_data.jobCount()), 0);
+    auto outside = [this] {
+        std::vector<int> out;
+        for (int j = 0; j < m_data.jobCount(); ++j) {
+            if (m_state.routeOf(j) < 0 && !m_data.excluded(j))
+                out.push_back(j);
+        }
+        return out;
+    };
+    auto absent = [&absences](const std::vector<int> &jobs) {
+        std::int64_t sum = 0;
+        for (int j : jobs)
+            sum += absences[size_t(j)];
+        return sum;
+    };
+    m_ruinRecreate.recreate(target, 0);
+    SearchPlan current = m_state.plan();
+    std::vector<int> currentOut = outside();
+    bool done = currentOut.empty();
+    while (!done && !stop() && progress() < attemptEnd) {
+        ++m_iteration;
+        m_ruinRecreate.ruin(m_averageRemoved);
+        m_ruinRecreate.recreate(target, kBlinkRate);
+        const std::vector<int> out = outside();
+        for (int j : out)
+            ++absences[size_t(j)];
+        if (out.empty()) {
+            done = true;
+        } else if (out.size() < currentOut.size() || absent(out) < absent(currentOut)) {
+            current = m_state.plan();
+            currentOut = out;
+        } else {
+            m_state.restore(current);
+        }
+        if (m_iteration % kProgressPeriod == 0)
+            report();
+    }
+    m_state.penalties() = normal;
+    m_state.refreshCosts();
+    if (done)
+        considerBest();
+    return done && m_best.routesUsed <= target;
 }
 
 void Search::makeFeasible()
