@@ -62,8 +62,10 @@ TEST_F(CliSchedule, SolvesA25CustomerInstance)
     EXPECT_TRUE(verdict.feasible) << verdict.problem << '\n' << result;
     EXPECT_NEAR(json.value(u"distance"_s).toDouble(), verdict.distance, 1e-6) << result;
     EXPECT_EQ(json.value(u"vehicles"_s).toInt(), int(routes.size())) << result;
-    // Solomon's optimum: 617.1 with one-decimal distances (618.33 in double precision).
-    EXPECT_LT(verdict.distance, 617.1 * 1.03) << result;
+    // Solomon's optimum: 617.1 with one-decimal distances (618.33 in double precision). The
+    // first solution alone is within 3%; the bound is loose so that a loaded machine, which
+    // leaves the search little time, cannot fail it (tests/schedule checks the search itself).
+    EXPECT_LT(verdict.distance, 617.1 * 1.05) << result;
     EXPECT_FALSE(QFileInfo::exists(dbPath())) << "solve-vrptw must not create a database";
 }
 
