@@ -33,6 +33,8 @@ constexpr double kFeasibleHigh = 0.45;
 constexpr int kPenaltyPeriod = 20;
 constexpr double kBlinkRate = 0.01;
 constexpr int kProgressPeriod = 200;
+// The clock counts towards progress only this share of the time limit behind the work.
+constexpr double kClockSlack = 0.15;
 
 /// One run of the optimiser: owns the search's state and its stopping rules.
 class Search {
@@ -66,11 +68,17 @@ private:
     {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
     }
+    /// How far the search is, from 0 to 1: it sets the temperature and when the vehicles
+    /// objective stops removing routes. The work done, unless the clock is clearly ahead of it
+    /// (a busy machine), so that the search still cools and reaches its distance phase in
+    /// time; on an idle machine the work is always ahead, which keeps runs deterministic.
     double progress() const
     {
         if (m_options.iterationLimit > 0)
             return double(m_iteration) / double(m_options.iterationLimit);
-        return m_budget > 0 ? double(m_state.work()) / double(m_budget) : 1.0;
+        const double work = m_budget > 0 ? double(m_state.work()) / double(m_budget) : 1.0;
+        const double clock = (seconds() / m_options.timeLimit - kClockSlack) / (1 - kClockSlack);
+        return std::max(work, clock);
     }
     bool stop();
     bool better(const SearchPlan &a, const SearchPlan &b) const;
