@@ -123,8 +123,9 @@ int Cli::run(const QStringList &arguments)
         return Success;
     }
     if (m_flags.contains(QStringLiteral("--version"))) {
-        m_out << QCoreApplication::applicationName() << ' '
-              << QCoreApplication::applicationVersion() << '\n';
+        // The executable's name, not applicationName() (which names the data folder it shares
+        // with the GUI): `saferhomes-cli 0.1.0`, the form help2man and packagers read.
+        m_out << "saferhomes-cli " << QCoreApplication::applicationVersion() << '\n';
         return Success;
     }
     m_dbPath = m_options.value(QStringLiteral("--db"), Database::defaultPath());
@@ -256,10 +257,10 @@ int Cli::demo()
     Database database;
     if (!openDatabase(database))
         return UsageError;
-    QString error;
-    if (!DemoData::fill(database, options, &error)) {
-        m_err << tr("saferhomes-cli: demo data was not written: %1").arg(error) << '\n';
-        return Rejected;
+    if (const Status filled = DemoData::fill(database, options); !filled) {
+        m_err << tr("saferhomes-cli: demo data was not written: %1").arg(filled.errorString())
+              << '\n';
+        return filled.error().kind == Error::Kind::Refused ? Rejected : UsageError;
     }
     printResult(
         {{QStringLiteral("households"), options.households},

@@ -1,12 +1,16 @@
 #include "demo/demodata.h"
-#include "mainwindow.h"
+#include "doorstep/surveyresources.h"
+#include "shell/mainwindow.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
-#include "surveyresources.h"
+#include "terminationsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEvent>
+#include <QIcon>
 #include <QMessageBox>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstring>
@@ -27,6 +31,31 @@ bool printsOnly(int argc, char *argv[])
     }
     return false;
 }
+
+/// With SAFERHOMES_REPORT_FIRST_PAINT set, prints "painted" once the main window has painted
+/// for the first time and quits: the start-up benchmark (tests/bench/bench_startup.cpp) times
+/// launch to first paint by it.
+class FirstPaintReporter : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            QTimer::singleShot(0, qApp, [] {
+                std::fputs("painted\n", stdout);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_seen = false;
+};
 
 } // namespace
 
@@ -53,6 +82,16 @@ int main(int argc, char *argv[])
     parser.process(*app);
 
     QApplication::setApplicationDisplayName(QStringLiteral("SaferHomes"));
+    // The desktop file's name, so that a Wayland compositor or a task bar matches the window
+    // with the installed launcher and its icon; the same icon for every window.
+    QGuiApplication::setDesktopFileName(QStringLiteral("uk.police.saferhomes"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/uk.police.saferhomes.svg")));
+
+    // Installed before the database is opened: from then on, SIGTERM closes it cleanly.
+    TerminationSignals termination;
+    termination.install();
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, app.get(),
+                     &QCoreApplication::quit);
 
     // Loaded once, checked here: a broken definition or rules file is a build or packaging
     // fault that must stop the program with the file and JSON path, not show up mid-survey.
@@ -79,16 +118,17 @@ int main(int argc, char *argv[])
 
     // A new user sees a populated register rather than an empty screen.
     if (HouseholdRepository(database, Database::localUserName()).count() == 0) {
-        QString error;
-        if (!DemoData::fill(database, DemoData::Options {300, 1}, &error)) {
-            std::fprintf(
-                stderr, "%s\n",
-                qPrintable(
-                    QCoreApplication::translate("main", "demo data not loaded: %1").arg(error)));
+        if (const Status filled = DemoData::fill(database, DemoData::Options {300, 1}); !filled) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate("main", "demo data not loaded: %1")
+                                        .arg(filled.errorString())));
         }
     }
 
     MainWindow window(database, {}, survey);
+    FirstPaintReporter firstPaint;
+    if (qEnvironmentVariableIsSet("SAFERHOMES_REPORT_FIRST_PAINT"))
+        qApp->installEventFilter(&firstPaint);
     window.show();
     return QCoreApplication::exec();
 }

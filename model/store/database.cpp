@@ -171,7 +171,7 @@ bool Database::setUp()
         }
     }
     query.finish();
-    return migrate() && loadDeviceId();
+    return migrate() && loadDeviceId() && recordAppVersion();
 }
 
 bool Database::migrate()
@@ -230,6 +230,24 @@ bool Database::loadDeviceId()
         return false;
     }
     m_deviceId = query.value(0).toString();
+    return true;
+}
+
+bool Database::recordAppVersion()
+{
+    // Which version last opened the file, for support and for whoever migrates it next; only
+    // written when it changes, so an ordinary open writes nothing.
+    QSqlQuery query(connection());
+    const bool ok
+        = query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('app_version', ?) "
+                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+                                       "WHERE value <> excluded.value"));
+    query.addBindValue(QStringLiteral(SAFERHOMES_VERSION));
+    if (!ok || !query.exec()) {
+        m_error = tr("cannot update %1: %2")
+                      .arg(QDir::toNativeSeparators(m_path), query.lastError().text());
+        return false;
+    }
     return true;
 }
 

@@ -5,7 +5,8 @@
 
 namespace saferhomes {
 
-/// Opens the local SQLite database on one named connection, sets it up and migrates it.
+/// Opens the local SQLite database on one named connection, sets it up and migrates it, and
+/// records in its meta table (`app_version`) the version of SaferHomes that last opened it.
 class Database {
 public:
     /// The connection is registered under \a connectionName (one per thread).
@@ -40,6 +41,8 @@ private:
     bool setUp();
     bool migrate();
     bool loadDeviceId();
+    /// Stores this build's version as `app_version` in the meta table.
+    bool recordAppVersion();
 
     QString m_connectionName;
     QString m_path;

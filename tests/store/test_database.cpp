@@ -55,6 +55,30 @@ TEST_F(DatabaseTest, ReopeningKeepsTheDeviceIdAndSchema)
     EXPECT_EQ(again.deviceId(), device);
 }
 
+TEST_F(DatabaseTest, TheMetaTableNamesTheVersionThatLastOpenedTheFile)
+{
+    // SAFERHOMES_PROJECT_VERSION is CMake's project(VERSION), the one version of the program.
+    const QString c = m_database.connectionName();
+    const QString read = QStringLiteral("SELECT value FROM meta WHERE key = 'app_version'");
+    EXPECT_EQ(scalar(c, read).toString(), QStringLiteral(SAFERHOMES_PROJECT_VERSION));
+
+    // A file an older version wrote says so until this version opens it.
+    {
+        QSqlQuery query(m_database.connection());
+        ASSERT_TRUE(query.exec(
+            QStringLiteral("UPDATE meta SET value = '0.0.1' WHERE key = 'app_version'")));
+    }
+    m_database.close();
+    Database again(QStringLiteral("again"));
+    ASSERT_TRUE(again.open(m_path)) << qPrintable(again.errorString());
+    EXPECT_EQ(scalar(again.connectionName(), read).toString(),
+              QStringLiteral(SAFERHOMES_PROJECT_VERSION));
+    EXPECT_EQ(scalar(again.connectionName(),
+                     QStringLiteral("SELECT count(*) FROM meta WHERE key = 'app_version'"))
+                  .toInt(),
+              1);
+}
+
 TEST_F(DatabaseTest, NewerSchemaIsRefusedAndLeftAlone)
 {
     {

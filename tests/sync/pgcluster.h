@@ -59,6 +59,11 @@ public:
     int port() const { return m_port; }
     QString superuser() const { return QStringLiteral("postgres"); }
     QString superuserPassword() const { return m_password; }
+    /// The cluster's data folder (PGDATA), the folder of its Unix socket, and the folder of
+    /// the PostgreSQL programs it runs (pg_ctl, ...).
+    QString dataDir() const { return m_dir + QStringLiteral("/data"); }
+    QString socketDir() const { return m_dir; }
+    QString binDir() const { return m_binDir; }
     /// The server's log file (its stderr).
     QString logFile() const { return m_dir + QStringLiteral("/server.log"); }
 

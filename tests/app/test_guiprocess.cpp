@@ -1,0 +1,108 @@
+// The GUI executable in a child process: what --version prints, and that SIGTERM (a logout, a
+// service manager, `kill`) ends it as the Quit menu does, with its database closed.
+
+#include "store/database.h"
+#include "store/householdrepository.h"
+
+#include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// Waits up to \a timeoutMs for \a condition, looking every 20 ms.
+template<typename Condition> bool waitFor(Condition condition, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QThread::msleep(20);
+    }
+    return true;
+}
+
+QProcessEnvironment offscreen()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    return environment;
+}
+
+} // namespace
+
+TEST(GuiProcess, VersionPrintsTheProgramAndTheProjectVersion)
+{
+    // SAFERHOMES_PROJECT_VERSION is CMake's project(VERSION), the one version of the program.
+    QProcess process;
+    process.setProcessEnvironment(offscreen());
+    process.start(QStringLiteral(SAFERHOMES_GUI), {u"--version"_s});
+    ASSERT_TRUE(process.waitForFinished(60'000));
+    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(process.exitCode(), 0);
+    EXPECT_EQ(QString::fromUtf8(process.readAllStandardOutput()),
+              u"saferhomes " SAFERHOMES_PROJECT_VERSION "\n"_s);
+}
+
+TEST(GuiProcess, SigtermQuitsCleanlyAndClosesTheDatabase)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString db = dir.filePath(u"t.sqlite"_s);
+    {
+        // One household, so that the program does not spend its start filling demo data.
+        saferhomes::Database database(u"prepare"_s);
+        ASSERT_TRUE(database.open(db)) << database.errorString().toStdString();
+        saferhomes::HouseholdRecord record;
+        record.household.addressLine1 = u"1 Signal Street"_s;
+        record.household.postcode = u"LE13 0AA"_s;
+        saferhomes::HouseholdRepository repository(database, u"tester"_s);
+        ASSERT_TRUE(repository.insert({record})) << repository.errorString().toStdString();
+    }
+    // Closing the last connection removed the write-ahead log: it comes back when the program
+    // has opened the database.
+    ASSERT_FALSE(QFileInfo::exists(db + u"-wal"_s));
+    QProcessEnvironment environment = offscreen();
+    // The settings and keychain of a throwaway home, not the user's.
+    environment.insert(u"HOME"_s, dir.path());
+    environment.insert(u"XDG_CONFIG_HOME"_s, dir.filePath(u"config"_s));
+    environment.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"data"_s));
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SAFERHOMES_GUI), {u"--db"_s, db});
+    ASSERT_TRUE(process.waitForStarted(60'000));
+
+    // The handler is installed before the database is opened, so once it is open the signal
+    // must be caught, whatever the program is doing (showing the window, waiting for input).
+    const bool opened = waitFor([&] { return QFileInfo::exists(db + u"-wal"_s); }, 120'000);
+    if (!opened)
+        process.kill();
+    ASSERT_TRUE(opened) << process.readAllStandardError().toStdString();
+    ASSERT_EQ(::kill(pid_t(process.processId()), SIGTERM), 0);
+    ASSERT_TRUE(process.waitForFinished(120'000)) << "still running after SIGTERM";
+    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit)
+        << process.readAllStandardError().toStdString();
+    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+
+    // SQLite removes the write-ahead log when the last connection closes properly.
+    EXPECT_FALSE(QFileInfo::exists(db + u"-wal"_s));
+    {
+        QSqlDatabase check = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
+        check.setDatabaseName(db);
+        ASSERT_TRUE(check.open());
+        QSqlQuery query(check);
+        ASSERT_TRUE(query.exec(u"PRAGMA integrity_check"_s) && query.next());
+        EXPECT_EQ(query.value(0).toString(), u"ok"_s);
+    }
+    QSqlDatabase::removeDatabase(u"check"_s);
+}
