@@ -52,7 +52,8 @@ int ScheduleCommand::solveVrptw(const QString &path, const QHash<QString, QStrin
         if (!ok)
             return fail(Cli::UsageError, tr("--seed takes a whole number"));
     }
-    const QString objective = options.value(QStringLiteral("--objective"), QStringLiteral("distance"));
+    const QString objective
+        = options.value(QStringLiteral("--objective"), QStringLiteral("distance"));
     if (objective == u"vehicles")
         routing.objective = RoutingOptions::Objective::Vehicles;
     else if (objective != u"distance")
@@ -62,7 +63,9 @@ int ScheduleCommand::solveVrptw(const QString &path, const QHash<QString, QStrin
     if (!instance)
         return fail(Cli::UsageError, instance.errorString());
     const RoutingProblem problem = instance->toProblem();
-    auto customer = [&](int job) { return instance->customers[size_t(job)].number; };
+    auto customer = [&](int job) {
+        return instance->customers[size_t(job)].number;
+    };
     auto listed = [&](const std::vector<UnplacedJob> &jobs) {
         QJsonArray array;
         QStringList text;
@@ -77,11 +80,11 @@ int ScheduleCommand::solveVrptw(const QString &path, const QHash<QString, QStrin
     const std::vector<UnplacedJob> unservable = problem.jobsNoRouteCanServe();
     if (!unservable.empty()) {
         const auto [json, text] = listed(unservable);
-        return fail(Cli::Rejected,
-                    tr("%n customer(s) cannot be served by any route: %1", nullptr,
-                       int(unservable.size()))
-                        .arg(text),
-                    json);
+        return fail(
+            Cli::Rejected,
+            tr("%n customer(s) cannot be served by any route: %1", nullptr, int(unservable.size()))
+                .arg(text),
+            json);
     }
 
     const Result<RoutingSolution> solved = RouteSolver::solve(problem, routing);

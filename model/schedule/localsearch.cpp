@@ -137,13 +137,10 @@ double LocalSearch::exchange(int u, int n, int v, int m, bool apply)
         const int bEnd = b.size() - 1;
         const std::array<JobRange, 3> first {
             {{&a, 0, p - 1}, {&b, q, q + m - 1}, {&a, p + n, a.size() - 1}}};
-        const std::array<JobRange, 3> second
-            = m > 0 ? std::array<JobRange, 3> {{{&b, 0, q - 1}, {&a, p, p + n - 1}, {&b, q + m, bEnd}}}
-                    : std::array<JobRange, 3> {{{&b, 0, q}, {&a, p, p + n - 1}, {&b, q + 1, bEnd}}};
-        if (apply
-            && m_state.lowerBound(a.vehicle, first) + m_state.lowerBound(b.vehicle, second)
-                    - a.cost - b.cost
-            >= kImproves)
+        const std::array<JobRange, 3> second = m > 0
+            ? std::array<JobRange, 3> {{{&b, 0, q - 1}, {&a, p, p + n - 1}, {&b, q + m, bEnd}}}
+            : std::array<JobRange, 3> {{{&b, 0, q}, {&a, p, p + n - 1}, {&b, q + 1, bEnd}}};
+        if (apply && interBound(a, p, n, b, q, m) >= kImproves)
             return kNoMove;
         const double delta = m_state.evaluate(a.vehicle, first)
             + m_state.evaluate(b.vehicle, second) - a.cost - b.cost;
@@ -163,11 +160,11 @@ double LocalSearch::exchange(int u, int n, int v, int m, bool apply)
         if (q >= p - 1 && q <= p + n - 1)
             return kNoMove;
         if (q < p)
-            pieces = {{{&a, 0, q}, {&a, p, p + n - 1}, {&a, q + 1, p - 1}, {&a, p + n, end},
-                       {&a, 1, 0}}};
+            pieces = {
+                {{&a, 0, q}, {&a, p, p + n - 1}, {&a, q + 1, p - 1}, {&a, p + n, end}, {&a, 1, 0}}};
         else
-            pieces = {{{&a, 0, p - 1}, {&a, p + n, q}, {&a, p, p + n - 1}, {&a, q + 1, end},
-                       {&a, 1, 0}}};
+            pieces = {
+                {{&a, 0, p - 1}, {&a, p + n, q}, {&a, p, p + n - 1}, {&a, q + 1, end}, {&a, 1, 0}}};
     } else {
         if (q <= p + n - 1 && p <= q + m - 1)
             return kNoMove;
@@ -190,6 +187,60 @@ double LocalSearch::exchange(int u, int n, int v, int m, bool apply)
     if (apply && delta < kImproves)
         m_state.setJobs(r1, collect(pieces));
     return delta;
+}
+
+double LocalSearch::interBound(const SearchRoute &a, int p, int n, const SearchRoute &b, int q,
+                               int m) const
+{
+    // The two new routes' distances (and fixed costs), from the old ones by their changed
+    // edges: a cheap lower bound on the move's value, without any schedule.
+    m_state.countWork();
+    const SearchProblem &problem = m_state.problem();
+    auto d = [&problem](int from, int to) {
+        return problem.distance(from, to);
+    };
+    const double innerA = a.cumDistance[size_t(p + n - 1)] - a.cumDistance[size_t(p)];
+    const double cutA = d(a.at(p - 1), a.at(p)) + innerA + d(a.at(p + n - 1), a.at(p + n));
+    double first = 0;
+    double second = 0;
+    if (m > 0) {
+        const double innerB = b.cumDistance[size_t(q + m - 1)] - b.cumDistance[size_t(q)];
+        first = a.distance - cutA + d(a.at(p - 1), b.at(q)) + innerB
+            + d(b.at(q + m - 1), a.at(p + n));
+        second = b.distance - d(b.at(q - 1), b.at(q)) - innerB - d(b.at(q + m - 1), b.at(q + m))
+            + d(b.at(q - 1), a.at(p)) + innerA + d(a.at(p + n - 1), b.at(q + m));
+    } else {
+        first = a.size() == n ? 0.0 : a.distance - cutA + d(a.at(p - 1), a.at(p + n));
+        second = b.distance - d(b.at(q), b.at(q + 1)) + d(b.at(q), a.at(p)) + innerA
+            + d(a.at(p + n - 1), b.at(q + 1));
+    }
+    const double route = m_state.penalties().route;
+    return first + (a.size() == n && m == 0 ? 0.0 : route) + second + route - a.cost - b.cost;
+}
+
+double LocalSearch::tailsBound(const SearchRoute &a, int p, const SearchRoute &b, int q) const
+{
+    m_state.countWork();
+    const SearchProblem &problem = m_state.problem();
+    auto d = [&problem](int from, int to) {
+        return problem.distance(from, to);
+    };
+    // The head of one route up to and including position `last`, then the other's tail from
+    // position `from`, ending at the head route's end depot.
+    auto joined = [&d](const SearchRoute &head, int last, const SearchRoute &tail, int from) {
+        const double headPart
+            = last >= 0 ? d(head.at(-1), head.at(0)) + head.cumDistance[size_t(last)] : 0.0;
+        if (from >= tail.size())
+            return last >= 0 ? headPart + d(head.at(last), head.at(head.size())) : 0.0;
+        return headPart + d(head.at(last), tail.at(from))
+            + tail.cumDistance[size_t(tail.size() - 1)] - tail.cumDistance[size_t(from)]
+            + d(tail.at(tail.size() - 1), head.at(head.size()));
+    };
+    const double route = m_state.penalties().route;
+    const bool firstUsed = p >= 0 || q + 1 < b.size();
+    const bool secondUsed = q >= 0 || p + 1 < a.size();
+    return joined(a, p, b, q + 1) + (firstUsed ? route : 0.0) + joined(b, q, a, p + 1)
+        + (secondUsed ? route : 0.0) - a.cost - b.cost;
 }
 
 double LocalSearch::swapTails(int u, int v, bool apply)
@@ -217,10 +268,7 @@ double LocalSearch::swapTails(int u, int v, bool apply)
     }
     const std::array<JobRange, 2> first {{{&a, 0, p}, {&b, q + 1, b.size() - 1}}};
     const std::array<JobRange, 2> second {{{&b, 0, q}, {&a, p + 1, a.size() - 1}}};
-    if (apply
-        && m_state.lowerBound(a.vehicle, first) + m_state.lowerBound(b.vehicle, second) - a.cost
-                - b.cost
-            >= kImproves)
+    if (apply && tailsBound(a, p, b, q) >= kImproves)
         return kNoMove;
     const double delta = m_state.evaluate(a.vehicle, first) + m_state.evaluate(b.vehicle, second)
         - a.cost - b.cost;

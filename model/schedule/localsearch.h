@@ -34,6 +34,8 @@ public:
 
 private:
     bool improveJob(int u, std::int64_t lastTested, int maxRoutes);
+    double interBound(const SearchRoute &a, int p, int n, const SearchRoute &b, int q, int m) const;
+    double tailsBound(const SearchRoute &a, int p, const SearchRoute &b, int q) const;
 
     SearchState &m_state;
     std::mt19937_64 &m_random;

@@ -33,6 +33,8 @@ constexpr double kFeasibleHigh = 0.45;
 constexpr int kPenaltyPeriod = 20;
 constexpr double kBlinkRate = 0.01;
 constexpr int kProgressPeriod = 200;
+// The clock counts towards progress only this share of the time limit behind the work.
+constexpr double kClockSlack = 0.15;
 
 /// One run of the optimiser: owns the search's state and its stopping rules.
 class Search {
@@ -47,7 +49,9 @@ public:
         , m_ruinRecreate(m_state, m_random)
         , m_started(std::chrono::steady_clock::now())
     {
-        m_budget = std::int64_t(std::max(0.0, options.timeLimit) * RouteSolver::kWorkPerSecond);
+        m_budget = options.workLimit > 0
+            ? options.workLimit
+            : std::int64_t(std::max(0.0, options.timeLimit) * RouteSolver::kWorkPerSecond);
         m_maxRoutes = m_data.vehicleCount();
         m_averageRemoved = std::clamp(m_data.jobCount() / 5.0, 2.0, 10.0);
         for (const UnplacedJob &job : problem.jobsNoRouteCanServe()) {
@@ -62,14 +66,19 @@ public:
 private:
     double seconds() const
     {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started)
-            .count();
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
     }
+    /// How far the search is, from 0 to 1: it sets the temperature and when the vehicles
+    /// objective stops removing routes. The work done, unless the clock is clearly ahead of it
+    /// (a busy machine), so that the search still cools and reaches its distance phase in
+    /// time; on an idle machine the work is always ahead, which keeps runs deterministic.
     double progress() const
     {
         if (m_options.iterationLimit > 0)
             return double(m_iteration) / double(m_options.iterationLimit);
-        return m_budget > 0 ? double(m_state.work()) / double(m_budget) : 1.0;
+        const double work = m_budget > 0 ? double(m_state.work()) / double(m_budget) : 1.0;
+        const double clock = (seconds() / m_options.timeLimit - kClockSlack) / (1 - kClockSlack);
+        return std::max(work, clock);
     }
     bool stop();
     bool better(const SearchPlan &a, const SearchPlan &b) const;
@@ -80,6 +89,7 @@ private:
     void adaptPenalties();
     void accept(double candidateCost, double temperature);
     void minimiseRoutes();
+    bool eliminateRoute(int target, double attemptEnd);
     void makeFeasible();
     void report();
     RoutingSolution solution();
@@ -128,8 +138,7 @@ bool Search::better(const SearchPlan &a, const SearchPlan &b) const
         return true;
     if (a.unplaced != b.unplaced)
         return a.unplaced < b.unplaced;
-    if (m_options.objective == RoutingOptions::Objective::Vehicles
-        && a.routesUsed != b.routesUsed)
+    if (m_options.objective == RoutingOptions::Objective::Vehicles && a.routesUsed != b.routesUsed)
         return a.routesUsed < b.routesUsed;
     return a.distance < b.distance - 1e-9;
 }
@@ -140,8 +149,8 @@ void Search::initPenalties()
     double heaviest = 0;
     for (int j = 0; j < m_data.jobCount(); ++j) {
         for (int v = 0; v < m_data.vehicleCount(); ++v)
-            farthest = std::max(farthest, m_data.distance(m_data.startLocation(v),
-                                                          m_data.location(j)));
+            farthest
+                = std::max(farthest, m_data.distance(m_data.startLocation(v), m_data.location(j)));
         heaviest = std::max(heaviest, m_data.demand(j));
     }
     Penalties &penalties = m_state.penalties();
@@ -215,8 +224,8 @@ void Search::iterate(int maxRoutes, double phaseStart, double phaseEnd)
     considerBest();
     const double share
         = std::clamp((progress() - phaseStart) / std::max(phaseEnd - phaseStart, 1e-9), 0.0, 1.0);
-    const double temperature = m_meanEdge * kStartTemperature
-        * std::pow(kEndTemperature / kStartTemperature, share);
+    const double temperature
+        = m_meanEdge * kStartTemperature * std::pow(kEndTemperature / kStartTemperature, share);
     accept(m_state.penalisedCost(), temperature);
     if (m_sampled >= kPenaltyPeriod)
         adaptPenalties();
@@ -249,18 +258,66 @@ void Search::minimiseRoutes()
         std::sort(bySize.begin(), bySize.end());
         const size_t pick = m_random() % std::min<size_t>(3, bySize.size());
         m_ruinRecreate.removeRoute(bySize[pick].second);
-        m_ruinRecreate.recreate(target, 0);
-        localSearch(target);
-        m_current = m_state.plan();
-        m_currentCost = m_state.penalisedCost();
-        const double attemptStart = progress();
-        const double attemptEnd = std::min(phaseEnd, attemptStart + 0.15);
-        while (!stop() && progress() < attemptEnd && m_best.routesUsed > target)
-            iterate(target, attemptStart, attemptEnd);
+        const double attemptEnd = std::min(phaseEnd, progress() + 0.3);
+        eliminateRoute(target, attemptEnd);
     }
     m_state.restore(m_best);
     m_current = m_state.plan();
     m_currentCost = m_state.penalisedCost();
+}
+
+bool Search::eliminateRoute(int target, double attemptEnd)
+{
+    // SISR's fleet minimisation: every route stays feasible, jobs that fit nowhere stay out,
+    // and a change is kept when fewer jobs are out, or when those out have been out less
+    // often so far (jobs that are hard to place get placed first).
+    const Penalties normal = m_state.penalties();
+    Penalties &strict = m_state.penalties();
+    strict.timeWarp = strict.load = normal.unplaced * 1e3;
+    strict.route = 0;
+    m_state.refreshCosts();
+    std::vector<int> absences(size_t(m_data.jobCount()), 0);
+    auto outside = [this] {
+        std::vector<int> out;
+        for (int j = 0; j < m_data.jobCount(); ++j) {
+            if (m_state.routeOf(j) < 0 && !m_data.excluded(j))
+                out.push_back(j);
+        }
+        return out;
+    };
+    auto absent = [&absences](const std::vector<int> &jobs) {
+        std::int64_t sum = 0;
+        for (int j : jobs)
+            sum += absences[size_t(j)];
+        return sum;
+    };
+    m_ruinRecreate.recreate(target, 0);
+    SearchPlan current = m_state.plan();
+    std::vector<int> currentOut = outside();
+    bool done = currentOut.empty();
+    while (!done && !stop() && progress() < attemptEnd) {
+        ++m_iteration;
+        m_ruinRecreate.ruin(m_averageRemoved);
+        m_ruinRecreate.recreate(target, kBlinkRate);
+        const std::vector<int> out = outside();
+        for (int j : out)
+            ++absences[size_t(j)];
+        if (out.empty()) {
+            done = true;
+        } else if (out.size() < currentOut.size() || absent(out) < absent(currentOut)) {
+            current = m_state.plan();
+            currentOut = out;
+        } else {
+            m_state.restore(current);
+        }
+        if (m_iteration % kProgressPeriod == 0)
+            report();
+    }
+    m_state.penalties() = normal;
+    m_state.refreshCosts();
+    if (done)
+        considerBest();
+    return done && m_best.routesUsed <= target;
 }
 
 void Search::makeFeasible()
@@ -316,7 +373,8 @@ RoutingSolution Search::run()
         m_state.refreshCosts();
         m_current = m_state.plan();
         m_currentCost = m_state.penalisedCost();
-        m_meanEdge = std::max(m_current.distance, 1e-9) / (m_data.jobCount() + m_current.routesUsed);
+        m_meanEdge
+            = std::max(m_current.distance, 1e-9) / (m_data.jobCount() + m_current.routesUsed);
         considerBest();
         double phaseStart = 0;
         if (m_options.objective == RoutingOptions::Objective::Vehicles && m_best.valid) {
@@ -324,8 +382,7 @@ RoutingSolution Search::run()
             m_maxRoutes = m_best.routesUsed;
             phaseStart = progress();
         }
-        while (!stop()
-               && (m_options.iterationLimit <= 0 || m_iteration < m_options.iterationLimit))
+        while (!stop() && (m_options.iterationLimit <= 0 || m_iteration < m_options.iterationLimit))
             iterate(m_maxRoutes, phaseStart, 1.0);
         if (m_best.valid) {
             m_state.restore(m_best);
@@ -360,9 +417,9 @@ RoutingSolution Search::solution()
             at = m_data.location(job);
         }
         const TimeWarpSegment whole = TimeWarpSegment::merge(
-            TimeWarpSegment::merge(m_data.depotSegment(v), route.fwd.back(),
-                                   m_data.travelTime(m_data.startLocation(v),
-                                                     m_data.location(route.jobs.front()))),
+            TimeWarpSegment::merge(
+                m_data.depotSegment(v), route.fwd.back(),
+                m_data.travelTime(m_data.startLocation(v), m_data.location(route.jobs.front()))),
             m_data.depotSegment(v), m_data.travelTime(at, m_data.endLocation(v)));
         planned.duration = whole.duration;
         out.distance += planned.distance;

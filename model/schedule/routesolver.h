@@ -34,6 +34,9 @@ struct RoutingOptions {
     /// When > 0, the search does exactly this many iterations (unless the time limit or the
     /// cancel flag stops it first) instead of the work budget derived from the time limit.
     std::int64_t iterationLimit = 0;
+    /// When > 0, the work budget in move evaluations, instead of one derived from the time
+    /// limit (for measurements that must not depend on the machine's load).
+    std::int64_t workLimit = 0;
     /// Checked throughout the search; when set, the best solution so far is returned.
     const std::atomic<bool> *cancel = nullptr;
     std::function<void(const RoutingProgress &)> progress;
@@ -55,10 +58,11 @@ public:
     static Result<RoutingSolution> solve(const RoutingProblem &problem,
                                          const RoutingOptions &options);
 
-    /// Work units (move evaluations) per second of time limit: this machine (2 cores, x86-64)
-    /// does about 70 million a second of CPU on the Solomon instances, so an idle machine
-    /// finishes the budget in about 80% of the limit.
-    static constexpr double kWorkPerSecond = 55.0e6;
+    /// Work units (move evaluations, and route rebuilds by length) per second of time limit.
+    /// One core of this project's machines does about 35 to 65 million a second, depending on
+    /// the instance and the objective (fewer with long routes and while removing routes), so an
+    /// idle machine finishes the budget within the limit.
+    static constexpr double kWorkPerSecond = 30.0e6;
 };
 
 } // namespace saferhomes

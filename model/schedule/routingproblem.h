@@ -57,6 +57,12 @@ struct UnplacedJob {
 
 /// A vehicle routing problem with time windows, as general as the schedule needs: each vehicle
 /// its own start, end, shift, capacity and skills; each job its windows, skills and pin.
+///
+/// The schedule maps onto it as follows: one vehicle per fitter and working day (its shift as
+/// minutes from the start of the horizon, its van's stock as capacity when it matters), the
+/// householder's availability as the job's windows in the same minutes, the items' fit minutes
+/// as service time, a job already fixed to a fitter's day as a pin to that vehicle, and one
+/// fixed to a time as a window that opens and closes at that time.
 struct RoutingProblem {
     std::vector<RoutingJob> jobs;
     std::vector<RoutingVehicle> vehicles;

@@ -47,8 +47,8 @@ SearchProblem::SearchProblem(const RoutingProblem &problem, int neighbours)
             return other->startLocation == vehicle.startLocation
                 && other->endLocation == vehicle.endLocation
                 && other->shift.open == vehicle.shift.open
-                && other->shift.close == vehicle.shift.close
-                && other->capacity == vehicle.capacity && other->skills == vehicle.skills;
+                && other->shift.close == vehicle.shift.close && other->capacity == vehicle.capacity
+                && other->skills == vehicle.skills;
         });
         m_class.push_back(int(same - classes.begin()));
         if (same == classes.end())
@@ -104,9 +104,8 @@ void SearchProblem::buildNeighbours(int count)
     auto oneWay = [&](int i, int j) {
         const double travel = travelTime(location(i), location(j));
         const double service = m_windows[size_t(i)][0].duration;
-        const double wait = std::max(hulls[size_t(j)].first - travel - service
-                                         - hulls[size_t(i)].second,
-                                     0.0);
+        const double wait
+            = std::max(hulls[size_t(j)].first - travel - service - hulls[size_t(i)].second, 0.0);
         const double late
             = std::max(hulls[size_t(i)].first + service + travel - hulls[size_t(j)].second, 0.0);
         return distance(location(i), location(j)) + kWaitWeight * wait + kWarpWeight * late;

@@ -51,7 +51,13 @@ void SearchState::rebuild(int r)
     route.bwd.resize(n);
     route.cumDistance.resize(n);
     route.cumLoad.resize(n);
+    route.locations.resize(n + 2);
+    route.locations[0] = p.startLocation(route.vehicle);
+    route.locations[n + 1] = p.endLocation(route.vehicle);
+    for (size_t i = 0; i < n; ++i)
+        route.locations[i + 1] = p.location(route.jobs[i]);
     route.modified = tick();
+    m_work += std::int64_t(n / 4);
     if (n == 0) {
         route.distance = route.load = route.timeWarp = route.cost = 0;
         return;
@@ -68,25 +74,25 @@ void SearchState::rebuild(int r)
             continue;
         }
         const int from = p.location(route.jobs[i - 1]);
-        route.fwd[i] = TimeWarpSegment::merge(route.fwd[i - 1], own,
-                                              p.travelTime(from, p.location(job)));
+        route.fwd[i]
+            = TimeWarpSegment::merge(route.fwd[i - 1], own, p.travelTime(from, p.location(job)));
         route.cumDistance[i] = route.cumDistance[i - 1] + p.distance(from, p.location(job));
         route.cumLoad[i] = route.cumLoad[i - 1] + p.demand(job);
     }
     route.bwd[n - 1] = p.segment(route.jobs[n - 1], m_window[size_t(route.jobs[n - 1])]);
     for (size_t i = n - 1; i-- > 0;) {
         const int job = route.jobs[i];
-        route.bwd[i] = TimeWarpSegment::merge(
-            p.segment(job, m_window[size_t(job)]), route.bwd[i + 1],
-            p.travelTime(p.location(job), p.location(route.jobs[i + 1])));
+        route.bwd[i]
+            = TimeWarpSegment::merge(p.segment(job, m_window[size_t(job)]), route.bwd[i + 1],
+                                     p.travelTime(p.location(job), p.location(route.jobs[i + 1])));
     }
     const int v = route.vehicle;
     const int first = p.location(route.jobs.front());
     const int last = p.location(route.jobs.back());
-    const TimeWarpSegment whole = TimeWarpSegment::merge(
-        TimeWarpSegment::merge(p.depotSegment(v), route.fwd[n - 1],
-                               p.travelTime(p.startLocation(v), first)),
-        p.depotSegment(v), p.travelTime(last, p.endLocation(v)));
+    const TimeWarpSegment whole
+        = TimeWarpSegment::merge(TimeWarpSegment::merge(p.depotSegment(v), route.fwd[n - 1],
+                                                        p.travelTime(p.startLocation(v), first)),
+                                 p.depotSegment(v), p.travelTime(last, p.endLocation(v)));
     route.distance = p.distance(p.startLocation(v), first) + route.cumDistance[n - 1]
         + p.distance(last, p.endLocation(v));
     route.load = route.cumLoad[n - 1];
@@ -106,8 +112,7 @@ void SearchState::refreshCosts()
 double SearchState::routeCost(int vehicle, double distance, double timeWarp, double load) const
 {
     return distance + m_penalties.timeWarp * timeWarp
-        + m_penalties.load * std::max(load - m_problem.capacity(vehicle), 0.0)
-        + m_penalties.route;
+        + m_penalties.load * std::max(load - m_problem.capacity(vehicle), 0.0) + m_penalties.route;
 }
 
 TimeWarpSegment SearchState::segment(const SearchRoute &route, int from, int to) const
@@ -117,6 +122,8 @@ TimeWarpSegment SearchState::segment(const SearchRoute &route, int from, int to)
     if (to == route.size() - 1)
         return route.bwd[size_t(from)];
     const SearchProblem &p = m_problem;
+    // Work is counted so that a unit takes about the same time whatever the routes' lengths.
+    m_work += (to - from) / 4;
     int job = route.jobs[size_t(from)];
     TimeWarpSegment out = p.segment(job, m_window[size_t(job)]);
     for (int i = from + 1; i <= to; ++i) {

@@ -26,6 +26,8 @@ struct SearchRoute {
     std::vector<TimeWarpSegment> bwd;
     std::vector<double> cumDistance; ///< distance from jobs[0] to jobs[i]
     std::vector<double> cumLoad; ///< demand of jobs[0..i]
+    /// Where the route goes: locations[0] the start, locations[i + 1] jobs[i], then the end.
+    std::vector<int> locations;
     double distance = 0; ///< depot to depot
     double load = 0;
     double timeWarp = 0;
@@ -33,6 +35,8 @@ struct SearchRoute {
     std::int64_t modified = 0; ///< when it last changed (the state's clock)
 
     int size() const { return int(jobs.size()); }
+    /// The location at position \a i, -1 being the start and size() the end.
+    int at(int i) const { return locations[size_t(i + 1)]; }
     bool empty() const { return jobs.empty(); }
 };
 
@@ -111,6 +115,7 @@ public:
     void restore(SearchPlan &plan);
 
     std::int64_t work() const { return m_work; }
+    void countWork(std::int64_t units = 1) const { m_work += units; }
     std::int64_t tick() { return ++m_clock; }
     std::int64_t clock() const { return m_clock; }
 

@@ -103,8 +103,9 @@ Result<SolomonInstance> SolomonInstance::parse(const QByteArray &text, const QSt
         const int lineNumber = reader.lineNumber();
         const std::optional<std::vector<double>> row = numbers(line);
         if (!row || row->size() != 7)
-            return fail(lineNumber, Text::tr("expected 7 numbers (number, x, y, demand, ready "
-                                             "time, due date, service time)"));
+            return fail(lineNumber,
+                        Text::tr("expected 7 numbers (number, x, y, demand, ready "
+                                 "time, due date, service time)"));
         const std::vector<double> &v = *row;
         if (!isWholeNumber(v[0]))
             return fail(lineNumber, Text::tr("the customer number must be a whole number"));

@@ -31,8 +31,7 @@ CallbackTravelModel::CallbackTravelModel(int count, Function distance, Function 
     , m_travelTime(std::move(travelTime))
 { }
 
-GreatCircleTravelModel::GreatCircleTravelModel(std::vector<QPointF> coordinates,
-                                               Settings settings)
+GreatCircleTravelModel::GreatCircleTravelModel(std::vector<QPointF> coordinates, Settings settings)
     : m_coordinates(std::move(coordinates))
     , m_settings(settings)
 { }

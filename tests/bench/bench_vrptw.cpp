@@ -3,7 +3,8 @@
 // distance, vehicles, gap to the best known value and time, per instance and per class.
 //
 //   saferhomes_bench_vrptw [--time-limit S] [--objective distance|vehicles] [--seed N]
-//                          [--iterations N] [--size 25|50|100] [--only NAME] [--data DIR]
+//                          [--iterations N] [--work-seconds S] [--size 25|50|100]
+//                          [--only NAME] [--data DIR] [--ours no]
 //
 // Best-known values, and where they come from:
 // - distance only (the `distance` objective): the optima proven by column generation and
@@ -37,6 +38,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <random>
 #include <string>
 
 using namespace saferhomes;
@@ -61,25 +63,63 @@ const std::map<std::string, Known> kKnown {
     {"100/RC101", {1619.8, 15, 14, 1696.95}},
     {"100/RC201", {1261.8, 9, 4, 1406.94}},
     // 25 and 50 customers, classes C1, R1, RC1: distance-only optima (Solomon's page).
-    {"25/C101", {191.3, 3}},    {"25/C102", {190.3, 3}},    {"25/C103", {190.3, 3}},
-    {"25/C104", {186.9, 3}},    {"25/C105", {191.3, 3}},    {"25/C106", {191.3, 3}},
-    {"25/C107", {191.3, 3}},    {"25/C108", {191.3, 3}},    {"25/C109", {191.3, 3}},
-    {"25/R101", {617.1, 8}},    {"25/R102", {547.1, 7}},    {"25/R103", {454.6, 5}},
-    {"25/R104", {416.9, 4}},    {"25/R105", {530.5, 6}},    {"25/R106", {465.4, 5}},
-    {"25/R107", {424.3, 4}},    {"25/R108", {397.3, 4}},    {"25/R109", {441.3, 5}},
-    {"25/R110", {444.1, 4}},    {"25/R111", {428.8, 5}},    {"25/R112", {393.0, 4}},
-    {"25/RC101", {461.1, 4}},   {"25/RC102", {351.8, 3}},   {"25/RC103", {332.8, 3}},
-    {"25/RC104", {306.6, 3}},   {"25/RC105", {411.3, 4}},   {"25/RC106", {345.5, 3}},
-    {"25/RC107", {298.3, 3}},   {"25/RC108", {294.5, 3}},   {"50/C101", {362.4, 5}},
-    {"50/C102", {361.4, 5}},    {"50/C103", {361.4, 5}},    {"50/C104", {358.0, 5}},
-    {"50/C105", {362.4, 5}},    {"50/C106", {362.4, 5}},    {"50/C107", {362.4, 5}},
-    {"50/C108", {362.4, 5}},    {"50/C109", {362.4, 5}},    {"50/R101", {1044.0, 12}},
-    {"50/R102", {909.0, 11}},   {"50/R103", {772.9, 9}},    {"50/R104", {625.4, 6}},
-    {"50/R105", {899.3, 9}},    {"50/R106", {793.0, 8}},    {"50/R107", {711.1, 7}},
-    {"50/R108", {617.7, 6}},    {"50/R109", {786.8, 8}},    {"50/R110", {697.0, 7}},
-    {"50/R111", {707.2, 7}},    {"50/R112", {630.2, 6}},    {"50/RC101", {944.0, 8}},
-    {"50/RC102", {822.5, 7}},   {"50/RC103", {710.9, 6}},   {"50/RC104", {545.8, 5}},
-    {"50/RC105", {855.3, 8}},   {"50/RC106", {723.2, 6}},   {"50/RC107", {642.7, 6}},
+    {"25/C101", {191.3, 3}},
+    {"25/C102", {190.3, 3}},
+    {"25/C103", {190.3, 3}},
+    {"25/C104", {186.9, 3}},
+    {"25/C105", {191.3, 3}},
+    {"25/C106", {191.3, 3}},
+    {"25/C107", {191.3, 3}},
+    {"25/C108", {191.3, 3}},
+    {"25/C109", {191.3, 3}},
+    {"25/R101", {617.1, 8}},
+    {"25/R102", {547.1, 7}},
+    {"25/R103", {454.6, 5}},
+    {"25/R104", {416.9, 4}},
+    {"25/R105", {530.5, 6}},
+    {"25/R106", {465.4, 5}},
+    {"25/R107", {424.3, 4}},
+    {"25/R108", {397.3, 4}},
+    {"25/R109", {441.3, 5}},
+    {"25/R110", {444.1, 4}},
+    {"25/R111", {428.8, 5}},
+    {"25/R112", {393.0, 4}},
+    {"25/RC101", {461.1, 4}},
+    {"25/RC102", {351.8, 3}},
+    {"25/RC103", {332.8, 3}},
+    {"25/RC104", {306.6, 3}},
+    {"25/RC105", {411.3, 4}},
+    {"25/RC106", {345.5, 3}},
+    {"25/RC107", {298.3, 3}},
+    {"25/RC108", {294.5, 3}},
+    {"50/C101", {362.4, 5}},
+    {"50/C102", {361.4, 5}},
+    {"50/C103", {361.4, 5}},
+    {"50/C104", {358.0, 5}},
+    {"50/C105", {362.4, 5}},
+    {"50/C106", {362.4, 5}},
+    {"50/C107", {362.4, 5}},
+    {"50/C108", {362.4, 5}},
+    {"50/C109", {362.4, 5}},
+    {"50/R101", {1044.0, 12}},
+    {"50/R102", {909.0, 11}},
+    {"50/R103", {772.9, 9}},
+    {"50/R104", {625.4, 6}},
+    {"50/R105", {899.3, 9}},
+    {"50/R106", {793.0, 8}},
+    {"50/R107", {711.1, 7}},
+    {"50/R108", {617.7, 6}},
+    {"50/R109", {786.8, 8}},
+    {"50/R110", {697.0, 7}},
+    {"50/R111", {707.2, 7}},
+    {"50/R112", {630.2, 6}},
+    {"50/RC101", {944.0, 8}},
+    {"50/RC102", {822.5, 7}},
+    {"50/RC103", {710.9, 6}},
+    {"50/RC104", {545.8, 5}},
+    {"50/RC105", {855.3, 8}},
+    {"50/RC106", {723.2, 6}},
+    {"50/RC107", {642.7, 6}},
     {"50/RC108", {598.1, 6}},
 };
 
@@ -136,6 +176,85 @@ int vehiclesLowerBound(const vrptwcheck::Instance &instance)
     return std::max(byCapacity, int(clique.size()));
 }
 
+/// A 200-customer instance of our own, in Solomon's format, made by a fixed procedure (no
+/// published instance of that size is in the data folder, and this one has no best-known
+/// value): a Mersenne Twister seeded with 2026; customer i has integer coordinates uniform in
+/// [0, 100]^2, demand uniform in 1..40, service time 10, and a window around a centre uniform in
+/// [d, 990 - d] (d: distance from the depot at (50, 50), rounded up) with a half-width uniform
+/// in 5..60, clipped to [0, 990 - d]; 50 vehicles of capacity 200; the depot open 0..1000.
+QByteArray ourInstance200()
+{
+    std::mt19937 random(2026);
+    auto uniform = [&random](int lo, int hi) {
+        return lo + int(random() % unsigned(hi - lo + 1));
+    };
+    QByteArray text = "OURS-R1-200\n\nVEHICLE\nNUMBER     CAPACITY\n  50         200\n\n"
+                      "CUSTOMER\nCUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   "
+                      "SERVICE   TIME\n\n    0   50   50    0     0  1000     0\n";
+    for (int i = 1; i <= 200; ++i) {
+        const int x = uniform(0, 100);
+        const int y = uniform(0, 100);
+        const int demand = uniform(1, 40);
+        const int d = int(std::ceil(std::hypot(x - 50.0, y - 50.0)));
+        const int centre = uniform(d, 990 - d);
+        const int half = uniform(5, 60);
+        const int ready = std::max(0, centre - half);
+        const int due = std::min(990 - d, centre + half);
+        text += QStringLiteral("%1 %2 %3 %4 %5 %6 10\n")
+                    .arg(i)
+                    .arg(x)
+                    .arg(y)
+                    .arg(demand)
+                    .arg(ready)
+                    .arg(due)
+                    .toLatin1();
+    }
+    return text;
+}
+
+/// Solves our 200-customer instance with growing time limits: always feasible, and shorter
+/// with more time.
+bool runOurInstance(const RoutingOptions &base)
+{
+    const QByteArray text = ourInstance200();
+    const Result<SolomonInstance> instance
+        = SolomonInstance::parse(text, QStringLiteral("OURS-R1-200"));
+    if (!instance)
+        return false;
+    const vrptwcheck::Instance independent = vrptwcheck::parse(text.toStdString());
+    std::printf("\nOur own 200-customer instance (OURS-R1-200, see ourInstance200(); no "
+                "best-known value):\n");
+    bool allFeasible = true;
+    for (double limit : {1.0, 2.0, 4.0, 8.0}) {
+        RoutingOptions options = base;
+        options.timeLimit = limit;
+        options.iterationLimit = 0;
+        options.workLimit = 0;
+        QElapsedTimer timer;
+        timer.start();
+        const Result<RoutingSolution> solved = RouteSolver::solve(instance->toProblem(), options);
+        std::vector<std::vector<int>> routes;
+        if (solved) {
+            for (const PlannedRoute &route : solved->routes) {
+                std::vector<int> numbers;
+                for (int job : route.jobs)
+                    numbers.push_back(instance->customers[size_t(job)].number);
+                routes.push_back(numbers);
+            }
+        }
+        const vrptwcheck::Verdict verdict = vrptwcheck::check(independent, routes);
+        const bool feasible = solved && solved->unplaced.empty() && verdict.feasible;
+        allFeasible = allFeasible && feasible;
+        std::printf(
+            "  limit %4.1f s: %3d vehicles, distance %9.2f, %6.2f s, %7lld iterations, %s\n", limit,
+            verdict.vehicles, verdict.distance, timer.nsecsElapsed() * 1e-9,
+            static_cast<long long>(solved ? solved->iterations : 0),
+            feasible ? "ok" : ("INFEASIBLE: " + verdict.problem).c_str());
+        std::fflush(stdout);
+    }
+    return allFeasible;
+}
+
 struct Row {
     std::string size;
     std::string name;
@@ -160,6 +279,7 @@ int main(int argc, char *argv[])
     RoutingOptions options;
     QString onlySize;
     QString onlyName;
+    bool ours = true;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         const QString &key = args[i];
@@ -169,9 +289,15 @@ int main(int argc, char *argv[])
         else if (key == u"--objective")
             options.objective = value == u"vehicles" ? RoutingOptions::Objective::Vehicles
                                                      : RoutingOptions::Objective::Distance;
+        else if (key == u"--neighbours")
+            options.neighbours = value.toInt();
         else if (key == u"--seed")
             options.seed = value.toULongLong();
-        else if (key == u"--iterations")
+        else if (key == u"--work-seconds") {
+            // The work an idle machine does in that many seconds, whatever the load now.
+            options.workLimit = qint64(value.toDouble() * RouteSolver::kWorkPerSecond);
+            options.timeLimit = 100 * value.toDouble();
+        } else if (key == u"--iterations")
             options.iterationLimit = value.toLongLong();
         else if (key == u"--size")
             onlySize = value;
@@ -179,6 +305,8 @@ int main(int argc, char *argv[])
             onlyName = value.toUpper();
         else if (key == u"--data")
             dataDir = value;
+        else if (key == u"--ours")
+            ours = value != u"no";
     }
     const bool vehiclesObjective = options.objective == RoutingOptions::Objective::Vehicles;
     std::printf("VRPTW benchmark: %s, objective %s, time limit %.2f s, seed %llu%s\n",
@@ -244,7 +372,8 @@ int main(int argc, char *argv[])
             const int lower = vehiclesLowerBound(independent);
             int bestVehicles = 0;
             if (known != kKnown.end()) {
-                if (vehiclesObjective && known->second.vehicles > 0)
+                // Vehicles first: a distance gap means something only with as many vehicles.
+                if (vehiclesObjective && known->second.vehicles == row.vehicles)
                     row.gap = 100 * (row.distance / known->second.vehiclesDistance - 1);
                 else if (!vehiclesObjective && known->second.distance > 0)
                     row.gap = 100 * (row.distance / known->second.distance - 1);
@@ -253,28 +382,30 @@ int main(int argc, char *argv[])
             }
             if (bestVehicles > 0 || lower > 0)
                 row.vehiclesAtBest = row.feasible
-                    && (row.vehicles <= lower || (bestVehicles > 0 && row.vehicles <= bestVehicles));
-            std::printf("%-10s %4d %10.2f %10s %8s %6s %6d %6.2fs %9lld  %s\n",
-                        (size + u'/' + name).toUtf8().constData(), row.vehicles, row.distance,
-                        known != kKnown.end() && (vehiclesObjective ? known->second.vehicles > 0
-                                                                    : known->second.distance > 0)
-                            ? qPrintable(QString::number(vehiclesObjective
-                                                             ? known->second.vehiclesDistance
-                                                             : known->second.distance,
-                                                         'f', 2))
-                            : "-",
-                        row.gap ? qPrintable(QString::number(*row.gap, 'f', 2)) : "-",
-                        bestVehicles > 0 ? qPrintable(QString::number(bestVehicles)) : "-", lower,
-                        row.seconds, static_cast<long long>(row.iterations),
-                        row.feasible ? "ok" : ("INFEASIBLE: " + verdict.problem).c_str());
+                    && (row.vehicles <= lower
+                        || (bestVehicles > 0 && row.vehicles <= bestVehicles));
+            std::printf(
+                "%-10s %4d %10.2f %10s %8s %6s %6d %6.2fs %9lld  %s\n",
+                (size + u'/' + name).toUtf8().constData(), row.vehicles, row.distance,
+                known != kKnown.end()
+                        && (vehiclesObjective ? known->second.vehicles > 0
+                                              : known->second.distance > 0)
+                    ? qPrintable(QString::number(vehiclesObjective ? known->second.vehiclesDistance
+                                                                   : known->second.distance,
+                                                 'f', 2))
+                    : "-",
+                row.gap ? qPrintable(QString::number(*row.gap, 'f', 2)) : "-",
+                bestVehicles > 0 ? qPrintable(QString::number(bestVehicles)) : "-", lower,
+                row.seconds, static_cast<long long>(row.iterations),
+                row.feasible ? "ok" : ("INFEASIBLE: " + verdict.problem).c_str());
             std::fflush(stdout);
             rows.push_back(row);
         }
     }
 
     std::printf("\nPer class (gap: mean over instances with a best-known value)\n");
-    std::printf("%-8s %3s %9s %10s %8s %6s %7s %7s %9s %s\n", "class", "n", "mean-veh",
-                "mean-dist", "gap%", "gap-n", "time", "cpu", "work/cpu", "infeasible");
+    std::printf("%-8s %3s %9s %10s %8s %6s %7s %7s %9s %s\n", "class", "n", "mean-veh", "mean-dist",
+                "gap%", "gap-n", "time", "cpu", "work/cpu", "infeasible");
     std::map<std::string, std::vector<const Row *>> classes;
     for (const Row &row : rows)
         classes[row.size + '/' + row.group].push_back(&row);
@@ -296,8 +427,8 @@ int main(int argc, char *argv[])
         const double n = double(members.size());
         std::printf("%-8s %3zu %9.2f %10.2f %8s %6d %6.2fs %6.2fs %8.1fM %d\n", key.c_str(),
                     members.size(), vehicles / n, distance / n,
-                    gaps ? qPrintable(QString::number(gap / gaps, 'f', 2)) : "-", gaps,
-                    seconds / n, cpu / n, cpu > 0 ? work / cpu * 1e-6 : 0.0, infeasible);
+                    gaps ? qPrintable(QString::number(gap / gaps, 'f', 2)) : "-", gaps, seconds / n,
+                    cpu / n, cpu > 0 ? work / cpu * 1e-6 : 0.0, infeasible);
     }
     int infeasible = 0, atBest = 0, judged = 0, gaps100 = 0;
     double gap100 = 0;
@@ -318,5 +449,6 @@ int main(int argc, char *argv[])
                     gap100 / gaps100, gaps100);
     std::printf("Vehicles at the best-known count or the proven lower bound: %d of %d\n", atBest,
                 judged);
-    return infeasible == 0 ? 0 : 1;
+    const bool oursFeasible = !ours || !onlyName.isEmpty() || runOurInstance(options);
+    return infeasible == 0 && oursFeasible ? 0 : 1;
 }

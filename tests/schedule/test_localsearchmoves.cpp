@@ -72,8 +72,7 @@ struct Fixture {
 
 /// The routes after exchanging n jobs from U with m jobs from V (m = 0: moving them after V,
 /// or to the front of route -1 - v), built by hand; empty when the move does not exist.
-std::optional<std::vector<std::vector<int>>> exchanged(const Fixture &f, int u, int n, int v,
-                                                       int m)
+std::optional<std::vector<std::vector<int>>> exchanged(const Fixture &f, int u, int n, int v, int m)
 {
     std::vector<std::vector<int>> out = f.routes;
     const auto [r1, p] = f.where(u);
@@ -87,8 +86,7 @@ std::optional<std::vector<std::vector<int>>> exchanged(const Fixture &f, int u, 
         from.erase(from.begin() + p, from.begin() + p + n);
         const int r2 = v >= 0 ? f.where(v).first : -1 - v;
         auto &to = out[size_t(r2)];
-        const auto after
-            = v >= 0 ? std::find(to.begin(), to.end(), v) + 1 : to.begin();
+        const auto after = v >= 0 ? std::find(to.begin(), to.end(), v) + 1 : to.begin();
         to.insert(after, a.begin(), a.end());
         if (out == f.routes)
             return std::nullopt;
@@ -189,11 +187,9 @@ TEST(LocalSearchMoves, SwapTailsAndMoveToEmptyMatchRecomputedRoutes)
                 const auto &a = f.routes[size_t(r1)];
                 const auto &b = f.routes[size_t(r2)];
                 expected[size_t(r1)].assign(a.begin(), a.begin() + p + 1);
-                expected[size_t(r1)].insert(expected[size_t(r1)].end(), b.begin() + q + 1,
-                                            b.end());
+                expected[size_t(r1)].insert(expected[size_t(r1)].end(), b.begin() + q + 1, b.end());
                 expected[size_t(r2)].assign(b.begin(), b.begin() + q + 1);
-                expected[size_t(r2)].insert(expected[size_t(r2)].end(), a.begin() + p + 1,
-                                            a.end());
+                expected[size_t(r2)].insert(expected[size_t(r2)].end(), a.begin() + p + 1, a.end());
                 ASSERT_NEAR(f.search.swapTails(u, v, false), f.total(expected) - before, 1e-6);
             }
             auto expected = f.routes;
@@ -229,4 +225,47 @@ TEST(LocalSearchMoves, SearchEndsInALocalOptimumWhoseCostIsTrue)
                 EXPECT_GE(f.search.exchange(u, 1, v, 0, false), -1e-6);
         }
     }
+}
+
+TEST(LocalSearchMoves, QuickRejectionsNeverHideAnImprovingMove)
+{
+    // When applying, a move may be rejected from its distances alone; every move whose exact
+    // value improves must still be applied, with that value.
+    std::mt19937 random(17);
+    int improving = 0;
+    for (int trial = 0; trial < 10; ++trial) {
+        for (double routeCost : {0.0, 25.0}) {
+            Fixture f(routingtest::randomProblem(random, 14, 5, 40), random, routeCost);
+            auto reset = [&f] {
+                for (size_t r = 0; r < f.routes.size(); ++r)
+                    f.state.setJobs(int(r), f.routes[r]);
+            };
+            for (int u = 0; u < 14; ++u) {
+                for (int v = -5; v < 14; ++v) {
+                    if (v == u || (v < 0 && f.routes[size_t(-1 - v)].empty()))
+                        continue;
+                    for (auto [n, m] : std::vector<std::pair<int, int>> {
+                             {1, 0}, {2, 0}, {3, 0}, {1, 1}, {2, 1}, {2, 2}, {3, 3}}) {
+                        if (v < 0 && m > 0)
+                            continue;
+                        const double exact = f.search.exchange(u, n, v, m, false);
+                        if (!(exact < -1e-6))
+                            continue;
+                        ++improving;
+                        const double before = f.state.penalisedCost();
+                        EXPECT_NEAR(f.search.exchange(u, n, v, m, true), exact, 1e-9);
+                        EXPECT_NEAR(f.state.penalisedCost() - before, exact, 1e-6);
+                        reset();
+                    }
+                    const double exact = f.search.swapTails(u, v, false);
+                    if (exact < -1e-6) {
+                        ++improving;
+                        EXPECT_NEAR(f.search.swapTails(u, v, true), exact, 1e-9);
+                        reset();
+                    }
+                }
+            }
+        }
+    }
+    EXPECT_GT(improving, 200);
 }

@@ -89,8 +89,8 @@ TEST(ScheduleRules, SkillsAndPinsDecideWhoMayTakeAJob)
     problem.jobs[1].requiredSkills = kLocks | kAlarms;
     problem.jobs[2].requiredSkills = kElectrical; // nobody has it
     problem.jobs[3].pinnedVehicle = 1;
-    problem.vehicles = {fitter({0, 480}, kLocks), fitter({0, 480}, kLocks | kAlarms),
-                        fitter({0, 480}, kLocks)};
+    problem.vehicles
+        = {fitter({0, 480}, kLocks), fitter({0, 480}, kLocks | kAlarms), fitter({0, 480}, kLocks)};
     const Result<RoutingSolution> solved = RouteSolver::solve(problem, quick());
     ASSERT_TRUE(solved);
     EXPECT_EQ(routeOf(*solved, 0)->vehicle, 1);
@@ -192,6 +192,6 @@ TEST(ScheduleRules, AnInvalidProblemIsRefused)
     problem.vehicles = {fitter({0, 480})};
     const Result<RoutingSolution> solved = RouteSolver::solve(problem, quick());
     ASSERT_FALSE(solved);
-    EXPECT_TRUE(solved.errorString().contains(QStringLiteral("location"))) 
+    EXPECT_TRUE(solved.errorString().contains(QStringLiteral("location")))
         << solved.errorString().toStdString();
 }

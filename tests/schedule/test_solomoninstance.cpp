@@ -8,18 +8,19 @@ using namespace saferhomes;
 
 namespace {
 
-const QByteArray kTiny = "TINY\n"
-                         "\n"
-                         "VEHICLE\n"
-                         "NUMBER     CAPACITY\n"
-                         "  2         10\n"
-                         "\n"
-                         "CUSTOMER\n"
-                         "CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME\n"
-                         "\n"
-                         "    0      0         0          0          0       100          0\n"
-                         "    1      3         4          5         10        50         10\n"
-                         "    2      6         8          5          0        90          5\n";
+const QByteArray kTiny
+    = "TINY\n"
+      "\n"
+      "VEHICLE\n"
+      "NUMBER     CAPACITY\n"
+      "  2         10\n"
+      "\n"
+      "CUSTOMER\n"
+      "CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME\n"
+      "\n"
+      "    0      0         0          0          0       100          0\n"
+      "    1      3         4          5         10        50         10\n"
+      "    2      6         8          5          0        90          5\n";
 
 QString errorOf(const QByteArray &text)
 {
@@ -51,8 +52,8 @@ TEST(SolomonInstance, ReadsCrLfFiles)
     QByteArray crlf = kTiny;
     crlf.replace("\n", "\r\n");
     EXPECT_TRUE(errorOf(crlf).isEmpty()) << errorOf(crlf).toStdString();
-    const Result<SolomonInstance> file = SolomonInstance::read(
-        QStringLiteral(SAFERHOMES_TEST_DATA_DIR "/solomon/RC201-25.txt"));
+    const Result<SolomonInstance> file
+        = SolomonInstance::read(QStringLiteral(SAFERHOMES_TEST_DATA_DIR "/solomon/RC201-25.txt"));
     ASSERT_TRUE(file) << file.errorString().toStdString();
     EXPECT_EQ(file->customers.size(), 25u);
     EXPECT_EQ(file->vehicles, 25);

@@ -53,8 +53,8 @@ Simulated simulate(const std::vector<Visit> &visits, const std::vector<double> &
 TimeWarpSegment fold(const std::vector<Visit> &visits, const std::vector<double> &travel,
                      size_t from, size_t to)
 {
-    TimeWarpSegment out = TimeWarpSegment::visit(visits[from].service, visits[from].open,
-                                                 visits[from].close);
+    TimeWarpSegment out
+        = TimeWarpSegment::visit(visits[from].service, visits[from].open, visits[from].close);
     for (size_t i = from + 1; i <= to; ++i)
         out = TimeWarpSegment::merge(
             out, TimeWarpSegment::visit(visits[i].service, visits[i].open, visits[i].close),
