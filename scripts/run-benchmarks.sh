@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target saferhomes_bench_import saferhomes_bench_register \
-    saferhomes_bench_sync
+    saferhomes_bench_sync saferhomes_bench_startup
 export QT_QPA_PLATFORM=offscreen
 echo "== household import (100k rows) vs sqlite3 .import"
 ./build/release/tests/bench/saferhomes_bench_import "${1:-100000}"
@@ -14,3 +14,5 @@ echo "== household register with 100k households"
 ./build/release/tests/bench/saferhomes_bench_register
 echo "== sync: 1,000 changes each way, round trips, first download of 100k households"
 ./build/release/tests/bench/saferhomes_bench_sync "${1:-100000}"
+echo "== start-up (launch to first paint, 300 and 100k households) and the demo fill"
+./build/release/tests/bench/saferhomes_bench_startup

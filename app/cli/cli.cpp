@@ -5,6 +5,7 @@
 #include "importexport/householdexporter.h"
 #include "importexport/householdimporter.h"
 #include "reporting/progressreport.h"
+#include "schedulecommand.h"
 #include "service/householdservice.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
@@ -26,11 +27,11 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("Cli", text, disambiguation, n);
 }
 
-const QStringList kValueOptions {QStringLiteral("--db"),      QStringLiteral("--households"),
-                                 QStringLiteral("--seed"),    QStringLiteral("--uprn"),
-                                 QStringLiteral("--answers"), QStringLiteral("--server"),
-                                 QStringLiteral("--name"),    QStringLiteral("--role"),
-                                 QStringLiteral("--areas"),   QStringLiteral("--household")};
+const QStringList kValueOptions {
+    QStringLiteral("--db"),        QStringLiteral("--households"), QStringLiteral("--seed"),
+    QStringLiteral("--uprn"),      QStringLiteral("--answers"),    QStringLiteral("--server"),
+    QStringLiteral("--name"),      QStringLiteral("--role"),       QStringLiteral("--areas"),
+    QStringLiteral("--household"), QStringLiteral("--time-limit"), QStringLiteral("--objective")};
 const QStringList kFlags {QStringLiteral("--json"), QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version")};
@@ -60,6 +61,9 @@ QString helpText()
               "  sync --server URI                     send local changes, then receive others'\n"
               "  sync conflicts                        changes the server kept its own value "
               "for\n"
+              "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
+              "[--objective distance|vehicles]\n"
+              "                                        solve a Solomon-format routing instance\n"
               "\n"
               "Options:\n"
               "  --db PATH     the local database (default: this profile's own)\n"
@@ -186,6 +190,8 @@ int Cli::runCommand(const QStringList &words)
         SyncCommand sync(m_out, m_err, m_json);
         return words.size() == 1 ? sync.sync(database, server) : sync.conflicts(database);
     }
+    if (command == u"schedule" && sub == u"solve-vrptw" && words.size() == 3)
+        return ScheduleCommand(m_out, m_err, m_json).solveVrptw(words[2], m_options);
     return usage(tr("unknown command \u201c%1\u201d").arg(words.join(QLatin1Char(' '))));
 }
 
@@ -251,10 +257,10 @@ int Cli::demo()
     Database database;
     if (!openDatabase(database))
         return UsageError;
-    QString error;
-    if (!DemoData::fill(database, options, &error)) {
-        m_err << tr("saferhomes-cli: demo data was not written: %1").arg(error) << '\n';
-        return Rejected;
+    if (const Status filled = DemoData::fill(database, options); !filled) {
+        m_err << tr("saferhomes-cli: demo data was not written: %1").arg(filled.errorString())
+              << '\n';
+        return filled.error().kind == Error::Kind::Refused ? Rejected : UsageError;
     }
     printResult(
         {{QStringLiteral("households"), options.households},

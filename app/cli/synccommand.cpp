@@ -52,10 +52,15 @@ int SyncCommand::sync(const Database &database, const QString &server)
     if (!result.ok()) {
         m_err << tr("saferhomes-cli: %1").arg(result.error) << '\n';
         if (result.unreachable) {
-            m_err << tr("Nothing was lost: %n change(s) wait to be sent; try again when the "
-                        "server can be reached.",
-                        nullptr, engine.pendingCount())
-                  << '\n';
+            const Result<int> pending = engine.pendingCount();
+            if (pending) {
+                m_err << tr("Nothing was lost: %n change(s) wait to be sent; try again when the "
+                            "server can be reached.",
+                            nullptr, *pending)
+                      << '\n';
+            } else {
+                m_err << tr("saferhomes-cli: %1").arg(pending.errorString()) << '\n';
+            }
         }
         m_err.flush();
         if (m_json) {
@@ -88,9 +93,18 @@ int SyncCommand::sync(const Database &database, const QString &server)
 int SyncCommand::conflicts(const Database &database)
 {
     SyncEngine engine(database, Database::localUserName());
+    const Result<QList<SyncConflict>> found = engine.conflicts();
+    const Result<QList<SyncRejection>> refused
+        = found ? engine.rejections() : Result<QList<SyncRejection>>(found.error());
+    if (!refused) {
+        // A damaged database is not "no conflicts".
+        m_err << tr("saferhomes-cli: %1").arg(refused.errorString()) << '\n';
+        m_err.flush();
+        return Cli::UsageError;
+    }
     QJsonArray conflicts;
     QStringList lines;
-    for (const SyncConflict &conflict : engine.conflicts()) {
+    for (const SyncConflict &conflict : *found) {
         conflicts.append(QJsonObject {{QStringLiteral("entity"), conflict.entity},
                                       {QStringLiteral("id"), conflict.entityId},
                                       {QStringLiteral("field"), conflict.field},
@@ -102,7 +116,7 @@ int SyncCommand::conflicts(const Database &database)
                               conflict.localValue, conflict.serverValue, conflict.at));
     }
     QJsonArray rejected;
-    for (const SyncRejection &rejection : engine.rejections()) {
+    for (const SyncRejection &rejection : *refused) {
         rejected.append(QJsonObject {{QStringLiteral("op"), rejection.opId},
                                      {QStringLiteral("entity"), rejection.entity},
                                      {QStringLiteral("id"), rejection.entityId},

@@ -1,13 +1,14 @@
 #include "demo/demodata.h"
-#include "mainwindow.h"
+#include "doorstep/surveyresources.h"
+#include "shell/mainwindow.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
-#include "surveyresources.h"
 #include "terminationsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEvent>
 #include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
@@ -31,6 +32,31 @@ bool printsOnly(int argc, char *argv[])
     }
     return false;
 }
+
+/// With SAFERHOMES_REPORT_FIRST_PAINT set, prints "painted" once the main window has painted
+/// for the first time and quits: the start-up benchmark (tests/bench/bench_startup.cpp) times
+/// launch to first paint by it.
+class FirstPaintReporter : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            QTimer::singleShot(0, qApp, [] {
+                std::fputs("painted\n", stdout);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_seen = false;
+};
 
 } // namespace
 
@@ -100,12 +126,10 @@ int main(int argc, char *argv[])
 
     // A new user sees a populated register rather than an empty screen.
     if (HouseholdRepository(database, Database::localUserName()).count() == 0) {
-        QString error;
-        if (!DemoData::fill(database, DemoData::Options {300, 1}, &error)) {
-            std::fprintf(
-                stderr, "%s\n",
-                qPrintable(
-                    QCoreApplication::translate("main", "demo data not loaded: %1").arg(error)));
+        if (const Status filled = DemoData::fill(database, DemoData::Options {300, 1}); !filled) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate("main", "demo data not loaded: %1")
+                                        .arg(filled.errorString())));
         }
     }
 
@@ -125,6 +149,9 @@ int main(int argc, char *argv[])
             QCoreApplication::quit();
         });
     }
+    FirstPaintReporter firstPaint;
+    if (qEnvironmentVariableIsSet("SAFERHOMES_REPORT_FIRST_PAINT"))
+        qApp->installEventFilter(&firstPaint);
     window.show();
     return QCoreApplication::exec();
 }

@@ -5,8 +5,11 @@
 
 #include "store/database.h"
 #include "store/demorepository.h"
+#include "store/demotransfer.h"
 
+#include <QAtomicInt>
 #include <QCoreApplication>
+#include <QFile>
 
 namespace saferhomes {
 
@@ -17,57 +20,112 @@ QString tr(const char *text)
     return QCoreApplication::translate("DemoData", text);
 }
 
-} // namespace
-
-bool DemoData::fill(const Database &database, const Options &options, QString *errorString)
+/// Removes the scratch file of a fill and its write-ahead log; a fill that was killed leaves
+/// them behind, and the next one starts afresh.
+Status removeScratch(const QString &path)
 {
-    const auto fail = [&](const QString &message) {
-        if (errorString)
-            *errorString = message;
-        return false;
-    };
-    if (!database.isOpen())
-        return fail(tr("the database is not open"));
-    if (options.households < 0)
-        return fail(tr("the number of households cannot be negative"));
-
-    DemoRepository repository(database, Database::localUserName());
-    if (!repository.relaxDurability())
-        return fail(repository.errorString());
-    if (!repository.begin())
-        return fail(repository.errorString());
-    // Counted inside the transaction, so nothing can slip in between the check and the writes.
-    const int existing = repository.householdCount();
-    if (existing != 0) {
-        repository.rollback();
-        if (existing < 0)
-            return fail(tr("cannot count the households already in the database"));
-        return fail(QCoreApplication::translate(
-            "DemoData",
-            "the database already has %n household(s); demo data is only written to an "
-            "empty database",
-            nullptr, existing));
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        QFile file(path + suffix);
+        if (file.exists() && !file.remove()) {
+            return Error::database(file.errorString())
+                .within(tr("Removing the demo scratch file %1").arg(file.fileName()));
+        }
     }
+    return {};
+}
 
-    // First the register itself, in one transaction: all of it or none.
+QString scratchConnectionName()
+{
+    static QAtomicInt next;
+    return QStringLiteral("saferhomes-demo-fill-%1").arg(next.fetchAndAddRelaxed(1));
+}
+
+/// Writes the whole fill into \a scratch (areas, catalogue, fitters and households in one
+/// transaction, then the stories).
+Status writeFill(const Database &scratch, const DemoData::Options &options)
+{
+    DemoRepository repository(scratch, Database::localUserName());
+    if (!repository.begin())
+        return Error::database(repository.errorString());
     DemoHouseholds households(repository, options.households, options.seed);
-    DemoStories stories(database, repository, options.households, options.seed);
+    DemoStories stories(scratch, repository, options.households, options.seed);
     if (!households.writeAreas() || !stories.writeCatalogue() || !stories.writeFitters()
         || !households.writeHouseholds() || !repository.commit()) {
         const QString message = repository.errorString();
         repository.rollback();
-        return fail(message);
+        return Error::database(message);
     }
-    // Then the stories, each service call its own transaction; what a failure leaves behind
-    // is taken away again.
+    stories.setProgress([&options](int done, int total) {
+        if (options.progress)
+            options.progress(done, total);
+        return !(options.cancel && options.cancel->load());
+    });
     if (!stories.write(households.homes())) {
-        QString message = stories.errorString();
-        if (!repository.removeFill())
-            message += QLatin1Char('\n') + repository.errorString();
-        return fail(message);
+        if (stories.cancelled())
+            return Error::cancelled(stories.errorString());
+        return Error::database(stories.errorString());
     }
-    repository.restoreDurability();
-    return true;
+    return {};
+}
+
+} // namespace
+
+QString DemoData::scratchPath(const QString &databasePath)
+{
+    return databasePath + QStringLiteral(".demo-fill");
+}
+
+Status DemoData::fill(const Database &database, const Options &options)
+{
+    if (!database.isOpen())
+        return Error::invalid(tr("the database is not open"));
+    if (options.households < 0)
+        return Error::invalid(tr("the number of households cannot be negative"));
+
+    {
+        // Refused before the long fill; DemoTransfer checks again inside its transaction.
+        DemoRepository repository(database, Database::localUserName());
+        const int existing = repository.householdCount();
+        if (existing < 0) {
+            return Error::database(repository.errorString())
+                .within(tr("Counting the households already in %1").arg(database.path()));
+        }
+        if (existing != 0) {
+            return Error::refused(QCoreApplication::translate(
+                "DemoData",
+                "the database already has %n household(s); demo data is only written to an "
+                "empty database",
+                nullptr, existing));
+        }
+    }
+
+    const QString path = scratchPath(database.path());
+    if (Status removed = removeScratch(path); !removed)
+        return removed;
+    Status filled;
+    {
+        Database scratch(scratchConnectionName());
+        if (!scratch.open(path))
+            return Error::database(scratch.errorString()).within(tr("Creating the demo fill"));
+        filled = DemoTransfer::prepareScratch(database, scratch);
+        // Opened again, so that the services see the device id it was given.
+        scratch.close();
+        if (filled && !scratch.open(path))
+            filled = Error::database(scratch.errorString()).within(tr("Creating the demo fill"));
+        if (filled)
+            filled = DemoTransfer::makeScratchFast(scratch);
+        if (filled)
+            filled = writeFill(scratch, options);
+    }
+    if (filled) {
+        filled = DemoTransfer::copyInto(
+            database, path,
+            QStringLiteral("%1 households, seed %2").arg(options.households).arg(options.seed));
+    }
+    if (Status removed = removeScratch(path); filled && !removed)
+        return removed;
+    return filled;
 }
 
 } // namespace saferhomes

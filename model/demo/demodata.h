@@ -1,6 +1,11 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QString>
+
+#include <atomic>
+#include <functional>
 
 namespace saferhomes {
 
@@ -13,25 +18,39 @@ class Database;
 class DemoData {
 public:
     struct Options {
+        Options(int households = 300, quint32 seed = 1)
+            : households(households)
+            , seed(seed)
+        { }
         int households = 300;
         quint32 seed = 1;
+        /// Called now and then with how many households' stories are written of how many.
+        std::function<void(int done, int total)> progress;
+        /// Set (from any thread) to stop the fill; it then fails with Error::Kind::Cancelled
+        /// and the database is left as it was.
+        const std::atomic_bool *cancel = nullptr;
     };
-    /// Writes the demo data, refusing a database that already has households; returns false
-    /// and sets \a errorString on failure.
+
+    /// Writes the demo data into \a database, refusing one that already has households, and
+    /// marks it as a demo database, which is never sent to a central database.
     ///
-    /// The register (areas, catalogue, fitters, households, residents) is written in one
-    /// transaction. Each household's story then goes through the doorstep services, as the
-    /// screens use them, each call its own transaction; jobs and stock, which no service writes
-    /// yet, and the story times come last. Should any of that fail, everything the fill wrote
-    /// is removed again, except its audit events: the audit trail is append-only and keeps
-    /// both the rows written and their removal.
+    /// All of it arrives in one transaction: a fill stopped at any moment (an error, a
+    /// cancel, the process killed) leaves the database as it was, or with the whole demo.
+    /// The fill itself is written to a scratch file beside the database first (its path with
+    /// ".demo-fill" added, removed again afterwards): the register (areas, catalogue, fitters,
+    /// households, residents), then each household's story through the doorstep services, as
+    /// the screens use them, then jobs, stock and the story times. That file is then copied
+    /// into \a database in one transaction (DemoTransfer).
     ///
     /// The same seed and count give the same household and resident rows (ids included)
     /// apart from their created/updated times. Visits, consents and surveys get ids from the
     /// services, which differ from fill to fill; their times are placed around today (the
     /// services stamp the current time, which the fill then moves into the story's past; the
     /// audit events keep the real time of writing).
-    static bool fill(const Database &database, const Options &options, QString *errorString);
+    static Status fill(const Database &database, const Options &options);
+
+    /// The scratch file a fill of \a databasePath writes first.
+    static QString scratchPath(const QString &databasePath);
 };
 
 } // namespace saferhomes

@@ -184,9 +184,16 @@ bool DemoStories::write(const std::vector<DemoHome> &homes)
 {
     if (!m_engine.isValid())
         return fail(m_engine.errorString());
+    m_cancelled = false;
+    const int total = int(homes.size());
+    int done = 0;
     for (const DemoHome &home : homes) {
         if (!writeStory(home))
             return false;
+        if (m_progress && !m_progress(++done, total)) {
+            m_cancelled = true;
+            return fail(QCoreApplication::translate("DemoStories", "the demo fill was stopped"));
+        }
     }
     // Jobs are booked once every package is agreed; the funnel then needs a job for
     // `scheduled` and a completed one for `installed`.

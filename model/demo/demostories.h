@@ -16,6 +16,7 @@
 #include <QTimeZone>
 #include <QUuid>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -47,13 +48,23 @@ public:
     bool writeFitters();
     /// Writes the stories of \a homes, which must be committed as `identified`, in many
     /// transactions (no repository transaction may be open). On failure what was written
-    /// stays: DemoRepository::removeFill() takes it away.
+    /// stays (DemoData writes into a scratch file that is then thrown away).
     bool write(const std::vector<DemoHome> &homes);
+    /// Called after each household's story with how many are written and how many there
+    /// are; returning false stops the fill (write() then fails with Error::Kind::Cancelled).
+    void setProgress(std::function<bool(int done, int total)> progress)
+    {
+        m_progress = std::move(progress);
+    }
+    /// Whether the last write() stopped because the progress callback asked it to.
+    bool cancelled() const { return m_cancelled; }
 
     /// Why the last call failed.
     QString errorString() const { return m_error; }
 
 private:
+    std::function<bool(int, int)> m_progress;
+    bool m_cancelled = false;
     struct Doorstep;
     struct FitterState {
         DemoFitter row;

@@ -76,8 +76,17 @@ HouseholdService::setFields(const QUuid &id, const QList<std::pair<QString, QStr
 
     Result result;
     QStringList createdAreas;
-    if (!m_repository.setFields(id, changes, &createdAreas))
+    // An undo leaves alone a value someone else's edit brought since (UndoGuard).
+    QStringList keptByPull;
+    if (!m_repository.setFields(id, changes, &createdAreas,
+                                mode == Mode::Correction ? &keptByPull : nullptr))
         return refuse({}, tr("The change was not saved: %1").arg(m_repository.errorString()));
+    if (!keptByPull.isEmpty()) {
+        return refuse(keptByPull.first(),
+                      tr("%1 was changed on another device since your edit: that value is kept, "
+                         "and the difference is listed under sync conflicts")
+                          .arg(keptByPull.join(QStringLiteral(", "))));
+    }
     for (const QString &area : std::as_const(createdAreas))
         result.warnings.append(tr("created the new area \u201c%1\u201d").arg(area));
     return result;

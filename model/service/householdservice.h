@@ -13,7 +13,9 @@ class HouseholdRepository;
 /// Edits households by the rules: field validation, the status funnel, unique UPRNs.
 class HouseholdService {
 public:
-    /// Edit follows the funnel; Correction (undoing an edit) may restore any earlier status.
+    /// Edit follows the funnel; Correction (undoing an edit) may restore any earlier status,
+    /// but never overwrites a value a sync brought since the edit (UndoGuard): it records a
+    /// conflict and fails, naming the field.
     enum class Mode { Edit, Correction };
 
     struct Result {

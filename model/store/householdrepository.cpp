@@ -13,6 +13,7 @@
 #include "sqlitestatement.h"
 #include "sqlvalues.h"
 #include "storelog.h"
+#include "undoguard.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -467,7 +468,7 @@ bool HouseholdRepository::insertRows(qint64 expectedRows,
 
 bool HouseholdRepository::setFields(const QUuid &id,
                                     const QList<std::pair<HouseholdField, QString>> &changes,
-                                    QStringList *createdAreas)
+                                    QStringList *createdAreas, QStringList *keptByPull)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
@@ -482,6 +483,26 @@ bool HouseholdRepository::setFields(const QUuid &id,
 
     const QString now = storeTimestamp();
     const QString idText = uuidText(id);
+    if (keptByPull) {
+        // Checked in this transaction: a pull cannot slip in between the check and the write.
+        const UndoGuard guard(db, now);
+        for (const auto &[field, value] : changes) {
+            const QString name = HouseholdFields::name(field);
+            const QString old
+                = HouseholdFields::value(current->household, current->resident, field);
+            const Result<bool> pulled
+                = old == value ? false : guard.changedByPull(idText, name, old);
+            if (!pulled)
+                return rollback(pulled.errorString());
+            if (!*pulled)
+                continue;
+            if (const Status recorded = guard.recordConflict(idText, name, value, old); !recorded)
+                return rollback(recorded.errorString());
+            keptByPull->append(name);
+        }
+        if (!keptByPull->isEmpty())
+            return db.commit() || rollback(db.lastError().text());
+    }
     AuditLog audit(m_connectionName, m_userName, m_device);
     AreaResolver areas(m_connectionName, audit);
     QSqlQuery query(db);

@@ -97,8 +97,11 @@ public:
                     const HouseholdBatchSource &source = {});
 
     /// Applies already-validated field values to one household in one audited transaction.
+    /// \a keptByPull non-null: the changes undo an edit (UndoGuard): a field a pull changed
+    /// since this device last wrote it is not overwritten; a conflict is recorded instead and
+    /// the field listed in \a keptByPull, and then nothing else is written either.
     bool setFields(const QUuid &id, const QList<std::pair<HouseholdField, QString>> &changes,
-                   QStringList *createdAreas = nullptr);
+                   QStringList *createdAreas = nullptr, QStringList *keptByPull = nullptr);
 
     /// Creates or updates an area's target and budget (audited).
     bool saveArea(const Area &area);

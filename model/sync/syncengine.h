@@ -1,55 +1,27 @@
 #pragma once
 
 #include "centralconnection.h"
-#include "syncedtables.h"
+#include "syncledger.h"
+#include "syncresult.h"
 
-#include <QJsonObject>
 #include <QList>
 #include <QString>
-#include <QVariantList>
 
-#include <functional>
 #include <memory>
 
 namespace saferhomes {
 
 class Database;
+struct ServerHello;
+struct SyncRun;
 
-/// A field this device and someone else both changed; the server kept its value.
-struct SyncConflict {
-    QString entity;
-    QString entityId;
-    QString field;
-    QString localValue;
-    QString serverValue;
-    QString at;
-};
-
-/// An op the server refused. It stays in the outbox, marked rejected (not pushed again, not
-/// holding back pulls), so that nothing is silently dropped.
-struct SyncRejection {
-    QString opId;
-    QString entity;
-    QString entityId;
-    QString kind;
-    QString reason;
-};
-
-/// What one sync did.
-struct SyncResult {
-    int pushed = 0; ///< ops the server answered (applied, with or without conflicts)
-    int pulled = 0; ///< rows received
-    int conflicts = 0; ///< fields the server kept its own value for
-    QList<SyncRejection> rejected;
-    QString error; ///< empty when the sync completed
-    bool unreachable = false; ///< the server could not be reached: nothing lost, retry later
-    bool badAddress = false; ///< the URI cannot be used
-    bool ok() const { return error.isEmpty(); }
-};
-
-/// Pushes the local outbox to the central database through sh_push and pulls the household and
-/// resident rows changed since the last pull (DESIGN §7): changes ordered by the xid8 watermark,
-/// idempotent push, per-field three-way merge with conflicts recorded in sync_conflict.
+/// Pushes the local outbox to the central database through sh_push and pulls the rows changed
+/// since the last pull (DESIGN §7): changes ordered by the xid8 watermark, idempotent push,
+/// per-field three-way merge with conflicts recorded in sync_conflict. It orchestrates; the
+/// work is done by OutboxPusher (push), SnapshotDownload (first download, gained areas),
+/// ChangeDownload (the changes since the cursor), PulledRowWriter (storing pulled rows),
+/// DeviceScope (moves, areas, fitters' households) and LocalErasure (removing personal data),
+/// with SyncLedger keeping the device's record of it all.
 class SyncEngine {
 public:
     static constexpr int kBatchSize = 200;
@@ -64,7 +36,7 @@ public:
 
     /// Called on the syncing thread while rows are downloaded: \a done of about \a total rows
     /// (total 0: not known yet). For a progress bar; it must not block.
-    using ProgressHandler = std::function<void(qint64 done, qint64 total)>;
+    using ProgressHandler = SyncProgressHandler;
     void setProgressHandler(ProgressHandler handler) { m_progress = std::move(handler); }
 
     /// Push, then pull when nothing is left to push. The connection to the central database
@@ -72,53 +44,21 @@ public:
     SyncResult run(const QString &uri);
 
     /// Ops not yet accepted (rejected ones excluded).
-    int pendingCount() const;
+    Result<int> pendingCount() const;
     /// Conflicts not yet resolved, oldest first.
-    QList<SyncConflict> conflicts() const;
+    Result<QList<SyncConflict>> conflicts() const;
     /// Ops the server refused, oldest first.
-    QList<SyncRejection> rejections() const;
+    Result<QList<SyncRejection>> rejections() const;
 
 private:
-    struct Hello;
-    struct TablePage;
-
-    bool hello(CentralConnection &central, Hello &hello, SyncResult &result);
-    bool push(CentralConnection &central, SyncResult &result);
-    bool pull(CentralConnection &central, const Hello &hello, SyncResult &result);
-    /// Downloads the rows changed since the cursor up to \a watermark (empty: the server's
-    /// current one, stored in it), page by page, one statement per page.
-    /// \a moves: the households that changed area meanwhile, with their new area's id.
-    bool download(CentralConnection &central, const Hello &hello, QString &watermark,
-                  QList<std::pair<QString, QString>> &moves, SyncResult &result);
-    /// Streams every row (\a households empty) or every row of the households \a households
-    /// selects (an SQL sub-select or id list) in one snapshot, storing them as they arrive
-    /// in one local transaction per table; then rebuilds the quick-find index.
-    bool stream(CentralConnection &central, const Hello &hello, const QString &households,
-                QString &watermark, SyncResult &result);
-    /// Stores downloaded rows in a transaction of its own, or in the caller's
-    /// (\a inTransaction, with sync_flag set and foreign keys off). \a indexLater: leave the
-    /// quick-find index to the caller.
-    bool storePage(const QList<QVariantList> &areas, const QList<TablePage> &pages,
-                   SyncResult &result, bool inTransaction = false, bool indexLater = false);
-    bool rebuildSearchIndex(SyncResult &result);
-    bool releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns,
-                     QString *error);
-    bool eraseHere(const QStringList &householdIds, bool keepTombstone, QString *error);
-    bool applyMoves(CentralConnection &central, const Hello &hello,
-                    const QList<std::pair<QString, QString>> &moves, const QString &watermark,
-                    SyncResult &result);
-    bool applyScope(CentralConnection &central, const Hello &hello, const QString &watermark,
-                    SyncResult &result);
-    bool fetchOrphans(CentralConnection &central, const Hello &hello, const QString &watermark,
-                      SyncResult &result);
-    bool dropFinishedJobs(const Hello &hello, SyncResult &result);
-    void scrubFiles();
-    bool applyPushAnswer(const QList<qint64> &seqs, const QJsonArray &ops,
-                         const QJsonArray &answers, SyncResult &result);
-    QString state(const QString &key) const;
-    bool setState(const QString &key, const QString &value);
-    bool fail(SyncResult &result, const QString &message);
-    bool failCentral(SyncResult &result, const CentralConnection &central);
+    /// Opens (or reuses) the connection and greets the server.
+    bool connect(const CentralConnection::Address &address, const QString &key,
+                 const QString &password, ServerHello &hello, SyncRun &run);
+    /// Starts the cursor again when the server is not the one last synced with.
+    bool checkServer(const CentralConnection::Address &address, SyncRun &run);
+    bool pull(CentralConnection &central, const ServerHello &hello, SyncRun &run);
+    /// Compacts the index and the WAL after personal data was removed.
+    bool scrubFiles(SyncRun &run);
 
     QString m_connectionName;
     QString m_device;
@@ -127,7 +67,7 @@ private:
     ProgressHandler m_progress;
     std::unique_ptr<CentralConnection> m_central;
     QString m_centralKey; ///< the URI and password m_central was opened with
-    bool m_scrub = false; ///< personal data was removed: compact the index and the WAL
+    bool m_scrub = false; ///< personal data was removed and is not yet gone from the files
 };
 
 } // namespace saferhomes

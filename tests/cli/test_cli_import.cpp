@@ -197,6 +197,39 @@ TEST_F(CliImport, LatitudeLongitudeAreKept)
     EXPECT_EQ(table.value(none, u"longitude"_s), QString());
 }
 
+TEST_F(CliImport, CoastalPlacesAreInTheUkByLatitudeLongitudeAndByGridReference)
+{
+    // Once refused as "not in the UK": east-coast towns in Norfolk and Lincolnshire (town
+    // centres from a map; grid references of the same places), and Ordnance Survey's own worked
+    // example, the Caister water tower.
+    const QByteArray byPosition = "address_line1,postcode,latitude,longitude\n"
+                                  "1 Caister,NR30 5AA,52.651,1.727\n"
+                                  "1 Hemsby,NR29 4AA,52.696,1.693\n"
+                                  "1 Winterton,NR29 4AA,52.716,1.691\n"
+                                  "1 Sea Palling,NR12 0AA,52.789,1.604\n"
+                                  "1 Skegness,PE25 1AA,53.144,0.336\n"
+                                  "1 Ingoldmells,PE25 1AA,53.193,0.341\n"
+                                  "1 Chapel St Leonards,PE24 5AA,53.223,0.338\n"
+                                  "1 Sutton on Sea,LN12 2AA,53.311,0.283\n";
+    const QByteArray byGrid = "address_line1,postcode,easting,northing\n"
+                              "Water Tower,NR30 5AA,651409.903,313177.270\n"
+                              "2 Hemsby,NR29 4AA,649635,317324\n"
+                              "2 Winterton,NR29 4AA,649385,319541\n"
+                              "2 Sea Palling,NR12 0AA,643105,327359\n"
+                              "2 Skegness,PE25 1AA,556338,363310\n"
+                              "2 Ingoldmells,PE25 1AA,556494,368771\n"
+                              "2 Chapel St Leonards,PE24 5AA,556184,372101\n"
+                              "2 Sutton on Sea,LN12 2AA,552200,381770\n";
+    const CliResult positions
+        = cli({u"households"_s, u"import"_s, writeFile(u"coast.csv"_s, byPosition)});
+    ASSERT_EQ(positions.exitCode, 0) << positions;
+    EXPECT_EQ(positions.json(), success(8)) << positions;
+    const CliResult grid = cli({u"households"_s, u"import"_s, writeFile(u"grid.csv"_s, byGrid)});
+    ASSERT_EQ(grid.exitCode, 0) << grid;
+    EXPECT_EQ(grid.json(), success(8)) << grid;
+    EXPECT_EQ(count(), 16);
+}
+
 TEST_F(CliImport, UnknownAreaIsCreatedWithAWarning)
 {
     const QByteArray first = "address_line1,postcode,area\n"

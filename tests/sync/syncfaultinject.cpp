@@ -81,7 +81,7 @@ void FaultRun::resend(int device)
 {
     TestDevice &target = *m_devices[size_t(device)];
     const QStringList households = householdsOf(device);
-    if (target.engine().pendingCount() == 0 && !households.isEmpty())
+    if (target.engine().pendingCount().valueOr(-1) == 0 && !households.isEmpty())
         update(device, households[bounded(0, int(households.size()))]);
     // The device sends its outbox, the server applies it, and the device crashes before its
     // answer is on disk: it sends the same ops again.

@@ -423,7 +423,7 @@ QStringList checkSyncInvariants(PgSession &superuser, const QList<DeviceUnderTes
     QStringList problems;
     for (const DeviceUnderTest &entry : devices) {
         const TestDevice &device = *entry.device;
-        const int pending = device.engine().pendingCount();
+        const int pending = device.engine().pendingCount().valueOr(-1);
         if (pending != 0)
             problems.append(
                 QStringLiteral("%1: %2 op(s) still to send").arg(device.name()).arg(pending));

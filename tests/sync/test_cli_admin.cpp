@@ -95,7 +95,7 @@ TEST(CliAdmin, InitServerAndAddUserSucceedWithJson)
     const QString uri = superuserUri(database);
     CliRun run = cli(initServer(uri));
     ASSERT_EQ(run.exitCode, 0) << run;
-    EXPECT_EQ(run.json().value(u"schema_version").toInt(), 4) << run;
+    EXPECT_EQ(run.json().value(u"schema_version").toInt(), 5) << run;
     EXPECT_EQ(run.json().value(u"applied").toInt(), CentralAdmin::latestSchemaVersion()) << run;
     run = cli(initServer(uri));
     ASSERT_EQ(run.exitCode, 0) << run;

@@ -129,7 +129,7 @@ TEST(SyncFaultTest, FirstResidentAddedOnTwoDevicesStaysOnePrimary)
                   QStringLiteral("Ann"))
             << device->name().toStdString();
     }
-    const QList<SyncConflict> conflicts = b.engine().conflicts();
+    const QList<SyncConflict> conflicts = b.engine().conflicts().valueOr({});
     ASSERT_EQ(conflicts.size(), 1);
     EXPECT_EQ(conflicts[0].field, QStringLiteral("resident_name"));
     EXPECT_EQ(conflicts[0].localValue, QStringLiteral("Bob"));

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string_view>
+
 using namespace saferhomes;
 using S = HouseholdStatus;
 
@@ -83,15 +86,93 @@ TEST(HouseholdStatus, StayingPutIsAlwaysAllowed)
         EXPECT_FALSE(HouseholdStatusRules::checkTransition(status, status, {}));
 }
 
-TEST(HouseholdStatus, SuccessorsAgreeWithCheckTransition)
+namespace {
+
+// Every move of the funnel, written out by hand: row = from, column = to, in the order of
+// DESIGN §3 (`identified → contacted → surveyed → accepted → scheduled → installed →
+// followed_up`, then the closed states). 'x' allowed, '.' refused, '=' staying put.
+// DESIGN gives the forward chain, one step at a time, and the closed states; the rest is the
+// scheme's rule, beyond what DESIGN says: any open status before installed may close
+// (surveyed cannot become unreachable, accepted and scheduled can only be declined or moved
+// away), scheduled may fall back to accepted (the job is cancelled), and every closed state
+// may reopen (declined to contacted, unreachable to identified or contacted, not eligible and
+// moved away to identified).
+constexpr const char *kMoves[11] = {
+    //                 id co su ac sc in fu de ne un mo
+    /* identified  */ "=  x  .  .  .  .  .  x  x  x  x",
+    /* contacted   */ ".  =  x  .  .  .  .  x  x  x  x",
+    /* surveyed    */ ".  .  =  x  .  .  .  x  x  .  x",
+    /* accepted    */ ".  .  .  =  x  .  .  x  .  .  x",
+    /* scheduled   */ ".  .  .  x  =  x  .  x  .  .  x",
+    /* installed   */ ".  .  .  .  .  =  x  .  .  .  .",
+    /* followed_up */ ".  .  .  .  .  .  =  .  .  .  .",
+    /* declined    */ ".  x  .  .  .  .  .  =  .  .  .",
+    /* not_eligible*/ "x  .  .  .  .  .  .  .  =  .  .",
+    /* unreachable */ "x  x  .  .  .  .  .  .  .  =  .",
+    /* moved_away  */ "x  .  .  .  .  .  .  .  .  .  =",
+};
+
+// The statuses in the table's order, by their contract names (not from the code's own list).
+const char *const kOrder[11]
+    = {"identified",  "contacted", "surveyed",     "accepted",    "scheduled", "installed",
+       "followed_up", "declined",  "not_eligible", "unreachable", "moved_away"};
+
+char cell(int from, int to)
+{
+    return kMoves[from][3 * to];
+}
+
+S status(int index)
+{
+    const auto parsed = HouseholdStatusRules::fromName(QString::fromLatin1(kOrder[index]));
+    EXPECT_TRUE(parsed) << kOrder[index];
+    return parsed.value_or(S::Identified);
+}
+
+} // namespace
+
+TEST(HouseholdStatus, EveryMoveOfTheFunnelIsAsTheTableSays)
 {
     const TransitionContext withJobs {true, true};
-    for (S from : HouseholdStatusRules::all()) {
-        for (S to : HouseholdStatusRules::all()) {
-            if (from == to)
-                continue;
-            EXPECT_EQ(HouseholdStatusRules::successors(from).contains(to),
-                      !HouseholdStatusRules::checkTransition(from, to, withJobs).has_value());
+    for (int from = 0; from < 11; ++from) {
+        for (int to = 0; to < 11; ++to) {
+            const char expected = cell(from, to);
+            ASSERT_TRUE(expected == 'x' || expected == '.' || expected == '=');
+            EXPECT_EQ(expected == '=', from == to);
+            const auto refusal
+                = HouseholdStatusRules::checkTransition(status(from), status(to), withJobs);
+            EXPECT_EQ(!refusal.has_value(), expected != '.')
+                << kOrder[from] << " -> " << kOrder[to];
+        }
+    }
+}
+
+TEST(HouseholdStatus, SuccessorsAreTheTablesRows)
+{
+    // The status box offers successors(): the same moves, in the funnel's order.
+    for (int from = 0; from < 11; ++from) {
+        QList<S> expected;
+        for (int to = 0; to < 11; ++to) {
+            if (cell(from, to) == 'x')
+                expected.append(status(to));
+        }
+        QList<S> actual = HouseholdStatusRules::successors(status(from));
+        std::sort(actual.begin(), actual.end());
+        EXPECT_EQ(actual, expected) << kOrder[from];
+    }
+}
+
+TEST(HouseholdStatus, WithoutJobsOnlyScheduledAndInstalledAreRefusedBeyondTheTable)
+{
+    for (int from = 0; from < 11; ++from) {
+        for (int to = 0; to < 11; ++to) {
+            const bool needsJob = std::string_view(kOrder[to]) == "scheduled"
+                || std::string_view(kOrder[to]) == "installed";
+            const bool allowed = cell(from, to) == '=' || (cell(from, to) == 'x' && !needsJob);
+            EXPECT_EQ(
+                !HouseholdStatusRules::checkTransition(status(from), status(to), {}).has_value(),
+                allowed)
+                << kOrder[from] << " -> " << kOrder[to];
         }
     }
 }

@@ -1,0 +1,310 @@
+#include "demotransfer.h"
+
+#include "database.h"
+#include "householdsearch.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DemoTransfer", text);
+}
+
+/// Tables that may already hold rows in the user's database (reference data, which a fill
+/// creates or updates by key) rather than only rows of the fill.
+const QStringList &referenceTables()
+{
+    static const QStringList tables {QStringLiteral("area"), QStringLiteral("equipment_type"),
+                                     QStringLiteral("fitter")};
+    return tables;
+}
+
+const QString demoKey = QStringLiteral("demo_data");
+const QString declinedKey = QStringLiteral("demo_declined");
+
+class Transfer {
+public:
+    explicit Transfer(const Database &target)
+        : m_db(target.connection())
+        , m_query(m_db)
+    { }
+
+    ~Transfer()
+    {
+        m_query.finish();
+        if (m_inTransaction)
+            m_query.exec(QStringLiteral("ROLLBACK"));
+        if (m_attached) {
+            m_query.finish();
+            m_query.exec(QStringLiteral("DETACH DATABASE fill"));
+        }
+    }
+
+    Status attach(const QString &path)
+    {
+        if (!m_query.prepare(QStringLiteral("ATTACH DATABASE ? AS fill")))
+            return failed(tr("Opening the demo fill"));
+        m_query.addBindValue(path);
+        if (!m_query.exec())
+            return failed(tr("Opening the demo fill"));
+        m_attached = true;
+        return {};
+    }
+
+    Status begin()
+    {
+        if (!m_query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return failed(tr("Starting the demo transfer"));
+        m_inTransaction = true;
+        return {};
+    }
+
+    Status commit()
+    {
+        m_query.finish();
+        if (!m_query.exec(QStringLiteral("COMMIT")))
+            return failed(tr("Saving the demo data"));
+        m_inTransaction = false;
+        return {};
+    }
+
+    Status exec(const QString &sql, const QString &what)
+    {
+        if (!m_query.exec(sql))
+            return failed(what);
+        return {};
+    }
+
+    Result<qint64> number(const QString &sql, const QString &what)
+    {
+        if (!m_query.exec(sql) || !m_query.next())
+            return failed(what).error();
+        const qint64 value = m_query.value(0).toLongLong();
+        m_query.finish();
+        return value;
+    }
+
+    /// The columns of \a table in schema \a schema, in their order.
+    Result<QStringList> columns(const QString &schema, const QString &table)
+    {
+        // Names from our own table lists, not user input: PRAGMA takes no bound values.
+        if (!m_query.exec(QStringLiteral("PRAGMA %1.table_info(%2)").arg(schema, table)))
+            return failed(tr("Reading the columns of %1").arg(table)).error();
+        QStringList names;
+        while (m_query.next())
+            names << m_query.value(1).toString();
+        m_query.finish();
+        if (names.isEmpty())
+            return Error::database(tr("the table %1 is missing").arg(table));
+        return names;
+    }
+
+    /// Copies every row of \a table from \a from to \a to; rows of reference tables that are
+    /// there already are updated.
+    Status copy(const QString &table, const QString &from, const QString &to)
+    {
+        Result<QStringList> names = columns(from, table);
+        if (!names)
+            return names.error();
+        QStringList cols = names.value();
+        // The audit trail numbers its events itself: the copies follow what is there.
+        if (table == u"audit_event")
+            cols.removeAll(QStringLiteral("seq"));
+        const QString list = cols.join(QStringLiteral(", "));
+        QString sql = QStringLiteral("INSERT INTO %1.%2 (%3) SELECT %3 FROM %4.%2 WHERE true")
+                          .arg(to, table, list, from);
+        if (table == u"audit_event")
+            sql += QStringLiteral(" ORDER BY seq");
+        if (referenceTables().contains(table)) {
+            const QString key = cols.first();
+            QStringList updates;
+            for (const QString &column : cols.mid(1))
+                updates << QStringLiteral("%1 = excluded.%1").arg(column);
+            sql += QStringLiteral(" ON CONFLICT (%1) DO UPDATE SET %2")
+                       .arg(key, updates.join(QStringLiteral(", ")));
+        }
+        return exec(sql, tr("Copying the demo %1 rows").arg(table));
+    }
+
+private:
+    Status failed(const QString &what)
+    {
+        const QString message = m_query.lastError().text();
+        m_query.finish();
+        return Error::database(message).within(what);
+    }
+
+    QSqlDatabase m_db;
+    QSqlQuery m_query;
+    bool m_attached = false;
+    bool m_inTransaction = false;
+};
+
+} // namespace
+
+QStringList DemoTransfer::copiedTables()
+{
+    return {QStringLiteral("area"),
+            QStringLiteral("equipment_type"),
+            QStringLiteral("fitter"),
+            QStringLiteral("household"),
+            QStringLiteral("resident"),
+            QStringLiteral("visit"),
+            QStringLiteral("attachment"),
+            QStringLiteral("consent"),
+            QStringLiteral("survey"),
+            QStringLiteral("recommendation"),
+            QStringLiteral("job"),
+            QStringLiteral("job_item"),
+            QStringLiteral("stock_movement"),
+            QStringLiteral("audit_event")};
+}
+
+QStringList DemoTransfer::skippedTables()
+{
+    return {QStringLiteral("meta"),          QStringLiteral("app_user"),
+            QStringLiteral("user_area"),     QStringLiteral("outbox"),
+            QStringLiteral("sync_state"),    QStringLiteral("sync_conflict"),
+            QStringLiteral("sync_flag"),     QStringLiteral("redacted_entity"),
+            QStringLiteral("household_fts"), QStringLiteral("sqlite_sequence")};
+}
+
+Status DemoTransfer::prepareScratch(const Database &target, const Database &scratch)
+{
+    Transfer transfer(target);
+    if (Status attached = transfer.attach(scratch.path()); !attached)
+        return attached;
+    if (Status begun = transfer.begin(); !begun)
+        return begun;
+    for (const QString &table : referenceTables()) {
+        if (Status copied = transfer.copy(table, QStringLiteral("main"), QStringLiteral("fill"));
+            !copied)
+            return copied;
+    }
+    if (Status device = transfer.exec(
+            QStringLiteral("UPDATE fill.meta SET value = (SELECT value FROM main.meta WHERE key "
+                           "= 'device_id') WHERE key = 'device_id'"),
+            tr("Giving the demo fill this device's id"));
+        !device)
+        return device;
+    return transfer.commit();
+}
+
+Status DemoTransfer::makeScratchFast(const Database &scratch)
+{
+    QSqlQuery query(scratch.connection());
+    if (!query.exec(QStringLiteral("PRAGMA synchronous = OFF")))
+        return Error::database(query.lastError().text()).within(tr("Setting up the demo fill"));
+    return {};
+}
+
+Status DemoTransfer::copyInto(const Database &target, const QString &scratchPath,
+                              const QString &description)
+{
+    Transfer transfer(target);
+    if (Status attached = transfer.attach(scratchPath); !attached)
+        return attached;
+    if (Status begun = transfer.begin(); !begun)
+        return begun;
+    // Counted inside the transaction, so nothing can slip in between the check and the copy.
+    const Result<qint64> existing = transfer.number(
+        QStringLiteral("SELECT count(*) FROM main.household"), tr("Counting the households"));
+    if (!existing)
+        return existing.error();
+    if (existing.value() != 0) {
+        return Error::refused(QCoreApplication::translate(
+            "DemoTransfer",
+            "the database already has %n household(s); demo data is only written to an "
+            "empty database",
+            nullptr, int(existing.value())));
+    }
+    // Rows that arrive here are the demo's, not the user's: like pulled rows, they make no
+    // outbox ops (the triggers look at sync_flag), and the database is marked so that nothing
+    // in it is ever sent.
+    if (Status quiet = transfer.exec(QStringLiteral("UPDATE main.sync_flag SET applying = 1"),
+                                     tr("Holding back the outbox"));
+        !quiet)
+        return quiet;
+    for (const QString &table : copiedTables()) {
+        if (Status copied = transfer.copy(table, QStringLiteral("fill"), QStringLiteral("main"));
+            !copied)
+            return copied;
+    }
+    if (Status index
+        = transfer.exec(QStringLiteral("INSERT INTO main.household_fts (rowid, search_text) ")
+                            + householdSearchTextSelect(),
+                        tr("Indexing the demo households for quick find"));
+        !index)
+        return index;
+    if (Status loud = transfer.exec(QStringLiteral("UPDATE main.sync_flag SET applying = 0"),
+                                    tr("Releasing the outbox"));
+        !loud)
+        return loud;
+    QSqlQuery mark(target.connection());
+    if (!mark.prepare(QStringLiteral("INSERT INTO main.meta (key, value) VALUES (?, ?) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"))) {
+        return Error::database(mark.lastError().text()).within(tr("Marking the demo database"));
+    }
+    mark.addBindValue(demoKey);
+    mark.addBindValue(description);
+    if (!mark.exec())
+        return Error::database(mark.lastError().text()).within(tr("Marking the demo database"));
+    mark.finish();
+    return transfer.commit();
+}
+
+Result<bool> DemoTransfer::isDemo(const Database &database)
+{
+    QSqlQuery query(database.connection());
+    if (!query.prepare(QStringLiteral("SELECT count(*) FROM meta WHERE key = ?"))) {
+        return Error::database(query.lastError().text())
+            .within(tr("Reading whether %1 holds demo data").arg(database.path()));
+    }
+    query.addBindValue(demoKey);
+    if (!query.exec() || !query.next()) {
+        return Error::database(query.lastError().text())
+            .within(tr("Reading whether %1 holds demo data").arg(database.path()));
+    }
+    return query.value(0).toLongLong() > 0;
+}
+
+Result<bool> DemoTransfer::shouldOfferDemo(const Database &database)
+{
+    QSqlQuery query(database.connection());
+    const QString what = tr("Reading whether %1 is a new register").arg(database.path());
+    // Soft-deleted households count: a register that ever held one is not new.
+    if (!query.exec(QStringLiteral(
+            "SELECT (SELECT count(*) FROM household) + (SELECT count(*) FROM sync_state) + "
+            "(SELECT count(*) FROM meta WHERE key IN ('demo_data', 'demo_declined'))"))
+        || !query.next()) {
+        return Error::database(query.lastError().text()).within(what);
+    }
+    return query.value(0).toLongLong() == 0;
+}
+
+Status DemoTransfer::declineDemo(const Database &database)
+{
+    QSqlQuery query(database.connection());
+    if (!query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"))) {
+        return Error::database(query.lastError().text())
+            .within(tr("Recording the choice of an empty register"));
+    }
+    query.addBindValue(declinedKey);
+    query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    if (!query.exec()) {
+        return Error::database(query.lastError().text())
+            .within(tr("Recording the choice of an empty register"));
+    }
+    return {};
+}
+
+} // namespace saferhomes

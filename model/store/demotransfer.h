@@ -1,0 +1,53 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QString>
+
+namespace saferhomes {
+
+class Database;
+
+/// Moves a demo fill from a scratch database into the user's database in one transaction, and
+/// marks that database as a demo database (DESIGN §3: demo data is never sent to a central
+/// database).
+///
+/// A fill is many transactions (each doorstep service call is one, as on the screens), so it is
+/// written to a scratch file first; the user's database only ever sees one transaction that
+/// brings all of it, so a fill stopped at any moment leaves either nothing or the whole demo.
+class DemoTransfer {
+public:
+    /// Tables brought over, parents first. Every table of the schema is either here or in
+    /// skippedTables() (a test holds the two lists against the schema).
+    static QStringList copiedTables();
+    /// Tables a fill never brings: the database's own identity and sync state, the outbox
+    /// (demo data is never sent) and the quick-find index (rebuilt from the copied rows).
+    static QStringList skippedTables();
+
+    /// Prepares the scratch database \a scratch (open, migrated, empty) to be filled for
+    /// \a target: the same device id and the same areas, catalogue and fitters, so the fill
+    /// writes there what it would have written into \a target itself.
+    static Status prepareScratch(const Database &target, const Database &scratch);
+
+    /// Lets the scratch database skip every flush to disk (`synchronous = OFF`): it is thrown
+    /// away if anything goes wrong, so it need not survive a crash.
+    static Status makeScratchFast(const Database &scratch);
+
+    /// Copies everything the fill wrote to the scratch file \a scratchPath into \a target in
+    /// one transaction, rebuilds the quick-find entries of the households copied and marks
+    /// \a target as a demo database. Refuses a target that has households by then.
+    static Status copyInto(const Database &target, const QString &scratchPath,
+                           const QString &description);
+
+    /// Whether \a database holds demo data (copyInto() marked it).
+    static Result<bool> isDemo(const Database &database);
+
+    /// Whether the first start should fill \a database with demo data: it has never held a
+    /// household, never synced, and its user has not chosen to start with an empty register.
+    static Result<bool> shouldOfferDemo(const Database &database);
+    /// Records that the user chose to start with an empty register: the demo is not offered
+    /// again.
+    static Status declineDemo(const Database &database);
+};
+
+} // namespace saferhomes

@@ -1,0 +1,276 @@
+#include "pulledrowwriter.h"
+
+#include "localpragmas.h"
+#include "store/auditlog.h"
+#include "store/householdsearch.h"
+#include "store/localerasure.h"
+#include "store/sqlitestatement.h"
+#include "syncledger.h"
+#include "syncrun.h"
+#include "valuecodec.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <optional>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SyncEngine", text);
+}
+
+qsizetype columnIndex(const QList<SyncColumn> &columns, QLatin1StringView name)
+{
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        if (columns[c].name == name)
+            return c;
+    }
+    return -1;
+}
+
+/// The households whose quick-find text \a pages may change, and those they erase.
+void householdsOf(const QList<PulledRows> &pages, QStringList &touched, QStringList &erased)
+{
+    for (const PulledRows &page : pages) {
+        if (page.table->name == u"household") {
+            const qsizetype erasedAt = columnIndex(page.columns, QLatin1StringView("erased_at"));
+            for (const QVariantList &row : page.rows) {
+                touched.append(row[0].toString());
+                if (erasedAt >= 0 && !row[erasedAt].isNull())
+                    erased.append(row[0].toString());
+            }
+        } else if (page.table->name == u"resident") {
+            const qsizetype household
+                = columnIndex(page.columns, QLatin1StringView("household_id"));
+            for (const QVariantList &row : page.rows)
+                touched.append(row[household].toString());
+        }
+    }
+}
+
+/// The upsert of \a page's columns into its table: an append-only table keeps what it has.
+QByteArray upsertSql(const PulledRows &page)
+{
+    const SyncedTable &table = *page.table;
+    QStringList names;
+    QStringList updates;
+    for (const SyncColumn &column : page.columns) {
+        names.append(column.name);
+        if (column.name != table.key)
+            updates.append(QStringLiteral("%1 = excluded.%1").arg(column.name));
+    }
+    const QString conflict = table.appendOnly || updates.isEmpty()
+        ? QStringLiteral("DO NOTHING")
+        : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) %5")
+        .arg(table.name, names.join(QStringLiteral(", ")),
+             QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")),
+             table.key, conflict)
+        .toUtf8();
+}
+
+} // namespace
+
+PulledRowWriter::PulledRowWriter(SyncRun &run, Transaction transaction, Index index)
+    : m_run(run)
+    , m_transaction(transaction)
+    , m_index(index)
+{ }
+
+bool PulledRowWriter::failed(const QString &message)
+{
+    if (m_transaction == Transaction::Own)
+        m_run.local().rollback();
+    return m_run.fail(tr("cannot store the downloaded changes: %1").arg(message));
+}
+
+bool PulledRowWriter::store(const QList<QVariantList> &areas, const QList<PulledRows> &pages)
+{
+    QSqlDatabase local = m_run.local();
+    std::optional<ForeignKeysOff> foreignKeysOff;
+    QSqlQuery query(local);
+    if (m_transaction == Transaction::Own) {
+        foreignKeysOff.emplace(local);
+        if (!local.transaction())
+            return m_run.fail(local.lastError().text());
+        // Pulled rows are the server's already: they make no outbox entries.
+        if (!query.exec(QStringLiteral("UPDATE sync_flag SET applying = 1")))
+            return failed(query.lastError().text());
+    }
+    QHash<QString, QString> areaIds;
+    if (!storeAreas(areas, areaIds))
+        return false;
+    // The households whose quick-find text may change: take out their old entries first (the
+    // index keeps no copy of its text), put the new ones in at the end.
+    QStringList touched;
+    QStringList erased;
+    householdsOf(pages, touched, erased);
+    if (m_index == Index::Later)
+        touched.clear();
+    const QString touchedWhere
+        = QStringLiteral("WHERE h.id IN (%1)").arg(valuecodec::localIdList(touched));
+    if (!touched.isEmpty()
+        && !query.exec(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
+                                      "search_text) SELECT 'delete', s.* FROM (")
+                       + householdSearchTextSelect() + touchedWhere + QStringLiteral(") s")))
+        return failed(query.lastError().text());
+    int stored = 0;
+    for (const PulledRows &page : pages) {
+        if (!page.rows.isEmpty() && !storeRows(page, areaIds, stored))
+            return false;
+    }
+    if (!erased.isEmpty()) {
+        const Status erasedHere = LocalErasure(m_run.connectionName)
+                                      .erase(erased, LocalErasure::Mode::KeepTombstone);
+        if (!erasedHere)
+            return failed(erasedHere.errorString());
+        m_run.scrub = true;
+    }
+    if (!touched.isEmpty()
+        && !query.exec(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
+                       + householdSearchTextSelect() + touchedWhere))
+        return failed(query.lastError().text());
+    if (m_transaction == Transaction::Own) {
+        if (!query.exec(QStringLiteral("UPDATE sync_flag SET applying = 0")))
+            return failed(query.lastError().text());
+        if (!local.commit())
+            return failed(local.lastError().text());
+    }
+    m_run.result.pulled += stored;
+    return true;
+}
+
+bool PulledRowWriter::storeAreas(const QList<QVariantList> &areas,
+                                 QHash<QString, QString> &areaIds)
+{
+    // Areas are matched by name: one made here before it reached the server keeps its id.
+    QSqlQuery query(m_run.local());
+    query.prepare(QStringLiteral("INSERT INTO area (id, name, target_homes, budget_pence, "
+                                 "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    for (const QVariantList &area : areas) {
+        for (qsizetype c = 0; c < area.size(); ++c)
+            query.addBindValue(c == 4 ? QVariant(valuecodec::storeTime(area[c].toString()))
+                                      : area[c]);
+        if (!query.exec())
+            return failed(query.lastError().text());
+    }
+    // Households name their area by the server's id: map it, through the name, to this
+    // device's.
+    QHash<QString, QString> byName;
+    if (!query.exec(QStringLiteral("SELECT name, id FROM area")))
+        return failed(query.lastError().text());
+    while (query.next())
+        byName.insert(query.value(0).toString(), query.value(1).toString());
+    for (const QVariantList &area : areas)
+        areaIds.insert(area[0].toString(), byName.value(area[1].toString()));
+    return true;
+}
+
+bool PulledRowWriter::storeRows(const PulledRows &page, const QHash<QString, QString> &areaIds,
+                                int &stored)
+{
+    const SyncedTable &table = *page.table;
+    const QSqlDatabase local = m_run.local();
+    // Straight on SQLite's handle: a first download stores a few hundred thousand rows.
+    const QByteArray sql = upsertSql(page);
+    SqliteStatement upsert(local, sql.constData());
+    if (!upsert.isValid())
+        return failed(upsert.errorString());
+    QSqlQuery remove(local);
+    remove.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table.name, table.key));
+    QVariantList bound(page.columns.size());
+    const auto exec = [&] {
+        for (qsizetype c = 0; c < bound.size(); ++c)
+            upsert.bind(int(c + 1), bound[c]);
+        return upsert.exec();
+    };
+    for (qsizetype r = 0; r < page.rows.size(); ++r) {
+        const QVariantList &values = page.rows[r];
+        if (page.deleted[r]) {
+            remove.addBindValue(values[0].toString());
+            if (!remove.exec())
+                return failed(remove.lastError().text());
+            continue;
+        }
+        for (qsizetype c = 0; c < page.columns.size(); ++c)
+            bound[c] = valuecodec::localValue(page.columns[c], values[c], areaIds);
+        bool ok = exec();
+        if (!ok && table.name == u"household"
+            && upsert.errorString().contains(QStringLiteral("household.uprn"))) {
+            // A household made here with a UPRN the server gave to another one (this
+            // device's create was refused): the server's keeps it, the one here loses it,
+            // audited and recorded as a conflict for the user to sort out.
+            if (!releaseUprn(bound, page.columns))
+                return false;
+            ok = exec();
+        }
+        if (!ok)
+            return failed(tr("%1 %2: %3").arg(table.name, values[0].toString(),
+                                               upsert.errorString()));
+        ++stored;
+    }
+    return true;
+}
+
+bool PulledRowWriter::releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns)
+{
+    const qsizetype idColumn = columnIndex(columns, QLatin1StringView("id"));
+    const qsizetype uprnColumn = columnIndex(columns, QLatin1StringView("uprn"));
+    if (idColumn < 0 || uprnColumn < 0 || household.size() != columns.size())
+        return failed(tr("a UPRN clash that cannot be resolved"));
+    const QString uprn = household[uprnColumn].toString();
+    const QString serverId = household[idColumn].toString();
+    QSqlQuery query(m_run.local());
+    query.prepare(QStringLiteral("SELECT id FROM household WHERE uprn = ? AND id <> ?"));
+    query.addBindValue(uprn);
+    query.addBindValue(serverId);
+    if (!query.exec() || !query.next())
+        return failed(query.lastError().text());
+    const QString localId = query.value(0).toString();
+    query.finish();
+    const QString now = storeTimestamp();
+    query.prepare(QStringLiteral("UPDATE household SET uprn = NULL, updated_at = ? WHERE id = ?"));
+    query.addBindValue(now);
+    query.addBindValue(localId);
+    if (!query.exec())
+        return failed(query.lastError().text());
+    AuditLog audit(m_run.connectionName, m_run.userName, m_run.device);
+    if (!audit.record(QStringLiteral("household"), localId, QStringLiteral("uprn"), uprn, {},
+                      now))
+        return failed(audit.errorString());
+    const Status recorded = SyncLedger(m_run.connectionName)
+                                .recordConflict(localId,
+                                                {QStringLiteral("household"), localId,
+                                                 QStringLiteral("uprn"), uprn,
+                                                 tr("UPRN %1 belongs to household %2 on the "
+                                                    "server")
+                                                     .arg(uprn, serverId),
+                                                 now});
+    return recorded || failed(recorded.errorString());
+}
+
+bool PulledRowWriter::rebuildSearchIndex(SyncRun &run)
+{
+    QSqlDatabase local = run.local();
+    if (!local.transaction())
+        return run.fail(local.lastError().text());
+    QSqlQuery query(local);
+    if (!query.exec(
+            QStringLiteral("INSERT INTO household_fts (household_fts) VALUES ('delete-all')"))
+        || !query.exec(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
+                       + householdSearchTextSelect())
+        || !local.commit()) {
+        const QString message
+            = query.lastError().isValid() ? query.lastError().text() : local.lastError().text();
+        local.rollback();
+        return run.fail(tr("cannot rebuild the quick-find index: %1").arg(message));
+    }
+    return true;
+}
+
+} // namespace saferhomes

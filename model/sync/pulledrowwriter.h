@@ -1,0 +1,59 @@
+#pragma once
+
+#include "syncedtables.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+namespace saferhomes {
+
+struct SyncRun;
+
+/// One table's rows of one download, as the server sent them.
+struct PulledRows {
+    const SyncedTable *table = nullptr;
+    QList<SyncColumn> columns;
+    QList<QVariantList> rows; ///< the columns' values
+    QList<bool> deleted; ///< per row: soft-deleted on the server (softDeletes tables)
+};
+
+/// Writes rows pulled from the central database into the local store: areas matched by name,
+/// rows upserted (or removed when soft-deleted), erased households blanked, the quick-find
+/// index kept in step, and no outbox ops made for any of it.
+class PulledRowWriter {
+public:
+    /// Where the writer's transaction comes from.
+    enum class Transaction {
+        Own, ///< one transaction per store() call, with sync_flag set and foreign keys off
+        Callers, ///< the caller's, which has set sync_flag and turned foreign keys off
+    };
+    /// Who updates the quick-find index.
+    enum class Index {
+        PerRow, ///< the households touched, in the same transaction
+        Later, ///< the caller rebuilds it once (rebuildSearchIndex()) after a big download
+    };
+
+    PulledRowWriter(SyncRun &run, Transaction transaction, Index index);
+
+    /// Stores \a areas (id, name, target_homes, budget_pence, created_at) and \a pages.
+    bool store(const QList<QVariantList> &areas, const QList<PulledRows> &pages);
+
+    /// Rebuilds the whole quick-find index in a transaction of its own.
+    static bool rebuildSearchIndex(SyncRun &run);
+
+private:
+    bool storeAreas(const QList<QVariantList> &areas, QHash<QString, QString> &areaIds);
+    bool storeRows(const PulledRows &page, const QHash<QString, QString> &areaIds, int &stored);
+    /// Gives up the UPRN of the household here that holds \a household's, recording why.
+    bool releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns);
+    bool failed(const QString &message);
+
+    SyncRun &m_run;
+    Transaction m_transaction;
+    Index m_index;
+};
+
+} // namespace saferhomes

@@ -1,0 +1,206 @@
+#include "snapshotdownload.h"
+
+#include "centralconnection.h"
+#include "localpragmas.h"
+#include "pulledrowwriter.h"
+#include "serverhello.h"
+#include "store/solewritermode.h"
+#include "synclog.h"
+#include "syncrun.h"
+#include "valuecodec.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <optional>
+
+namespace saferhomes {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SyncEngine", text);
+}
+
+} // namespace
+
+SnapshotDownload::SnapshotDownload(CentralConnection &central, const ServerHello &hello,
+                                   SyncRun &run)
+    : m_central(central)
+    , m_hello(hello)
+    , m_run(run)
+{ }
+
+bool SnapshotDownload::fail(QSqlQuery &query, const QString &what)
+{
+    m_central.fail(what, query.lastError());
+    m_central.connection().rollback();
+    return m_run.failCentral(m_central);
+}
+
+bool SnapshotDownload::abandon(const QString &message)
+{
+    m_run.local().rollback();
+    m_central.connection().rollback();
+    if (!message.isEmpty())
+        m_run.fail(tr("cannot store the downloaded rows: %1").arg(message));
+    return false;
+}
+
+bool SnapshotDownload::begin(QString &watermark)
+{
+    // One snapshot for every table, read once, forward only.
+    QSqlDatabase db = m_central.connection();
+    if (!db.transaction())
+        return m_run.failCentral(m_central);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
+        return fail(query, tr("cannot start the download"));
+    if (watermark.isEmpty()) {
+        if (!query.exec(
+                QStringLiteral("SELECT CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text)"))
+            || !query.next())
+            return fail(query, tr("cannot read the watermark"));
+        watermark = query.value(0).toString();
+    }
+    if (!valuecodec::isXid(watermark)) {
+        db.rollback();
+        return m_run.fail(tr("the central database sent a watermark that is not a number"));
+    }
+    return true;
+}
+
+bool SnapshotDownload::readAreas(QList<QVariantList> &areas)
+{
+    QSqlQuery query(m_central.connection());
+    if (!query.exec(QStringLiteral("SELECT CAST(a.id AS text), a.name, a.target_homes, "
+                                   "a.budget_pence, CAST(a.created_at AS text) FROM area a "
+                                   "WHERE a.deleted_at IS NULL")))
+        return fail(query, tr("cannot read the areas"));
+    while (query.next())
+        areas.append(
+            {query.value(0), query.value(1), query.value(2), query.value(3), query.value(4)});
+    return true;
+}
+
+bool SnapshotDownload::countHouseholds(const QString &households, const QString &upper)
+{
+    if (!m_run.progress)
+        return true;
+    const QString where
+        = households.isEmpty() ? upper : upper + QStringLiteral(" AND t.id IN (%1)").arg(households);
+    QSqlQuery query(m_central.connection());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM household t WHERE ") + where)
+        || !query.next())
+        return fail(query, tr("cannot count the households"));
+    m_total = query.value(0).toLongLong();
+    m_run.reportProgress(0, m_total);
+    return true;
+}
+
+bool SnapshotDownload::download(const QString &households, QString &watermark)
+{
+    QList<QVariantList> areas;
+    // The watermark is checked to be a number: it goes into the statements as text, so that
+    // they can stream (forward-only, not prepared).
+    if (!begin(watermark) || !readAreas(areas))
+        return false;
+    const QString upper = QStringLiteral("t.txid < CAST('%1' AS xid8)").arg(watermark);
+    if (!countHouseholds(households, upper))
+        return false;
+    const QSqlDatabase local = m_run.local();
+    // A first download with nothing else using the database (the command line) writes each
+    // page once, through a rollback journal, instead of to the WAL and again at the checkpoint.
+    std::optional<SoleWriterMode> soleWriter;
+    if (households.isEmpty())
+        soleWriter.emplace(m_run.connectionName);
+    // The pages a big download writes go to the WAL once and to the database once, at the
+    // end, instead of being copied back after every transaction.
+    LocalPragma noCheckpoints(local, QStringLiteral("wal_autocheckpoint"), QStringLiteral("0"));
+    ForeignKeysOff foreignKeysOff(local);
+    QElapsedTimer phase;
+    phase.start();
+    for (const auto &[table, columns] : m_hello.tables) {
+        if (!households.isEmpty() && table->householdPredicate.isEmpty())
+            continue;
+        QString where = upper;
+        if (!households.isEmpty())
+            where += QStringLiteral(" AND ") + table->householdPredicate.arg(households);
+        if (!streamTable(*table, columns, where, areas))
+            return false;
+        qCDebug(lcSync) << "streamed" << table->name << "in" << phase.restart() << "ms";
+    }
+    if (!m_central.connection().commit()) {
+        QSqlQuery none(m_central.connection());
+        return fail(none, tr("cannot finish the download"));
+    }
+    // The quick-find index, rebuilt once; then the WAL goes into the database file.
+    if (!PulledRowWriter::rebuildSearchIndex(m_run))
+        return false;
+    qCDebug(lcSync) << "rebuilt the quick-find index in" << phase.restart() << "ms";
+    // Only to keep the file compact: a checkpoint that cannot run now runs later.
+    QSqlQuery checkpoint(local);
+    if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+        qCDebug(lcSync) << "checkpoint postponed:" << checkpoint.lastError().text();
+    qCDebug(lcSync) << "checkpointed the WAL in" << phase.restart() << "ms";
+    return true;
+}
+
+bool SnapshotDownload::streamTable(const SyncedTable &table, const QList<SyncColumn> &columns,
+                                   const QString &where, const QList<QVariantList> &areas)
+{
+    QStringList selects;
+    for (const SyncColumn &column : columns)
+        selects.append(valuecodec::serverExpression(column));
+    if (table.softDeletes)
+        selects.append(QStringLiteral("t.deleted_at IS NOT NULL"));
+    QSqlQuery query(m_central.connection());
+    query.setForwardOnly(true);
+    // In key order: the local unique index then grows at its end instead of all over.
+    if (!query.exec(QStringLiteral("SELECT %1 FROM %2 t WHERE %3 ORDER BY t.%4")
+                        .arg(selects.join(QStringLiteral(", ")), table.name, where, table.key)))
+        return fail(query, tr("cannot download the %1 rows").arg(table.name));
+    QSqlDatabase local = m_run.local();
+    QSqlQuery flag(local);
+    // One local transaction per table, the sync's flag set in it: pulled rows make no ops.
+    if (!local.transaction() || !flag.exec(QStringLiteral("UPDATE sync_flag SET applying = 1")))
+        return abandon(local.lastError().text());
+    PulledRowWriter writer(m_run, PulledRowWriter::Transaction::Callers,
+                           PulledRowWriter::Index::Later);
+    PulledRows page {&table, columns, {}, {}};
+    const auto store = [&] {
+        if (table.name == u"household")
+            m_done += page.rows.size();
+        const bool ok = writer.store(areas, {page});
+        page.rows.clear();
+        page.deleted.clear();
+        m_run.reportProgress(std::min(m_done, m_total), m_total);
+        return ok;
+    };
+    const qsizetype width = columns.size();
+    while (query.next()) {
+        QVariantList row;
+        row.reserve(width);
+        for (qsizetype c = 0; c < width; ++c)
+            row.append(query.value(int(c)));
+        page.rows.append(std::move(row));
+        page.deleted.append(table.softDeletes && query.value(int(width)).toBool());
+        if (page.rows.size() == kBatch && !store())
+            return abandon({});
+    }
+    if (query.lastError().isValid()) {
+        local.rollback();
+        return fail(query, tr("cannot download the %1 rows").arg(table.name));
+    }
+    if (!page.rows.isEmpty() && !store())
+        return abandon({});
+    if (!flag.exec(QStringLiteral("UPDATE sync_flag SET applying = 0")) || !local.commit())
+        return abandon(local.lastError().text());
+    return true;
+}
+
+} // namespace saferhomes

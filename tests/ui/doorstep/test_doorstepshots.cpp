@@ -1,0 +1,109 @@
+#include "common/signaturepad.h"
+#include "common/touchbutton.h"
+#include "doorstep/consentpanel.h"
+#include "doorstep/doorsteptest.h"
+#include "doorstep/surveyform.h"
+#include "doorstep/surveyquestionwidget.h"
+#include "doorstep/visitoutcomepanel.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QImage>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+namespace saferhomes::test {
+
+// Walks doorstep mode at tablet size (1280 × 800) through every screen, rendering each to a
+// PNG that must read back at the window's size. The pictures are kept for a person to look at
+// when SAFERHOMES_SHOTS_DIR names a folder; otherwise they go to a temporary one.
+TEST_F(DoorstepTest, RendersTabletScreenshots)
+{
+    QTemporaryDir scratch;
+    QString folder = qEnvironmentVariable("SAFERHOMES_SHOTS_DIR");
+    if (folder.isEmpty())
+        folder = scratch.path();
+    ASSERT_TRUE(QDir().mkpath(folder));
+    const auto shoot = [&folder](QWidget *window, const QString &name) {
+        QTest::qWait(50);
+        const QString file = QDir(folder).filePath(name + QStringLiteral(".png"));
+        EXPECT_TRUE(window->grab().save(file));
+        const QImage image(file);
+        EXPECT_EQ(image.size(), window->size() * window->devicePixelRatio()) << qPrintable(name);
+    };
+    const QUuid id = idOf(QStringLiteral("12 Thorpe Road"));
+    std::unique_ptr<MainWindow> window = openWindow();
+    window->showDoorstep();
+    DoorstepPage *page = window->doorstepPage();
+    shoot(window.get(), QStringLiteral("0-round"));
+
+    page->openHousehold(id);
+    press(Qt::Key_2);
+    type(QStringLiteral("Landlord will not allow changes"));
+    shoot(window.get(), QStringLiteral("1-outcome"));
+    page->outcomePanel()->reasonEdit()->clear();
+    QTest::mouseClick(page->outcomePanel()->outcomeButton(VisitOutcome::Accepted), Qt::LeftButton);
+    QTest::mouseClick(page->outcomePanel()->saveButton(), Qt::LeftButton);
+
+    ConsentPanel *consent = page->consentPanel();
+    consent->purposeBox(ConsentPurpose::SurveyFitting)->click();
+    consent->purposeBox(ConsentPurpose::Photos)->click();
+    SignaturePad *pad = consent->signaturePad();
+    QTest::mousePress(pad, Qt::LeftButton, {}, QPoint(40, 110));
+    for (int x = 40; x <= 320; x += 10)
+        QTest::mouseMove(pad, QPoint(x, 100 - int(30 * std::sin(x / 18.0))));
+    QTest::mouseRelease(pad, Qt::LeftButton, {}, QPoint(330, 95));
+    shoot(window.get(), QStringLiteral("2-consent"));
+    consent->recordButton()->click();
+
+    SurveyForm *form = page->surveyForm();
+    form->questionWidget(QStringLiteral("front_door.material"))
+        ->optionButton(QStringLiteral("timber"))
+        ->click();
+    form->questionWidget(QStringLiteral("front_door.lock"))
+        ->optionButton(QStringLiteral("nightlatch_only"))
+        ->click();
+    form->nextButton()->click(); // shows the messages at the unanswered fields
+    shoot(window.get(), QStringLiteral("3-survey-section"));
+
+    const QList<std::pair<QString, QString>> answers {
+        {QStringLiteral("front_door.cylinder"), QStringLiteral("standard")},
+        {QStringLiteral("front_door.viewer"), QStringLiteral("no")},
+        {QStringLiteral("front_door.chain"), QStringLiteral("yes")},
+        {QStringLiteral("letterbox.guard"), QStringLiteral("no")},
+        {QStringLiteral("rear_door.present"), QStringLiteral("yes")},
+        {QStringLiteral("rear_door.material"), QStringLiteral("timber")},
+        {QStringLiteral("rear_door.lock"), QStringLiteral("mortice_non_bs")},
+        {QStringLiteral("rear_door.cylinder"), QStringLiteral("na")},
+        {QStringLiteral("windows.ground_floor_locks"), QStringLiteral("none")},
+        {QStringLiteral("lighting.external"), QStringLiteral("manual")},
+        {QStringLiteral("garden.rear_gate_lock"), QStringLiteral("no")},
+        {QStringLiteral("shed.present"), QStringLiteral("yes")},
+        {QStringLiteral("shed.secured"), QStringLiteral("no")},
+        {QStringLiteral("alarm.intruder"), QStringLiteral("dummy")},
+        {QStringLiteral("property_marking.done"), QStringLiteral("no")},
+    };
+    for (const auto &[question, value] : answers)
+        form->questionWidget(question)->optionButton(value)->click();
+    form->goToQuestion(QStringLiteral("windows.unlocked_count"));
+    QTest::qWait(10);
+    type(QStringLiteral("3"));
+    shoot(window.get(), QStringLiteral("4-survey-windows"));
+    form->goToSection(1);
+    shoot(window.get(), QStringLiteral("4-survey-back-door"));
+    form->showReview();
+    shoot(window.get(), QStringLiteral("5-review"));
+    form->completeButton()->click();
+    shoot(window.get(), QStringLiteral("6-package"));
+    page->stepButton(DoorstepPage::Step::Visits)->click();
+    shoot(window.get(), QStringLiteral("7-visits"));
+    window->showDoorstep(false);
+    window->selectHousehold(id);
+    shoot(window.get(), QStringLiteral("8-register"));
+}
+
+} // namespace saferhomes::test

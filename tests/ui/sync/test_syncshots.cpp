@@ -1,0 +1,106 @@
+// Renders the sync screens at 1280 × 800 for a person to look at: the window's status bar,
+// the connection dialog after a failed test, the first download's progress bar, and the
+// conflict view. Kept in SAFERHOMES_SHOTS_DIR when set, a temporary folder otherwise.
+
+#include "sync/conflictview.h"
+#include "sync/connectiondialog.h"
+#include "sync/syncconflictmodel.h"
+#include "sync/synccontroller.h"
+#include "sync/synctest.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QImage>
+#include <QLineEdit>
+#include <QPainter>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace saferhomes::test {
+
+namespace {
+
+using SyncShotsTest = SyncUiTest;
+
+/// The window with \a dialog (if any) drawn over its middle, as the screen shows them.
+QImage screen(QWidget *window, QWidget *dialog)
+{
+    QTest::qWait(50);
+    QImage image = window->grab().toImage();
+    if (dialog) {
+        const QImage top = dialog->grab().toImage();
+        QPainter painter(&image);
+        const QPoint at((window->width() - dialog->width()) / 2,
+                        (window->height() - dialog->height()) / 2);
+        painter.fillRect(QRect(QPoint(0, 0), window->size()), QColor(0, 0, 0, 60));
+        painter.drawImage(at, top);
+    }
+    return image;
+}
+
+} // namespace
+
+TEST_F(SyncShotsTest, RendersTheSyncScreens)
+{
+    QTemporaryDir scratch;
+    QString folder = qEnvironmentVariable("SAFERHOMES_SHOTS_DIR");
+    if (folder.isEmpty())
+        folder = scratch.path();
+    ASSERT_TRUE(QDir().mkpath(folder));
+    const auto save = [&folder](const QImage &image, const QString &name) {
+        const QString file = QDir(folder).filePath(name + QStringLiteral(".png"));
+        EXPECT_TRUE(image.save(file));
+        EXPECT_EQ(QImage(file).size(), image.size()) << qPrintable(name);
+    };
+
+    const QUuid thorpe = idOf(QStringLiteral("12 Thorpe Road"));
+    const QUuid burton = idOf(QStringLiteral("45 Burton Street"));
+    settleOutbox(thorpe, QStringLiteral("Side gate is padlocked"));
+    addConflict(thorpe, QStringLiteral("notes"),
+                QStringLiteral("Side gate padlocked; dog in the back garden"),
+                QStringLiteral("Side gate is padlocked"));
+    addConflict(thorpe, QStringLiteral("status"), QStringLiteral("surveyed"),
+                QStringLiteral("contacted"));
+    addConflict(burton, QStringLiteral("phone"), QStringLiteral("07700 900123"), QString());
+    HouseholdRepository repo = repository();
+    ASSERT_TRUE(repo.setFields(idOf(QStringLiteral("7 Leicester Road")),
+                               {{HouseholdField::Priority, QStringLiteral("2")}}));
+    refuseOldestChange(
+        QStringLiteral("household 7 Leicester Road is outside the areas of officer_a"));
+    ASSERT_TRUE(repo.setFields(thorpe, {{HouseholdField::Priority, QStringLiteral("1")}}));
+    configure(QStringLiteral("central.saferhomes.example.org"), 5432, QStringLiteral("officer_a"),
+              QStringLiteral("verify-full"));
+
+    std::unique_ptr<MainWindow> window = openWindow();
+    ASSERT_EQ(window->size(), QSize(1280, 800));
+    save(screen(window.get(), nullptr), QStringLiteral("sync-0-status-bar"));
+
+    ConnectionDialog *dialog = window->openConnectionDialog();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    dialog->hostEdit()->setText(QStringLiteral("127.0.0.1"));
+    dialog->portBox()->setValue(closedPort());
+    dialog->tlsModeBox()->setCurrentIndex(
+        dialog->tlsModeBox()->findData(QStringLiteral("require")));
+    dialog->passwordEdit()->setText(QStringLiteral("password"));
+    dialog->testConnection();
+    ASSERT_TRUE(waitFor([dialog] { return !dialog->isTesting(); }, 20'000));
+    dialog->hostEdit()->setText(QStringLiteral("central.saferhomes.example.org"));
+    save(screen(window.get(), dialog), QStringLiteral("sync-1-connection-dialog"));
+    dialog->reject();
+
+    // The progress bar as the first download shows it (the signals a sync sends).
+    emit window->syncController()->started();
+    emit window->syncController()->progress(41'250, 100'000);
+    save(screen(window.get(), nullptr), QStringLiteral("sync-2-first-download"));
+
+    ConflictView *view = window->openConflictView();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(view));
+    view->conflictModel()->setChoice(0, ConflictResolver::Choice::UseMine);
+    view->conflictModel()->setChoice(1, ConflictResolver::Choice::KeepServer);
+    view->refusedTable()->selectRow(0);
+    save(screen(window.get(), view), QStringLiteral("sync-3-conflict-view"));
+}
+
+} // namespace saferhomes::test

@@ -1,0 +1,31 @@
+#include "common/touchbutton.h"
+
+namespace saferhomes {
+
+TouchButton::TouchButton(const QString &text, QWidget *parent, Kind kind)
+    : QPushButton(text, parent)
+    , m_kind(kind)
+{
+    // The doorstep style sheet (TouchStyle) picks the look from this property.
+    const char *name = kind == Kind::Primary ? "primary"
+        : kind == Kind::Choice               ? "choice"
+                                             : "action";
+    setProperty("touchKind", QString::fromLatin1(name));
+    setCheckable(kind == Kind::Choice);
+    // Enter presses a focused button only when it is "auto default"; outside dialogs that
+    // is off unless asked for.
+    setAutoDefault(true);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+}
+
+QSize TouchButton::sizeHint() const
+{
+    return QPushButton::sizeHint().expandedTo(QSize(kMinimumSize, kMinimumSize));
+}
+
+QSize TouchButton::minimumSizeHint() const
+{
+    return QPushButton::minimumSizeHint().expandedTo(QSize(kMinimumSize, kMinimumSize));
+}
+
+} // namespace saferhomes
