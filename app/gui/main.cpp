@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QEvent>
 #include <QIcon>
 #include <QMessageBox>
@@ -78,6 +79,13 @@ int main(int argc, char *argv[])
             .arg(Database::defaultPath()),
         QCoreApplication::translate("main", "PATH"), Database::defaultPath());
     parser.addOption(dbOption);
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main",
+                                    "Save the main window, at 1280 x 800, as a PNG image to FILE "
+                                    "and quit (for documentation and software centres)."),
+        QCoreApplication::translate("main", "FILE"));
+    parser.addOption(screenshotOption);
     parser.process(*app);
 
     QApplication::setApplicationDisplayName(QStringLiteral("SaferHomes"));
@@ -116,6 +124,21 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window(database, {}, survey);
+    if (parser.isSet(screenshotOption)) {
+        window.resize(1280, 800);
+        const QString file = parser.value(screenshotOption);
+        // Once the event loop has run: the window is laid out and shows its data.
+        QTimer::singleShot(0, &window, [&window, file] {
+            if (!window.grab().save(file, "PNG")) {
+                std::fprintf(stderr, "%s\n",
+                             qPrintable(QCoreApplication::translate("main", "cannot write %1")
+                                            .arg(QDir::toNativeSeparators(file))));
+                QCoreApplication::exit(2);
+                return;
+            }
+            QCoreApplication::quit();
+        });
+    }
     FirstPaintReporter firstPaint;
     if (qEnvironmentVariableIsSet("SAFERHOMES_REPORT_FIRST_PAINT"))
         qApp->installEventFilter(&firstPaint);
