@@ -6,6 +6,7 @@
 #include "importexport/householdimporter.h"
 #include "reporting/progressreport.h"
 #include "service/householdservice.h"
+#include "store/connectionname.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
 #include "surveycommand.h"
@@ -179,7 +180,7 @@ int Cli::runCommand(const QStringList &words)
         const QString server = m_options.value(QStringLiteral("--server"));
         if (words.size() == 1 && server.isEmpty())
             return usage(tr("sync needs --server URI"));
-        Database database;
+        Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
         SyncCommand sync(m_out, m_err, m_json);
@@ -222,7 +223,7 @@ bool Cli::openDatabase(Database &database)
 
 int Cli::init()
 {
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     printResult({{QStringLiteral("database"), database.path()},
@@ -247,7 +248,7 @@ int Cli::demo()
         if (!ok)
             return usage(tr("--seed takes a whole number"));
     }
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     QString error;
@@ -264,7 +265,7 @@ int Cli::demo()
 
 int Cli::householdsImport(const QString &path)
 {
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     HouseholdRepository repository(database, Database::localUserName());
@@ -322,7 +323,7 @@ int Cli::householdsImport(const QString &path)
 
 int Cli::householdsExport(const QString &path)
 {
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     HouseholdRepository repository(database, Database::localUserName());
@@ -338,7 +339,7 @@ int Cli::householdsExport(const QString &path)
 
 int Cli::householdsCount()
 {
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     const int count = HouseholdRepository(database, Database::localUserName()).count();
@@ -358,7 +359,7 @@ int Cli::householdsSet(const QStringList &assignments)
             return usage(tr("\u201c%1\u201d is not FIELD=VALUE").arg(assignment));
         changes.append({assignment.left(equals), assignment.mid(equals + 1)});
     }
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     HouseholdRepository repository(database, Database::localUserName());
@@ -392,7 +393,7 @@ int Cli::householdsSet(const QStringList &assignments)
 
 int Cli::reportProgress()
 {
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     const HouseholdRepository repository(database, Database::localUserName());

@@ -1,6 +1,7 @@
 #include "demo/demodata.h"
 #include "doorstep/surveyresources.h"
 #include "shell/mainwindow.h"
+#include "store/connectionname.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
 
@@ -67,7 +68,7 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    Database database;
+    Database database(ConnectionName::main());
     if (!database.open(parser.value(dbOption))) {
         std::fprintf(stderr, "%s\n", qPrintable(database.errorString()));
         QMessageBox::critical(

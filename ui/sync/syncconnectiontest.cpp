@@ -1,8 +1,8 @@
 #include "sync/syncconnectiontest.h"
 
+#include "store/connectionname.h"
 #include "sync/centralconnection.h"
 
-#include <QAtomicInt>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace saferhomes {
@@ -38,9 +38,7 @@ SyncConnectionTest::Result SyncConnectionTest::test(const QString &uri, const QS
         result.detail = error;
         return result;
     }
-    static QAtomicInt next;
-    CentralConnection connection(
-        QStringLiteral("saferhomes-connection-test-%1").arg(next.fetchAndAddRelaxed(1)));
+    CentralConnection connection(ConnectionName::unique(u"saferhomes-connection-test"));
     if (connection.open(*address, password)) {
         result.outcome = Outcome::Connected;
         result.headline = tr("Connected to %1.").arg(address->display());
