@@ -77,8 +77,9 @@ TEST(StatusPaletteTest, NoTwoStatusesLookAlikeAndTheClosedOnesDifferInColourToo)
                                 StatusPalette::color(HouseholdStatus::NotEligible).name(),
                                 StatusPalette::color(HouseholdStatus::Unreachable).name(),
                                 StatusPalette::color(HouseholdStatus::MovedAway).name()};
-    EXPECT_EQ(closed, (QSet<QString> {QStringLiteral("#d55e00"), QStringLiteral("#000000"),
-                                      QStringLiteral("#999999"), QStringLiteral("#cc79a7")}));
+    EXPECT_EQ(closed,
+              (QSet<QString> {QStringLiteral("#d55e00"), QStringLiteral("#000000"),
+                              QStringLiteral("#999999"), QStringLiteral("#cc79a7")}));
 }
 
 TEST(StatusPaletteTest, TheDrawnShapeIsFilledWithTheColourAndEveryDrawingDiffers)
