@@ -7,6 +7,7 @@
 #include "reporting/progressreport.h"
 #include "schedulecommand.h"
 #include "service/householdservice.h"
+#include "store/connectionname.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
 #include "surveycommand.h"
@@ -184,7 +185,7 @@ int Cli::runCommand(const QStringList &words)
         const QString server = m_options.value(QStringLiteral("--server"));
         if (words.size() == 1 && server.isEmpty())
             return usage(tr("sync needs --server URI"));
-        Database database;
+        Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
         SyncCommand sync(m_out, m_err, m_json);
@@ -229,7 +230,7 @@ bool Cli::openDatabase(Database &database)
 
 int Cli::init()
 {
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     printResult({{QStringLiteral("database"), database.path()},
@@ -254,7 +255,7 @@ int Cli::demo()
         if (!ok)
             return usage(tr("--seed takes a whole number"));
     }
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     if (const Status filled = DemoData::fill(database, options); !filled) {
@@ -271,7 +272,7 @@ int Cli::demo()
 
 int Cli::householdsImport(const QString &path)
 {
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     HouseholdRepository repository(database, Database::localUserName());
@@ -329,7 +330,7 @@ int Cli::householdsImport(const QString &path)
 
 int Cli::householdsExport(const QString &path)
 {
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     HouseholdRepository repository(database, Database::localUserName());
@@ -345,7 +346,7 @@ int Cli::householdsExport(const QString &path)
 
 int Cli::householdsCount()
 {
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     const int count = HouseholdRepository(database, Database::localUserName()).count();
@@ -365,7 +366,7 @@ int Cli::householdsSet(const QStringList &assignments)
             return usage(tr("\u201c%1\u201d is not FIELD=VALUE").arg(assignment));
         changes.append({assignment.left(equals), assignment.mid(equals + 1)});
     }
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     HouseholdRepository repository(database, Database::localUserName());
@@ -399,7 +400,7 @@ int Cli::householdsSet(const QStringList &assignments)
 
 int Cli::reportProgress()
 {
-    Database database;
+    Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
     const HouseholdRepository repository(database, Database::localUserName());

@@ -1,5 +1,7 @@
 #include "doorstep/surveyresources.h"
+#include "register/registerpage.h"
 #include "shell/mainwindow.h"
+#include "store/connectionname.h"
 #include "store/database.h"
 #include "store/demotransfer.h"
 #include "terminationsignals.h"
@@ -113,7 +115,7 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    Database database;
+    Database database(ConnectionName::main());
     if (!database.open(parser.value(dbOption))) {
         std::fprintf(stderr, "%s\n", qPrintable(database.errorString()));
         QMessageBox::critical(
@@ -149,6 +151,6 @@ int main(int argc, char *argv[])
     if (!offerDemo)
         window.showError(offerDemo.errorString());
     else if (offerDemo.value())
-        window.startDemoFill();
+        window.registerPage()->startDemoFill();
     return QCoreApplication::exec();
 }

@@ -3,11 +3,11 @@
 #include "demohouseholds.h"
 #include "demostories.h"
 
+#include "store/connectionname.h"
 #include "store/database.h"
 #include "store/demorepository.h"
 #include "store/demotransfer.h"
 
-#include <QAtomicInt>
 #include <QCoreApplication>
 #include <QFile>
 
@@ -33,12 +33,6 @@ Status removeScratch(const QString &path)
         }
     }
     return {};
-}
-
-QString scratchConnectionName()
-{
-    static QAtomicInt next;
-    return QStringLiteral("saferhomes-demo-fill-%1").arg(next.fetchAndAddRelaxed(1));
 }
 
 /// Writes the whole fill into \a scratch (areas, catalogue, fitters and households in one
@@ -105,7 +99,7 @@ Status DemoData::fill(const Database &database, const Options &options)
         return removed;
     Status filled;
     {
-        Database scratch(scratchConnectionName());
+        Database scratch(ConnectionName::unique(u"demo-fill-scratch"));
         if (!scratch.open(path))
             return Error::database(scratch.errorString()).within(tr("Creating the demo fill"));
         filled = DemoTransfer::prepareScratch(database, scratch);

@@ -196,4 +196,14 @@ QList<SurveyRecord> SurveyService::surveys(const QUuid &householdId) const
     return m_surveys.surveys(householdId);
 }
 
+std::optional<SurveyRecord> SurveyService::latestCompleted(const QUuid &householdId) const
+{
+    std::optional<SurveyRecord> latest;
+    for (const SurveyRecord &survey : m_surveys.surveys(householdId)) {
+        if (!survey.isDraft() && (!latest || survey.completedAt > latest->completedAt))
+            latest = survey;
+    }
+    return latest;
+}
+
 } // namespace saferhomes

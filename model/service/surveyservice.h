@@ -58,6 +58,9 @@ public:
     std::optional<SurveyRecord> survey(const QUuid &surveyId) const;
     /// A household's surveys, newest first.
     QList<SurveyRecord> surveys(const QUuid &householdId) const;
+    /// The household's most recently completed survey (the one its package comes from),
+    /// if any; an open draft never counts.
+    std::optional<SurveyRecord> latestCompleted(const QUuid &householdId) const;
 
 private:
     std::optional<Result> checkConsent(const QUuid &householdId) const;

@@ -9,8 +9,10 @@ namespace saferhomes {
 /// records in its meta table (`app_version`) the version of SaferHomes that last opened it.
 class Database {
 public:
-    /// The connection is registered under \a connectionName (one per thread).
-    explicit Database(QString connectionName = QStringLiteral("saferhomes"));
+    /// The connection is registered under \a connectionName, which no other connection of
+    /// this process may have: ConnectionName::main() on the main thread,
+    /// ConnectionName::unique() on a worker's.
+    explicit Database(QString connectionName);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;

@@ -4,9 +4,9 @@
 // the same run: HouseholdRepository::summaries() (the load the window cannot avoid) and
 // HouseholdRepository::quickFind() for the same keystrokes (the FTS query alone).
 
-#include "householdtablemodel.h"
-#include "mainwindow.h"
-#include "settings.h"
+#include "common/settings.h"
+#include "register/householdtablemodel.h"
+#include "shell/mainwindow.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
 

@@ -749,6 +749,26 @@ TEST_F(DoorstepSurveyTest, SurveysKeepTheirDefinitionVersion)
     EXPECT_EQ(surveys().surveys(id).size(), 2);
 }
 
+TEST_F(DoorstepSurveyTest, TheLatestCompletedSurveyIsTheNewestCompletedOneNeverADraft)
+{
+    const QUuid id = addHousehold(text("15 Church Street"), HouseholdStatus::Contacted);
+    giveSurveyConsent(id);
+    EXPECT_FALSE(surveys().latestCompleted(id).has_value());
+    const QUuid first = surveys().startOrResume(id, text("1")).survey.id;
+    EXPECT_FALSE(surveys().latestCompleted(id).has_value()) << "a draft is not completed";
+    ASSERT_TRUE(surveys().complete(first, text("1")).ok());
+    EXPECT_EQ(surveys().latestCompleted(id)->definitionVersion, text("1"));
+    const QUuid second = surveys().startOrResume(id, text("2")).survey.id;
+    ASSERT_TRUE(surveys().complete(second, text("2")).ok());
+    const QUuid draft = surveys().startOrResume(id, text("3")).survey.id;
+    ASSERT_FALSE(draft.isNull());
+    const std::optional<SurveyRecord> latest = surveys().latestCompleted(id);
+    ASSERT_TRUE(latest.has_value());
+    EXPECT_EQ(latest->definitionVersion, text("2"));
+    EXPECT_FALSE(latest->isDraft());
+    EXPECT_EQ(surveys().surveys(id).size(), 3);
+}
+
 TEST_F(DoorstepSurveyTest, CompletingIsRefusedWhenTheFunnelSaysNo)
 {
     const QUuid id = addHousehold(text("15 Church Street"), HouseholdStatus::Contacted);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/settings.h"
+#include "store/connectionname.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
 
@@ -36,7 +37,7 @@ protected:
 
     QTemporaryDir m_dir;
     QString m_path;
-    Database m_database;
+    Database m_database {ConnectionName::main()};
 };
 
 /// Processes events until \a condition holds or \a timeoutMs pass.

@@ -1,9 +1,8 @@
 #include "common/quickfind.h"
 
+#include "store/connectionname.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
-
-#include <QAtomicInt>
 
 namespace saferhomes {
 
@@ -21,9 +20,7 @@ QuickFind::QuickFind(QString databasePath, QObject *parent)
     , m_worker(std::make_shared<Worker>())
     , m_latest(std::make_shared<std::atomic<quint64>>(0))
 {
-    static QAtomicInt next;
-    m_worker->connectionName
-        = QStringLiteral("quickfind-worker-%1").arg(next.fetchAndAddRelaxed(1));
+    m_worker->connectionName = ConnectionName::unique(u"quickfind-worker");
     m_thread.setObjectName(QStringLiteral("quick-find"));
     m_context->moveToThread(&m_thread);
     m_thread.start();

@@ -3,7 +3,7 @@
 #include "common/signaturepad.h"
 #include "common/touchbutton.h"
 #include "common/touchstyle.h"
-#include "doorstep/consentwording.h"
+#include "domain/consentwording.h"
 #include "service/consentservice.h"
 #include "store/householdrepository.h"
 

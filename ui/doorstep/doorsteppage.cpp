@@ -334,13 +334,7 @@ void DoorstepPage::openSurvey(bool start)
     const bool consent
         = m_services->consents().hasConsent(m_householdId, ConsentPurpose::SurveyFitting);
     const bool hasDraft = surveys.resumeDraft(m_householdId).has_value();
-    std::optional<SurveyRecord> completed;
-    for (const SurveyRecord &survey : surveys.surveys(m_householdId)) {
-        if (!survey.isDraft()) {
-            completed = survey;
-            break;
-        }
-    }
+    const std::optional<SurveyRecord> completed = surveys.latestCompleted(m_householdId);
     Notice &notice = m_notices[Step::Survey];
     if (hasDraft || (start && consent)) {
         notice.stack->setCurrentIndex(0);
@@ -366,14 +360,13 @@ void DoorstepPage::openSurvey(bool start)
 
 void DoorstepPage::openPackage()
 {
-    for (const SurveyRecord &survey : m_services->surveys().surveys(m_householdId)) {
-        if (!survey.isDraft()) {
-            m_notices[Step::Package].stack->setCurrentIndex(0);
-            m_package->showSurvey(survey);
-            showStep(Step::Package);
-            m_package->focusFirst();
-            return;
-        }
+    if (const std::optional<SurveyRecord> survey
+        = m_services->surveys().latestCompleted(m_householdId)) {
+        m_notices[Step::Package].stack->setCurrentIndex(0);
+        m_package->showSurvey(*survey);
+        showStep(Step::Package);
+        m_package->focusFirst();
+        return;
     }
     showNotice(Step::Package, tr("The package comes from a completed survey."),
                NoticeAction::GoToSurvey);

@@ -1,22 +1,15 @@
 #include "import/importtask.h"
 
+#include "store/connectionname.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
 
-#include <QAtomicInt>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace saferhomes {
 
 namespace {
-
-/// A connection name no other running task uses.
-QString workerConnectionName()
-{
-    static QAtomicInt next;
-    return QStringLiteral("import-worker-%1").arg(next.fetchAndAddRelaxed(1));
-}
 
 template<typename T> HouseholdRepository::Progress progressFor(QPromise<T> &promise)
 {
@@ -33,7 +26,7 @@ QFuture<ImportPlan> ImportTask::prepare(const QString &databasePath, const QStri
 {
     return QtConcurrent::run([databasePath, filePath](QPromise<ImportPlan> &promise) {
         promise.setProgressRange(0, progressRange);
-        Database database(workerConnectionName());
+        Database database(ConnectionName::unique(u"import-worker"));
         ImportPlan plan;
         if (!database.open(databasePath)) {
             plan.fileError = database.errorString();
@@ -50,7 +43,7 @@ QFuture<ImportResult> ImportTask::commit(const QString &databasePath, const Impo
 {
     return QtConcurrent::run([databasePath, plan, skipInvalid](QPromise<ImportResult> &promise) {
         promise.setProgressRange(0, progressRange);
-        Database database(workerConnectionName());
+        Database database(ConnectionName::unique(u"import-worker"));
         ImportResult result;
         if (!database.open(databasePath)) {
             result.error = database.errorString();

@@ -1,10 +1,10 @@
 #include "register/demofillpanel.h"
 
 #include "demo/demodata.h"
+#include "store/connectionname.h"
 #include "store/database.h"
 #include "store/demotransfer.h"
 
-#include <QAtomicInt>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -22,17 +22,11 @@ namespace {
 
 constexpr int kDemoHouseholds = 300;
 
-QString workerConnectionName()
-{
-    static QAtomicInt next;
-    return QStringLiteral("demo-fill-%1").arg(next.fetchAndAddRelaxed(1));
-}
-
 QFuture<Status> fillInBackground(const QString &databasePath)
 {
     return QtConcurrent::run([databasePath](QPromise<Status> &promise) {
         promise.setProgressRange(0, kDemoHouseholds);
-        Database database(workerConnectionName());
+        Database database(ConnectionName::unique(u"demo-fill-worker"));
         if (!database.open(databasePath)) {
             promise.addResult(Status(Error::database(database.errorString())));
             return;

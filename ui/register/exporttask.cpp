@@ -1,10 +1,10 @@
 #include "register/exporttask.h"
 
 #include "importexport/householdexporter.h"
+#include "store/connectionname.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
 
-#include <QAtomicInt>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -13,9 +13,8 @@ namespace saferhomes {
 QFuture<ExportTask::Outcome> ExportTask::write(const QString &databasePath, const QString &filePath)
 {
     return QtConcurrent::run([databasePath, filePath](QPromise<Outcome> &promise) {
-        static QAtomicInt next;
         promise.setProgressRange(0, 1000);
-        Database database(QStringLiteral("export-worker-%1").arg(next.fetchAndAddRelaxed(1)));
+        Database database(ConnectionName::unique(u"export-worker"));
         Outcome outcome;
         if (!database.open(databasePath)) {
             outcome.error = database.errorString();

@@ -1,24 +1,12 @@
 #include "sync/syncconnectiontest.h"
 
+#include "store/connectionname.h"
 #include "sync/centralconnection.h"
+#include "sync/connectionproblem.h"
 
-#include <QAtomicInt>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace saferhomes {
-
-namespace {
-
-bool containsAny(const QString &text, std::initializer_list<const char16_t *> patterns)
-{
-    for (const char16_t *pattern : patterns) {
-        if (text.contains(QStringView(pattern), Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
-}
-
-} // namespace
 
 QFuture<SyncConnectionTest::Result> SyncConnectionTest::run(const QString &uri,
                                                             const QString &password)
@@ -38,9 +26,7 @@ SyncConnectionTest::Result SyncConnectionTest::test(const QString &uri, const QS
         result.detail = error;
         return result;
     }
-    static QAtomicInt next;
-    CentralConnection connection(
-        QStringLiteral("saferhomes-connection-test-%1").arg(next.fetchAndAddRelaxed(1)));
+    CentralConnection connection(ConnectionName::unique(u"saferhomes-connection-test"));
     if (connection.open(*address, password)) {
         result.outcome = Outcome::Connected;
         result.headline = tr("Connected to %1.").arg(address->display());
@@ -50,32 +36,31 @@ SyncConnectionTest::Result SyncConnectionTest::test(const QString &uri, const QS
 
     const QString message = connection.errorString();
     result.detail = message;
-    if (connection.failure() == CentralConnection::Failure::BadAddress) {
+    switch (ConnectionProblem::classify(connection.failure(), message)) {
+    case ConnectionProblem::Kind::BadAddress:
         result.outcome = Outcome::BadAddress;
         result.headline = tr("These settings do not make a usable address.");
-    } else if (isPasswordRefusal(message)) {
+        break;
+    case ConnectionProblem::Kind::WrongPassword:
         result.outcome = Outcome::WrongPassword;
         result.headline = password.isEmpty()
             ? tr("The server wants a password for %1.").arg(address->user)
             : tr("Wrong password for %1.").arg(address->user);
-    } else if (connection.failure() == CentralConnection::Failure::Unreachable) {
+        break;
+    case ConnectionProblem::Kind::Unreachable:
         result.outcome = Outcome::Unreachable;
         result.headline = tr("The server cannot be reached.");
-    } else if (containsAny(message, {u"SSL", u"TLS", u"certificate", u"root cert"})) {
+        break;
+    case ConnectionProblem::Kind::TlsFailure:
         result.outcome = Outcome::TlsFailure;
         result.headline = tr("A secure (TLS) connection could not be set up.");
-    } else {
+        break;
+    case ConnectionProblem::Kind::Refused:
         result.outcome = Outcome::Refused;
         result.headline = tr("The server refused the connection.");
+        break;
     }
     return result;
-}
-
-bool SyncConnectionTest::isPasswordRefusal(const QString &message)
-{
-    return containsAny(
-        message,
-        {u"password authentication failed", u"no password supplied", u"SCRAM authentication"});
 }
 
 } // namespace saferhomes

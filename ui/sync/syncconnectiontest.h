@@ -32,8 +32,6 @@ public:
     static QFuture<Result> run(const QString &uri, const QString &password);
     /// Connects in the calling thread (run() calls it on a worker thread).
     static Result test(const QString &uri, const QString &password);
-    /// Whether a libpq or server message says the password was refused or missing.
-    static bool isPasswordRefusal(const QString &message);
 };
 
 } // namespace saferhomes

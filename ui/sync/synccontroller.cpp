@@ -1,7 +1,7 @@
 #include "sync/synccontroller.h"
 
 #include "store/database.h"
-#include "sync/syncconnectiontest.h"
+#include "sync/connectionproblem.h"
 #include "sync/synctask.h"
 
 #include <QInputDialog>
@@ -142,7 +142,7 @@ void SyncController::syncFinished()
     } else {
         m_link = result.unreachable ? Link::Offline : Link::Failed;
         m_lastError = result.error;
-        if (SyncConnectionTest::isPasswordRefusal(result.error)) {
+        if (ConnectionProblem::isPasswordRefusal(result.error)) {
             m_keychain.forget(m_running.keychainKey());
             m_passwordRefused = true;
         }

@@ -1,8 +1,8 @@
 #include "sync/synctask.h"
 
+#include "store/connectionname.h"
 #include "store/database.h"
 
-#include <QAtomicInt>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -55,9 +55,7 @@ QFuture<SyncResult> SyncTask::run(const QString &databasePath, const QString &ur
         &m_pool, [worker = m_worker, databasePath, uri, password](QPromise<SyncResult> &promise) {
             if (worker->path != databasePath || !worker->database) {
                 worker->reset();
-                static QAtomicInt next;
-                worker->database.emplace(
-                    QStringLiteral("sync-worker-%1").arg(next.fetchAndAddRelaxed(1)));
+                worker->database.emplace(ConnectionName::unique(u"sync-worker"));
                 if (!worker->database->open(databasePath)) {
                     SyncResult failed;
                     failed.error = worker->database->errorString();

@@ -1,7 +1,7 @@
 #include "doorstep/doorsteptest.h"
 
 #include "common/touchbutton.h"
-#include "doorstep/consentwording.h"
+#include "domain/consentwording.h"
 #include "service/consentservice.h"
 #include "store/consentrepository.h"
 #include "store/demorepository.h"

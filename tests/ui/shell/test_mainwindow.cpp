@@ -6,6 +6,7 @@
 #include "register/householdfilterproxymodel.h"
 #include "register/householdhistoryview.h"
 #include "register/householdtablemodel.h"
+#include "register/registerpage.h"
 #include "shell/mainwindow.h"
 #include "store/demotransfer.h"
 #include "uitest.h"
@@ -378,7 +379,7 @@ TEST_F(EmptyMainWindowTest, StartWithAnEmptyRegisterStopsTheDemoAndKeepsNothing)
 {
     MainWindow window(m_database, settings());
     window.show();
-    window.startDemoFill();
+    window.registerPage()->startDemoFill();
     auto *empty = window.findChild<QPushButton *>(QStringLiteral("startEmptyRegister"));
     ASSERT_NE(empty, nullptr);
     EXPECT_TRUE(empty->isVisible());

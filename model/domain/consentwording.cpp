@@ -1,4 +1,4 @@
-#include "doorstep/consentwording.h"
+#include "domain/consentwording.h"
 
 #include <QCoreApplication>
 

@@ -1,0 +1,2 @@
+#pragma once
+#include "doorstep/b.h"
