@@ -6,13 +6,17 @@
 #include <QDialog>
 #include <QFutureWatcher>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
-class QToolButton;
+
+namespace Ui {
+class ConnectionDialog;
+}
 
 namespace saferhomes {
 
@@ -24,6 +28,7 @@ class ConnectionDialog : public QDialog {
 public:
     explicit ConnectionDialog(const SyncSettings::Connection &connection, bool autoSync,
                               int intervalMinutes, QWidget *parent = nullptr);
+    ~ConnectionDialog() override;
 
     /// What "Test connection" uses while the password field is empty (a password already known
     /// this session).
@@ -41,17 +46,17 @@ public:
     bool isTesting() const { return m_testing; }
     SyncConnectionTest::Result lastTestResult() const { return m_lastResult; }
 
-    QLineEdit *hostEdit() const { return m_host; }
-    QSpinBox *portBox() const { return m_port; }
-    QLineEdit *databaseEdit() const { return m_database; }
-    QLineEdit *userEdit() const { return m_user; }
-    QLineEdit *passwordEdit() const { return m_password; }
-    QComboBox *tlsModeBox() const { return m_tlsMode; }
-    QLineEdit *caFileEdit() const { return m_caFile; }
-    QCheckBox *autoSyncBox() const { return m_autoSync; }
-    QSpinBox *intervalBox() const { return m_interval; }
-    QPushButton *testButton() const { return m_testButton; }
-    QPushButton *okButton() const { return m_ok; }
+    QLineEdit *hostEdit() const;
+    QSpinBox *portBox() const;
+    QLineEdit *databaseEdit() const;
+    QLineEdit *userEdit() const;
+    QLineEdit *passwordEdit() const;
+    QComboBox *tlsModeBox() const;
+    QLineEdit *caFileEdit() const;
+    QCheckBox *autoSyncBox() const;
+    QSpinBox *intervalBox() const;
+    QPushButton *testButton() const;
+    QPushButton *okButton() const;
     QString resultText() const;
     QString warningText() const;
 
@@ -64,21 +69,7 @@ private:
     void showResult();
     void growToFit();
 
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QLineEdit *m_database;
-    QLineEdit *m_user;
-    QLineEdit *m_password;
-    QComboBox *m_tlsMode;
-    QLineEdit *m_caFile;
-    QToolButton *m_browse;
-    QLabel *m_warning;
-    QCheckBox *m_autoSync;
-    QSpinBox *m_interval;
-    QPushButton *m_testButton;
-    QLabel *m_resultIcon;
-    QLabel *m_result;
-    QPushButton *m_ok;
+    std::unique_ptr<Ui::ConnectionDialog> m_ui; ///< the form: connectiondialog.ui
     QFutureWatcher<SyncConnectionTest::Result> m_test;
     SyncConnectionTest::Result m_lastResult;
     QString m_knownPassword;
