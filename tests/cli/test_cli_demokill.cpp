@@ -26,6 +26,11 @@ protected:
     static QList<qint64> tableCounts(const QString &db)
     {
         QList<qint64> counts;
+        // Killed before its migrations committed, the database has no tables at all yet.
+        const auto made
+            = query(db, u"SELECT count(*) FROM sqlite_master WHERE name = 'household'"_s, true);
+        if (!made || made->isEmpty() || made->first().first().toInt() == 0)
+            return QList<qint64>(kTables.size(), -1);
         for (const QString &table : kTables) {
             const auto rows = query(db, u"SELECT count(*) FROM "_s + table, true);
             counts << (rows && !rows->isEmpty() ? rows->first().first().toLongLong() : -1);
