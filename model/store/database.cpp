@@ -80,8 +80,9 @@ void Database::close()
 
 Error Database::sqlError(const QString &path, const QString &what, const QSqlError &error)
 {
-    const QString message
-        = tr("%1: %2: %3").arg(QDir::toNativeSeparators(path), what, error.text());
+    // SQLite's own words ("no such table: household"), without Qt's "Unable to fetch row".
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const QString message = tr("%1: %2: %3").arg(QDir::toNativeSeparators(path), what, text);
     return isLocked(error) ? Error::locked(message) : Error::database(message);
 }
 
@@ -96,22 +97,23 @@ bool Database::isLocked(const QSqlError &error)
 Error Database::openError(const QString &what, const QSqlError &error) const
 {
     const QString path = QDir::toNativeSeparators(m_path);
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     if (isLocked(error)) {
         return Error::locked(tr("%1 is in use by another program, which holds a lock on it "
                                 "(%2). Close the other program, or wait for it to finish, and "
                                 "try again.")
-                                 .arg(path, error.text()));
+                                 .arg(path, text));
     }
     bool ok = false;
     const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
     // SQLITE_CORRUPT (11), SQLITE_NOTADB (26): a damaged file or not a database at all.
     if (ok && (code == 11 || code == 26)) {
-        return Error::database(tr("%1 is not a SaferHomes database, or it is damaged (%2): %3")
-                                   .arg(path, what, error.text()));
+        return Error::database(
+            tr("%1 is not a SaferHomes database, or it is damaged (%2): %3").arg(path, what, text));
     }
     // SQLITE_CANTOPEN (14)
     if (ok && code == 14)
-        return Error::database(tr("cannot open %1: %2").arg(path, error.text()));
+        return Error::database(tr("cannot open %1: %2").arg(path, text));
     return sqlError(m_path, what, error);
 }
 
@@ -135,7 +137,7 @@ Status Database::open(const QString &path)
         // The connection's handles live in setUp(); close() may only remove it once they
         // are gone.
         close();
-        qCInfo(lcStore) << "cannot open" << path << m_error;
+        qCDebug(lcStore) << "cannot open" << path << m_error;
         return opened;
     }
     qCDebug(lcStore) << "opened" << path << "schema" << latestSchemaVersion();
