@@ -14,6 +14,7 @@
 #include "synccommand.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -240,7 +241,10 @@ int Cli::databaseError(const Error &error)
 {
     // Only a message: nothing on stdout that could be taken for an answer. The message names
     // the database file and what could not be read.
-    m_err << tr("saferhomes-cli: %1").arg(error.message) << '\n';
+    const QString message = error.message.contains(m_dbPath)
+        ? error.message
+        : tr("%1: %2").arg(QDir::toNativeSeparators(m_dbPath), error.message);
+    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
     m_err.flush();
     return UsageError;
 }

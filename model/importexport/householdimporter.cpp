@@ -437,9 +437,16 @@ void finish(ImportResult &result, bool written, qsizetype valid, bool refused,
 {
     if (!written) {
         result.cancelled = repository.wasCancelled();
-        if (!result.cancelled && !refused && valid > 0)
-            result.status
-                = Error::refused(tr("nothing was imported: %1").arg(repository.errorString()));
+        if (!result.cancelled && !refused && valid > 0) {
+            // Another program's lock is not a refusal of these records: the file can be
+            // imported as it is once the other program lets go.
+            const QString why = repository.errorString();
+            const QString message = tr("nothing was imported: %1").arg(why);
+            result.status = why.contains(QStringLiteral("database is locked"))
+                    || why.contains(QStringLiteral("database table is locked"))
+                ? Error::locked(message)
+                : Error::refused(message);
+        }
         return;
     }
     for (const QString &area : createdAreas)

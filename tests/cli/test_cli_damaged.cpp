@@ -150,3 +150,27 @@ TEST_F(CliDamaged, AWriterInWalModeDoesNotStopReaders)
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(u"writer"_s);
 }
+
+TEST_F(CliDamaged, AnImportBlockedByAnotherWriterIsADatabaseErrorNotARejection)
+{
+    // The file is fine: another program's write lock is why nothing was imported (exit 2,
+    // naming the database), not a refusal of its records (exit 1).
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"writer"_s);
+    db.setDatabaseName(dbPath());
+    ASSERT_TRUE(db.open());
+    {
+        QSqlQuery query(db);
+        ASSERT_TRUE(query.exec(u"BEGIN EXCLUSIVE"_s)) << query.lastError().text().toStdString();
+        ASSERT_TRUE(query.exec(u"CREATE TABLE other_program (x)"_s));
+        const CliResult result = cli({u"households"_s, u"import"_s, m_csv});
+        EXPECT_EQ(result.exitCode, 2) << result;
+        EXPECT_TRUE(result.out.trimmed().isEmpty()) << result;
+        EXPECT_TRUE(result.errText().contains(dbPath())) << result;
+        EXPECT_TRUE(result.errText().contains(u"locked"_s)) << result;
+        ASSERT_TRUE(query.exec(u"ROLLBACK"_s));
+    }
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"writer"_s);
+    EXPECT_EQ(count(), 30) << "nothing was imported";
+}
