@@ -14,6 +14,7 @@
 #include "synccommand.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -221,11 +222,31 @@ void Cli::printResult(const QJsonObject &json, const QString &text)
 
 bool Cli::openDatabase(Database &database)
 {
-    if (database.open(m_dbPath))
+    // The message names the file and says what is wrong with it: damaged, in use by another
+    // program, from a newer version, or a failed migration.
+    const Status opened = database.open(m_dbPath);
+    if (opened)
         return true;
-    m_err << tr("saferhomes-cli: %1").arg(database.errorString()) << '\n';
+    m_err << tr("saferhomes-cli: %1").arg(opened.errorString()) << '\n';
     m_err.flush();
     return false;
+}
+
+bool Cli::isDatabaseError(const Error &error)
+{
+    return error.kind == Error::Kind::Database || error.kind == Error::Kind::Locked;
+}
+
+int Cli::databaseError(const Error &error)
+{
+    // Only a message: nothing on stdout that could be taken for an answer. The message names
+    // the database file and what could not be read.
+    const QString message = error.message.contains(m_dbPath)
+        ? error.message
+        : tr("%1: %2").arg(QDir::toNativeSeparators(m_dbPath), error.message);
+    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
+    m_err.flush();
+    return UsageError;
 }
 
 int Cli::init()
@@ -285,12 +306,15 @@ int Cli::householdsImport(const QString &path)
         const ImportPlan plan = importer.prepare(path);
         result.rejected = plan.problems;
         result.warnings = plan.warnings;
-        result.error = plan.fileError;
-        result.badFile = !plan.fileError.isEmpty();
-        if (plan.fileError.isEmpty() && (plan.problems.isEmpty() || skipInvalid))
+        result.status = plan.status;
+        if (plan.status && (plan.problems.isEmpty() || skipInvalid))
             result.imported = int(plan.records.size());
     } else {
         result = importer.import(path, skipInvalid);
+    }
+    if (!result.status && isDatabaseError(result.status.error())) {
+        // The register could not be read to check the file against: no answer at all.
+        return databaseError(result.status.error());
     }
 
     for (const QString &warning : std::as_const(result.warnings))
@@ -308,14 +332,14 @@ int Cli::householdsImport(const QString &path)
                       {QStringLiteral("rejected"), problemsJson(result.rejected)}};
     if (dryRun)
         json.insert(QStringLiteral("dry_run"), true);
-    if (!result.error.isEmpty()) {
-        m_err << tr("saferhomes-cli: %1").arg(result.error) << '\n';
+    if (!result.status) {
+        m_err << tr("saferhomes-cli: %1").arg(result.status.errorString()) << '\n';
         m_err.flush();
-        json.insert(QStringLiteral("error"), result.error);
+        json.insert(QStringLiteral("error"), result.status.errorString());
         printResult(json, {});
         // A file that cannot be read as a household list is a file error; a database that
         // refused the write is a rejection.
-        return result.badFile ? UsageError : Rejected;
+        return result.status.error().kind == Error::Kind::Refused ? Rejected : UsageError;
     }
     m_err.flush();
     const bool refused = !result.rejected.isEmpty() && !skipInvalid;
@@ -349,8 +373,10 @@ int Cli::householdsCount()
     Database database(ConnectionName::main());
     if (!openDatabase(database))
         return UsageError;
-    const int count = HouseholdRepository(database, Database::localUserName()).count();
-    printResult({{QStringLiteral("households"), count}}, QString::number(count));
+    const Result<int> count = HouseholdRepository(database, Database::localUserName()).count();
+    if (!count)
+        return databaseError(count.error());
+    printResult({{QStringLiteral("households"), *count}}, QString::number(*count));
     return Success;
 }
 
@@ -370,7 +396,9 @@ int Cli::householdsSet(const QStringList &assignments)
     if (!openDatabase(database))
         return UsageError;
     HouseholdRepository repository(database, Database::localUserName());
-    const std::optional<QUuid> id = repository.findByUprn(uprn);
+    const Result<QUuid> id = repository.findByUprn(uprn);
+    if (!id && id.error().kind != Error::Kind::NotFound)
+        return databaseError(id.error());
     if (!id) {
         m_err << tr("saferhomes-cli: no household has UPRN %1").arg(uprn) << '\n';
         printResult({{QStringLiteral("updated"), 0},
@@ -382,6 +410,8 @@ int Cli::householdsSet(const QStringList &assignments)
     const HouseholdService::Result result = service.setFields(*id, changes);
     for (const QString &warning : result.warnings)
         warn(warning);
+    if (!result.ok() && isDatabaseError(Error {result.kind, result.error}))
+        return databaseError(Error {result.kind, result.error});
     if (!result.ok()) {
         const QString message
             = result.field.isEmpty() ? result.error : tr("%1: %2").arg(result.field, result.error);
@@ -404,7 +434,10 @@ int Cli::reportProgress()
     if (!openDatabase(database))
         return UsageError;
     const HouseholdRepository repository(database, Database::localUserName());
-    const ProgressReport report = ProgressReport::compute(repository.statusCounts());
+    const Result<StatusCounts> counts = repository.statusCounts();
+    if (!counts)
+        return databaseError(counts.error());
+    const ProgressReport report = ProgressReport::compute(*counts);
     QString text = tr("Households: %1\nOffered: %2, accepted: %3, take-up: %4%\n"
                       "Secured: %5 of target %6")
                        .arg(report.households)

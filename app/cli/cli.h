@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
@@ -28,6 +30,10 @@ private:
     int reportProgress();
 
     bool openDatabase(Database &database);
+    static bool isDatabaseError(const Error &error);
+    /// Reports a database that could not be read (its message names the file): exit 2,
+    /// nothing on stdout.
+    int databaseError(const Error &error);
     int usage(const QString &message);
     void printResult(const QJsonObject &json, const QString &text);
     void warn(const QString &message);

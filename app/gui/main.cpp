@@ -1,5 +1,6 @@
 #include "doorstep/surveyresources.h"
 #include "register/registerpage.h"
+#include "shell/databaseproblemwindow.h"
 #include "shell/mainwindow.h"
 #include "store/connectionname.h"
 #include "store/database.h"
@@ -115,42 +116,67 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    Database database(ConnectionName::main());
-    if (!database.open(parser.value(dbOption))) {
-        std::fprintf(stderr, "%s\n", qPrintable(database.errorString()));
-        QMessageBox::critical(
-            nullptr, QCoreApplication::translate("main", "SaferHomes"),
-            QCoreApplication::translate("main", "SaferHomes cannot open its database.\n\n%1")
-                .arg(database.errorString()));
-        return 1;
-    }
-
-    MainWindow window(database, {}, survey);
-    if (parser.isSet(screenshotOption)) {
-        window.resize(1280, 800);
-        const QString file = parser.value(screenshotOption);
-        // Once the event loop has run: the window is laid out and shows its data.
-        QTimer::singleShot(0, &window, [&window, file] {
-            if (!window.grab().save(file, "PNG")) {
+    FirstPaintReporter firstPaint;
+    if (qEnvironmentVariableIsSet("SAFERHOMES_REPORT_FIRST_PAINT"))
+        qApp->installEventFilter(&firstPaint);
+    const QString screenshot = parser.value(screenshotOption);
+    // With --screenshot: once the event loop has run (the window is laid out and shows its
+    // data), saves \a window and quits.
+    const auto saveScreenshot = [&screenshot](QWidget *window) {
+        if (screenshot.isEmpty())
+            return;
+        window->resize(1280, 800);
+        QTimer::singleShot(0, window, [window, screenshot] {
+            if (!window->grab().save(screenshot, "PNG")) {
                 std::fprintf(stderr, "%s\n",
                              qPrintable(QCoreApplication::translate("main", "cannot write %1")
-                                            .arg(QDir::toNativeSeparators(file))));
+                                            .arg(QDir::toNativeSeparators(screenshot))));
                 QCoreApplication::exit(2);
                 return;
             }
             QCoreApplication::quit();
         });
+    };
+
+    const QString path = parser.value(dbOption);
+    Database database(ConnectionName::main());
+    std::unique_ptr<MainWindow> window;
+    const auto showMainWindow = [&] {
+        window = std::make_unique<MainWindow>(database, nullptr, survey);
+        saveScreenshot(window.get());
+        window->show();
+        // A new register shows the demo at once: the window is up with the empty register,
+        // and the demo fills in off the GUI thread; the user may instead start with an empty
+        // register.
+        const Result<bool> offerDemo = DemoTransfer::shouldOfferDemo(database);
+        if (!offerDemo)
+            window->showError(offerDemo.errorString());
+        else if (offerDemo.value())
+            window->registerPage()->startDemoFill();
+    };
+
+    // A database that cannot be opened (damaged, not a database, in use by another program,
+    // from a newer version) is said so in the window's banner, never shown as an empty
+    // register; the user may try again once the other program has let go.
+    std::unique_ptr<DatabaseProblemWindow> problem;
+    if (const Status opened = database.open(path); opened) {
+        showMainWindow();
+    } else {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.errorString()));
+        problem = std::make_unique<DatabaseProblemWindow>(path, opened.errorString());
+        QObject::connect(problem.get(), &DatabaseProblemWindow::tryAgainRequested, problem.get(),
+                         [&] {
+                             const Status again = database.open(path);
+                             if (!again) {
+                                 problem->showError(again.errorString());
+                                 return;
+                             }
+                             showMainWindow();
+                             problem->hide();
+                             problem.release()->deleteLater();
+                         });
+        saveScreenshot(problem.get());
+        problem->show();
     }
-    FirstPaintReporter firstPaint;
-    if (qEnvironmentVariableIsSet("SAFERHOMES_REPORT_FIRST_PAINT"))
-        qApp->installEventFilter(&firstPaint);
-    window.show();
-    // A new register shows the demo at once: the window is up with the empty register, and the
-    // demo fills in off the GUI thread; the user may instead start with an empty register.
-    const Result<bool> offerDemo = DemoTransfer::shouldOfferDemo(database);
-    if (!offerDemo)
-        window.showError(offerDemo.errorString());
-    else if (offerDemo.value())
-        window.registerPage()->startDemoFill();
     return QCoreApplication::exec();
 }

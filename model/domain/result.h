@@ -52,6 +52,8 @@ public:
     { }
 
     bool ok() const { return m_state.index() == 0; }
+    /// ok(), by the name std::optional and std::expected give it.
+    bool has_value() const { return ok(); }
     explicit operator bool() const { return ok(); }
 
     /// The value; only valid when ok().

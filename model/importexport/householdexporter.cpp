@@ -42,10 +42,16 @@ bool HouseholdExporter::write(const QString &path, const HouseholdRepository::Pr
         return false;
     }
     bool cancelled = false;
-    const QList<HouseholdRecord> records = m_repository.all([&](qint64 done, qint64 total) {
+    const Result<QList<HouseholdRecord>> read = m_repository.all([&](qint64 done, qint64 total) {
         cancelled = progress && !progress(done, total);
         return !cancelled;
     });
+    if (!read && !cancelled) {
+        // A register that cannot be read is not an empty one: keep the file as it was.
+        file.cancelWriting();
+        m_error = read.errorString();
+        return false;
+    }
     if (cancelled) {
         // Keep whatever file was there before.
         file.cancelWriting();
@@ -53,6 +59,7 @@ bool HouseholdExporter::write(const QString &path, const HouseholdRepository::Pr
         m_cancelled = true;
         return false;
     }
+    const QList<HouseholdRecord> &records = *read;
     QByteArray out = CsvWriter::formatRecord(columns());
     for (const HouseholdRecord &record : records) {
         QStringList row {record.household.id.toString(QUuid::WithoutBraces)};

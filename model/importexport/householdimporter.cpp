@@ -292,7 +292,7 @@ ImportPlan HouseholdImporter::prepare(const QString &path, const Progress &progr
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         ImportPlan plan;
-        plan.fileError = tr("cannot read %1: %2").arg(path, file.errorString());
+        plan.status = Error::invalid(tr("cannot read %1: %2").arg(path, file.errorString()));
         return plan;
     }
     return prepareData(file.readAll(), QFileInfo(path).fileName(), progress);
@@ -324,9 +324,10 @@ public:
         plan.fileName = name;
         CsvRecord record;
         if (!m_reader.next(record)) {
-            plan.fileError = m_reader.error() == CsvReader::Error::None
-                ? tr("%1 is empty: it needs a header row and at least one household").arg(name)
-                : tr("%1: %2").arg(name, m_reader.errorString());
+            plan.status = Error::invalid(
+                m_reader.error() == CsvReader::Error::None
+                    ? tr("%1 is empty: it needs a header row and at least one household").arg(name)
+                    : tr("%1: %2").arg(name, m_reader.errorString()));
             return;
         }
         Columns columns;
@@ -334,8 +335,8 @@ public:
             const QString column = record.fields[i].trimmed().toLower();
             plan.header.append(column);
             if (columns.has(column)) {
-                plan.fileError
-                    = tr("%1 line 1: the column \u201c%2\u201d appears twice").arg(name, column);
+                plan.status = Error::invalid(
+                    tr("%1 line 1: the column \u201c%2\u201d appears twice").arg(name, column));
                 return;
             }
             columns.index.insert(column, i);
@@ -350,15 +351,27 @@ public:
                 missing.append(required);
         }
         if (!missing.isEmpty()) {
-            plan.fileError = tr("%1 line 1: missing required column(s) %2")
-                                 .arg(name, missing.join(QLatin1String(", ")));
+            plan.status = Error::invalid(tr("%1 line 1: missing required column(s) %2")
+                                             .arg(name, missing.join(QLatin1String(", "))));
             return;
         }
-        // Ids are only given by files that were exported; don't load them for the others.
-        m_checker = std::make_unique<RecordChecker>(
-            columns, int(plan.header.size()), repository.existingUprns(),
-            columns.has(QStringLiteral("id")) ? repository.existingIds() : QSet<QUuid>(),
-            data.size() / 64);
+        // The UPRNs and ids already there: a register that cannot be read is not an empty one
+        // (that would switch the duplicate check off). Ids are only given by files that were
+        // exported; don't load them for the others.
+        const Result<QSet<QString>> uprns = repository.existingUprns();
+        if (!uprns) {
+            plan.status = uprns.error();
+            return;
+        }
+        const Result<QSet<QUuid>> ids = columns.has(QStringLiteral("id"))
+            ? repository.existingIds()
+            : Result<QSet<QUuid>>(QSet<QUuid>());
+        if (!ids) {
+            plan.status = ids.error();
+            return;
+        }
+        m_checker = std::make_unique<RecordChecker>(columns, int(plan.header.size()), *uprns, *ids,
+                                                    data.size() / 64);
     }
 
     /// Whether the header was fine and records can be read.
@@ -390,11 +403,13 @@ public:
             m_plan.problems.append({m_reader.errorLine(), {}, m_reader.errorString()});
             break;
         default:
-            m_plan.fileError = tr("%1: %2").arg(m_plan.fileName, m_reader.errorString());
+            m_plan.status
+                = Error::invalid(tr("%1: %2").arg(m_plan.fileName, m_reader.errorString()));
             return;
         }
         if (m_plan.recordCount == 0 && m_plan.problems.isEmpty())
-            m_plan.fileError = tr("%1 has a header row but no households").arg(m_plan.fileName);
+            m_plan.status
+                = Error::invalid(tr("%1 has a header row but no households").arg(m_plan.fileName));
     }
 
 private:
@@ -411,8 +426,7 @@ ImportResult reported(const ImportPlan &plan)
     ImportResult result;
     result.rejected = plan.problems;
     result.warnings = plan.warnings;
-    result.error = plan.fileError;
-    result.badFile = !plan.fileError.isEmpty();
+    result.status = plan.status;
     return result;
 }
 
@@ -423,8 +437,16 @@ void finish(ImportResult &result, bool written, qsizetype valid, bool refused,
 {
     if (!written) {
         result.cancelled = repository.wasCancelled();
-        if (!result.cancelled && !refused && valid > 0)
-            result.error = tr("nothing was imported: %1").arg(repository.errorString());
+        if (!result.cancelled && !refused && valid > 0) {
+            // Another program's lock is not a refusal of these records: the file can be
+            // imported as it is once the other program lets go.
+            const QString why = repository.errorString();
+            const QString message = tr("nothing was imported: %1").arg(why);
+            result.status = why.contains(QStringLiteral("database is locked"))
+                    || why.contains(QStringLiteral("database table is locked"))
+                ? Error::locked(message)
+                : Error::refused(message);
+        }
         return;
     }
     for (const QString &area : createdAreas)
@@ -461,7 +483,7 @@ ImportPlan HouseholdImporter::prepareData(const QByteArray &data, const QString 
         }
     }
     read.end();
-    if (progress && plan.fileError.isEmpty())
+    if (progress && plan.status)
         progress(read.byteSize(), read.byteSize());
     return plan;
 }
@@ -472,7 +494,7 @@ ImportResult HouseholdImporter::import(const QString &path, bool skipInvalid,
     ImportPlan plan;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        plan.fileError = tr("cannot read %1: %2").arg(path, file.errorString());
+        plan.status = Error::invalid(tr("cannot read %1: %2").arg(path, file.errorString()));
         return reported(plan);
     }
     const QByteArray data = file.readAll();
@@ -517,7 +539,7 @@ ImportResult HouseholdImporter::import(const QString &path, bool skipInvalid,
             }
         }
         read.end();
-        if (!plan.fileError.isEmpty() || (!plan.problems.isEmpty() && !skipInvalid) || valid == 0)
+        if (!plan.status || (!plan.problems.isEmpty() && !skipInvalid) || valid == 0)
             return false;
         rows.progressDone = rows.progressTotal = read.byteSize();
         return rows.isEmpty() || handover.put(std::move(rows));
@@ -526,7 +548,7 @@ ImportResult HouseholdImporter::import(const QString &path, bool skipInvalid,
     const bool written
         = m_repository.insertRows(lineCount(data) - 1, make, &createdAreas, progress, source);
     ImportResult result = reported(plan);
-    if (!result.badFile) {
+    if (result.status) {
         finish(result, written, valid, !plan.problems.isEmpty() && !skipInvalid, createdAreas,
                m_repository);
     }
@@ -537,7 +559,7 @@ ImportResult HouseholdImporter::commit(const ImportPlan &plan, bool skipInvalid,
                                        const Progress &progress)
 {
     ImportResult result = reported(plan);
-    if (result.badFile)
+    if (!result.status)
         return result;
     if (plan.cancelled) {
         result.cancelled = true;

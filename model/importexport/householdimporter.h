@@ -17,7 +17,10 @@ struct ImportProblem {
 
 /// What a household file holds once read and checked, before anything is written.
 struct ImportPlan {
-    QString fileError; ///< the file as a whole cannot be imported (empty when fine)
+    /// Whether the file can be imported at all: Error::Invalid when the file as a whole cannot
+    /// be (unreadable, no header, a required column missing), Error::Database or
+    /// Error::Locked when the register could not be read to check it against.
+    Status status;
     QString fileName; ///< the file's name (no folder), for the import's audit event
     QString sha256; ///< hex SHA-256 of the file's bytes, for the import's audit event
     QStringList header;
@@ -35,8 +38,11 @@ struct ImportResult {
     int imported = 0;
     QList<ImportProblem> rejected;
     QStringList warnings;
-    QString error; ///< a file or database error; nothing was imported
-    bool badFile = false; ///< the error is the file's (it cannot be read as a household list)
+    /// Why nothing was imported, if so: Error::Invalid for the file (it cannot be read as a
+    /// household list), Error::Database or Error::Locked when the register could not be read,
+    /// Error::Refused when the database refused the write. Refused records are not an error:
+    /// they are listed in rejected.
+    Status status;
     bool cancelled = false;
 };
 

@@ -36,8 +36,12 @@ ConsentService::ConsentService(HouseholdRepository &households, ConsentRepositor
 
 ConsentService::Result ConsentService::record(const QUuid &householdId, const Request &request)
 {
-    if (!m_households.summary(householdId))
-        return refuse({}, tr("There is no such household."));
+    if (const auto household = m_households.summary(householdId); !household) {
+        return refuse({},
+                      household.error().kind == Error::Kind::NotFound
+                          ? tr("There is no such household.")
+                          : household.errorString());
+    }
     if (request.purposes.isEmpty())
         return refuse(QStringLiteral("purposes"), tr("Choose what the consent is for."));
     const QString wording = request.wordingVersion.trimmed();
@@ -138,8 +142,12 @@ QList<Consent> ConsentService::history(const QUuid &householdId) const
 ConsentService::Result ConsentService::addPhoto(const QUuid &householdId, const QByteArray &bytes,
                                                 const QString &mimeType)
 {
-    if (!m_households.summary(householdId))
-        return refuse({}, tr("There is no such household."));
+    if (const auto household = m_households.summary(householdId); !household) {
+        return refuse({},
+                      household.error().kind == Error::Kind::NotFound
+                          ? tr("There is no such household.")
+                          : household.errorString());
+    }
     if (bytes.isEmpty())
         return refuse(QStringLiteral("bytes"), tr("The photo is empty."));
     if (!mimeType.startsWith(QStringLiteral("image/")))

@@ -18,6 +18,14 @@ HouseholdService::Result refuse(const QString &field, const QString &error)
     return HouseholdService::Result {error, field, {}};
 }
 
+/// The database could not answer: not a refused value, and never "no such household".
+HouseholdService::Result unreadable(const Error &error)
+{
+    HouseholdService::Result result {error.message, {}, {}};
+    result.kind = error.kind;
+    return result;
+}
+
 } // namespace
 
 HouseholdService::HouseholdService(HouseholdRepository &repository)
@@ -28,9 +36,12 @@ HouseholdService::Result
 HouseholdService::setFields(const QUuid &id, const QList<std::pair<QString, QString>> &assignments,
                             Mode mode)
 {
-    const std::optional<HouseholdRecord> current = m_repository.find(id);
-    if (!current)
-        return refuse({}, tr("There is no such household."));
+    const saferhomes::Result<HouseholdRecord> current = m_repository.find(id);
+    if (!current) {
+        if (current.error().kind == Error::Kind::NotFound)
+            return refuse({}, tr("There is no such household."));
+        return unreadable(current.error());
+    }
 
     QList<std::pair<HouseholdField, QString>> changes;
     QString latitude
@@ -46,15 +57,21 @@ HouseholdService::setFields(const QUuid &id, const QList<std::pair<QString, QStr
             return refuse(HouseholdFields::name(*field), check.error);
 
         if (*field == HouseholdField::Uprn && !check.value.isEmpty()) {
-            const std::optional<QUuid> owner = m_repository.findByUprn(check.value);
+            const saferhomes::Result<QUuid> owner = m_repository.findByUprn(check.value);
+            if (!owner && owner.error().kind != Error::Kind::NotFound)
+                return unreadable(owner.error());
             if (owner && *owner != id) {
                 return refuse(name, tr("UPRN %1 belongs to another household").arg(check.value));
             }
         }
         if (*field == HouseholdField::Status && mode == Mode::Edit) {
             const HouseholdStatus to = *HouseholdStatusRules::fromName(check.value);
-            if (const auto why = HouseholdStatusRules::checkTransition(
-                    current->household.status, to, m_repository.transitionContext(id))) {
+            const saferhomes::Result<TransitionContext> context
+                = m_repository.transitionContext(id);
+            if (!context)
+                return unreadable(context.error());
+            if (const auto why
+                = HouseholdStatusRules::checkTransition(current->household.status, to, *context)) {
                 return refuse(name, *why);
             }
         }

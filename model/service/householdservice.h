@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/householdfield.h"
+#include "domain/result.h"
 
 #include <QString>
 #include <QStringList>
@@ -22,6 +23,9 @@ public:
         QString error; ///< empty on success
         QString field; ///< the field the error is about, when there is one
         QStringList warnings;
+        /// Invalid for a refused value; Database or Locked when the database could not be
+        /// read (a failed read is never taken for "no such household").
+        Error::Kind kind = Error::Kind::Invalid;
         bool ok() const { return error.isEmpty(); }
     };
 

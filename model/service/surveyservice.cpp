@@ -63,8 +63,12 @@ SurveyService::Result SurveyService::startOrResume(const QUuid &householdId,
                                                    const QString &definitionVersion,
                                                    const QUuid &visitId)
 {
-    if (!m_households.summary(householdId))
-        return refuse({}, tr("There is no such household."));
+    if (const auto household = m_households.summary(householdId); !household) {
+        return refuse({},
+                      household.error().kind == Error::Kind::NotFound
+                          ? tr("There is no such household.")
+                          : household.errorString());
+    }
     const QString version = definitionVersion.trimmed();
     if (version.isEmpty())
         return refuse(QStringLiteral("definition_version"), tr("The survey has no version."));
@@ -111,9 +115,13 @@ SurveyService::Result SurveyService::complete(const QUuid &surveyId,
     const QString version = definitionVersion.trimmed();
     if (version.isEmpty())
         return refuse(QStringLiteral("definition_version"), tr("The survey has no version."));
-    const std::optional<HouseholdSummary> household = m_households.summary(survey->householdId);
-    if (!household)
-        return refuse({}, tr("There is no such household."));
+    const auto household = m_households.summary(survey->householdId);
+    if (!household) {
+        return refuse({},
+                      household.error().kind == Error::Kind::NotFound
+                          ? tr("There is no such household.")
+                          : household.errorString());
+    }
 
     // Surveying is contact: a household still `identified` goes through `contacted`, so the
     // funnel's one-step rules (and the audit trail) see both moves.
@@ -123,10 +131,12 @@ SurveyService::Result SurveyService::complete(const QUuid &surveyId,
     else if (household->status != HouseholdStatus::Surveyed
              && !HouseholdStatusRules::isAcceptedOrBeyond(household->status))
         move.steps = {HouseholdStatus::Surveyed};
-    const TransitionContext context = m_households.transitionContext(survey->householdId);
+    const auto context = m_households.transitionContext(survey->householdId);
+    if (!context)
+        return refuse({}, context.errorString());
     HouseholdStatus from = move.from;
     for (const HouseholdStatus to : std::as_const(move.steps)) {
-        if (const auto why = HouseholdStatusRules::checkTransition(from, to, context))
+        if (const auto why = HouseholdStatusRules::checkTransition(from, to, *context))
             return refuse({}, tr("The survey was not completed: %1.").arg(*why));
         from = to;
     }
@@ -163,15 +173,21 @@ SurveyService::Result SurveyService::agreePackage(const QUuid &surveyId,
     }
     if (const auto refused = checkConsent(survey->householdId))
         return *refused;
-    const std::optional<HouseholdSummary> household = m_households.summary(survey->householdId);
-    if (!household)
-        return refuse({}, tr("There is no such household."));
+    const auto household = m_households.summary(survey->householdId);
+    if (!household) {
+        return refuse({},
+                      household.error().kind == Error::Kind::NotFound
+                          ? tr("There is no such household.")
+                          : household.errorString());
+    }
 
     StatusMove move {household->status, {}};
     if (!HouseholdStatusRules::isAcceptedOrBeyond(household->status)) {
+        const auto context = m_households.transitionContext(survey->householdId);
+        if (!context)
+            return refuse({}, context.errorString());
         if (const auto why = HouseholdStatusRules::checkTransition(
-                household->status, HouseholdStatus::Accepted,
-                m_households.transitionContext(survey->householdId))) {
+                household->status, HouseholdStatus::Accepted, *context)) {
             return refuse({}, tr("The package was not agreed: %1.").arg(*why));
         }
         move.steps = {HouseholdStatus::Accepted};

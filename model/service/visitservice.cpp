@@ -145,9 +145,13 @@ VisitService::Result VisitService::recordVisit(const QUuid &householdId, VisitOu
                                                const QString &reason, const QDateTime &revisitAt,
                                                const QString &notes)
 {
-    const std::optional<HouseholdSummary> household = m_households.summary(householdId);
-    if (!household)
-        return refuse({}, tr("There is no such household."));
+    const auto household = m_households.summary(householdId);
+    if (!household) {
+        return refuse({},
+                      household.error().kind == Error::Kind::NotFound
+                          ? tr("There is no such household.")
+                          : household.errorString());
+    }
     const QString why = reason.trimmed();
     if (outcome == VisitOutcome::Declined && why.isEmpty())
         return refuse(QStringLiteral("reason"), tr("Say why the household declined."));
@@ -163,8 +167,11 @@ VisitService::Result VisitService::recordVisit(const QUuid &householdId, VisitOu
 
     StatusMove move {household->status, {}};
     if (const auto to = statusAfter(outcome, household->status)) {
-        if (const auto refused = HouseholdStatusRules::checkTransition(
-                household->status, *to, m_households.transitionContext(householdId))) {
+        const auto context = m_households.transitionContext(householdId);
+        if (!context)
+            return refuse({}, context.errorString());
+        if (const auto refused
+            = HouseholdStatusRules::checkTransition(household->status, *to, *context)) {
             return refuse(QStringLiteral("outcome"),
                           tr("The visit was not saved: %1.").arg(*refused));
         }

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QSqlDatabase>
 #include <QString>
+
+class QSqlError;
 
 namespace saferhomes {
 
@@ -17,14 +21,18 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    /// Opens (creating if missing) and migrates \a path. On failure returns false and
-    /// errorString() names the problem; a database from a newer version is refused untouched.
-    bool open(const QString &path);
+    /// Opens (creating if missing) and migrates \a path. A failure names the file and says
+    /// which of these it is: the file cannot be opened or is not a database (Error::Database),
+    /// another program holds a lock on it (Error::Locked), it was written by a newer version
+    /// (Error::Refused; the file is left untouched) or a migration failed (Error::Database).
+    Status open(const QString &path);
     void close();
     bool isOpen() const;
 
     QString path() const { return m_path; }
     QString connectionName() const { return m_connectionName; }
+    /// The message of the last failed open() (the same as its Error's), for callers that
+    /// report it apart from the open.
     QString errorString() const { return m_error; }
     /// The device's own id, made when the database was created.
     QString deviceId() const { return m_deviceId; }
@@ -39,12 +47,22 @@ public:
     /// Who the audit trail names for changes made on this device until sign-in exists.
     static QString localUserName();
 
+    /// A failed statement on the database at \a path, as "PATH: WHAT: SQLite's message":
+    /// Error::Locked when another connection holds the lock (SQLITE_BUSY, SQLITE_LOCKED),
+    /// Error::Database otherwise.
+    static Error sqlError(const QString &path, const QString &what, const QSqlError &error);
+    /// Whether \a error is SQLite's "database is locked" (SQLITE_BUSY or SQLITE_LOCKED).
+    static bool isLocked(const QSqlError &error);
+
 private:
-    bool setUp();
-    bool migrate();
-    bool loadDeviceId();
+    Status setUp();
+    Status migrate();
+    Status loadDeviceId();
     /// Stores this build's version as `app_version` in the meta table.
-    bool recordAppVersion();
+    Status recordAppVersion();
+    /// A failure to open or set up the file: says it is in use when it is locked, that it is
+    /// damaged or not a database when SQLite says so, and otherwise "PATH: WHAT: message".
+    Error openError(const QString &what, const QSqlError &error) const;
 
     QString m_connectionName;
     QString m_path;

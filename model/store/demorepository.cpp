@@ -238,8 +238,6 @@ DemoRepository::~DemoRepository()
 {
     if (m_statements)
         rollback();
-    if (m_synchronous >= 0)
-        restoreDurability();
 }
 
 bool DemoRepository::fail(const QString &message)
@@ -256,47 +254,6 @@ int DemoRepository::householdCount() const
     return query.value(0).toInt();
 }
 
-bool DemoRepository::relaxDurability()
-{
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    const auto read = [&](const QString &sql, qint64 *value) {
-        const bool ok = query.exec(sql) && query.next();
-        if (ok)
-            *value = query.value(0).toLongLong();
-        query.finish();
-        return ok;
-    };
-    qint64 synchronous = -1;
-    qint64 pageSize = 0;
-    if (!read(QStringLiteral("PRAGMA synchronous"), &synchronous)
-        || !read(QStringLiteral("PRAGMA wal_autocheckpoint"), &m_autoCheckpoint)
-        || !read(QStringLiteral("PRAGMA page_size"), &pageSize) || pageSize <= 0)
-        return fail(query.lastError().text());
-    m_synchronous = synchronous;
-    // A checkpoint flushes the database file even at NORMAL; a longer log (64 MiB, whatever
-    // the page size) means fewer of them. A number computed here, not user input: PRAGMA
-    // takes no bound values.
-    if (!query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"))
-        || !query.exec(
-            QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg((qint64(64) << 20) / pageSize))) {
-        const QString message = query.lastError().text();
-        restoreDurability();
-        return fail(message);
-    }
-    return true;
-}
-
-void DemoRepository::restoreDurability()
-{
-    if (m_synchronous < 0)
-        return;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    // Numbers read back from SQLite, not user input: PRAGMA takes no bound values.
-    query.exec(QStringLiteral("PRAGMA synchronous = %1").arg(m_synchronous));
-    query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(m_autoCheckpoint));
-    m_synchronous = -1;
-}
-
 bool DemoRepository::begin()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -305,7 +262,6 @@ bool DemoRepository::begin()
     if (!db.transaction())
         return fail(db.lastError().text());
     m_now = storeTimestamp();
-    m_pending = {};
     QSqlQuery query(db);
     const auto read = [&](const QString &sql, qint64 *value) {
         const bool ok = query.exec(sql) && query.next();
@@ -317,7 +273,6 @@ bool DemoRepository::begin()
     // no entry outlives it to be mixed up with a new household's).
     bool ok = read(QStringLiteral("SELECT coalesce(max(rid), 0) FROM household"), &m_rid);
     m_firstRid = m_rid;
-    m_pending.firstRid = m_pending.lastRid = m_rid;
     m_firstRowids.clear();
     for (const BulkAudit &audit : kBulkAudits) {
         qint64 rowid = 0;
@@ -380,22 +335,10 @@ bool DemoRepository::commit()
         message = db.lastError().text();
     if (!message.isEmpty()) {
         db.rollback();
-        m_pending = {};
         restoreCacheSize();
         return fail(message);
     }
     restoreCacheSize();
-    // Households are numbered on from the highest rid, so one fill's form one range.
-    if (m_pending.lastRid > m_pending.firstRid) {
-        if (m_written.lastRid == 0)
-            m_written.firstRid = m_pending.firstRid;
-        m_written.lastRid = m_pending.lastRid;
-    }
-    m_written.createdAreas += m_pending.createdAreas;
-    m_written.changedAreas += m_pending.changedAreas;
-    m_written.equipment += m_pending.equipment;
-    m_written.fitters += m_pending.fitters;
-    m_pending = {};
     return true;
 }
 
@@ -405,7 +348,6 @@ void DemoRepository::rollback()
     m_statements.reset();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     db.rollback();
-    m_pending = {};
     restoreCacheSize();
 }
 
@@ -435,20 +377,6 @@ bool run(QSqlQuery &query, std::initializer_list<QVariant> values)
 std::optional<QUuid> DemoRepository::addArea(const Area &area)
 {
     Statements &s = *m_statements;
-    if (!run(s.areaRow, {area.name})) {
-        fail(s.areaRow.lastError().text());
-        return std::nullopt;
-    }
-    const bool existed = s.areaRow.next();
-    if (existed) {
-        Area before;
-        before.id = QUuid::fromString(s.areaRow.value(0).toString());
-        before.name = area.name;
-        before.targetHomes = s.areaRow.value(1).toInt();
-        before.budgetPence = s.areaRow.value(2).toLongLong();
-        m_pending.changedAreas.append(before);
-    }
-    s.areaRow.finish();
     if (!run(s.area, {idValue(area.id), area.name, area.targetHomes, area.budgetPence, m_now})) {
         fail(s.area.lastError().text());
         return std::nullopt;
@@ -459,8 +387,6 @@ std::optional<QUuid> DemoRepository::addArea(const Area &area)
     }
     const QUuid id = QUuid::fromString(s.areaRow.value(0).toString());
     s.areaRow.finish();
-    if (!existed)
-        m_pending.createdAreas.append(id);
     if (!s.audit.record(QStringLiteral("area"), area.name, QStringLiteral("target_homes"), {},
                         area.targetHomes, m_now)) {
         fail(s.audit.errorString());
@@ -475,7 +401,6 @@ bool DemoRepository::addEquipment(const DemoEquipment &e)
     if (!run(s.equipment, {e.code, e.name, e.standard, e.unitCostPence, e.fitMinutes, e.skill}))
         return fail(tr("equipment %1: %2").arg(e.code, s.equipment.lastError().text()));
     if (s.equipment.numRowsAffected() > 0) {
-        m_pending.equipment.append(e.code);
         if (!s.audit.record(QStringLiteral("equipment_type"), e.code, QStringLiteral("created"), {},
                             e.name, m_now))
             return fail(s.audit.errorString());
@@ -490,7 +415,6 @@ bool DemoRepository::addFitter(const DemoFitter &f)
              {idValue(f.id), f.name, f.skills.join(QLatin1Char(';')), f.startLatitude,
               f.startLongitude, f.shiftStart, f.shiftEnd}))
         return fail(tr("fitter %1: %2").arg(f.name, s.fitter.lastError().text()));
-    m_pending.fitters.append(f.id);
     if (!s.audit.record(QStringLiteral("fitter"), idValue(f.id).toString(),
                         QStringLiteral("created"), {}, f.name, m_now))
         return fail(s.audit.errorString());
@@ -507,7 +431,6 @@ bool DemoRepository::addHousehold(const HouseholdRecord &record)
               HouseholdStatusRules::name(h.status), h.priority, h.notes, m_now, m_now, ++m_rid)) {
         return fail(tr("household %1: %2").arg(h.addressLine1, s.household.errorString()));
     }
-    m_pending.lastRid = m_rid;
     const Resident &r = record.resident;
     if (!r.name.isEmpty() || !r.phone.isEmpty() || !r.email.isEmpty()) {
         if (!exec(s.resident, r.id, h.id, r.name, r.phone, r.email, r.preferredContact, r.language,
@@ -581,152 +504,6 @@ bool DemoRepository::backdate(DemoTimestamp which, const QUuid &id, const QDateT
         return fail(tr("%1: %2").arg(QLatin1String(kBackdated[size_t(which)].table),
                                      statement.errorString()));
     return true;
-}
-
-bool DemoRepository::removeFill()
-{
-    if (m_statements)
-        rollback();
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return fail(db.lastError().text());
-    const QString now = storeTimestamp();
-    QString error = removeHouseholdRows(now);
-    if (error.isEmpty())
-        error = removeRegisterRows(now);
-    if (error.isEmpty() && !db.commit())
-        error = db.lastError().text();
-    if (!error.isEmpty()) {
-        db.rollback();
-        return fail(tr("the demo data written so far could not be removed: %1").arg(error));
-    }
-    m_written = {};
-    return true;
-}
-
-QString DemoRepository::removeHouseholdRows(const QString &now)
-{
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    // Runs \a sql with the fill's household range bound to each "rid > ? AND rid <= ?",
-    // after the audit columns when \a audited.
-    const auto step = [&](const QString &sql, bool audited) {
-        if (!query.prepare(sql))
-            return false;
-        if (audited) {
-            query.addBindValue(now);
-            query.addBindValue(m_userName);
-            query.addBindValue(m_device);
-        }
-        for (qsizetype i = 0, n = sql.count(QStringLiteral("rid <= ?")); i < n; ++i) {
-            query.addBindValue(m_written.firstRid);
-            query.addBindValue(m_written.lastRid);
-        }
-        return query.exec();
-    };
-    const QString households
-        = QStringLiteral("(SELECT id FROM household WHERE rid > ? AND rid <= ?)");
-    struct Removal {
-        const char *table;
-        QString where;
-        const char *auditValue; ///< the value the `deleted` event keeps; nullptr: no event
-    };
-    // Children first, for the foreign keys; parts (job items, packages, residents) go with
-    // their whole, as they came with it.
-    const Removal removals[] = {
-        {"job_item",
-         QStringLiteral("job_id IN (SELECT id FROM job WHERE household_id IN %1)").arg(households),
-         nullptr},
-        {"job", QStringLiteral("household_id IN %1").arg(households), "status"},
-        {"recommendation",
-         QStringLiteral("survey_id IN (SELECT id FROM survey WHERE household_id IN %1)")
-             .arg(households),
-         nullptr},
-        {"survey", QStringLiteral("household_id IN %1").arg(households), "definition_version"},
-        {"consent", QStringLiteral("household_id IN %1").arg(households),
-         "purpose || '/' || method"},
-        {"attachment", QStringLiteral("household_id IN %1").arg(households), "kind"},
-        {"visit", QStringLiteral("household_id IN %1").arg(households), "outcome"},
-        {"resident", QStringLiteral("household_id IN %1").arg(households), nullptr},
-        {"household", QStringLiteral("rid > ? AND rid <= ?"), "status"},
-    };
-    for (const Removal &removal : removals) {
-        const QString table = QLatin1String(removal.table);
-        if (table == u"resident") {
-            // The quick-find rows go while the primary residents' names are still there.
-            if (!step(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
-                                     "search_text) SELECT 'delete', * FROM (")
-                          + householdSearchTextSelect()
-                          + QStringLiteral("WHERE h.rid > ? AND h.rid <= ?)"),
-                      false))
-                return query.lastError().text();
-        }
-        if (removal.auditValue
-            && !step(QStringLiteral("INSERT INTO audit_event (at, user_name, device, entity, "
-                                    "entity_id, field, old_value, new_value) SELECT ?, ?, ?, "
-                                    "'%1', id, 'deleted', %2, NULL FROM %1 WHERE %3 ORDER BY "
-                                    "rowid")
-                         .arg(table, QLatin1String(removal.auditValue), removal.where),
-                     true))
-            return query.lastError().text();
-        if (!step(QStringLiteral("DELETE FROM %1 WHERE %2").arg(table, removal.where), false))
-            return query.lastError().text();
-    }
-    return {};
-}
-
-QString DemoRepository::removeRegisterRows(const QString &now)
-{
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    AuditLog audit(m_connectionName, m_userName, m_device);
-    QString error;
-    // Runs \a sql with \a key bound to each placeholder; audited when it removed the row.
-    const auto remove = [&](const QString &entity, const QString &sql, const QString &key) {
-        query.prepare(sql);
-        for (qsizetype i = sql.count(QLatin1Char('?')); i > 0; --i)
-            query.addBindValue(key);
-        if (!query.exec())
-            error = query.lastError().text();
-        else if (query.numRowsAffected() > 0
-                 && !audit.record(entity, key, QStringLiteral("deleted"), {}, {}, now))
-            error = audit.errorString();
-        return error.isEmpty();
-    };
-    for (const QUuid &id : std::as_const(m_written.fitters)) {
-        if (!remove(QStringLiteral("fitter"), QStringLiteral("DELETE FROM fitter WHERE id = ?"),
-                    idValue(id).toString()))
-            return error;
-    }
-    // Catalogue entries and areas stay when something else has come to use them meanwhile.
-    for (const QString &code : std::as_const(m_written.equipment)) {
-        if (!remove(QStringLiteral("equipment_type"),
-                    QStringLiteral("DELETE FROM equipment_type WHERE code = ? "
-                                   "AND NOT EXISTS (SELECT 1 FROM recommendation "
-                                   "WHERE equipment_code = ?) AND NOT EXISTS (SELECT 1 FROM "
-                                   "job_item WHERE equipment_code = ?) AND NOT EXISTS "
-                                   "(SELECT 1 FROM stock_movement WHERE equipment_code = ?)"),
-                    code))
-            return error;
-    }
-    for (const QUuid &id : std::as_const(m_written.createdAreas)) {
-        if (!remove(QStringLiteral("area"),
-                    QStringLiteral("DELETE FROM area WHERE id = ? AND NOT EXISTS "
-                                   "(SELECT 1 FROM household WHERE area_id = ?)"),
-                    idValue(id).toString()))
-            return error;
-    }
-    for (const Area &area : std::as_const(m_written.changedAreas)) {
-        query.prepare(
-            QStringLiteral("UPDATE area SET target_homes = ?, budget_pence = ? WHERE id = ?"));
-        query.addBindValue(area.targetHomes);
-        query.addBindValue(area.budgetPence);
-        query.addBindValue(idValue(area.id));
-        if (!query.exec())
-            return query.lastError().text();
-        if (!audit.record(QStringLiteral("area"), area.name, QStringLiteral("target_homes"), {},
-                          area.targetHomes, now))
-            return audit.errorString();
-    }
-    return {};
 }
 
 } // namespace saferhomes

@@ -82,8 +82,7 @@ enum class DemoTimestamp {
 
 /// Writes generated demo data that no service writes yet (areas, catalogue, fitters,
 /// households, jobs and stock) in transactions of its own, each created entity with its audit
-/// event (households and jobs get theirs at commit; job items are covered by their job's),
-/// and undoes a fill that failed half way.
+/// event (households and jobs get theirs at commit; job items are covered by their job's).
 class DemoRepository {
 public:
     DemoRepository(const Database &database, QString userName);
@@ -93,13 +92,6 @@ public:
 
     /// Households in the database, soft-deleted ones included; -1 when it cannot be read.
     int householdCount() const;
-
-    /// Lets a fill's many small transactions (each service call is one) skip the flush to
-    /// disk at every commit: `synchronous = NORMAL`, which in WAL mode may lose the last
-    /// commits at a power cut but never corrupts the file, and fewer checkpoints. Call outside
-    /// a transaction; restoreDurability() puts the connection's own settings back.
-    bool relaxDurability();
-    void restoreDurability();
 
     /// Opens the transaction that every add...(), completeJob() and backdate() call below
     /// writes into.
@@ -128,31 +120,12 @@ public:
     /// really written).
     bool backdate(DemoTimestamp which, const QUuid &id, const QDateTime &at);
 
-    /// Removes, in one transaction, what the committed transactions of this repository added
-    /// and everything since written about its households (visits, consents, attachments,
-    /// surveys, packages, jobs), and puts back the areas it changed. The audit trail is
-    /// append-only: its events stay, joined by a `deleted` event for each row removed. Stock
-    /// movements are append-only too: one that refers to a removed job makes this fail.
-    bool removeFill();
-
     QString errorString() const { return m_error; }
 
 private:
     struct Statements;
-    /// What a fill added, so that removeFill() knows what to take away.
-    struct Written {
-        qint64 firstRid = 0; ///< households with rid in (firstRid, lastRid]
-        qint64 lastRid = 0;
-        QList<QUuid> createdAreas;
-        QList<Area> changedAreas; ///< as they were before
-        QStringList equipment;
-        QList<QUuid> fitters;
-    };
     bool fail(const QString &message);
     void restoreCacheSize();
-    /// Parts of removeFill(), inside its transaction; each returns an error or nothing.
-    QString removeHouseholdRows(const QString &now);
-    QString removeRegisterRows(const QString &now);
 
     QString m_connectionName;
     QString m_userName;
@@ -163,10 +136,6 @@ private:
     qint64 m_rid = 0;
     QList<qint64> m_firstRowids; ///< per bulk-audited table: rows after these are this fill's
     qint64 m_cacheSize = -2000; ///< the connection's own setting, put back after the fill
-    qint64 m_synchronous = -1; ///< the connection's own settings while relaxed, else -1
-    qint64 m_autoCheckpoint = 1000;
-    Written m_written; ///< by committed transactions
-    Written m_pending; ///< by the open transaction
     std::unique_ptr<Statements> m_statements;
 };
 

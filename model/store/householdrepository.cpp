@@ -193,125 +193,155 @@ HouseholdRepository::HouseholdRepository(const Database &database, QString userN
     : Repository(database, std::move(userName))
 { }
 
-int HouseholdRepository::count() const
+Result<int> HouseholdRepository::count() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(QStringLiteral("SELECT count(*) FROM household WHERE deleted_at IS NULL"))
         || !query.next())
-        return 0;
+        return readError(tr("households"), query.lastError());
     return query.value(0).toInt();
 }
 
-QList<HouseholdSummary> HouseholdRepository::summaries() const
+Result<QList<HouseholdSummary>> HouseholdRepository::summaries() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     QList<HouseholdSummary> rows;
     if (!query.exec(kSummarySelect))
-        return rows;
+        return readError(tr("households"), query.lastError());
     while (query.next())
         rows.append(readSummary(query));
+    if (query.lastError().isValid())
+        return readError(tr("households"), query.lastError());
     return rows;
 }
 
-std::optional<HouseholdSummary> HouseholdRepository::summary(const QUuid &id) const
+Result<HouseholdSummary> HouseholdRepository::summary(const QUuid &id) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(kSummarySelect + QStringLiteral(" AND h.id = ?"));
     query.addBindValue(uuidText(id));
-    if (!query.exec() || !query.next())
-        return std::nullopt;
+    if (!query.exec())
+        return readError(tr("a household"), query.lastError());
+    if (!query.next()) {
+        if (query.lastError().isValid())
+            return readError(tr("a household"), query.lastError());
+        return Error::notFound(tr("no such household"));
+    }
     return readSummary(query);
 }
 
-std::optional<HouseholdRecord> HouseholdRepository::find(const QUuid &id) const
+Result<HouseholdRecord> HouseholdRepository::find(const QUuid &id) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(kRecordSelect + QStringLiteral(" AND h.id = ?"));
     query.addBindValue(uuidText(id));
-    if (!query.exec() || !query.next())
-        return std::nullopt;
+    if (!query.exec())
+        return readError(tr("a household"), query.lastError());
+    if (!query.next()) {
+        if (query.lastError().isValid())
+            return readError(tr("a household"), query.lastError());
+        return Error::notFound(tr("no such household"));
+    }
     return readRecord(query);
 }
 
-QList<HouseholdRecord> HouseholdRepository::all(const Progress &progress) const
+Result<QList<HouseholdRecord>> HouseholdRepository::all(const Progress &progress) const
 {
-    const qint64 total = count();
+    const Result<int> total = count();
+    if (!total)
+        return total.error();
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     QList<HouseholdRecord> records;
-    records.reserve(total);
+    records.reserve(*total);
     if (!query.exec(kRecordSelect + QStringLiteral(" ORDER BY h.rid")))
-        return records;
+        return readError(tr("households"), query.lastError());
     while (query.next()) {
         records.append(readRecord(query));
-        if (progress && records.size() % 1000 == 0 && !progress(records.size(), total))
-            return {};
+        if (progress && records.size() % 1000 == 0 && !progress(records.size(), *total))
+            return Error::cancelled(tr("cancelled"));
     }
+    if (query.lastError().isValid())
+        return readError(tr("households"), query.lastError());
     return records;
 }
 
-std::optional<QUuid> HouseholdRepository::findByUprn(const QString &uprn) const
+Result<QUuid> HouseholdRepository::findByUprn(const QString &uprn) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(QStringLiteral("SELECT id FROM household WHERE uprn = ?"));
     query.addBindValue(uprn);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
+    if (!query.exec())
+        return readError(tr("households by UPRN"), query.lastError());
+    if (!query.next()) {
+        if (query.lastError().isValid())
+            return readError(tr("households by UPRN"), query.lastError());
+        return Error::notFound(tr("no household has UPRN %1").arg(uprn));
+    }
     return QUuid::fromString(query.value(0).toString());
 }
 
-QSet<QString> HouseholdRepository::existingUprns() const
+Result<QSet<QString>> HouseholdRepository::existingUprns() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     QSet<QString> uprns;
-    query.exec(QStringLiteral("SELECT uprn FROM household WHERE uprn IS NOT NULL"));
+    if (!query.exec(QStringLiteral("SELECT uprn FROM household WHERE uprn IS NOT NULL")))
+        return readError(tr("the UPRNs already in the register"), query.lastError());
     while (query.next())
         uprns.insert(query.value(0).toString());
+    if (query.lastError().isValid())
+        return readError(tr("the UPRNs already in the register"), query.lastError());
     return uprns;
 }
 
-QSet<QUuid> HouseholdRepository::existingIds() const
+Result<QSet<QUuid>> HouseholdRepository::existingIds() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     QSet<QUuid> ids;
-    query.exec(QStringLiteral("SELECT id FROM household"));
+    if (!query.exec(QStringLiteral("SELECT id FROM household")))
+        return readError(tr("the household ids already in the register"), query.lastError());
     while (query.next())
         ids.insert(QUuid::fromString(query.value(0).toString()));
+    if (query.lastError().isValid())
+        return readError(tr("the household ids already in the register"), query.lastError());
     return ids;
 }
 
-QList<Area> HouseholdRepository::areas() const
+Result<QList<Area>> HouseholdRepository::areas() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     QList<Area> result;
-    query.exec(
-        QStringLiteral("SELECT id, name, target_homes, budget_pence FROM area ORDER BY name"));
+    if (!query.exec(
+            QStringLiteral("SELECT id, name, target_homes, budget_pence FROM area ORDER BY name")))
+        return readError(tr("areas"), query.lastError());
     while (query.next()) {
         result.append(Area {QUuid::fromString(query.value(0).toString()), query.value(1).toString(),
                             query.value(2).toInt(), query.value(3).toLongLong()});
     }
+    if (query.lastError().isValid())
+        return readError(tr("areas"), query.lastError());
     return result;
 }
 
-TransitionContext HouseholdRepository::transitionContext(const QUuid &id) const
+Result<TransitionContext> HouseholdRepository::transitionContext(const QUuid &id) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(
         QStringLiteral("SELECT coalesce(sum(status IN ('tentative', 'scheduled')), 0), "
                        "coalesce(sum(status = 'completed'), 0) FROM job WHERE household_id = ?"));
     query.addBindValue(uuidText(id));
+    if (!query.exec() || !query.next())
+        return readError(tr("the household's jobs"), query.lastError());
     TransitionContext context;
-    if (query.exec() && query.next()) {
-        context.hasActiveJob = query.value(0).toInt() > 0;
-        context.hasCompletedJob = query.value(1).toInt() > 0;
-    }
+    context.hasActiveJob = query.value(0).toInt() > 0;
+    context.hasCompletedJob = query.value(1).toInt() > 0;
     return context;
 }
 
-QList<qint64> HouseholdRepository::quickFind(const QString &text) const
+Result<QList<qint64>> HouseholdRepository::quickFind(const QString &text) const
 {
     QList<qint64> ids;
     const QString match = ftsQuery(text);
@@ -319,44 +349,62 @@ QList<qint64> HouseholdRepository::quickFind(const QString &text) const
         return ids;
     // A one-letter prefix matches most households: read their keys straight from SQLite
     // rather than through a QVariant each.
-    SqliteStatement query(QSqlDatabase::database(m_connectionName, false),
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    SqliteStatement query(db,
                           "SELECT rowid FROM household_fts WHERE household_fts MATCH ? "
                           "ORDER BY rowid");
+    const auto failed = [&] {
+        const QString message
+            = tr("%1: cannot read %2: %3")
+                  .arg(db.databaseName(), tr("the quick-find index"), query.errorString());
+        return query.errorString().contains(QStringLiteral("locked")) ? Error::locked(message)
+                                                                      : Error::database(message);
+    };
     if (!query.isValid())
-        return ids;
+        return failed();
     query.bind(1, match);
     while (query.next())
         ids.append(query.int64(0));
+    if (!query.errorString().isEmpty())
+        return failed();
     return ids;
 }
 
-StatusCounts HouseholdRepository::statusCounts() const
+Result<StatusCounts> HouseholdRepository::statusCounts() const
 {
     StatusCounts counts;
     for (HouseholdStatus status : HouseholdStatusRules::all())
         counts.byStatus.insert(status, 0);
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.exec(QStringLiteral(
-        "SELECT status, count(*) FROM household WHERE deleted_at IS NULL GROUP BY status"));
+    if (!query.exec(QStringLiteral(
+            "SELECT status, count(*) FROM household WHERE deleted_at IS NULL GROUP BY status")))
+        return readError(tr("households"), query.lastError());
     while (query.next()) {
         if (const auto status = HouseholdStatusRules::fromName(query.value(0).toString()))
             counts.byStatus[*status] = query.value(1).toInt();
     }
-    query.exec(QStringLiteral(
-        "SELECT a.name, count(h.id), "
-        "coalesce(sum(h.status IN ('installed', 'followed_up')), 0), a.target_homes "
-        "FROM area a LEFT JOIN household h ON h.area_id = a.id AND h.deleted_at IS NULL "
-        "GROUP BY a.id ORDER BY a.name"));
+    if (query.lastError().isValid())
+        return readError(tr("households"), query.lastError());
+    if (!query.exec(QStringLiteral(
+            "SELECT a.name, count(h.id), "
+            "coalesce(sum(h.status IN ('installed', 'followed_up')), 0), a.target_homes "
+            "FROM area a LEFT JOIN household h ON h.area_id = a.id AND h.deleted_at IS NULL "
+            "GROUP BY a.id ORDER BY a.name")))
+        return readError(tr("areas"), query.lastError());
     while (query.next()) {
         StatusCounts::AreaRow row {query.value(0).toString(), query.value(1).toInt(),
                                    query.value(2).toInt(), query.value(3).toInt()};
         counts.target += row.target;
         counts.byArea.append(row);
     }
-    query.exec(
-        QStringLiteral("SELECT count(*), coalesce(sum(status IN ('installed', 'followed_up')), 0) "
-                       "FROM household WHERE area_id IS NULL AND deleted_at IS NULL"));
-    if (query.next() && query.value(0).toInt() > 0) {
+    if (query.lastError().isValid())
+        return readError(tr("areas"), query.lastError());
+    if (!query.exec(QStringLiteral(
+            "SELECT count(*), coalesce(sum(status IN ('installed', 'followed_up')), 0) "
+            "FROM household WHERE area_id IS NULL AND deleted_at IS NULL"))
+        || !query.next())
+        return readError(tr("households"), query.lastError());
+    if (query.value(0).toInt() > 0) {
         counts.byArea.append({tr("Unassigned"), query.value(0).toInt(), query.value(1).toInt(), 0});
     }
     return counts;
@@ -477,9 +525,9 @@ bool HouseholdRepository::setFields(const QUuid &id,
         db.rollback();
         return fail(message);
     };
-    std::optional<HouseholdRecord> current = find(id);
+    Result<HouseholdRecord> current = find(id);
     if (!current)
-        return rollback(tr("no such household"));
+        return rollback(current.errorString());
 
     const QString now = storeTimestamp();
     const QString idText = uuidText(id);

@@ -59,22 +59,27 @@ public:
 
     HouseholdRepository(const Database &database, QString userName);
 
-    int count() const;
-    QList<HouseholdSummary> summaries() const;
-    std::optional<HouseholdSummary> summary(const QUuid &id) const;
-    std::optional<HouseholdRecord> find(const QUuid &id) const;
-    std::optional<QUuid> findByUprn(const QString &uprn) const;
-    QSet<QString> existingUprns() const;
-    QSet<QUuid> existingIds() const;
-    QList<Area> areas() const;
-    TransitionContext transitionContext(const QUuid &id) const;
+    // Every read returns the failure when the database cannot answer (a missing table, a
+    // damaged file, a lock held by another program): "PATH: cannot read WHAT: SQLite's
+    // message". One household asked for by id or UPRN that is not there is Error::NotFound.
+
+    Result<int> count() const;
+    Result<QList<HouseholdSummary>> summaries() const;
+    Result<HouseholdSummary> summary(const QUuid &id) const;
+    Result<HouseholdRecord> find(const QUuid &id) const;
+    Result<QUuid> findByUprn(const QString &uprn) const;
+    Result<QSet<QString>> existingUprns() const;
+    Result<QSet<QUuid>> existingIds() const;
+    Result<QList<Area>> areas() const;
+    Result<TransitionContext> transitionContext(const QUuid &id) const;
     /// The local keys (HouseholdSummary::localKey) of households matching every word of
     /// \a text as a prefix (address, postcode, names), in ascending order. Keys rather than
     /// ids: a broad prefix matches most households, and reading 50k integers is several
     /// times cheaper.
-    QList<qint64> quickFind(const QString &text) const;
-    QList<HouseholdRecord> all(const Progress &progress = {}) const;
-    StatusCounts statusCounts() const;
+    Result<QList<qint64>> quickFind(const QString &text) const;
+    /// Every household in local key order; Error::Cancelled when \a progress cancels.
+    Result<QList<HouseholdRecord>> all(const Progress &progress = {}) const;
+    Result<StatusCounts> statusCounts() const;
 
     /// Inserts \a records in one transaction (areas named but unknown are created and listed
     /// in \a createdAreas) with their quick-find entries, their sync ops and one audit event

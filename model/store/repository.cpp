@@ -2,6 +2,9 @@
 
 #include "database.h"
 
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
 namespace saferhomes {
 
 Repository::Repository(const Database &database, QString userName)
@@ -14,6 +17,13 @@ bool Repository::fail(const QString &message)
 {
     m_error = message;
     return false;
+}
+
+Error Repository::readError(const QString &what, const QSqlError &error) const
+{
+    const QString path = QSqlDatabase::database(m_connectionName, false).databaseName();
+    return Database::sqlError(
+        path, QCoreApplication::translate("Repository", "cannot read %1").arg(what), error);
 }
 
 } // namespace saferhomes

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QString>
+
+class QSqlError;
 
 namespace saferhomes {
 
@@ -16,6 +20,9 @@ protected:
     Repository(const Database &database, QString userName);
     /// Records \a message as the last error; returns false for `return fail(...)`.
     bool fail(const QString &message);
+    /// A failed read of \a what ("households"): "PATH: cannot read WHAT: SQLite's message",
+    /// Error::Locked when another program holds the lock.
+    Error readError(const QString &what, const QSqlError &error) const;
 
     QString m_connectionName;
     QString m_userName;

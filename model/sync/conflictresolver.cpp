@@ -251,7 +251,9 @@ ConflictResolver::Result ConflictResolver::resolve(const QList<std::pair<qint64,
     // Everything that can be checked before writing is checked for all choices first.
     HouseholdRepository repository(m_database, m_userName);
     for (const QUuid &household : std::as_const(households)) {
-        const std::optional<HouseholdRecord> current = repository.find(household);
+        const auto current = repository.find(household);
+        if (!current && current.error().kind != Error::Kind::NotFound)
+            return {current.errorString(), {}};
         for (const OpenConflict &conflict : mine.value(household)) {
             if (conflict.entity != u"household" || !current)
                 return {tr("This household is not on this device."), conflict.id};

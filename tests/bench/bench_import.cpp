@@ -124,7 +124,7 @@ int main(int argc, char *argv[])
         oursCpu.push_back(cpuSeconds(RUSAGE_SELF) - cpu);
         if (result.imported != rows) {
             std::fprintf(stderr, "imported %d of %d: %s\n", result.imported, rows,
-                         qPrintable(result.error));
+                         qPrintable(result.status.errorString()));
             return 1;
         }
     }

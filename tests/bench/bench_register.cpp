@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <numeric>
 #include <random>
 
@@ -99,6 +100,14 @@ QList<HouseholdRecord> makeHouseholds(int count)
     return records;
 }
 
+void openOrAbort(Database &database)
+{
+    if (const Status opened = database.open(g_databasePath); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.errorString()));
+        std::abort();
+    }
+}
+
 double elapsedMs(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
@@ -115,11 +124,11 @@ void BM_Baseline_SummariesLoad(benchmark::State &state)
 {
     for (auto _ : state) {
         Database database(QStringLiteral("bench-summaries"));
-        database.open(g_databasePath);
+        openOrAbort(database);
         const HouseholdRepository repository(database, QStringLiteral("bench"));
         QElapsedTimer timer;
         timer.start();
-        const QList<HouseholdSummary> rows = repository.summaries();
+        const QList<HouseholdSummary> rows = repository.summaries().value();
         const double ms = elapsedMs(timer);
         benchmark::DoNotOptimize(rows.size());
         g_summariesMs.push_back(ms);
@@ -130,7 +139,7 @@ void BM_Baseline_SummariesLoad(benchmark::State &state)
 void BM_Baseline_QuickFindQuery(benchmark::State &state)
 {
     Database database(QStringLiteral("bench-quickfind"));
-    database.open(g_databasePath);
+    openOrAbort(database);
     const HouseholdRepository repository(database, QStringLiteral("bench"));
     for (auto _ : state) {
         double total = 0;
@@ -139,7 +148,7 @@ void BM_Baseline_QuickFindQuery(benchmark::State &state)
             for (int length = 1; length <= query.size(); ++length) {
                 QElapsedTimer timer;
                 timer.start();
-                benchmark::DoNotOptimize(repository.quickFind(query.left(length)).size());
+                benchmark::DoNotOptimize(repository.quickFind(query.left(length)).value().size());
                 const double ms = elapsedMs(timer);
                 g_quickFindMs.push_back(ms);
                 g_lastQueryPass.append({query.left(length), ms});
@@ -154,9 +163,9 @@ void BM_Baseline_QuickFindQuery(benchmark::State &state)
 void BM_TableModel_SetAndSortByAddress(benchmark::State &state)
 {
     Database database(QStringLiteral("bench-model"));
-    database.open(g_databasePath);
+    openOrAbort(database);
     const QList<HouseholdSummary> rows
-        = HouseholdRepository(database, QStringLiteral("bench")).summaries();
+        = HouseholdRepository(database, QStringLiteral("bench")).summaries().value();
     for (auto _ : state) {
         HouseholdTableModel model;
         model.sort(HouseholdTableModel::Address);
@@ -171,7 +180,7 @@ void BM_MainWindow_TimeToFirstRows(benchmark::State &state)
 {
     for (auto _ : state) {
         Database database(QStringLiteral("bench-window"));
-        database.open(g_databasePath);
+        openOrAbort(database);
         QElapsedTimer timer;
         timer.start();
         MainWindow window(database, std::make_unique<Settings>(g_settingsPath));
@@ -188,7 +197,7 @@ void BM_MainWindow_TimeToFirstRows(benchmark::State &state)
 void BM_MainWindow_QuickFindKeystroke(benchmark::State &state)
 {
     Database database(QStringLiteral("bench-window"));
-    database.open(g_databasePath);
+    openOrAbort(database);
     MainWindow window(database, std::make_unique<Settings>(g_settingsPath));
     window.show();
     waitUntilPainted(window);
@@ -288,7 +297,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "%s\n", qPrintable(repository.errorString()));
             return 2;
         }
-        std::printf("built %d households in %.1f s\n", repository.count(),
+        std::printf("built %d households in %.1f s\n", repository.count().valueOr(-1),
                     double(timer.elapsed()) / 1000);
     }
 

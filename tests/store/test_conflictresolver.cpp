@@ -42,7 +42,7 @@ protected:
 
     QUuid idOf(const QString &line1) const
     {
-        for (const HouseholdSummary &row : m_repository->summaries()) {
+        for (const HouseholdSummary &row : m_repository->summaries().valueOr({})) {
             if (row.addressLine1 == line1)
                 return row.id;
         }

@@ -180,15 +180,138 @@ TEST(DatabaseMigrationTest, AnOlderDatabaseGetsItsQuickFindIndexRebuilt)
     Database database(QStringLiteral("upgraded"));
     ASSERT_TRUE(database.open(path)) << qPrintable(database.errorString());
     HouseholdRepository repository(database, QStringLiteral("tester"));
-    EXPECT_EQ(repository.quickFind(QStringLiteral("LE131RB")), QList<qint64> {1});
-    EXPECT_EQ(repository.quickFind(QStringLiteral("Smith")), QList<qint64> {1});
+    EXPECT_EQ(repository.quickFind(QStringLiteral("LE131RB")).value(), QList<qint64> {1});
+    EXPECT_EQ(repository.quickFind(QStringLiteral("Smith")).value(), QList<qint64> {1});
     const QUuid id = QUuid::fromString(QStringLiteral("0190a1b2-0000-7000-8000-000000000001"));
     ASSERT_TRUE(repository.setFields(id,
                                      {{HouseholdField::Postcode, QStringLiteral("LE13 9ZZ")},
                                       {HouseholdField::ResidentName, QStringLiteral("Ann Jones")}}))
         << qPrintable(repository.errorString());
-    EXPECT_TRUE(repository.quickFind(QStringLiteral("LE131RB")).isEmpty());
-    EXPECT_TRUE(repository.quickFind(QStringLiteral("Smith")).isEmpty());
-    EXPECT_EQ(repository.quickFind(QStringLiteral("LE139ZZ")), QList<qint64> {1});
-    EXPECT_EQ(repository.quickFind(QStringLiteral("Thorpe Jones")), QList<qint64> {1});
+    EXPECT_TRUE(repository.quickFind(QStringLiteral("LE131RB")).value().isEmpty());
+    EXPECT_TRUE(repository.quickFind(QStringLiteral("Smith")).value().isEmpty());
+    EXPECT_EQ(repository.quickFind(QStringLiteral("LE139ZZ")).value(), QList<qint64> {1});
+    EXPECT_EQ(repository.quickFind(QStringLiteral("Thorpe Jones")).value(), QList<qint64> {1});
+}
+
+namespace {
+
+/// Another program's connection to \a path holding an exclusive lock on the whole file until
+/// it is destroyed: exclusive locking mode, so that even readers of the WAL database wait.
+class LockHolder {
+public:
+    explicit LockHolder(const QString &path)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kName);
+        db.setDatabaseName(path);
+        m_ok = db.open();
+        QSqlQuery query(db);
+        m_ok = m_ok && query.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE"))
+            && query.exec(QStringLiteral("BEGIN EXCLUSIVE"))
+            && query.exec(QStringLiteral("CREATE TABLE other_program (x)"));
+        if (!m_ok)
+            m_error = query.lastError().text();
+    }
+    ~LockHolder()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(kName, false);
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(kName);
+    }
+    bool ok() const { return m_ok; }
+    QString error() const { return m_error; }
+
+private:
+    static inline const QString kName = QStringLiteral("other-program");
+    bool m_ok = false;
+    QString m_error;
+};
+
+} // namespace
+
+TEST_F(DatabaseTest, ADatabaseLockedByAnotherProgramIsInUseNotBroken)
+{
+    m_database.close();
+    {
+        LockHolder other(m_path);
+        ASSERT_TRUE(other.ok()) << qPrintable(other.error());
+        Database database(QStringLiteral("blocked"));
+        const Status opened = database.open(m_path);
+        ASSERT_FALSE(opened);
+        EXPECT_EQ(opened.error().kind, Error::Kind::Locked) << qPrintable(opened.errorString());
+        EXPECT_TRUE(opened.errorString().startsWith(m_path)) << qPrintable(opened.errorString());
+        EXPECT_TRUE(opened.errorString().contains(QStringLiteral("in use by another program")))
+            << qPrintable(opened.errorString());
+        EXPECT_FALSE(database.isOpen());
+    }
+    // Once the other program lets go, the same file opens as before.
+    Database again(QStringLiteral("again"));
+    const Status opened = again.open(m_path);
+    EXPECT_TRUE(opened) << qPrintable(opened.errorString());
+}
+
+TEST(DatabaseOpenTest, ANewFileLockedDuringItsSetUpIsInUseNotAFailedMigration)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new.sqlite"));
+    LockHolder other(path);
+    ASSERT_TRUE(other.ok()) << qPrintable(other.error());
+    Database database(QStringLiteral("blocked"));
+    const Status opened = database.open(path);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().kind, Error::Kind::Locked) << qPrintable(opened.errorString());
+    EXPECT_TRUE(opened.errorString().contains(QStringLiteral("in use by another program")))
+        << qPrintable(opened.errorString());
+    EXPECT_FALSE(opened.errorString().contains(QStringLiteral("cannot update")))
+        << qPrintable(opened.errorString());
+}
+
+TEST_F(DatabaseTest, ATruncatedFileIsReportedAsDamaged)
+{
+    QList<HouseholdRecord> records;
+    for (int i = 1; i <= 2000; ++i) {
+        records.append(household(QStringLiteral("%1 Thorpe End").arg(i), QStringLiteral("LE13 1RB"),
+                                 QStringLiteral("Resident %1").arg(i)));
+    }
+    ASSERT_TRUE(m_repository->insert(records)) << qPrintable(m_repository->errorString());
+    m_database.close();
+    QFile file(m_path);
+    const qint64 size = file.size();
+    ASSERT_GT(size, 16384 * 8);
+    ASSERT_TRUE(file.resize(size / 2));
+
+    Database database(QStringLiteral("truncated"));
+    const Status opened = database.open(m_path);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().kind, Error::Kind::Database);
+    EXPECT_TRUE(opened.errorString().startsWith(m_path)) << qPrintable(opened.errorString());
+    EXPECT_TRUE(opened.errorString().contains(QStringLiteral("damaged")))
+        << qPrintable(opened.errorString());
+    EXPECT_FALSE(database.isOpen());
+}
+
+TEST_F(DatabaseTest, ANewerSchemaIsARefusalAndGarbageADatabaseError)
+{
+    {
+        QSqlQuery query(m_database.connection());
+        ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA user_version = 999")));
+    }
+    m_database.close();
+    Database newer(QStringLiteral("newer"));
+    const Status refused = newer.open(m_path);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, Error::Kind::Refused);
+
+    const QString path = m_dir.filePath(QStringLiteral("notes.sqlite"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("these are my notes, not a database\n").repeated(200));
+    file.close();
+    Database garbage(QStringLiteral("garbage"));
+    const Status opened = garbage.open(path);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().kind, Error::Kind::Database);
+    EXPECT_TRUE(opened.errorString().startsWith(path)) << qPrintable(opened.errorString());
 }

@@ -74,7 +74,7 @@ protected:
 
     HouseholdStatus status(const QUuid &id) const
     {
-        return m_repository->summary(id).value_or(HouseholdSummary {}).status;
+        return m_repository->summary(id).value().status;
     }
 
     QVariant scalar(const QString &sql, const QVariantList &values = {}) const
@@ -95,7 +95,7 @@ protected:
 
     QUuid areaId(const QString &name) const
     {
-        const QList<Area> areas = m_repository->areas();
+        const QList<Area> areas = m_repository->areas().value();
         for (const Area &area : areas) {
             if (area.name == name)
                 return area.id;

@@ -42,7 +42,7 @@ TEST_F(HouseholdRepositoryTest, InsertedHouseholdsReadBackExactly)
     ASSERT_TRUE(m_repository->insert({record}, &created))
         << qPrintable(m_repository->errorString());
     EXPECT_EQ(created, QStringList {text("Melton Town Centre")});
-    EXPECT_EQ(m_repository->count(), 1);
+    EXPECT_EQ(m_repository->count().value(), 1);
 
     const auto id = m_repository->findByUprn(text("100030512345"));
     ASSERT_TRUE(id);
@@ -64,30 +64,30 @@ TEST_F(HouseholdRepositoryTest, QuickFindMatchesAddressPostcodeAndName)
         household(text("3 Burton Road"), text("LE13 1DL"), text("Zoë O'Brien")),
         household(text("120 Leicester Road"), text("LE18 1DR"), text("Ann Patel")),
     }));
-    EXPECT_EQ(m_repository->quickFind(text("LE13 1")).size(), 2);
-    EXPECT_EQ(m_repository->quickFind(text("le131rb")).size(), 1);
-    EXPECT_EQ(m_repository->quickFind(text("12 Thorpe")).size(), 1);
-    EXPECT_EQ(m_repository->quickFind(text("smith")).size(), 1);
-    EXPECT_EQ(m_repository->quickFind(text("zoe")).size(), 1); // diacritics folded
-    EXPECT_EQ(m_repository->quickFind(text("O'Brien")).size(), 1);
-    EXPECT_EQ(m_repository->quickFind(text("road")).size(), 2);
-    EXPECT_TRUE(m_repository->quickFind(text("nowhere")).isEmpty());
-    EXPECT_TRUE(m_repository->quickFind(text("\"*)")).isEmpty()); // no FTS syntax leaks
+    EXPECT_EQ(m_repository->quickFind(text("LE13 1")).value().size(), 2);
+    EXPECT_EQ(m_repository->quickFind(text("le131rb")).value().size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("12 Thorpe")).value().size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("smith")).value().size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("zoe")).value().size(), 1); // diacritics folded
+    EXPECT_EQ(m_repository->quickFind(text("O'Brien")).value().size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("road")).value().size(), 2);
+    EXPECT_TRUE(m_repository->quickFind(text("nowhere")).value().isEmpty());
+    EXPECT_TRUE(m_repository->quickFind(text("\"*)")).value().isEmpty()); // no FTS syntax leaks
 }
 
 TEST_F(HouseholdRepositoryTest, EditsAreAuditedAndFindable)
 {
     ASSERT_TRUE(m_repository->insert(
         {household(text("1 Dalby Road"), text("LE13 0BG"), text("Jo Bloggs"))}));
-    const QUuid id = m_repository->summaries().constFirst().id;
+    const QUuid id = m_repository->summaries().value().constFirst().id;
     HouseholdService service(*m_repository);
     const auto result = service.setFields(
         id, {{text("postcode"), text("le13 0bh")}, {text("resident_name"), text("Jo Smith")}});
     ASSERT_TRUE(result.ok()) << qPrintable(result.error);
     EXPECT_EQ(m_repository->find(id)->household.postcode, text("LE13 0BH"));
-    EXPECT_EQ(m_repository->quickFind(text("Smith")),
+    EXPECT_EQ(m_repository->quickFind(text("Smith")).value(),
               QList<qint64> {m_repository->summary(id)->localKey});
-    EXPECT_TRUE(m_repository->quickFind(text("Bloggs")).isEmpty());
+    EXPECT_TRUE(m_repository->quickFind(text("Bloggs")).value().isEmpty());
 
     const QList<AuditEvent> history = AuditLog::history(
         m_database.connectionName(), text("household"), id.toString(QUuid::WithoutBraces));
@@ -102,7 +102,7 @@ TEST_F(HouseholdRepositoryTest, EditsAreAuditedAndFindable)
 TEST_F(HouseholdRepositoryTest, RefusedEditsChangeNothing)
 {
     ASSERT_TRUE(m_repository->insert({household(text("1 Dalby Road"), text("LE13 0BG"))}));
-    const QUuid id = m_repository->summaries().constFirst().id;
+    const QUuid id = m_repository->summaries().value().constFirst().id;
     HouseholdService service(*m_repository);
     // One bad value refuses the whole edit.
     auto result = service.setFields(
@@ -124,7 +124,7 @@ TEST_F(HouseholdRepositoryTest, RefusedEditsChangeNothing)
 TEST_F(HouseholdRepositoryTest, StatusFollowsTheFunnelButUndoMayCorrect)
 {
     ASSERT_TRUE(m_repository->insert({household(text("1 Dalby Road"), text("LE13 0BG"))}));
-    const QUuid id = m_repository->summaries().constFirst().id;
+    const QUuid id = m_repository->summaries().value().constFirst().id;
     HouseholdService service(*m_repository);
     ASSERT_TRUE(service.setFields(id, {{text("status"), text("contacted")}}).ok());
     EXPECT_FALSE(service.setFields(id, {{text("status"), text("identified")}}).ok());
@@ -159,9 +159,9 @@ TEST_F(HouseholdRepositoryTest, AFailedInsertWritesNothing)
     EXPECT_FALSE(m_repository->insert({a, b, c}, &created));
     EXPECT_FALSE(m_repository->errorString().isEmpty());
     EXPECT_TRUE(created.isEmpty());
-    EXPECT_EQ(m_repository->count(), 0);
-    EXPECT_TRUE(m_repository->areas().isEmpty());
-    EXPECT_TRUE(m_repository->quickFind(text("Street")).isEmpty());
+    EXPECT_EQ(m_repository->count().value(), 0);
+    EXPECT_TRUE(m_repository->areas().value().isEmpty());
+    EXPECT_TRUE(m_repository->quickFind(text("Street")).value().isEmpty());
 }
 
 TEST_F(HouseholdRepositoryTest, CancellingAnInsertWritesNothing)
@@ -172,7 +172,7 @@ TEST_F(HouseholdRepositoryTest, CancellingAnInsertWritesNothing)
     EXPECT_FALSE(
         m_repository->insert(records, nullptr, [](qint64 done, qint64) { return done < 1000; }));
     EXPECT_TRUE(m_repository->wasCancelled());
-    EXPECT_EQ(m_repository->count(), 0);
+    EXPECT_EQ(m_repository->count().value(), 0);
 }
 
 TEST_F(HouseholdRepositoryTest, DiskFullDuringImportLosesNothing)
@@ -194,7 +194,7 @@ TEST_F(HouseholdRepositoryTest, DiskFullDuringImportLosesNothing)
     EXPECT_FALSE(m_repository->insert(records));
     EXPECT_TRUE(m_repository->errorString().contains(text("full"), Qt::CaseInsensitive))
         << qPrintable(m_repository->errorString());
-    EXPECT_EQ(m_repository->count(), 1);
+    EXPECT_EQ(m_repository->count().value(), 1);
 }
 
 TEST_F(HouseholdRepositoryTest, ALockedDatabaseIsReportedAndLosesNothing)
@@ -209,7 +209,7 @@ TEST_F(HouseholdRepositoryTest, ALockedDatabaseIsReportedAndLosesNothing)
     EXPECT_TRUE(m_repository->errorString().contains(text("locked"), Qt::CaseInsensitive))
         << qPrintable(m_repository->errorString());
     ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
-    EXPECT_EQ(m_repository->count(), 0);
+    EXPECT_EQ(m_repository->count().value(), 0);
 }
 
 TEST_F(HouseholdRepositoryTest, ProgressCountsByStatusAndArea)
@@ -226,7 +226,7 @@ TEST_F(HouseholdRepositoryTest, ProgressCountsByStatusAndArea)
     }
     ASSERT_TRUE(m_repository->insert(records));
     ASSERT_TRUE(m_repository->saveArea({{}, text("Melton"), 150, 100000}));
-    const StatusCounts counts = m_repository->statusCounts();
+    const StatusCounts counts = m_repository->statusCounts().value();
     EXPECT_EQ(counts.byStatus.value(HouseholdStatus::Installed), 1);
     EXPECT_EQ(counts.byStatus.value(HouseholdStatus::Scheduled), 0);
     EXPECT_EQ(counts.target, 150);
@@ -240,7 +240,7 @@ TEST_F(HouseholdRepositoryTest, ProgressCountsByStatusAndArea)
 TEST_F(HouseholdRepositoryTest, AFirstPositionIsSavedWithBothCoordinatesTogether)
 {
     ASSERT_TRUE(m_repository->insert({household(text("1 Dalby Road"), text("LE13 0BG"))}));
-    const QUuid id = m_repository->summaries().constFirst().id;
+    const QUuid id = m_repository->summaries().value().constFirst().id;
     HouseholdService service(*m_repository);
     const auto result = service.setFields(
         id, {{text("latitude"), text("52.7661")}, {text("longitude"), text("-0.8867")}});
@@ -307,7 +307,7 @@ TEST_F(HouseholdRepositoryTest, ABatchIsAuditedOnceAndEachHouseholdShowsItsCreat
     EXPECT_EQ(events[0][text("sha256")].toString(), text("ab12"));
     EXPECT_EQ(events[1][text("households")].toInt(), 1);
     EXPECT_FALSE(events[1].contains(text("file")));
-    for (const HouseholdSummary &summary : m_repository->summaries()) {
+    for (const HouseholdSummary &summary : m_repository->summaries().valueOr({})) {
         const bool first = summary.addressLine1 != text("3 B Street");
         const QJsonObject &event = events[first ? 0 : 1];
         EXPECT_GE(summary.localKey, event[text("first_rid")].toInteger());
@@ -362,8 +362,8 @@ TEST_F(HouseholdRepositoryTest, ABatchIsRefusedWhereTheSchemaWouldRefuseARow)
         EXPECT_FALSE(broken(breakIt)) << name;
         EXPECT_TRUE(m_repository->errorString().startsWith(text("household 2 of 2 (")))
             << name << ": " << qPrintable(m_repository->errorString());
-        EXPECT_EQ(m_repository->count(), 0) << name;
-        EXPECT_TRUE(m_repository->quickFind(text("Good")).isEmpty()) << name;
+        EXPECT_EQ(m_repository->count().value(), 0) << name;
+        EXPECT_TRUE(m_repository->quickFind(text("Good")).value().isEmpty()) << name;
     }
     QSqlQuery query(m_database.connection());
     ASSERT_TRUE(query.exec(QStringLiteral("SELECT count(*) FROM audit_event")));
@@ -385,15 +385,15 @@ TEST_F(HouseholdRepositoryTest, QuickFindTakesAPostcodeTypedWithoutItsSpace)
         household(text("1 Bell Street"), text("LE1 3AB")),
         household(text("7 Welford Road"), text("W1A 0AX")),
     }));
-    EXPECT_EQ(m_repository->quickFind(text("LE131RB")).size(), 1);
-    EXPECT_EQ(m_repository->quickFind(text("le131")).size(), 2) << "on the way to LE131RB";
-    EXPECT_EQ(m_repository->quickFind(text("LE131D")).size(), 1);
-    EXPECT_EQ(m_repository->quickFind(text("le13a")).size(), 1) << "LE1 3AB";
-    EXPECT_EQ(m_repository->quickFind(text("w1a0ax")).size(), 1);
-    EXPECT_EQ(m_repository->quickFind(text("LE13 1")).size(), 2);
-    EXPECT_EQ(m_repository->quickFind(text("12 le131rb")).size(), 1);
-    EXPECT_TRUE(m_repository->quickFind(text("LE131X")).isEmpty());
-    const QList<qint64> keys = m_repository->quickFind(text("road"));
+    EXPECT_EQ(m_repository->quickFind(text("LE131RB")).value().size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("le131")).value().size(), 2) << "on the way to LE131RB";
+    EXPECT_EQ(m_repository->quickFind(text("LE131D")).value().size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("le13a")).value().size(), 1) << "LE1 3AB";
+    EXPECT_EQ(m_repository->quickFind(text("w1a0ax")).value().size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("LE13 1")).value().size(), 2);
+    EXPECT_EQ(m_repository->quickFind(text("12 le131rb")).value().size(), 1);
+    EXPECT_TRUE(m_repository->quickFind(text("LE131X")).value().isEmpty());
+    const QList<qint64> keys = m_repository->quickFind(text("road")).value();
     EXPECT_TRUE(std::is_sorted(keys.cbegin(), keys.cend()));
 }
 
@@ -459,6 +459,6 @@ TEST_F(HouseholdRepositoryTest, ALargeBatchSkipsTheWalOnlyWhenNothingElseHasTheD
         << qPrintable(m_repository->errorString());
     EXPECT_EQ(scalar("PRAGMA journal_mode").toString(), text("wal"));
     EXPECT_GT(QFileInfo(wal.filePath()).size(), 1 << 20);
-    EXPECT_EQ(HouseholdRepository(other, text("other")).count(), 20000);
-    EXPECT_EQ(m_repository->quickFind(text("Alone Street 9999")).size(), 1);
+    EXPECT_EQ(HouseholdRepository(other, text("other")).count().value(), 20000);
+    EXPECT_EQ(m_repository->quickFind(text("Alone Street 9999")).value().size(), 1);
 }

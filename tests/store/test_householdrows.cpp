@@ -174,15 +174,15 @@ TEST_F(HouseholdRowsTest, ItsQuickFindTextIsTheOneTheIndexIsKeptWith)
     }
     EXPECT_FALSE(query.next());
 
-    EXPECT_EQ(m_repository->quickFind(text("Limes")).size(), 1);
-    EXPECT_EQ(m_repository->quickFind(text("slash")).size(), 1);
-    EXPECT_EQ(m_repository->quickFind(text("Nan Jones")).size(), 1);
-    EXPECT_EQ(m_repository->quickFind(text("zoe")).size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("Limes")).value().size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("slash")).value().size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("Nan Jones")).value().size(), 1);
+    EXPECT_EQ(m_repository->quickFind(text("zoe")).value().size(), 1);
     ASSERT_TRUE(m_repository->setFields(records[2].household.id,
                                         {{HouseholdField::AddressLine1, text("3 Front Lane")}}));
-    EXPECT_TRUE(m_repository->quickFind(text("slash")).isEmpty());
-    EXPECT_TRUE(m_repository->quickFind(text("Back")).isEmpty());
-    EXPECT_EQ(m_repository->quickFind(text("Front Nan")).size(), 1);
+    EXPECT_TRUE(m_repository->quickFind(text("slash")).value().isEmpty());
+    EXPECT_TRUE(m_repository->quickFind(text("Back")).value().isEmpty());
+    EXPECT_EQ(m_repository->quickFind(text("Front Nan")).value().size(), 1);
 }
 
 TEST(Handover, EndsFromEitherSide)
@@ -231,14 +231,14 @@ TEST_F(HouseholdRowsTest, AProblemAfterTheFirstBatchesStillKeepsNothing)
 
     const ImportResult refused = importer.import(path, false);
     EXPECT_EQ(refused.imported, 0);
-    EXPECT_TRUE(refused.error.isEmpty()) << qPrintable(refused.error);
+    EXPECT_TRUE(refused.status) << qPrintable(refused.status.errorString());
     ASSERT_EQ(refused.rejected.size(), 2);
     EXPECT_EQ(refused.rejected[0].line, 3 * kHouseholdRowsBatch + 2);
     EXPECT_EQ(refused.rejected[0].column, text("postcode"));
     EXPECT_EQ(refused.rejected[1].line, 3 * kHouseholdRowsBatch + 3);
     EXPECT_EQ(refused.rejected[1].column, text("uprn"));
-    EXPECT_EQ(m_repository->count(), 0);
-    EXPECT_TRUE(m_repository->quickFind(text("Long")).isEmpty());
+    EXPECT_EQ(m_repository->count().value(), 0);
+    EXPECT_TRUE(m_repository->quickFind(text("Long")).value().isEmpty());
     QSqlQuery query(m_database.connection());
     ASSERT_TRUE(query.exec(text("SELECT (SELECT count(*) FROM outbox), "
                                 "(SELECT count(*) FROM audit_event)")));
@@ -250,10 +250,10 @@ TEST_F(HouseholdRowsTest, AProblemAfterTheFirstBatchesStillKeepsNothing)
     const ImportResult skipped = importer.import(path, true);
     EXPECT_EQ(skipped.imported, 3 * kHouseholdRowsBatch);
     EXPECT_EQ(skipped.rejected.size(), 2);
-    EXPECT_EQ(m_repository->count(), 3 * kHouseholdRowsBatch);
-    EXPECT_EQ(m_repository->quickFind(text("Long Street")).size(), 3 * kHouseholdRowsBatch);
+    EXPECT_EQ(m_repository->count().value(), 3 * kHouseholdRowsBatch);
+    EXPECT_EQ(m_repository->quickFind(text("Long Street")).value().size(), 3 * kHouseholdRowsBatch);
     // The areas named in every batch, made once in the first.
-    const StatusCounts counts = m_repository->statusCounts();
+    const StatusCounts counts = m_repository->statusCounts().value();
     ASSERT_EQ(counts.byArea.size(), 2);
     for (const StatusCounts::AreaRow &area : counts.byArea)
         EXPECT_EQ(area.households, 3 * kHouseholdRowsBatch / 2) << qPrintable(area.name);
@@ -274,7 +274,7 @@ TEST_F(HouseholdRowsTest, CancellingAStreamedImportKeepsNothing)
     });
     EXPECT_TRUE(result.cancelled);
     EXPECT_EQ(result.imported, 0);
-    EXPECT_EQ(m_repository->count(), 0);
+    EXPECT_EQ(m_repository->count().value(), 0);
 
     // A database error while the file is still being read ends both sides too: a full disk.
     {
@@ -287,7 +287,9 @@ TEST_F(HouseholdRowsTest, CancellingAStreamedImportKeepsNothing)
     }
     const ImportResult full = importer.import(path, false);
     EXPECT_EQ(full.imported, 0);
-    EXPECT_FALSE(full.badFile);
-    EXPECT_TRUE(full.error.contains(text("full"), Qt::CaseInsensitive)) << qPrintable(full.error);
-    EXPECT_EQ(m_repository->count(), 0);
+    ASSERT_FALSE(full.status);
+    EXPECT_EQ(full.status.error().kind, Error::Kind::Refused);
+    EXPECT_TRUE(full.status.errorString().contains(text("full"), Qt::CaseInsensitive))
+        << qPrintable(full.status.errorString());
+    EXPECT_EQ(m_repository->count().valueOr(-1), 0);
 }

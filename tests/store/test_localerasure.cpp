@@ -93,7 +93,7 @@ TEST_F(LocalErasureTest, AHouseholdOutOfScopeGoesAltogether)
 {
     const QUuid gone = add(QStringLiteral("3 Moved Road"), QStringLiteral("Cat Moved"));
     const QUuid kept = add(QStringLiteral("4 Stay Road"), QStringLiteral("Dan Stays"));
-    ASSERT_EQ(m_repository->quickFind(QStringLiteral("Moved")).size(), 1);
+    ASSERT_EQ(m_repository->quickFind(QStringLiteral("Moved")).value().size(), 1);
 
     QSqlQuery(m_database.connection()).exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     const Status status = inTransaction({text(gone)}, LocalErasure::Mode::Remove);
@@ -101,9 +101,9 @@ TEST_F(LocalErasureTest, AHouseholdOutOfScopeGoesAltogether)
     ASSERT_TRUE(status) << qPrintable(status.errorString());
 
     EXPECT_FALSE(m_repository->find(gone).has_value());
-    EXPECT_TRUE(m_repository->quickFind(QStringLiteral("Moved")).isEmpty());
-    EXPECT_EQ(m_repository->quickFind(QStringLiteral("Stay")).size(), 1);
-    EXPECT_EQ(m_repository->count(), 1);
+    EXPECT_TRUE(m_repository->quickFind(QStringLiteral("Moved")).value().isEmpty());
+    EXPECT_EQ(m_repository->quickFind(QStringLiteral("Stay")).value().size(), 1);
+    EXPECT_EQ(m_repository->count().value(), 1);
     EXPECT_TRUE(m_repository->find(kept).has_value());
 }
 

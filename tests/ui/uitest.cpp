@@ -95,7 +95,7 @@ QString UiTest::writeFile(const QString &name, const QByteArray &contents) const
 
 QUuid UiTest::idOf(const QString &addressLine1) const
 {
-    for (const HouseholdSummary &row : repository().summaries()) {
+    for (const HouseholdSummary &row : repository().summaries().valueOr({})) {
         if (row.addressLine1 == addressLine1)
             return row.id;
     }

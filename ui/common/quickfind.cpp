@@ -55,8 +55,12 @@ void QuickFind::find(const QString &text)
                 }
             }
             if (worker->database) {
-                keys = HouseholdRepository(*worker->database, Database::localUserName())
-                           .quickFind(text);
+                const auto found = HouseholdRepository(*worker->database, Database::localUserName())
+                                       .quickFind(text);
+                if (found)
+                    keys = *found;
+                else
+                    error = found.errorString();
             }
             // `this` outlives the thread (the destructor waits for it), and a call queued to
             // an object being destroyed is dropped with it.

@@ -25,7 +25,13 @@ ProgressDock::ProgressDock(const HouseholdRepository &repository, QWidget *paren
 void ProgressDock::refresh()
 {
     m_timer->stop();
-    m_panel->setReport(ProgressReport::compute(m_repository.statusCounts()));
+    // Figures that could not be read are not shown at all (never as zeros); the register
+    // reports why in the banner.
+    const auto counts = m_repository.statusCounts();
+    m_panel->setVisible(counts.ok());
+    setToolTip(counts.errorString());
+    if (counts)
+        m_panel->setReport(ProgressReport::compute(*counts));
 }
 
 void ProgressDock::refreshSoon()

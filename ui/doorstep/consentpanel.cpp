@@ -239,7 +239,7 @@ void ConsentPanel::setHousehold(const QUuid &id)
     for (QCheckBox *box : std::as_const(m_purposes))
         box->setChecked(false);
     m_resident->clear();
-    if (const std::optional<HouseholdRecord> record = m_households.find(id);
+    if (const auto record = m_households.find(id);
         record && !record->resident.id.isNull() && !record->resident.name.isEmpty()) {
         m_resident->addItem(record->resident.name, record->resident.id);
     }

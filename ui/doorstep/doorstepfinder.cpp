@@ -130,7 +130,10 @@ void DoorstepFinder::reloadAreas()
                                                         : m_settings.doorstepRoundArea();
     const QSignalBlocker blocker(m_area);
     m_area->clear();
-    for (const Area &area : m_households.areas())
+    const auto areas = m_households.areas();
+    if (!areas)
+        emit failed(areas.errorString());
+    for (const Area &area : areas.valueOr({}))
         m_area->addItem(area.name, area.id.toString(QUuid::WithoutBraces));
     m_area->addItem(tr("Households with no area"), kNoArea);
     m_area->setCurrentIndex(std::max(0, m_area->findData(current)));
@@ -208,7 +211,12 @@ void DoorstepFinder::showFound(const QString &text, const QList<qint64> &keys)
     if (text != m_find->text().trimmed())
         return;
     if (m_byKey.isEmpty()) {
-        for (const HouseholdSummary &summary : m_households.summaries())
+        const auto households = m_households.summaries();
+        if (!households) {
+            emit failed(households.errorString());
+            return;
+        }
+        for (const HouseholdSummary &summary : *households)
             m_byKey.insert(summary.localKey, summary);
     }
     QList<RoundEntry> entries;

@@ -276,9 +276,11 @@ bool DoorstepPage::isShowingFinder() const
 
 void DoorstepPage::openHousehold(const QUuid &id)
 {
-    const std::optional<HouseholdSummary> household = m_services->households().summary(id);
+    const auto household = m_services->households().summary(id);
     if (!household) {
-        showError(tr("That household is no longer on this device."));
+        showError(household.error().kind == Error::Kind::NotFound
+                      ? tr("That household is no longer on this device.")
+                      : household.errorString());
         return;
     }
     m_survey->flush();
@@ -297,8 +299,7 @@ void DoorstepPage::openHousehold(const QUuid &id)
 
 void DoorstepPage::refreshHeader()
 {
-    const std::optional<HouseholdSummary> household
-        = m_services->households().summary(m_householdId);
+    const auto household = m_services->households().summary(m_householdId);
     if (!household)
         return;
     m_title->setText(household->addressLine2.isEmpty()

@@ -177,8 +177,8 @@ void ImportPreviewPage::finished()
 void ImportPreviewPage::showPlan(const ImportPlan &plan)
 {
     const QLocale locale;
-    if (!plan.fileError.isEmpty()) {
-        m_summary->setText(tr("This file cannot be imported: %1").arg(plan.fileError));
+    if (!plan.status) {
+        m_summary->setText(tr("This file cannot be imported: %1").arg(plan.status.errorString()));
         return;
     }
     if (plan.cancelled) {

@@ -86,8 +86,8 @@ void ImportRunPage::finished()
     QStringList lines;
     if (result.cancelled) {
         lines.append(tr("Import stopped: nothing was imported."));
-    } else if (!result.error.isEmpty()) {
-        lines.append(tr("Nothing was imported: %1").arg(result.error));
+    } else if (!result.status) {
+        lines.append(tr("Nothing was imported: %1").arg(result.status.errorString()));
     } else if (result.imported == 0 && !result.rejected.isEmpty()) {
         lines.append(tr("Nothing was imported: the file has problems."));
     } else {

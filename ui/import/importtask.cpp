@@ -28,8 +28,8 @@ QFuture<ImportPlan> ImportTask::prepare(const QString &databasePath, const QStri
         promise.setProgressRange(0, progressRange);
         Database database(ConnectionName::unique(u"import-worker"));
         ImportPlan plan;
-        if (!database.open(databasePath)) {
-            plan.fileError = database.errorString();
+        if (const Status opened = database.open(databasePath); !opened) {
+            plan.status = opened;
         } else {
             HouseholdRepository repository(database, Database::localUserName());
             plan = HouseholdImporter(repository).prepare(filePath, progressFor(promise));
@@ -45,8 +45,8 @@ QFuture<ImportResult> ImportTask::commit(const QString &databasePath, const Impo
         promise.setProgressRange(0, progressRange);
         Database database(ConnectionName::unique(u"import-worker"));
         ImportResult result;
-        if (!database.open(databasePath)) {
-            result.error = database.errorString();
+        if (const Status opened = database.open(databasePath); !opened) {
+            result.status = opened;
         } else {
             HouseholdRepository repository(database, Database::localUserName());
             result = HouseholdImporter(repository).commit(plan, skipInvalid, progressFor(promise));

@@ -269,7 +269,7 @@ QString HouseholdDetailPanel::errorAt(HouseholdField field) const
 
 void HouseholdDetailPanel::reload()
 {
-    const std::optional<HouseholdRecord> record = m_repository.find(m_id);
+    const auto record = m_repository.find(m_id);
     if (!record)
         return;
     m_loading = true;

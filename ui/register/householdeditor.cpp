@@ -36,14 +36,14 @@ HouseholdEditor::HouseholdEditor(HouseholdRepository &repository, QObject *paren
 
 HouseholdService::Result HouseholdEditor::edit(const QUuid &id, const Assignments &assignments)
 {
-    const std::optional<HouseholdRecord> before = m_repository.find(id);
+    const auto before = m_repository.find(id);
     const HouseholdService::Result result = m_service.setFields(id, assignments);
     if (!result.ok() || !before)
         return result;
     for (const QString &message : result.warnings)
         emit warning(message);
 
-    const std::optional<HouseholdRecord> after = m_repository.find(id);
+    const auto after = m_repository.find(id);
     if (after) {
         const QHash<QString, QString> oldValues = storedValues(*before, assignments);
         const QHash<QString, QString> newValues = storedValues(*after, assignments);

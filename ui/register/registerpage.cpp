@@ -267,7 +267,17 @@ bool RegisterPage::eventFilter(QObject *watched, QEvent *event)
 
 void RegisterPage::reload(bool refreshDetails)
 {
-    m_model->setHouseholds(m_repository.summaries());
+    const auto households = m_repository.summaries();
+    if (!households) {
+        // A register that cannot be read is not an empty one: no empty state, no rows, and
+        // the reason in the banner.
+        m_model->setHouseholds({});
+        setCurrentIndex(RegisterView);
+        updateCounts();
+        emit error(households.errorString());
+        return;
+    }
+    m_model->setHouseholds(*households);
     reloadAreas();
     applyQuickFind();
     setCurrentIndex(m_model->rowCount() == 0 ? EmptyState : RegisterView);
@@ -280,7 +290,10 @@ void RegisterPage::reloadAreas()
 {
     const std::optional<QString> current = m_filter->areaFilter();
     QStringList names;
-    for (const Area &area : m_repository.areas())
+    const auto areas = m_repository.areas();
+    if (!areas)
+        emit error(areas.errorString());
+    for (const Area &area : areas.valueOr({}))
         names.append(area.name);
     bool hasUnassigned = false;
     for (int row = 0; row < m_model->rowCount() && !hasUnassigned; ++row)
@@ -357,8 +370,10 @@ void RegisterPage::applyFilters()
 
 void RegisterPage::refreshHousehold(const QUuid &id)
 {
-    if (const std::optional<HouseholdSummary> summary = m_repository.summary(id))
+    if (const auto summary = m_repository.summary(id))
         m_model->updateHousehold(*summary);
+    else if (summary.error().kind != Error::Kind::NotFound)
+        emit error(summary.errorString());
     // An edited address or name may change what quick-find matches.
     if (m_filter->hasQuickFind())
         applyQuickFind();

@@ -289,7 +289,7 @@ TEST_F(DoorstepDemoTest, EveryDemoHouseholdOpensOnEveryStep)
     DoorstepPage *page = window.doorstepPage();
     int surveys = 0;
     int packages = 0;
-    for (const HouseholdSummary &household : repository().summaries()) {
+    for (const HouseholdSummary &household : repository().summaries().valueOr({})) {
         page->openHousehold(household.id);
         for (const Step step : {Step::Consent, Step::Survey, Step::Package, Step::Visits}) {
             page->stepButton(step)->click();

@@ -74,7 +74,7 @@ TEST_F(ImportWizardTest, ABadFileListsEveryProblemByLineAndImportsNothing)
     wizard->next();
     EXPECT_EQ(wizard->currentId(), ImportWizard::PreviewPageId);
     wizard->reject();
-    EXPECT_EQ(repository().count(), 6);
+    EXPECT_EQ(repository().count().value(), 6);
     EXPECT_EQ(m_window->tableModel()->rowCount(), 6);
 }
 
@@ -92,7 +92,7 @@ TEST_F(ImportWizardTest, SkippingInvalidRowsImportsTheValidOnes)
     ASSERT_TRUE(waitFor([wizard] { return wizard->runPage()->isComplete(); }));
     EXPECT_TRUE(wizard->runPage()->outcome().contains(QStringLiteral("Imported 1 households")))
         << qPrintable(wizard->runPage()->outcome());
-    EXPECT_EQ(repository().count(), 7);
+    EXPECT_EQ(repository().count().value(), 7);
     EXPECT_EQ(m_window->tableModel()->rowCount(), 7);
 }
 
@@ -106,7 +106,7 @@ TEST_F(ImportWizardTest, AGoodFileImportsAndTheTableReloads)
     ASSERT_TRUE(waitFor([wizard] { return wizard->runPage()->isComplete(); }));
     EXPECT_TRUE(wizard->runPage()->outcome().contains(QStringLiteral("Imported 2 households")))
         << qPrintable(wizard->runPage()->outcome());
-    EXPECT_EQ(repository().count(), 8);
+    EXPECT_EQ(repository().count().value(), 8);
     EXPECT_EQ(m_window->tableModel()->rowCount(), 8);
     EXPECT_TRUE(idOf(QStringLiteral("Flat 2, 3 Bell Street")) != QUuid());
     EXPECT_EQ(m_window->showingText(), QStringLiteral("showing 8 of 8"));
@@ -120,7 +120,7 @@ TEST_F(ImportWizardTest, AFileWithoutRequiredColumnsCannotBeImported)
         << qPrintable(wizard->previewPage()->summary());
     EXPECT_FALSE(wizard->button(QWizard::CommitButton)->isEnabled());
     wizard->reject();
-    EXPECT_EQ(repository().count(), 6);
+    EXPECT_EQ(repository().count().value(), 6);
 }
 
 } // namespace saferhomes::test

@@ -27,7 +27,10 @@ protected:
         insertSampleHouseholds();
     }
 
-    QList<qint64> quickFind(const QString &text) const { return repository().quickFind(text); }
+    QList<qint64> quickFind(const QString &text) const
+    {
+        return repository().quickFind(text).value();
+    }
 };
 
 } // namespace
@@ -37,7 +40,7 @@ TEST_F(HouseholdModelsTest, TableModelPassesTheModelTester)
     ModelTesterLog log;
     HouseholdTableModel model;
     Tester tester(&model, Tester::FailureReportingMode::Warning);
-    model.setHouseholds(repository().summaries());
+    model.setHouseholds(repository().summaries().value());
     EXPECT_EQ(model.rowCount(), 6);
     for (int c = 0; c < HouseholdTableModel::ColumnCount; ++c) {
         model.sort(c, Qt::AscendingOrder);
@@ -51,14 +54,14 @@ TEST_F(HouseholdModelsTest, TableModelPassesTheModelTester)
     model.updateHousehold(added);
     EXPECT_EQ(model.rowCount(), 7);
     model.setHouseholds({});
-    model.setHouseholds(repository().summaries());
+    model.setHouseholds(repository().summaries().value());
     EXPECT_TRUE(log.failures().isEmpty()) << qPrintable(log.failures().join(QLatin1Char('\n')));
 }
 
 TEST_F(HouseholdModelsTest, TableModelSortsAddressesNaturally)
 {
     HouseholdTableModel model;
-    model.setHouseholds(repository().summaries());
+    model.setHouseholds(repository().summaries().value());
     model.sort(HouseholdTableModel::Address, Qt::AscendingOrder);
     const QStringList addresses = column(model, HouseholdTableModel::Address);
     EXPECT_LT(addresses.indexOf(QStringLiteral("2 Thorpe Road")),
@@ -70,14 +73,14 @@ TEST_F(HouseholdModelsTest, TableModelSortsAddressesNaturally)
     EXPECT_EQ(model.household(0).status, HouseholdStatus::Identified);
     EXPECT_EQ(model.household(5).status, HouseholdStatus::Declined);
     // The sort survives a reload.
-    model.setHouseholds(repository().summaries());
+    model.setHouseholds(repository().summaries().value());
     EXPECT_EQ(model.household(5).status, HouseholdStatus::Declined);
 }
 
 TEST_F(HouseholdModelsTest, TableModelShowsStatusAsLabelWithChip)
 {
     HouseholdTableModel model;
-    model.setHouseholds(repository().summaries());
+    model.setHouseholds(repository().summaries().value());
     const int row = model.rowOf(idOf(QStringLiteral("7 Leicester Road")));
     const QModelIndex status = model.index(row, HouseholdTableModel::Status);
     EXPECT_EQ(status.data().toString(), QStringLiteral("Installed"));
@@ -92,7 +95,7 @@ TEST_F(HouseholdModelsTest, FilterProxyPassesTheModelTester)
     HouseholdFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     Tester tester(&proxy, Tester::FailureReportingMode::Warning);
-    model.setHouseholds(repository().summaries());
+    model.setHouseholds(repository().summaries().value());
     proxy.sort(HouseholdTableModel::Address);
     proxy.setStatusFilter(HouseholdStatus::Identified);
     proxy.setAreaFilter(QStringLiteral("Melton Town Centre"));
@@ -106,7 +109,7 @@ TEST_F(HouseholdModelsTest, FilterProxyPassesTheModelTester)
     proxy.setStatusFilter(HouseholdStatus::MovedAway);
     model.updateHousehold(changed);
     EXPECT_EQ(proxy.rowCount(), 1);
-    model.setHouseholds(repository().summaries());
+    model.setHouseholds(repository().summaries().value());
     EXPECT_TRUE(log.failures().isEmpty()) << qPrintable(log.failures().join(QLatin1Char('\n')));
 }
 
@@ -115,7 +118,7 @@ TEST_F(HouseholdModelsTest, FilterProxyCombinesStatusAreaAndQuickFind)
     HouseholdTableModel model;
     HouseholdFilterProxyModel proxy;
     proxy.setSourceModel(&model);
-    model.setHouseholds(repository().summaries());
+    model.setHouseholds(repository().summaries().value());
     proxy.sort(HouseholdTableModel::Address);
     EXPECT_EQ(proxy.rowCount(), 6);
 

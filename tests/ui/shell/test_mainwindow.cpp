@@ -368,7 +368,7 @@ TEST_F(EmptyMainWindowTest, LoadDemoDataFillsTheRegisterOffTheGuiThread)
     EXPECT_EQ(progress->maximum(), 300);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isShowingEmptyState(), 240'000);
     EXPECT_EQ(window.bannerText(), QString());
-    EXPECT_EQ(repository().count(), 300);
+    EXPECT_EQ(repository().count().value(), 300);
     EXPECT_EQ(window.tableModel()->rowCount(), 300);
     const Result<bool> demoMarked = DemoTransfer::isDemo(m_database);
     ASSERT_TRUE(demoMarked.ok());
@@ -391,7 +391,7 @@ TEST_F(EmptyMainWindowTest, StartWithAnEmptyRegisterStopsTheDemoAndKeepsNothing)
     QTRY_VERIFY_WITH_TIMEOUT(!empty->isVisible(), 240'000);
     EXPECT_TRUE(window.isShowingEmptyState());
     EXPECT_EQ(window.bannerText(), QString());
-    EXPECT_EQ(repository().count(), 0);
+    EXPECT_EQ(repository().count().value(), 0);
     const Result<bool> offered = DemoTransfer::shouldOfferDemo(m_database);
     ASSERT_TRUE(offered.ok());
     EXPECT_FALSE(offered.value()) << "the choice is remembered";

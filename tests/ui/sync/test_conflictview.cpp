@@ -148,7 +148,7 @@ TEST_F(ConflictViewTest, AChoicePerFieldIsAppliedTogetherAndLandsInTheDatabase)
     EXPECT_TRUE(isResolved(m_notes));
     EXPECT_TRUE(isResolved(m_priority));
     EXPECT_TRUE(isResolved(m_name));
-    const std::optional<HouseholdRecord> thorpe = repository().find(m_thorpe);
+    const auto thorpe = repository().find(m_thorpe);
     EXPECT_EQ(thorpe->household.notes, QStringLiteral("Dog in garden"));
     EXPECT_EQ(thorpe->household.priority, 0);
     EXPECT_EQ(repository().find(m_burton)->resident.name, QStringLiteral("Zoe O'Sullivan"));
