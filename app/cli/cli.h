@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
@@ -11,6 +12,8 @@ class Database;
 /// The headless command line (DESIGN §4): parses arguments, runs one command, prints JSON
 /// or text, and returns the contract's exit code.
 class Cli {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+
 public:
     enum ExitCode { Success = 0, Rejected = 1, UsageError = 2, Unreachable = 3 };
 
@@ -29,6 +32,7 @@ private:
 
     bool openDatabase(Database &database);
     int usage(const QString &message);
+    static QString helpText();
     void printResult(const QJsonObject &json, const QString &text);
     void warn(const QString &message);
 

@@ -2,6 +2,7 @@
 
 #include "householdrepository.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -85,6 +86,8 @@ enum class DemoTimestamp {
 /// event (households and jobs get theirs at commit; job items are covered by their job's),
 /// and undoes a fill that failed half way.
 class DemoRepository {
+    Q_DECLARE_TR_FUNCTIONS(DemoRepository)
+
 public:
     DemoRepository(const Database &database, QString userName);
     ~DemoRepository();
