@@ -19,11 +19,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("AdminCommand", text, disambiguation, n);
-}
-
 int exitCode(CentralAdmin::Failure failure)
 {
     switch (failure) {

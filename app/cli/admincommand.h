@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <QTextStream>
@@ -10,6 +11,8 @@ namespace saferhomes {
 /// people's logins. The admin's own password comes from PGPASSWORD; the new user's password is
 /// the first line of stdin (prompted for, without echo, when stdin is a terminal).
 class AdminCommand {
+    Q_DECLARE_TR_FUNCTIONS(AdminCommand)
+
 public:
     AdminCommand(QTextStream &out, QTextStream &err, bool json);
 

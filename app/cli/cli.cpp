@@ -24,11 +24,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Cli", text, disambiguation, n);
-}
-
 const QStringList kValueOptions {
     QStringLiteral("--db"),        QStringLiteral("--households"), QStringLiteral("--seed"),
     QStringLiteral("--uprn"),      QStringLiteral("--answers"),    QStringLiteral("--server"),
@@ -38,7 +33,9 @@ const QStringList kFlags {QStringLiteral("--json"), QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version")};
 
-QString helpText()
+} // namespace
+
+QString Cli::helpText()
 {
     return tr("Usage: saferhomes-cli [--db PATH] [--json] COMMAND\n"
               "\n"
@@ -79,6 +76,8 @@ QString helpText()
               "2 usage or file error;\n"
               "3 central database unreachable.\n");
 }
+
+namespace {
 
 QJsonArray problemsJson(const QList<ImportProblem> &problems)
 {

@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
@@ -13,6 +14,8 @@ class Database;
 /// The headless command line (DESIGN §4): parses arguments, runs one command, prints JSON
 /// or text, and returns the contract's exit code.
 class Cli {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+
 public:
     enum ExitCode { Success = 0, Rejected = 1, UsageError = 2, Unreachable = 3 };
 
@@ -35,6 +38,7 @@ private:
     /// nothing on stdout.
     int databaseError(const Error &error);
     int usage(const QString &message);
+    static QString helpText();
     void printResult(const QJsonObject &json, const QString &text);
     void warn(const QString &message);
 

@@ -16,23 +16,19 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("SurveyCommand", text, disambiguation, n);
-}
-
 QString packageTable(const QList<Recommendation> &items, const QString &version)
 {
     if (items.isEmpty())
-        return tr("No equipment recommended (survey version %1).").arg(version);
+        return SurveyCommand::tr("No equipment recommended (survey version %1).").arg(version);
     qsizetype codeWidth = 4;
     for (const Recommendation &item : items)
         codeWidth = std::max(codeWidth, item.code.size());
-    QString text = tr("Recommended package (survey version %1):").arg(version) + u'\n';
+    QString text
+        = SurveyCommand::tr("Recommended package (survey version %1):").arg(version) + u'\n';
     text += QStringLiteral("%1  %2  %3\n")
-                .arg(tr("QTY"), 3)
-                .arg(tr("CODE"), -int(codeWidth))
-                .arg(tr("REASON"));
+                .arg(SurveyCommand::tr("QTY"), 3)
+                .arg(SurveyCommand::tr("CODE"), -int(codeWidth))
+                .arg(SurveyCommand::tr("REASON"));
     for (const Recommendation &item : items) {
         text += QStringLiteral("%1  %2  %3\n")
                     .arg(item.qty, 3)

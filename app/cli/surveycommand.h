@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QTextStream>
 
@@ -11,6 +12,8 @@ namespace saferhomes {
 /// The answers file is a JSON object keyed by question id; a saved survey record that holds
 /// them under "answers" (next to other fields) is read too.
 class SurveyCommand {
+    Q_DECLARE_TR_FUNCTIONS(SurveyCommand)
+
 public:
     SurveyCommand(QTextStream &out, QTextStream &err, bool json);
 

@@ -10,15 +10,6 @@
 
 namespace saferhomes {
 
-namespace {
-
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("SyncCommand", text, disambiguation, n);
-}
-
-} // namespace
-
 SyncCommand::SyncCommand(QTextStream &out, QTextStream &err, bool json)
     : m_out(out)
     , m_err(err)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <QTextStream>
@@ -11,6 +12,8 @@ class Database;
 /// `sync --server URI` and `sync conflicts` (DESIGN §4, §7). The central password comes from
 /// PGPASSWORD.
 class SyncCommand {
+    Q_DECLARE_TR_FUNCTIONS(SyncCommand)
+
 public:
     SyncCommand(QTextStream &out, QTextStream &err, bool json);
 

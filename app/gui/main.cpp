@@ -12,8 +12,10 @@
 #include <QDir>
 #include <QEvent>
 #include <QIcon>
+#include <QLocale>
 #include <QMessageBox>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -70,6 +72,13 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("SaferHomes"));
     QCoreApplication::setApplicationName(QStringLiteral("saferhomes"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SAFERHOMES_VERSION));
+    // The system language's translation, else en_GB's: it holds the English singular and
+    // plural forms of the %n messages.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("saferhomes"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral(":/i18n/saferhomes_en_GB.qm")))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

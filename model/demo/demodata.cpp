@@ -15,11 +15,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DemoData", text);
-}
-
 /// Removes the scratch file of a fill and its write-ahead log; a fill that was killed leaves
 /// them behind, and the next one starts afresh.
 Status removeScratch(const QString &path)
@@ -29,7 +24,7 @@ Status removeScratch(const QString &path)
         QFile file(path + suffix);
         if (file.exists() && !file.remove()) {
             return Error::database(file.errorString())
-                .within(tr("Removing the demo scratch file %1").arg(file.fileName()));
+                .within(DemoData::tr("Removing the demo scratch file %1").arg(file.fileName()));
         }
     }
     return {};
@@ -86,11 +81,10 @@ Status DemoData::fill(const Database &database, const Options &options)
                 .within(tr("Counting the households already in %1").arg(database.path()));
         }
         if (existing != 0) {
-            return Error::refused(QCoreApplication::translate(
-                "DemoData",
-                "the database already has %n household(s); demo data is only written to an "
-                "empty database",
-                nullptr, existing));
+            return Error::refused(
+                tr("the database already has %n household(s); demo data is only written to an "
+                   "empty database",
+                   nullptr, existing));
         }
     }
 

@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -16,6 +17,8 @@ class Database;
 /// visits, consents, surveys, recommendations, jobs and stock movements that agree with their
 /// status.
 class DemoData {
+    Q_DECLARE_TR_FUNCTIONS(DemoData)
+
 public:
     struct Options {
         Options(int households = 300, quint32 seed = 1)

@@ -23,11 +23,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DemoData", text);
-}
-
 double roundTo6(double value)
 {
     return std::round(value * 1e6) / 1e6;
@@ -192,7 +187,7 @@ bool DemoStories::write(const std::vector<DemoHome> &homes)
             return false;
         if (m_progress && !m_progress(++done, total)) {
             m_cancelled = true;
-            return fail(QCoreApplication::translate("DemoStories", "the demo fill was stopped"));
+            return fail(tr("the demo fill was stopped"));
         }
     }
     // Jobs are booked once every package is agreed; the funnel then needs a job for
@@ -499,7 +494,7 @@ bool DemoStories::writeAcceptedStory(const DemoHome &home)
             visitDay = visitDay.addDays(-1);
     }
     if (status != S::Accepted && !job)
-        return fail(tr("no fitter has room for a job of %1 minutes").arg(survey.minutes()));
+        return fail(tr("no fitter has room for a job of %n minutes", nullptr, survey.minutes()));
 
     const QString by = officer(home.area);
     const QDateTime when = visitTime(visitDay);

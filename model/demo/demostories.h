@@ -8,6 +8,7 @@
 #include "demorandom.h"
 #include "demotables.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
@@ -35,6 +36,8 @@ class Database;
 /// past where it happened (DemoRepository::backdate), and the audit trail keeps when the rows
 /// were really written.
 class DemoStories {
+    Q_DECLARE_TR_FUNCTIONS(DemoStories)
+
 public:
     DemoStories(const Database &database, DemoRepository &repository, int households, quint32 seed);
     ~DemoStories();

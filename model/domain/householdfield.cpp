@@ -43,11 +43,6 @@ constexpr std::array<FieldInfo, 15> kFields {{
 constexpr std::array<const char *, 5> kEligibility {"repeat_victim", "near_repeat", "vulnerable",
                                                     "hotspot", "referral"};
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HouseholdFields", text);
-}
-
 FieldCheck accepted(const QString &value)
 {
     return FieldCheck {value, {}};
@@ -67,7 +62,7 @@ FieldCheck checkEligibility(const QString &value)
         if (word.isEmpty())
             continue;
         if (!HouseholdFields::eligibilityWords().contains(word)) {
-            return refused(tr("unknown eligibility \u201c%1\u201d (expected %2)")
+            return refused(HouseholdFields::tr("unknown eligibility \u201c%1\u201d (expected %2)")
                                .arg(part.trimmed(),
                                     HouseholdFields::eligibilityWords().join(QLatin1String(", "))));
         }

@@ -2,6 +2,7 @@
 
 #include "household.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -37,6 +38,8 @@ struct FieldCheck {
 
 /// Field names, validation and normalisation shared by import, the CLI and the editor.
 class HouseholdFields {
+    Q_DECLARE_TR_FUNCTIONS(HouseholdFields)
+
 public:
     static QString name(HouseholdField field);
     static std::optional<HouseholdField> fromName(const QString &name);

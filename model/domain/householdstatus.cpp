@@ -36,11 +36,6 @@ const StatusInfo &info(HouseholdStatus status)
     return kStatuses[static_cast<size_t>(status)];
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HouseholdStatus", text);
-}
-
 using S = HouseholdStatus;
 
 } // namespace
@@ -132,18 +127,15 @@ std::optional<QString> HouseholdStatusRules::checkTransition(HouseholdStatus fro
     if (from == to)
         return std::nullopt;
     if (!successors(from).contains(to)) {
-        return QCoreApplication::translate("HouseholdStatus",
-                                           "A household cannot go from \u201c%1\u201d to "
-                                           "\u201c%2\u201d")
+        return tr("A household cannot go from \u201c%1\u201d to "
+                  "\u201c%2\u201d")
             .arg(label(from), label(to));
     }
     if (to == S::Scheduled && !context.hasActiveJob) {
-        return QCoreApplication::translate("HouseholdStatus",
-                                           "\u201cScheduled\u201d needs an installation job");
+        return tr("\u201cScheduled\u201d needs an installation job");
     }
     if (to == S::Installed && !context.hasCompletedJob) {
-        return QCoreApplication::translate("HouseholdStatus",
-                                           "\u201cInstalled\u201d needs a completed job");
+        return tr("\u201cInstalled\u201d needs a completed job");
     }
     return std::nullopt;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -30,6 +31,8 @@ struct TransitionContext {
 
 /// The funnel's rules: names, order and which status may follow which.
 class HouseholdStatusRules {
+    Q_DECLARE_TR_FUNCTIONS(HouseholdStatusRules)
+
 public:
     static QString name(HouseholdStatus status);
     static std::optional<HouseholdStatus> fromName(const QString &name);

@@ -37,8 +37,7 @@ bool HouseholdExporter::write(const QString &path, const HouseholdRepository::Pr
     m_cancelled = false;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        m_error = QCoreApplication::translate("HouseholdExporter", "cannot write %1: %2")
-                      .arg(path, file.errorString());
+        m_error = tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     bool cancelled = false;
@@ -55,7 +54,7 @@ bool HouseholdExporter::write(const QString &path, const HouseholdRepository::Pr
     if (cancelled) {
         // Keep whatever file was there before.
         file.cancelWriting();
-        m_error = QCoreApplication::translate("HouseholdExporter", "export cancelled");
+        m_error = tr("export cancelled");
         m_cancelled = true;
         return false;
     }
@@ -69,8 +68,7 @@ bool HouseholdExporter::write(const QString &path, const HouseholdRepository::Pr
     }
     file.write(out);
     if (!file.commit()) {
-        m_error = QCoreApplication::translate("HouseholdExporter", "cannot write %1: %2")
-                      .arg(path, file.errorString());
+        m_error = tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     m_written = int(records.size());

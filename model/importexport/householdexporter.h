@@ -2,6 +2,7 @@
 
 #include "store/householdrepository.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -10,6 +11,8 @@ namespace saferhomes {
 /// Writes households to CSV with the import columns plus id and status, so that the file
 /// imports back to the same households.
 class HouseholdExporter {
+    Q_DECLARE_TR_FUNCTIONS(HouseholdExporter)
+
 public:
     explicit HouseholdExporter(const HouseholdRepository &repository);
 

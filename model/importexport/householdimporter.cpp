@@ -21,11 +21,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HouseholdImporter", text);
-}
-
 constexpr int kPreviewRows = 50;
 
 /// LF-terminated lines in \a data, plus one (memchr is several times faster than a loop).
@@ -51,6 +46,8 @@ struct Columns {
 
 /// Checks one record and builds its household; collects every problem it has.
 class RecordChecker {
+    Q_DECLARE_TR_FUNCTIONS(HouseholdImporter)
+
 public:
     RecordChecker(const Columns &columns, int headerSize, const QSet<QString> &existingUprns,
                   QSet<QUuid> existingIds, qsizetype expectedRecords)
@@ -315,6 +312,8 @@ namespace {
 /// the thread of the repository's connection (it reads the UPRNs and ids already there); the
 /// records may then be read on another.
 class FileRead {
+    Q_DECLARE_TR_FUNCTIONS(HouseholdImporter)
+
 public:
     FileRead(const QByteArray &data, const QString &name, const HouseholdRepository &repository,
              ImportPlan &plan)
@@ -441,7 +440,7 @@ void finish(ImportResult &result, bool written, qsizetype valid, bool refused,
             // Another program's lock is not a refusal of these records: the file can be
             // imported as it is once the other program lets go.
             const QString why = repository.errorString();
-            const QString message = tr("nothing was imported: %1").arg(why);
+            const QString message = HouseholdImporter::tr("nothing was imported: %1").arg(why);
             result.status = why.contains(QStringLiteral("database is locked"))
                     || why.contains(QStringLiteral("database table is locked"))
                 ? Error::locked(message)
@@ -450,7 +449,8 @@ void finish(ImportResult &result, bool written, qsizetype valid, bool refused,
         return;
     }
     for (const QString &area : createdAreas)
-        result.warnings.append(tr("created the new area \u201c%1\u201d").arg(area));
+        result.warnings.append(
+            HouseholdImporter::tr("created the new area \u201c%1\u201d").arg(area));
     result.imported = int(valid);
 }
 

@@ -2,6 +2,7 @@
 
 #include "store/householdrepository.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -48,6 +49,8 @@ struct ImportResult {
 
 /// Reads, validates and imports household files: all or nothing unless told to skip invalid.
 class HouseholdImporter {
+    Q_DECLARE_TR_FUNCTIONS(HouseholdImporter)
+
 public:
     using Progress = HouseholdRepository::Progress;
 

@@ -11,11 +11,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConsentService", text);
-}
-
 ConsentService::Result refuse(const QString &field, const QString &error)
 {
     return ConsentService::Result {error, field, {}, {}};

@@ -3,6 +3,7 @@
 #include "domain/visit.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QUuid>
@@ -18,6 +19,8 @@ class HouseholdRepository;
 /// refusals without personal details), honours withdrawal, and keeps photos to households
 /// that allow them.
 class ConsentService {
+    Q_DECLARE_TR_FUNCTIONS(ConsentService)
+
 public:
     /// One decision, taken at the door, for one or more purposes.
     struct Request {

@@ -8,11 +8,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HouseholdService", text);
-}
-
 HouseholdService::Result refuse(const QString &field, const QString &error)
 {
     return HouseholdService::Result {error, field, {}};

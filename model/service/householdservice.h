@@ -3,6 +3,7 @@
 #include "domain/householdfield.h"
 #include "domain/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QUuid>
@@ -13,6 +14,8 @@ class HouseholdRepository;
 
 /// Edits households by the rules: field validation, the status funnel, unique UPRNs.
 class HouseholdService {
+    Q_DECLARE_TR_FUNCTIONS(HouseholdService)
+
 public:
     /// Edit follows the funnel; Correction (undoing an edit) may restore any earlier status,
     /// but never overwrites a value a sync brought since the edit (UndoGuard): it records a

@@ -13,11 +13,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SurveyService", text);
-}
-
 SurveyService::Result refuse(const QString &field, const QString &error)
 {
     return SurveyService::Result {error, field, {}};

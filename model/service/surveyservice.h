@@ -2,6 +2,7 @@
 
 #include "domain/visit.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -19,6 +20,8 @@ class SurveyRepository;
 /// as it is given, completion and the agreed package moving the household along the funnel.
 /// Every write needs the household's consent to the survey and fitting.
 class SurveyService {
+    Q_DECLARE_TR_FUNCTIONS(SurveyService)
+
 public:
     struct Result {
         QString error; ///< empty on success

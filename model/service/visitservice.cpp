@@ -14,11 +14,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("VisitService", text);
-}
-
 VisitService::Result refuse(const QString &field, const QString &error)
 {
     return VisitService::Result {error, field, {}};

@@ -2,6 +2,7 @@
 
 #include "domain/visit.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
 #include <QList>
@@ -18,6 +19,8 @@ class VisitRepository;
 /// Records doorstep visits by the rules (what each outcome needs, the status funnel) and
 /// lists an officer's round and a household's visits.
 class VisitService {
+    Q_DECLARE_TR_FUNCTIONS(VisitService)
+
 public:
     struct Result {
         QString error; ///< empty on success

@@ -15,11 +15,6 @@ using namespace sqlvalues;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConsentRepository", text);
-}
-
 const QString kConsentSelect = QStringLiteral(
     "SELECT id, household_id, resident_id, purpose, wording_version, method, witness, "
     "signature_attachment_id, recorded_by, given_at, withdrawn_at FROM consent ");
@@ -94,9 +89,10 @@ QString writeAttachment(const QString &connectionName, AuditLog &audit, Attachme
         query.addBindValue(DoorstepNames::name(*required));
     }
     if (!query.exec())
-        return tr("the attachment was not saved: %1").arg(query.lastError().text());
+        return ConsentRepository::tr("the attachment was not saved: %1")
+            .arg(query.lastError().text());
     if (required && query.numRowsAffected() != 1) {
-        return tr("the household has not consented to %1")
+        return ConsentRepository::tr("the household has not consented to %1")
             .arg(DoorstepNames::label(*required).toLower());
     }
     if (!audit.record(QStringLiteral("attachment"), id, QStringLiteral("created"), {},

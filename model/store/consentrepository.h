@@ -4,6 +4,7 @@
 
 #include "domain/visit.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -18,6 +19,8 @@ class Database;
 /// Reads and writes consent decisions and attachments in the local database; every write is
 /// one transaction together with its audit events.
 class ConsentRepository : public Repository {
+    Q_DECLARE_TR_FUNCTIONS(ConsentRepository)
+
 public:
     ConsentRepository(const Database &database, QString userName);
 

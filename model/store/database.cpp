@@ -16,11 +16,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Database", text);
-}
-
 QString readScript(const QString &path)
 {
     QFile file(path);

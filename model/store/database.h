@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -12,6 +13,8 @@ namespace saferhomes {
 /// Opens the local SQLite database on one named connection, sets it up and migrates it, and
 /// records in its meta table (`app_version`) the version of SaferHomes that last opened it.
 class Database {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
 public:
     /// The connection is registered under \a connectionName, which no other connection of
     /// this process may have: ConnectionName::main() on the main thread,

@@ -21,11 +21,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DemoRepository", text);
-}
-
 /// SQL NULL. (A null QString binds as NULL too, so run() turns those into empty text.)
 QVariant nullValue()
 {

@@ -2,6 +2,7 @@
 
 #include "householdrepository.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -84,6 +85,8 @@ enum class DemoTimestamp {
 /// households, jobs and stock) in transactions of its own, each created entity with its audit
 /// event (households and jobs get theirs at commit; job items are covered by their job's).
 class DemoRepository {
+    Q_DECLARE_TR_FUNCTIONS(DemoRepository)
+
 public:
     DemoRepository(const Database &database, QString userName);
     ~DemoRepository();

@@ -13,11 +13,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DemoTransfer", text);
-}
-
 /// Tables that may already hold rows in the user's database (reference data, which a fill
 /// creates or updates by key) rather than only rows of the fill.
 const QStringList &referenceTables()
@@ -31,6 +26,8 @@ const QString demoKey = QStringLiteral("demo_data");
 const QString declinedKey = QStringLiteral("demo_declined");
 
 class Transfer {
+    Q_DECLARE_TR_FUNCTIONS(DemoTransfer)
+
 public:
     explicit Transfer(const Database &target)
         : m_db(target.connection())
@@ -220,11 +217,10 @@ Status DemoTransfer::copyInto(const Database &target, const QString &scratchPath
     if (!existing)
         return existing.error();
     if (existing.value() != 0) {
-        return Error::refused(QCoreApplication::translate(
-            "DemoTransfer",
-            "the database already has %n household(s); demo data is only written to an "
-            "empty database",
-            nullptr, int(existing.value())));
+        return Error::refused(
+            tr("the database already has %n household(s); demo data is only written to an "
+               "empty database",
+               nullptr, int(existing.value())));
     }
     // Rows that arrive here are the demo's, not the user's: like pulled rows, they make no
     // outbox ops (the triggers look at sync_flag), and the database is marked so that nothing

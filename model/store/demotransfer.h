@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace saferhomes {
@@ -16,6 +17,8 @@ class Database;
 /// written to a scratch file first; the user's database only ever sees one transaction that
 /// brings all of it, so a fill stopped at any moment leaves either nothing or the whole demo.
 class DemoTransfer {
+    Q_DECLARE_TR_FUNCTIONS(DemoTransfer)
+
 public:
     /// Tables brought over, parents first. Every table of the schema is either here or in
     /// skippedTables() (a test holds the two lists against the schema).

@@ -17,11 +17,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HouseholdBatchInsert", text);
-}
-
 /// Rows into one table, kRows of them to a statement, which spares SQLite most of its
 /// per-statement work; the rows that do not fill a last block go one to a statement.
 class BlockInsert {

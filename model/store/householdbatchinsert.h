@@ -3,6 +3,7 @@
 #include "householdrepository.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -24,6 +25,8 @@ class HouseholdRows;
 /// for the whole batch. The caller switches SQLite's own per-row constraint checks off for its
 /// connection (HouseholdRepository::insert()).
 class HouseholdBatchInsert {
+    Q_DECLARE_TR_FUNCTIONS(HouseholdBatchInsert)
+
 public:
     HouseholdBatchInsert(QString connectionName, QString userName, QString device);
     ~HouseholdBatchInsert();

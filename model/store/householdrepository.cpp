@@ -34,11 +34,6 @@ using namespace sqlvalues;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HouseholdRepository", text);
-}
-
 std::optional<double> toOptionalDouble(const QVariant &value)
 {
     if (value.isNull())

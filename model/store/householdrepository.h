@@ -5,6 +5,7 @@
 #include "domain/household.h"
 #include "domain/householdfield.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -53,6 +54,8 @@ struct StatusCounts {
 /// Reads and writes households, their primary residents and areas in the local database;
 /// every write is one transaction together with its audit events.
 class HouseholdRepository : public Repository {
+    Q_DECLARE_TR_FUNCTIONS(HouseholdRepository)
+
 public:
     /// Called with (done, total) during long work; return false to cancel.
     using Progress = std::function<bool(qint64 done, qint64 total)>;

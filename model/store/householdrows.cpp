@@ -11,11 +11,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HouseholdRows", text);
-}
-
 bool hasResident(const Resident &r)
 {
     return !r.name.isEmpty() || !r.phone.isEmpty() || !r.email.isEmpty();

@@ -3,6 +3,7 @@
 #include "householdrepository.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QUuid>
 
@@ -21,6 +22,8 @@ class UuidGenerator;
 /// reads the records while the database's thread writes the batch before it, so that the
 /// writer does nothing but bind and step (HouseholdRepository::insert()).
 class HouseholdRows {
+    Q_DECLARE_TR_FUNCTIONS(HouseholdRows)
+
 public:
     /// The texts of a row, in no particular order.
     enum Text {

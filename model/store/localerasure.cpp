@@ -16,11 +16,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LocalErasure", text);
-}
-
 /// The valid UUIDs of \a ids as a JSON array, bound to `json_each(?)`.
 QString idArray(const QStringList &ids)
 {

@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -13,6 +14,8 @@ namespace saferhomes {
 /// audit trail's values about it are blanked. Used by the sync when it applies an erasure or
 /// a change of scope; an administrator's erasure on this device can use it too.
 class LocalErasure {
+    Q_DECLARE_TR_FUNCTIONS(LocalErasure)
+
 public:
     enum class Mode {
         KeepTombstone, ///< erased: the household stays, blanked, with erased_at set

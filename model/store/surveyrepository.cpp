@@ -18,11 +18,6 @@ using namespace sqlvalues;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SurveyRepository", text);
-}
-
 /// \a value as compact JSON text for the audit trail; NULL when there is no value.
 QVariant auditValue(const QJsonValue &value)
 {

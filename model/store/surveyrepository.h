@@ -4,6 +4,7 @@
 
 #include "domain/visit.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonValue>
 #include <QList>
@@ -21,6 +22,8 @@ class Database;
 /// is one transaction together with its audit events (and the household status change it
 /// causes), so an answer acknowledged to the officer survives a crash.
 class SurveyRepository : public Repository {
+    Q_DECLARE_TR_FUNCTIONS(SurveyRepository)
+
 public:
     SurveyRepository(const Database &database, QString userName);
 

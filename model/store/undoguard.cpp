@@ -7,15 +7,6 @@
 
 namespace saferhomes {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("UndoGuard", text);
-}
-
-} // namespace
-
 UndoGuard::UndoGuard(QSqlDatabase db, QString now)
     : m_db(std::move(db))
     , m_now(std::move(now))

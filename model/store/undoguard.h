@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -14,6 +15,8 @@ namespace saferhomes {
 /// in the conflict view ("use mine" restores the undone value as a new edit). Both calls run
 /// inside the caller's transaction, the one that would write the field.
 class UndoGuard {
+    Q_DECLARE_TR_FUNCTIONS(UndoGuard)
+
 public:
     UndoGuard(QSqlDatabase db, QString now);
 

@@ -17,11 +17,6 @@ using namespace sqlvalues;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("VisitRepository", text);
-}
-
 const QString kVisitSelect = QStringLiteral(
     "SELECT id, household_id, at, by_user, outcome, reason, revisit_at, notes FROM visit ");
 
@@ -185,7 +180,8 @@ bool applyStatusMove(const QString &connectionName, AuditLog &audit, const QUuid
         // The rules were checked against `from` before the transaction began; a household
         // changed since then (another window, a sync) must be checked again, not overwritten.
         if (update.numRowsAffected() != 1) {
-            *error = tr("the household\u2019s status changed meanwhile; look at it again");
+            *error = VisitRepository::tr(
+                "the household\u2019s status changed meanwhile; look at it again");
             return false;
         }
         if (!audit.record(QStringLiteral("household"), id, QStringLiteral("status"),

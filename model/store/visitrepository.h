@@ -4,6 +4,7 @@
 
 #include "domain/visit.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QUuid>
@@ -18,6 +19,8 @@ class Database;
 /// Reads and writes doorstep visits in the local database; a visit and the household status
 /// change it causes are one transaction together with their audit events.
 class VisitRepository : public Repository {
+    Q_DECLARE_TR_FUNCTIONS(VisitRepository)
+
 public:
     VisitRepository(const Database &database, QString userName);
 

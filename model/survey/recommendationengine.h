@@ -3,6 +3,7 @@
 #include "surveydefinition.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -33,6 +34,8 @@ struct Recommendation {
 
 /// Evaluates the recommendation rules (DESIGN §6) on a set of survey answers.
 class RecommendationEngine {
+    Q_DECLARE_TR_FUNCTIONS(RecommendationEngine)
+
 public:
     /// Rules are checked against \a definition: every question and option they name must
     /// exist there.

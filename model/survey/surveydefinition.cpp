@@ -14,11 +14,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SurveyDefinition", text);
-}
-
 QString quoted(const QString &text)
 {
     return QLatin1Char('"') + text + QLatin1Char('"');
@@ -51,12 +46,13 @@ AnswerCheck checkChoice(const SurveyQuestion &question, const QJsonValue &raw)
 {
     const QString expected = question.optionValues().join(QLatin1String(", "));
     if (!raw.isString())
-        return {std::nullopt, tr("expected one of: %1").arg(expected)};
+        return {std::nullopt, SurveyDefinition::tr("expected one of: %1").arg(expected)};
     const QString value = raw.toString().trimmed();
     if (value.isEmpty())
         return {};
     if (!question.hasOption(value))
-        return {std::nullopt, tr("%1 is not one of: %2").arg(quoted(value), expected)};
+        return {std::nullopt,
+                SurveyDefinition::tr("%1 is not one of: %2").arg(quoted(value), expected)};
     return {QJsonValue(value), {}};
 }
 
@@ -74,11 +70,13 @@ AnswerCheck checkInteger(const SurveyQuestion &question, const QJsonValue &raw)
             number = parsed;
     }
     if (!number)
-        return {std::nullopt, tr("expected a whole number")};
+        return {std::nullopt, SurveyDefinition::tr("expected a whole number")};
     if (question.minimum && *number < *question.minimum)
-        return {std::nullopt, tr("%1 is less than %2").arg(*number).arg(*question.minimum)};
+        return {std::nullopt,
+                SurveyDefinition::tr("%1 is less than %2").arg(*number).arg(*question.minimum)};
     if (question.maximum && *number > *question.maximum)
-        return {std::nullopt, tr("%1 is more than %2").arg(*number).arg(*question.maximum)};
+        return {std::nullopt,
+                SurveyDefinition::tr("%1 is more than %2").arg(*number).arg(*question.maximum)};
     return {QJsonValue(double(*number)), {}};
 }
 
@@ -94,13 +92,14 @@ AnswerCheck checkAnswer(const SurveyQuestion &question, const QJsonValue &raw)
         if (!raw.isString())
             return {std::nullopt,
                     question.type == SurveyQuestion::Type::Text
-                        ? tr("expected text")
-                        : tr("expected a photo reference (text)")};
+                        ? SurveyDefinition::tr("expected text")
+                        : SurveyDefinition::tr("expected a photo reference (text)")};
         const QString text = raw.toString();
         if (text.trimmed().isEmpty())
             return {};
         if (question.maxLength && text.size() > *question.maxLength)
-            return {std::nullopt, tr("longer than %1 characters").arg(*question.maxLength)};
+            return {std::nullopt,
+                    SurveyDefinition::tr("longer than %1 characters").arg(*question.maxLength)};
         return {QJsonValue(text), {}};
     }
     }
@@ -129,15 +128,16 @@ QString checkConditionValue(const SurveyQuestion &question, const QJsonValue &va
     switch (question.type) {
     case SurveyQuestion::Type::Choice:
         if (!value.isString() || !question.hasOption(value.toString())) {
-            return tr("%1 is not an option of %2 (expected %3)")
+            return SurveyDefinition::tr("%1 is not an option of %2 (expected %3)")
                 .arg(jsonText(value), question.id,
                      question.optionValues().join(QLatin1String(", ")));
         }
         return {};
     case SurveyQuestion::Type::Integer:
-        return wholeNumberOf(value) ? QString() : tr("expected a whole number");
-    case SurveyQuestion::Type::Text: return value.isString() ? QString() : tr("expected a string");
-    case SurveyQuestion::Type::Photo: return tr("photo answers cannot be tested");
+        return wholeNumberOf(value) ? QString() : SurveyDefinition::tr("expected a whole number");
+    case SurveyQuestion::Type::Text:
+        return value.isString() ? QString() : SurveyDefinition::tr("expected a string");
+    case SurveyQuestion::Type::Photo: return SurveyDefinition::tr("photo answers cannot be tested");
     }
     return {};
 }
@@ -419,6 +419,8 @@ namespace {
 
 /// Reads the sections and questions of a definition into \a questions and \a sections.
 class DefinitionParser {
+    Q_DECLARE_TR_FUNCTIONS(SurveyDefinition)
+
 public:
     explicit DefinitionParser(SurveyJsonReader &reader)
         : m_reader(reader)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -20,6 +21,8 @@ struct SurveyQuestion;
 /// `{"all": [...]}`, `{"any": [...]}`, `{"question": id, "equals": v}` or
 /// `{"question": id, "in": [v, ...]}`.
 class SurveyCondition {
+    Q_DECLARE_TR_FUNCTIONS(SurveyCondition)
+
 public:
     enum class Kind { All, Any, Equals, In };
 
@@ -57,6 +60,8 @@ private:
 /// Reads survey and rules JSON files, collecting every problem as "file: json.path: message"
 /// (e.g. `definition-v1.json: sections[2].questions[0].options: expected an array`).
 class SurveyJsonReader {
+    Q_DECLARE_TR_FUNCTIONS(SurveyJsonReader)
+
 public:
     explicit SurveyJsonReader(const QString &fileName);
 
@@ -143,6 +148,8 @@ struct SurveyProgress {
 /// A versioned doorstep survey definition: its sections and questions, skip logic and the
 /// checks on a set of answers (a JSON object keyed by question id).
 class SurveyDefinition {
+    Q_DECLARE_TR_FUNCTIONS(SurveyDefinition)
+
 public:
     /// Reads and validates a definition; \a fileName names it in error messages. On failure
     /// isValid() is false and errors() says what is wrong, by file and JSON path.

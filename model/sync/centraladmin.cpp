@@ -15,11 +15,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CentralAdmin", text);
-}
-
 constexpr int kMinimumServerVersion = 150000;
 
 // Runs \a sql with \a values bound in order; a failure is recorded on \a central as \a what.
@@ -70,7 +65,7 @@ bool finish(CentralConnection &central, bool ok)
         db.rollback();
         return false;
     }
-    return db.commit() || central.fail(tr("cannot commit"), db.lastError());
+    return db.commit() || central.fail(CentralAdmin::tr("cannot commit"), db.lastError());
 }
 
 qsizetype skipQuoted(const QString &script, qsizetype from, QChar quote)

@@ -2,6 +2,7 @@
 
 #include "centralconnection.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
@@ -17,6 +18,8 @@ namespace saferhomes {
 /// needs the database owner with CREATEROLE (or a superuser); add-user a superuser or an
 /// admin (admins are given CREATEROLE for this).
 class CentralAdmin {
+    Q_DECLARE_TR_FUNCTIONS(CentralAdmin)
+
 public:
     using Failure = CentralConnection::Failure;
 

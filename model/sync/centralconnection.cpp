@@ -10,11 +10,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CentralConnection", text);
-}
-
 QString decode(QStringView text)
 {
     return QUrl::fromPercentEncoding(text.toUtf8());
@@ -53,13 +48,13 @@ bool parseHostSpec(QStringView spec, CentralConnection::Address *address, QStrin
     if (spec.startsWith(u'[')) {
         const qsizetype close = spec.indexOf(u']');
         if (close < 0) {
-            *error = tr("the host address is missing its closing \u201c]\u201d");
+            *error = CentralConnection::tr("the host address is missing its closing \u201c]\u201d");
             return false;
         }
         host = spec.mid(1, close - 1);
         const QStringView rest = spec.mid(close + 1);
         if (!rest.isEmpty() && !rest.startsWith(u':')) {
-            *error = tr("unexpected text after the host address");
+            *error = CentralConnection::tr("unexpected text after the host address");
             return false;
         }
         port = rest.mid(1);
@@ -69,7 +64,7 @@ bool parseHostSpec(QStringView spec, CentralConnection::Address *address, QStrin
     }
     address->host = decode(host);
     if (!port.isEmpty() && !parsePort(port, &address->port)) {
-        *error = tr("\u201c%1\u201d is not a port number").arg(port.toString());
+        *error = CentralConnection::tr("\u201c%1\u201d is not a port number").arg(port.toString());
         return false;
     }
     return true;
@@ -80,23 +75,23 @@ bool applyParameter(const QString &key, const QString &value, CentralConnection:
 {
     static const QRegularExpression keyPattern(QStringLiteral("^[a-z_]+$"));
     if (!keyPattern.match(key).hasMatch()) {
-        *error = tr("\u201c%1\u201d is not a connection parameter").arg(key);
+        *error = CentralConnection::tr("\u201c%1\u201d is not a connection parameter").arg(key);
         return false;
     }
     if (key == u"password" || key == u"passfile") {
-        *error = tr("the URI may not hold a password: set PGPASSWORD instead");
+        *error = CentralConnection::tr("the URI may not hold a password: set PGPASSWORD instead");
         return false;
     }
     // Qt joins connect options with ';', so a value cannot hold one.
     if (value.contains(QLatin1Char(';'))) {
-        *error = tr("the value of %1 may not contain \u201c;\u201d").arg(key);
+        *error = CentralConnection::tr("the value of %1 may not contain \u201c;\u201d").arg(key);
         return false;
     }
     if (key == u"host") {
         address->host = value;
     } else if (key == u"port") {
         if (!parsePort(value, &address->port)) {
-            *error = tr("\u201c%1\u201d is not a port number").arg(value);
+            *error = CentralConnection::tr("\u201c%1\u201d is not a port number").arg(value);
             return false;
         }
     } else if (key == u"dbname") {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
@@ -12,6 +13,8 @@ namespace saferhomes {
 /// One named QPSQL connection to the central database, opened from a libpq URI, that tells
 /// "cannot reach the server" (retry later) apart from "the server refused".
 class CentralConnection {
+    Q_DECLARE_TR_FUNCTIONS(CentralConnection)
+
 public:
     /// Why opening the connection or running a statement failed.
     enum class Failure {

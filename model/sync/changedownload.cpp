@@ -15,11 +15,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
 const QString kNilUuid = QStringLiteral("00000000-0000-0000-0000-000000000000");
 
 /// The areas, every time: few rows, and households refer to them by name.

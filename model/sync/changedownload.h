@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSqlQuery>
 #include <QString>
@@ -24,6 +25,8 @@ using HouseholdMove = std::pair<QString, QString>;
 /// transaction of its own. The cursor, the watermark and each table's last key are bound as
 /// parameters. A page may end and the next begin inside one server transaction.
 class ChangeDownload {
+    Q_DECLARE_TR_FUNCTIONS(ChangeDownload)
+
 public:
     /// Rows per table per page.
     static constexpr int kPageSize = 1000;

@@ -23,11 +23,6 @@ using namespace sqlvalues;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConflictResolver", text);
-}
-
 QString addressOf(const QVariant &line1, const QVariant &postcode)
 {
     QStringList parts;

@@ -2,6 +2,7 @@
 
 #include "store/repository.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -58,6 +59,8 @@ struct SyncSummary {
 /// value", "use mine" (through the validated, audited household edit), or discarding a refused
 /// change. Every decision is audited.
 class ConflictResolver : public Repository {
+    Q_DECLARE_TR_FUNCTIONS(ConflictResolver)
+
 public:
     enum class Choice { KeepServer, UseMine };
 

@@ -18,11 +18,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
 /// The ids of the first column of \a sql on the local database; false with \a error on
 /// failure.
 bool localIds(const QSqlDatabase &db, const QString &sql, const QStringList &values,

@@ -2,6 +2,7 @@
 
 #include "changedownload.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,8 @@ struct SyncRun;
 /// a household whose record arrived without it (a fitter's new job) is fetched; a fitter's
 /// household goes once their last job there is cancelled.
 class DeviceScope {
+    Q_DECLARE_TR_FUNCTIONS(DeviceScope)
+
 public:
     DeviceScope(CentralConnection &central, const ServerHello &hello, SyncRun &run,
                 QString watermark);

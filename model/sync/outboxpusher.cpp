@@ -17,11 +17,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
 /// The payload of a household's create op: the row as it is when pushed, with its primary
 /// resident and the area by name.
 const QString kHouseholdPayloadSelect = QStringLiteral(
@@ -157,9 +152,9 @@ bool OutboxPusher::send(const Batch &batch, QJsonArray &answers)
     }
     answers = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).array();
     if (answers.size() != batch.ops.size()) {
-        return m_run.fail(tr("the central database answered %1 results for %2 changes")
-                              .arg(answers.size())
-                              .arg(batch.ops.size()));
+        return m_run.fail(tr("the central database answered %1 results for %n changes", nullptr,
+                             int(batch.ops.size()))
+                              .arg(answers.size()));
     }
     return true;
 }

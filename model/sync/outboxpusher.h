@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -28,6 +29,8 @@ struct SyncRun;
 /// pushed, so a row deleted meanwhile is not sent at all. Rows the sync itself stores make no
 /// ops (sync_flag.applying is set in the sync's own transaction).
 class OutboxPusher {
+    Q_DECLARE_TR_FUNCTIONS(OutboxPusher)
+
 public:
     static constexpr int kBatchSize = 200;
 

@@ -19,11 +19,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
 qsizetype columnIndex(const QList<SyncColumn> &columns, QLatin1StringView name)
 {
     for (qsizetype c = 0; c < columns.size(); ++c) {

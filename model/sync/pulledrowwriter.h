@@ -2,6 +2,7 @@
 
 #include "syncedtables.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -24,6 +25,8 @@ struct PulledRows {
 /// rows upserted (or removed when soft-deleted), erased households blanked, the quick-find
 /// index kept in step, and no outbox ops made for any of it.
 class PulledRowWriter {
+    Q_DECLARE_TR_FUNCTIONS(PulledRowWriter)
+
 public:
     /// Where the writer's transaction comes from.
     enum class Transaction {

@@ -15,11 +15,6 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
 QVersionNumber clientVersion()
 {
     return QVersionNumber::fromString(QStringLiteral(SAFERHOMES_VERSION));
@@ -30,21 +25,23 @@ bool checkVersions(const ServerHello &hello, const QString &minimum, const SyncR
 {
     const int known = int(Migrations::scripts(QStringLiteral("postgres")).size());
     if (hello.schemaVersion > known) {
-        return run.fail(tr("the central database has schema %1, newer than this version of "
-                           "SaferHomes understands (%2): update SaferHomes")
-                            .arg(hello.schemaVersion)
-                            .arg(known));
+        return run.fail(
+            ServerHello::tr("the central database has schema %1, newer than this version of "
+                            "SaferHomes understands (%2): update SaferHomes")
+                .arg(hello.schemaVersion)
+                .arg(known));
     }
     if (hello.schemaVersion < known) {
-        return run.fail(tr("the central database has schema %1, older than this version of "
-                           "SaferHomes needs (%2): ask an administrator to run "
-                           "`saferhomes-cli admin init-server`")
-                            .arg(hello.schemaVersion)
-                            .arg(known));
+        return run.fail(
+            ServerHello::tr("the central database has schema %1, older than this version of "
+                            "SaferHomes needs (%2): ask an administrator to run "
+                            "`saferhomes-cli admin init-server`")
+                .arg(hello.schemaVersion)
+                .arg(known));
     }
     if (QVersionNumber::fromString(minimum) > clientVersion()) {
-        return run.fail(tr("this version of SaferHomes (%1) is older than the central "
-                           "database accepts (%2 or newer): update SaferHomes")
+        return run.fail(ServerHello::tr("this version of SaferHomes (%1) is older than the central "
+                                        "database accepts (%2 or newer): update SaferHomes")
                             .arg(clientVersion().toString(), minimum));
     }
     return true;

@@ -2,6 +2,7 @@
 
 #include "syncedtables.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -31,6 +32,8 @@ struct ServerHello {
 
     /// Officers, volunteers and coordinators see the households of their areas.
     bool isAreaRole() const;
+
+    Q_DECLARE_TR_FUNCTIONS(ServerHello)
 };
 
 } // namespace saferhomes

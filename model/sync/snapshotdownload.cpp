@@ -19,15 +19,6 @@
 
 namespace saferhomes {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
-} // namespace
-
 SnapshotDownload::SnapshotDownload(CentralConnection &central, const ServerHello &hello,
                                    SyncRun &run)
     : m_central(central)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSqlQuery>
 #include <QString>
@@ -19,6 +20,8 @@ struct SyncColumn;
 /// and written as it arrives, a few thousand rows at a time, in one local transaction per
 /// table; the quick-find index is rebuilt once at the end.
 class SnapshotDownload {
+    Q_DECLARE_TR_FUNCTIONS(SnapshotDownload)
+
 public:
     /// Rows held in memory at a time.
     static constexpr int kBatch = 5000;

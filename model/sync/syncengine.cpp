@@ -17,15 +17,6 @@
 
 namespace saferhomes {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
-} // namespace
-
 static_assert(SyncEngine::kBatchSize == OutboxPusher::kBatchSize);
 
 SyncEngine::SyncEngine(const Database &database, QString userName)

@@ -4,6 +4,7 @@
 #include "syncledger.h"
 #include "syncresult.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -23,6 +24,8 @@ struct SyncRun;
 /// DeviceScope (moves, areas, fitters' households) and LocalErasure (removing personal data),
 /// with SyncLedger keeping the device's record of it all.
 class SyncEngine {
+    Q_DECLARE_TR_FUNCTIONS(SyncEngine)
+
 public:
     static constexpr int kBatchSize = 200;
 

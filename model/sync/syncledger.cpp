@@ -9,15 +9,11 @@ namespace saferhomes {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncLedger", text);
-}
-
 /// A failed read or write of the ledger, naming the database file and what failed.
 Error failure(const QSqlDatabase &db, const QString &what, const QSqlError &error)
 {
-    const QString message = tr("%1 in %2: %3").arg(what, db.databaseName(), error.text());
+    const QString message
+        = SyncLedger::tr("%1 in %2: %3").arg(what, db.databaseName(), error.text());
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another connection holds the lock.
     const QString code = error.nativeErrorCode();
     if (code == u"5" || code == u"6")

@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -31,6 +32,8 @@ struct SyncRejection {
 /// sync), the ops waiting in the outbox, the conflicts and the refused ops. Every read says
 /// when it failed: an empty list is never the answer to a damaged database.
 class SyncLedger {
+    Q_DECLARE_TR_FUNCTIONS(SyncLedger)
+
 public:
     /// The keys of the sync state.
     static const QString kServer; ///< the server last synced with (user@host:port/db)

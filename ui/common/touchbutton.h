@@ -16,14 +16,19 @@ public:
     static constexpr int kMinimumSize = 48;
 
     explicit TouchButton(const QString &text, QWidget *parent = nullptr, Kind kind = Kind::Action);
+    /// An Action button without text, as a Designer form makes it (its `kind` property then
+    /// calls setKind()).
+    explicit TouchButton(QWidget *parent = nullptr);
 
     Kind kind() const { return m_kind; }
+    /// The look and behaviour of \a kind: a Choice is checkable, the others are not.
+    void setKind(Kind kind);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
 private:
-    Kind m_kind;
+    Kind m_kind = Kind::Action;
 };
 
 } // namespace saferhomes

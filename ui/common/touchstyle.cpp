@@ -66,6 +66,12 @@ QLabel *TouchStyle::errorLabel(QWidget *parent, const QString &objectName)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
+    setUpErrorLabel(label);
+    return label;
+}
+
+void TouchStyle::setUpErrorLabel(QLabel *label)
+{
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette palette = label->palette();
@@ -73,7 +79,6 @@ QLabel *TouchStyle::errorLabel(QWidget *parent, const QString &objectName)
     label->setPalette(palette);
     setText(label, Text::Strong);
     label->hide();
-    return label;
 }
 
 void TouchStyle::setError(QLabel *label, const QString &message)

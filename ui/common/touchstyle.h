@@ -24,6 +24,8 @@ public:
     static void setText(QWidget *widget, Text role);
     /// A word-wrapped label for a field's message, hidden while it has none.
     static QLabel *errorLabel(QWidget *parent, const QString &objectName);
+    /// Makes \a label (from a Designer form) a field's message label, as errorLabel() does.
+    static void setUpErrorLabel(QLabel *label);
     /// Shows \a message in \a label (hides it when empty) and tells assistive technology.
     static void setError(QLabel *label, const QString &message);
     /// A readable message colour on the palette's background.

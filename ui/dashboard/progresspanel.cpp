@@ -89,13 +89,11 @@ void ProgressPanel::setReport(const ProgressReport &report)
         bar->setAccessibleName(tr("%1: homes secured").arg(area.name));
         bar->setRange(0, std::max({area.target, area.secured, 1}));
         bar->setValue(area.secured);
-        bar->setFormat(
-            area.target > 0
-                ? tr("%1 of %2 target (%3 households)")
-                      .arg(locale.toString(area.secured), locale.toString(area.target),
-                           locale.toString(area.households))
-                : tr("%1 secured, no target (%2 households)")
-                      .arg(locale.toString(area.secured), locale.toString(area.households)));
+        bar->setFormat(area.target > 0
+                           ? tr("%1 of %2 target (%Ln households)", nullptr, area.households)
+                                 .arg(locale.toString(area.secured), locale.toString(area.target))
+                           : tr("%1 secured, no target (%Ln households)", nullptr, area.households)
+                                 .arg(locale.toString(area.secured)));
         name->setBuddy(bar);
         m_areas->addWidget(name, row, 0);
         m_areas->addWidget(bar, row, 1);

@@ -6,12 +6,16 @@
 #include <QUuid>
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
-class QGridLayout;
 class QLabel;
 class QLineEdit;
-class QStackedWidget;
+
+namespace Ui {
+class ConsentPanel;
+}
 
 namespace saferhomes {
 
@@ -29,6 +33,7 @@ class ConsentPanel : public QWidget {
 public:
     ConsentPanel(ConsentService &consents, HouseholdRepository &households,
                  QWidget *parent = nullptr);
+    ~ConsentPanel() override;
 
     /// Shows household \a id with an empty form and its decisions on record.
     void setHousehold(const QUuid &id);
@@ -37,10 +42,10 @@ public:
     QCheckBox *purposeBox(ConsentPurpose purpose) const { return m_purposes.value(purpose); }
     TouchButton *methodButton(ConsentMethod method) const { return m_methods.value(method); }
     std::optional<ConsentMethod> selectedMethod() const { return m_method; }
-    QComboBox *residentBox() const { return m_resident; }
-    QLineEdit *witnessEdit() const { return m_witness; }
-    SignaturePad *signaturePad() const { return m_pad; }
-    TouchButton *recordButton() const { return m_record; }
+    QComboBox *residentBox() const;
+    QLineEdit *witnessEdit() const;
+    SignaturePad *signaturePad() const;
+    TouchButton *recordButton() const;
     /// The Withdraw button of \a purpose (hidden unless that consent is active).
     TouchButton *withdrawButton(ConsentPurpose purpose) const { return m_withdraw.value(purpose); }
     /// What the list on record says about \a purpose.
@@ -54,15 +59,16 @@ signals:
     void failed(const QString &message);
 
 private:
-    QWidget *createPurposes();
-    QWidget *createForm();
-    QWidget *createOnRecord();
+    void addPurposes();
+    void addMethods();
+    void addOnRecord();
     void chooseMethod(ConsentMethod method);
     void record();
     void withdraw(ConsentPurpose purpose);
     void refreshOnRecord();
     void clearErrors();
 
+    std::unique_ptr<Ui::ConsentPanel> m_ui; ///< the form: consentpanel.ui
     ConsentService &m_consents;
     HouseholdRepository &m_households;
     QUuid m_householdId;
@@ -72,12 +78,6 @@ private:
     QHash<ConsentPurpose, QLabel *> m_onRecord;
     QHash<ConsentPurpose, TouchButton *> m_withdraw;
     QHash<QString, QLabel *> m_errors;
-    QComboBox *m_resident = nullptr;
-    QStackedWidget *m_methodDetail = nullptr;
-    SignaturePad *m_pad = nullptr;
-    QLineEdit *m_witness = nullptr;
-    TouchButton *m_record = nullptr;
-    QLabel *m_saved = nullptr;
 };
 
 } // namespace saferhomes

@@ -4,9 +4,14 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
-class QLabel;
 class QTableView;
+
+namespace Ui {
+class PackagePanel;
+}
 
 namespace saferhomes {
 
@@ -24,19 +29,20 @@ class PackagePanel : public QWidget {
 public:
     PackagePanel(SurveyService &surveys, SurveyRepository &store,
                  const RecommendationEngine &engine, QWidget *parent = nullptr);
+    ~PackagePanel() override;
 
     /// Shows the package agreed for \a survey, or the one the rules recommend.
     void showSurvey(const SurveyRecord &survey);
     void focusFirst();
 
     PackageTableModel *model() const { return m_model; }
-    QTableView *tableView() const { return m_table; }
-    QComboBox *catalogueBox() const { return m_catalogue; }
-    TouchButton *agreeButton() const { return m_agree; }
-    TouchButton *addButton() const { return m_add; }
-    TouchButton *removeButton() const { return m_remove; }
-    TouchButton *moreButton() const { return m_more; }
-    TouchButton *fewerButton() const { return m_fewer; }
+    QTableView *tableView() const;
+    QComboBox *catalogueBox() const;
+    TouchButton *agreeButton() const;
+    TouchButton *addButton() const;
+    TouchButton *removeButton() const;
+    TouchButton *moreButton() const;
+    TouchButton *fewerButton() const;
     QString errorText() const;
     QString statusText() const;
 
@@ -52,22 +58,12 @@ private:
     void agree();
     void updateButtons();
 
+    std::unique_ptr<Ui::PackagePanel> m_ui; ///< the form: packagepanel.ui
     SurveyService &m_surveys;
     SurveyRepository &m_store;
     const RecommendationEngine &m_engine;
     SurveyRecord m_survey;
     PackageTableModel *m_model;
-    QLabel *m_intro;
-    QTableView *m_table;
-    TouchButton *m_fewer;
-    TouchButton *m_more;
-    TouchButton *m_remove;
-    QComboBox *m_catalogue;
-    TouchButton *m_add;
-    QLabel *m_catalogueNote;
-    QLabel *m_error;
-    TouchButton *m_agree;
-    QLabel *m_status;
 };
 
 } // namespace saferhomes

@@ -233,7 +233,7 @@ void SurveyForm::updateProgress()
     m_progress->setRange(0, std::max(1, progress.required));
     m_progress->setValue(progress.required == 0 ? 1 : progress.answered);
     m_progressText->setText(
-        tr("%1 of %2 required answers").arg(progress.answered).arg(progress.required));
+        tr("%1 of %n required answers", nullptr, progress.required).arg(progress.answered));
     m_progress->setAccessibleDescription(m_progressText->text());
 }
 

@@ -3,14 +3,13 @@
 #include "common/touchbutton.h"
 #include "common/touchstyle.h"
 #include "service/visitservice.h"
+#include "ui_visitoutcomepanel.h"
 
 #include <QDateTimeEdit>
-#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QShortcut>
-#include <QVBoxLayout>
 
 namespace saferhomes {
 
@@ -26,23 +25,16 @@ QDateTime defaultRevisit()
 
 VisitOutcomePanel::VisitOutcomePanel(VisitService &visits, QWidget *parent)
     : QWidget(parent)
+    , m_ui(std::make_unique<Ui::VisitOutcomePanel>())
     , m_visits(visits)
-    , m_title(new QLabel(tr("What happened at the door?"), this))
-    , m_outcomeError(TouchStyle::errorLabel(this, QStringLiteral("error_outcome")))
-    , m_reasonRow(new QWidget(this))
-    , m_reason(new QLineEdit(m_reasonRow))
-    , m_reasonError(TouchStyle::errorLabel(m_reasonRow, QStringLiteral("error_reason")))
-    , m_revisitRow(new QWidget(this))
-    , m_revisit(new QDateTimeEdit(m_revisitRow))
-    , m_revisitError(TouchStyle::errorLabel(m_revisitRow, QStringLiteral("error_revisit_at")))
-    , m_notes(new QPlainTextEdit(this))
-    , m_save(new TouchButton(tr("Save visit"), this, TouchButton::Kind::Primary))
 {
-    TouchStyle::setText(m_title, TouchStyle::Text::Heading);
-    auto *keys
-        = TouchStyle::helpLabel(tr("Tap the outcome, or press its number key (1\u20136)."), this);
+    m_ui->setupUi(this);
+    TouchStyle::setText(m_ui->outcomeTitle, TouchStyle::Text::Heading);
+    for (QLabel *error : {m_ui->error_outcome, m_ui->error_reason, m_ui->error_revisit_at})
+        TouchStyle::setUpErrorLabel(error);
+    m_ui->visitNotes->setFixedHeight(m_ui->visitNotes->fontMetrics().lineSpacing() * 3 + 16);
 
-    auto *grid = new QGridLayout;
+    // One button per outcome of the model, numbered for its key.
     const QList<VisitOutcome> outcomes = DoorstepNames::visitOutcomes();
     for (int i = 0; i < outcomes.size(); ++i) {
         const VisitOutcome outcome = outcomes.at(i);
@@ -54,7 +46,7 @@ VisitOutcomePanel::VisitOutcomePanel(VisitService &visits, QWidget *parent)
         button->setAccessibleDescription(tr("Key %1").arg(i + 1));
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         button->setMinimumHeight(64);
-        grid->addWidget(button, i / 3, i % 3);
+        m_ui->outcomes->addWidget(button, i / 3, i % 3);
         m_buttons.insert(outcome, button);
         connect(button, &QPushButton::clicked, this, [this, outcome] { choose(outcome); });
         // The key works anywhere on this screen except in a text field, which takes digits.
@@ -62,55 +54,8 @@ VisitOutcomePanel::VisitOutcomePanel(VisitService &visits, QWidget *parent)
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, [this, outcome] { choose(outcome); });
     }
-
-    auto *reasonLabel = new QLabel(tr("Why did they decline? (required)"), m_reasonRow);
-    reasonLabel->setBuddy(m_reason);
-    m_reason->setObjectName(QStringLiteral("declineReason"));
-    m_reason->setAccessibleName(tr("Reason for declining"));
-    m_reason->setPlaceholderText(tr("e.g. already has good locks; landlord will not allow it"));
-    auto *reasonLayout = new QVBoxLayout(m_reasonRow);
-    reasonLayout->setContentsMargins(0, 0, 0, 0);
-    reasonLayout->addWidget(reasonLabel);
-    reasonLayout->addWidget(m_reason);
-    reasonLayout->addWidget(m_reasonError);
-
-    auto *revisitLabel
-        = new QLabel(tr("When should we come back? (must be in the future)"), m_revisitRow);
-    revisitLabel->setBuddy(m_revisit);
-    m_revisit->setObjectName(QStringLiteral("revisitAt"));
-    m_revisit->setAccessibleName(tr("Revisit date and time"));
-    m_revisit->setCalendarPopup(true);
-    m_revisit->setDisplayFormat(QStringLiteral("ddd d MMM yyyy  HH:mm"));
-    m_revisit->setMinimumWidth(280);
-    auto *revisitLayout = new QVBoxLayout(m_revisitRow);
-    revisitLayout->setContentsMargins(0, 0, 0, 0);
-    revisitLayout->addWidget(revisitLabel);
-    revisitLayout->addWidget(m_revisit, 0, Qt::AlignLeft);
-    revisitLayout->addWidget(m_revisitError);
-
-    auto *notesLabel = new QLabel(tr("&Notes (optional)"), this);
-    notesLabel->setBuddy(m_notes);
-    m_notes->setObjectName(QStringLiteral("visitNotes"));
-    m_notes->setAccessibleName(tr("Visit notes"));
-    m_notes->setTabChangesFocus(true);
-    m_notes->setFixedHeight(m_notes->fontMetrics().lineSpacing() * 3 + 16);
-
-    m_save->setObjectName(QStringLiteral("saveVisit"));
-    m_save->setMinimumWidth(200);
-    connect(m_save, &QPushButton::clicked, this, &VisitOutcomePanel::save);
-    connect(m_reason, &QLineEdit::returnPressed, this, &VisitOutcomePanel::save);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
-    layout->addWidget(keys);
-    layout->addLayout(grid);
-    layout->addWidget(m_outcomeError);
-    layout->addWidget(m_reasonRow);
-    layout->addWidget(m_revisitRow);
-    layout->addWidget(notesLabel);
-    layout->addWidget(m_notes);
-    layout->addWidget(m_save, 0, Qt::AlignLeft);
-    layout->addStretch();
+    connect(m_ui->saveVisit, &QPushButton::clicked, this, &VisitOutcomePanel::save);
+    connect(m_ui->declineReason, &QLineEdit::returnPressed, this, &VisitOutcomePanel::save);
 
     // Outcomes in reading order, then what the outcome needs, notes, and Save.
     QWidget *previous = nullptr;
@@ -119,23 +64,45 @@ VisitOutcomePanel::VisitOutcomePanel(VisitService &visits, QWidget *parent)
             setTabOrder(previous, m_buttons.value(outcome));
         previous = m_buttons.value(outcome);
     }
-    setTabOrder(previous, m_reason);
-    setTabOrder(m_reason, m_revisit);
-    setTabOrder(m_revisit, m_notes);
-    setTabOrder(m_notes, m_save);
+    setTabOrder(previous, m_ui->declineReason);
+    setTabOrder(m_ui->declineReason, m_ui->revisitAt);
+    setTabOrder(m_ui->revisitAt, m_ui->visitNotes);
+    setTabOrder(m_ui->visitNotes, m_ui->saveVisit);
     showFieldsFor(std::nullopt);
+}
+
+VisitOutcomePanel::~VisitOutcomePanel() = default;
+
+TouchButton *VisitOutcomePanel::saveButton() const
+{
+    return m_ui->saveVisit;
+}
+
+QLineEdit *VisitOutcomePanel::reasonEdit() const
+{
+    return m_ui->declineReason;
+}
+
+QDateTimeEdit *VisitOutcomePanel::revisitEdit() const
+{
+    return m_ui->revisitAt;
+}
+
+QPlainTextEdit *VisitOutcomePanel::notesEdit() const
+{
+    return m_ui->visitNotes;
 }
 
 void VisitOutcomePanel::setHousehold(const QUuid &id, const QString &address)
 {
     m_householdId = id;
-    m_title->setText(tr("What happened at %1?").arg(address));
+    m_ui->outcomeTitle->setText(tr("What happened at %1?").arg(address));
     m_outcome.reset();
     for (TouchButton *button : std::as_const(m_buttons))
         button->setChecked(false);
-    m_reason->clear();
-    m_revisit->setDateTime(defaultRevisit());
-    m_notes->clear();
+    m_ui->declineReason->clear();
+    m_ui->revisitAt->setDateTime(defaultRevisit());
+    m_ui->visitNotes->clear();
     clearErrors();
     showFieldsFor(std::nullopt);
 }
@@ -150,35 +117,35 @@ void VisitOutcomePanel::choose(VisitOutcome outcome)
     m_outcome = outcome;
     for (auto it = m_buttons.cbegin(); it != m_buttons.cend(); ++it)
         it.value()->setChecked(it.key() == outcome);
-    TouchStyle::setError(m_outcomeError, {});
+    TouchStyle::setError(m_ui->error_outcome, {});
     showFieldsFor(outcome);
     // Straight on to what the outcome needs, or to Save when it needs nothing more.
     if (outcome == VisitOutcome::Declined)
-        m_reason->setFocus(Qt::OtherFocusReason);
+        m_ui->declineReason->setFocus(Qt::OtherFocusReason);
     else if (outcome == VisitOutcome::RevisitRequested)
-        m_revisit->setFocus(Qt::OtherFocusReason);
+        m_ui->revisitAt->setFocus(Qt::OtherFocusReason);
     else
-        m_save->setFocus(Qt::OtherFocusReason);
+        m_ui->saveVisit->setFocus(Qt::OtherFocusReason);
 }
 
 void VisitOutcomePanel::showFieldsFor(std::optional<VisitOutcome> outcome)
 {
-    m_reasonRow->setVisible(outcome == VisitOutcome::Declined);
-    m_revisitRow->setVisible(outcome == VisitOutcome::RevisitRequested);
+    m_ui->reasonRow->setVisible(outcome == VisitOutcome::Declined);
+    m_ui->revisitRow->setVisible(outcome == VisitOutcome::RevisitRequested);
 }
 
 void VisitOutcomePanel::clearErrors()
 {
-    TouchStyle::setError(m_outcomeError, {});
-    TouchStyle::setError(m_reasonError, {});
-    TouchStyle::setError(m_revisitError, {});
+    TouchStyle::setError(m_ui->error_outcome, {});
+    TouchStyle::setError(m_ui->error_reason, {});
+    TouchStyle::setError(m_ui->error_revisit_at, {});
 }
 
 QString VisitOutcomePanel::errorAt(const QString &field) const
 {
-    const QLabel *label = field == QLatin1String("reason") ? m_reasonError
-        : field == QLatin1String("revisit_at")             ? m_revisitError
-                                                           : m_outcomeError;
+    const QLabel *label = field == QLatin1String("reason") ? m_ui->error_reason
+        : field == QLatin1String("revisit_at")             ? m_ui->error_revisit_at
+                                                           : m_ui->error_outcome;
     return label->isHidden() ? QString() : label->text();
 }
 
@@ -186,7 +153,7 @@ void VisitOutcomePanel::save()
 {
     clearErrors();
     if (!m_outcome) {
-        TouchStyle::setError(m_outcomeError,
+        TouchStyle::setError(m_ui->error_outcome,
                              tr("Choose what happened at the door (keys 1\u20136)."));
         focusFirst();
         return;
@@ -194,21 +161,21 @@ void VisitOutcomePanel::save()
     const bool declined = *m_outcome == VisitOutcome::Declined;
     const bool revisit = *m_outcome == VisitOutcome::RevisitRequested;
     const VisitService::Result result = m_visits.recordVisit(
-        m_householdId, *m_outcome, declined ? m_reason->text() : QString(),
-        revisit ? m_revisit->dateTime() : QDateTime(), m_notes->toPlainText());
+        m_householdId, *m_outcome, declined ? m_ui->declineReason->text() : QString(),
+        revisit ? m_ui->revisitAt->dateTime() : QDateTime(), m_ui->visitNotes->toPlainText());
     if (result.ok()) {
         emit visitRecorded(result.visit);
         return;
     }
     // Nothing typed is cleared: the officer corrects the field and saves again.
     if (result.field == QLatin1String("reason")) {
-        TouchStyle::setError(m_reasonError, result.error);
-        m_reason->setFocus(Qt::OtherFocusReason);
+        TouchStyle::setError(m_ui->error_reason, result.error);
+        m_ui->declineReason->setFocus(Qt::OtherFocusReason);
     } else if (result.field == QLatin1String("revisit_at")) {
-        TouchStyle::setError(m_revisitError, result.error);
-        m_revisit->setFocus(Qt::OtherFocusReason);
+        TouchStyle::setError(m_ui->error_revisit_at, result.error);
+        m_ui->revisitAt->setFocus(Qt::OtherFocusReason);
     } else if (result.field == QLatin1String("outcome")) {
-        TouchStyle::setError(m_outcomeError, result.error);
+        TouchStyle::setError(m_ui->error_outcome, result.error);
     } else {
         emit failed(result.error);
     }

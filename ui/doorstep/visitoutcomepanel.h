@@ -6,13 +6,16 @@
 #include <QUuid>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QDateTimeEdit;
-class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QWidget;
+
+namespace Ui {
+class VisitOutcomePanel;
+}
 
 namespace saferhomes {
 
@@ -27,6 +30,7 @@ class VisitOutcomePanel : public QWidget {
 
 public:
     explicit VisitOutcomePanel(VisitService &visits, QWidget *parent = nullptr);
+    ~VisitOutcomePanel() override;
 
     /// Starts a new visit record for household \a id (an empty form).
     void setHousehold(const QUuid &id, const QString &address);
@@ -37,10 +41,10 @@ public:
     void focusFirst();
 
     TouchButton *outcomeButton(VisitOutcome outcome) const { return m_buttons.value(outcome); }
-    TouchButton *saveButton() const { return m_save; }
-    QLineEdit *reasonEdit() const { return m_reason; }
-    QDateTimeEdit *revisitEdit() const { return m_revisit; }
-    QPlainTextEdit *notesEdit() const { return m_notes; }
+    TouchButton *saveButton() const;
+    QLineEdit *reasonEdit() const;
+    QDateTimeEdit *revisitEdit() const;
+    QPlainTextEdit *notesEdit() const;
     /// The message at `outcome`, `reason` or `revisit_at`; empty when none.
     QString errorAt(const QString &field) const;
 
@@ -54,20 +58,11 @@ private:
     void showFieldsFor(std::optional<VisitOutcome> outcome);
     void clearErrors();
 
+    std::unique_ptr<Ui::VisitOutcomePanel> m_ui; ///< the form: visitoutcomepanel.ui
     VisitService &m_visits;
     QUuid m_householdId;
     std::optional<VisitOutcome> m_outcome;
     QHash<VisitOutcome, TouchButton *> m_buttons;
-    QLabel *m_title;
-    QLabel *m_outcomeError;
-    QWidget *m_reasonRow;
-    QLineEdit *m_reason;
-    QLabel *m_reasonError;
-    QWidget *m_revisitRow;
-    QDateTimeEdit *m_revisit;
-    QLabel *m_revisitError;
-    QPlainTextEdit *m_notes;
-    TouchButton *m_save;
 };
 
 } // namespace saferhomes

@@ -31,7 +31,7 @@ ImportWizard *ImportLauncher::open(const QString &filePath)
         if (m_wizard)
             m_settings.setLastImportDirectory(QFileInfo(m_wizard->filePath()).absolutePath());
         emit imported(count);
-        emit statusMessage(tr("Imported %1 households.").arg(QLocale().toString(count)), 8000);
+        emit statusMessage(tr("Imported %Ln households.", nullptr, count), 8000);
     });
     m_wizard->open();
     return m_wizard;

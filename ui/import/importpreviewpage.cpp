@@ -212,17 +212,17 @@ void ImportPreviewPage::showPlan(const ImportPlan &plan)
     m_hasProblems = !plan.problems.isEmpty();
     m_importable = valid > 0;
     if (!m_hasProblems) {
-        m_summary->setText(
-            tr("%1 households read; all of them can be imported.").arg(locale.toString(valid)));
+        m_summary->setText(tr("%Ln households read; all of them can be imported.", nullptr, valid));
     } else {
         m_summary->setText(
-            tr("%1 records read: %2 can be imported, %3 cannot (see the problems below). "
+            tr("%Ln records read: %1 can be imported, %2 cannot (see the problems below). "
                "Nothing is imported while there are problems, unless you choose to skip "
-               "those records.")
-                .arg(locale.toString(plan.recordCount), locale.toString(valid),
-                     locale.toString(invalid)));
-        m_skipInvalid->setText(tr("S&kip the %1 invalid records and import the %2 valid ones")
-                                   .arg(locale.toString(invalid), locale.toString(valid)));
+               "those records.",
+               nullptr, plan.recordCount)
+                .arg(locale.toString(valid), locale.toString(invalid)));
+        m_skipInvalid->setText(
+            tr("S&kip the %Ln invalid records and import the %1 valid ones", nullptr, invalid)
+                .arg(locale.toString(valid)));
         m_skipInvalid->setVisible(m_importable);
     }
 }

@@ -5,7 +5,6 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -76,7 +75,6 @@ void ImportRunPage::finished()
     m_done = true;
     m_progress->hide();
     m_cancel->hide();
-    const QLocale locale;
     if (m_watcher.isCanceled() || m_watcher.future().resultCount() == 0) {
         m_status->setText(tr("Import stopped: nothing was imported."));
         emit completeChanged();
@@ -91,10 +89,10 @@ void ImportRunPage::finished()
     } else if (result.imported == 0 && !result.rejected.isEmpty()) {
         lines.append(tr("Nothing was imported: the file has problems."));
     } else {
-        lines.append(tr("Imported %1 households.").arg(locale.toString(result.imported)));
+        lines.append(tr("Imported %Ln households.", nullptr, result.imported));
         if (!result.rejected.isEmpty()) {
-            lines.append(tr("%1 problems were skipped, as you chose.")
-                             .arg(locale.toString(result.rejected.size())));
+            lines.append(tr("%Ln problems were skipped, as you chose.", nullptr,
+                            int(result.rejected.size())));
         }
     }
     for (const QString &warning : result.warnings)

@@ -87,8 +87,9 @@ DemoFillPanel::DemoFillPanel(const Database &database, QWidget *parent)
     });
     connect(&m_watcher, &QFutureWatcher<Status>::progressValueChanged, this, [this](int done) {
         m_progress->setValue(done);
-        m_status->setText(tr("Preparing demo data: %1 of %2 households\u2026")
-                              .arg(QLocale().toString(done), QLocale().toString(kDemoHouseholds)));
+        m_status->setText(
+            tr("Preparing demo data: %1 of %Ln households\u2026", nullptr, kDemoHouseholds)
+                .arg(QLocale().toString(done)));
     });
     connect(&m_watcher, &QFutureWatcher<Status>::finished, this, &DemoFillPanel::finish);
     showFilling(false);

@@ -79,9 +79,8 @@ void HouseholdExport::done()
         emit finished(false, message);
         return;
     }
-    const QString message
-        = tr("Exported %1 households to %2")
-              .arg(QLocale().toString(outcome.written), QDir::toNativeSeparators(m_path));
+    const QString message = tr("Exported %Ln households to %1", nullptr, outcome.written)
+                                .arg(QDir::toNativeSeparators(m_path));
     emit statusMessage(message, 8000);
     emit finished(true, message);
 }

@@ -391,7 +391,7 @@ void RegisterPage::updateCounts()
     const QLocale locale;
     const int total = m_model->rowCount();
     if (m_countLabel)
-        m_countLabel->setText(tr("%1 households").arg(locale.toString(total)));
+        m_countLabel->setText(tr("%Ln households", nullptr, total));
     if (m_showingLabel) {
         m_showingLabel->setText(
             tr("showing %1 of %2")

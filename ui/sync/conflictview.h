@@ -6,9 +6,14 @@
 #include <QMessageBox>
 #include <QPointer>
 
-class QLabel;
+#include <memory>
+
 class QPushButton;
 class QTableView;
+
+namespace Ui {
+class ConflictView;
+}
 
 namespace saferhomes {
 
@@ -24,6 +29,7 @@ class ConflictView : public QDialog {
 
 public:
     explicit ConflictView(const Database &database, QWidget *parent = nullptr);
+    ~ConflictView() override;
 
     /// Reads the conflicts and refused changes again (choices still open are kept).
     void reload();
@@ -34,10 +40,10 @@ public:
 
     SyncConflictModel *conflictModel() const { return m_conflicts; }
     SyncRefusedModel *refusedModel() const { return m_refused; }
-    QTableView *conflictTable() const { return m_conflictTable; }
-    QTableView *refusedTable() const { return m_refusedTable; }
-    QPushButton *applyButton() const { return m_apply; }
-    QPushButton *discardButton() const { return m_discard; }
+    QTableView *conflictTable() const;
+    QTableView *refusedTable() const;
+    QPushButton *applyButton() const;
+    QPushButton *discardButton() const;
     /// The confirmation while it is open (tests answer it).
     QMessageBox *discardConfirmation() const { return m_confirmation; }
     QString errorText() const;
@@ -50,18 +56,10 @@ private:
     void updateButtons();
     void showError(const QString &message);
 
+    std::unique_ptr<Ui::ConflictView> m_ui; ///< the form: conflictview.ui
     ConflictResolver m_resolver;
     SyncConflictModel *m_conflicts;
     SyncRefusedModel *m_refused;
-    QTableView *m_conflictTable;
-    QTableView *m_refusedTable;
-    QLabel *m_noConflicts;
-    QLabel *m_noRefused;
-    QLabel *m_error;
-    QPushButton *m_keepAll;
-    QPushButton *m_mineAll;
-    QPushButton *m_apply;
-    QPushButton *m_discard;
     QPointer<QMessageBox> m_confirmation;
 };
 

@@ -124,7 +124,7 @@ void SyncBar::progress(qint64 done, qint64 total)
     m_progress->setValue(int(done));
     m_progress->setFormat(tr("%1 / %2").arg(locale.toString(done), locale.toString(total)));
     m_progress->setToolTip(
-        tr("First download: %1 of %2 rows").arg(locale.toString(done), locale.toString(total)));
+        tr("First download: %1 of %Ln rows", nullptr, int(total)).arg(locale.toString(done)));
 }
 
 void SyncBar::finished(const SyncResult &result, bool manual)
@@ -143,18 +143,17 @@ void SyncBar::finished(const SyncResult &result, bool manual)
         return;
     }
     if (!result.rejected.isEmpty()) {
-        emit error(tr("The central database refused %1 change(s); they are kept on this device. "
-                      "See Sync \u203a Conflicts and refused changes.")
-                       .arg(result.rejected.size()));
+        emit error(tr("The central database refused %n change(s); they are kept on this device. "
+                      "See Sync \u203a Conflicts and refused changes.",
+                      nullptr, int(result.rejected.size())));
     } else if (result.conflicts > 0) {
-        emit error(tr("%1 field(s) were changed by someone else too; the server kept its "
-                      "value. See Sync \u203a Conflicts and refused changes.")
-                       .arg(result.conflicts));
+        emit error(tr("%n field(s) were changed by someone else too; the server kept its "
+                      "value. See Sync \u203a Conflicts and refused changes.",
+                      nullptr, result.conflicts));
     }
-    emit statusMessage(
-        tr("Synced: sent %1 change(s), received %2.")
-            .arg(QLocale().toString(result.pushed), QLocale().toString(result.pulled)),
-        8000);
+    emit statusMessage(tr("Synced: sent %Ln change(s), received %1.", nullptr, result.pushed)
+                           .arg(QLocale().toString(result.pulled)),
+                       8000);
 }
 
 } // namespace saferhomes

@@ -89,16 +89,14 @@ void SyncStatusIndicator::refresh()
     QStringList parts;
     if (const QString state = stateText(); !state.isEmpty())
         parts.append(state);
-    parts.append(tr("%1 to send").arg(locale.toString(summary.pending)));
+    parts.append(tr("%Ln to send", nullptr, summary.pending));
     parts.append(summary.lastSync.isValid() ? tr("synced %1").arg(when(summary.lastSync))
                                             : tr("never synced"));
     if (summary.openConflicts > 0) {
-        parts.append(summary.openConflicts == 1
-                         ? tr("1 conflict")
-                         : tr("%1 conflicts").arg(locale.toString(summary.openConflicts)));
+        parts.append(tr("%Ln conflicts", nullptr, summary.openConflicts));
     }
     if (summary.refused > 0)
-        parts.append(tr("%1 refused").arg(locale.toString(summary.refused)));
+        parts.append(tr("%Ln refused", nullptr, summary.refused));
     setText(parts.join(QStringLiteral(" \u00b7 ")));
 
     QStringList tip {

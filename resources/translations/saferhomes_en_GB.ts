@@ -1,0 +1,4014 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AdminCommand</name>
+    <message>
+        <source>The central database %1 is up to date (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The central database %1 is at schema %2 (%n migration(s) applied).</source>
+        <translation>
+            <numerusform>The central database %1 is at schema %2 (%n migration applied).</numerusform>
+            <numerusform>The central database %1 is at schema %2 (%n migrations applied).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no password on stdin for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 (%2) to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 (%2, areas: %3) to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household %1 is erased on %2; devices remove its personal data when they next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saferhomes-cli: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed; try again when the server can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentralAdmin</name>
+    <message>
+        <source>cannot commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a login name: use a lower-case letter, then up to 62 lower-case letters, digits or underscores (not starting with sh_ or pg_)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a role: use one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot lock the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the server version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the central database needs PostgreSQL 15 or later; %1 runs version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may not create roles: run init-server as the database owner with CREATEROLE, or as a superuser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the role %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make %1 an admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a household id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot erase household %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the central database has schema %1, newer than this version of SaferHomes understands (%2): update SaferHomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot update the central database to schema %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record the schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record the schema version in schema_info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the central database at %1 has schema %2, not %3: run Ჭmin init-server” first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot add %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot add %1 as a fitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>area “%1” was not known and has been created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a login named %1 already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the login %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the area %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot assign the area %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentralConnection</name>
+    <message>
+        <source>the host address is missing its closing “]”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected text after the host address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a port number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a connection parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URI may not hold a password: set PGPASSWORD instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of %1 may not contain “;”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 does not verify the server&apos;s certificate: add sslmode=verify-full to the URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a postgresql:// URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several hosts in one URI are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not key=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PostgreSQL driver of Qt SQL (QPSQL) is not installed; on Debian it is the package libqt6sql6-psql</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach the central database at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the central database at %1 refused the connection: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDownload</name>
+    <message>
+        <source>the central database sent a watermark that is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot download the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangeHouseholdStatusCommand</name>
+    <message>
+        <source>Change status to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Usage: saferhomes-cli [--db PATH] [--json] COMMAND
+
+Commands:
+  init                                  create or migrate the local database
+  demo [--households N] [--seed S]      fill an empty database with demo data
+  households import FILE [--dry-run] [--skip-invalid]
+                                        import eligible households from CSV
+  households export FILE                write every household to CSV
+  households count                      count households
+  households set --uprn U FIELD=VALUE...
+                                        edit a household (audited)
+  report progress                       funnel, take-up and secured vs target
+  survey recommend --answers FILE       the recommended package for survey answers
+  admin init-server --server URI        create or update the central database
+  admin add-user --server URI --name NAME --role ROLE [--areas &quot;A;B&quot;]
+                                        add a login (password: first line of stdin)
+  admin erase --server URI --household ID
+                                        GDPR erasure of a household&apos;s personal data
+  sync --server URI                     send local changes, then receive others&apos;
+  sync conflicts                        changes the server kept its own value for
+  schedule solve-vrptw FILE [--time-limit S] [--seed N] [--objective distance|vehicles]
+                                        solve a Solomon-format routing instance
+
+Options:
+  --db PATH     the local database (default: this profile&apos;s own)
+  --server URI  the central database, postgresql://user@host:port/db?sslmode=...
+                (the password comes from PGPASSWORD, never the command line)
+  --json        print one JSON document on stdout
+  --help        show this help
+  --version     show the version
+
+Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or file error;
+3 central database unreachable.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey recommend needs --answers FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin %1 needs --server URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin erase needs --household ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin add-user needs --name NAME and --role ROLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync needs --server URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saferhomes-cli: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run “saferhomes-cli --help” for the commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 is ready (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--households takes a whole number from 0 to 10000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed takes a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saferhomes-cli: demo data was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote demo data: %1 households (seed %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line %2%3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing imported: %n record(s) have problems.</source>
+        <translation>
+            <numerusform>Nothing imported: %n record has problems.</numerusform>
+            <numerusform>Nothing imported: %n records have problems.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: %n household(s) would be imported.</source>
+        <translation>
+            <numerusform>Dry run: %n household would be imported.</numerusform>
+            <numerusform>Dry run: %n households would be imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n household(s).</source>
+        <translation>
+            <numerusform>Imported %n household.</numerusform>
+            <numerusform>Imported %n households.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n household(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n household to %1.</numerusform>
+            <numerusform>Exported %n households to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>households set needs --uprn U</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not FIELD=VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saferhomes-cli: no household has UPRN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no household has UPRN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated household %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households: %1
+Offered: %2, accepted: %3, take-up: %4%
+Secured: %5 of target %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictResolver</name>
+    <message>
+        <source>This conflict is no longer open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This household is not on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a household field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device still has your value: the server&apos;s value has not arrived yet. Sync, then choose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 of this household already had your value; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such refused change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Central database connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. db.saferhomes.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain; where there is none, only until SaferHomes closes. Never written to the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;LS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: ~/.postgresql/root.crt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;automatically every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes between automatic syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentMethod</name>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbal, witnessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPurpose</name>
+    <message>
+        <source>Survey and fitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing with partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentRepository</name>
+    <message>
+        <source>the attachment was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the household has not consented to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the consent was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no consent in force to withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentService</name>
+    <message>
+        <source>There is no such household.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what the consent is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which version of the consent wording was shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbal consent needs the name of the witness.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature consent needs a signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature is not a PNG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That person is not a resident of this household.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no consent for %1 to withdraw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The withdrawal was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo must be an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The household has not consented to photos, or has withdrawn its consent: no photo can be taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentWording</name>
+    <message>
+        <source>I agree to a survey of the security of my home today and, if I accept the equipment offered, to fitters visiting to fit it. My answers are used for this scheme only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I agree that my name, address and survey may be shared with the scheme&apos;s partners (the police, the Police and Crime Commissioner&apos;s office and the council) so that they can offer me further help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I agree to photos of the outside of my doors and windows being taken to plan the fitting. Photos never show people or the house number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I agree to be contacted once after the fitting to say how safe I feel, to help evaluate the scheme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>line %1: the text is not UTF-8; save the file as &quot;CSV UTF-8&quot; and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: the file contains binary data (a NUL byte), so it is not a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: quoted field is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: a quote appears inside a field that does not start with one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>%1 is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is read-only: SaferHomes must be able to write the file and its folder. Check their permissions, or copy the database somewhere writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a SaferHomes database: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of SaferHomes (schema %2; this version understands up to %3). Update SaferHomes to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set up %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot update %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot update %1 to schema %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no device id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoData</name>
+    <message>
+        <source>Removing the demo scratch file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number of households cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the households already in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the database already has %n household(s); demo data is only written to an empty database</source>
+        <translation>
+            <numerusform>the database already has %n household; demo data is only written to an empty database</numerusform>
+            <numerusform>the database already has %n households; demo data is only written to an empty database</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating the demo fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoRepository</name>
+    <message>
+        <source>the database is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no demo transaction is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equipment %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fitter %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>household %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job item %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1 is not there to complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stock movement %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo data written so far could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoStories</name>
+    <message>
+        <source>household %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo fill was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>no fitter has room for a job of %n minutes</source>
+        <translation>
+            <numerusform>no fitter has room for a job of %n minute</numerusform>
+            <numerusform>no fitter has room for a job of %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DemoTransfer</name>
+    <message>
+        <source>Opening the demo fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the demo transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the columns of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the table %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the demo %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giving the demo fill this device&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up the demo fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the database already has %n household(s); demo data is only written to an empty database</source>
+        <translation>
+            <numerusform>the database already has %n household; demo data is only written to an empty database</numerusform>
+            <numerusform>the database already has %n households; demo data is only written to an empty database</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Holding back the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing the demo households for quick find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Releasing the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marking the demo database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading whether %1 holds demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading whether %1 is a new register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording the choice of an empty register</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceScope</name>
+    <message>
+        <source>cannot remove the households moved out of your areas: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot remove the households of an area no longer yours: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot remove the households of cancelled jobs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditHouseholdFieldCommand</name>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdBatchInsert</name>
+    <message>
+        <source>households: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>residents: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quick-find index: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdExporter</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFieldLabels</name>
+    <message>
+        <source>UPRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address line 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFields</name>
+    <message>
+        <source>unknown eligibility “%1” (expected %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is outside the UK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPRN must be up to 12 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address line 1 is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postcode is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a UK postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown status “%1” (expected %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priority must be a whole number from 0 to 9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdImporter</name>
+    <message>
+        <source>has %1 fields but the header has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPRN %1 is already on line %2 of this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPRN %1 is already in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a household id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id %1 is already on line %2 of this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>household %1 is already in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give both latitude and longitude, or neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 is not in the UK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give both easting and northing, or neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number of metres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 is not a British National Grid reference in the UK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty: it needs a header row and at least one household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line 1: the column “%2” appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line 1: unknown column “%2” is ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line 1: missing required column(s) %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a header row but no households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created the new area “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdRepository</name>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>household %1 of %2 (“%3”): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such household</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdRows</name>
+    <message>
+        <source>the UPRN “%1” is not 1 to 12 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first address line is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a position needs both latitude and longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latitude %1 is outside 49.8 to 60.95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longitude %1 is outside -8.7 to 1.8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priority %1 is not 0 to 9</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdService</name>
+    <message>
+        <source>There is no such household.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a household field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPRN %1 belongs to another household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give both latitude and longitude, or neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 is not in the UK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed on another device since your edit: that value is kept, and the difference is listed under sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created the new area “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdStatus</name>
+    <message>
+        <source>Identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surveyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdStatusRules</name>
+    <message>
+        <source>A household cannot go from “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Scheduled” needs an installation job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Installed” needs a completed job</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalErasure</name>
+    <message>
+        <source>cannot remove personal data from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot compact the quick-find index of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot clear removed personal data from the write-ahead log of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot clear removed personal data from the write-ahead log of %1: another connection is reading it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPusher</name>
+    <message>
+        <source>cannot read the outbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the outbox holds an unknown record kind %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1 %2 to send it: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read household %1 to send it: it is not there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the central database did not take the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the central database answered %1 results for %n changes</source>
+        <translation>
+            <numerusform>the central database answered %1 results for %n change</numerusform>
+            <numerusform>the central database answered %1 results for %n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>refused by the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PulledRowWriter</name>
+    <message>
+        <source>cannot store the downloaded changes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a UPRN clash that cannot be resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPRN %1 belongs to household %2 on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot rebuild the quick-find index: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationEngine</name>
+    <message>
+        <source>the survey definition it depends on is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rules are for survey version %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate rule id %1 (also at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an equipment code (upper-case letters, digits and _)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{%1} names no question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing &quot;condition&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an integer question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a quantity from 1 to 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RouteSolver</name>
+    <message>
+        <source>The routing problem is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time limit must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoutingProblem</name>
+    <message>
+        <source>no travel model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vehicle %1: location outside the travel model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vehicle %1: the shift ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vehicle %1: negative capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1: location outside the travel model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1: negative demand or service time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1: a window closes before it opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1: pinned to a vehicle that does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleCommand</name>
+    <message>
+        <source>saferhomes-cli: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--time-limit takes a number of seconds above 0 and up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed takes a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--objective takes distance or vehicles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) cannot be served by any route: %1</source>
+        <translation>
+            <numerusform>%n customer cannot be served by any route: %1</numerusform>
+            <numerusform>%n customers cannot be served by any route: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no solution with every customer was found within the time limit; %n customer(s) left out: %1</source>
+        <translation>
+            <numerusform>no solution with every customer was found within the time limit; %n customer left out: %1</numerusform>
+            <numerusform>no solution with every customer was found within the time limit; %n customers left out: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>note: the time limit ended the search before its usual amount of work (a slow or busy machine); the same seed may then give another answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n vehicle(s), distance %2</source>
+        <translation>
+            <numerusform>%1: %n vehicle, distance %2</numerusform>
+            <numerusform>%1: %n vehicles, distance %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServerHello</name>
+    <message>
+        <source>the central database has schema %1, newer than this version of SaferHomes understands (%2): update SaferHomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the central database has schema %1, older than this version of SaferHomes needs (%2): ask an administrator to run `saferhomes-cli admin init-server`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this version of SaferHomes (%1) is older than the central database accepts (%2 or newer): update SaferHomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the central database has an older schema than this version of SaferHomes needs: ask an administrator to run `saferhomes-cli admin init-server`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the central database did not answer the greeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotDownload</name>
+    <message>
+        <source>cannot store the downloaded rows: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start the download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the watermark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the central database sent a watermark that is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot count the households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot finish the download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot download the %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SolomonInstance</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the VEHICLE section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the NUMBER CAPACITY heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the vehicle count and capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a vehicle count (1 or more) and a capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the CUSTOMER section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the customer column headings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected 7 numbers (number, x, y, demand, ready time, due date, service time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer number must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer %1 appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negative demand or service time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ready time is after the due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first customer must be the depot, 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyCommand</name>
+    <message>
+        <source>No equipment recommended (survey version %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended package (survey version %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QTY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saferhomes-cli: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>warning: %n required question(s) not answered yet: %1</source>
+        <translation>
+            <numerusform>warning: %n required question not answered yet: %1</numerusform>
+            <numerusform>warning: %n required questions not answered yet: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No package: %n answer(s) have problems.</source>
+        <translation>
+            <numerusform>No package: %n answer has problems.</numerusform>
+            <numerusform>No package: %n answers have problems.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SurveyCondition</name>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected exactly one of &quot;all&quot;, &quot;any&quot; or &quot;question&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key (expected question, equals or in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a question id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown question %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected either &quot;equals&quot; or &quot;in&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of values</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDefinition</name>
+    <message>
+        <source>expected one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is less than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is more than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a photo reference (text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an option of %2 (expected %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo answers cannot be tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate section id %1 (also at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a question id (lower-case words joined by dots)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate question id %1 (also at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a question type (expected choice, integer, text or photo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing &quot;options&quot; (a choice question needs them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only choice questions have options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a choice question needs at least two options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object with a value and a label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only %1 questions have %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than min (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a positive whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown question %1 (skip logic can only use questions asked before this one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing &quot;sections&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an answer is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a question of survey version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyJsonReader</name>
+    <message>
+        <source>line %1, column %2: not valid JSON (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key (expected %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyRepository</name>
+    <message>
+        <source>the survey was not started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the survey is not an open draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the survey is not complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyResources</name>
+    <message>
+        <source>The survey definition is not valid:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recommendation rules are not valid:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyService</name>
+    <message>
+        <source>The household has not consented to the survey and fitting, or has withdrawn its consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such survey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey is complete and can no longer be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such household.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey has no version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey was not started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a question id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The position was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey was not completed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey was not completed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the survey before agreeing a package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree at least one item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item has no equipment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the equipment catalogue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package was not agreed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package was not agreed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>saferhomes-cli: the server refused to %1 %2 %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saferhomes-cli: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was lost: %n change(s) wait to be sent; try again when the server can be reached.</source>
+        <translation>
+            <numerusform>Nothing was lost: %n change waits to be sent; try again when the server can be reached.</numerusform>
+            <numerusform>Nothing was lost: %n changes wait to be sent; try again when the server can be reached.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent %1 change(s), received %2, %3 conflict(s), %4 refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: here “%4”, server kept “%5” (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: %1 %2 %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncConnectionTest</name>
+    <message>
+        <source>These settings do not make a usable address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server wants a password for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secure (TLS) connection could not be set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>this register holds demo data, which is never sent to a central database. To sync, use a new register: start SaferHomes with --db and the path of a new database file, and choose “Start with an empty register” (saferhomes-cli: --db with a new file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record the sync state</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncLedger</name>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the sync state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record the sync state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot count the changes waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record a sync conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UndoGuard</name>
+    <message>
+        <source>cannot read the history of %1 in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record a conflict in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitOutcome</name>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed to a survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked us to come back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitRepository</name>
+    <message>
+        <source>the visit was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the household’s status changed meanwhile; look at it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitService</name>
+    <message>
+        <source>There is no such household.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the household declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say when to come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revisit must be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a visit that asks us to come back has a revisit time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit was not saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>SaferHomes: home-security scheme management.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the local database at PATH (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the main window, at 1280 x 800, as a PNG image to FILE and quit (for documentation and software centres).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes cannot start.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes cannot open its database.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ConflictView</name>
+    <message>
+        <source>No open conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No refused changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep server for all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;mine for all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync conflicts and refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the selected refused change: it will never be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed these fields on the central database before your change reached it, so the server kept its value. For each field, keep the server&apos;s value or use yours: yours is then sent with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database refused these changes. They stay on this device and are not sent again. Discard one when it is no longer wanted; your data here is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard refused change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this refused change?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2
+
+It will never be sent to the central database. The data on this device stays as it is. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not on this device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ConnectionDialog</name>
+    <message>
+        <source>Verify certificate and host name (verify-full)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify certificate only (verify-ca)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt, do not verify (require)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No encryption (disable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ The server&apos;s certificate and host name are not both checked, so another machine could pose as it. Choose “Verify certificate and host name” unless this is a test server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ConsentPanel</name>
+    <message>
+        <source>What does the householder agree to?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read each statement aloud. Consent wording version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Who is deciding?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is deciding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How is the decision given?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the witness (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Witness name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. PCSO Sam Clarke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The witness hears the householder agree to each statement ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick what the householder refuses. A refusal is recorded without any name, witness or signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On record for this household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else who lives here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusal recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent recorded (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap again to withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent to %1 withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given %1 (%2, wording %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::DemoFillPanel</name>
+    <message>
+        <source>Load &amp;demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start with an empty register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop loading the demo: nothing of it is kept, and it is not offered again when SaferHomes starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing demo data: %1 of %Ln households…</source>
+        <translation>
+            <numerusform>Preparing demo data: %1 of %Ln household…</numerusform>
+            <numerusform>Preparing demo data: %1 of %Ln households…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preparing demo data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo data could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::DoorstepFinder</name>
+    <message>
+        <source>Find the household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address, postcode or name — e.g. ᰒ Thorpe”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area of my round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;round:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh my round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households to visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households with no area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 household matches — press Enter to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n households match.</source>
+        <translation>
+            <numerusform>%n household matches.</numerusform>
+            <numerusform>%n households match.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No household matches “%1”. Check the spelling, or try the postcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>My round — %1: %n households</source>
+        <translation>
+            <numerusform>My round — %1: %n household</numerusform>
+            <numerusform>My round — %1: %n households</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n revisits due (listed first)</source>
+        <translation>
+            <numerusform>, %n revisit due (listed first)</numerusform>
+            <numerusform>, %n revisits due (listed first)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody left to visit in %1. Choose another area, or find a household by its address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::DoorstepPage</name>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ My round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to my round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That household is no longer on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No survey yet. It takes about ten minutes; every answer is saved as it is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey needs the household’s consent to the survey and fitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package comes from a completed survey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1 — %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::HouseholdDetailPanel</name>
+    <message>
+        <source>Repeat victim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Near repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vulnerable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotspot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a household to see and edit its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V&amp;isits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. LE13 1AB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 52.7661</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. -0.8867</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to 12 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the statuses this household can move to are offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 (none) to 9 (most urgent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::HouseholdEditor</name>
+    <message>
+        <source>Could not undo or redo the change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::HouseholdExport</name>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln households to %1</source>
+        <translation>
+            <numerusform>Exported %Ln household to %1</numerusform>
+            <numerusform>Exported %Ln households to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::HouseholdHistoryView</name>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::HouseholdTableModel</name>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ImportFilePage</name>
+    <message>
+        <source>Choose a household file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV file with a header row. Nothing is imported until you have seen what the file holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required columns: %1.
+Optional: %2.
+Columns may be in any order; unknown columns are ignored with a warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>households.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ImportLauncher</name>
+    <message numerus="yes">
+        <source>Imported %Ln households.</source>
+        <translation>
+            <numerusform>Imported %Ln household.</numerusform>
+            <numerusform>Imported %Ln households.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ImportPreviewPage</name>
+    <message>
+        <source>&amp;Stop checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rows as read, and every record that cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking stopped. Go back to choose the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(whole record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems: none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Problems (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln households read; all of them can be imported.</source>
+        <translation>
+            <numerusform>%Ln household read; it can be imported.</numerusform>
+            <numerusform>%Ln households read; all of them can be imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records read: %1 can be imported, %2 cannot (see the problems below). Nothing is imported while there are problems, unless you choose to skip those records.</source>
+        <translation>
+            <numerusform>%Ln record read: %1 can be imported, %2 cannot (see the problems below). Nothing is imported while there are problems, unless you choose to skip those records.</numerusform>
+            <numerusform>%Ln records read: %1 can be imported, %2 cannot (see the problems below). Nothing is imported while there are problems, unless you choose to skip those records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>S&amp;kip the %Ln invalid records and import the %1 valid ones</source>
+        <translation>
+            <numerusform>S&amp;kip the %Ln invalid record and import the %1 valid ones</numerusform>
+            <numerusform>S&amp;kip the %Ln invalid records and import the %1 valid ones</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ImportRunPage</name>
+    <message>
+        <source>&amp;Stop import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import stopped: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln households.</source>
+        <translation>
+            <numerusform>Imported %Ln household.</numerusform>
+            <numerusform>Imported %Ln households.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln problems were skipped, as you chose.</source>
+        <translation>
+            <numerusform>%Ln problem was skipped, as you chose.</numerusform>
+            <numerusform>%Ln problems were skipped, as you chose.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ImportWizard</name>
+    <message>
+        <source>Import households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::MainWindow</name>
+    <message>
+        <source>SaferHomes — Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import households…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export households…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Doorstep mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Progress panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About SaferHomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About SaferHomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes %1
+Home-security scheme management: households, surveys, fitting and progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doorstep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes — Doorstep</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::PackagePanel</name>
+    <message>
+        <source>− One fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ One more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One fewer of the selected item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One more of the selected item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipment to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This package has been agreed. Change it with the householder and agree it again if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the survey answers call for. Change quantities, remove or add items with the householder, then agree the package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in this device’s equipment catalogue yet: %1. Sync before agreeing, or remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added at the door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Package agreed: %n item(s). The household is now accepted for fitting.</source>
+        <translation>
+            <numerusform>Package agreed: %n item. The household is now accepted for fitting.</numerusform>
+            <numerusform>Package agreed: %n items. The household is now accepted for fitting.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::PackageTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ProgressDock</name>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ProgressPanel</name>
+    <message>
+        <source>Households by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes secured against target, by area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households that accepted, out of those offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted of %2 offered.
+%3 homes secured of %4 in target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: homes secured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 target (%Ln households)</source>
+        <translation>
+            <numerusform>%1 of %2 target (%Ln household)</numerusform>
+            <numerusform>%1 of %2 target (%Ln households)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 secured, no target (%Ln households)</source>
+        <translation>
+            <numerusform>%1 secured, no target (%Ln household)</numerusform>
+            <numerusform>%1 secured, no target (%Ln households)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No areas yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::QuickFind</name>
+    <message>
+        <source>Quick find is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::RegisterPage</name>
+    <message>
+        <source>Find an address, postcode or name (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No households yet — import a list (Ctrl+I) or load demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import a list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln households</source>
+        <translation>
+            <numerusform>%Ln household</numerusform>
+            <numerusform>%Ln households</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>showing %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::RoundListModel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REVISIT DUE %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revisit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The householder signs here with a finger, a pen or the mouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign above the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::SurveyForm</name>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survey progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This draft was started with survey version %1; it is shown, and will be completed, with version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed %1 with survey version %2. A completed survey cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos need the household’s consent to photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n required answers</source>
+        <translation>
+            <numerusform>%1 of %n required answer</numerusform>
+            <numerusform>%1 of %n required answers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Survey answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — section %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer this question to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers are missing or need checking: “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a picture that can be shown (JPEG or PNG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::SurveyQuestionWidget</name>
+    <message>
+        <source>%1 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::SurveyReviewPage</name>
+    <message>
+        <source>Photo attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered — required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers this version of the survey does not ask: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::SyncBar</name>
+    <message>
+        <source>Sync progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up the central database connection first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts and refused changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onnection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing with the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>First download: %1 of %Ln rows</source>
+        <translation>
+            <numerusform>First download: %1 of %Ln row</numerusform>
+            <numerusform>First download: %1 of %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The central database refused %n change(s); they are kept on this device. See Sync › Conflicts and refused changes.</source>
+        <translation>
+            <numerusform>The central database refused %n change; it is kept on this device. See Sync › Conflicts and refused changes.</numerusform>
+            <numerusform>The central database refused %n changes; they are kept on this device. See Sync › Conflicts and refused changes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) were changed by someone else too; the server kept its value. See Sync › Conflicts and refused changes.</source>
+        <translation>
+            <numerusform>%n field was changed by someone else too; the server kept its value. See Sync › Conflicts and refused changes.</numerusform>
+            <numerusform>%n fields were changed by someone else too; the server kept its value. See Sync › Conflicts and refused changes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced: sent %Ln change(s), received %1.</source>
+        <translation>
+            <numerusform>Synced: sent %Ln change, received %1.</numerusform>
+            <numerusform>Synced: sent %Ln changes, received %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::SyncConflictModel</name>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not on this device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::SyncController</name>
+    <message>
+        <source>The password could not be kept in the keychain (%1); it is kept until SaferHomes closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic sync needs the password: choose Sync now (F5) to enter it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was refused. Password for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced: no password was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::SyncRefusedModel</name>
+    <message>
+        <source>household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stock movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “%2” → “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not on this device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the server refused it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::SyncStatusIndicator</name>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to send</source>
+        <translation>
+            <numerusform>%Ln to send</numerusform>
+            <numerusform>%Ln to send</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflicts</source>
+        <translation>
+            <numerusform>%Ln conflict</numerusform>
+            <numerusform>%Ln conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln refused</source>
+        <translation>
+            <numerusform>%Ln refused</numerusform>
+            <numerusform>%Ln refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sync tried since SaferHomes started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last completed sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync has completed on this database yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open conflicts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the server refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to see conflicts and refused changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::VisitOutcomePanel</name>
+    <message>
+        <source>What happened at the door?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap the outcome, or press its number key (1Ķ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1   %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why did they decline? (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for declining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. already has good locks; landlord will not allow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When should we come back? (must be in the future)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened at %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what happened at the door (keys 1Ķ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::VisitTimelineView</name>
+    <message>
+        <source>No visits recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Come back %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
