@@ -44,7 +44,7 @@ TEST(DoorstepSignaturePad, DrawnWithTheMouseGivesANonEmptyPng)
     SignaturePad pad;
     pad.resize(400, 160);
     pad.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&pad));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&pad, kPatienceMs));
     EXPECT_TRUE(pad.isEmpty());
     EXPECT_TRUE(pad.toPng().isEmpty());
 

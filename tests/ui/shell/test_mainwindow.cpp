@@ -42,7 +42,7 @@ protected:
         auto window = std::make_unique<MainWindow>(m_database, settings());
         window->show();
         window->activateWindow();
-        EXPECT_TRUE(QTest::qWaitForWindowActive(window.get()));
+        EXPECT_TRUE(QTest::qWaitForWindowActive(window.get(), kPatienceMs));
         return window;
     }
 
@@ -334,7 +334,7 @@ TEST_F(MainWindowTest, CtrlIOpensTheImportWizard)
     QTest::keyClick(window->tableView(), Qt::Key_I, Qt::ControlModifier);
     auto *wizard = window->findChild<ImportWizard *>();
     ASSERT_NE(wizard, nullptr);
-    EXPECT_TRUE(QTest::qWaitForWindowExposed(wizard));
+    EXPECT_TRUE(QTest::qWaitForWindowExposed(wizard, kPatienceMs));
     wizard->reject();
 }
 
