@@ -29,12 +29,14 @@ namespace {
 
 using Step = DoorstepPage::Step;
 
+// DESIGN §11: doorstep targets are at least 48 px high.
+constexpr int kTouchTargetPx = 48;
+
 void expectBig(const QWidget *widget)
 {
     ASSERT_NE(widget, nullptr);
-    EXPECT_GE(widget->sizeHint().height(), TouchButton::kMinimumSize)
-        << qPrintable(widget->objectName());
-    EXPECT_GE(widget->height(), TouchButton::kMinimumSize) << qPrintable(widget->objectName());
+    EXPECT_GE(widget->sizeHint().height(), kTouchTargetPx) << qPrintable(widget->objectName());
+    EXPECT_GE(widget->height(), kTouchTargetPx) << qPrintable(widget->objectName());
 }
 
 } // namespace

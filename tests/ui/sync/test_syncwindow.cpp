@@ -304,7 +304,7 @@ TEST_F(SyncWindowTest, AutomaticSyncIsOnWhenConfiguredAndTheMenuTurnsItOff)
     EXPECT_FALSE(SyncSettings(settingsPath()).autoSync()) << "remembered";
     automatic->trigger();
     EXPECT_TRUE(sync->autoSyncTimer()->isActive());
-    EXPECT_EQ(sync->autoSyncTimer()->interval(), SyncSettings::kDefaultIntervalMinutes * 60'000);
+    EXPECT_EQ(sync->autoSyncTimer()->interval(), 10 * 60'000) << "every 10 minutes by default";
 
     // When the timer fires without a known password it never pops up a prompt.
     EXPECT_TRUE(sync->autoSyncDue());
