@@ -4,13 +4,16 @@
 #include "store/database.h"
 #include "store/householdrepository.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QThread>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -20,14 +23,21 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-/// Waits up to \a timeoutMs for \a condition, looking every 20 ms.
-template<typename Condition> bool waitFor(Condition condition, int timeoutMs)
+/// Waits up to \a timeoutMs for \a path to exist, woken by its folder's changes (no polling),
+/// and gives up early when \a process ends.
+bool waitForFile(const QString &path, const QProcess &process, int timeoutMs)
 {
+    QFileSystemWatcher watcher({QFileInfo(path).absolutePath()});
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFileSystemWatcher::directoryChanged, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     const QDeadlineTimer deadline(timeoutMs);
-    while (!condition()) {
-        if (deadline.hasExpired())
+    // The watcher is set before the first look, so a file made in between still wakes the loop.
+    while (!QFileInfo::exists(path)) {
+        if (deadline.hasExpired() || process.state() == QProcess::NotRunning)
             return false;
-        QThread::msleep(20);
+        loop.exec();
     }
     return true;
 }
@@ -47,7 +57,7 @@ TEST(GuiProcess, VersionPrintsTheProgramAndTheProjectVersion)
     QProcess process;
     process.setProcessEnvironment(offscreen());
     process.start(QStringLiteral(SAFERHOMES_GUI), {u"--version"_s});
-    ASSERT_TRUE(process.waitForFinished(60'000));
+    ASSERT_TRUE(process.waitForFinished(120'000));
     EXPECT_EQ(process.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(process.exitCode(), 0);
     EXPECT_EQ(QString::fromUtf8(process.readAllStandardOutput()),
@@ -56,6 +66,11 @@ TEST(GuiProcess, VersionPrintsTheProgramAndTheProjectVersion)
 
 TEST(GuiProcess, SigtermQuitsCleanlyAndClosesTheDatabase)
 {
+    // An event loop, to be woken when the program opens its database.
+    int argc = 1;
+    char program[] = "saferhomes_app_tests";
+    char *argv[] = {program, nullptr};
+    QCoreApplication application(argc, argv);
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     const QString db = dir.filePath(u"t.sqlite"_s);
@@ -80,11 +95,11 @@ TEST(GuiProcess, SigtermQuitsCleanlyAndClosesTheDatabase)
     QProcess process;
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(SAFERHOMES_GUI), {u"--db"_s, db});
-    ASSERT_TRUE(process.waitForStarted(60'000));
+    ASSERT_TRUE(process.waitForStarted(120'000));
 
     // The handler is installed before the database is opened, so once it is open the signal
     // must be caught, whatever the program is doing (showing the window, waiting for input).
-    const bool opened = waitFor([&] { return QFileInfo::exists(db + u"-wal"_s); }, 120'000);
+    const bool opened = waitForFile(db + u"-wal"_s, process, 120'000);
     if (!opened)
         process.kill();
     ASSERT_TRUE(opened) << process.readAllStandardError().toStdString();

@@ -7,12 +7,16 @@
 #include "pgsession.h"
 #include "sync/centraladmin.h"
 
+#include <QDeadlineTimer>
 #include <QString>
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <ostream>
+#include <thread>
 
 // Readable GoogleTest output for QString.
 inline void PrintTo(const QString &text, std::ostream *stream)
@@ -21,6 +25,27 @@ inline void PrintTo(const QString &text, std::ostream *stream)
 }
 
 namespace saferhomes::synctest {
+
+/// How long a test waits for something that must happen. Generous, because the suite runs under
+/// the sanitizers on a machine other processes keep busy; a wait lasts only as long as its
+/// condition takes, so a passing test never pays for it.
+inline constexpr std::chrono::milliseconds kPatience = std::chrono::minutes(2);
+
+/// Tries \a done until it returns true (then true) or \a patience has passed (then false).
+/// For what only the server can tell and cannot signal, such as rows reaching a pull once every
+/// older transaction of the shared cluster has ended (DESIGN §7): between two tries the thread
+/// gives the server a moment (a few milliseconds, not a fixed pause for the event).
+inline bool eventually(const std::function<bool()> &done,
+                       std::chrono::milliseconds patience = kPatience)
+{
+    const QDeadlineTimer deadline(patience);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
 
 inline PgCluster &cluster()
 {

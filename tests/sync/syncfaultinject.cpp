@@ -2,9 +2,10 @@
 
 #include "syncfaultrun.h"
 
+#include "centraltest.h"
+
 #include <QElapsedTimer>
 #include <QSet>
-#include <QThread>
 
 namespace saferhomes::synctest {
 
@@ -146,7 +147,7 @@ void FaultRun::syncWhileServerDown(int device)
                               .arg(result.error));
     }
     auto process = target.startCliSync();
-    if (!process->waitForFinished(60'000) || process->exitCode() != 3) {
+    if (!process->waitForFinished(120'000) || process->exitCode() != 3) {
         m_problems.append(QStringLiteral("%1: with the server down, the CLI exited %2: %3")
                               .arg(target.name())
                               .arg(process->exitCode())
@@ -307,7 +308,9 @@ QStringList FaultRun::settle()
 {
     QStringList problems;
     QSet<QString> failing;
-    for (int pass = 0; pass < 40; ++pass) {
+    // Until a whole pass moves nothing (a failing device keeps the run going: it may be a
+    // server that is still restarting).
+    const bool quiet = eventually([&] {
         bool moved = false;
         for (const auto &device : m_devices) {
             const SyncResult result = device->sync();
@@ -321,12 +324,11 @@ QStringList FaultRun::settle()
             }
             moved = moved || result.pushed > 0 || result.pulled > 0 || !result.rejected.isEmpty();
         }
-        if (!moved)
-            return problems;
-        if (!failing.isEmpty())
-            QThread::msleep(100);
-    }
-    problems.append(QStringLiteral("the devices still sent or received changes after 40 passes"));
+        return !moved;
+    });
+    if (!quiet)
+        problems.append(QStringLiteral("the devices still sent or received changes after %1 s")
+                            .arg(kPatience.count() / 1000));
     return problems;
 }
 

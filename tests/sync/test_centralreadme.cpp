@@ -155,7 +155,7 @@ TEST(CentralReadme, EveryCommandRunsAgainstARealServer)
                            + arguments);
         else
             stop.start(pgCtl, arguments);
-        stop.waitForFinished(60'000);
+        stop.waitForFinished(120'000);
     }
     EXPECT_TRUE(server.stop(&error)) << error.toStdString();
 

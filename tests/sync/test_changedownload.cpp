@@ -14,7 +14,6 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QUuid>
 
 #include <functional>
@@ -70,21 +69,20 @@ protected:
         ASSERT_TRUE(m_dir.isValid());
     }
 
-    /// Syncs \a engine until \a done() holds (at most 50 syncs), adding up what they pulled.
-    /// Rows reach a pull only once every older transaction in the cluster has ended (the xid8
-    /// watermark), and other test processes share the cluster.
+    /// Syncs \a engine until \a done() holds or a sync fails (for at most kPatience), adding
+    /// up what they pulled. Rows reach a pull only once every older transaction in the cluster
+    /// has ended (the xid8 watermark), and other test processes share the cluster.
     static SyncResult syncUntil(SyncEngine &engine, const std::function<bool()> &done)
     {
         SyncResult total;
-        for (int attempt = 0;; ++attempt) {
+        eventually([&] {
             const SyncResult result = engine.run(cluster().uri(s_login, s_database));
             total.pulled += result.pulled;
             total.pushed += result.pushed;
             total.error = result.error;
-            if (done() || attempt == 50 || !result.ok())
-                return total;
-            QThread::msleep(100);
-        }
+            return !result.ok() || done();
+        });
+        return total;
     }
 
     static inline QString s_database;
@@ -207,15 +205,14 @@ TEST_F(ChangeDownloadTest, AKeyHoldingAQuoteIsBoundNotPasted)
     QString watermark;
     QList<HouseholdMove> moves;
     // Until the rows are below the watermark (other transactions of the cluster may hold it).
-    for (int attempt = 0; attempt < 50; ++attempt) {
+    bool downloaded = true;
+    eventually([&] {
         watermark.clear();
-        ASSERT_TRUE(
-            ChangeDownload(connection, hello, run).download(QStringLiteral("0"), watermark, moves))
-            << result.error.toStdString();
-        if (result.pulled == kRows)
-            break;
-        QThread::msleep(100);
-    }
+        downloaded = ChangeDownload(connection, hello, run)
+                         .download(QStringLiteral("0"), watermark, moves);
+        return !downloaded || result.pulled == kRows;
+    });
+    ASSERT_TRUE(downloaded) << result.error.toStdString();
     EXPECT_EQ(result.pulled, kRows);
     EXPECT_GE(pages.size(), 3);
     const QMap<QString, QString> rows

@@ -38,11 +38,11 @@ CliRun cli(const QStringList &arguments, const QByteArray &input = {},
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(SAFERHOMES_CLI), arguments);
     CliRun run;
-    if (!process.waitForStarted())
+    if (!process.waitForStarted(120'000))
         return run;
     process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(60'000)) {
+    if (!process.waitForFinished(120'000)) {
         process.kill();
         process.waitForFinished();
         return run;

@@ -18,7 +18,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QThread>
 
 #include <QUuid>
 #include <functional>
@@ -51,13 +50,14 @@ public:
         return engine;
     }
     SyncResult sync() { return engine().run(m_uri); }
-    /// Syncs until \a done() holds (at most ~5 s), adding up what each sync did. Rows reach a
-    /// pull only once every older transaction in the cluster has ended (the xid8 watermark,
-    /// DESIGN §7), and other test processes share this cluster: a sync may bring them later.
+    /// Syncs until \a done() holds or a sync fails (at most kPatience), adding up what each sync
+    /// did. Rows reach a pull only once every older transaction in the cluster has ended (the xid8
+    /// watermark, DESIGN §7), and other test processes share this cluster: a sync may bring them
+    /// later.
     SyncResult syncUntil(const std::function<bool()> &done)
     {
         SyncResult total;
-        for (int attempt = 0;; ++attempt) {
+        eventually([&] {
             const SyncResult result = sync();
             total.pushed += result.pushed;
             total.pulled += result.pulled;
@@ -65,10 +65,9 @@ public:
             total.rejected += result.rejected;
             total.error = result.error;
             total.unreachable = result.unreachable;
-            if (done() || attempt == 50 || !result.ok())
-                return total;
-            QThread::msleep(100);
-        }
+            return !result.ok() || done();
+        });
+        return total;
     }
     QString uri() const { return m_uri; }
     const Database &database() const { return m_database; }
@@ -266,7 +265,7 @@ TEST_F(SyncEngineTest, EditsTravelBetweenDevicesAndConcurrentEditsConflict)
     process.start(QStringLiteral(SAFERHOMES_CLI),
                   {QStringLiteral("--db"), a->database().path(), QStringLiteral("--json"),
                    QStringLiteral("sync"), QStringLiteral("conflicts")});
-    ASSERT_TRUE(process.waitForFinished(60'000));
+    ASSERT_TRUE(process.waitForFinished(120'000));
     EXPECT_EQ(process.exitCode(), 0);
     const QJsonArray listed = QJsonDocument::fromJson(process.readAllStandardOutput())
                                   .object()
@@ -395,7 +394,7 @@ TEST_F(SyncEngineTest, UnreachableServerLosesNothing)
     process.start(QStringLiteral(SAFERHOMES_CLI),
                   {QStringLiteral("--db"), a->database().path(), QStringLiteral("--json"),
                    QStringLiteral("sync"), QStringLiteral("--server"), kClosedUri});
-    ASSERT_TRUE(process.waitForFinished(60'000));
+    ASSERT_TRUE(process.waitForFinished(120'000));
     EXPECT_EQ(process.exitCode(), 3) << process.readAllStandardError().toStdString();
     EXPECT_EQ(a->outboxRows(), 2);
 
@@ -451,7 +450,7 @@ TEST_F(SyncEngineTest, RefusedChangeIsListedAndKept)
     process.start(QStringLiteral(SAFERHOMES_CLI),
                   {QStringLiteral("--db"), other->database().path(), QStringLiteral("--json"),
                    QStringLiteral("sync"), QStringLiteral("--server"), other->uri()});
-    ASSERT_TRUE(process.waitForFinished(60'000));
+    ASSERT_TRUE(process.waitForFinished(120'000));
     const QByteArray out = process.readAllStandardOutput();
     EXPECT_EQ(process.exitCode(), 1)
         << out.toStdString() << process.readAllStandardError().toStdString();
@@ -735,7 +734,7 @@ TEST_F(SyncEngineTest, ErasureRemovesThePersonalDataFromTheDevice)
                       {QStringLiteral("--json"), QStringLiteral("admin"), QStringLiteral("erase"),
                        QStringLiteral("--server"), cluster().uri(s_logins.value(login), s_database),
                        QStringLiteral("--household"), h});
-        EXPECT_TRUE(process.waitForFinished(60'000));
+        EXPECT_TRUE(process.waitForFinished(120'000));
         return process.exitCode();
     };
     EXPECT_EQ(erase(QStringLiteral("officer_a")), 1);

@@ -16,7 +16,6 @@
 #include "syncfaultrun.h"
 
 #include <QTemporaryDir>
-#include <QThread>
 
 namespace saferhomes::synctest {
 
@@ -93,11 +92,13 @@ TEST(SyncFaultTest, FirstResidentAddedOnTwoDevicesStaysOnePrimary)
     ASSERT_TRUE(a.households().insert({record}));
     ASSERT_TRUE(a.sync().ok());
     // The row reaches a pull once older transactions in the shared cluster have ended.
-    for (int attempt = 0; attempt < 50 && !b.households().find(record.household.id); ++attempt) {
-        ASSERT_TRUE(b.sync().ok());
-        QThread::msleep(100);
-    }
-    ASSERT_TRUE(b.households().find(record.household.id));
+    bool synced = true;
+    ASSERT_TRUE(eventually([&] {
+                    synced = b.sync().ok();
+                    return !synced || b.households().find(record.household.id);
+                })
+                && synced)
+        << "B never received A's household";
 
     ASSERT_TRUE(a.households().setFields(record.household.id,
                                          {{HouseholdField::ResidentName, QStringLiteral("Ann")}}));
@@ -108,11 +109,20 @@ TEST(SyncFaultTest, FirstResidentAddedOnTwoDevicesStaysOnePrimary)
     const SyncResult second = b.sync();
     ASSERT_TRUE(second.ok()) << second.error.toStdString();
     EXPECT_TRUE(second.rejected.isEmpty());
-    for (int attempt = 0; attempt < 20; ++attempt) {
-        ASSERT_TRUE(a.sync().ok());
-        ASSERT_TRUE(b.sync().ok());
-        QThread::msleep(100);
-    }
+    // Both devices sync until each has the server's resident (A's "Ann"; B's "Bob" stays a
+    // conflict), and then once more each: nothing may change after that.
+    const auto hasAnn = [&record](const TestDevice &device) {
+        const auto found = device.households().find(record.household.id);
+        return found && found->resident.name == QStringLiteral("Ann");
+    };
+    ASSERT_TRUE(eventually([&] {
+                    synced = a.sync().ok() && b.sync().ok();
+                    return !synced || (hasAnn(a) && hasAnn(b));
+                })
+                && synced)
+        << "the devices never both received the server's resident";
+    ASSERT_TRUE(a.sync().ok());
+    ASSERT_TRUE(b.sync().ok());
 
     const auto central = superuserSession(database);
     EXPECT_EQ(central

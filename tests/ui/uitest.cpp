@@ -2,6 +2,7 @@
 
 #include "store/auditlog.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTest>
 
@@ -118,6 +119,15 @@ int UiTest::auditCount(const QUuid &id, const QString &field) const
 bool waitFor(const std::function<bool()> &condition, int timeoutMs)
 {
     return QTest::qWaitFor(condition, timeoutMs);
+}
+
+void settle()
+{
+    // Twice: delivering a posted event (a layout request, say) may post another.
+    for (int round = 0; round < 2; ++round) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
 }
 
 ModelTesterLog::ModelTesterLog()

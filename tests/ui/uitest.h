@@ -40,8 +40,17 @@ protected:
     Database m_database {ConnectionName::main()};
 };
 
+/// How long a test waits for something that must happen. Generous, because the suite runs under
+/// the sanitizers on a machine other processes keep busy; a wait lasts only as long as its
+/// condition takes, so a passing test never pays for it.
+inline constexpr int kPatienceMs = 120'000;
+
 /// Processes events until \a condition holds or \a timeoutMs pass.
-bool waitFor(const std::function<bool()> &condition, int timeoutMs = 10000);
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = kPatienceMs);
+
+/// Delivers every event already posted (layout requests, deferred focus and selection, queued
+/// calls) so that the widgets, and a grab of them, show the current state. No time passes.
+void settle();
 
 /// Collects the warnings QAbstractItemModelTester prints while it is alive.
 class ModelTesterLog {

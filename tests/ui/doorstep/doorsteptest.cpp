@@ -70,7 +70,7 @@ std::unique_ptr<MainWindow> DoorstepTest::openWindow()
     window->resize(1280, 800);
     window->show();
     window->activateWindow();
-    EXPECT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    EXPECT_TRUE(QTest::qWaitForWindowActive(window.get(), kPatienceMs));
     return window;
 }
 

@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,7 +30,7 @@ TEST_F(DoorstepTest, RendersTabletScreenshots)
         folder = scratch.path();
     ASSERT_TRUE(QDir().mkpath(folder));
     const auto shoot = [&folder](QWidget *window, const QString &name) {
-        QTest::qWait(50);
+        settle();
         const QString file = QDir(folder).filePath(name + QStringLiteral(".png"));
         EXPECT_TRUE(window->grab().save(file));
         const QImage image(file);
@@ -90,8 +91,17 @@ TEST_F(DoorstepTest, RendersTabletScreenshots)
     for (const auto &[question, value] : answers)
         form->questionWidget(question)->optionButton(value)->click();
     form->goToQuestion(QStringLiteral("windows.unlocked_count"));
-    QTest::qWait(10);
+    // The box selects its text once its own focus handling is done (a queued call): a digit
+    // typed before that would be added to "Not answered" instead of replacing it.
+    auto *count = qobject_cast<QSpinBox *>(
+        form->questionWidget(QStringLiteral("windows.unlocked_count"))->focusTarget());
+    ASSERT_NE(count, nullptr);
+    ASSERT_TRUE(waitFor([count] {
+        const QLineEdit *edit = count->findChild<QLineEdit *>();
+        return count->hasFocus() && edit && edit->selectedText() == edit->text();
+    })) << "the number box never got the focus with its text selected";
     type(QStringLiteral("3"));
+    EXPECT_EQ(count->value(), 3);
     shoot(window.get(), QStringLiteral("4-survey-windows"));
     form->goToSection(1);
     shoot(window.get(), QStringLiteral("4-survey-back-door"));

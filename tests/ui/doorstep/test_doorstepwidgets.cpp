@@ -29,12 +29,14 @@ namespace {
 
 using Step = DoorstepPage::Step;
 
+// DESIGN §11: doorstep targets are at least 48 px high.
+constexpr int kTouchTargetPx = 48;
+
 void expectBig(const QWidget *widget)
 {
     ASSERT_NE(widget, nullptr);
-    EXPECT_GE(widget->sizeHint().height(), TouchButton::kMinimumSize)
-        << qPrintable(widget->objectName());
-    EXPECT_GE(widget->height(), TouchButton::kMinimumSize) << qPrintable(widget->objectName());
+    EXPECT_GE(widget->sizeHint().height(), kTouchTargetPx) << qPrintable(widget->objectName());
+    EXPECT_GE(widget->height(), kTouchTargetPx) << qPrintable(widget->objectName());
 }
 
 } // namespace
@@ -44,7 +46,7 @@ TEST(DoorstepSignaturePad, DrawnWithTheMouseGivesANonEmptyPng)
     SignaturePad pad;
     pad.resize(400, 160);
     pad.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&pad));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&pad, kPatienceMs));
     EXPECT_TRUE(pad.isEmpty());
     EXPECT_TRUE(pad.toPng().isEmpty());
 

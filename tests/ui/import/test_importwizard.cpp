@@ -37,7 +37,7 @@ protected:
     {
         ImportWizard *wizard
             = m_window->openImportWizard(writeFile(QStringLiteral("households.csv"), contents));
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(wizard));
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(wizard, kPatienceMs));
         return wizard;
     }
 

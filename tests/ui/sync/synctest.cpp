@@ -56,7 +56,7 @@ std::unique_ptr<MainWindow> SyncUiTest::openWindow()
     window->resize(1280, 800);
     window->show();
     window->activateWindow();
-    EXPECT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    EXPECT_TRUE(QTest::qWaitForWindowActive(window.get(), kPatienceMs));
     return window;
 }
 

@@ -82,7 +82,7 @@ TEST_F(ConflictViewTest, ShowsBothValuesSideBySideAndTheRefusedChange)
     ModelTesterLog log;
     ConflictView *view = window->openConflictView();
     ASSERT_TRUE(view);
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(view));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(view, kPatienceMs));
     QAbstractItemModelTester conflictTester(
         view->conflictModel(), QAbstractItemModelTester::FailureReportingMode::Warning);
     QAbstractItemModelTester refusedTester(view->refusedModel(),
@@ -120,7 +120,7 @@ TEST_F(ConflictViewTest, AChoicePerFieldIsAppliedTogetherAndLandsInTheDatabase)
 {
     std::unique_ptr<MainWindow> window = openWindow();
     ConflictView *view = window->openConflictView();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(view));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(view, kPatienceMs));
     QTableView *table = view->conflictTable();
     SyncConflictModel *model = view->conflictModel();
 
@@ -176,7 +176,7 @@ TEST_F(ConflictViewTest, ARefusedValueIsExplainedAtItsRowAndNothingIsWritten)
                       QStringLiteral("LE2 4AA"));
     std::unique_ptr<MainWindow> window = openWindow();
     ConflictView *view = window->openConflictView();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(view));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(view, kPatienceMs));
     const int row = view->conflictModel()->rowOf(postcode);
     ASSERT_GE(row, 0);
     clickCheckBox(view->conflictTable(), cell(*view, row, SyncConflictModel::UseMine));
@@ -199,7 +199,7 @@ TEST_F(ConflictViewTest, DiscardingARefusedChangeAsksFirstThenDeletesItWithAnAud
 {
     std::unique_ptr<MainWindow> window = openWindow();
     ConflictView *view = window->openConflictView();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(view));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(view, kPatienceMs));
     const QString opId
         = value(QStringLiteral("SELECT op_id FROM outbox WHERE rejected_at IS NOT NULL"))
               .toString();
@@ -214,7 +214,7 @@ TEST_F(ConflictViewTest, DiscardingARefusedChangeAsksFirstThenDeletesItWithAnAud
     QTest::mouseClick(view->discardButton(), Qt::LeftButton);
     QMessageBox *confirmation = view->discardConfirmation();
     ASSERT_TRUE(confirmation);
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(confirmation));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(confirmation, kPatienceMs));
     EXPECT_TRUE(confirmation->informativeText().contains(QStringLiteral("Refused note")));
     QTest::mouseClick(confirmation->button(QMessageBox::Cancel), Qt::LeftButton);
     ASSERT_TRUE(waitFor([view] { return !view->discardConfirmation(); }));

@@ -27,7 +27,7 @@ using SyncShotsTest = SyncUiTest;
 /// The window with \a dialog (if any) drawn over its middle, as the screen shows them.
 QImage screen(QWidget *window, QWidget *dialog)
 {
-    QTest::qWait(50);
+    settle();
     QImage image = window->grab().toImage();
     if (dialog) {
         const QImage top = dialog->grab().toImage();
@@ -78,14 +78,14 @@ TEST_F(SyncShotsTest, RendersTheSyncScreens)
     save(screen(window.get(), nullptr), QStringLiteral("sync-0-status-bar"));
 
     ConnectionDialog *dialog = window->openConnectionDialog();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog, kPatienceMs));
     dialog->hostEdit()->setText(QStringLiteral("127.0.0.1"));
     dialog->portBox()->setValue(closedPort());
     dialog->tlsModeBox()->setCurrentIndex(
         dialog->tlsModeBox()->findData(QStringLiteral("require")));
     dialog->passwordEdit()->setText(QStringLiteral("password"));
     dialog->testConnection();
-    ASSERT_TRUE(waitFor([dialog] { return !dialog->isTesting(); }, 20'000));
+    ASSERT_TRUE(waitFor([dialog] { return !dialog->isTesting(); }));
     dialog->hostEdit()->setText(QStringLiteral("central.saferhomes.example.org"));
     save(screen(window.get(), dialog), QStringLiteral("sync-1-connection-dialog"));
     dialog->reject();
@@ -96,7 +96,7 @@ TEST_F(SyncShotsTest, RendersTheSyncScreens)
     save(screen(window.get(), nullptr), QStringLiteral("sync-2-first-download"));
 
     ConflictView *view = window->openConflictView();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(view));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(view, kPatienceMs));
     view->conflictModel()->setChoice(0, ConflictResolver::Choice::UseMine);
     view->conflictModel()->setChoice(1, ConflictResolver::Choice::KeepServer);
     view->refusedTable()->selectRow(0);

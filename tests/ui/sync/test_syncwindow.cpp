@@ -64,7 +64,7 @@ TEST_F(SyncWindowTest, TheConnectionDialogRemembersEverythingButThePassword)
     open->trigger();
     auto *dialog = window->findChild<ConnectionDialog *>();
     ASSERT_TRUE(dialog);
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog, kPatienceMs));
     EXPECT_EQ(dialog->tlsModeBox()->currentData().toString(), QStringLiteral("verify-full"))
         << "certificates verified unless the user says otherwise";
     EXPECT_EQ(dialog->portBox()->value(), 5432);
@@ -134,7 +134,7 @@ TEST_F(SyncWindowTest, TestConnectionSaysTheServerCannotBeReachedWithoutBlocking
 {
     ConnectionDialog dialog(SyncSettings::Connection {}, true, 10);
     dialog.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog, kPatienceMs));
     EXPECT_FALSE(dialog.testButton()->isEnabled());
     replaceText(dialog.hostEdit(), QStringLiteral("127.0.0.1"));
     dialog.portBox()->setValue(closedPort());
@@ -147,7 +147,7 @@ TEST_F(SyncWindowTest, TestConnectionSaysTheServerCannotBeReachedWithoutBlocking
     EXPECT_TRUE(dialog.isTesting());
     EXPECT_FALSE(dialog.testButton()->isEnabled()) << "one test at a time";
     EXPECT_TRUE(dialog.resultText().contains(QStringLiteral("Connecting")));
-    ASSERT_TRUE(waitFor([&dialog] { return !dialog.isTesting(); }, 20'000));
+    ASSERT_TRUE(waitFor([&dialog] { return !dialog.isTesting(); }));
 
     const SyncConnectionTest::Result result = dialog.lastTestResult();
     EXPECT_EQ(result.outcome, SyncConnectionTest::Outcome::Unreachable)
@@ -225,7 +225,7 @@ TEST_F(SyncWindowTest, SyncNowAsksForThePasswordSyncsOffTheGuiThreadAndLosesNoth
     // No keychain here: the password is asked for, hidden as it is typed.
     ASSERT_TRUE(waitFor([sync] { return sync->passwordPrompt() != nullptr; }));
     QInputDialog *prompt = sync->passwordPrompt();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(prompt));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(prompt, kPatienceMs));
     EXPECT_EQ(prompt->textEchoMode(), QLineEdit::Password);
     EXPECT_TRUE(prompt->labelText().contains(QStringLiteral("officer_a@127.0.0.1")));
     auto *edit = prompt->findChild<QLineEdit *>();
@@ -240,7 +240,7 @@ TEST_F(SyncWindowTest, SyncNowAsksForThePasswordSyncsOffTheGuiThreadAndLosesNoth
         EXPECT_TRUE(window->syncIndicator()->text().startsWith(QStringLiteral("Syncing")));
         EXPECT_FALSE(sync->syncNow()) << "never two syncs at once";
     }
-    ASSERT_TRUE(waitFor([sync] { return !sync->isRunning(); }, 20'000));
+    ASSERT_TRUE(waitFor([sync] { return !sync->isRunning(); }));
 
     EXPECT_EQ(sync->link(), SyncController::Link::Offline);
     EXPECT_TRUE(window->syncIndicator()->text().startsWith(QStringLiteral("Offline")))
@@ -258,7 +258,7 @@ TEST_F(SyncWindowTest, SyncNowAsksForThePasswordSyncsOffTheGuiThreadAndLosesNoth
     ASSERT_TRUE(waitFor(
         [sync] { return sync->isRunning() || sync->link() == SyncController::Link::Offline; }));
     EXPECT_EQ(sync->passwordPrompt(), nullptr);
-    ASSERT_TRUE(waitFor([sync] { return !sync->isRunning(); }, 20'000));
+    ASSERT_TRUE(waitFor([sync] { return !sync->isRunning(); }));
 }
 
 TEST_F(SyncWindowTest, WithoutAKeychainThePasswordIsKeptForThisSessionOnly)
@@ -304,7 +304,7 @@ TEST_F(SyncWindowTest, AutomaticSyncIsOnWhenConfiguredAndTheMenuTurnsItOff)
     EXPECT_FALSE(SyncSettings(settingsPath()).autoSync()) << "remembered";
     automatic->trigger();
     EXPECT_TRUE(sync->autoSyncTimer()->isActive());
-    EXPECT_EQ(sync->autoSyncTimer()->interval(), SyncSettings::kDefaultIntervalMinutes * 60'000);
+    EXPECT_EQ(sync->autoSyncTimer()->interval(), 10 * 60'000) << "every 10 minutes by default";
 
     // When the timer fires without a known password it never pops up a prompt.
     EXPECT_TRUE(sync->autoSyncDue());
