@@ -2,6 +2,7 @@
 
 #include "admincommand.h"
 #include "demo/demodata.h"
+#include "fitterscommand.h"
 #include "importexport/householdexporter.h"
 #include "importexport/householdimporter.h"
 #include "reporting/progressreport.h"
@@ -32,7 +33,8 @@ const QStringList kValueOptions {
     QStringLiteral("--db"),        QStringLiteral("--households"), QStringLiteral("--seed"),
     QStringLiteral("--uprn"),      QStringLiteral("--answers"),    QStringLiteral("--server"),
     QStringLiteral("--name"),      QStringLiteral("--role"),       QStringLiteral("--areas"),
-    QStringLiteral("--household"), QStringLiteral("--time-limit"), QStringLiteral("--objective")};
+    QStringLiteral("--household"), QStringLiteral("--time-limit"), QStringLiteral("--objective"),
+    QStringLiteral("--skills"),    QStringLiteral("--shift"),      QStringLiteral("--start")};
 const QStringList kFlags {QStringLiteral("--json"), QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version")};
@@ -62,6 +64,10 @@ QString helpText()
               "  sync --server URI                     send local changes, then receive others'\n"
               "  sync conflicts                        changes the server kept its own value "
               "for\n"
+              "  fitters list                          the fitters, their skills and usual shift\n"
+              "  fitters add --name N --skills \"locks;alarms\" --shift 08:00-16:30 "
+              "--start LAT,LON\n"
+              "                                        add a fitter (Monday to Friday)\n"
               "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
               "[--objective distance|vehicles]\n"
               "                                        solve a Solomon-format routing instance\n"
@@ -190,6 +196,13 @@ int Cli::runCommand(const QStringList &words)
             return UsageError;
         SyncCommand sync(m_out, m_err, m_json);
         return words.size() == 1 ? sync.sync(database, server) : sync.conflicts(database);
+    }
+    if (command == u"fitters" && (sub == u"list" || sub == u"add") && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        FittersCommand fitters(m_out, m_err, m_json);
+        return sub == u"list" ? fitters.list(database) : fitters.add(database, m_options);
     }
     if (command == u"schedule" && sub == u"solve-vrptw" && words.size() == 3)
         return ScheduleCommand(m_out, m_err, m_json).solveVrptw(words[2], m_options);
