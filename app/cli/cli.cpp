@@ -5,6 +5,7 @@
 #include "fitterscommand.h"
 #include "importexport/householdexporter.h"
 #include "importexport/householdimporter.h"
+#include "jobscommand.h"
 #include "reporting/progressreport.h"
 #include "schedulecommand.h"
 #include "service/householdservice.h"
@@ -34,7 +35,8 @@ const QStringList kValueOptions {
     QStringLiteral("--uprn"),      QStringLiteral("--answers"),    QStringLiteral("--server"),
     QStringLiteral("--name"),      QStringLiteral("--role"),       QStringLiteral("--areas"),
     QStringLiteral("--household"), QStringLiteral("--time-limit"), QStringLiteral("--objective"),
-    QStringLiteral("--skills"),    QStringLiteral("--shift"),      QStringLiteral("--start")};
+    QStringLiteral("--skills"),    QStringLiteral("--shift"),      QStringLiteral("--start"),
+    QStringLiteral("--date"),      QStringLiteral("--fitter"),     QStringLiteral("--status")};
 const QStringList kFlags {QStringLiteral("--json"), QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version")};
@@ -68,6 +70,8 @@ QString helpText()
               "  fitters add --name N --skills \"locks;alarms\" --shift 08:00-16:30 "
               "--start LAT,LON\n"
               "                                        add a fitter (Monday to Friday)\n"
+              "  jobs list [--date YYYY-MM-DD] [--fitter ID] [--status S]\n"
+              "                                        jobs with their items and times\n"
               "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
               "[--objective distance|vehicles]\n"
               "                                        solve a Solomon-format routing instance\n"
@@ -203,6 +207,12 @@ int Cli::runCommand(const QStringList &words)
             return UsageError;
         FittersCommand fitters(m_out, m_err, m_json);
         return sub == u"list" ? fitters.list(database) : fitters.add(database, m_options);
+    }
+    if (command == u"jobs" && sub == u"list" && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        return JobsCommand(m_out, m_err, m_json).list(database, m_options);
     }
     if (command == u"schedule" && sub == u"solve-vrptw" && words.size() == 3)
         return ScheduleCommand(m_out, m_err, m_json).solveVrptw(words[2], m_options);

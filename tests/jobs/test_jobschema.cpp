@@ -2,6 +2,7 @@
 #include "domain/job.h"
 #include "store/database.h"
 #include "store/fitterrepository.h"
+#include "store/jobrepository.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -152,4 +153,41 @@ TEST(JobStatusNames, NamesRoundTrip)
     EXPECT_TRUE(JobStatusNames::isOpen(JobStatus::Unscheduled));
     EXPECT_FALSE(JobStatusNames::isOpen(JobStatus::NoAccess));
     EXPECT_FALSE(JobStatusNames::fromName(text("lost")).has_value());
+}
+
+TEST_F(JobSchemaTest, JobsAreListedByLocalDayFitterAndStatus)
+{
+    ASSERT_TRUE(exec(text("INSERT INTO household (id, address_line1, postcode, created_at, "
+                          "updated_at) VALUES ('00000000-0000-4000-8000-000000000001', "
+                          "'1 High St', 'LE13 1AB', 'x', 'x')")));
+    ASSERT_TRUE(exec(text("INSERT INTO fitter (id, name) VALUES "
+                          "('00000000-0000-4000-8000-0000000000f1', 'Sam')")));
+    // 23:30 UTC on 9 July is 00:30 on 10 July in London (BST); 23:30 UTC on 10 July is not.
+    ASSERT_TRUE(exec(text(
+        "INSERT INTO job (id, household_id, fitter_id, status, scheduled_start, scheduled_end, "
+        "created_at) VALUES "
+        "('00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-000000000001', "
+        "'00000000-0000-4000-8000-0000000000f1', 'scheduled', '2026-07-09T23:30:00.000Z', "
+        "'2026-07-10T00:30:00.000Z', 'x'), "
+        "('00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-000000000001', "
+        "'00000000-0000-4000-8000-0000000000f1', 'completed', '2026-07-10T23:30:00.000Z', "
+        "'2026-07-11T00:30:00.000Z', 'x'), "
+        "('00000000-0000-4000-8000-0000000000a3', '00000000-0000-4000-8000-000000000001', "
+        "NULL, 'unscheduled', NULL, NULL, 'x')")))
+        << qPrintable(m_lastError);
+    JobRepository jobs(m_database, text("tester"));
+    const auto ids = [&](const JobFilter &filter) {
+        QStringList found;
+        const Result<QList<Job>> read = jobs.jobs(filter);
+        EXPECT_TRUE(read) << qPrintable(read.errorString());
+        for (const Job &job : read.valueOr({}))
+            found.append(job.id.toString(QUuid::WithoutBraces).right(2));
+        return found;
+    };
+    EXPECT_EQ(ids({QDate(2026, 7, 10), {}, {}}), QStringList {text("a1")});
+    EXPECT_EQ(ids({QDate(2026, 7, 11), {}, {}}), QStringList {text("a2")});
+    EXPECT_EQ(ids({{}, {}, JobStatus::Unscheduled}), QStringList {text("a3")});
+    EXPECT_EQ(ids({{}, QUuid(text("00000000-0000-4000-8000-0000000000f1")), {}}),
+              (QStringList {text("a1"), text("a2")}));
+    EXPECT_EQ(ids({}), (QStringList {text("a1"), text("a2"), text("a3")}));
 }

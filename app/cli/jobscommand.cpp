@@ -1,0 +1,114 @@
+#include "jobscommand.h"
+
+#include "cli.h"
+#include "domain/job.h"
+#include "store/database.h"
+#include "store/jobrepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimeZone>
+
+namespace saferhomes {
+
+namespace {
+
+QJsonValue localTime(const QDateTime &at)
+{
+    if (!at.isValid())
+        return QJsonValue();
+    // Qt writes "Z" for a zero offset only with a UTC time spec; in a zone it writes the
+    // offset, "+00:00" in winter and "+01:00" in summer.
+    return at.toTimeZone(QTimeZone("Europe/London")).toString(Qt::ISODate);
+}
+
+QJsonValue idOrNull(const QUuid &id)
+{
+    return id.isNull() ? QJsonValue() : QJsonValue(id.toString(QUuid::WithoutBraces));
+}
+
+} // namespace
+
+JobsCommand::JobsCommand(QTextStream &out, QTextStream &err, bool json)
+    : m_out(out)
+    , m_err(err)
+    , m_json(json)
+{ }
+
+int JobsCommand::fail(int exitCode, const QString &message)
+{
+    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
+    m_err.flush();
+    if (m_json) {
+        m_out << QJsonDocument(QJsonObject {{QStringLiteral("error"), message}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+        m_out.flush();
+    }
+    return exitCode;
+}
+
+QJsonObject JobsCommand::toJson(const Job &job)
+{
+    QJsonArray items;
+    for (const JobItem &item : job.items) {
+        items.append(QJsonObject {{QStringLiteral("code"), item.code},
+                                  {QStringLiteral("qty"), item.qty},
+                                  {QStringLiteral("fitted"), item.fittedQty}});
+    }
+    return {{QStringLiteral("id"), idOrNull(job.id)},
+            {QStringLiteral("household_id"), idOrNull(job.householdId)},
+            {QStringLiteral("address"), job.address},
+            {QStringLiteral("postcode"), job.postcode},
+            {QStringLiteral("fitter_id"), idOrNull(job.fitterId)},
+            {QStringLiteral("status"), JobStatusNames::name(job.status)},
+            {QStringLiteral("start"), localTime(job.start)},
+            {QStringLiteral("end"), localTime(job.end)},
+            {QStringLiteral("items"), items}};
+}
+
+int JobsCommand::list(Database &database, const QHash<QString, QString> &options)
+{
+    JobFilter filter;
+    if (options.contains(QStringLiteral("--date"))) {
+        const QDate day = QDate::fromString(options.value(QStringLiteral("--date")), Qt::ISODate);
+        if (!day.isValid())
+            return fail(Cli::UsageError, tr("--date takes YYYY-MM-DD"));
+        filter.day = day;
+    }
+    if (options.contains(QStringLiteral("--fitter"))) {
+        filter.fitterId = QUuid::fromString(options.value(QStringLiteral("--fitter")));
+        if (filter.fitterId.isNull())
+            return fail(Cli::UsageError, tr("--fitter takes a fitter id"));
+    }
+    if (options.contains(QStringLiteral("--status"))) {
+        filter.status = JobStatusNames::fromName(options.value(QStringLiteral("--status")));
+        if (!filter.status) {
+            return fail(Cli::UsageError,
+                        tr("--status takes one of %1")
+                            .arg(JobStatusNames::allNames().join(QLatin1String(", "))));
+        }
+    }
+    const Result<QList<Job>> jobs = JobRepository(database, Database::localUserName()).jobs(filter);
+    if (!jobs)
+        return fail(Cli::UsageError, jobs.errorString());
+    QJsonArray array;
+    QStringList lines;
+    for (const Job &job : *jobs) {
+        array.append(toJson(job));
+        lines.append(tr("%1  %2  %3, %4  %5")
+                         .arg(job.id.toString(QUuid::WithoutBraces),
+                              JobStatusNames::name(job.status), job.address, job.postcode,
+                              localTime(job.start).toString(tr("not booked"))));
+    }
+    if (m_json)
+        m_out << QJsonDocument(QJsonObject {{QStringLiteral("jobs"), array}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    else
+        m_out << lines.join(QLatin1Char('\n')) << '\n';
+    m_out.flush();
+    return Cli::Success;
+}
+
+} // namespace saferhomes

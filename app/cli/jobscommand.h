@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+#include <QTextStream>
+
+namespace saferhomes {
+
+class Database;
+struct Job;
+
+/// `jobs list [--date YYYY-MM-DD] [--fitter ID] [--status S]` (DESIGN §4).
+class JobsCommand {
+    Q_DECLARE_TR_FUNCTIONS(JobsCommand)
+
+public:
+    JobsCommand(QTextStream &out, QTextStream &err, bool json);
+
+    int list(Database &database, const QHash<QString, QString> &options);
+
+    /// The contract's JSON of one job; times ISO 8601 with the Europe/London offset.
+    static QJsonObject toJson(const Job &job);
+
+private:
+    int fail(int exitCode, const QString &message);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    bool m_json = false;
+};
+
+} // namespace saferhomes

@@ -1,0 +1,117 @@
+#include "jobrepository.h"
+
+#include "sqlvalues.h"
+
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace saferhomes {
+
+using namespace sqlvalues;
+
+namespace {
+
+const QString kSelect = QStringLiteral(
+    "SELECT j.id, j.household_id, j.survey_id, j.fitter_id, j.status, j.scheduled_start, "
+    "j.scheduled_end, j.duration_minutes, j.pinned, j.sequence, j.revisit_of, j.availability, "
+    "j.access_notes, j.completed_at, j.signed_off_by, j.notes, j.created_at, h.address_line1, "
+    "h.postcode, a.name, h.latitude, h.longitude "
+    "FROM job j JOIN household h ON h.id = j.household_id "
+    "LEFT JOIN area a ON a.id = h.area_id ");
+
+Job readJob(const QSqlQuery &query)
+{
+    Job job;
+    job.id = readId(query.value(0));
+    job.householdId = readId(query.value(1));
+    job.surveyId = readId(query.value(2));
+    job.fitterId = readId(query.value(3));
+    job.status = JobStatusNames::fromName(query.value(4).toString()).value_or(JobStatus::Cancelled);
+    job.start = readTime(query.value(5));
+    job.end = readTime(query.value(6));
+    job.durationMinutes = query.value(7).toInt();
+    job.pinned = query.value(8).toInt() == 1;
+    job.sequence = query.value(9).toInt();
+    job.revisitOf = readId(query.value(10));
+    job.availability = JobAvailability::fromJson(
+        QJsonDocument::fromJson(query.value(11).toByteArray()).object());
+    job.accessNotes = query.value(12).toString();
+    job.completedAt = readTime(query.value(13));
+    job.signedOffBy = query.value(14).toString();
+    job.notes = query.value(15).toString();
+    job.createdAt = readTime(query.value(16));
+    job.address = query.value(17).toString();
+    job.postcode = query.value(18).toString();
+    job.area = query.value(19).toString();
+    if (!query.value(20).isNull() && !query.value(21).isNull()) {
+        job.latitude = query.value(20).toDouble();
+        job.longitude = query.value(21).toDouble();
+    }
+    return job;
+}
+
+} // namespace
+
+JobRepository::JobRepository(const Database &database, QString userName)
+    : Repository(database, std::move(userName))
+{ }
+
+Result<QList<Job>> JobRepository::jobs(const JobFilter &filter) const
+{
+    QStringList where {QStringLiteral("h.deleted_at IS NULL")};
+    QVariantList values;
+    if (filter.day) {
+        // The local day's bounds in UTC, as the store writes times.
+        const QTimeZone london("Europe/London");
+        where.append(QStringLiteral("j.scheduled_start >= ? AND j.scheduled_start < ?"));
+        values.append(timeText(QDateTime(*filter.day, QTime(0, 0), london)));
+        values.append(timeText(QDateTime(filter.day->addDays(1), QTime(0, 0), london)));
+    }
+    if (!filter.fitterId.isNull()) {
+        where.append(QStringLiteral("j.fitter_id = ?"));
+        values.append(uuidText(filter.fitterId));
+    }
+    if (filter.status) {
+        where.append(QStringLiteral("j.status = ?"));
+        values.append(JobStatusNames::name(*filter.status));
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(kSelect + QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))
+                  + QStringLiteral(" ORDER BY j.scheduled_start IS NULL, j.scheduled_start, "
+                                   "j.created_at, j.id"));
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return Error::database(tr("Reading jobs: %1").arg(query.lastError().text()));
+    QList<Job> jobs;
+    QHash<QString, qsizetype> index;
+    while (query.next()) {
+        jobs.append(readJob(query));
+        index.insert(uuidText(jobs.constLast().id), jobs.size() - 1);
+    }
+    query.finish();
+    if (jobs.isEmpty())
+        return jobs;
+
+    QSqlQuery items(db);
+    items.setForwardOnly(true);
+    if (!items.exec(QStringLiteral("SELECT job_id, id, equipment_code, qty, fitted_qty, serial "
+                                   "FROM job_item ORDER BY rowid")))
+        return Error::database(tr("Reading job items: %1").arg(items.lastError().text()));
+    while (items.next()) {
+        const auto found = index.constFind(items.value(0).toString());
+        if (found == index.constEnd())
+            continue;
+        jobs[*found].items.append(JobItem {readId(items.value(1)), items.value(2).toString(),
+                                           items.value(3).toInt(), items.value(4).toInt(),
+                                           items.value(5).toString()});
+    }
+    return jobs;
+}
+
+} // namespace saferhomes
