@@ -36,10 +36,11 @@ const QStringList kValueOptions {
     QStringLiteral("--name"),      QStringLiteral("--role"),       QStringLiteral("--areas"),
     QStringLiteral("--household"), QStringLiteral("--time-limit"), QStringLiteral("--objective"),
     QStringLiteral("--skills"),    QStringLiteral("--shift"),      QStringLiteral("--start"),
-    QStringLiteral("--date"),      QStringLiteral("--fitter"),     QStringLiteral("--status")};
-const QStringList kFlags {QStringLiteral("--json"), QStringLiteral("--dry-run"),
+    QStringLiteral("--date"),      QStringLiteral("--fitter"),     QStringLiteral("--status"),
+    QStringLiteral("--area")};
+const QStringList kFlags {QStringLiteral("--json"),         QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
-                          QStringLiteral("--version")};
+                          QStringLiteral("--version"),      QStringLiteral("--from-packages")};
 
 QString helpText()
 {
@@ -70,6 +71,9 @@ QString helpText()
               "  fitters add --name N --skills \"locks;alarms\" --shift 08:00-16:30 "
               "--start LAT,LON\n"
               "                                        add a fitter (Monday to Friday)\n"
+              "  jobs create --from-packages [--area A]\n"
+              "                                        an unscheduled job per agreed package "
+              "without one\n"
               "  jobs list [--date YYYY-MM-DD] [--fitter ID] [--status S]\n"
               "                                        jobs with their items and times\n"
               "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
@@ -213,6 +217,15 @@ int Cli::runCommand(const QStringList &words)
         if (!openDatabase(database))
             return UsageError;
         return JobsCommand(m_out, m_err, m_json).list(database, m_options);
+    }
+    if (command == u"jobs" && sub == u"create" && words.size() == 2) {
+        if (!m_flags.contains(QStringLiteral("--from-packages")))
+            return usage(tr("jobs create needs --from-packages"));
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        return JobsCommand(m_out, m_err, m_json)
+            .createFromPackages(database, m_options.value(QStringLiteral("--area")));
     }
     if (command == u"schedule" && sub == u"solve-vrptw" && words.size() == 3)
         return ScheduleCommand(m_out, m_err, m_json).solveVrptw(words[2], m_options);

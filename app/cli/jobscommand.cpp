@@ -111,4 +111,25 @@ int JobsCommand::list(Database &database, const QHash<QString, QString> &options
     return Cli::Success;
 }
 
+int JobsCommand::createFromPackages(Database &database, const QString &area)
+{
+    const Result<QList<QUuid>> created
+        = JobRepository(database, Database::localUserName()).createForAgreedPackages(area);
+    if (!created)
+        return fail(Cli::Rejected, created.errorString());
+    QJsonArray ids;
+    for (const QUuid &id : *created)
+        ids.append(id.toString(QUuid::WithoutBraces));
+    if (m_json) {
+        m_out << QJsonDocument(QJsonObject {{QStringLiteral("created"), int(created->size())},
+                                            {QStringLiteral("jobs"), ids}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    } else {
+        m_out << tr("Created %n job(s).", nullptr, int(created->size())) << '\n';
+    }
+    m_out.flush();
+    return Cli::Success;
+}
+
 } // namespace saferhomes

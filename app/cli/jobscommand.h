@@ -11,7 +11,8 @@ namespace saferhomes {
 class Database;
 struct Job;
 
-/// `jobs list [--date YYYY-MM-DD] [--fitter ID] [--status S]` (DESIGN §4).
+/// `jobs list [--date YYYY-MM-DD] [--fitter ID] [--status S]` and
+/// `jobs create --from-packages [--area A]` (DESIGN §4).
 class JobsCommand {
     Q_DECLARE_TR_FUNCTIONS(JobsCommand)
 
@@ -19,6 +20,8 @@ public:
     JobsCommand(QTextStream &out, QTextStream &err, bool json);
 
     int list(Database &database, const QHash<QString, QString> &options);
+    /// `jobs create --from-packages [--area A]`: {"created": N, "jobs": [ids]}.
+    int createFromPackages(Database &database, const QString &area);
 
     /// The contract's JSON of one job; times ISO 8601 with the Europe/London offset.
     static QJsonObject toJson(const Job &job);

@@ -1,5 +1,6 @@
 #include "jobrepository.h"
 
+#include "auditlog.h"
 #include "sqlvalues.h"
 
 #include <QJsonDocument>
@@ -112,6 +113,98 @@ Result<QList<Job>> JobRepository::jobs(const JobFilter &filter) const
                                            items.value(5).toString()});
     }
     return jobs;
+}
+
+Result<QList<QUuid>> JobRepository::createForAgreedPackages(const QString &area)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("Creating jobs: %1").arg(db.lastError().text()));
+    const auto failed = [&](const QString &message) {
+        db.rollback();
+        return Error::database(tr("Creating jobs: %1").arg(message));
+    };
+    QSqlQuery packages(db);
+    packages.prepare(QStringLiteral(
+        "SELECT s.id, s.household_id, (SELECT n.id FROM job n WHERE n.survey_id = s.id "
+        "AND n.status = 'no_access' ORDER BY n.scheduled_start DESC, n.created_at DESC LIMIT 1) "
+        "FROM survey s JOIN household h ON h.id = s.household_id "
+        "LEFT JOIN area a ON a.id = h.area_id "
+        "WHERE s.completed_at IS NOT NULL AND h.deleted_at IS NULL "
+        "AND h.status IN ('accepted', 'scheduled') "
+        "AND (? = '' OR a.name = ?) "
+        "AND EXISTS (SELECT 1 FROM recommendation r WHERE r.survey_id = s.id AND r.agreed = 1) "
+        "AND NOT EXISTS (SELECT 1 FROM survey s2 WHERE s2.supersedes = s.id) "
+        "AND NOT EXISTS (SELECT 1 FROM job j WHERE j.survey_id = s.id "
+        "AND j.status NOT IN ('cancelled', 'no_access')) "
+        "ORDER BY s.completed_at, s.id"));
+    packages.addBindValue(notNull(area));
+    packages.addBindValue(notNull(area));
+    if (!packages.exec())
+        return failed(packages.lastError().text());
+    struct Package {
+        QString survey;
+        QString household;
+        QVariant revisitOf;
+    };
+    QList<Package> found;
+    while (packages.next()) {
+        found.append(
+            {packages.value(0).toString(), packages.value(1).toString(), packages.value(2)});
+    }
+    packages.finish();
+
+    QSqlQuery items(db);
+    items.prepare(
+        QStringLiteral("SELECT r.equipment_code, r.qty, e.fit_minutes FROM recommendation r "
+                       "JOIN equipment_type e ON e.code = r.equipment_code "
+                       "WHERE r.survey_id = ? AND r.agreed = 1 ORDER BY r.rowid"));
+    QSqlQuery insertJob(db);
+    insertJob.prepare(QStringLiteral(
+        "INSERT INTO job (id, household_id, survey_id, status, created_at, duration_minutes, "
+        "revisit_of) VALUES (?, ?, ?, 'unscheduled', ?, ?, ?)"));
+    QSqlQuery insertItem(db);
+    insertItem.prepare(QStringLiteral(
+        "INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES (?, ?, ?, ?)"));
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    const QString now = storeTimestamp();
+    QList<QUuid> created;
+    for (const Package &package : std::as_const(found)) {
+        items.addBindValue(package.survey);
+        if (!items.exec())
+            return failed(items.lastError().text());
+        QList<std::pair<QString, int>> lines;
+        int minutes = kJobSetUpMinutes;
+        while (items.next()) {
+            lines.append({items.value(0).toString(), items.value(1).toInt()});
+            minutes += items.value(1).toInt() * items.value(2).toInt();
+        }
+        items.finish();
+        const QUuid id = QUuid::createUuid();
+        insertJob.addBindValue(uuidText(id));
+        insertJob.addBindValue(package.household);
+        insertJob.addBindValue(package.survey);
+        insertJob.addBindValue(now);
+        insertJob.addBindValue(minutes);
+        insertJob.addBindValue(package.revisitOf);
+        if (!insertJob.exec())
+            return failed(insertJob.lastError().text());
+        for (const auto &[code, qty] : std::as_const(lines)) {
+            insertItem.addBindValue(uuidText(QUuid::createUuid()));
+            insertItem.addBindValue(uuidText(id));
+            insertItem.addBindValue(code);
+            insertItem.addBindValue(qty);
+            if (!insertItem.exec())
+                return failed(insertItem.lastError().text());
+        }
+        if (!audit.record(QStringLiteral("job"), uuidText(id), QStringLiteral("created"), {},
+                          QStringLiteral("unscheduled"), now))
+            return failed(audit.errorString());
+        created.append(id);
+    }
+    if (!db.commit())
+        return failed(db.lastError().text());
+    return created;
 }
 
 } // namespace saferhomes

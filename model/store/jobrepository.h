@@ -26,6 +26,14 @@ public:
 
     /// The jobs that match \a filter, by start (unbooked last), then creation.
     Result<QList<Job>> jobs(const JobFilter &filter) const;
+
+    /// Makes one unscheduled job for each agreed package (the agreed items of a completed,
+    /// not superseded survey of an accepted or scheduled household) that has no job yet; a
+    /// cancelled or no-access job does not count (the new job then revisits the last
+    /// no-access one). Only households of \a area when it is not empty. Duration: the items'
+    /// fit minutes times their quantities plus kJobSetUpMinutes. One audited transaction;
+    /// returns the new jobs' ids.
+    Result<QList<QUuid>> createForAgreedPackages(const QString &area);
 };
 
 } // namespace saferhomes
