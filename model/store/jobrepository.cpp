@@ -117,6 +117,76 @@ Result<QList<Job>> JobRepository::jobs(const JobFilter &filter) const
 
 Result<QList<QUuid>> JobRepository::createForAgreedPackages(const QString &area)
 {
+    return create(area, {});
+}
+
+Result<QUuid> JobRepository::packageAgreed(const QUuid &surveyId)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT id FROM job WHERE survey_id = ? "
+                                 "AND status = 'unscheduled' ORDER BY created_at LIMIT 1"));
+    query.addBindValue(uuidText(surveyId));
+    if (!query.exec())
+        return Error::database(tr("Reading jobs: %1").arg(query.lastError().text()));
+    if (!query.next()) {
+        query.finish();
+        const Result<QList<QUuid>> created = create({}, uuidText(surveyId));
+        if (!created)
+            return created.error();
+        return created->isEmpty() ? QUuid() : created->constFirst();
+    }
+    const QString jobId = query.value(0).toString();
+    query.finish();
+    if (!db.transaction())
+        return Error::database(tr("Updating a job: %1").arg(db.lastError().text()));
+    const auto failed = [&](const QString &message) {
+        db.rollback();
+        return Error::database(tr("Updating job %1: %2").arg(jobId, message));
+    };
+    query.prepare(QStringLiteral("DELETE FROM job_item WHERE job_id = ?"));
+    query.addBindValue(jobId);
+    if (!query.exec())
+        return failed(query.lastError().text());
+    query.prepare(
+        QStringLiteral("SELECT r.equipment_code, r.qty, e.fit_minutes FROM recommendation r "
+                       "JOIN equipment_type e ON e.code = r.equipment_code "
+                       "WHERE r.survey_id = ? AND r.agreed = 1 ORDER BY r.rowid"));
+    query.addBindValue(uuidText(surveyId));
+    if (!query.exec())
+        return failed(query.lastError().text());
+    QSqlQuery insertItem(db);
+    insertItem.prepare(QStringLiteral(
+        "INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES (?, ?, ?, ?)"));
+    int minutes = kJobSetUpMinutes;
+    while (query.next()) {
+        minutes += query.value(1).toInt() * query.value(2).toInt();
+        insertItem.addBindValue(uuidText(QUuid::createUuid()));
+        insertItem.addBindValue(jobId);
+        insertItem.addBindValue(query.value(0));
+        insertItem.addBindValue(query.value(1));
+        if (!insertItem.exec())
+            return failed(insertItem.lastError().text());
+    }
+    query.finish();
+    query.prepare(QStringLiteral("UPDATE job SET duration_minutes = ? WHERE id = ? "
+                                 "AND duration_minutes <> ?"));
+    query.addBindValue(minutes);
+    query.addBindValue(jobId);
+    query.addBindValue(minutes);
+    if (!query.exec())
+        return failed(query.lastError().text());
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    if (!audit.record(QStringLiteral("job"), jobId, QStringLiteral("items"), {},
+                      QStringLiteral("package agreed again"), storeTimestamp()))
+        return failed(audit.errorString());
+    if (!db.commit())
+        return failed(db.lastError().text());
+    return QUuid(jobId);
+}
+
+Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &surveyId)
+{
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return Error::database(tr("Creating jobs: %1").arg(db.lastError().text()));
@@ -132,7 +202,7 @@ Result<QList<QUuid>> JobRepository::createForAgreedPackages(const QString &area)
         "LEFT JOIN area a ON a.id = h.area_id "
         "WHERE s.completed_at IS NOT NULL AND h.deleted_at IS NULL "
         "AND h.status IN ('accepted', 'scheduled') "
-        "AND (? = '' OR a.name = ?) "
+        "AND (? = '' OR a.name = ?) AND (? = '' OR s.id = ?) "
         "AND EXISTS (SELECT 1 FROM recommendation r WHERE r.survey_id = s.id AND r.agreed = 1) "
         "AND NOT EXISTS (SELECT 1 FROM survey s2 WHERE s2.supersedes = s.id) "
         "AND NOT EXISTS (SELECT 1 FROM job j WHERE j.survey_id = s.id "
@@ -140,6 +210,8 @@ Result<QList<QUuid>> JobRepository::createForAgreedPackages(const QString &area)
         "ORDER BY s.completed_at, s.id"));
     packages.addBindValue(notNull(area));
     packages.addBindValue(notNull(area));
+    packages.addBindValue(notNull(surveyId));
+    packages.addBindValue(notNull(surveyId));
     if (!packages.exec())
         return failed(packages.lastError().text());
     struct Package {

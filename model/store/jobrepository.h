@@ -34,6 +34,14 @@ public:
     /// fit minutes times their quantities plus kJobSetUpMinutes. One audited transaction;
     /// returns the new jobs' ids.
     Result<QList<QUuid>> createForAgreedPackages(const QString &area);
+
+    /// After a survey's package is agreed (again): its unscheduled job takes the agreed items
+    /// and their duration, or a job is made when it has none (as createForAgreedPackages).
+    /// Returns the job's id (null when the household is not accepted or scheduled).
+    Result<QUuid> packageAgreed(const QUuid &surveyId);
+
+private:
+    Result<QList<QUuid>> create(const QString &area, const QString &surveyId);
 };
 
 } // namespace saferhomes

@@ -133,3 +133,29 @@ TEST_F(JobsFromPackagesTest, OneUnscheduledJobPerAgreedPackageWithoutOne)
                   .toInt(),
               6);
 }
+
+TEST_F(JobsFromPackagesTest, AgreeingAgainUpdatesTheUnscheduledJob)
+{
+    addPackage(1, "accepted", 901);
+    JobRepository jobs(m_database, text("tester"));
+    const Result<QUuid> first = jobs.packageAgreed(QUuid(uuid(101)));
+    ASSERT_TRUE(first) << qPrintable(first.errorString());
+    ASSERT_FALSE(first->isNull());
+
+    run(text("UPDATE recommendation SET agreed = 1 WHERE equipment_code = 'ALARM'"));
+    const Result<QUuid> second = jobs.packageAgreed(QUuid(uuid(101)));
+    ASSERT_TRUE(second) << qPrintable(second.errorString());
+    EXPECT_EQ(*second, *first);
+    const Result<QList<Job>> all = jobs.jobs({});
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->size(), 1);
+    EXPECT_EQ(all->at(0).durationMinutes, 15 + 2 * 30 + 60);
+    ASSERT_EQ(all->at(0).items.size(), 2);
+    EXPECT_EQ(all->at(0).items[1].code, text("ALARM"));
+
+    // A declined household's package makes no job.
+    addPackage(2, "declined", 901);
+    const Result<QUuid> none = jobs.packageAgreed(QUuid(uuid(102)));
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->isNull());
+}
