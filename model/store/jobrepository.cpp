@@ -2,6 +2,7 @@
 
 #include "auditlog.h"
 #include "sqlvalues.h"
+#include "visitrepository.h"
 
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -52,6 +53,47 @@ Job readJob(const QSqlQuery &query)
         job.longitude = query.value(21).toDouble();
     }
     return job;
+}
+
+/// Moves the household along the funnel after its jobs changed, inside the caller's
+/// transaction (DESIGN §8): `installed` once a job is completed and none is open, `scheduled`
+/// while a job is booked, else back to `accepted`. Only accepted and scheduled households move.
+bool settleHousehold(const QString &connectionName, AuditLog &audit, const QString &householdId,
+                     const QString &at, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(connectionName, false));
+    query.prepare(QStringLiteral(
+        "SELECT h.status, "
+        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status IN "
+        "('unscheduled', 'tentative', 'scheduled')), "
+        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status IN "
+        "('tentative', 'scheduled')), "
+        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status = 'completed') "
+        "FROM household h WHERE h.id = ?"));
+    query.addBindValue(householdId);
+    if (!query.exec() || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const auto from = HouseholdStatusRules::fromName(query.value(0).toString());
+    const int open = query.value(1).toInt();
+    const int booked = query.value(2).toInt();
+    const int completed = query.value(3).toInt();
+    query.finish();
+    using S = HouseholdStatus;
+    if (!from || (*from != S::Accepted && *from != S::Scheduled))
+        return true;
+    StatusMove move {*from, {}};
+    if (completed > 0 && open == 0) {
+        if (*from == S::Accepted)
+            move.steps.append(S::Scheduled);
+        move.steps.append(S::Installed);
+    } else if (booked > 0 && *from == S::Accepted) {
+        move.steps.append(S::Scheduled);
+    } else if (booked == 0 && *from == S::Scheduled) {
+        move.steps.append(S::Accepted);
+    }
+    return applyStatusMove(connectionName, audit, QUuid(householdId), move, at, error);
 }
 
 } // namespace
@@ -277,6 +319,160 @@ Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &s
     if (!db.commit())
         return failed(db.lastError().text());
     return created;
+}
+
+Result<bool> JobRepository::complete(const QUuid &jobId, const QHash<QString, int> &fitted,
+                                     const QHash<QString, QString> &serials,
+                                     const QString &signedOffBy)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("Completing a job: %1").arg(db.lastError().text()));
+    const auto failed = [&](Error error) {
+        db.rollback();
+        return error;
+    };
+    const QString id = uuidText(jobId);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT status, household_id FROM job WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    if (!query.next())
+        return failed(Error::notFound(tr("There is no job %1.").arg(id)));
+    const QString status = query.value(0).toString();
+    const QString householdId = query.value(1).toString();
+    query.finish();
+    if (status == u"completed") {
+        db.rollback();
+        return false; // recorded already (a re-sent completion)
+    }
+    if (status != u"scheduled" && status != u"tentative") {
+        return failed(Error::invalid(
+            tr("Job %1 is %2: only a booked job can be completed.").arg(id, status)));
+    }
+    QSqlQuery items(db);
+    items.prepare(QStringLiteral("SELECT id, equipment_code FROM job_item WHERE job_id = ?"));
+    items.addBindValue(id);
+    if (!items.exec())
+        return failed(Error::database(items.lastError().text()));
+    QList<std::pair<QString, QString>> rows;
+    while (items.next())
+        rows.append({items.value(0).toString(), items.value(1).toString()});
+    items.finish();
+    for (auto it = fitted.cbegin(); it != fitted.cend(); ++it) {
+        const bool known = std::any_of(rows.cbegin(), rows.cend(),
+                                       [&](const auto &row) { return row.second == it.key(); });
+        if (!known)
+            return failed(Error::invalid(tr("%1 is not an item of job %2.").arg(it.key(), id)));
+    }
+    QSqlQuery update(db);
+    update.prepare(
+        QStringLiteral("UPDATE job_item SET fitted_qty = ?, fitted = ?, serial = ? WHERE id = ?"));
+    QSet<QString> counted;
+    for (const auto &[itemId, code] : std::as_const(rows)) {
+        // An item listed twice takes the quantity once (the first row of its code).
+        const int qty = counted.contains(code) ? 0 : fitted.value(code, 0);
+        counted.insert(code);
+        update.addBindValue(qty);
+        update.addBindValue(qty > 0 ? 1 : 0);
+        update.addBindValue(notNull(serials.value(code)));
+        update.addBindValue(itemId);
+        if (!update.exec())
+            return failed(Error::database(update.lastError().text()));
+    }
+    const QString now = storeTimestamp();
+    update.prepare(QStringLiteral("UPDATE job SET status = 'completed', completed_at = ?, "
+                                  "signed_off_by = ? WHERE id = ?"));
+    update.addBindValue(now);
+    update.addBindValue(notNull(signedOffBy));
+    update.addBindValue(id);
+    if (!update.exec())
+        return failed(Error::database(update.lastError().text()));
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    QString error;
+    if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
+                      QStringLiteral("completed"), now)
+        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
+        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
+    if (!db.commit())
+        return failed(Error::database(db.lastError().text()));
+    return true;
+}
+
+Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("Recording no access: %1").arg(db.lastError().text()));
+    const auto failed = [&](Error error) {
+        db.rollback();
+        return error;
+    };
+    const QString id = uuidText(jobId);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT status, household_id, notes FROM job WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    if (!query.next())
+        return failed(Error::notFound(tr("There is no job %1.").arg(id)));
+    const QString status = query.value(0).toString();
+    const QString householdId = query.value(1).toString();
+    const QString notes = query.value(2).toString();
+    query.finish();
+    if (status != u"scheduled" && status != u"tentative") {
+        return failed(Error::invalid(
+            tr("Job %1 is %2: only a booked job can find nobody in.").arg(id, status)));
+    }
+    const QString now = storeTimestamp();
+    query.prepare(QStringLiteral("UPDATE job SET status = 'no_access', notes = ? WHERE id = ?"));
+    query.addBindValue(note.isEmpty() ? notes : (notes.isEmpty() ? note : notes + u'\n' + note));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    const QUuid revisit = QUuid::createUuid();
+    query.prepare(QStringLiteral(
+        "INSERT INTO job (id, household_id, survey_id, status, created_at, duration_minutes, "
+        "revisit_of, availability, access_notes, notes) "
+        "SELECT ?, household_id, survey_id, 'unscheduled', ?, duration_minutes, id, "
+        "availability, access_notes, ? FROM job WHERE id = ?"));
+    query.addBindValue(uuidText(revisit));
+    query.addBindValue(now);
+    query.addBindValue(note.isEmpty() ? tr("Revisit: nobody was in.")
+                                      : tr("Revisit: nobody was in (%1).").arg(note));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    QSqlQuery items(db);
+    items.prepare(QStringLiteral("SELECT equipment_code, qty FROM job_item WHERE job_id = ? "
+                                 "ORDER BY rowid"));
+    items.addBindValue(id);
+    if (!items.exec())
+        return failed(Error::database(items.lastError().text()));
+    QSqlQuery insertItem(db);
+    insertItem.prepare(QStringLiteral(
+        "INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES (?, ?, ?, ?)"));
+    while (items.next()) {
+        insertItem.addBindValue(uuidText(QUuid::createUuid()));
+        insertItem.addBindValue(uuidText(revisit));
+        insertItem.addBindValue(items.value(0));
+        insertItem.addBindValue(items.value(1));
+        if (!insertItem.exec())
+            return failed(Error::database(insertItem.lastError().text()));
+    }
+    items.finish();
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    QString error;
+    if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
+                      QStringLiteral("no_access"), now)
+        || !audit.record(QStringLiteral("job"), uuidText(revisit), QStringLiteral("created"), {},
+                         QStringLiteral("unscheduled"), now)
+        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
+        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
+    if (!db.commit())
+        return failed(Error::database(db.lastError().text()));
+    return revisit;
 }
 
 } // namespace saferhomes

@@ -40,6 +40,18 @@ public:
     /// Returns the job's id (null when the household is not accepted or scheduled).
     Result<QUuid> packageAgreed(const QUuid &surveyId);
 
+    /// Records a completed visit: what was fitted of each item (code → quantity; items not
+    /// named: none), serial numbers (code → "S1,S2"), who signed it off. The household moves
+    /// to `installed` when this was its last open job. Only a booked job can be completed; a
+    /// completion recorded again is applied once (returns false then, true when applied).
+    Result<bool> complete(const QUuid &jobId, const QHash<QString, int> &fitted,
+                          const QHash<QString, QString> &serials, const QString &signedOffBy);
+    /// Records that nobody let the fitter in: the job becomes `no_access` (with \a note) and
+    /// an unscheduled revisit job with the same items, duration and availability takes its
+    /// place in the tray; the household goes back to `accepted` when nothing else is booked.
+    /// Returns the revisit job's id.
+    Result<QUuid> noAccess(const QUuid &jobId, const QString &note);
+
 private:
     Result<QList<QUuid>> create(const QString &area, const QString &surveyId);
 };

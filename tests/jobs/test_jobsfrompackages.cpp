@@ -159,3 +159,62 @@ TEST_F(JobsFromPackagesTest, AgreeingAgainUpdatesTheUnscheduledJob)
     ASSERT_TRUE(none);
     EXPECT_TRUE(none->isNull());
 }
+
+TEST_F(JobsFromPackagesTest, CompletingTheLastOpenJobInstallsAndNoAccessReturnsToTheTray)
+{
+    addPackage(1, "scheduled", 901);
+    addJob(500, 1, "scheduled");
+    addJob(501, 1, "scheduled"); // a second visit still to come
+    run(text("INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES ('%1', '%2', "
+             "'LOCK', 2)")
+            .arg(uuid(600), uuid(500)));
+    addPackage(2, "scheduled", 901);
+    addJob(502, 2, "scheduled");
+    run(text("INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES ('%1', '%2', "
+             "'LOCK', 2)")
+            .arg(uuid(601), uuid(502)));
+    JobRepository jobs(m_database, text("tester"));
+    const auto householdStatus = [&](int n) {
+        return scalar(text("SELECT status FROM household WHERE id = '%1'").arg(uuid(n))).toString();
+    };
+
+    EXPECT_EQ(jobs.complete(QUuid(uuid(500)), {{text("ALARM"), 1}}, {}, {}).error().kind,
+              Error::Kind::Invalid); // not an item of the job
+    Result<bool> done = jobs.complete(QUuid(uuid(500)), {{text("LOCK"), 1}},
+                                      {{text("LOCK"), text("S1")}}, text("Ann Smith"));
+    ASSERT_TRUE(done) << qPrintable(done.errorString());
+    EXPECT_TRUE(*done);
+    EXPECT_EQ(householdStatus(1), text("scheduled")); // job 501 is still open
+    EXPECT_EQ(scalar(text("SELECT fitted_qty || '/' || fitted || '/' || serial FROM job_item "
+                          "WHERE id = '%1'")
+                         .arg(uuid(600)))
+                  .toString(),
+              text("1/1/S1"));
+    done = jobs.complete(QUuid(uuid(500)), {{text("LOCK"), 2}}, {}, {}); // re-sent
+    ASSERT_TRUE(done);
+    EXPECT_FALSE(*done);
+    EXPECT_EQ(
+        scalar(text("SELECT fitted_qty FROM job_item WHERE id = '%1'").arg(uuid(600))).toInt(), 1);
+    done = jobs.complete(QUuid(uuid(501)), {}, {}, {});
+    ASSERT_TRUE(done) << qPrintable(done.errorString());
+    EXPECT_EQ(householdStatus(1), text("installed"));
+
+    const Result<QUuid> revisit = jobs.noAccess(QUuid(uuid(502)), text("no answer"));
+    ASSERT_TRUE(revisit) << qPrintable(revisit.errorString());
+    EXPECT_EQ(householdStatus(2), text("accepted"));
+    EXPECT_EQ(scalar(text("SELECT status FROM job WHERE id = '%1'").arg(uuid(502))).toString(),
+              text("no_access"));
+    EXPECT_EQ(scalar(text("SELECT status || '/' || revisit_of FROM job WHERE id = '%1'")
+                         .arg(revisit->toString(QUuid::WithoutBraces)))
+                  .toString(),
+              text("unscheduled/") + uuid(502));
+    EXPECT_EQ(scalar(text("SELECT count(*) FROM job_item WHERE job_id = '%1' AND qty = 2")
+                         .arg(revisit->toString(QUuid::WithoutBraces)))
+                  .toInt(),
+              1);
+    EXPECT_EQ(jobs.noAccess(QUuid(uuid(502)), {}).error().kind, Error::Kind::Invalid);
+    // The revisit is the package's open job: no other is made for it.
+    const Result<QList<QUuid>> created = jobs.createForAgreedPackages({});
+    ASSERT_TRUE(created);
+    EXPECT_TRUE(created->isEmpty());
+}
