@@ -31,13 +31,14 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 }
 
 const QStringList kValueOptions {
-    QStringLiteral("--db"),        QStringLiteral("--households"), QStringLiteral("--seed"),
-    QStringLiteral("--uprn"),      QStringLiteral("--answers"),    QStringLiteral("--server"),
-    QStringLiteral("--name"),      QStringLiteral("--role"),       QStringLiteral("--areas"),
-    QStringLiteral("--household"), QStringLiteral("--time-limit"), QStringLiteral("--objective"),
-    QStringLiteral("--skills"),    QStringLiteral("--shift"),      QStringLiteral("--start"),
-    QStringLiteral("--date"),      QStringLiteral("--fitter"),     QStringLiteral("--status"),
-    QStringLiteral("--area")};
+    QStringLiteral("--db"),        QStringLiteral("--households"),    QStringLiteral("--seed"),
+    QStringLiteral("--uprn"),      QStringLiteral("--answers"),       QStringLiteral("--server"),
+    QStringLiteral("--name"),      QStringLiteral("--role"),          QStringLiteral("--areas"),
+    QStringLiteral("--household"), QStringLiteral("--time-limit"),    QStringLiteral("--objective"),
+    QStringLiteral("--skills"),    QStringLiteral("--shift"),         QStringLiteral("--start"),
+    QStringLiteral("--date"),      QStringLiteral("--fitter"),        QStringLiteral("--status"),
+    QStringLiteral("--area"),      QStringLiteral("--job"),           QStringLiteral("--fitted"),
+    QStringLiteral("--serials"),   QStringLiteral("--signed-off-by"), QStringLiteral("--note")};
 const QStringList kFlags {QStringLiteral("--json"),         QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version"),      QStringLiteral("--from-packages")};
@@ -74,6 +75,10 @@ QString helpText()
               "  jobs create --from-packages [--area A]\n"
               "                                        an unscheduled job per agreed package "
               "without one\n"
+              "  jobs complete --job ID --fitted \"CODE=QTY;...\" [--serials \"CODE=S1,S2;...\"] "
+              "[--signed-off-by NAME]\n"
+              "                                        record a completed visit\n"
+              "  jobs no-access --job ID [--note T]    nobody in: the job goes back to the tray\n"
               "  jobs list [--date YYYY-MM-DD] [--fitter ID] [--status S]\n"
               "                                        jobs with their items and times\n"
               "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
@@ -217,6 +222,14 @@ int Cli::runCommand(const QStringList &words)
         if (!openDatabase(database))
             return UsageError;
         return JobsCommand(m_out, m_err, m_json).list(database, m_options);
+    }
+    if (command == u"jobs" && (sub == u"complete" || sub == u"no-access") && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        JobsCommand jobs(m_out, m_err, m_json);
+        return sub == u"complete" ? jobs.complete(database, m_options)
+                                  : jobs.noAccess(database, m_options);
     }
     if (command == u"jobs" && sub == u"create" && words.size() == 2) {
         if (!m_flags.contains(QStringLiteral("--from-packages")))

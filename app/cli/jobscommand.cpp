@@ -132,4 +132,80 @@ int JobsCommand::createFromPackages(Database &database, const QString &area)
     return Cli::Success;
 }
 
+int JobsCommand::complete(Database &database, const QHash<QString, QString> &options)
+{
+    const QUuid jobId = QUuid::fromString(options.value(QStringLiteral("--job")));
+    if (jobId.isNull())
+        return fail(Cli::UsageError, tr("jobs complete needs --job ID"));
+    if (!options.contains(QStringLiteral("--fitted")))
+        return fail(Cli::UsageError, tr("jobs complete needs --fitted \"CODE=QTY;...\""));
+    QHash<QString, int> fitted;
+    const QStringList pairs
+        = options.value(QStringLiteral("--fitted")).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    for (const QString &pair : pairs) {
+        bool ok = false;
+        const int qty = pair.section(QLatin1Char('='), 1).trimmed().toInt(&ok);
+        const QString code = pair.section(QLatin1Char('='), 0, 0).trimmed();
+        if (!pair.contains(QLatin1Char('=')) || code.isEmpty() || !ok || qty < 0)
+            return fail(Cli::UsageError, tr("\u201c%1\u201d is not CODE=QTY").arg(pair));
+        fitted.insert(code, qty);
+    }
+    QHash<QString, QString> serials;
+    const QStringList serialPairs
+        = options.value(QStringLiteral("--serials")).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    for (const QString &pair : serialPairs) {
+        const QString code = pair.section(QLatin1Char('='), 0, 0).trimmed();
+        if (!pair.contains(QLatin1Char('=')) || code.isEmpty())
+            return fail(Cli::UsageError, tr("\u201c%1\u201d is not CODE=S1,S2").arg(pair));
+        serials.insert(code, pair.section(QLatin1Char('='), 1).trimmed());
+    }
+    const Result<bool> done
+        = JobRepository(database, Database::localUserName())
+              .complete(jobId, fitted, serials, options.value(QStringLiteral("--signed-off-by")));
+    if (!done) {
+        return fail(done.error().kind == Error::Kind::Database ? Cli::UsageError : Cli::Rejected,
+                    done.errorString());
+    }
+    const QString id = jobId.toString(QUuid::WithoutBraces);
+    if (m_json) {
+        m_out << QJsonDocument(QJsonObject {{QStringLiteral("job"), id},
+                                            {QStringLiteral("completed"), true},
+                                            {QStringLiteral("applied"), *done}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    } else {
+        m_out << (*done ? tr("Job %1 completed.").arg(id)
+                        : tr("Job %1 was completed already; nothing changed.").arg(id))
+              << '\n';
+    }
+    m_out.flush();
+    return Cli::Success;
+}
+
+int JobsCommand::noAccess(Database &database, const QHash<QString, QString> &options)
+{
+    const QUuid jobId = QUuid::fromString(options.value(QStringLiteral("--job")));
+    if (jobId.isNull())
+        return fail(Cli::UsageError, tr("jobs no-access needs --job ID"));
+    const Result<QUuid> revisit = JobRepository(database, Database::localUserName())
+                                      .noAccess(jobId, options.value(QStringLiteral("--note")));
+    if (!revisit) {
+        return fail(revisit.error().kind == Error::Kind::Database ? Cli::UsageError : Cli::Rejected,
+                    revisit.errorString());
+    }
+    const QString id = jobId.toString(QUuid::WithoutBraces);
+    const QString revisitId = revisit->toString(QUuid::WithoutBraces);
+    if (m_json) {
+        m_out << QJsonDocument(QJsonObject {{QStringLiteral("job"), id},
+                                            {QStringLiteral("status"), QStringLiteral("no_access")},
+                                            {QStringLiteral("revisit"), revisitId}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    } else {
+        m_out << tr("Job %1: no access; revisit job %2 is unscheduled.").arg(id, revisitId) << '\n';
+    }
+    m_out.flush();
+    return Cli::Success;
+}
+
 } // namespace saferhomes

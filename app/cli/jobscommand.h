@@ -22,6 +22,11 @@ public:
     int list(Database &database, const QHash<QString, QString> &options);
     /// `jobs create --from-packages [--area A]`: {"created": N, "jobs": [ids]}.
     int createFromPackages(Database &database, const QString &area);
+    /// `jobs complete --job ID --fitted "CODE=QTY;..." [--serials "CODE=S1,S2;..."]
+    /// [--signed-off-by NAME]`: {"job", "completed": true, "applied": bool}.
+    int complete(Database &database, const QHash<QString, QString> &options);
+    /// `jobs no-access --job ID [--note T]`: {"job", "status": "no_access", "revisit"}.
+    int noAccess(Database &database, const QHash<QString, QString> &options);
 
     /// The contract's JSON of one job; times ISO 8601 with the Europe/London offset.
     static QJsonObject toJson(const Job &job);
