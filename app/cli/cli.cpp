@@ -2,8 +2,10 @@
 
 #include "admincommand.h"
 #include "demo/demodata.h"
+#include "fitterscommand.h"
 #include "importexport/householdexporter.h"
 #include "importexport/householdimporter.h"
+#include "jobscommand.h"
 #include "reporting/progressreport.h"
 #include "schedulecommand.h"
 #include "service/householdservice.h"
@@ -25,13 +27,17 @@ namespace saferhomes {
 namespace {
 
 const QStringList kValueOptions {
-    QStringLiteral("--db"),        QStringLiteral("--households"), QStringLiteral("--seed"),
-    QStringLiteral("--uprn"),      QStringLiteral("--answers"),    QStringLiteral("--server"),
-    QStringLiteral("--name"),      QStringLiteral("--role"),       QStringLiteral("--areas"),
-    QStringLiteral("--household"), QStringLiteral("--time-limit"), QStringLiteral("--objective")};
-const QStringList kFlags {QStringLiteral("--json"), QStringLiteral("--dry-run"),
+    QStringLiteral("--db"),        QStringLiteral("--households"),    QStringLiteral("--seed"),
+    QStringLiteral("--uprn"),      QStringLiteral("--answers"),       QStringLiteral("--server"),
+    QStringLiteral("--name"),      QStringLiteral("--role"),          QStringLiteral("--areas"),
+    QStringLiteral("--household"), QStringLiteral("--time-limit"),    QStringLiteral("--objective"),
+    QStringLiteral("--skills"),    QStringLiteral("--shift"),         QStringLiteral("--start"),
+    QStringLiteral("--date"),      QStringLiteral("--fitter"),        QStringLiteral("--status"),
+    QStringLiteral("--area"),      QStringLiteral("--job"),           QStringLiteral("--fitted"),
+    QStringLiteral("--serials"),   QStringLiteral("--signed-off-by"), QStringLiteral("--note")};
+const QStringList kFlags {QStringLiteral("--json"),         QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
-                          QStringLiteral("--version")};
+                          QStringLiteral("--version"),      QStringLiteral("--from-packages")};
 
 } // namespace
 
@@ -60,6 +66,19 @@ QString Cli::helpText()
               "  sync --server URI                     send local changes, then receive others'\n"
               "  sync conflicts                        changes the server kept its own value "
               "for\n"
+              "  fitters list                          the fitters, their skills and usual shift\n"
+              "  fitters add --name N --skills \"locks;alarms\" --shift 08:00-16:30 "
+              "--start LAT,LON\n"
+              "                                        add a fitter (Monday to Friday)\n"
+              "  jobs create --from-packages [--area A]\n"
+              "                                        an unscheduled job per agreed package "
+              "without one\n"
+              "  jobs complete --job ID --fitted \"CODE=QTY;...\" [--serials \"CODE=S1,S2;...\"] "
+              "[--signed-off-by NAME]\n"
+              "                                        record a completed visit\n"
+              "  jobs no-access --job ID [--note T]    nobody in: the job goes back to the tray\n"
+              "  jobs list [--date YYYY-MM-DD] [--fitter ID] [--status S]\n"
+              "                                        jobs with their items and times\n"
               "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
               "[--objective distance|vehicles]\n"
               "                                        solve a Solomon-format routing instance\n"
@@ -190,6 +209,36 @@ int Cli::runCommand(const QStringList &words)
             return UsageError;
         SyncCommand sync(m_out, m_err, m_json);
         return words.size() == 1 ? sync.sync(database, server) : sync.conflicts(database);
+    }
+    if (command == u"fitters" && (sub == u"list" || sub == u"add") && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        FittersCommand fitters(m_out, m_err, m_json);
+        return sub == u"list" ? fitters.list(database) : fitters.add(database, m_options);
+    }
+    if (command == u"jobs" && sub == u"list" && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        return JobsCommand(m_out, m_err, m_json).list(database, m_options);
+    }
+    if (command == u"jobs" && (sub == u"complete" || sub == u"no-access") && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        JobsCommand jobs(m_out, m_err, m_json);
+        return sub == u"complete" ? jobs.complete(database, m_options)
+                                  : jobs.noAccess(database, m_options);
+    }
+    if (command == u"jobs" && sub == u"create" && words.size() == 2) {
+        if (!m_flags.contains(QStringLiteral("--from-packages")))
+            return usage(tr("jobs create needs --from-packages"));
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        return JobsCommand(m_out, m_err, m_json)
+            .createFromPackages(database, m_options.value(QStringLiteral("--area")));
     }
     if (command == u"schedule" && sub == u"solve-vrptw" && words.size() == 3)
         return ScheduleCommand(m_out, m_err, m_json).solveVrptw(words[2], m_options);

@@ -2,6 +2,7 @@
 
 #include "store/consentrepository.h"
 #include "store/householdrepository.h"
+#include "store/jobrepository.h"
 #include "store/surveyrepository.h"
 
 #include <QCoreApplication>
@@ -32,6 +33,13 @@ SurveyService::SurveyService(HouseholdRepository &households, ConsentRepository 
     , m_consents(consents)
     , m_surveys(surveys)
 { }
+
+SurveyService::SurveyService(HouseholdRepository &households, ConsentRepository &consents,
+                             SurveyRepository &surveys, JobRepository *jobs)
+    : SurveyService(households, consents, surveys)
+{
+    m_jobs = jobs;
+}
 
 std::optional<SurveyService::Result> SurveyService::checkConsent(const QUuid &householdId) const
 {
@@ -189,6 +197,13 @@ SurveyService::Result SurveyService::agreePackage(const QUuid &surveyId,
     }
     if (!m_surveys.savePackage(surveyId, items, move))
         return refuse({}, tr("The package was not agreed: %1").arg(m_surveys.errorString()));
+    if (m_jobs) {
+        if (const auto job = m_jobs->packageAgreed(surveyId); !job) {
+            return refuse(
+                {},
+                tr("The package was agreed, but its job was not made: %1").arg(job.errorString()));
+        }
+    }
     return Result {{}, {}, *survey};
 }
 

@@ -14,6 +14,7 @@ namespace saferhomes {
 
 class ConsentRepository;
 class HouseholdRepository;
+class JobRepository;
 class SurveyRepository;
 
 /// Runs the security survey by the rules: one open draft per household, every answer saved
@@ -32,6 +33,9 @@ public:
 
     SurveyService(HouseholdRepository &households, ConsentRepository &consents,
                   SurveyRepository &surveys);
+    /// With \a jobs, agreeing a package also makes (or updates) its unscheduled job.
+    SurveyService(HouseholdRepository &households, ConsentRepository &consents,
+                  SurveyRepository &surveys, JobRepository *jobs);
 
     /// The household's open draft with its answers and position, or a new draft taken with
     /// \a definitionVersion on \a visitId (may be null). A resumed draft keeps its version.
@@ -53,7 +57,9 @@ public:
 
     /// Stores the package agreed for a completed survey (replacing any earlier agreement;
     /// items keep their agreed flag, at least one must be agreed) and moves the household to
-    /// `accepted`, in one audited transaction.
+    /// `accepted`, in one audited transaction; then, with a JobRepository, the package's
+    /// unscheduled job takes the items (a job that fails to be made is reported as the error,
+    /// the agreement stays, and `jobs create --from-packages` makes it later).
     Result agreePackage(const QUuid &surveyId, const QList<PackageItem> &items);
     /// The package of a survey, in the order it was agreed.
     QList<PackageItem> package(const QUuid &surveyId) const;
@@ -72,6 +78,7 @@ private:
     HouseholdRepository &m_households;
     ConsentRepository &m_consents;
     SurveyRepository &m_surveys;
+    JobRepository *m_jobs = nullptr;
 };
 
 } // namespace saferhomes

@@ -1,0 +1,478 @@
+#include "jobrepository.h"
+
+#include "auditlog.h"
+#include "sqlvalues.h"
+#include "visitrepository.h"
+
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace saferhomes {
+
+using namespace sqlvalues;
+
+namespace {
+
+const QString kSelect = QStringLiteral(
+    "SELECT j.id, j.household_id, j.survey_id, j.fitter_id, j.status, j.scheduled_start, "
+    "j.scheduled_end, j.duration_minutes, j.pinned, j.sequence, j.revisit_of, j.availability, "
+    "j.access_notes, j.completed_at, j.signed_off_by, j.notes, j.created_at, h.address_line1, "
+    "h.postcode, a.name, h.latitude, h.longitude "
+    "FROM job j JOIN household h ON h.id = j.household_id "
+    "LEFT JOIN area a ON a.id = h.area_id ");
+
+Job readJob(const QSqlQuery &query)
+{
+    Job job;
+    job.id = readId(query.value(0));
+    job.householdId = readId(query.value(1));
+    job.surveyId = readId(query.value(2));
+    job.fitterId = readId(query.value(3));
+    job.status = JobStatusNames::fromName(query.value(4).toString()).value_or(JobStatus::Cancelled);
+    job.start = readTime(query.value(5));
+    job.end = readTime(query.value(6));
+    job.durationMinutes = query.value(7).toInt();
+    job.pinned = query.value(8).toInt() == 1;
+    job.sequence = query.value(9).toInt();
+    job.revisitOf = readId(query.value(10));
+    job.availability = JobAvailability::fromJson(
+        QJsonDocument::fromJson(query.value(11).toByteArray()).object());
+    job.accessNotes = query.value(12).toString();
+    job.completedAt = readTime(query.value(13));
+    job.signedOffBy = query.value(14).toString();
+    job.notes = query.value(15).toString();
+    job.createdAt = readTime(query.value(16));
+    job.address = query.value(17).toString();
+    job.postcode = query.value(18).toString();
+    job.area = query.value(19).toString();
+    if (!query.value(20).isNull() && !query.value(21).isNull()) {
+        job.latitude = query.value(20).toDouble();
+        job.longitude = query.value(21).toDouble();
+    }
+    return job;
+}
+
+/// Moves the household along the funnel after its jobs changed, inside the caller's
+/// transaction (DESIGN §8): `installed` once a job is completed and none is open, `scheduled`
+/// while a job is booked, else back to `accepted`. Only accepted and scheduled households move.
+bool settleHousehold(const QString &connectionName, AuditLog &audit, const QString &householdId,
+                     const QString &at, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(connectionName, false));
+    query.prepare(QStringLiteral(
+        "SELECT h.status, "
+        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status IN "
+        "('unscheduled', 'tentative', 'scheduled')), "
+        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status IN "
+        "('tentative', 'scheduled')), "
+        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status = 'completed') "
+        "FROM household h WHERE h.id = ?"));
+    query.addBindValue(householdId);
+    if (!query.exec() || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const auto from = HouseholdStatusRules::fromName(query.value(0).toString());
+    const int open = query.value(1).toInt();
+    const int booked = query.value(2).toInt();
+    const int completed = query.value(3).toInt();
+    query.finish();
+    using S = HouseholdStatus;
+    if (!from || (*from != S::Accepted && *from != S::Scheduled))
+        return true;
+    StatusMove move {*from, {}};
+    if (completed > 0 && open == 0) {
+        if (*from == S::Accepted)
+            move.steps.append(S::Scheduled);
+        move.steps.append(S::Installed);
+    } else if (booked > 0 && *from == S::Accepted) {
+        move.steps.append(S::Scheduled);
+    } else if (booked == 0 && *from == S::Scheduled) {
+        move.steps.append(S::Accepted);
+    }
+    return applyStatusMove(connectionName, audit, QUuid(householdId), move, at, error);
+}
+
+} // namespace
+
+JobRepository::JobRepository(const Database &database, QString userName)
+    : Repository(database, std::move(userName))
+{ }
+
+Result<QList<Job>> JobRepository::jobs(const JobFilter &filter) const
+{
+    QStringList where {QStringLiteral("h.deleted_at IS NULL")};
+    QVariantList values;
+    if (filter.day) {
+        // The local day's bounds in UTC, as the store writes times.
+        const QTimeZone london("Europe/London");
+        where.append(QStringLiteral("j.scheduled_start >= ? AND j.scheduled_start < ?"));
+        values.append(timeText(QDateTime(*filter.day, QTime(0, 0), london)));
+        values.append(timeText(QDateTime(filter.day->addDays(1), QTime(0, 0), london)));
+    }
+    if (!filter.fitterId.isNull()) {
+        where.append(QStringLiteral("j.fitter_id = ?"));
+        values.append(uuidText(filter.fitterId));
+    }
+    if (filter.status) {
+        where.append(QStringLiteral("j.status = ?"));
+        values.append(JobStatusNames::name(*filter.status));
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(kSelect + QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))
+                  + QStringLiteral(" ORDER BY j.scheduled_start IS NULL, j.scheduled_start, "
+                                   "j.created_at, j.id"));
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return Error::database(tr("Reading jobs: %1").arg(query.lastError().text()));
+    QList<Job> jobs;
+    QHash<QString, qsizetype> index;
+    while (query.next()) {
+        jobs.append(readJob(query));
+        index.insert(uuidText(jobs.constLast().id), jobs.size() - 1);
+    }
+    query.finish();
+    if (jobs.isEmpty())
+        return jobs;
+
+    QSqlQuery items(db);
+    items.setForwardOnly(true);
+    if (!items.exec(QStringLiteral("SELECT job_id, id, equipment_code, qty, fitted_qty, serial "
+                                   "FROM job_item ORDER BY rowid")))
+        return Error::database(tr("Reading job items: %1").arg(items.lastError().text()));
+    while (items.next()) {
+        const auto found = index.constFind(items.value(0).toString());
+        if (found == index.constEnd())
+            continue;
+        jobs[*found].items.append(JobItem {readId(items.value(1)), items.value(2).toString(),
+                                           items.value(3).toInt(), items.value(4).toInt(),
+                                           items.value(5).toString()});
+    }
+    return jobs;
+}
+
+Result<QList<QUuid>> JobRepository::createForAgreedPackages(const QString &area)
+{
+    return create(area, {});
+}
+
+Result<QUuid> JobRepository::packageAgreed(const QUuid &surveyId)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT id FROM job WHERE survey_id = ? "
+                                 "AND status = 'unscheduled' ORDER BY created_at LIMIT 1"));
+    query.addBindValue(uuidText(surveyId));
+    if (!query.exec())
+        return Error::database(tr("Reading jobs: %1").arg(query.lastError().text()));
+    if (!query.next()) {
+        query.finish();
+        const Result<QList<QUuid>> created = create({}, uuidText(surveyId));
+        if (!created)
+            return created.error();
+        return created->isEmpty() ? QUuid() : created->constFirst();
+    }
+    const QString jobId = query.value(0).toString();
+    query.finish();
+    if (!db.transaction())
+        return Error::database(tr("Updating a job: %1").arg(db.lastError().text()));
+    const auto failed = [&](const QString &message) {
+        db.rollback();
+        return Error::database(tr("Updating job %1: %2").arg(jobId, message));
+    };
+    query.prepare(QStringLiteral("DELETE FROM job_item WHERE job_id = ?"));
+    query.addBindValue(jobId);
+    if (!query.exec())
+        return failed(query.lastError().text());
+    query.prepare(
+        QStringLiteral("SELECT r.equipment_code, r.qty, e.fit_minutes FROM recommendation r "
+                       "JOIN equipment_type e ON e.code = r.equipment_code "
+                       "WHERE r.survey_id = ? AND r.agreed = 1 ORDER BY r.rowid"));
+    query.addBindValue(uuidText(surveyId));
+    if (!query.exec())
+        return failed(query.lastError().text());
+    QSqlQuery insertItem(db);
+    insertItem.prepare(QStringLiteral(
+        "INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES (?, ?, ?, ?)"));
+    int minutes = kJobSetUpMinutes;
+    while (query.next()) {
+        minutes += query.value(1).toInt() * query.value(2).toInt();
+        insertItem.addBindValue(uuidText(QUuid::createUuid()));
+        insertItem.addBindValue(jobId);
+        insertItem.addBindValue(query.value(0));
+        insertItem.addBindValue(query.value(1));
+        if (!insertItem.exec())
+            return failed(insertItem.lastError().text());
+    }
+    query.finish();
+    query.prepare(QStringLiteral("UPDATE job SET duration_minutes = ? WHERE id = ? "
+                                 "AND duration_minutes <> ?"));
+    query.addBindValue(minutes);
+    query.addBindValue(jobId);
+    query.addBindValue(minutes);
+    if (!query.exec())
+        return failed(query.lastError().text());
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    if (!audit.record(QStringLiteral("job"), jobId, QStringLiteral("items"), {},
+                      QStringLiteral("package agreed again"), storeTimestamp()))
+        return failed(audit.errorString());
+    if (!db.commit())
+        return failed(db.lastError().text());
+    return QUuid(jobId);
+}
+
+Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &surveyId)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("Creating jobs: %1").arg(db.lastError().text()));
+    const auto failed = [&](const QString &message) {
+        db.rollback();
+        return Error::database(tr("Creating jobs: %1").arg(message));
+    };
+    QSqlQuery packages(db);
+    packages.prepare(QStringLiteral(
+        "SELECT s.id, s.household_id, (SELECT n.id FROM job n WHERE n.survey_id = s.id "
+        "AND n.status = 'no_access' ORDER BY n.scheduled_start DESC, n.created_at DESC LIMIT 1) "
+        "FROM survey s JOIN household h ON h.id = s.household_id "
+        "LEFT JOIN area a ON a.id = h.area_id "
+        "WHERE s.completed_at IS NOT NULL AND h.deleted_at IS NULL "
+        "AND h.status IN ('accepted', 'scheduled') "
+        "AND (? = '' OR a.name = ?) AND (? = '' OR s.id = ?) "
+        "AND EXISTS (SELECT 1 FROM recommendation r WHERE r.survey_id = s.id AND r.agreed = 1) "
+        "AND NOT EXISTS (SELECT 1 FROM survey s2 WHERE s2.supersedes = s.id) "
+        "AND NOT EXISTS (SELECT 1 FROM job j WHERE j.survey_id = s.id "
+        "AND j.status NOT IN ('cancelled', 'no_access')) "
+        "ORDER BY s.completed_at, s.id"));
+    packages.addBindValue(notNull(area));
+    packages.addBindValue(notNull(area));
+    packages.addBindValue(notNull(surveyId));
+    packages.addBindValue(notNull(surveyId));
+    if (!packages.exec())
+        return failed(packages.lastError().text());
+    struct Package {
+        QString survey;
+        QString household;
+        QVariant revisitOf;
+    };
+    QList<Package> found;
+    while (packages.next()) {
+        found.append(
+            {packages.value(0).toString(), packages.value(1).toString(), packages.value(2)});
+    }
+    packages.finish();
+
+    QSqlQuery items(db);
+    items.prepare(
+        QStringLiteral("SELECT r.equipment_code, r.qty, e.fit_minutes FROM recommendation r "
+                       "JOIN equipment_type e ON e.code = r.equipment_code "
+                       "WHERE r.survey_id = ? AND r.agreed = 1 ORDER BY r.rowid"));
+    QSqlQuery insertJob(db);
+    insertJob.prepare(QStringLiteral(
+        "INSERT INTO job (id, household_id, survey_id, status, created_at, duration_minutes, "
+        "revisit_of) VALUES (?, ?, ?, 'unscheduled', ?, ?, ?)"));
+    QSqlQuery insertItem(db);
+    insertItem.prepare(QStringLiteral(
+        "INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES (?, ?, ?, ?)"));
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    const QString now = storeTimestamp();
+    QList<QUuid> created;
+    for (const Package &package : std::as_const(found)) {
+        items.addBindValue(package.survey);
+        if (!items.exec())
+            return failed(items.lastError().text());
+        QList<std::pair<QString, int>> lines;
+        int minutes = kJobSetUpMinutes;
+        while (items.next()) {
+            lines.append({items.value(0).toString(), items.value(1).toInt()});
+            minutes += items.value(1).toInt() * items.value(2).toInt();
+        }
+        items.finish();
+        const QUuid id = QUuid::createUuid();
+        insertJob.addBindValue(uuidText(id));
+        insertJob.addBindValue(package.household);
+        insertJob.addBindValue(package.survey);
+        insertJob.addBindValue(now);
+        insertJob.addBindValue(minutes);
+        insertJob.addBindValue(package.revisitOf);
+        if (!insertJob.exec())
+            return failed(insertJob.lastError().text());
+        for (const auto &[code, qty] : std::as_const(lines)) {
+            insertItem.addBindValue(uuidText(QUuid::createUuid()));
+            insertItem.addBindValue(uuidText(id));
+            insertItem.addBindValue(code);
+            insertItem.addBindValue(qty);
+            if (!insertItem.exec())
+                return failed(insertItem.lastError().text());
+        }
+        if (!audit.record(QStringLiteral("job"), uuidText(id), QStringLiteral("created"), {},
+                          QStringLiteral("unscheduled"), now))
+            return failed(audit.errorString());
+        created.append(id);
+    }
+    if (!db.commit())
+        return failed(db.lastError().text());
+    return created;
+}
+
+Result<bool> JobRepository::complete(const QUuid &jobId, const QHash<QString, int> &fitted,
+                                     const QHash<QString, QString> &serials,
+                                     const QString &signedOffBy)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("Completing a job: %1").arg(db.lastError().text()));
+    const auto failed = [&](Error error) {
+        db.rollback();
+        return error;
+    };
+    const QString id = uuidText(jobId);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT status, household_id FROM job WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    if (!query.next())
+        return failed(Error::notFound(tr("There is no job %1.").arg(id)));
+    const QString status = query.value(0).toString();
+    const QString householdId = query.value(1).toString();
+    query.finish();
+    if (status == u"completed") {
+        db.rollback();
+        return false; // recorded already (a re-sent completion)
+    }
+    if (status != u"scheduled" && status != u"tentative") {
+        return failed(Error::invalid(
+            tr("Job %1 is %2: only a booked job can be completed.").arg(id, status)));
+    }
+    QSqlQuery items(db);
+    items.prepare(QStringLiteral("SELECT id, equipment_code FROM job_item WHERE job_id = ?"));
+    items.addBindValue(id);
+    if (!items.exec())
+        return failed(Error::database(items.lastError().text()));
+    QList<std::pair<QString, QString>> rows;
+    while (items.next())
+        rows.append({items.value(0).toString(), items.value(1).toString()});
+    items.finish();
+    for (auto it = fitted.cbegin(); it != fitted.cend(); ++it) {
+        const bool known = std::any_of(rows.cbegin(), rows.cend(),
+                                       [&](const auto &row) { return row.second == it.key(); });
+        if (!known)
+            return failed(Error::invalid(tr("%1 is not an item of job %2.").arg(it.key(), id)));
+    }
+    QSqlQuery update(db);
+    update.prepare(
+        QStringLiteral("UPDATE job_item SET fitted_qty = ?, fitted = ?, serial = ? WHERE id = ?"));
+    QSet<QString> counted;
+    for (const auto &[itemId, code] : std::as_const(rows)) {
+        // An item listed twice takes the quantity once (the first row of its code).
+        const int qty = counted.contains(code) ? 0 : fitted.value(code, 0);
+        counted.insert(code);
+        update.addBindValue(qty);
+        update.addBindValue(qty > 0 ? 1 : 0);
+        update.addBindValue(notNull(serials.value(code)));
+        update.addBindValue(itemId);
+        if (!update.exec())
+            return failed(Error::database(update.lastError().text()));
+    }
+    const QString now = storeTimestamp();
+    update.prepare(QStringLiteral("UPDATE job SET status = 'completed', completed_at = ?, "
+                                  "signed_off_by = ? WHERE id = ?"));
+    update.addBindValue(now);
+    update.addBindValue(notNull(signedOffBy));
+    update.addBindValue(id);
+    if (!update.exec())
+        return failed(Error::database(update.lastError().text()));
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    QString error;
+    if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
+                      QStringLiteral("completed"), now)
+        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
+        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
+    if (!db.commit())
+        return failed(Error::database(db.lastError().text()));
+    return true;
+}
+
+Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("Recording no access: %1").arg(db.lastError().text()));
+    const auto failed = [&](Error error) {
+        db.rollback();
+        return error;
+    };
+    const QString id = uuidText(jobId);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT status, household_id, notes FROM job WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    if (!query.next())
+        return failed(Error::notFound(tr("There is no job %1.").arg(id)));
+    const QString status = query.value(0).toString();
+    const QString householdId = query.value(1).toString();
+    const QString notes = query.value(2).toString();
+    query.finish();
+    if (status != u"scheduled" && status != u"tentative") {
+        return failed(Error::invalid(
+            tr("Job %1 is %2: only a booked job can find nobody in.").arg(id, status)));
+    }
+    const QString now = storeTimestamp();
+    query.prepare(QStringLiteral("UPDATE job SET status = 'no_access', notes = ? WHERE id = ?"));
+    query.addBindValue(note.isEmpty() ? notes : (notes.isEmpty() ? note : notes + u'\n' + note));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    const QUuid revisit = QUuid::createUuid();
+    query.prepare(QStringLiteral(
+        "INSERT INTO job (id, household_id, survey_id, status, created_at, duration_minutes, "
+        "revisit_of, availability, access_notes, notes) "
+        "SELECT ?, household_id, survey_id, 'unscheduled', ?, duration_minutes, id, "
+        "availability, access_notes, ? FROM job WHERE id = ?"));
+    query.addBindValue(uuidText(revisit));
+    query.addBindValue(now);
+    query.addBindValue(note.isEmpty() ? tr("Revisit: nobody was in.")
+                                      : tr("Revisit: nobody was in (%1).").arg(note));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    QSqlQuery items(db);
+    items.prepare(QStringLiteral("SELECT equipment_code, qty FROM job_item WHERE job_id = ? "
+                                 "ORDER BY rowid"));
+    items.addBindValue(id);
+    if (!items.exec())
+        return failed(Error::database(items.lastError().text()));
+    QSqlQuery insertItem(db);
+    insertItem.prepare(QStringLiteral(
+        "INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES (?, ?, ?, ?)"));
+    while (items.next()) {
+        insertItem.addBindValue(uuidText(QUuid::createUuid()));
+        insertItem.addBindValue(uuidText(revisit));
+        insertItem.addBindValue(items.value(0));
+        insertItem.addBindValue(items.value(1));
+        if (!insertItem.exec())
+            return failed(Error::database(insertItem.lastError().text()));
+    }
+    items.finish();
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    QString error;
+    if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
+                      QStringLiteral("no_access"), now)
+        || !audit.record(QStringLiteral("job"), uuidText(revisit), QStringLiteral("created"), {},
+                         QStringLiteral("unscheduled"), now)
+        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
+        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
+    if (!db.commit())
+        return failed(Error::database(db.lastError().text()));
+    return revisit;
+}
+
+} // namespace saferhomes
