@@ -109,7 +109,13 @@ protected:
 
     std::optional<HouseholdRecord> onDevice(const QString &id) const
     {
-        return m_device->households().find(QUuid(id));
+        Result<HouseholdRecord> found = m_device->households().find(QUuid(id));
+        if (found)
+            return std::move(found).value();
+        if (found.error().kind != Error::Kind::NotFound)
+            ADD_FAILURE() << "reading household " << id.toStdString()
+                          << " failed: " << found.errorString().toStdString();
+        return std::nullopt;
     }
 
     QString m_database;
