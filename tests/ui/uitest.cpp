@@ -2,9 +2,20 @@
 
 #include "store/auditlog.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QFile>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTabBar>
 #include <QTest>
+#include <QTextDocumentFragment>
 
 namespace saferhomes::test {
 
@@ -128,6 +139,86 @@ void settle()
         QCoreApplication::sendPostedEvents();
         QCoreApplication::processEvents();
     }
+}
+
+namespace {
+
+/// Whether \a widget is drawn inside \a window: visible, and not clipped away by a scroll
+/// area or a parent it lies outside of.
+bool onScreen(const QWidget *widget, const QWidget *window)
+{
+    return widget->isVisibleTo(window) && !widget->visibleRegion().isEmpty();
+}
+
+void addText(QStringList &texts, QString text)
+{
+    text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    text = text.simplified();
+    if (!text.isEmpty())
+        texts.append(text);
+}
+
+void addViewTexts(QStringList &texts, const QAbstractItemView *view)
+{
+    const QAbstractItemModel *model = view->model();
+    if (!model)
+        return;
+    const QRect shown = view->viewport()->rect();
+    for (int row = 0; row < model->rowCount(view->rootIndex()); ++row) {
+        for (int column = 0; column < model->columnCount(view->rootIndex()); ++column) {
+            const QModelIndex index = model->index(row, column, view->rootIndex());
+            if (view->visualRect(index).intersects(shown))
+                addText(texts, index.data(Qt::DisplayRole).toString());
+        }
+    }
+}
+
+} // namespace
+
+QStringList shownTexts(const QWidget *window)
+{
+    QStringList texts;
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    for (const QWidget *widget : widgets) {
+        if (!onScreen(widget, window))
+            continue;
+        if (const auto *label = qobject_cast<const QLabel *>(widget))
+            addText(texts,
+                    label->text().contains(u'<')
+                        ? QTextDocumentFragment::fromHtml(label->text()).toPlainText()
+                        : label->text());
+        else if (const auto *button = qobject_cast<const QAbstractButton *>(widget))
+            addText(texts, button->text());
+        else if (const auto *group = qobject_cast<const QGroupBox *>(widget))
+            addText(texts, group->title());
+        else if (const auto *edit = qobject_cast<const QLineEdit *>(widget))
+            addText(texts, edit->text().isEmpty() ? edit->placeholderText() : edit->text());
+        else if (const auto *box = qobject_cast<const QComboBox *>(widget))
+            addText(texts, box->currentText());
+        else if (const auto *bar = qobject_cast<const QProgressBar *>(widget))
+            addText(texts, bar->isTextVisible() ? bar->text() : QString());
+        else if (const auto *tabs = qobject_cast<const QTabBar *>(widget)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                addText(texts, tabs->tabText(i));
+        } else if (const auto *view = qobject_cast<const QAbstractItemView *>(widget))
+            addViewTexts(texts, view);
+    }
+    return texts;
+}
+
+int distinctColours(const QImage &image, int enough)
+{
+    QSet<QRgb> colours;
+    const QImage pixels = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < pixels.height(); y += 2) {
+        const auto *line = reinterpret_cast<const QRgb *>(pixels.constScanLine(y));
+        for (int x = 0; x < pixels.width(); x += 2) {
+            colours.insert(line[x]);
+            if (colours.size() >= enough)
+                return enough;
+        }
+    }
+    return int(colours.size());
 }
 
 ModelTesterLog::ModelTesterLog()

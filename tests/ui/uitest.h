@@ -5,8 +5,10 @@
 #include "store/database.h"
 #include "store/householdrepository.h"
 
+#include <QImage>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QWidget>
 
 #include <gtest/gtest.h>
 
@@ -51,6 +53,15 @@ bool waitFor(const std::function<bool()> &condition, int timeoutMs = kPatienceMs
 /// Delivers every event already posted (layout requests, deferred focus and selection, queued
 /// calls) so that the widgets, and a grab of them, show the current state. No time passes.
 void settle();
+
+/// The texts a person sees in \a window: labels, buttons, check boxes, group box titles, line
+/// edits, combo boxes and progress bars that are visible and not scrolled out of sight, tab titles,
+/// and the cells of the rows an item view has on screen; each with its mnemonic '&' removed.
+QStringList shownTexts(const QWidget *window);
+
+/// The number of distinct colours in \a image, up to \a enough (a blank or half-drawn screen
+/// has a handful).
+int distinctColours(const QImage &image, int enough = 64);
 
 /// Collects the warnings QAbstractItemModelTester prints while it is alive.
 class ModelTesterLog {

@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 namespace saferhomes::test {
 
 namespace {
@@ -49,10 +51,20 @@ TEST_F(SyncShotsTest, RendersTheSyncScreens)
     if (folder.isEmpty())
         folder = scratch.path();
     ASSERT_TRUE(QDir().mkpath(folder));
-    const auto save = [&folder](const QImage &image, const QString &name) {
+    const auto save = [&folder](const QImage &image, const QString &name,
+                                const QList<const QWidget *> &windows, const QStringList &shows) {
         const QString file = QDir(folder).filePath(name + QStringLiteral(".png"));
         EXPECT_TRUE(image.save(file));
         EXPECT_EQ(QImage(file).size(), image.size()) << qPrintable(name);
+        EXPECT_GE(distinctColours(image), 32) << qPrintable(name) << " looks blank";
+        QStringList shown;
+        for (const QWidget *window : windows)
+            shown += shownTexts(window);
+        if (qEnvironmentVariableIsSet("SAFERHOMES_DUMP_TEXTS"))
+            qInfo().noquote() << name << shown.join(QStringLiteral(" | "));
+        for (const QString &text : shows)
+            EXPECT_TRUE(shown.contains(text))
+                << qPrintable(name) << " does not show " << qPrintable(text);
     };
 
     const QUuid thorpe = idOf(QStringLiteral("12 Thorpe Road"));
@@ -75,7 +87,9 @@ TEST_F(SyncShotsTest, RendersTheSyncScreens)
 
     std::unique_ptr<MainWindow> window = openWindow();
     ASSERT_EQ(window->size(), QSize(1280, 800));
-    save(screen(window.get(), nullptr), QStringLiteral("sync-0-status-bar"));
+    save(screen(window.get(), nullptr), QStringLiteral("sync-0-status-bar"), {window.get()},
+         {QStringLiteral("1 to send · never synced · 3 conflicts · 1 refused"),
+          QStringLiteral("12 Thorpe Road")});
 
     ConnectionDialog *dialog = window->openConnectionDialog();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog, kPatienceMs));
@@ -87,20 +101,31 @@ TEST_F(SyncShotsTest, RendersTheSyncScreens)
     dialog->testConnection();
     ASSERT_TRUE(waitFor([dialog] { return !dialog->isTesting(); }));
     dialog->hostEdit()->setText(QStringLiteral("central.saferhomes.example.org"));
-    save(screen(window.get(), dialog), QStringLiteral("sync-1-connection-dialog"));
+    save(screen(window.get(), dialog), QStringLiteral("sync-1-connection-dialog"), {dialog},
+         {QStringLiteral("central.saferhomes.example.org"), QStringLiteral("officer_a"),
+          QStringLiteral("Encrypt, do not verify (require)"), QStringLiteral("Test connection")});
+    const QStringList dialogTexts = shownTexts(dialog);
+    EXPECT_TRUE(std::any_of(dialogTexts.begin(), dialogTexts.end(), [](const QString &text) {
+        return text.startsWith(QStringLiteral("The server cannot be reached."));
+    })) << "the dialog does not say why the test failed";
     dialog->reject();
 
     // The progress bar as the first download shows it (the signals a sync sends).
     emit window->syncController()->started();
     emit window->syncController()->progress(41'250, 100'000);
-    save(screen(window.get(), nullptr), QStringLiteral("sync-2-first-download"));
+    save(screen(window.get(), nullptr), QStringLiteral("sync-2-first-download"), {window.get()},
+         {QStringLiteral("41,250 / 100,000")});
 
     ConflictView *view = window->openConflictView();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(view, kPatienceMs));
     view->conflictModel()->setChoice(0, ConflictResolver::Choice::UseMine);
     view->conflictModel()->setChoice(1, ConflictResolver::Choice::KeepServer);
     view->refusedTable()->selectRow(0);
-    save(screen(window.get(), view), QStringLiteral("sync-3-conflict-view"));
+    save(screen(window.get(), view), QStringLiteral("sync-3-conflict-view"), {view},
+         {QStringLiteral("Side gate padlocked; dog in the back garden"),
+          QStringLiteral("07700 900123"), QStringLiteral("Refused changes"),
+          QStringLiteral("Priority: “0” → “2”"),
+          QStringLiteral("household 7 Leicester Road is outside the areas of officer_a")});
 }
 
 } // namespace saferhomes::test
