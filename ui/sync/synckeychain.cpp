@@ -69,9 +69,11 @@ void SyncKeychain::write(const QString &key, const QString &password)
     job->setInsecureFallback(false);
     job->setKey(key);
     job->setTextData(password);
-    connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *finished) {
-        if (finished->error() == QKeychain::NoError)
+    connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *finished) {
+        if (finished->error() == QKeychain::NoError) {
+            emit stored(key);
             return;
+        }
         m_unavailable = meansNoKeychain(finished->error());
         emit writeFailed(finished->errorString());
     });
@@ -86,6 +88,11 @@ void SyncKeychain::forget(const QString &key)
     auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *finished) {
+        if (finished->error() == QKeychain::NoError
+            || finished->error() == QKeychain::EntryNotFound)
+            emit removed(key);
+    });
     job->start();
 }
 

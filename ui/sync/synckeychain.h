@@ -45,6 +45,10 @@ public:
 signals:
     /// A keychain write failed; the password is still kept for this session.
     void writeFailed(const QString &message);
+    /// The keychain now holds the password of \a key.
+    void stored(const QString &key);
+    /// The keychain no longer holds a password for \a key (or never did).
+    void removed(const QString &key);
 
 private:
     QString m_service;
