@@ -6,6 +6,7 @@
 #include "doorstep/surveyresources.h"
 #include "import/importlauncher.h"
 #include "register/householdexport.h"
+#include "schedule/jobsheetdialog.h"
 #include "shell/sidebar.h"
 #include "store/database.h"
 #include "sync/synccontroller.h"
@@ -82,6 +83,13 @@ void MainWindow::createActions()
     QAction *exportAction
         = file->addAction(tr("&Export households\u2026"), m_export, &HouseholdExport::chooseFile);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    QAction *sheets = file->addAction(tr("&Print job sheets\u2026"), this, [this] {
+        auto *dialog = new JobSheetDialog(m_database, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    sheets->setShortcut(QKeySequence::Print);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
