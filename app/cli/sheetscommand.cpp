@@ -65,11 +65,12 @@ int SheetsCommand::write(Database &database, const QHash<QString, QString> &opti
     const int jobs = int(day->stops.size());
     if (m_json) {
         m_out << QJsonDocument(
-                     QJsonObject {{QStringLiteral("file"), QFileInfo(out).absoluteFilePath()},
-                                  {QStringLiteral("fitter"), fitterId.toString(QUuid::WithoutBraces)},
-                                  {QStringLiteral("date"), date.toString(Qt::ISODate)},
-                                  {QStringLiteral("jobs"), jobs},
-                                  {QStringLiteral("pages"), renderer.pageCount()}})
+                     QJsonObject {
+                         {QStringLiteral("file"), QFileInfo(out).absoluteFilePath()},
+                         {QStringLiteral("fitter"), fitterId.toString(QUuid::WithoutBraces)},
+                         {QStringLiteral("date"), date.toString(Qt::ISODate)},
+                         {QStringLiteral("jobs"), jobs},
+                         {QStringLiteral("pages"), renderer.pageCount()}})
                      .toJson(QJsonDocument::Compact)
               << '\n';
     } else {

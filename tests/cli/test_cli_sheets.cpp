@@ -35,8 +35,9 @@ int pageCount(const QString &pdf)
 /// The text of page \a page (from 1), with runs of spaces made one.
 QString pageText(const QString &pdf, int page)
 {
-    const QString text = poppler(u"pdftotext"_s, {u"-layout"_s, u"-f"_s, QString::number(page),
-                                                  u"-l"_s, QString::number(page), pdf, u"-"_s});
+    const QString text = poppler(u"pdftotext"_s,
+                                 {u"-layout"_s, u"-f"_s, QString::number(page), u"-l"_s,
+                                  QString::number(page), pdf, u"-"_s});
     return text.simplified();
 }
 
@@ -98,11 +99,9 @@ protected:
                 .arg(-0.89 + n * 0.006));
         sql(u"INSERT INTO job (id, household_id, fitter_id, status, scheduled_start, "
             "scheduled_end, created_at, duration_minutes, access_notes) VALUES ('%1', '%2', "
-            "'%3', '%4', '%5', '%6', 'x', 60, '%7')"_s.arg(job, household, m_fitter,
-                                                          QString::fromUtf8(status),
-                                                          QString::fromUtf8(start),
-                                                          QString::fromUtf8(end),
-                                                          QString::fromUtf8(access)));
+            "'%3', '%4', '%5', '%6', 'x', 60, '%7')"_s.arg(
+                job, household, m_fitter, QString::fromUtf8(status), QString::fromUtf8(start),
+                QString::fromUtf8(end), QString::fromUtf8(access)));
     }
 
     QString m_fitter;

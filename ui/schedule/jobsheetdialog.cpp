@@ -89,8 +89,8 @@ void JobSheetDialog::updateSummary()
         m_summary->clear();
         return;
     }
-    const Result<JobSheetDay> day = JobSheetDay::load(m_database, fitterId(), m_date->date(),
-                                                      false);
+    const Result<JobSheetDay> day
+        = JobSheetDay::load(m_database, fitterId(), m_date->date(), false);
     if (!day) {
         m_summary->setText(tr("The jobs could not be read: %1").arg(day.errorString()));
         return;
@@ -103,17 +103,16 @@ Status JobSheetDialog::saveTo(const QString &path)
     const Result<JobSheetDay> day = JobSheetDay::load(m_database, fitterId(), m_date->date());
     Status written = day ? JobSheetRenderer(*day).writePdf(path) : Status(day.error());
     m_status->setText(written ? tr("Saved %1.").arg(QDir::toNativeSeparators(path))
-                              : tr("The job sheets were not saved: %1")
-                                    .arg(written.errorString()));
+                              : tr("The job sheets were not saved: %1").arg(written.errorString()));
     return written;
 }
 
 void JobSheetDialog::chooseFile()
 {
-    const QString suggested = QStringLiteral("job-sheets-%1-%2.pdf")
-                                  .arg(m_fitter->currentText().simplified().replace(
-                                           QLatin1Char(' '), QLatin1Char('-')),
-                                       m_date->date().toString(Qt::ISODate));
+    const QString suggested
+        = QStringLiteral("job-sheets-%1-%2.pdf")
+              .arg(m_fitter->currentText().simplified().replace(QLatin1Char(' '), QLatin1Char('-')),
+                   m_date->date().toString(Qt::ISODate));
     const QString path = QFileDialog::getSaveFileName(this, tr("Save job sheets"), suggested,
                                                       tr("PDF files (*.pdf)"));
     if (!path.isEmpty())
@@ -134,9 +133,9 @@ void JobSheetDialog::print()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Status printed = JobSheetRenderer(*day).render(printer);
-    m_status->setText(printed ? tr("Sent to the printer.")
-                              : tr("The job sheets were not printed: %1")
-                                    .arg(printed.errorString()));
+    m_status->setText(printed
+                          ? tr("Sent to the printer.")
+                          : tr("The job sheets were not printed: %1").arg(printed.errorString()));
 }
 
 } // namespace saferhomes

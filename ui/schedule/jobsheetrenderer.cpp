@@ -87,8 +87,8 @@ Status JobSheetRenderer::writePdf(const QString &path) const
         return Error::invalid(tr("The page layout was refused."));
     writer.setResolution(300);
     writer.setCreator(QStringLiteral("SaferHomes"));
-    writer.setTitle(tr("Job sheets: %1, %2")
-                        .arg(m_day.fitter.name, m_day.date.toString(Qt::ISODate)));
+    writer.setTitle(
+        tr("Job sheets: %1, %2").arg(m_day.fitter.name, m_day.date.toString(Qt::ISODate)));
     const Status drawn = render(writer);
     if (!drawn)
         return drawn;
@@ -128,10 +128,10 @@ QString JobSheetRenderer::timeRange(const JobSheetStop &stop) const
     const QTimeZone london("Europe/London");
     const QString from = stop.job.start.toTimeZone(london).time().toString(QStringLiteral("HH:mm"));
     const QDateTime endAt = stop.job.end.isValid()
-                                ? stop.job.end
-                                : stop.job.start.addSecs(60LL * stop.job.durationMinutes);
+        ? stop.job.end
+        : stop.job.start.addSecs(60LL * stop.job.durationMinutes);
     return from + QStringLiteral("\u2013")
-           + endAt.toTimeZone(london).time().toString(QStringLiteral("HH:mm"));
+        + endAt.toTimeZone(london).time().toString(QStringLiteral("HH:mm"));
 }
 
 void JobSheetRenderer::drawSummary(Page &page) const
@@ -163,8 +163,8 @@ void JobSheetRenderer::drawSummary(Page &page) const
             count += item.qty;
         page.text(QString::number(i + 1), 10, true, 0, 8, true);
         page.text(timeRange(stop), 10, false, 8, 28, true);
-        const double used = page.text(
-            tr("%1, %2").arg(stop.job.address, stop.job.postcode), 10, false, 36, 100, true);
+        const double used = page.text(tr("%1, %2").arg(stop.job.address, stop.job.postcode), 10,
+                                      false, 36, 100, true);
         page.text(tr("%n item(s)", nullptr, count), 10, false, 140, 40, true);
         page.y += std::max(used, page.at(5.5));
     }
@@ -235,8 +235,8 @@ void JobSheetRenderer::drawMap(Page &page, const QRectF &area) const
         i == 0 ? route.moveTo(at) : route.lineTo(at);
     }
     painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(QColor(0x00, 0x72, 0xb2), page.at(0.7), Qt::SolidLine, Qt::RoundCap,
-                        Qt::RoundJoin));
+    painter.setPen(
+        QPen(QColor(0x00, 0x72, 0xb2), page.at(0.7), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.drawPath(route);
 
     page.setFont(8, true);
@@ -249,9 +249,9 @@ void JobSheetRenderer::drawMap(Page &page, const QRectF &area) const
         const QRectF mark(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius);
         start ? painter.drawRect(mark) : painter.drawEllipse(mark);
         if (start) {
-            painter.drawText(QRectF(at.x() + radius * 1.3, at.y() - radius, page.at(20),
-                                    2 * radius),
-                             Qt::AlignLeft | Qt::AlignVCenter, points[i].label);
+            painter.drawText(
+                QRectF(at.x() + radius * 1.3, at.y() - radius, page.at(20), 2 * radius),
+                Qt::AlignLeft | Qt::AlignVCenter, points[i].label);
         } else {
             painter.drawText(mark, Qt::AlignCenter, points[i].label);
         }
@@ -284,9 +284,9 @@ void JobSheetRenderer::drawJob(Page &page, int index) const
 {
     const JobSheetStop &stop = m_day.stops[index];
     const Job &job = stop.job;
-    page.text(tr("Stop %1 of %2 \u00b7 %3").arg(index + 1).arg(m_day.stops.size()).arg(
-                  timeRange(stop)),
-              11);
+    page.text(
+        tr("Stop %1 of %2 \u00b7 %3").arg(index + 1).arg(m_day.stops.size()).arg(timeRange(stop)),
+        11);
     page.text(job.address, 18, true);
     page.text(job.area.isEmpty() ? job.postcode : tr("%1 \u00b7 %2").arg(job.postcode, job.area),
               12);
@@ -321,8 +321,8 @@ void JobSheetRenderer::drawJob(Page &page, int index) const
     page.text(tr("Items"), 11, true);
     page.gap(1);
     const double columns[] = {0, 66, 112, 130, 146};
-    const QString heads[] = {tr("Item"), tr("Standard"), tr("Planned"), tr("Fitted"),
-                             tr("Serial numbers")};
+    const QString heads[]
+        = {tr("Item"), tr("Standard"), tr("Planned"), tr("Fitted"), tr("Serial numbers")};
     for (int c = 0; c < 5; ++c)
         page.text(heads[c], 9, true, columns[c], c == 4 ? 0 : columns[c + 1] - columns[c], true);
     page.gap(5);
@@ -335,8 +335,8 @@ void JobSheetRenderer::drawJob(Page &page, int index) const
         // Boxes for the fitter to write in.
         page.painter.save();
         page.painter.setPen(QPen(Qt::gray, page.at(0.25)));
-        page.painter.drawRect(QRectF(page.area.left() + page.at(130), page.y, page.at(12),
-                                     page.at(6)));
+        page.painter.drawRect(
+            QRectF(page.area.left() + page.at(130), page.y, page.at(12), page.at(6)));
         page.painter.drawLine(QPointF(page.area.left() + page.at(146), page.y + page.at(6)),
                               QPointF(page.area.right(), page.y + page.at(6)));
         page.painter.restore();
@@ -376,8 +376,8 @@ void JobSheetRenderer::drawFooter(Page &page, int number) const
     page.y = page.area.bottom() - page.at(5);
     QString left = tr("%1 \u00b7 %2").arg(m_day.fitter.name, m_day.date.toString(Qt::ISODate));
     if (number > 1)
-        left += tr(" \u00b7 job %1").arg(m_day.stops[number - 2].job.id.toString(
-            QUuid::WithoutBraces));
+        left += tr(" \u00b7 job %1")
+                    .arg(m_day.stops[number - 2].job.id.toString(QUuid::WithoutBraces));
     page.text(left, 7, false, 0, 150, true);
     page.setFont(7);
     page.painter.drawText(QRectF(page.area.left(), page.y, page.area.width(), page.at(5)),

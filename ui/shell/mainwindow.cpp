@@ -6,6 +6,7 @@
 #include "doorstep/surveyresources.h"
 #include "import/importlauncher.h"
 #include "register/householdexport.h"
+#include "schedule/fitterdaypage.h"
 #include "schedule/jobsheetdialog.h"
 #include "shell/sidebar.h"
 #include "store/database.h"
@@ -120,6 +121,14 @@ void MainWindow::createActions()
     QAction *progress = m_progressDock->toggleViewAction();
     progress->setText(tr("&Progress panel"));
     view->addAction(progress);
+    view->addAction(tr("&Fitter's day"), QKeySequence(Qt::CTRL | Qt::Key_J), this, [this] {
+        // A window of its own: the fitter keeps it open beside the rest of the app.
+        auto *day = new FitterDayPage(m_database, this);
+        day->setWindowFlag(Qt::Window);
+        day->setAttribute(Qt::WA_DeleteOnClose);
+        day->resize(1000, 720);
+        day->show();
+    });
     QAction *refresh = view->addAction(tr("&Reload households"), this, &MainWindow::reload);
     // F5 is Sync now, which reloads what it brings.
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
