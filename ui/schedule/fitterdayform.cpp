@@ -120,11 +120,11 @@ void FitterDayForm::setJob(const Job &job, const QHash<QString, EquipmentLabel> 
         const int row = 1 + 2 * index;
         const EquipmentLabel label = labels.value(item.code);
         const QString name = label.name.isEmpty() ? item.code : label.name;
-        auto *title = new QLabel(
-            label.standard.isEmpty()
-                ? tr("%1 (planned %2)").arg(name).arg(item.qty)
-                : tr("%1, %2 (planned %3)").arg(name, label.standard).arg(item.qty),
-            items);
+        auto *title
+            = new QLabel(label.standard.isEmpty()
+                             ? tr("%1 (planned %2)").arg(name).arg(item.qty)
+                             : tr("%1, %2 (planned %3)").arg(name, label.standard).arg(item.qty),
+                         items);
         title->setWordWrap(true);
         grid->addWidget(title, row, 0);
         Row entry {item, new QSpinBox(items), new QLineEdit(items), new QLineEdit(items),
@@ -149,9 +149,9 @@ void FitterDayForm::setJob(const Job &job, const QHash<QString, EquipmentLabel> 
         grid->addWidget(entry.error, row + 1, 0, 1, 4);
         connect(entry.fitted, &QSpinBox::valueChanged, this,
                 [this, index] { updateReason(index); });
-        for (QWidget *field : {static_cast<QWidget *>(entry.fitted),
-                               static_cast<QWidget *>(entry.reason),
-                               static_cast<QWidget *>(entry.serials)}) {
+        for (QWidget *field :
+             {static_cast<QWidget *>(entry.fitted), static_cast<QWidget *>(entry.reason),
+              static_cast<QWidget *>(entry.serials)}) {
             if (previous)
                 setTabOrder(previous, field);
             previous = field;
@@ -166,11 +166,10 @@ void FitterDayForm::setJob(const Job &job, const QHash<QString, EquipmentLabel> 
     m_items = items;
     items->show(); // made after the form may have been shown
     // The rows come first, then the fields made with the form.
-    for (QWidget *field : {static_cast<QWidget *>(m_addPhoto),
-                           static_cast<QWidget *>(m_signedOffBy),
-                           static_cast<QWidget *>(m_complete),
-                           static_cast<QWidget *>(m_noAccessReason),
-                           static_cast<QWidget *>(m_noAccess)}) {
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_addPhoto), static_cast<QWidget *>(m_signedOffBy),
+          static_cast<QWidget *>(m_complete), static_cast<QWidget *>(m_noAccessReason),
+          static_cast<QWidget *>(m_noAccess)}) {
         if (previous)
             setTabOrder(previous, field);
         previous = field;
@@ -191,13 +190,13 @@ bool FitterDayForm::checkReasons()
     // The keyboard goes to the first field that needs something.
     QWidget *first = nullptr;
     for (const Row &row : std::as_const(m_rows)) {
-        const bool missing = row.fitted->value() != row.item.qty
-                             && row.reason->text().trimmed().isEmpty();
-        TouchStyle::setError(row.error,
-                             missing ? tr("Say why %1 were fitted, not %2.")
-                                           .arg(row.fitted->value())
-                                           .arg(row.item.qty)
-                                     : QString());
+        const bool missing
+            = row.fitted->value() != row.item.qty && row.reason->text().trimmed().isEmpty();
+        TouchStyle::setError(
+            row.error,
+            missing
+                ? tr("Say why %1 were fitted, not %2.").arg(row.fitted->value()).arg(row.item.qty)
+                : QString());
         if (missing && !first)
             first = row.reason;
     }
@@ -235,9 +234,9 @@ bool FitterDayForm::addPhoto(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        TouchStyle::setError(m_photoError, tr("%1 could not be opened: %2")
-                                               .arg(QFileInfo(path).fileName(),
-                                                    file.errorString()));
+        TouchStyle::setError(
+            m_photoError,
+            tr("%1 could not be opened: %2").arg(QFileInfo(path).fileName(), file.errorString()));
         return false;
     }
     const QByteArray bytes = file.readAll();
@@ -262,7 +261,8 @@ bool FitterDayForm::addPhoto(const QString &path)
 void FitterDayForm::choosePhoto()
 {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Add a photo"), {}, tr("Photos (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)"));
+        this, tr("Add a photo"), {},
+        tr("Photos (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)"));
     if (!path.isEmpty())
         addPhoto(path);
 }

@@ -12,8 +12,8 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QScrollArea>
-#include <QTimeZone>
 #include <QSpinBox>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace saferhomes {
@@ -28,17 +28,12 @@ QString localTime(const QDateTime &at)
 QString statusText(JobStatus status)
 {
     switch (status) {
-    case JobStatus::Completed:
-        return FitterDayPage::tr("done");
-    case JobStatus::NoAccess:
-        return FitterDayPage::tr("no access");
-    case JobStatus::Cancelled:
-        return FitterDayPage::tr("cancelled");
-    case JobStatus::Tentative:
-        return FitterDayPage::tr("pencilled in");
+    case JobStatus::Completed: return FitterDayPage::tr("done");
+    case JobStatus::NoAccess: return FitterDayPage::tr("no access");
+    case JobStatus::Cancelled: return FitterDayPage::tr("cancelled");
+    case JobStatus::Tentative: return FitterDayPage::tr("pencilled in");
     case JobStatus::Scheduled:
-    case JobStatus::Unscheduled:
-        break;
+    case JobStatus::Unscheduled: break;
     }
     return FitterDayPage::tr("to do");
 }
@@ -188,15 +183,15 @@ void FitterDayPage::loadJobs()
     int select = -1;
     for (int i = 0; i < m_day.size(); ++i) {
         const Job &job = m_day[i];
-        auto *item = new QListWidgetItem(tr("%1. %2\u2013%3  %4\n%5, %6")
-                                             .arg(i + 1)
-                                             .arg(localTime(job.start), localTime(job.end),
-                                                  statusText(job.status), job.address,
-                                                  job.postcode),
-                                         m_jobs);
+        auto *item
+            = new QListWidgetItem(tr("%1. %2\u2013%3  %4\n%5, %6")
+                                      .arg(i + 1)
+                                      .arg(localTime(job.start), localTime(job.end),
+                                           statusText(job.status), job.address, job.postcode),
+                                  m_jobs);
         item->setSizeHint(QSize(0, 64));
-        if (job.id == selected || (select < 0 && selected.isNull()
-                                   && JobStatusNames::isBooked(job.status)))
+        if (job.id == selected
+            || (select < 0 && selected.isNull() && JobStatusNames::isBooked(job.status)))
             select = i;
     }
     if (!m_day.isEmpty())
@@ -207,14 +202,14 @@ QString FitterDayPage::details(const Job &job) const
 {
     QStringList lines {job.address, job.postcode};
     lines.append(QString());
-    lines.append(tr("Access notes: %1")
-                     .arg(job.accessNotes.isEmpty() ? tr("none given") : job.accessNotes));
+    lines.append(
+        tr("Access notes: %1").arg(job.accessNotes.isEmpty() ? tr("none given") : job.accessNotes));
     if (m_showContact) {
         const Result<JobContact> contact
             = JobRepository(m_database, Database::localUserName()).contact(job.householdId);
         if (!contact) {
-            lines.append(tr("The householder's contact could not be read: %1")
-                             .arg(contact.errorString()));
+            lines.append(
+                tr("The householder's contact could not be read: %1").arg(contact.errorString()));
         } else if (!contact->isEmpty()) {
             QStringList parts {contact->name, contact->phone, contact->email};
             parts.removeAll(QString());
@@ -255,9 +250,9 @@ void FitterDayPage::complete()
         m_form->showError(tr("The job was not saved: %1").arg(done.errorString()));
         return;
     }
-    m_status->setText(*done ? tr("Job at %1 completed.").arg(job.address)
-                            : tr("Job at %1 was completed already; nothing changed.")
-                                  .arg(job.address));
+    m_status->setText(
+        *done ? tr("Job at %1 completed.").arg(job.address)
+              : tr("Job at %1 was completed already; nothing changed.").arg(job.address));
     loadJobs();
     emit jobRecorded(job.id);
 }

@@ -1,5 +1,6 @@
 // The fitter's day (DESIGN §8): a job recorded with the keyboard alone, differences that need
 // a reason, an unreadable photo, no access; each checked in the database.
+#include "common/signaturepad.h"
 #include "common/touchbutton.h"
 #include "schedule/fitterdayform.h"
 #include "schedule/fitterdaypage.h"
@@ -51,17 +52,17 @@ protected:
             run(u"INSERT INTO household (id, address_line1, postcode, area_id, status, "
                 "created_at, updated_at) VALUES ('%1', '%2', 'LE13 1AB', "
                 "'00000000-0000-4000-8000-000000000901', 'scheduled', 'x', 'x')"_s.arg(household,
-                                                                                      address));
+                                                                                       address));
             run(u"INSERT INTO job (id, household_id, fitter_id, status, scheduled_start, "
                 "scheduled_end, created_at, duration_minutes, access_notes) VALUES ('%1', '%2', "
-                "'%3', 'scheduled', '%4', '%5', 'x', 60, 'Side gate; ring twice')"_s
-                    .arg(job, household, kFitter, start, end));
+                "'%3', 'scheduled', '%4', '%5', 'x', 60, 'Side gate; ring twice')"_s.arg(
+                    job, household, kFitter, start, end));
         }
         run(u"INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES "
             "('00000000-0000-4000-8000-000000000601', '%1', 'LOCK', 2), "
             "('00000000-0000-4000-8000-000000000602', '%1', 'ALARM', 1), "
             "('00000000-0000-4000-8000-000000000603', '%2', 'LOCK', 1)"_s.arg(kFirstJob,
-                                                                             kSecondJob));
+                                                                              kSecondJob));
         run(u"INSERT INTO resident (id, household_id, name, phone, is_primary, created_at) "
             "VALUES ('00000000-0000-4000-8000-000000000701', '%1', 'Ann Smith', "
             "'01632 960001', 1, 'x')"_s.arg(kFirstHousehold));
@@ -131,15 +132,14 @@ TEST_F(FitterDayTest, ShowsTheDayInRouteOrderWithWhatTheFitterNeeds)
     EXPECT_FALSE(m_page->detailLabel()->text().contains(u"Ann Smith"_s));
     // Touch targets as in doorstep mode.
     FitterDayForm *form = m_page->form();
-    for (QWidget *widget : {static_cast<QWidget *>(form->fittedBox(0)),
-                            static_cast<QWidget *>(form->serialEdit(0)),
-                            static_cast<QWidget *>(form->signedOffByEdit()),
-                            static_cast<QWidget *>(form->completeButton()),
-                            static_cast<QWidget *>(form->noAccessButton()),
-                            static_cast<QWidget *>(m_page->fitterBox())}) {
+    for (QWidget *widget :
+         {static_cast<QWidget *>(form->fittedBox(0)), static_cast<QWidget *>(form->serialEdit(0)),
+          static_cast<QWidget *>(form->signedOffByEdit()),
+          static_cast<QWidget *>(form->completeButton()),
+          static_cast<QWidget *>(form->noAccessButton()),
+          static_cast<QWidget *>(m_page->fitterBox())}) {
         EXPECT_GE(widget->height(), 48) << qPrintable(widget->objectName());
     }
-
 }
 
 TEST_F(FitterDayTest, CompletesAJobWithTheKeyboardOnly)
@@ -186,9 +186,9 @@ TEST_F(FitterDayTest, CompletesAJobWithTheKeyboardOnly)
     ASSERT_EQ(QApplication::focusWidget(), form->completeButton());
     press(Qt::Key_Return);
 
-    EXPECT_EQ(scalar(u"SELECT status || '/' || signed_off_by FROM job WHERE id = '%1'"_s.arg(
-                  kFirstJob)),
-              u"completed/Ann Smith"_s);
+    EXPECT_EQ(
+        scalar(u"SELECT status || '/' || signed_off_by FROM job WHERE id = '%1'"_s.arg(kFirstJob)),
+        u"completed/Ann Smith"_s);
     EXPECT_EQ(scalar(u"SELECT fitted_qty || '/' || serial || '/' || difference_reason FROM "
                      "job_item WHERE id = '00000000-0000-4000-8000-000000000601'"_s),
               u"1/L-1001/Back door frame rotten"_s);
@@ -224,11 +224,22 @@ TEST_F(FitterDayTest, AnUnreadablePhotoIsNamedAtItsFieldAndLosesNothingElse)
     ASSERT_TRUE(image.save(good));
     EXPECT_TRUE(form->addPhoto(good));
     EXPECT_FALSE(form->photoError()->isVisible());
+    // The householder signs on the pad.
+    SignaturePad *pad = form->signaturePad();
+    const QPoint from(pad->width() / 4, pad->height() / 2);
+    QTest::mousePress(pad, Qt::LeftButton, {}, from);
+    for (int step = 1; step <= 8; ++step)
+        QTest::mouseMove(pad, from + QPoint(step * pad->width() / 16, (step % 2) * 12));
+    QTest::mouseRelease(pad, Qt::LeftButton, {}, from + QPoint(pad->width() / 2, 0));
+    ASSERT_FALSE(pad->isEmpty());
     form->completeButton()->click();
     EXPECT_EQ(scalar(u"SELECT status FROM job WHERE id = '%1'"_s.arg(kFirstJob)), u"completed"_s);
     EXPECT_EQ(scalar(u"SELECT count(*) || '/' || min(mime_type) || '/' || min(household_id) FROM "
                      "attachment WHERE job_id = '%1' AND kind = 'photo'"_s.arg(kFirstJob)),
               u"1/image/png/"_s + kFirstHousehold);
+    EXPECT_EQ(scalar(u"SELECT count(*) || '/' || min(mime_type) FROM attachment WHERE job_id = "
+                     "'%1' AND kind = 'signature' AND length(bytes) > 0"_s.arg(kFirstJob)),
+              u"1/image/png"_s);
 }
 
 TEST_F(FitterDayTest, NoAccessNeedsAReasonAndReturnsTheJobToTheTray)
@@ -242,15 +253,13 @@ TEST_F(FitterDayTest, NoAccessNeedsAReasonAndReturnsTheJobToTheTray)
     EXPECT_EQ(form->fittedBox(1), nullptr);
     form->noAccessButton()->click();
     EXPECT_TRUE(form->formError()->isVisible());
-    EXPECT_EQ(scalar(u"SELECT status FROM job WHERE id = '%1'"_s.arg(kSecondJob)),
-              u"scheduled"_s);
+    EXPECT_EQ(scalar(u"SELECT status FROM job WHERE id = '%1'"_s.arg(kSecondJob)), u"scheduled"_s);
     form->noAccessEdit()->setFocus();
     type(u"Nobody in, card left"_s);
     press(Qt::Key_Tab);
     ASSERT_EQ(QApplication::focusWidget(), form->noAccessButton());
     press(Qt::Key_Space);
-    EXPECT_EQ(scalar(u"SELECT status FROM job WHERE id = '%1'"_s.arg(kSecondJob)),
-              u"no_access"_s);
+    EXPECT_EQ(scalar(u"SELECT status FROM job WHERE id = '%1'"_s.arg(kSecondJob)), u"no_access"_s);
     EXPECT_EQ(scalar(u"SELECT status FROM job WHERE revisit_of = '%1'"_s.arg(kSecondJob)),
               u"unscheduled"_s);
     EXPECT_EQ(scalar(u"SELECT status FROM household WHERE id = '%1'"_s.arg(kSecondHousehold)),
