@@ -31,12 +31,12 @@ protected:
             "skill) VALUES ('LOCK', 'Mortice deadlock', 'BS 3621', 100, 30, 'locks'), "
             "('ALARM', 'Alarm', '', 100, 60, 'alarms')"_s);
         run(u"INSERT INTO household (id, address_line1, postcode, status, created_at, "
-            "updated_at) VALUES ('%1', '3 Scalford Road', 'LE13 1JY', 'scheduled', 'x', 'x')"_s
-                .arg(kHousehold));
+            "updated_at) VALUES ('%1', '3 Scalford Road', 'LE13 1JY', 'scheduled', 'x', 'x')"_s.arg(
+                kHousehold));
         run(u"INSERT INTO resident (id, household_id, name, phone, email, access_needs, "
             "is_primary, created_at) VALUES ('00000000-0000-4000-8000-000000000701', '%1', "
-            "'Ann Smith', '01632 960001', 'ann@example.com', 'Hard of hearing', 1, 'x')"_s
-                .arg(kHousehold));
+            "'Ann Smith', '01632 960001', 'ann@example.com', 'Hard of hearing', 1, 'x')"_s.arg(
+                kHousehold));
         run(u"INSERT INTO job (id, household_id, status, scheduled_start, created_at) VALUES "
             "('%1', '%2', 'scheduled', '2026-12-09T09:00:00.000Z', 'x')"_s.arg(kJob, kHousehold));
         run(u"INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES "
@@ -90,8 +90,8 @@ TEST_F(JobCompletionTest, ReasonsPhotosAndSignatureAreKeptWithTheJobOnce)
     JobCompletion completion;
     completion.fitted = {{u"LOCK"_s, 1}}; // no alarm: a difference too
     completion.serials = {{u"LOCK"_s, u"L-1"_s}};
-    completion.differenceReasons = {{u"LOCK"_s, u"Frame rotten"_s},
-                                    {u"ALARM"_s, u"Householder declined"_s}};
+    completion.differenceReasons
+        = {{u"LOCK"_s, u"Frame rotten"_s}, {u"ALARM"_s, u"Householder declined"_s}};
     completion.photos.append({u"image/jpeg"_s, QByteArray("jpeg bytes")});
     completion.photos.append({u"image/png"_s, QByteArray("png bytes")});
     completion.signature = JobPicture {u"image/png"_s, QByteArray("signature")};

@@ -195,7 +195,7 @@ bool FitterDayForm::checkReasons()
         TouchStyle::setError(
             row.error,
             missing
-                ? tr("Say why %1 were fitted, not %2.").arg(row.fitted->value()).arg(row.item.qty)
+                ? tr("%1 fitted of %2 planned: say why.").arg(row.fitted->value()).arg(row.item.qty)
                 : QString());
         if (missing && !first)
             first = row.reason;

@@ -86,6 +86,7 @@ FitterDayPage::FitterDayPage(Database &database, QWidget *parent)
     panelLayout->addWidget(m_detail);
     m_form = new FitterDayForm(panel);
     panelLayout->addWidget(m_form);
+    panelLayout->addStretch(1);
     scroll->setWidget(panel);
     body->addWidget(scroll, 1);
     layout->addLayout(body, 1);
@@ -221,6 +222,25 @@ QString FitterDayPage::details(const Job &job) const
     if (!job.notes.isEmpty())
         lines.append(tr("Notes: %1").arg(job.notes));
     lines.append(tr("Status: %1").arg(statusText(job.status)));
+    if (job.status == JobStatus::Completed) {
+        // What was recorded, in place of the form.
+        const Result<QHash<QString, QString>> reasons
+            = JobRepository(m_database, Database::localUserName()).differenceReasons(job.id);
+        for (const JobItem &item : job.items) {
+            const QString name = m_labels.value(item.code).name;
+            QString line = tr("Fitted %1 of %2: %3")
+                               .arg(item.fittedQty)
+                               .arg(item.qty)
+                               .arg(name.isEmpty() ? item.code : name);
+            if (!item.serial.isEmpty())
+                line += tr(" (serials %1)").arg(item.serial);
+            if (reasons && reasons->contains(item.code))
+                line += tr(": %1").arg(reasons->value(item.code));
+            lines.append(line);
+        }
+        if (!job.signedOffBy.isEmpty())
+            lines.append(tr("Signed off by %1").arg(job.signedOffBy));
+    }
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -228,12 +248,15 @@ void FitterDayPage::showJob(int row)
 {
     if (row < 0 || row >= m_day.size()) {
         m_form->setEnabled(false);
+        m_form->hide();
         return;
     }
     const Job &job = m_day[row];
     m_detail->setText(details(job));
     m_form->setJob(job, m_labels);
+    // A visit already recorded shows what was recorded, not the form.
     m_form->setEnabled(JobStatusNames::isBooked(job.status));
+    m_form->setVisible(JobStatusNames::isBooked(job.status));
     // Tab goes from the list straight to the job's first field.
     if (QWidget *first = m_form->fittedBox(0))
         setTabOrder(m_jobs, first);
@@ -253,7 +276,9 @@ void FitterDayPage::complete()
     m_status->setText(
         *done ? tr("Job at %1 completed.").arg(job.address)
               : tr("Job at %1 was completed already; nothing changed.").arg(job.address));
+    m_jobs->setCurrentRow(-1); // then the next job still to do is shown
     loadJobs();
+    m_jobs->setFocus(Qt::OtherFocusReason); // the keyboard stays on the day, not lost
     emit jobRecorded(job.id);
 }
 
@@ -274,7 +299,9 @@ void FitterDayPage::noAccess()
     }
     m_status->setText(
         tr("No access at %1: the job is back in the tray for a revisit.").arg(job.address));
+    m_jobs->setCurrentRow(-1); // then the next job still to do is shown
     loadJobs();
+    m_jobs->setFocus(Qt::OtherFocusReason); // the keyboard stays on the day, not lost
     emit jobRecorded(job.id);
 }
 

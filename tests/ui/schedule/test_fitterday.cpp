@@ -178,6 +178,10 @@ TEST_F(FitterDayTest, CompletesAJobWithTheKeyboardOnly)
     EXPECT_TRUE(form->findChild<QLabel *>(u"itemError0"_s)->isVisible());
     EXPECT_EQ(scalar(u"SELECT status FROM job WHERE id = '%1'"_s.arg(kFirstJob)), u"scheduled"_s);
     ASSERT_EQ(QApplication::focusWidget(), form->reasonEdit(0));
+    const QString shots = qEnvironmentVariable("SAFERHOMES_SHOTS_DIR");
+    if (!shots.isEmpty()) {
+        EXPECT_TRUE(m_page->grab().save(QDir(shots).filePath(u"fitterday-reason.png"_s)));
+    }
     type(u"Back door frame rotten"_s);
     for (int i = 0; i < 5; ++i) // serials, alarm, its serials, Add photo, the name
         press(Qt::Key_Tab);
@@ -202,6 +206,18 @@ TEST_F(FitterDayTest, CompletesAJobWithTheKeyboardOnly)
               u"scheduled"_s);
     EXPECT_TRUE(m_page->statusLabel()->text().contains(u"completed"_s));
     EXPECT_TRUE(m_page->jobList()->item(0)->text().contains(u"done"_s));
+    EXPECT_EQ(m_page->jobList()->currentRow(), 1); // on to the next job still to do
+    EXPECT_TRUE(form->isVisible());
+    press(Qt::Key_Up); // back to the one just done: what was recorded, no form
+    ASSERT_EQ(m_page->jobList()->currentRow(), 0);
+    EXPECT_FALSE(form->isVisible());
+    EXPECT_TRUE(m_page->detailLabel()->text().contains(
+        u"Fitted 1 of 2: Five-lever mortice deadlock (serials L-1001): Back door frame "
+        "rotten"_s))
+        << qPrintable(m_page->detailLabel()->text());
+    if (!shots.isEmpty()) {
+        EXPECT_TRUE(m_page->grab().save(QDir(shots).filePath(u"fitterday-done.png"_s)));
+    }
 }
 
 TEST_F(FitterDayTest, AnUnreadablePhotoIsNamedAtItsFieldAndLosesNothingElse)
