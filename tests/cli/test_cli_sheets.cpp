@@ -186,3 +186,19 @@ TEST_F(CliSheetsTest, BadRequestsWriteNothing)
               2);
     EXPECT_FALSE(QFileInfo::exists(pdf));
 }
+
+TEST_F(CliSheetsTest, TimesAreLondonTimeInSummer)
+{
+    // 08:30 UTC on 10 June 2026 is 09:30 British Summer Time.
+    addJob(5, "1 Sherrard Street", "LE13 1XJ", "2026-06-10T08:30:00.000Z",
+           "2026-06-10T09:15:00.000Z", "scheduled", "");
+    const QString pdf = path(u"june.pdf"_s);
+    const CliResult result = cli({u"jobs"_s, u"sheets"_s, u"--fitter"_s, m_fitter, u"--date"_s,
+                                  u"2026-06-10"_s, u"--out"_s, pdf});
+    ASSERT_EQ(result.exitCode, 0) << result;
+    ASSERT_EQ(pageCount(pdf), 2);
+    const QString summary = pageText(pdf, 1);
+    EXPECT_TRUE(summary.contains(u"1 09:30\u201310:15 1 Sherrard Street, LE13 1XJ"_s))
+        << summary.toStdString();
+    EXPECT_TRUE(pageText(pdf, 2).contains(u"Stop 1 of 1 \u00b7 09:30\u201310:15"_s));
+}

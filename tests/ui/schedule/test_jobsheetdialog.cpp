@@ -1,6 +1,9 @@
 // File › Print job sheets…: the dialog lists the fitters, counts the chosen day's jobs and
-// saves the sheets as a PDF (read back with poppler-utils' pdfinfo).
+// saves the sheets as a PDF (read back with poppler-utils' pdfinfo); the main window opens it
+// and the fitter's day from the keyboard.
+#include "schedule/fitterdaypage.h"
 #include "schedule/jobsheetdialog.h"
+#include "shell/mainwindow.h"
 #include "uitest.h"
 
 #include <QComboBox>
@@ -11,6 +14,7 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
 
 using namespace saferhomes;
 using namespace saferhomes::test;
@@ -73,4 +77,32 @@ TEST_F(JobSheetDialogTest, SavesTheChosenFittersDayAsAPdf)
     const Status refused = dialog.saveTo(QDir(m_dir.path()).filePath(u"no/such/x.pdf"_s));
     EXPECT_FALSE(refused);
     EXPECT_TRUE(dialog.statusLabel()->text().startsWith(u"The job sheets were not saved"_s));
+}
+
+TEST_F(JobSheetDialogTest, TheMainWindowOpensItAndTheFittersDayFromTheKeyboard)
+{
+    run(u"INSERT INTO fitter (id, name) VALUES ('00000000-0000-4000-8000-000000000801', "
+        "'Mo Rahman')"_s);
+    MainWindow window(m_database, settings());
+    window.show();
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window, kPatienceMs));
+    QTest::keyClick(&window, Qt::Key_P, Qt::ControlModifier); // File › Print job sheets…
+    JobSheetDialog *dialog = nullptr;
+    ASSERT_TRUE(waitFor([&] {
+        dialog = window.findChild<JobSheetDialog *>();
+        return dialog && dialog->isVisible();
+    }));
+    EXPECT_EQ(dialog->fitterBox()->currentText(), u"Mo Rahman"_s);
+    dialog->reject();
+
+    QTest::keyClick(&window, Qt::Key_J, Qt::ControlModifier); // View › Fitter's day
+    FitterDayPage *day = nullptr;
+    ASSERT_TRUE(waitFor([&] {
+        day = window.findChild<FitterDayPage *>();
+        return day && day->isVisible();
+    }));
+    EXPECT_EQ(day->fitterBox()->currentText(), u"Mo Rahman"_s);
+    EXPECT_EQ(day->date(), QDate::currentDate());
+    day->close();
 }
