@@ -58,10 +58,9 @@ int SheetsCommand::write(Database &database, const QHash<QString, QString> &opti
         return fail(day.error().kind == Error::Kind::NotFound ? Cli::Rejected : Cli::UsageError,
                     day.errorString());
     }
-    const JobSheetRenderer renderer(*day);
-    const Status written = renderer.writePdf(out);
-    if (!written)
-        return fail(Cli::UsageError, written.errorString());
+    const Result<int> pages = JobSheetRenderer(*day).writePdf(out);
+    if (!pages)
+        return fail(Cli::UsageError, pages.errorString());
     const int jobs = int(day->stops.size());
     if (m_json) {
         m_out << QJsonDocument(
@@ -70,14 +69,11 @@ int SheetsCommand::write(Database &database, const QHash<QString, QString> &opti
                          {QStringLiteral("fitter"), fitterId.toString(QUuid::WithoutBraces)},
                          {QStringLiteral("date"), date.toString(Qt::ISODate)},
                          {QStringLiteral("jobs"), jobs},
-                         {QStringLiteral("pages"), renderer.pageCount()}})
+                         {QStringLiteral("pages"), *pages}})
                      .toJson(QJsonDocument::Compact)
               << '\n';
     } else {
-        m_out << tr("Wrote %1: %n job(s), %2 page(s).", nullptr, jobs)
-                     .arg(out)
-                     .arg(renderer.pageCount())
-              << '\n';
+        m_out << tr("Wrote %1: %n job(s), %2 page(s).", nullptr, jobs).arg(out).arg(*pages) << '\n';
     }
     m_out.flush();
     return Cli::Success;

@@ -202,3 +202,30 @@ TEST_F(CliSheetsTest, TimesAreLondonTimeInSummer)
         << summary.toStdString();
     EXPECT_TRUE(pageText(pdf, 2).contains(u"Stop 1 of 1 \u00b7 09:30\u201310:15"_s));
 }
+
+TEST_F(CliSheetsTest, AJobWithManyItemsContinuesOnTheNextPage)
+{
+    // 30 item rows are more than one A4 page holds under the job's header (about 20).
+    QStringList rows;
+    for (int i = 1; i <= 30; ++i) {
+        rows.append(u"('00000000-0000-4000-8000-%1', '00000000-0000-4000-8000-000000000502', "
+                    "'%2', %3)"_s.arg(800 + i, 12, 10, QChar(u'0'))
+                        .arg(i % 2 ? u"LOCK"_s : u"ALARM"_s)
+                        .arg(i));
+    }
+    sql(u"INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES "_s + rows.join(u", "_s));
+    const QString pdf = path(u"long.pdf"_s);
+    const CliResult result = cli({u"jobs"_s, u"sheets"_s, u"--fitter"_s, m_fitter, u"--date"_s,
+                                  u"2026-12-09"_s, u"--out"_s, pdf});
+    ASSERT_EQ(result.exitCode, 0) << result;
+    EXPECT_EQ(result.json()[u"pages"_s].toInt(), 4); // summary, Scalford Road twice, Thorpe Road
+    ASSERT_EQ(pageCount(pdf), 4);
+    const QString first = pageText(pdf, 2);
+    EXPECT_TRUE(first.contains(u"Page 2 of 4"_s)) << first.toStdString();
+    EXPECT_FALSE(first.contains(u"Householder sign-off"_s));
+    const QString continued = pageText(pdf, 3);
+    EXPECT_TRUE(continued.contains(u"3 Scalford Road (continued)"_s)) << continued.toStdString();
+    EXPECT_TRUE(continued.contains(u"Householder sign-off"_s));
+    EXPECT_TRUE(continued.contains(u"Page 3 of 4"_s));
+    EXPECT_TRUE(pageText(pdf, 4).contains(u"12 Thorpe Road"_s));
+}

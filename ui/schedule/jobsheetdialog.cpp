@@ -101,7 +101,8 @@ void JobSheetDialog::updateSummary()
 Status JobSheetDialog::saveTo(const QString &path)
 {
     const Result<JobSheetDay> day = JobSheetDay::load(m_database, fitterId(), m_date->date());
-    Status written = day ? JobSheetRenderer(*day).writePdf(path) : Status(day.error());
+    const Result<int> pages = day ? JobSheetRenderer(*day).writePdf(path) : day.error();
+    const Status written = pages ? Status() : Status(pages.error());
     m_status->setText(written ? tr("Saved %1.").arg(QDir::toNativeSeparators(path))
                               : tr("The job sheets were not saved: %1").arg(written.errorString()));
     return written;
@@ -132,9 +133,9 @@ void JobSheetDialog::print()
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const Status printed = JobSheetRenderer(*day).render(printer);
+    const Result<int> printed = JobSheetRenderer(*day).render(printer);
     m_status->setText(printed
-                          ? tr("Sent to the printer.")
+                          ? tr("Sent %n page(s) to the printer.", nullptr, *printed)
                           : tr("The job sheets were not printed: %1").arg(printed.errorString()));
 }
 

@@ -1,5 +1,6 @@
 #include "schedule/jobsheetrenderer.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QFont>
 #include <QLocale>
@@ -35,9 +36,22 @@ QString itemStandard(const JobSheetDay &day, const QString &code)
 /// far down it the drawing has come.
 struct JobSheetRenderer::Page {
     QPainter &painter;
+    QPagedPaintDevice &device;
     double mm = 1.0;
     QRectF area;
     double y = 0;
+    int number = 1;
+    int total = 0;
+
+    /// Starts the next page at its top.
+    bool next()
+    {
+        if (!device.newPage())
+            return false;
+        ++number;
+        y = 0;
+        return true;
+    }
 
     double at(double millimetres) const { return millimetres * mm; }
     void setFont(double points, bool bold = false)
@@ -79,7 +93,7 @@ JobSheetRenderer::JobSheetRenderer(JobSheetDay day)
     : m_day(std::move(day))
 { }
 
-Status JobSheetRenderer::writePdf(const QString &path) const
+Result<int> JobSheetRenderer::writePdf(const QString &path) const
 {
     QPdfWriter writer(path);
     if (!writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
@@ -89,36 +103,51 @@ Status JobSheetRenderer::writePdf(const QString &path) const
     writer.setCreator(QStringLiteral("SaferHomes"));
     writer.setTitle(
         tr("Job sheets: %1, %2").arg(m_day.fitter.name, m_day.date.toString(Qt::ISODate)));
-    const Status drawn = render(writer);
-    if (!drawn)
-        return drawn;
+    const Result<int> pages = render(writer);
+    if (!pages)
+        return pages;
     // QPdfWriter reports no write error: a file that is not there (or empty) is one.
     if (QFileInfo(path).size() <= 0)
         return Error::database(tr("Could not write %1.").arg(path));
-    return {};
+    return pages;
 }
 
-Status JobSheetRenderer::render(QPagedPaintDevice &device) const
+Result<int> JobSheetRenderer::render(QPagedPaintDevice &device) const
+{
+    // The footers say "Page n of N": a first drawing into memory, on the same page layout and
+    // resolution, counts the pages a long job takes.
+    QBuffer scratch;
+    scratch.open(QIODevice::WriteOnly);
+    QPdfWriter counter(&scratch);
+    counter.setResolution(device.logicalDpiX());
+    counter.setPageLayout(device.pageLayout());
+    const Result<int> counted = draw(counter, 0);
+    if (!counted)
+        return counted;
+    return draw(device, *counted);
+}
+
+Result<int> JobSheetRenderer::draw(QPagedPaintDevice &device, int total) const
 {
     QPainter painter;
     if (!painter.begin(&device))
         return Error::invalid(tr("Could not start drawing the job sheets."));
     painter.setRenderHint(QPainter::Antialiasing);
     const QRect paint = device.pageLayout().paintRectPixels(device.logicalDpiX());
-    Page page {painter, device.logicalDpiX() / 25.4, QRectF(0, 0, paint.width(), paint.height())};
+    Page page {painter, device, device.logicalDpiX() / 25.4,
+               QRectF(0, 0, paint.width(), paint.height())};
+    page.total = total;
     drawSummary(page);
-    drawFooter(page, 1);
+    drawFooter(page, -1);
     for (int i = 0; i < m_day.stops.size(); ++i) {
-        if (!device.newPage()) {
+        if (!page.next() || !drawJob(page, i)) {
             painter.end();
-            return Error::invalid(tr("Could not start page %1.").arg(i + 2));
+            return Error::invalid(tr("Could not start page %1.").arg(page.number + 1));
         }
-        page.y = 0;
-        drawJob(page, i);
-        drawFooter(page, i + 2);
+        drawFooter(page, i);
     }
     painter.end();
-    return {};
+    return page.number;
 }
 
 QString JobSheetRenderer::timeRange(const JobSheetStop &stop) const
@@ -280,7 +309,7 @@ void JobSheetRenderer::drawMap(Page &page, const QRectF &area) const
     page.y = area.bottom() + page.at(2);
 }
 
-void JobSheetRenderer::drawJob(Page &page, int index) const
+bool JobSheetRenderer::drawJob(Page &page, int index) const
 {
     const JobSheetStop &stop = m_day.stops[index];
     const Job &job = stop.job;
@@ -327,7 +356,22 @@ void JobSheetRenderer::drawJob(Page &page, int index) const
         page.text(heads[c], 9, true, columns[c], c == 4 ? 0 : columns[c + 1] - columns[c], true);
     page.gap(5);
     page.rule();
+    // Rows go on while they fit above the footer; the rest continue on the next page.
+    const double footer = page.area.bottom() - page.at(12);
     for (const JobItem &item : job.items) {
+        if (page.y + page.at(9) > footer) {
+            drawFooter(page, index);
+            if (!page.next())
+                return false;
+            page.text(tr("%1 (continued)").arg(job.address), 12, true);
+            page.gap(2);
+            for (int c = 0; c < 5; ++c) {
+                page.text(heads[c], 9, true, columns[c], c == 4 ? 0 : columns[c + 1] - columns[c],
+                          true);
+            }
+            page.gap(5);
+            page.rule();
+        }
         double used = page.text(itemLabel(m_day, item.code), 10, false, 0, 64, true);
         used = std::max(used, page.text(itemStandard(m_day, item.code), 9, false, 66, 44, true));
         page.text(QString::number(item.qty), 10, false, 112, 14, true);
@@ -344,8 +388,14 @@ void JobSheetRenderer::drawJob(Page &page, int index) const
     }
     page.gap(4);
 
-    // The signature box, kept to the bottom of the page.
+    // The signature box, kept to the bottom of the page (the next one when it does not fit).
     const double boxHeight = page.at(48);
+    if (page.y + boxHeight > footer) {
+        drawFooter(page, index);
+        if (!page.next())
+            return false;
+        page.text(tr("%1 (continued)").arg(job.address), 12, true);
+    }
     page.y = std::max(page.y, page.area.bottom() - boxHeight - page.at(10));
     const QRectF box(page.area.left(), page.y, page.area.width(), boxHeight);
     page.painter.save();
@@ -369,20 +419,20 @@ void JobSheetRenderer::drawJob(Page &page, int index) const
     page.text(tr("Signature"), 8, false, 3, 80, true);
     page.text(tr("Name"), 8, false, 95, 45, true);
     page.text(tr("Date"), 8, false, 148, 0, true);
+    return true;
 }
 
-void JobSheetRenderer::drawFooter(Page &page, int number) const
+void JobSheetRenderer::drawFooter(Page &page, int stop) const
 {
     page.y = page.area.bottom() - page.at(5);
     QString left = tr("%1 \u00b7 %2").arg(m_day.fitter.name, m_day.date.toString(Qt::ISODate));
-    if (number > 1)
-        left += tr(" \u00b7 job %1")
-                    .arg(m_day.stops[number - 2].job.id.toString(QUuid::WithoutBraces));
+    if (stop >= 0)
+        left += tr(" \u00b7 job %1").arg(m_day.stops[stop].job.id.toString(QUuid::WithoutBraces));
     page.text(left, 7, false, 0, 150, true);
     page.setFont(7);
     page.painter.drawText(QRectF(page.area.left(), page.y, page.area.width(), page.at(5)),
                           Qt::AlignRight | Qt::AlignTop,
-                          tr("Page %1 of %2").arg(number).arg(pageCount()));
+                          tr("Page %1 of %2").arg(page.number).arg(page.total));
 }
 
 } // namespace saferhomes

@@ -20,20 +20,23 @@ class JobSheetRenderer {
 public:
     explicit JobSheetRenderer(JobSheetDay day);
 
-    /// Pages drawn: the summary and one per job.
-    int pageCount() const { return 1 + int(m_day.stops.size()); }
-    /// Writes the sheets to a PDF file at \a path (A4 portrait).
-    Status writePdf(const QString &path) const;
+    /// Writes the sheets to a PDF file at \a path (A4 portrait); returns the pages written.
+    Result<int> writePdf(const QString &path) const;
     /// Draws every page on \a device (already set up for A4 or letter), starting new pages
-    /// as it goes.
-    Status render(QPagedPaintDevice &device) const;
+    /// as it goes: the summary, then each job on a page of its own (continued on the next
+    /// when its items do not fit). Returns the pages drawn.
+    Result<int> render(QPagedPaintDevice &device) const;
 
 private:
     struct Page;
+    /// One drawing of every page; \a total is the page count for the footers (0 while
+    /// counting).
+    Result<int> draw(QPagedPaintDevice &device, int total) const;
     void drawSummary(Page &page) const;
     void drawMap(Page &page, const QRectF &area) const;
-    void drawJob(Page &page, int index) const;
-    void drawFooter(Page &page, int number) const;
+    bool drawJob(Page &page, int index) const;
+    /// The footer of the page being drawn, for job \a stop (-1: the summary).
+    void drawFooter(Page &page, int stop) const;
     QString timeRange(const JobSheetStop &stop) const;
 
     JobSheetDay m_day;
