@@ -9,6 +9,7 @@
 #include "reporting/progressreport.h"
 #include "schedulecommand.h"
 #include "service/householdservice.h"
+#include "sheetscommand.h"
 #include "store/connectionname.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
@@ -34,7 +35,8 @@ const QStringList kValueOptions {
     QStringLiteral("--skills"),    QStringLiteral("--shift"),         QStringLiteral("--start"),
     QStringLiteral("--date"),      QStringLiteral("--fitter"),        QStringLiteral("--status"),
     QStringLiteral("--area"),      QStringLiteral("--job"),           QStringLiteral("--fitted"),
-    QStringLiteral("--serials"),   QStringLiteral("--signed-off-by"), QStringLiteral("--note")};
+    QStringLiteral("--serials"),   QStringLiteral("--signed-off-by"), QStringLiteral("--note"),
+    QStringLiteral("--out")};
 const QStringList kFlags {QStringLiteral("--json"),         QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version"),      QStringLiteral("--from-packages")};
@@ -79,6 +81,9 @@ QString Cli::helpText()
               "  jobs no-access --job ID [--note T]    nobody in: the job goes back to the tray\n"
               "  jobs list [--date YYYY-MM-DD] [--fitter ID] [--status S]\n"
               "                                        jobs with their items and times\n"
+              "  jobs sheets --fitter ID --date YYYY-MM-DD --out FILE.pdf\n"
+              "                                        the day's job sheets: route, then a "
+              "page per job\n"
               "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
               "[--objective distance|vehicles]\n"
               "                                        solve a Solomon-format routing instance\n"
@@ -230,6 +235,12 @@ int Cli::runCommand(const QStringList &words)
         JobsCommand jobs(m_out, m_err, m_json);
         return sub == u"complete" ? jobs.complete(database, m_options)
                                   : jobs.noAccess(database, m_options);
+    }
+    if (command == u"jobs" && sub == u"sheets" && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        return SheetsCommand(m_out, m_err, m_json).write(database, m_options);
     }
     if (command == u"jobs" && sub == u"create" && words.size() == 2) {
         if (!m_flags.contains(QStringLiteral("--from-packages")))

@@ -1,10 +1,22 @@
 #include "cli.h"
+#include "sheetscommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Only the job sheets draw (fonts need Qt Gui); every other command stays headless.
+    std::unique_ptr<QCoreApplication> app;
+    if (saferhomes::SheetsCommand::isRequested(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("SaferHomes"));
     QCoreApplication::setApplicationName(QStringLiteral("saferhomes"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SAFERHOMES_VERSION));

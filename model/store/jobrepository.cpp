@@ -4,6 +4,7 @@
 #include "sqlvalues.h"
 #include "visitrepository.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -325,6 +326,23 @@ Result<bool> JobRepository::complete(const QUuid &jobId, const QHash<QString, in
                                      const QHash<QString, QString> &serials,
                                      const QString &signedOffBy)
 {
+    JobCompletion completion;
+    completion.fitted = fitted;
+    completion.serials = serials;
+    completion.signedOffBy = signedOffBy;
+    return record(jobId, completion, false);
+}
+
+Result<bool> JobRepository::complete(const QUuid &jobId, const JobCompletion &completion)
+{
+    return record(jobId, completion, true);
+}
+
+Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &completion,
+                                   bool needReasons)
+{
+    const QHash<QString, int> &fitted = completion.fitted;
+    const QHash<QString, QString> &serials = completion.serials;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return Error::database(tr("Completing a job: %1").arg(db.lastError().text()));
@@ -352,14 +370,26 @@ Result<bool> JobRepository::complete(const QUuid &jobId, const QHash<QString, in
             tr("Job %1 is %2: only a booked job can be completed.").arg(id, status)));
     }
     QSqlQuery items(db);
-    items.prepare(QStringLiteral("SELECT id, equipment_code FROM job_item WHERE job_id = ?"));
+    items.prepare(QStringLiteral("SELECT id, equipment_code, qty FROM job_item WHERE job_id = ? "
+                                 "ORDER BY rowid"));
     items.addBindValue(id);
     if (!items.exec())
         return failed(Error::database(items.lastError().text()));
     QList<std::pair<QString, QString>> rows;
-    while (items.next())
+    Job planned;
+    while (items.next()) {
         rows.append({items.value(0).toString(), items.value(1).toString()});
+        planned.items.append(
+            JobItem {{}, items.value(1).toString(), items.value(2).toInt(), 0, {}});
+    }
     items.finish();
+    if (needReasons) {
+        const QStringList missing = missingReasons(planned, completion);
+        if (!missing.isEmpty()) {
+            return failed(Error::invalid(tr("Say why fewer or more were fitted than planned: %1.")
+                                             .arg(missing.join(QLatin1String(", ")))));
+        }
+    }
     for (auto it = fitted.cbegin(); it != fitted.cend(); ++it) {
         const bool known = std::any_of(rows.cbegin(), rows.cend(),
                                        [&](const auto &row) { return row.second == it.key(); });
@@ -367,16 +397,19 @@ Result<bool> JobRepository::complete(const QUuid &jobId, const QHash<QString, in
             return failed(Error::invalid(tr("%1 is not an item of job %2.").arg(it.key(), id)));
     }
     QSqlQuery update(db);
-    update.prepare(
-        QStringLiteral("UPDATE job_item SET fitted_qty = ?, fitted = ?, serial = ? WHERE id = ?"));
+    update.prepare(QStringLiteral("UPDATE job_item SET fitted_qty = ?, fitted = ?, serial = ?, "
+                                  "difference_reason = ? WHERE id = ?"));
     QSet<QString> counted;
     for (const auto &[itemId, code] : std::as_const(rows)) {
         // An item listed twice takes the quantity once (the first row of its code).
-        const int qty = counted.contains(code) ? 0 : fitted.value(code, 0);
+        const bool first = !counted.contains(code);
+        const int qty = first ? fitted.value(code, 0) : 0;
         counted.insert(code);
         update.addBindValue(qty);
         update.addBindValue(qty > 0 ? 1 : 0);
         update.addBindValue(notNull(serials.value(code)));
+        update.addBindValue(
+            notNull(first ? completion.differenceReasons.value(code).trimmed() : QString()));
         update.addBindValue(itemId);
         if (!update.exec())
             return failed(Error::database(update.lastError().text()));
@@ -385,10 +418,33 @@ Result<bool> JobRepository::complete(const QUuid &jobId, const QHash<QString, in
     update.prepare(QStringLiteral("UPDATE job SET status = 'completed', completed_at = ?, "
                                   "signed_off_by = ? WHERE id = ?"));
     update.addBindValue(now);
-    update.addBindValue(notNull(signedOffBy));
+    update.addBindValue(notNull(completion.signedOffBy));
     update.addBindValue(id);
     if (!update.exec())
         return failed(Error::database(update.lastError().text()));
+    QList<std::pair<QString, JobPicture>> pictures;
+    for (const JobPicture &photo : completion.photos)
+        pictures.append({QStringLiteral("photo"), photo});
+    if (completion.signature)
+        pictures.append({QStringLiteral("signature"), *completion.signature});
+    QSqlQuery attach(db);
+    attach.prepare(QStringLiteral(
+        "INSERT INTO attachment (id, household_id, kind, mime_type, sha256, bytes, created_at, "
+        "by_user, job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const auto &[kind, picture] : std::as_const(pictures)) {
+        attach.addBindValue(uuidText(QUuid::createUuid()));
+        attach.addBindValue(householdId);
+        attach.addBindValue(kind);
+        attach.addBindValue(notNull(picture.mimeType));
+        attach.addBindValue(QString::fromLatin1(
+            QCryptographicHash::hash(picture.bytes, QCryptographicHash::Sha256).toHex()));
+        attach.addBindValue(picture.bytes.isNull() ? QByteArray("") : picture.bytes);
+        attach.addBindValue(now);
+        attach.addBindValue(notNull(m_userName));
+        attach.addBindValue(id);
+        if (!attach.exec())
+            return failed(Error::database(attach.lastError().text()));
+    }
     AuditLog audit(m_connectionName, m_userName, m_device);
     QString error;
     if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
@@ -398,6 +454,80 @@ Result<bool> JobRepository::complete(const QUuid &jobId, const QHash<QString, in
     if (!db.commit())
         return failed(Error::database(db.lastError().text()));
     return true;
+}
+
+QStringList JobRepository::missingReasons(const Job &job, const JobCompletion &completion)
+{
+    QStringList missing;
+    QSet<QString> seen;
+    for (const JobItem &item : job.items) {
+        if (seen.contains(item.code))
+            continue;
+        seen.insert(item.code);
+        if (completion.fitted.value(item.code, 0) != item.qty
+            && completion.differenceReasons.value(item.code).trimmed().isEmpty())
+            missing.append(item.code);
+    }
+    return missing;
+}
+
+Result<QHash<QString, EquipmentLabel>> JobRepository::equipmentLabels() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT code, name, standard FROM equipment_type")))
+        return Error::database(tr("Reading the catalogue: %1").arg(query.lastError().text()));
+    QHash<QString, EquipmentLabel> labels;
+    while (query.next()) {
+        labels.insert(query.value(0).toString(),
+                      {query.value(1).toString(), query.value(2).toString()});
+    }
+    return labels;
+}
+
+Result<JobContact> JobRepository::contact(const QUuid &householdId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT name, phone, email, access_needs FROM resident "
+                                 "WHERE household_id = ? ORDER BY is_primary DESC, rid LIMIT 1"));
+    query.addBindValue(uuidText(householdId));
+    if (!query.exec())
+        return Error::database(tr("Reading the householder: %1").arg(query.lastError().text()));
+    if (!query.next())
+        return JobContact {};
+    return JobContact {query.value(0).toString(), query.value(1).toString(),
+                       query.value(2).toString(), query.value(3).toString()};
+}
+
+Result<QHash<QString, QString>> JobRepository::differenceReasons(const QUuid &jobId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT equipment_code, difference_reason FROM job_item "
+                                 "WHERE job_id = ? AND difference_reason <> ''"));
+    query.addBindValue(uuidText(jobId));
+    if (!query.exec())
+        return Error::database(tr("Reading job items: %1").arg(query.lastError().text()));
+    QHash<QString, QString> reasons;
+    while (query.next())
+        reasons.insert(query.value(0).toString(), query.value(1).toString());
+    return reasons;
+}
+
+Result<QHash<QString, int>> JobRepository::pictureCounts(const QUuid &jobId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT kind, count(*) FROM attachment WHERE job_id = ? GROUP BY kind"));
+    query.addBindValue(uuidText(jobId));
+    if (!query.exec())
+        return Error::database(tr("Reading attachments: %1").arg(query.lastError().text()));
+    QHash<QString, int> counts;
+    while (query.next())
+        counts.insert(query.value(0).toString(), query.value(1).toInt());
+    return counts;
 }
 
 Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)

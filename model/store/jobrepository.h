@@ -4,7 +4,9 @@
 #include "domain/result.h"
 #include "repository.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
 
 #include <optional>
 
@@ -15,6 +17,41 @@ struct JobFilter {
     std::optional<QDate> day; ///< booked to start on this local (Europe/London) day
     QUuid fitterId;
     std::optional<JobStatus> status;
+};
+
+/// The catalogue's name and standard of an equipment code, as sheets and the fitter show it.
+struct EquipmentLabel {
+    QString name;
+    QString standard;
+};
+
+/// The householder's contact as this device holds it: the primary resident's. Empty when the
+/// device holds none (the central database sends residents only to roles that may read them).
+struct JobContact {
+    QString name;
+    QString phone;
+    QString email;
+    QString accessNeeds;
+    bool isEmpty() const { return name.isEmpty() && phone.isEmpty() && email.isEmpty(); }
+};
+
+/// A photo or signature taken with a completed visit (the bytes as the camera or pad gave
+/// them; the UI has checked that they can be read).
+struct JobPicture {
+    QString mimeType;
+    QByteArray bytes;
+};
+
+/// A visit the fitter records on the fitter's day: what was fitted of each item code, why a
+/// quantity differs from the planned one (required for each difference), serial numbers,
+/// photos and the householder's signature.
+struct JobCompletion {
+    QHash<QString, int> fitted;
+    QHash<QString, QString> serials;
+    QHash<QString, QString> differenceReasons;
+    QList<JobPicture> photos;
+    std::optional<JobPicture> signature;
+    QString signedOffBy;
 };
 
 /// Reads jobs (DESIGN §8) with their items and what lists need of their households.
@@ -52,7 +89,25 @@ public:
     /// Returns the revisit job's id.
     Result<QUuid> noAccess(const QUuid &jobId, const QString &note);
 
+    /// The equipment catalogue: code → name and standard.
+    Result<QHash<QString, EquipmentLabel>> equipmentLabels() const;
+    /// The primary resident's contact of \a householdId (empty when this device holds none).
+    Result<JobContact> contact(const QUuid &householdId) const;
+    /// The item codes of \a job whose fitted quantity in \a completion differs from the
+    /// planned one without a reason given.
+    static QStringList missingReasons(const Job &job, const JobCompletion &completion);
+    /// Records a visit as complete() does, with each difference's reason, the photos and the
+    /// signature (attachments of the household, linked to the job), in one transaction. A
+    /// difference without a reason is refused (Error::invalid) and nothing is written.
+    Result<bool> complete(const QUuid &jobId, const JobCompletion &completion);
+    /// The reasons recorded for the items of \a jobId whose fitted quantity differed: code →
+    /// reason.
+    Result<QHash<QString, QString>> differenceReasons(const QUuid &jobId) const;
+    /// How many photos and signatures are linked to \a jobId, by kind ("photo", "signature").
+    Result<QHash<QString, int>> pictureCounts(const QUuid &jobId) const;
+
 private:
+    Result<bool> record(const QUuid &jobId, const JobCompletion &completion, bool needReasons);
     Result<QList<QUuid>> create(const QString &area, const QString &surveyId);
 };
 

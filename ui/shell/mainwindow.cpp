@@ -6,6 +6,8 @@
 #include "doorstep/surveyresources.h"
 #include "import/importlauncher.h"
 #include "register/householdexport.h"
+#include "schedule/fitterdaypage.h"
+#include "schedule/jobsheetdialog.h"
 #include "shell/sidebar.h"
 #include "store/database.h"
 #include "sync/synccontroller.h"
@@ -83,6 +85,13 @@ void MainWindow::createActions()
         = file->addAction(tr("&Export households\u2026"), m_export, &HouseholdExport::chooseFile);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
+    QAction *sheets = file->addAction(tr("&Print job sheets\u2026"), this, [this] {
+        auto *dialog = new JobSheetDialog(m_database, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    sheets->setShortcut(QKeySequence::Print);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -112,6 +121,14 @@ void MainWindow::createActions()
     QAction *progress = m_progressDock->toggleViewAction();
     progress->setText(tr("&Progress panel"));
     view->addAction(progress);
+    view->addAction(tr("&Fitter's day"), QKeySequence(Qt::CTRL | Qt::Key_J), this, [this] {
+        // A window of its own: the fitter keeps it open beside the rest of the app.
+        auto *day = new FitterDayPage(m_database, this);
+        day->setWindowFlag(Qt::Window);
+        day->setAttribute(Qt::WA_DeleteOnClose);
+        day->resize(1000, 720);
+        day->show();
+    });
     QAction *refresh = view->addAction(tr("&Reload households"), this, &MainWindow::reload);
     // F5 is Sync now, which reloads what it brings.
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
