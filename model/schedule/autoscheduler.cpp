@@ -333,6 +333,16 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
             routing.windows = {{start, start}};
             routing.serviceTime = std::max(0.0, frame.minutes(job.end) - start);
             routing.pinnedVehicle = vehicle->second;
+            // A booking at the very start or end of the shift (or past it) leaves no time to
+            // drive there or back: the fitter's day stretches to hold it, so that the
+            // optimiser keeps it in the route and plans around it rather than over it.
+            RoutingVehicle &day = problem.vehicles[size_t(vehicle->second)];
+            const int home = places.ofFitter(fitterOf.value(job.fitterId));
+            day.shift.open = std::min(day.shift.open,
+                                      start - std::ceil(places.minutes(home, routing.location)));
+            day.shift.close = std::max(day.shift.close,
+                                       start + routing.serviceTime
+                                           + std::ceil(places.minutes(routing.location, home)));
         } else {
             freeJobs.push_back(j);
             if (!places.known(routing.location)) {

@@ -223,11 +223,12 @@ TEST(AutoScheduler, NeverBooksOverABookingTheOptimiserCannotKeep)
     input.itemSkills = itemSkills();
     const Fitter one = fitter(1, {QStringLiteral("locks")});
     input.fitters = {one};
-    // Runs past the end of the shift (16:30): the optimiser cannot keep it, but it stays.
-    input.jobs.append(booked(job(501, 0.0, 0.0, 90), one, local(kMonday, 15, 30)));
-    // Could only go where that booking is.
+    // Booked over each other already: the optimiser can keep only one, but both stay.
+    input.jobs.append(booked(job(501, 0.0, 0.0, 60), one, local(kMonday, 10)));
+    input.jobs.append(booked(job(503, 0.0, 0.0, 60), one, local(kMonday, 10, 30)));
+    // Could only go where the second booking is.
     Job late = job(502, 0.0, 0.0, 20);
-    late.availability.windows.append({{}, QTime(15, 40), QTime(16, 0)});
+    late.availability.windows.append({{}, QTime(11, 0), QTime(11, 15)});
     input.jobs.append(late);
 
     const Result<AutoSchedulePlan> plan = AutoScheduler::plan(input, horizon(kMonday, 1));
@@ -264,4 +265,27 @@ TEST(AutoScheduler, SkillNamesAreBits)
     EXPECT_EQ(AutoScheduler::skillBits({QStringLiteral("alarms"), QStringLiteral("general")}),
               2u | 8u);
     EXPECT_EQ(AutoScheduler::skillBits({QStringLiteral("juggling")}), 0u);
+}
+
+TEST(AutoScheduler, PlansAroundABookingAtTheStartOfTheShift)
+{
+    AutoScheduleInput input;
+    input.itemSkills = itemSkills();
+    const Fitter one = fitter(1, {QStringLiteral("locks")});
+    input.fitters = {one};
+    // Booked at 08:00 sharp, some minutes' drive from where the fitter starts: the optimiser
+    // cannot reach it by then, yet it must plan around it, not over it.
+    input.jobs.append(booked(job(701, 0.03, 0.0, 120), one, local(kMonday, 8)));
+    Job morning = job(702, 0.031, 0.0, 60);
+    morning.availability.windows.append({{}, QTime(8, 0), QTime(11, 0)});
+    input.jobs.append(morning);
+
+    const Result<AutoSchedulePlan> plan = AutoScheduler::plan(input, horizon(kMonday, 1));
+    ASSERT_TRUE(plan) << qPrintable(plan.errorString());
+    EXPECT_EQ(plan->placed, 1);
+    EXPECT_TRUE(plan->unscheduled.isEmpty());
+    const JobBooking *placed = changeOf(*plan, 702);
+    ASSERT_NE(placed, nullptr);
+    EXPECT_GE(placed->start, local(kMonday, 10)); // after the booking, with the short drive
+    expectNoRuleBroken(input, *plan, kMonday, 1);
 }
