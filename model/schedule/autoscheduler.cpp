@@ -74,16 +74,14 @@ public:
             add(fitter.latitude, fitter.longitude);
         for (const Job &job : input.jobs)
             add(job.latitude, job.longitude);
-        m_model = std::make_unique<GreatCircleTravelModel>(std::move(points));
+        m_model = std::make_unique<GreatCircleTravelModel>(std::move(points), m_settings);
     }
     int count() const { return int(m_known.size()); }
     int ofFitter(int fitter) const { return fitter; }
     int ofJob(int job) const { return m_fitters + job; }
     bool known(int place) const { return m_known[size_t(place)]; }
-    double minutes(int from, int to) const
-    {
-        return known(from) && known(to) ? m_model->travelTime(from, to) : 0.0;
-    }
+    double minutes(int from, int to) const { return minutesFor(kilometres(from, to)); }
+    double minutesFor(double kilometres) const { return kilometres / m_settings.speedKmh * 60.0; }
     double kilometres(int from, int to) const
     {
         return known(from) && known(to) ? m_model->distance(from, to) : 0.0;
@@ -91,6 +89,7 @@ public:
 
 private:
     int m_fitters = 0;
+    GreatCircleTravelModel::Settings m_settings;
     std::vector<bool> m_known;
     std::unique_ptr<GreatCircleTravelModel> m_model;
 };
@@ -197,14 +196,16 @@ enum class Role { Ignored, Fixed, Free };
 Role roleOf(const Job &job, const AutoScheduleRequest &request, const Frame &frame)
 {
     const bool booked = isBookedIn(job, frame);
+    // A booking the optimiser could not place again (no coordinates) stays where it is.
+    const bool movable = !job.pinned && job.latitude && job.longitude;
     switch (request.scope) {
     case AutoScheduleScope::Horizon:
         if (booked)
-            return request.replan && !job.pinned ? Role::Free : Role::Fixed;
+            return request.replan && movable ? Role::Free : Role::Fixed;
         return job.status == JobStatus::Unscheduled ? Role::Free : Role::Ignored;
     case AutoScheduleScope::FitterDay:
         if (booked && job.fitterId == request.fitterId)
-            return job.pinned ? Role::Fixed : Role::Free;
+            return movable ? Role::Free : Role::Fixed;
         return Role::Ignored;
     case AutoScheduleScope::FitJobIn:
         if (job.id == request.jobId)
@@ -385,10 +386,14 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
     std::vector<double> distances(size_t(n) * size_t(n));
     std::vector<double> times(size_t(n) * size_t(n));
     for (int a = 0; a < n; ++a) {
-        for (int b = 0; b < n; ++b) {
-            distances[size_t(a) * size_t(n) + size_t(b)] = places.kilometres(used[a], used[b]);
-            times[size_t(a) * size_t(n) + size_t(b)]
-                = std::ceil(places.minutes(used[a], used[b]) - 1e-9);
+        for (int b = a + 1; b < n; ++b) {
+            // Great-circle distances are symmetric: each pair is worked out once.
+            const double km = places.kilometres(used[a], used[b]);
+            const double minutes = std::ceil(places.minutesFor(km) - 1e-9);
+            distances[size_t(a) * size_t(n) + size_t(b)] = km;
+            distances[size_t(b) * size_t(n) + size_t(a)] = km;
+            times[size_t(a) * size_t(n) + size_t(b)] = minutes;
+            times[size_t(b) * size_t(n) + size_t(a)] = minutes;
         }
     }
     problem.travel = std::make_shared<MatrixTravelModel>(n, std::move(distances), std::move(times));

@@ -18,15 +18,18 @@ namespace saferhomes {
 /// What an auto-scheduling run may change (DESIGN §8).
 enum class AutoScheduleScope {
     Horizon, ///< open jobs onto every fitter's shifts over the days chosen
-    FitterDay, ///< one fitter's booked jobs of one day, reordered
-    FitJobIn ///< one job placed, everything else where it is
+    /// One fitter's booked jobs of one day, reordered (pinned ones stay); a job the day
+    /// cannot hold any more goes back to the tray and is listed with the reason.
+    FitterDay,
+    FitJobIn ///< one job placed (or moved), everything else where it is
 };
 
 struct AutoScheduleRequest {
     AutoScheduleScope scope = AutoScheduleScope::Horizon;
     QDate from; ///< first day (Europe/London); FitterDay plans this day only
     int days = 1;
-    /// Horizon: booked jobs in the horizon may move too (pinned ones never do).
+    /// Horizon: booked jobs in the horizon may move too, or go back to the tray when they no
+    /// longer fit (pinned ones, and ones without coordinates, never move).
     bool replan = false;
     QUuid fitterId; ///< FitterDay: whose day
     QUuid jobId; ///< FitJobIn: the job to place

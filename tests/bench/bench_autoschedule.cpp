@@ -116,8 +116,9 @@ int main(int argc, char **argv)
     std::printf("auto-schedule: %d jobs, %d fitters, %d days, time limit %.1f s, seed %llu\n",
                 kJobs, kFitters, kDays, request.timeLimit,
                 static_cast<unsigned long long>(request.seed));
-    std::printf("  wall time          %.2f s (limit %.0f s)%s\n", seconds, kLimitSeconds,
-                plan->stoppedByClock ? ", search stopped by the clock" : "");
+    std::printf("  wall time          %.2f s (limit %.0f s), of which the search %.2f s%s\n",
+                seconds, kLimitSeconds, plan->seconds,
+                plan->stoppedByClock ? " (stopped by the clock)" : "");
     std::printf("  placed             %d\n", plan->placed);
     std::printf("  left unscheduled   %lld", static_cast<long long>(plan->unscheduled.size()));
     for (const auto &[reason, count] : reasons)
