@@ -351,9 +351,11 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
                 continue;
             }
             for (int d = 0; d < days; ++d) {
-                for (const auto &[from, to] : job.availability.windowsOn(frame.day(d)))
-                    routing.windows.push_back(
-                        {frame.minutes(frame.day(d), from), frame.minutes(frame.day(d), to)});
+                for (const auto &[from, to] : job.availability.windowsOn(frame.day(d))) {
+                    if (from <= to) // a window that closes before it opens lets nobody in
+                        routing.windows.push_back(
+                            {frame.minutes(frame.day(d), from), frame.minutes(frame.day(d), to)});
+                }
             }
             if (routing.windows.empty()) {
                 plan.unscheduled.append({job.id, QStringLiteral("window")});

@@ -11,6 +11,13 @@
 #include <QTimeZone>
 
 #include <cmath>
+#include <ostream>
+
+/// Readable GoogleTest output for lists of problems.
+inline void PrintTo(const QStringList &list, std::ostream *stream)
+{
+    *stream << '[' << qPrintable(list.join(QStringLiteral("; "))) << ']';
+}
 
 namespace saferhomes::autoscheduletest {
 

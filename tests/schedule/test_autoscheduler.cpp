@@ -289,3 +289,80 @@ TEST(AutoScheduler, PlansAroundABookingAtTheStartOfTheShift)
     EXPECT_GE(placed->start, local(kMonday, 10)); // after the booking, with the short drive
     expectNoRuleBroken(input, *plan, kMonday, 1);
 }
+
+TEST(AutoScheduler, WindowsAreLocalTimeAcrossTheClockChange)
+{
+    // Clocks go forward on Sunday 28 March 2027: a horizon from Friday has a 23-hour Sunday.
+    const QDate friday(2027, 3, 26);
+    const QDate monday(2027, 3, 29);
+    AutoScheduleInput input;
+    input.itemSkills = itemSkills();
+    const Fitter one = fitter(1, {QStringLiteral("locks")});
+    input.fitters = {one};
+    Job early = job(801, 0.0, 0.0, 30);
+    early.availability.windows.append({{1}, QTime(8, 0), QTime(8, 0)}); // Mondays at 08:00
+    input.jobs.append(early);
+
+    const Result<AutoSchedulePlan> plan = AutoScheduler::plan(input, horizon(friday, 4));
+    ASSERT_TRUE(plan) << qPrintable(plan.errorString());
+    const JobBooking *placed = changeOf(*plan, 801);
+    ASSERT_NE(placed, nullptr);
+    EXPECT_EQ(placed->start, local(monday, 8));
+    EXPECT_EQ(placed->start.toUTC().time(), QTime(7, 0)); // 08:00 BST
+    EXPECT_EQ(placed->end, local(monday, 8, 30));
+    expectNoRuleBroken(input, *plan, friday, 4);
+}
+
+TEST(AutoScheduler, ABusyWeekWithBookingsBreaksNoRule)
+{
+    // Jobs of every kind, some booked already (a few of them pinned), a fitter away for a
+    // day, householders' windows (a few malformed, closing before they open): whatever the
+    // optimiser does, no booking of the plan breaks a rule.
+    AutoScheduleInput input;
+    input.itemSkills = itemSkills();
+    for (int f = 0; f < 4; ++f) {
+        QStringList skills {QStringLiteral("locks")};
+        if (f % 2 == 0)
+            skills.append(QStringLiteral("alarms"));
+        if (f == 1)
+            skills.append(QStringLiteral("electrical"));
+        Fitter one = fitter(f + 1, skills, 0.004 * f, -0.003 * f);
+        if (f == 3)
+            one.absences.append({kTuesday, kTuesday, QStringLiteral("training")});
+        input.fitters.append(one);
+    }
+    std::uint64_t state = 12345;
+    const auto next = [&](int n) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return int((state >> 33) % std::uint64_t(n));
+    };
+    for (int j = 0; j < 70; ++j) {
+        QStringList items {QStringLiteral("LOCK")};
+        if (next(4) == 0)
+            items.append(QStringLiteral("ALARM"));
+        if (next(8) == 0)
+            items.append(QStringLiteral("LIGHT"));
+        Job one = job(900 + j, 0.001 * next(40) - 0.02, 0.001 * next(40) - 0.02, 30 + 15 * next(5),
+                      items);
+        if (next(4) == 0)
+            one.availability.windows.append({{}, QTime(9 + next(5), 0), QTime(12 + next(3), 0)});
+        if (j < 12) {
+            // Booked at 08:30 or 12:30 on Monday or Tuesday, one job to a slot, on the three
+            // fitters who work both days.
+            const Fitter &f = input.fitters[(j % 6) % 3];
+            one.items = {{id(j + 50000), QStringLiteral("LOCK"), 1, 0, {}}};
+            one.availability = {};
+            one = booked(one, f, local(j < 6 ? kMonday : kTuesday, (j % 6) < 3 ? 8 : 12, 30),
+                         j % 5 == 0);
+        }
+        input.jobs.append(one);
+    }
+    for (const bool replan : {false, true}) {
+        AutoScheduleRequest request = horizon(kMonday, 2);
+        request.replan = replan;
+        const Result<AutoSchedulePlan> plan = AutoScheduler::plan(input, request);
+        ASSERT_TRUE(plan) << qPrintable(plan.errorString());
+        EXPECT_GT(plan->placed, 20);
+        expectNoRuleBroken(input, *plan, kMonday, 2);
+    }
+}
