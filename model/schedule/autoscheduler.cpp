@@ -215,6 +215,80 @@ Role roleOf(const Job &job, const AutoScheduleRequest &request, const Frame &fra
     return Role::Ignored;
 }
 
+/// Gives \a problem a travel matrix over the places it uses, in whole minutes rounded up:
+/// with whole-minute shifts, windows and durations every start the optimiser finds is a
+/// whole minute, and no rounding can make it late.
+void useTravelMatrix(RoutingProblem &problem, const Places &places)
+{
+    const int locations = places.count();
+    std::vector<int> used;
+    std::vector<int> local(size_t(locations), -1);
+    const auto use = [&](int place) {
+        if (local[size_t(place)] < 0) {
+            local[size_t(place)] = int(used.size());
+            used.push_back(place);
+        }
+        return local[size_t(place)];
+    };
+    for (RoutingVehicle &vehicle : problem.vehicles)
+        vehicle.startLocation = vehicle.endLocation = use(vehicle.startLocation);
+    for (RoutingJob &job : problem.jobs)
+        job.location = use(job.location);
+    const int n = int(used.size());
+    std::vector<double> distances(size_t(n) * size_t(n));
+    std::vector<double> times(size_t(n) * size_t(n));
+    for (int a = 0; a < n; ++a) {
+        for (int b = a + 1; b < n; ++b) {
+            // Great-circle distances are symmetric: each pair is worked out once.
+            const double km = places.kilometres(used[a], used[b]);
+            const double minutes = std::ceil(places.minutesFor(km) - 1e-9);
+            distances[size_t(a) * size_t(n) + size_t(b)] = km;
+            distances[size_t(b) * size_t(n) + size_t(a)] = km;
+            times[size_t(a) * size_t(n) + size_t(b)] = minutes;
+            times[size_t(b) * size_t(n) + size_t(a)] = minutes;
+        }
+    }
+    problem.travel = std::make_shared<MatrixTravelModel>(n, std::move(distances), std::move(times));
+}
+
+/// Never adds a rule break: a booking of \a plan (one of \a changed) that the checker marks is
+/// left out instead (no_room), until none is; a fixed booking the optimiser could not keep
+/// may still hold the time it was given.
+void leaveOutWhatBreaksRules(AutoSchedulePlan &plan, QSet<QUuid> &changed,
+                             const AutoScheduleInput &input, const Frame &frame,
+                             const Places &places)
+{
+    for (;;) {
+        const AutoScheduleInput after {AutoScheduler::applied(input.jobs, plan), input.fitters,
+                                       input.itemSkills};
+        const ScheduleCheck check = checkJobs(after, frame, places);
+        QSet<QUuid> drop;
+        for (size_t k = 0; k < check.breaks.size(); ++k) {
+            for (const RuleBreak &rule : check.breaks[k]) {
+                if (changed.contains(check.jobIds[qsizetype(k)]))
+                    drop.insert(check.jobIds[qsizetype(k)]);
+                if (rule.otherJob >= 0 && changed.contains(check.jobIds[rule.otherJob]))
+                    drop.insert(check.jobIds[rule.otherJob]);
+            }
+        }
+        if (drop.isEmpty())
+            break;
+        for (qsizetype c = plan.changes.size() - 1; c >= 0; --c) {
+            JobBooking &change = plan.changes[c];
+            if (!drop.contains(change.jobId))
+                continue;
+            plan.unscheduled.append({change.jobId, QStringLiteral("no_room")});
+            changed.remove(change.jobId);
+            if (JobStatusNames::isBooked(change.wasStatus)) {
+                change.fitterId = {};
+                change.start = change.end = {};
+            } else {
+                plan.changes.removeAt(c);
+            }
+        }
+    }
+}
+
 } // namespace
 
 int ScheduleCheck::jobsBreaking() const
@@ -368,37 +442,7 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
         problem.jobs.push_back(std::move(routing));
     }
 
-    // Travel in whole minutes, rounded up: with whole-minute shifts, windows and durations
-    // every start the optimiser finds is a whole minute and no rounding can make it late.
-    const int locations = places.count();
-    std::vector<int> used;
-    std::vector<int> local(size_t(locations), -1);
-    const auto use = [&](int place) {
-        if (local[size_t(place)] < 0) {
-            local[size_t(place)] = int(used.size());
-            used.push_back(place);
-        }
-        return local[size_t(place)];
-    };
-    for (RoutingVehicle &vehicle : problem.vehicles)
-        vehicle.startLocation = vehicle.endLocation = use(vehicle.startLocation);
-    for (RoutingJob &job : problem.jobs)
-        job.location = use(job.location);
-    const int n = int(used.size());
-    std::vector<double> distances(size_t(n) * size_t(n));
-    std::vector<double> times(size_t(n) * size_t(n));
-    for (int a = 0; a < n; ++a) {
-        for (int b = a + 1; b < n; ++b) {
-            // Great-circle distances are symmetric: each pair is worked out once.
-            const double km = places.kilometres(used[a], used[b]);
-            const double minutes = std::ceil(places.minutesFor(km) - 1e-9);
-            distances[size_t(a) * size_t(n) + size_t(b)] = km;
-            distances[size_t(b) * size_t(n) + size_t(a)] = km;
-            times[size_t(a) * size_t(n) + size_t(b)] = minutes;
-            times[size_t(b) * size_t(n) + size_t(a)] = minutes;
-        }
-    }
-    problem.travel = std::make_shared<MatrixTravelModel>(n, std::move(distances), std::move(times));
+    useTravelMatrix(problem, places);
 
     QHash<int, JobBooking> booked; // input job → its booking in the plan
     if (!problem.jobs.empty() && !problem.vehicles.empty()) {
@@ -461,36 +505,7 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
         changed.insert(job.id);
     }
 
-    // Never add a rule break: a new booking the checker marks is left out instead (a fixed
-    // job the optimiser could not keep may still hold the time it was given).
-    for (;;) {
-        AutoScheduleInput after {applied(input.jobs, plan), input.fitters, input.itemSkills};
-        const ScheduleCheck check = checkJobs(after, frame, places);
-        QSet<QUuid> drop;
-        for (size_t k = 0; k < check.breaks.size(); ++k) {
-            for (const RuleBreak &rule : check.breaks[k]) {
-                if (changed.contains(check.jobIds[qsizetype(k)]))
-                    drop.insert(check.jobIds[qsizetype(k)]);
-                if (rule.otherJob >= 0 && changed.contains(check.jobIds[rule.otherJob]))
-                    drop.insert(check.jobIds[rule.otherJob]);
-            }
-        }
-        if (drop.isEmpty())
-            break;
-        for (qsizetype c = plan.changes.size() - 1; c >= 0; --c) {
-            JobBooking &change = plan.changes[c];
-            if (!drop.contains(change.jobId))
-                continue;
-            plan.unscheduled.append({change.jobId, QStringLiteral("no_room")});
-            changed.remove(change.jobId);
-            if (JobStatusNames::isBooked(change.wasStatus)) {
-                change.fitterId = {};
-                change.start = change.end = {};
-            } else {
-                plan.changes.removeAt(c);
-            }
-        }
-    }
+    leaveOutWhatBreaksRules(plan, changed, input, frame, places);
 
     for (const JobBooking &change : std::as_const(plan.changes)) {
         if (change.fitterId.isNull())
