@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target saferhomes_bench_import saferhomes_bench_register \
-    saferhomes_bench_sync saferhomes_bench_startup saferhomes_bench_vrptw
+    saferhomes_bench_sync saferhomes_bench_startup saferhomes_bench_vrptw \
+    saferhomes_bench_autoschedule
 export QT_QPA_PLATFORM=offscreen
 echo "== household import (100k rows) vs sqlite3 .import"
 ./build/release/tests/bench/saferhomes_bench_import "${1:-100000}"
@@ -19,3 +20,5 @@ echo "== start-up (launch to first paint, 300 and 100k households) and the demo 
 echo "== route optimiser: every Solomon instance in ../shared/data/solomon, 2 s each, both objectives"
 ./build/release/tests/bench/saferhomes_bench_vrptw --time-limit 2
 ./build/release/tests/bench/saferhomes_bench_vrptw --time-limit 2 --objective vehicles
+echo "== auto-scheduling: 300 open jobs, 10 fitters, 5 days, within 10 s and no rule broken"
+./build/release/tests/bench/saferhomes_bench_autoschedule

@@ -36,10 +36,11 @@ const QStringList kValueOptions {
     QStringLiteral("--date"),      QStringLiteral("--fitter"),        QStringLiteral("--status"),
     QStringLiteral("--area"),      QStringLiteral("--job"),           QStringLiteral("--fitted"),
     QStringLiteral("--serials"),   QStringLiteral("--signed-off-by"), QStringLiteral("--note"),
-    QStringLiteral("--out")};
+    QStringLiteral("--from"),      QStringLiteral("--days"),          QStringLiteral("--out")};
 const QStringList kFlags {QStringLiteral("--json"),         QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
-                          QStringLiteral("--version"),      QStringLiteral("--from-packages")};
+                          QStringLiteral("--version"),      QStringLiteral("--from-packages"),
+                          QStringLiteral("--replan")};
 
 } // namespace
 
@@ -87,6 +88,10 @@ QString Cli::helpText()
               "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
               "[--objective distance|vehicles]\n"
               "                                        solve a Solomon-format routing instance\n"
+              "  schedule auto --from YYYY-MM-DD --days N [--time-limit S] [--replan]\n"
+              "                                        place open jobs on fitters' shifts\n"
+              "  schedule ical --fitter ID --date YYYY-MM-DD --out FILE\n"
+              "                                        a fitter's day as an iCalendar file\n"
               "\n"
               "Options:\n"
               "  --db PATH     the local database (default: this profile's own)\n"
@@ -253,6 +258,15 @@ int Cli::runCommand(const QStringList &words)
     }
     if (command == u"schedule" && sub == u"solve-vrptw" && words.size() == 3)
         return ScheduleCommand(m_out, m_err, m_json).solveVrptw(words[2], m_options);
+    if (command == u"schedule" && (sub == u"auto" || sub == u"ical") && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        ScheduleCommand schedule(m_out, m_err, m_json);
+        return sub == u"auto" ? schedule.autoSchedule(database, m_options,
+                                                      m_flags.contains(QStringLiteral("--replan")))
+                              : schedule.ical(database, m_options);
+    }
     return usage(tr("unknown command \u201c%1\u201d").arg(words.join(QLatin1Char(' '))));
 }
 

@@ -1,11 +1,19 @@
 #include "schedulecommand.h"
 
 #include "cli.h"
+#include "importexport/icalendarwriter.h"
+#include "schedule/autoscheduler.h"
 #include "schedule/routesolver.h"
 #include "schedule/solomoninstance.h"
+#include "store/database.h"
+#include "store/fitterrepository.h"
+#include "store/jobrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
+
+#include <cmath>
 
 namespace saferhomes {
 
@@ -128,6 +136,174 @@ int ScheduleCommand::solveVrptw(const QString &path, const QHash<QString, QStrin
         m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
     } else {
         m_out << text << '\n';
+    }
+    m_out.flush();
+    return Cli::Success;
+}
+
+} // namespace saferhomes
+
+namespace saferhomes {
+
+namespace {
+
+constexpr double kAutoTimeLimit = 5.0;
+constexpr int kLongestHorizonDays = 62;
+
+CalendarEvent calendarEvent(const Job &job)
+{
+    CalendarEvent event;
+    event.uid = job.id.toString(QUuid::WithoutBraces) + QStringLiteral("@saferhomes");
+    // A cancellation must reach calendars as a newer version of the event than the booking.
+    event.sequence = job.sequence + (job.status == JobStatus::Cancelled ? 1 : 0);
+    event.start = job.start;
+    event.end = job.end.isValid() ? job.end : job.start.addSecs(60LL * job.durationMinutes);
+    event.summary = ScheduleCommand::tr("Installation: %1").arg(job.address);
+    event.location
+        = job.postcode.isEmpty() ? job.address : job.address + QStringLiteral(", ") + job.postcode;
+    QStringList lines;
+    for (const JobItem &item : job.items)
+        lines.append(ScheduleCommand::tr("%1 x %2").arg(item.qty).arg(item.code));
+    if (!job.accessNotes.isEmpty())
+        lines.append(ScheduleCommand::tr("Access: %1").arg(job.accessNotes));
+    event.description = lines.join(u'\n');
+    event.status = job.status == JobStatus::Cancelled ? CalendarEvent::Status::Cancelled
+        : job.status == JobStatus::Tentative          ? CalendarEvent::Status::Tentative
+                                                      : CalendarEvent::Status::Confirmed;
+    return event;
+}
+
+} // namespace
+
+bool ScheduleCommand::readTimeLimit(const QHash<QString, QString> &options, double *seconds)
+{
+    if (!options.contains(QStringLiteral("--time-limit")))
+        return true;
+    bool ok = false;
+    *seconds = options.value(QStringLiteral("--time-limit")).toDouble(&ok);
+    return ok && *seconds > 0 && *seconds <= kLongestTimeLimit;
+}
+
+int ScheduleCommand::autoSchedule(Database &database, const QHash<QString, QString> &options,
+                                  bool replan)
+{
+    AutoScheduleRequest request;
+    request.scope = AutoScheduleScope::Horizon;
+    request.replan = replan;
+    request.timeLimit = kAutoTimeLimit;
+    request.from = QDate::fromString(options.value(QStringLiteral("--from")), Qt::ISODate);
+    if (!request.from.isValid())
+        return fail(Cli::UsageError, tr("schedule auto needs --from YYYY-MM-DD"));
+    bool ok = false;
+    request.days = options.value(QStringLiteral("--days")).toInt(&ok);
+    if (!ok || request.days < 1 || request.days > kLongestHorizonDays)
+        return fail(Cli::UsageError,
+                    tr("schedule auto needs --days N, from 1 to %1").arg(kLongestHorizonDays));
+    if (!readTimeLimit(options, &request.timeLimit))
+        return fail(Cli::UsageError,
+                    tr("--time-limit takes a number of seconds above 0 and up to %1")
+                        .arg(kLongestTimeLimit));
+    if (options.contains(QStringLiteral("--seed"))) {
+        request.seed = options.value(QStringLiteral("--seed")).toULongLong(&ok);
+        if (!ok)
+            return fail(Cli::UsageError, tr("--seed takes a whole number"));
+    }
+
+    JobRepository jobs(database, Database::localUserName());
+    const Result<QList<Job>> allJobs = jobs.jobs({});
+    if (!allJobs)
+        return fail(Cli::UsageError, allJobs.errorString());
+    const Result<QList<Fitter>> fitters
+        = FitterRepository(database, Database::localUserName()).all();
+    if (!fitters)
+        return fail(Cli::UsageError, fitters.errorString());
+    const Result<QHash<QString, QString>> skills = jobs.itemSkills();
+    if (!skills)
+        return fail(Cli::UsageError, skills.errorString());
+    const Result<AutoSchedulePlan> plan
+        = AutoScheduler::plan({*allJobs, *fitters, *skills}, request);
+    if (!plan)
+        return fail(Cli::UsageError, plan.errorString());
+    if (!plan->changes.isEmpty()) {
+        const Result<int> applied = jobs.applyBookings(plan->changes);
+        if (!applied)
+            return fail(Cli::Rejected, applied.errorString());
+    }
+
+    const double travel = std::round(plan->travelMinutesAfter * 10) / 10;
+    QJsonArray unscheduled;
+    QStringList lines;
+    for (const JobLeftOut &job : plan->unscheduled) {
+        const QString id = job.jobId.toString(QUuid::WithoutBraces);
+        unscheduled.append(
+            QJsonObject {{QStringLiteral("job"), id}, {QStringLiteral("reason"), job.reason}});
+        lines.append(tr("  %1 left unscheduled: %2").arg(id, job.reason));
+    }
+    if (plan->stoppedByClock) {
+        m_err << tr("note: the time limit ended the search before its usual amount of work "
+                    "(a slow or busy machine)")
+              << '\n';
+        m_err.flush();
+    }
+    if (m_json) {
+        const QJsonObject json {{QStringLiteral("scheduled"), plan->placed},
+                                {QStringLiteral("unscheduled"), unscheduled},
+                                {QStringLiteral("travel_minutes"), travel},
+                                {QStringLiteral("moved"), plan->moved}};
+        m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        m_out << tr("%n job(s) scheduled", nullptr, plan->placed) << ", "
+              << tr("%n moved", nullptr, plan->moved) << ", "
+              << tr("%n left unscheduled", nullptr, int(plan->unscheduled.size())) << "; "
+              << tr("travel %1 min (was %2 min)")
+                     .arg(travel)
+                     .arg(std::round(plan->travelMinutesBefore * 10) / 10)
+              << '\n';
+        if (!lines.isEmpty())
+            m_out << lines.join(u'\n') << '\n';
+    }
+    m_out.flush();
+    return Cli::Success;
+}
+
+int ScheduleCommand::ical(Database &database, const QHash<QString, QString> &options)
+{
+    const QUuid fitterId = QUuid::fromString(options.value(QStringLiteral("--fitter")));
+    if (fitterId.isNull())
+        return fail(Cli::UsageError, tr("schedule ical needs --fitter ID"));
+    const QDate day = QDate::fromString(options.value(QStringLiteral("--date")), Qt::ISODate);
+    if (!day.isValid())
+        return fail(Cli::UsageError, tr("schedule ical needs --date YYYY-MM-DD"));
+    const QString path = options.value(QStringLiteral("--out"));
+    if (path.isEmpty())
+        return fail(Cli::UsageError, tr("schedule ical needs --out FILE"));
+    const Result<Fitter> fitter
+        = FitterRepository(database, Database::localUserName()).find(fitterId);
+    if (!fitter)
+        return fail(Cli::UsageError, fitter.errorString());
+    JobFilter filter;
+    filter.day = day;
+    filter.fitterId = fitterId;
+    const Result<QList<Job>> jobs = JobRepository(database, Database::localUserName()).jobs(filter);
+    if (!jobs)
+        return fail(Cli::UsageError, jobs.errorString());
+    QList<CalendarEvent> events;
+    for (const Job &job : *jobs) {
+        if (job.start.isValid())
+            events.append(calendarEvent(job));
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(ICalendarWriter::write(events, QDateTime::currentDateTimeUtc())) < 0
+        || !file.commit())
+        return fail(Cli::UsageError, tr("%1: %2").arg(path, file.errorString()));
+    if (m_json) {
+        m_out << QJsonDocument(QJsonObject {{QStringLiteral("events"), int(events.size())},
+                                            {QStringLiteral("out"), path}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    } else {
+        m_out << tr("%n event(s) written to %1", nullptr, int(events.size())).arg(path) << '\n';
     }
     m_out.flush();
     return Cli::Success;

@@ -8,6 +8,8 @@
 
 namespace saferhomes {
 
+class Database;
+
 /// `schedule solve-vrptw FILE [--time-limit S] [--seed N] [--objective distance|vehicles]`
 /// (DESIGN §4): solves a Solomon-format instance with the route optimiser and prints
 /// {"distance", "vehicles", "routes"}. Needs no database.
@@ -21,8 +23,20 @@ public:
     /// (or that the search could not place); 2 bad options or a file that cannot be read.
     int solveVrptw(const QString &path, const QHash<QString, QString> &options);
 
+    /// `schedule auto --from YYYY-MM-DD --days N [--time-limit S] [--seed N] [--replan]`:
+    /// plans the horizon and applies it in one transaction. Prints {"scheduled",
+    /// "unscheduled": [{"job", "reason"}], "travel_minutes", "moved"}. 0 applied (jobs left
+    /// out are listed, not a failure); 1 the plan could not be applied (a job changed
+    /// meanwhile, a write refused); 2 bad options or a database that cannot be read.
+    int autoSchedule(Database &database, const QHash<QString, QString> &options, bool replan);
+
+    /// `schedule ical --fitter ID --date YYYY-MM-DD --out FILE`: the fitter's day as
+    /// iCalendar. 0 written; 2 bad options, an unknown fitter or a file that cannot be written.
+    int ical(Database &database, const QHash<QString, QString> &options);
+
 private:
     int fail(int exitCode, const QString &message, const QJsonObject &extra = {});
+    bool readTimeLimit(const QHash<QString, QString> &options, double *seconds);
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -606,3 +606,87 @@ Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
 }
 
 } // namespace saferhomes
+
+namespace saferhomes {
+
+Result<QHash<QString, QString>> JobRepository::itemSkills() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT code, skill FROM equipment_type")))
+        return Error::database(tr("Reading the catalogue: %1").arg(query.lastError().text()));
+    QHash<QString, QString> skills;
+    while (query.next())
+        skills.insert(query.value(0).toString(), query.value(1).toString());
+    return skills;
+}
+
+Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("Applying a schedule: %1").arg(db.lastError().text()));
+    const auto failed = [&](Error error) {
+        db.rollback();
+        return error;
+    };
+    QSqlQuery read(db);
+    read.prepare(QStringLiteral(
+        "SELECT status, fitter_id, scheduled_start, household_id FROM job WHERE id = ?"));
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral(
+        "UPDATE job SET fitter_id = ?, scheduled_start = ?, scheduled_end = ?, status = ?, "
+        "sequence = sequence + ? WHERE id = ?"));
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    const QString now = storeTimestamp();
+    const auto booking = [](const QUuid &fitter, const QDateTime &start) {
+        return fitter.isNull() ? QString() : uuidText(fitter) + u'@' + timeText(start);
+    };
+    QStringList households;
+    for (const JobBooking &change : changes) {
+        const QString id = uuidText(change.jobId);
+        read.addBindValue(id);
+        if (!read.exec())
+            return failed(Error::database(read.lastError().text()));
+        if (!read.next())
+            return failed(Error::notFound(tr("There is no job %1.").arg(id)));
+        const QString status = read.value(0).toString();
+        const QUuid fitter = readId(read.value(1));
+        const QDateTime start = readTime(read.value(2));
+        const QString household = read.value(3).toString();
+        read.finish();
+        const bool wasBooked = JobStatusNames::isBooked(change.wasStatus);
+        if (status != JobStatusNames::name(change.wasStatus)
+            || (wasBooked && (fitter != change.wasFitterId || start != change.wasStart))) {
+            return failed(Error::refused(
+                tr("Job %1 changed after the schedule was planned; nothing was applied. "
+                   "Plan again.")
+                    .arg(id)));
+        }
+        const bool books = !change.fitterId.isNull();
+        update.addBindValue(nullableId(change.fitterId));
+        update.addBindValue(books ? nullableTime(change.start) : nullableTime({}));
+        update.addBindValue(books ? nullableTime(change.end) : nullableTime({}));
+        update.addBindValue(books ? QStringLiteral("scheduled") : QStringLiteral("unscheduled"));
+        update.addBindValue(wasBooked ? 1 : 0);
+        update.addBindValue(id);
+        if (!update.exec())
+            return failed(Error::database(update.lastError().text()));
+        if (!audit.record(QStringLiteral("job"), id, QStringLiteral("booking"),
+                          booking(wasBooked ? fitter : QUuid(), start),
+                          booking(change.fitterId, change.start), now))
+            return failed(Error::database(audit.errorString()));
+        if (!households.contains(household))
+            households.append(household);
+    }
+    QString error;
+    for (const QString &household : std::as_const(households)) {
+        if (!settleHousehold(m_connectionName, audit, household, now, &error))
+            return failed(Error::database(error));
+    }
+    if (!db.commit())
+        return failed(Error::database(db.lastError().text()));
+    return int(changes.size());
+}
+
+} // namespace saferhomes

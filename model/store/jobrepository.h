@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/job.h"
+#include "domain/jobbooking.h"
 #include "domain/result.h"
 #include "repository.h"
 
@@ -105,6 +106,15 @@ public:
     Result<QHash<QString, QString>> differenceReasons(const QUuid &jobId) const;
     /// How many photos and signatures are linked to \a jobId, by kind ("photo", "signature").
     Result<QHash<QString, int>> pictureCounts(const QUuid &jobId) const;
+    /// The skill each catalogue item needs to fit (equipment code → skill name).
+    Result<QHash<QString, QString>> itemSkills() const;
+    /// Applies a scheduling run's bookings in one audited transaction (each change queued
+    /// for sync by the job triggers): a booked job becomes `scheduled` at its fitter and
+    /// time, a null fitter takes it back to `unscheduled`; moving or unbooking a job that was
+    /// booked raises its sequence (the iCalendar SEQUENCE). Households move as their jobs
+    /// do. When any job is no longer as the change was made against (edited meanwhile, here
+    /// or by a sync), nothing is applied: Error::refused naming it. Returns the jobs changed.
+    Result<int> applyBookings(const QList<JobBooking> &changes);
 
 private:
     Result<bool> record(const QUuid &jobId, const JobCompletion &completion, bool needReasons);

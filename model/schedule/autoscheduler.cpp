@@ -1,0 +1,526 @@
+#include "autoscheduler.h"
+
+#include "schedule/routesolver.h"
+#include "schedule/travelmodel.h"
+
+#include <QSet>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace saferhomes {
+
+namespace {
+
+const QTimeZone &london()
+{
+    static const QTimeZone zone("Europe/London");
+    return zone;
+}
+
+/// Minutes from local midnight of the first day of the horizon: the problem's time unit.
+/// Built from local times, so a day that changes the clocks has its 23 or 25 hours.
+class Frame {
+public:
+    Frame(const QDate &from, int days)
+        : m_origin(from, QTime(0, 0), london())
+        , m_end(from.addDays(days), QTime(0, 0), london())
+        , m_from(from)
+        , m_days(days)
+    { }
+    double minutes(const QDateTime &at) const { return double(m_origin.secsTo(at)) / 60.0; }
+    double minutes(const QDate &day, const QTime &time) const
+    {
+        return minutes(QDateTime(day, time, london()));
+    }
+    QDateTime at(double minutes) const
+    {
+        return m_origin.addSecs(qint64(std::llround(minutes * 60.0))).toTimeZone(london());
+    }
+    bool contains(const QDateTime &at) const
+    {
+        return at.isValid() && at >= m_origin && at < m_end;
+    }
+    int dayIndex(const QDateTime &at) const
+    {
+        return int(m_from.daysTo(at.toTimeZone(london()).date()));
+    }
+    QDate day(int index) const { return m_from.addDays(index); }
+    int days() const { return m_days; }
+
+private:
+    QDateTime m_origin;
+    QDateTime m_end;
+    QDate m_from;
+    int m_days;
+};
+
+/// Where fitters start (place = fitter index) and where jobs are (fitter count + job index);
+/// a place without coordinates is reached from anywhere in no time.
+class Places {
+public:
+    explicit Places(const AutoScheduleInput &input)
+        : m_fitters(int(input.fitters.size()))
+    {
+        std::vector<QPointF> points;
+        const auto add = [&](std::optional<double> latitude, std::optional<double> longitude) {
+            const bool known = latitude && longitude;
+            m_known.push_back(known);
+            points.emplace_back(known ? *latitude : 0.0, known ? *longitude : 0.0);
+        };
+        for (const Fitter &fitter : input.fitters)
+            add(fitter.latitude, fitter.longitude);
+        for (const Job &job : input.jobs)
+            add(job.latitude, job.longitude);
+        m_model = std::make_unique<GreatCircleTravelModel>(std::move(points), m_settings);
+    }
+    int count() const { return int(m_known.size()); }
+    int ofFitter(int fitter) const { return fitter; }
+    int ofJob(int job) const { return m_fitters + job; }
+    bool known(int place) const { return m_known[size_t(place)]; }
+    double minutes(int from, int to) const { return minutesFor(kilometres(from, to)); }
+    double minutesFor(double kilometres) const { return kilometres / m_settings.speedKmh * 60.0; }
+    double kilometres(int from, int to) const
+    {
+        return known(from) && known(to) ? m_model->distance(from, to) : 0.0;
+    }
+
+private:
+    int m_fitters = 0;
+    GreatCircleTravelModel::Settings m_settings;
+    std::vector<bool> m_known;
+    std::unique_ptr<GreatCircleTravelModel> m_model;
+};
+
+bool isBookedIn(const Job &job, const Frame &frame)
+{
+    return JobStatusNames::isBooked(job.status) && !job.fitterId.isNull()
+        && frame.contains(job.start) && job.end.isValid();
+}
+
+std::uint64_t jobSkills(const Job &job, const QHash<QString, QString> &itemSkills)
+{
+    QStringList skills;
+    for (const JobItem &item : job.items)
+        skills.append(itemSkills.value(item.code));
+    return AutoScheduler::skillBits(skills);
+}
+
+QHash<QUuid, int> fitterIndex(const QList<Fitter> &fitters)
+{
+    QHash<QUuid, int> index;
+    for (int f = 0; f < int(fitters.size()); ++f)
+        index.insert(fitters[f].id, f);
+    return index;
+}
+
+ScheduleCheck checkJobs(const AutoScheduleInput &input, const Frame &frame, const Places &places)
+{
+    std::vector<CheckedFitter> fitters;
+    for (const Fitter &fitter : input.fitters) {
+        CheckedFitter checked;
+        checked.skills = AutoScheduler::skillBits(fitter.skills);
+        for (int d = 0; d < frame.days(); ++d) {
+            const QDate day = frame.day(d);
+            if (fitter.isAbsentOn(day)) {
+                checked.absences.push_back(
+                    {frame.minutes(day, QTime(0, 0)), frame.minutes(day.addDays(1), QTime(0, 0))});
+            } else if (const std::optional<Shift> shift = fitter.shiftOn(day)) {
+                checked.working.push_back(
+                    {frame.minutes(day, shift->start), frame.minutes(day, shift->end)});
+            }
+        }
+        fitters.push_back(std::move(checked));
+    }
+    const QHash<QUuid, int> fitterOf = fitterIndex(input.fitters);
+    ScheduleCheck check;
+    std::vector<CheckedJob> jobs;
+    for (int j = 0; j < int(input.jobs.size()); ++j) {
+        const Job &job = input.jobs[j];
+        if (!isBookedIn(job, frame) || !fitterOf.contains(job.fitterId))
+            continue;
+        CheckedJob checked;
+        checked.fitter = fitterOf.value(job.fitterId);
+        checked.start = frame.minutes(job.start);
+        checked.end = frame.minutes(job.end);
+        checked.location = places.ofJob(j);
+        checked.requiredSkills = jobSkills(job, input.itemSkills);
+        if (!job.availability.isEmpty()) {
+            const QDate day = job.start.toTimeZone(london()).date();
+            for (const auto &[from, to] : job.availability.windowsOn(day))
+                checked.windows.push_back({frame.minutes(day, from), frame.minutes(day, to)});
+            // A day the householder asked to avoid: no start is inside a window.
+            if (checked.windows.empty())
+                checked.windows.push_back({-1.0, -1.0});
+        }
+        jobs.push_back(std::move(checked));
+        check.jobIds.append(job.id);
+    }
+    const CallbackTravelModel travel(
+        places.count(), [&](int a, int b) { return places.kilometres(a, b); },
+        [&](int a, int b) { return places.minutes(a, b); });
+    check.breaks = checkSchedule(fitters, jobs, &travel);
+    return check;
+}
+
+/// Minutes driven by the fitters in \a fitters over the horizon: from the start location
+/// through the day's booked jobs in time order and back.
+double travelMinutes(const AutoScheduleInput &input, const QList<int> &fitters, const Frame &frame,
+                     const Places &places)
+{
+    std::map<std::pair<int, int>, std::vector<std::pair<QDateTime, int>>> days;
+    const QHash<QUuid, int> fitterOf = fitterIndex(input.fitters);
+    for (int j = 0; j < int(input.jobs.size()); ++j) {
+        const Job &job = input.jobs[j];
+        const int fitter = fitterOf.value(job.fitterId, -1);
+        if (isBookedIn(job, frame) && fitters.contains(fitter))
+            days[{fitter, frame.dayIndex(job.start)}].push_back({job.start, j});
+    }
+    double total = 0;
+    for (auto &[key, visits] : days) {
+        std::sort(visits.begin(), visits.end());
+        int at = places.ofFitter(key.first);
+        for (const auto &visit : visits) {
+            total += places.minutes(at, places.ofJob(visit.second));
+            at = places.ofJob(visit.second);
+        }
+        total += places.minutes(at, places.ofFitter(key.first));
+    }
+    return total;
+}
+
+enum class Role { Ignored, Fixed, Free };
+
+Role roleOf(const Job &job, const AutoScheduleRequest &request, const Frame &frame)
+{
+    const bool booked = isBookedIn(job, frame);
+    // A booking the optimiser could not place again (no coordinates) stays where it is.
+    const bool movable = !job.pinned && job.latitude && job.longitude;
+    switch (request.scope) {
+    case AutoScheduleScope::Horizon:
+        if (booked)
+            return request.replan && movable ? Role::Free : Role::Fixed;
+        return job.status == JobStatus::Unscheduled ? Role::Free : Role::Ignored;
+    case AutoScheduleScope::FitterDay:
+        if (booked && job.fitterId == request.fitterId)
+            return movable ? Role::Free : Role::Fixed;
+        return Role::Ignored;
+    case AutoScheduleScope::FitJobIn:
+        if (job.id == request.jobId)
+            return Role::Free;
+        return booked ? Role::Fixed : Role::Ignored;
+    }
+    return Role::Ignored;
+}
+
+/// Gives \a problem a travel matrix over the places it uses, in whole minutes rounded up:
+/// with whole-minute shifts, windows and durations every start the optimiser finds is a
+/// whole minute, and no rounding can make it late.
+void useTravelMatrix(RoutingProblem &problem, const Places &places)
+{
+    const int locations = places.count();
+    std::vector<int> used;
+    std::vector<int> local(size_t(locations), -1);
+    const auto use = [&](int place) {
+        if (local[size_t(place)] < 0) {
+            local[size_t(place)] = int(used.size());
+            used.push_back(place);
+        }
+        return local[size_t(place)];
+    };
+    for (RoutingVehicle &vehicle : problem.vehicles)
+        vehicle.startLocation = vehicle.endLocation = use(vehicle.startLocation);
+    for (RoutingJob &job : problem.jobs)
+        job.location = use(job.location);
+    const int n = int(used.size());
+    std::vector<double> distances(size_t(n) * size_t(n));
+    std::vector<double> times(size_t(n) * size_t(n));
+    for (int a = 0; a < n; ++a) {
+        for (int b = a + 1; b < n; ++b) {
+            // Great-circle distances are symmetric: each pair is worked out once.
+            const double km = places.kilometres(used[a], used[b]);
+            const double minutes = std::ceil(places.minutesFor(km) - 1e-9);
+            distances[size_t(a) * size_t(n) + size_t(b)] = km;
+            distances[size_t(b) * size_t(n) + size_t(a)] = km;
+            times[size_t(a) * size_t(n) + size_t(b)] = minutes;
+            times[size_t(b) * size_t(n) + size_t(a)] = minutes;
+        }
+    }
+    problem.travel = std::make_shared<MatrixTravelModel>(n, std::move(distances), std::move(times));
+}
+
+/// Never adds a rule break: a booking of \a plan (one of \a changed) that the checker marks is
+/// left out instead (no_room), until none is; a fixed booking the optimiser could not keep
+/// may still hold the time it was given.
+void leaveOutWhatBreaksRules(AutoSchedulePlan &plan, QSet<QUuid> &changed,
+                             const AutoScheduleInput &input, const Frame &frame,
+                             const Places &places)
+{
+    for (;;) {
+        const AutoScheduleInput after {AutoScheduler::applied(input.jobs, plan), input.fitters,
+                                       input.itemSkills};
+        const ScheduleCheck check = checkJobs(after, frame, places);
+        QSet<QUuid> drop;
+        for (size_t k = 0; k < check.breaks.size(); ++k) {
+            for (const RuleBreak &rule : check.breaks[k]) {
+                if (changed.contains(check.jobIds[qsizetype(k)]))
+                    drop.insert(check.jobIds[qsizetype(k)]);
+                if (rule.otherJob >= 0 && changed.contains(check.jobIds[rule.otherJob]))
+                    drop.insert(check.jobIds[rule.otherJob]);
+            }
+        }
+        if (drop.isEmpty())
+            break;
+        for (qsizetype c = plan.changes.size() - 1; c >= 0; --c) {
+            JobBooking &change = plan.changes[c];
+            if (!drop.contains(change.jobId))
+                continue;
+            plan.unscheduled.append({change.jobId, QStringLiteral("no_room")});
+            changed.remove(change.jobId);
+            if (JobStatusNames::isBooked(change.wasStatus)) {
+                change.fitterId = {};
+                change.start = change.end = {};
+            } else {
+                plan.changes.removeAt(c);
+            }
+        }
+    }
+}
+
+} // namespace
+
+int ScheduleCheck::jobsBreaking() const
+{
+    return int(std::count_if(breaks.cbegin(), breaks.cend(),
+                             [](const std::vector<RuleBreak> &b) { return !b.empty(); }));
+}
+
+std::uint64_t AutoScheduler::skillBits(const QStringList &skills)
+{
+    // Names the catalogue does not know need nothing of the fitter.
+    const QStringList names = fitterSkillNames();
+    std::uint64_t bits = 0;
+    for (const QString &skill : skills) {
+        const qsizetype index = names.indexOf(skill);
+        if (index >= 0)
+            bits |= std::uint64_t(1) << index;
+    }
+    return bits;
+}
+
+QList<Job> AutoScheduler::applied(QList<Job> jobs, const AutoSchedulePlan &plan)
+{
+    QHash<QUuid, const JobBooking *> changes;
+    for (const JobBooking &change : plan.changes)
+        changes.insert(change.jobId, &change);
+    for (Job &job : jobs) {
+        const JobBooking *change = changes.value(job.id);
+        if (!change)
+            continue;
+        job.fitterId = change->fitterId;
+        job.start = change->start;
+        job.end = change->end;
+        job.status = change->fitterId.isNull() ? JobStatus::Unscheduled : JobStatus::Scheduled;
+    }
+    return jobs;
+}
+
+ScheduleCheck AutoScheduler::check(const AutoScheduleInput &input, const QDate &from, int days)
+{
+    const Frame frame(from, days);
+    const Places places(input);
+    return checkJobs(input, frame, places);
+}
+
+Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
+                                             const AutoScheduleRequest &request,
+                                             const std::atomic<bool> *cancel,
+                                             const Progress &progress)
+{
+    if (!request.from.isValid() || request.days < 1)
+        return Error::invalid(tr("A schedule needs a first day and at least one day."));
+    const int days = request.scope == AutoScheduleScope::FitterDay ? 1 : request.days;
+    const Frame frame(request.from, days);
+    const Places places(input);
+    const QHash<QUuid, int> fitterOf = fitterIndex(input.fitters);
+
+    QList<int> fitters;
+    for (int f = 0; f < int(input.fitters.size()); ++f) {
+        if (request.scope != AutoScheduleScope::FitterDay
+            || input.fitters[f].id == request.fitterId)
+            fitters.append(f);
+    }
+    if (request.scope == AutoScheduleScope::FitterDay && fitters.isEmpty())
+        return Error::invalid(
+            tr("There is no fitter %1.").arg(request.fitterId.toString(QUuid::WithoutBraces)));
+    if (request.scope == AutoScheduleScope::FitJobIn) {
+        const auto found = std::find_if(input.jobs.cbegin(), input.jobs.cend(),
+                                        [&](const Job &job) { return job.id == request.jobId; });
+        if (found == input.jobs.cend())
+            return Error::invalid(
+                tr("There is no job %1.").arg(request.jobId.toString(QUuid::WithoutBraces)));
+        if (!JobStatusNames::isOpen(found->status))
+            return Error::invalid(tr("Job %1 is %2: only an open job can be scheduled.")
+                                      .arg(request.jobId.toString(QUuid::WithoutBraces),
+                                           JobStatusNames::name(found->status)));
+    }
+
+    // One vehicle per fitter and working day.
+    RoutingProblem problem;
+    std::vector<int> vehicleFitter;
+    std::map<std::pair<int, int>, int> vehicleOf;
+    for (int f : std::as_const(fitters)) {
+        const Fitter &fitter = input.fitters[f];
+        for (int d = 0; d < days; ++d) {
+            const std::optional<Shift> shift = fitter.shiftOn(frame.day(d));
+            if (!shift)
+                continue;
+            RoutingVehicle vehicle;
+            vehicle.startLocation = vehicle.endLocation = places.ofFitter(f);
+            vehicle.shift = {frame.minutes(frame.day(d), shift->start),
+                             frame.minutes(frame.day(d), shift->end)};
+            vehicle.skills = skillBits(fitter.skills);
+            vehicleOf[{f, d}] = int(problem.vehicles.size());
+            problem.vehicles.push_back(vehicle);
+            vehicleFitter.push_back(f);
+        }
+    }
+
+    AutoSchedulePlan plan;
+    std::vector<int> problemJob; // problem job → input job
+    std::vector<int> freeJobs; // input jobs the plan may move
+    for (int j = 0; j < int(input.jobs.size()); ++j) {
+        const Job &job = input.jobs[j];
+        const Role role = roleOf(job, request, frame);
+        if (role == Role::Ignored)
+            continue;
+        RoutingJob routing;
+        routing.location = places.ofJob(j);
+        if (role == Role::Fixed) {
+            // Kept at its time on its fitter's day, whatever rule it breaks already.
+            const auto vehicle
+                = vehicleOf.find({fitterOf.value(job.fitterId, -1), frame.dayIndex(job.start)});
+            if (vehicle == vehicleOf.end())
+                continue; // a day the fitter does not work: nothing new goes there
+            const double start = frame.minutes(job.start);
+            routing.windows = {{start, start}};
+            routing.serviceTime = std::max(0.0, frame.minutes(job.end) - start);
+            routing.pinnedVehicle = vehicle->second;
+            // A booking at the very start or end of the shift (or past it) leaves no time to
+            // drive there or back: the fitter's day stretches to hold it, so that the
+            // optimiser keeps it in the route and plans around it rather than over it.
+            RoutingVehicle &day = problem.vehicles[size_t(vehicle->second)];
+            const int home = places.ofFitter(fitterOf.value(job.fitterId));
+            day.shift.open = std::min(day.shift.open,
+                                      start - std::ceil(places.minutes(home, routing.location)));
+            day.shift.close = std::max(day.shift.close,
+                                       start + routing.serviceTime
+                                           + std::ceil(places.minutes(routing.location, home)));
+        } else {
+            freeJobs.push_back(j);
+            if (!places.known(routing.location)) {
+                plan.unscheduled.append({job.id, QStringLiteral("no_location")});
+                continue;
+            }
+            for (int d = 0; d < days; ++d) {
+                for (const auto &[from, to] : job.availability.windowsOn(frame.day(d))) {
+                    if (from <= to) // a window that closes before it opens lets nobody in
+                        routing.windows.push_back(
+                            {frame.minutes(frame.day(d), from), frame.minutes(frame.day(d), to)});
+                }
+            }
+            if (routing.windows.empty()) {
+                plan.unscheduled.append({job.id, QStringLiteral("window")});
+                continue;
+            }
+            routing.serviceTime = job.durationMinutes;
+            routing.requiredSkills = jobSkills(job, input.itemSkills);
+        }
+        problemJob.push_back(j);
+        problem.jobs.push_back(std::move(routing));
+    }
+
+    useTravelMatrix(problem, places);
+
+    QHash<int, JobBooking> booked; // input job → its booking in the plan
+    if (!problem.jobs.empty() && !problem.vehicles.empty()) {
+        RoutingOptions options;
+        options.timeLimit = request.timeLimit;
+        options.seed = request.seed;
+        options.cancel = cancel;
+        if (progress)
+            options.progress = [&](const RoutingProgress &p) {
+                progress(p.fractionDone);
+            };
+        const Result<RoutingSolution> solved = RouteSolver::solve(problem, options);
+        if (!solved)
+            return solved.error();
+        if (solved->cancelled || (cancel && cancel->load()))
+            return Error::cancelled(tr("The scheduling run was cancelled; nothing changed."));
+        plan.seconds = solved->seconds;
+        plan.stoppedByClock = solved->stoppedByClock;
+        for (const PlannedRoute &route : solved->routes) {
+            const Fitter &fitter = input.fitters[vehicleFitter[size_t(route.vehicle)]];
+            for (size_t k = 0; k < route.jobs.size(); ++k) {
+                const int j = problemJob[size_t(route.jobs[k])];
+                const double start = std::round(route.serviceStarts[k]);
+                JobBooking booking;
+                booking.jobId = input.jobs[j].id;
+                booking.fitterId = fitter.id;
+                booking.start = frame.at(start);
+                booking.end = frame.at(start + problem.jobs[size_t(route.jobs[k])].serviceTime);
+                booked.insert(j, booking);
+            }
+        }
+        for (const UnplacedJob &unplaced : solved->unplaced) {
+            const int j = problemJob[size_t(unplaced.job)];
+            if (roleOf(input.jobs[j], request, frame) == Role::Free)
+                plan.unscheduled.append({input.jobs[j].id, unplacedReasonName(unplaced.reason)});
+        }
+    } else {
+        for (size_t p = 0; p < problem.jobs.size(); ++p) {
+            const Job &job = input.jobs[problemJob[p]];
+            if (roleOf(job, request, frame) == Role::Free)
+                plan.unscheduled.append({job.id, QStringLiteral("shift")});
+        }
+    }
+
+    // The changes: free jobs placed somewhere else than they were, or taken off.
+    QSet<QUuid> changed;
+    for (int j : freeJobs) {
+        const Job &job = input.jobs[j];
+        JobBooking change = booked.value(j);
+        change.jobId = job.id;
+        change.wasStatus = job.status;
+        change.wasFitterId = job.fitterId;
+        change.wasStart = job.start;
+        const bool wasBooked = JobStatusNames::isBooked(job.status);
+        if (wasBooked && change.fitterId == job.fitterId && change.start == job.start)
+            continue;
+        if (!wasBooked && change.fitterId.isNull())
+            continue;
+        plan.changes.append(change);
+        changed.insert(job.id);
+    }
+
+    leaveOutWhatBreaksRules(plan, changed, input, frame, places);
+
+    for (const JobBooking &change : std::as_const(plan.changes)) {
+        if (change.fitterId.isNull())
+            continue;
+        if (JobStatusNames::isBooked(change.wasStatus))
+            ++plan.moved;
+        else
+            ++plan.placed;
+    }
+    plan.travelMinutesBefore = travelMinutes(input, fitters, frame, places);
+    const AutoScheduleInput after {applied(input.jobs, plan), input.fitters, input.itemSkills};
+    plan.travelMinutesAfter = travelMinutes(after, fitters, frame, places);
+    if (progress)
+        progress(1.0);
+    return plan;
+}
+
+} // namespace saferhomes
