@@ -193,9 +193,10 @@ std::optional<JobAvailability> AvailabilityEditor::availability()
         if (!day.isValid())
             day = QDate::fromString(text, QStringLiteral("dd/MM/yyyy"));
         if (!day.isValid()) {
-            TouchStyle::setError(m_error, tr("\u201c%1\u201d is not a date (2026-12-24 or "
-                                             "24/12/2026).")
-                                              .arg(text));
+            TouchStyle::setError(m_error,
+                                 tr("\u201c%1\u201d is not a date (2026-12-24 or "
+                                    "24/12/2026).")
+                                     .arg(text));
             m_avoidDates->setFocus(Qt::OtherFocusReason);
             return std::nullopt;
         }

@@ -121,8 +121,7 @@ TEST_F(DoorstepTest, AgreeingAPackageMakesItsJobWithTheHouseholdersAvailability)
               QStringList {household
                            + QStringLiteral(" | unscheduled | 1 | 1 | 195 | Key safe by the back "
                                             "door; dog")});
-    const QStringList stored
-        = rowsOf(m_database, QStringLiteral("SELECT availability FROM job"));
+    const QStringList stored = rowsOf(m_database, QStringLiteral("SELECT availability FROM job"));
     ASSERT_EQ(stored.size(), 1);
     const QJsonDocument expected = QJsonDocument::fromJson(
         R"({"windows": [{"weekdays": [2, 4], "from": "09:00", "to": "12:00"},
@@ -130,23 +129,26 @@ TEST_F(DoorstepTest, AgreeingAPackageMakesItsJobWithTheHouseholdersAvailability)
             "avoid_weekdays": [5], "avoid_dates": ["2026-12-24"]})");
     EXPECT_EQ(QJsonDocument::fromJson(stored.first().toUtf8()), expected)
         << qPrintable(stored.first());
-    EXPECT_EQ(rowsOf(m_database, QStringLiteral("SELECT i.equipment_code, i.qty FROM job_item i "
-                                                "JOIN job j ON j.id = i.job_id ORDER BY i.rowid")),
-              (QStringList {QStringLiteral("CYLINDER_TS007_3STAR | 1"),
-                            QStringLiteral("DOOR_VIEWER | 1"),
-                            QStringLiteral("DOOR_CHAIN_TS003 | 1"), QStringLiteral("PIR_LIGHT | 2"),
-                            QStringLiteral("INTRUDER_ALARM | 1")}));
+    EXPECT_EQ(
+        rowsOf(m_database,
+               QStringLiteral("SELECT i.equipment_code, i.qty FROM job_item i "
+                              "JOIN job j ON j.id = i.job_id ORDER BY i.rowid")),
+        (QStringList {QStringLiteral("CYLINDER_TS007_3STAR | 1"), QStringLiteral("DOOR_VIEWER | 1"),
+                      QStringLiteral("DOOR_CHAIN_TS003 | 1"), QStringLiteral("PIR_LIGHT | 2"),
+                      QStringLiteral("INTRUDER_ALARM | 1")}));
     // The job and its items wait in the outbox for the next sync.
-    EXPECT_EQ(rowsOf(m_database, QStringLiteral("SELECT entity, count(*) FROM outbox WHERE entity "
-                                                "IN ('job', 'job_item') GROUP BY entity "
-                                                "ORDER BY entity")),
+    EXPECT_EQ(rowsOf(m_database,
+                     QStringLiteral("SELECT entity, count(*) FROM outbox WHERE entity "
+                                    "IN ('job', 'job_item') GROUP BY entity "
+                                    "ORDER BY entity")),
               (QStringList {QStringLiteral("job | 1"), QStringLiteral("job_item | 5")}));
 
     // Agreed again with other notes: the same job takes them, no second job.
     availability->accessNotesEdit()->setText(QStringLiteral("Ring twice"));
     package->agreeButton()->click();
-    EXPECT_EQ(rowsOf(m_database, QStringLiteral("SELECT count(*), min(access_notes), "
-                                                "min(duration_minutes) FROM job")),
+    EXPECT_EQ(rowsOf(m_database,
+                     QStringLiteral("SELECT count(*), min(access_notes), "
+                                    "min(duration_minutes) FROM job")),
               QStringList {QStringLiteral("1 | Ring twice | 195")});
 }
 
