@@ -49,10 +49,10 @@ QString text(const QUuid &id)
 }
 
 /// A job's columns as text, the same on a device and on the server.
-const QString kJobColumns = QStringLiteral(
-    "SELECT status, coalesce(fitter_id, ''), coalesce(scheduled_start, ''), "
-    "coalesce(scheduled_end, ''), signed_off_by, duration_minutes, sequence, "
-    "coalesce(revisit_of, ''), access_notes FROM job WHERE id = ?");
+const QString kJobColumns
+    = QStringLiteral("SELECT status, coalesce(fitter_id, ''), coalesce(scheduled_start, ''), "
+                     "coalesce(scheduled_end, ''), signed_off_by, duration_minutes, sequence, "
+                     "coalesce(revisit_of, ''), access_notes FROM job WHERE id = ?");
 const QString kCentralJobColumns = QStringLiteral(
     "SELECT status, coalesce(fitter_id::text, ''), "
     "coalesce(to_char(scheduled_start AT TIME ZONE 'UTC', "
@@ -125,9 +125,9 @@ protected:
 
     std::unique_ptr<TestDevice> device(const QString &name, const QString &login)
     {
-        auto made = std::make_unique<TestDevice>(
-            name, m_dir.filePath(name + QStringLiteral(".db")), s_logins.value(login), kPassword,
-            cluster().uri(s_logins.value(login), s_database));
+        auto made = std::make_unique<TestDevice>(name, m_dir.filePath(name + QStringLiteral(".db")),
+                                                 s_logins.value(login), kPassword,
+                                                 cluster().uri(s_logins.value(login), s_database));
         QString error;
         EXPECT_TRUE(made->open(&error)) << error.toStdString();
         return made;
@@ -167,7 +167,8 @@ protected:
                            "duration_minutes, availability, access_notes) VALUES (?, ?, "
                            "'unscheduled', '2026-12-01T09:00:00.000Z', 70, ?, 'Side gate')"),
             {job, text(record.household.id),
-             QStringLiteral(R"({"windows":[{"weekdays":[1,2,3,4,5],"from":"09:00","to":"12:00"}]})")}))
+             QStringLiteral(
+                 R"({"windows":[{"weekdays":[1,2,3,4,5],"from":"09:00","to":"12:00"}]})")}))
             << office.lastError().toStdString();
         for (const auto &[code, qty] :
              {std::pair {QStringLiteral("WINDOW_LOCK"), 2}, {QStringLiteral("DOOR_VIEWER"), 1}}) {
@@ -180,8 +181,7 @@ protected:
     }
 
     /// Books \a job on the fitter as the board does: fitter, times, status, a new sequence.
-    bool schedule(TestDevice &office, const QString &job, const QString &start,
-                  const QString &end)
+    bool schedule(TestDevice &office, const QString &job, const QString &start, const QString &end)
     {
         const bool ok = office.exec(
             QStringLiteral("UPDATE job SET fitter_id = ?, status = 'scheduled', "
@@ -206,18 +206,18 @@ TEST_F(JobSyncTest, ScheduledInTheOfficeCompletedInTheVanBothConverge)
     ASSERT_TRUE(schedule(*coordinator, job, QStringLiteral("2027-01-04T09:00:00.000Z"),
                          QStringLiteral("2027-01-04T10:10:00.000Z")));
     ASSERT_TRUE(synced(coordinator->sync()));
-    EXPECT_EQ(centralJob(*m_central, job),
-              (QStringList {QStringLiteral("scheduled"), m_fitterId,
-                            QStringLiteral("2027-01-04T09:00:00.000Z"),
-                            QStringLiteral("2027-01-04T10:10:00.000Z"), QString(),
-                            QStringLiteral("70"), QStringLiteral("1"), QString(),
-                            QStringLiteral("Side gate")}));
+    EXPECT_EQ(
+        centralJob(*m_central, job),
+        (QStringList {QStringLiteral("scheduled"), m_fitterId,
+                      QStringLiteral("2027-01-04T09:00:00.000Z"),
+                      QStringLiteral("2027-01-04T10:10:00.000Z"), QString(), QStringLiteral("70"),
+                      QStringLiteral("1"), QString(), QStringLiteral("Side gate")}));
 
     // The fitter's device gets the booked job, its items and its household.
     auto van = device(QStringLiteral("van"), QStringLiteral("fitter"));
     ASSERT_TRUE(syncUntil(*van, [&] {
-        return van->value(QStringLiteral("SELECT count(*) FROM job_item WHERE job_id = '%1'")
-                              .arg(job))
+        return van->value(
+                      QStringLiteral("SELECT count(*) FROM job_item WHERE job_id = '%1'").arg(job))
                    .toInt()
             == 2;
     }));
@@ -247,11 +247,11 @@ TEST_F(JobSyncTest, ScheduledInTheOfficeCompletedInTheVanBothConverge)
     ASSERT_TRUE(synced(again));
     EXPECT_EQ(van->outboxRows(), 0);
     EXPECT_EQ(m_central->value(version, {job}).toInt(), applied);
-    EXPECT_EQ(m_central
-                  ->value(QStringLiteral("SELECT count(*) FROM audit_event WHERE entity_id = ?"),
-                          {job})
-                  .toInt(),
-              audited);
+    EXPECT_EQ(
+        m_central
+            ->value(QStringLiteral("SELECT count(*) FROM audit_event WHERE entity_id = ?"), {job})
+            .toInt(),
+        audited);
     // Recorded again on the device: nothing new to send.
     const Result<bool> twice = jobs.complete(QUuid(job), {{QStringLiteral("WINDOW_LOCK"), 2}}, {},
                                              QStringLiteral("Pat"));
@@ -259,9 +259,9 @@ TEST_F(JobSyncTest, ScheduledInTheOfficeCompletedInTheVanBothConverge)
     EXPECT_FALSE(*twice);
     EXPECT_EQ(van->outboxRows(), 0);
 
-    EXPECT_EQ(m_central->value(QStringLiteral("SELECT status FROM job WHERE id = ?"), {job})
-                  .toString(),
-              QStringLiteral("completed"));
+    EXPECT_EQ(
+        m_central->value(QStringLiteral("SELECT status FROM job WHERE id = ?"), {job}).toString(),
+        QStringLiteral("completed"));
     const QString items = QStringLiteral("SELECT equipment_code || ' ' || fitted_qty || ' ' || "
                                          "serial FROM job_item WHERE job_id = ? "
                                          "ORDER BY equipment_code");
@@ -271,10 +271,10 @@ TEST_F(JobSyncTest, ScheduledInTheOfficeCompletedInTheVanBothConverge)
     const QString household
         = m_central->value(QStringLiteral("SELECT household_id FROM job WHERE id = ?"), {job})
               .toString();
-    EXPECT_EQ(m_central->value(QStringLiteral("SELECT status FROM household WHERE id = ?"),
-                               {household})
-                  .toString(),
-              QStringLiteral("installed"));
+    EXPECT_EQ(
+        m_central->value(QStringLiteral("SELECT status FROM household WHERE id = ?"), {household})
+            .toString(),
+        QStringLiteral("installed"));
 
     // Back in the office: the same job, the same items, the household installed.
     ASSERT_TRUE(syncUntil(*coordinator, [&] {
@@ -313,8 +313,8 @@ TEST_F(JobSyncTest, AFittersNoAccessSendsItsRevisitJob)
 
     auto van = device(QStringLiteral("van-revisit"), QStringLiteral("fitter"));
     ASSERT_TRUE(syncUntil(*van, [&] {
-        return van->value(QStringLiteral("SELECT count(*) FROM job_item WHERE job_id = '%1'")
-                              .arg(job))
+        return van->value(
+                      QStringLiteral("SELECT count(*) FROM job_item WHERE job_id = '%1'").arg(job))
                    .toInt()
             == 2;
     }));
@@ -325,9 +325,9 @@ TEST_F(JobSyncTest, AFittersNoAccessSendsItsRevisitJob)
     ASSERT_TRUE(synced(van->sync()));
     EXPECT_EQ(van->outboxRows(), 0);
 
-    EXPECT_EQ(m_central->value(QStringLiteral("SELECT status FROM job WHERE id = ?"), {job})
-                  .toString(),
-              QStringLiteral("no_access"));
+    EXPECT_EQ(
+        m_central->value(QStringLiteral("SELECT status FROM job WHERE id = ?"), {job}).toString(),
+        QStringLiteral("no_access"));
     EXPECT_EQ(centralJob(*m_central, revisitId),
               (QStringList {QStringLiteral("unscheduled"), QString(), QString(), QString(),
                             QString(), QStringLiteral("70"), QStringLiteral("0"), job,
@@ -360,9 +360,9 @@ TEST_F(JobSyncTest, AFittersNoAccessSendsItsRevisitJob)
     ASSERT_TRUE(refused.ok()) << refused.error.toStdString();
     ASSERT_EQ(refused.rejected.size(), 1);
     EXPECT_EQ(refused.rejected[0].entityId, own);
-    EXPECT_EQ(m_central->value(QStringLiteral("SELECT count(*) FROM job WHERE id = ?"), {own})
-                  .toInt(),
-              0);
+    EXPECT_EQ(
+        m_central->value(QStringLiteral("SELECT count(*) FROM job WHERE id = ?"), {own}).toInt(),
+        0);
 }
 
 TEST_F(JobSyncTest, AJobMovedOnTheServerMeanwhileComesBackRefusedWithTheServersVersion)

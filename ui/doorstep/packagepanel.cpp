@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QTableView>
 
 namespace saferhomes {
@@ -29,8 +30,14 @@ PackagePanel::PackagePanel(SurveyService &surveys, SurveyRepository &store,
     , m_availability(new AvailabilityEditor(this))
 {
     m_ui->setupUi(this);
-    // Asked for with the package: the job made on agreeing it keeps the answers.
-    m_ui->layout->insertWidget(m_ui->layout->indexOf(m_ui->error_package), m_availability);
+    // Asked for with the package: the job made on agreeing it keeps the answers. It scrolls
+    // rather than make the window bigger than a small screen.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("availabilityScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_availability);
+    m_ui->layout->insertWidget(m_ui->layout->indexOf(m_ui->error_package), scroll);
     setTabOrder(m_ui->packageAdd, m_availability->windowDay(1));
     setTabOrder(m_availability->avoidDatesEdit(), m_ui->agreePackage);
     TouchStyle::setText(m_ui->packageHeading, TouchStyle::Text::Heading);
