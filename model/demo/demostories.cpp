@@ -13,7 +13,12 @@
 #include "store/surveyrepository.h"
 #include "store/visitrepository.h"
 
+#include "domain/job.h"
+
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTime>
 
 #include <algorithm>
@@ -35,7 +40,82 @@ const DemoCatalogueItem &catalogueItem(const QString &code)
     return kDemoCatalogue[std::max(index, 0)];
 }
 
+QString hhmm(int minutes)
+{
+    return QTime(minutes / 60, minutes % 60).toString(u"HH:mm");
+}
+
+QString compactJson(const QJsonDocument &document)
+{
+    return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+}
+
+/// The skills (DemoSkill flags) the items of a job need.
+int skillsOf(const QList<DemoJobItem> &items)
+{
+    int needed = 0;
+    for (const DemoJobItem &item : items)
+        needed |= catalogueItem(item.code).skill;
+    return needed;
+}
+
 } // namespace
+
+std::pair<int, int> DemoStories::FitterState::shiftOn(const QDate &day) const
+{
+    for (const auto &[from, to] : absences) {
+        if (day >= from && day <= to)
+            return {-1, -1};
+    }
+    return week[size_t(day.dayOfWeek() - 1)];
+}
+
+/// Gives the first fitters weeks of their own, so the board has something to show: a short
+/// Friday, a day off, a long Wednesday, training in the coming week, leave last month. The
+/// usual shift stays on the other days.
+void DemoStories::shapeWeek(FitterState &fitter, int index) const
+{
+    fitter.week.fill({fitter.shiftStart, fitter.shiftEnd});
+    fitter.week[5] = fitter.week[6] = {-1, -1};
+    const QDate nextMonday = m_today.addDays(8 - m_today.dayOfWeek());
+    QString reason;
+    switch (index) {
+    case 1: fitter.week[4] = {fitter.shiftStart, 12 * 60 + 30}; break;
+    case 2:
+        fitter.week[0] = {-1, -1};
+        fitter.week[5] = {9 * 60, 13 * 60};
+        break;
+    case 3:
+        fitter.absences.append({nextMonday.addDays(3), nextMonday.addDays(4)});
+        reason = QStringLiteral("training");
+        break;
+    case 4: fitter.week[2] = {7 * 60 + 30, 18 * 60}; break;
+    case 5:
+        fitter.absences.append({nextMonday.addDays(-35), nextMonday.addDays(-31)});
+        reason = QStringLiteral("leave");
+        break;
+    default: break;
+    }
+    QJsonObject week;
+    for (int day = 1; day <= 7; ++day) {
+        const auto [from, to] = fitter.week[size_t(day - 1)];
+        const bool usual = day <= 5 ? from == fitter.shiftStart && to == fitter.shiftEnd : from < 0;
+        if (usual)
+            continue;
+        week.insert(QString::number(day),
+                    from < 0 ? QJsonValue(QJsonValue::Null)
+                             : QJsonValue(QJsonArray {hhmm(from), hhmm(to)}));
+    }
+    fitter.row.weeklyShifts = compactJson(QJsonDocument(week));
+    QJsonArray absences;
+    for (const auto &[from, to] : fitter.absences) {
+        absences.append(QJsonObject {{QStringLiteral("from"), from.toString(Qt::ISODate)},
+                                     {QStringLiteral("to"), to.toString(Qt::ISODate)},
+                                     {QStringLiteral("reason"), reason}});
+    }
+    fitter.row.absences = compactJson(QJsonDocument(absences));
+    fitter.row.van = QStringLiteral("Van %1").arg(index + 1);
+}
 
 /// The repositories and services as one person uses them: what they record is in that
 /// person's name.
@@ -87,6 +167,7 @@ DemoStories::DemoStories(const Database &database, DemoRepository &repository, i
     , m_repository(repository)
     , m_households(households)
     , m_events(seed ^ 0x9e3779b9u)
+    , m_terms(seed ^ 0x7f4a7c15u)
     , m_zone(QByteArrayLiteral("Europe/London"))
     , m_engine(RecommendationEngine::builtIn())
     , m_questions(m_engine.definition().questions())
@@ -151,6 +232,7 @@ bool DemoStories::writeFitters()
         fitter.area = area;
         fitter.shiftStart = shiftStart;
         fitter.shiftEnd = shiftEnd;
+        shapeWeek(fitter, int(m_fitters.size()));
         m_fitters.push_back(fitter);
         return m_repository.addFitter(fitter.row) || fail(m_repository.errorString());
     };
@@ -192,6 +274,7 @@ bool DemoStories::write(const std::vector<DemoHome> &homes)
     }
     // Jobs are booked once every package is agreed; the funnel then needs a job for
     // `scheduled` and a completed one for `installed`.
+    markRuleBreaks();
     return writeJobs() && moveStatuses(false) && completeJobs() && moveStatuses(true)
         && writeStockAndTimes();
 }
@@ -506,6 +589,8 @@ bool DemoStories::writeAcceptedStory(const DemoHome &home)
         return false;
     const QDate bookedOn = visitDay.addDays(r.between(1, 3));
     const QDateTime createdAt = at(bookedOn, r.between(17, 33) * 30);
+    if (status == S::Accepted)
+        planTrayJob(home, surveyId, survey, when.addSecs(600));
     if (noAccess)
         planJob(home, surveyId, survey, *noAccess, QStringLiteral("no_access"), createdAt);
     if (job) {
@@ -566,12 +651,16 @@ DemoStories::DayPlan &DemoStories::dayPlan(const QDate &day)
     DayPlan &plan = it->second;
     if (inserted) {
         plan.nextFree.reserve(m_fitters.size());
+        plan.shiftEnd.reserve(m_fitters.size());
         for (const FitterState &fitter : m_fitters) {
-            plan.nextFree.push_back(fitter.shiftStart);
+            // A day off or away: no room at all.
+            const auto [from, to] = fitter.shiftOn(day);
+            plan.nextFree.push_back(std::max(from, 0));
+            plan.shiftEnd.push_back(std::max(to, 0));
             for (int area = 0; area < kDemoAreaCount; ++area) {
                 if (fitter.area < 0 || fitter.area == area) {
-                    plan.longestGap[area]
-                        = std::max(plan.longestGap[area], fitter.shiftEnd - fitter.shiftStart);
+                    plan.longestGap[area] = std::max(plan.longestGap[area],
+                                                     plan.shiftEnd.back() - plan.nextFree.back());
                 }
             }
         }
@@ -598,13 +687,13 @@ std::optional<DemoStories::Booking> DemoStories::book(int area, int skills, int 
             if ((fitter.area >= 0 && fitter.area != area) || (fitter.skills & skills) != skills)
                 continue;
             const int start = plan.nextFree[size_t(f)];
-            if (start + minutes > fitter.shiftEnd)
+            if (start + minutes > plan.shiftEnd[size_t(f)])
                 continue;
             plan.nextFree[size_t(f)] = start + minutes + m_events.between(15, 35); // travel
             m_rotation = (f + 1) % fitters;
             std::fill(std::begin(plan.longestGap), std::end(plan.longestGap), 0);
             for (size_t i = 0; i < m_fitters.size(); ++i) {
-                const int gap = m_fitters[i].shiftEnd - plan.nextFree[i];
+                const int gap = plan.shiftEnd[i] - plan.nextFree[i];
                 for (int a = 0; a < kDemoAreaCount; ++a) {
                     if (m_fitters[i].area < 0 || m_fitters[i].area == a)
                         plan.longestGap[a] = std::max(plan.longestGap[a], gap);
@@ -635,6 +724,9 @@ void DemoStories::planJob(const DemoHome &home, const QUuid &surveyId, const Sur
     job.scheduledStart = at(booking.day, booking.startMinute);
     job.scheduledEnd = at(booking.day, booking.startMinute + survey.minutes());
     job.createdAt = createdAt;
+    job.durationMinutes = survey.minutes();
+    job.sequence = 1;
+    chooseTerms(job, booking.startMinute);
     if (completed) {
         job.completedAt = job.scheduledEnd.addSecs(60 * r.between(-10, 20));
         job.signedOffBy = home.residentName;
@@ -654,6 +746,137 @@ void DemoStories::planJob(const DemoHome &home, const QUuid &surveyId, const Sur
         planned.items.append(row);
     }
     m_jobs.push_back(std::move(planned));
+}
+
+/// The job an agreed package makes, waiting in the coordinator's tray.
+void DemoStories::planTrayJob(const DemoHome &home, const QUuid &surveyId, const SurveyPlan &survey,
+                              const QDateTime &createdAt)
+{
+    PlannedJob planned;
+    planned.home = &home;
+    DemoJob &job = planned.job;
+    job.id = m_terms.uuid();
+    job.householdId = home.id;
+    job.surveyId = surveyId;
+    job.status = QStringLiteral("unscheduled");
+    job.createdAt = createdAt;
+    job.durationMinutes = survey.minutes();
+    chooseTerms(job, -1);
+    for (const PackageItem &item : survey.items) {
+        if (item.agreed)
+            planned.items.append(DemoJobItem {m_terms.uuid(), job.id, item.code, item.qty, {}});
+    }
+    m_jobs.push_back(std::move(planned));
+}
+
+/// What the householder said about being in, and how to get in: any time, mornings or
+/// afternoons (the one that holds a booking starting at \a startMinute, -1 for none), perhaps
+/// a weekday to avoid (never the booked one).
+void DemoStories::chooseTerms(DemoJob &job, int startMinute)
+{
+    DemoRandom &r = m_terms;
+    static const char *const notes[] = {
+        "",
+        "",
+        "Side gate is unlocked",
+        "Ring twice, hard of hearing",
+        "Dog in the back garden",
+        "Key safe by the back door (code with the coordinator)",
+        "Park on the drive",
+        "Carer there on weekday mornings",
+    };
+    JobAvailability availability;
+    const int pattern = r.below(4);
+    const bool morning = startMinute < 0 ? r.chance(0.5) : startMinute < 12 * 60;
+    if (pattern == 1 || pattern == 2) {
+        // Wide enough for every shift's first and last start (7:30 to 18:00).
+        availability.windows.append(
+            morning ? AvailabilityWindow {{1, 2, 3, 4, 5}, QTime(7, 30), QTime(12, 0)}
+                    : AvailabilityWindow {{1, 2, 3, 4, 5}, QTime(12, 0), QTime(18, 0)});
+    }
+    if (pattern >= 2) {
+        const int booked = job.scheduledStart.isValid()
+            ? job.scheduledStart.toTimeZone(m_zone).date().dayOfWeek()
+            : 0;
+        int avoid = 1 + r.below(5);
+        if (avoid == booked)
+            avoid = avoid % 5 + 1;
+        availability.avoidWeekdays.append(avoid);
+    }
+    job.availability = compactJson(QJsonDocument(availability.toJson()));
+    job.accessNotes = QString::fromUtf8(r.pick(notes));
+}
+
+/// A few rule breaks in the coming week for the board to mark: one fitter booked twice at
+/// once (a job moved onto the end of another fitter's last job that day) and one job booked
+/// outside the householder's window.
+void DemoStories::markRuleBreaks()
+{
+    const QDate monday = m_today.addDays(8 - m_today.dayOfWeek());
+    const auto dayOf = [&](const PlannedJob &planned) {
+        return planned.job.scheduledStart.toTimeZone(m_zone).date();
+    };
+    std::vector<size_t> week;
+    for (size_t i = 0; i < m_jobs.size(); ++i) {
+        const QDate day = m_jobs[i].job.status == u"scheduled" ? dayOf(m_jobs[i]) : QDate();
+        if (day.isValid() && day >= monday && day < monday.addDays(5))
+            week.push_back(i);
+    }
+    const auto lastOfDay = [&](size_t i) {
+        const PlannedJob &first = m_jobs[i];
+        return std::none_of(week.cbegin(), week.cend(), [&](size_t k) {
+            const PlannedJob &other = m_jobs[k];
+            return other.fitter == first.fitter && dayOf(other) == dayOf(first)
+                && other.job.scheduledStart > first.job.scheduledStart;
+        });
+    };
+    size_t moved = m_jobs.size();
+    for (size_t a = 0; a < week.size() && moved == m_jobs.size(); ++a) {
+        PlannedJob &first = m_jobs[week[a]];
+        if (!lastOfDay(week[a]))
+            continue;
+        const FitterState &fitter = m_fitters[size_t(first.fitter)];
+        for (size_t b = 0; b < week.size(); ++b) {
+            PlannedJob &second = m_jobs[week[b]];
+            const QDateTime start = first.job.scheduledStart.addSecs(30 * 60);
+            const QDateTime end = start.addSecs(60 * second.job.durationMinutes);
+            const int endMinute = end.toTimeZone(m_zone).time().msecsSinceStartOfDay() / 60000;
+            if (second.fitter == first.fitter || (skillsOf(second.items) & ~fitter.skills) != 0
+                || end.toTimeZone(m_zone).date() != dayOf(first)
+                || endMinute > fitter.shiftOn(dayOf(first)).second)
+                continue;
+            second.fitter = first.fitter;
+            second.job.fitterId = fitter.row.id;
+            second.job.scheduledStart = start;
+            second.job.scheduledEnd = end;
+            second.job.sequence += 1;
+            second.job.availability = QStringLiteral("{}");
+            second.job.notes
+                = QStringLiteral("Squeezed in by phone; check with %1").arg(fitter.row.name);
+            moved = week[b];
+            break;
+        }
+    }
+    for (size_t i : week) {
+        PlannedJob &planned = m_jobs[i];
+        if (i == moved || std::any_of(week.cbegin(), week.cend(), [&](size_t k) {
+                return m_jobs[k].fitter == planned.fitter && k != i
+                    && m_jobs[k].job.scheduledStart < planned.job.scheduledEnd
+                    && planned.job.scheduledStart < m_jobs[k].job.scheduledEnd;
+            }))
+            continue;
+        const int start
+            = planned.job.scheduledStart.toTimeZone(m_zone).time().msecsSinceStartOfDay() / 60000;
+        JobAvailability availability;
+        availability.windows.append(
+            start < 13 * 60 ? AvailabilityWindow {{1, 2, 3, 4, 5}, QTime(13, 30), QTime(17, 30)}
+                            : AvailabilityWindow {{1, 2, 3, 4, 5}, QTime(8, 0), QTime(11, 0)});
+        planned.job.availability = compactJson(QJsonDocument(availability.toJson()));
+        planned.job.accessNotes = start < 13 * 60
+            ? QStringLiteral("Only in after the school run (from 1:30 pm)")
+            : QStringLiteral("Only in until 11 am (works afternoons)");
+        break;
+    }
 }
 
 /// Books every job, as the coordinator does before the fitter goes: the ones that will be
@@ -707,7 +930,7 @@ bool DemoStories::moveStatuses(bool completed)
     using S = HouseholdStatus;
     for (const PlannedJob &planned : m_jobs) {
         const DemoHome &home = *planned.home;
-        if (planned.job.status == u"no_access")
+        if (planned.job.status == u"no_access" || planned.job.status == u"unscheduled")
             continue;
         if (!completed) {
             if (!setStatus(home, S::Scheduled, QString::fromLatin1(kDemoCoordinator)))

@@ -17,6 +17,7 @@
 #include <QTimeZone>
 #include <QUuid>
 
+#include <array>
 #include <functional>
 #include <map>
 #include <memory>
@@ -76,11 +77,18 @@ private:
         int area = -1;
         int shiftStart = 0;
         int shiftEnd = 0;
+        /// Minutes from midnight of each ISO weekday's shift (index 0 = Monday); {-1, -1} for
+        /// a day off.
+        std::array<std::pair<int, int>, 7> week {};
+        QList<std::pair<QDate, QDate>> absences; ///< whole days, inclusive
+        /// The shift on \a day, or {-1, -1} when the fitter does not work then.
+        std::pair<int, int> shiftOn(const QDate &day) const;
     };
     /// One working day of every fitter: when each is next free, and the longest job any
     /// fitter of each area could still take (so a full day is passed over at once).
     struct DayPlan {
         std::vector<int> nextFree;
+        std::vector<int> shiftEnd;
         int longestGap[kDemoAreaCount] = {};
     };
     /// A fitter's slot on one day.
@@ -120,6 +128,11 @@ private:
     bool writeAcceptedStory(const DemoHome &home);
     bool writeDeclinedStory(const DemoHome &home);
     bool writeClosedStory(const DemoHome &home, VisitOutcome outcome);
+    void shapeWeek(FitterState &fitter, int index) const;
+    void planTrayJob(const DemoHome &home, const QUuid &surveyId, const SurveyPlan &survey,
+                     const QDateTime &createdAt);
+    void chooseTerms(DemoJob &job, int startMinute);
+    void markRuleBreaks();
     bool writeJobs();
     bool completeJobs();
     bool moveStatuses(bool completed);
@@ -153,6 +166,9 @@ private:
     DemoRepository &m_repository;
     int m_households = 0;
     DemoRandom m_events;
+    /// Householders' availability and access notes: a stream of its own, so that adding them
+    /// left every other draw of a seed as it was.
+    DemoRandom m_terms;
     QTimeZone m_zone;
     QDate m_today;
     QDateTime m_now;

@@ -152,6 +152,20 @@ SurveyService::Result SurveyService::complete(const QUuid &surveyId,
 SurveyService::Result SurveyService::agreePackage(const QUuid &surveyId,
                                                   const QList<PackageItem> &items)
 {
+    return agree(surveyId, items, std::nullopt);
+}
+
+SurveyService::Result SurveyService::agreePackage(const QUuid &surveyId,
+                                                  const QList<PackageItem> &items,
+                                                  const JobAvailability &availability,
+                                                  const QString &accessNotes)
+{
+    return agree(surveyId, items, VisitTerms {availability, accessNotes.trimmed()});
+}
+
+SurveyService::Result SurveyService::agree(const QUuid &surveyId, const QList<PackageItem> &items,
+                                           const std::optional<VisitTerms> &terms)
+{
     const std::optional<SurveyRecord> survey = m_surveys.find(surveyId);
     if (!survey)
         return refuse({}, tr("There is no such survey."));
@@ -198,7 +212,10 @@ SurveyService::Result SurveyService::agreePackage(const QUuid &surveyId,
     if (!m_surveys.savePackage(surveyId, items, move))
         return refuse({}, tr("The package was not agreed: %1").arg(m_surveys.errorString()));
     if (m_jobs) {
-        if (const auto job = m_jobs->packageAgreed(surveyId); !job) {
+        const auto job = terms
+            ? m_jobs->packageAgreed(surveyId, terms->availability, terms->accessNotes)
+            : m_jobs->packageAgreed(surveyId);
+        if (!job) {
             return refuse(
                 {},
                 tr("The package was agreed, but its job was not made: %1").arg(job.errorString()));

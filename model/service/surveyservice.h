@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/job.h"
 #include "domain/visit.h"
 
 #include <QCoreApplication>
@@ -61,6 +62,10 @@ public:
     /// unscheduled job takes the items (a job that fails to be made is reported as the error,
     /// the agreement stays, and `jobs create --from-packages` makes it later).
     Result agreePackage(const QUuid &surveyId, const QList<PackageItem> &items);
+    /// As agreePackage(), and the job takes the householder's \a availability and \a
+    /// accessNotes, asked for at the same time (DESIGN §8).
+    Result agreePackage(const QUuid &surveyId, const QList<PackageItem> &items,
+                        const JobAvailability &availability, const QString &accessNotes);
     /// The package of a survey, in the order it was agreed.
     QList<PackageItem> package(const QUuid &surveyId) const;
 
@@ -72,6 +77,12 @@ public:
     std::optional<SurveyRecord> latestCompleted(const QUuid &householdId) const;
 
 private:
+    struct VisitTerms {
+        JobAvailability availability;
+        QString accessNotes;
+    };
+    Result agree(const QUuid &surveyId, const QList<PackageItem> &items,
+                 const std::optional<VisitTerms> &terms);
     std::optional<Result> checkConsent(const QUuid &householdId) const;
     std::optional<Result> checkDraft(const std::optional<SurveyRecord> &survey) const;
 

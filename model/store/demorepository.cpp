@@ -172,14 +172,17 @@ struct DemoRepository::Statements {
         , job(db,
               "INSERT INTO job (id, household_id, survey_id, fitter_id, status, "
               "scheduled_start, scheduled_end, completed_at, signed_off_by, notes, "
-              "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              "created_at, duration_minutes, availability, access_notes, sequence) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         , jobItem(db,
                   "INSERT INTO job_item (id, job_id, equipment_code, qty, serial, fitted) "
                   "VALUES (?, ?, ?, ?, ?, ?)")
         , jobUpdate(db,
                     "UPDATE job SET status = ?, completed_at = ?, signed_off_by = ?, notes = ? "
                     "WHERE id = ?")
-        , jobItemUpdate(db, "UPDATE job_item SET fitted = ?, serial = ? WHERE id = ?")
+        , jobItemUpdate(db,
+                        "UPDATE job_item SET fitted = ?, serial = ?, "
+                        "fitted_qty = CASE WHEN ? THEN qty ELSE 0 END WHERE id = ?")
         , stock(db,
                 "INSERT INTO stock_movement (id, equipment_code, qty_change, reason, "
                 "job_id, at, by_user, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -200,7 +203,8 @@ struct DemoRepository::Statements {
                 "ON CONFLICT (code) DO NOTHING");
         prepare(fitter,
                 "INSERT INTO fitter (id, name, skills, start_latitude, start_longitude, "
-                "shift_start, shift_end) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "shift_start, shift_end, weekly_shifts, absences, van) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         prepare(jobStatus, "SELECT status FROM job WHERE id = ?");
         for (const Backdated &target : kBackdated)
             backdates.push_back(
@@ -408,7 +412,8 @@ bool DemoRepository::addFitter(const DemoFitter &f)
     Statements &s = *m_statements;
     if (!run(s.fitter,
              {idValue(f.id), f.name, f.skills.join(QLatin1Char(';')), f.startLatitude,
-              f.startLongitude, f.shiftStart, f.shiftEnd}))
+              f.startLongitude, f.shiftStart, f.shiftEnd, f.weeklyShifts, f.absences,
+              f.van.isNull() ? QStringLiteral("") : f.van}))
         return fail(tr("fitter %1: %2").arg(f.name, s.fitter.lastError().text()));
     if (!s.audit.record(QStringLiteral("fitter"), idValue(f.id).toString(),
                         QStringLiteral("created"), {}, f.name, m_now))
@@ -448,7 +453,8 @@ bool DemoRepository::addJob(const DemoJob &j)
 {
     Statements &s = *m_statements;
     if (!exec(s.job, j.id, j.householdId, j.surveyId, j.fitterId, j.status, j.scheduledStart,
-              j.scheduledEnd, j.completedAt, j.signedOffBy, j.notes, j.createdAt))
+              j.scheduledEnd, j.completedAt, j.signedOffBy, j.notes, j.createdAt, j.durationMinutes,
+              j.availability, j.accessNotes, j.sequence))
         return fail(tr("job: %1").arg(s.job.errorString()));
     return true;
 }
@@ -477,7 +483,7 @@ bool DemoRepository::completeJob(const DemoJob &j, const QList<DemoJobItem> &ite
                            m_now))
         return fail(s.audit.errorString());
     for (const DemoJobItem &item : items) {
-        if (!exec(s.jobItemUpdate, item.fitted, item.serial, item.id))
+        if (!exec(s.jobItemUpdate, item.fitted, item.serial, item.fitted, item.id))
             return fail(tr("job item %1: %2").arg(item.code, s.jobItemUpdate.errorString()));
     }
     return true;

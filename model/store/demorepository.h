@@ -26,7 +26,8 @@ struct DemoEquipment {
     QString skill; ///< locks, alarms, electrical or general
 };
 
-/// One fitter with skills, shift (local "HH:mm") and start location.
+/// One fitter with skills, shift (local "HH:mm") and start location; the weekdays that differ
+/// from the usual shift, absences (JSON as the fitter table keeps them) and the van.
 struct DemoFitter {
     QUuid id;
     QString name;
@@ -35,6 +36,9 @@ struct DemoFitter {
     double startLongitude = 0;
     QString shiftStart;
     QString shiftEnd;
+    QString weeklyShifts = QStringLiteral("{}");
+    QString absences = QStringLiteral("[]");
+    QString van;
 };
 
 struct DemoJob {
@@ -49,6 +53,10 @@ struct DemoJob {
     QString signedOffBy;
     QString notes;
     QDateTime createdAt;
+    int durationMinutes = 0;
+    QString availability = QStringLiteral("{}"); ///< JobAvailability's JSON
+    QString accessNotes;
+    int sequence = 0;
 };
 
 struct DemoJobItem {

@@ -165,6 +165,18 @@ Result<QList<QUuid>> JobRepository::createForAgreedPackages(const QString &area)
 
 Result<QUuid> JobRepository::packageAgreed(const QUuid &surveyId)
 {
+    return agreed(surveyId, std::nullopt);
+}
+
+Result<QUuid> JobRepository::packageAgreed(const QUuid &surveyId,
+                                           const JobAvailability &availability,
+                                           const QString &accessNotes)
+{
+    return agreed(surveyId, VisitTerms {availability, accessNotes});
+}
+
+Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<VisitTerms> &terms)
+{
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT id FROM job WHERE survey_id = ? "
@@ -174,7 +186,7 @@ Result<QUuid> JobRepository::packageAgreed(const QUuid &surveyId)
         return Error::database(tr("Reading jobs: %1").arg(query.lastError().text()));
     if (!query.next()) {
         query.finish();
-        const Result<QList<QUuid>> created = create({}, uuidText(surveyId));
+        const Result<QList<QUuid>> created = create({}, uuidText(surveyId), terms);
         if (!created)
             return created.error();
         return created->isEmpty() ? QUuid() : created->constFirst();
@@ -219,6 +231,21 @@ Result<QUuid> JobRepository::packageAgreed(const QUuid &surveyId)
     query.addBindValue(minutes);
     if (!query.exec())
         return failed(query.lastError().text());
+    if (terms) {
+        // Only a real change makes an outbox op (the update trigger fires on every UPDATE).
+        const QString availability = QString::fromUtf8(
+            QJsonDocument(terms->availability.toJson()).toJson(QJsonDocument::Compact));
+        query.prepare(QStringLiteral("UPDATE job SET availability = ?, access_notes = ? "
+                                     "WHERE id = ? AND (json(availability) <> json(?) "
+                                     "OR access_notes <> ?)"));
+        query.addBindValue(availability);
+        query.addBindValue(notNull(terms->accessNotes));
+        query.addBindValue(jobId);
+        query.addBindValue(availability);
+        query.addBindValue(notNull(terms->accessNotes));
+        if (!query.exec())
+            return failed(query.lastError().text());
+    }
     AuditLog audit(m_connectionName, m_userName, m_device);
     if (!audit.record(QStringLiteral("job"), jobId, QStringLiteral("items"), {},
                       QStringLiteral("package agreed again"), storeTimestamp()))
@@ -228,7 +255,8 @@ Result<QUuid> JobRepository::packageAgreed(const QUuid &surveyId)
     return QUuid(jobId);
 }
 
-Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &surveyId)
+Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &surveyId,
+                                           const std::optional<VisitTerms> &terms)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
@@ -277,7 +305,12 @@ Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &s
     QSqlQuery insertJob(db);
     insertJob.prepare(QStringLiteral(
         "INSERT INTO job (id, household_id, survey_id, status, created_at, duration_minutes, "
-        "revisit_of) VALUES (?, ?, ?, 'unscheduled', ?, ?, ?)"));
+        "revisit_of, availability, access_notes) VALUES (?, ?, ?, 'unscheduled', ?, ?, ?, ?, ?)"));
+    const QString availability = terms
+        ? QString::fromUtf8(
+            QJsonDocument(terms->availability.toJson()).toJson(QJsonDocument::Compact))
+        : QStringLiteral("{}");
+    const QString accessNotes = terms ? terms->accessNotes : QString();
     QSqlQuery insertItem(db);
     insertItem.prepare(QStringLiteral(
         "INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES (?, ?, ?, ?)"));
@@ -302,6 +335,8 @@ Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &s
         insertJob.addBindValue(now);
         insertJob.addBindValue(minutes);
         insertJob.addBindValue(package.revisitOf);
+        insertJob.addBindValue(availability);
+        insertJob.addBindValue(notNull(accessNotes));
         if (!insertJob.exec())
             return failed(insertJob.lastError().text());
         for (const auto &[code, qty] : std::as_const(lines)) {

@@ -77,6 +77,10 @@ public:
     /// and their duration, or a job is made when it has none (as createForAgreedPackages).
     /// Returns the job's id (null when the household is not accepted or scheduled).
     Result<QUuid> packageAgreed(const QUuid &surveyId);
+    /// As packageAgreed(), and the job takes the householder's \a availability and \a
+    /// accessNotes (asked for when the package is agreed), in the same transaction.
+    Result<QUuid> packageAgreed(const QUuid &surveyId, const JobAvailability &availability,
+                                const QString &accessNotes);
 
     /// Records a completed visit: what was fitted of each item (code → quantity; items not
     /// named: none), serial numbers (code → "S1,S2"), who signed it off. The household moves
@@ -118,7 +122,14 @@ public:
 
 private:
     Result<bool> record(const QUuid &jobId, const JobCompletion &completion, bool needReasons);
-    Result<QList<QUuid>> create(const QString &area, const QString &surveyId);
+    /// The householder's answers given with an agreed package.
+    struct VisitTerms {
+        JobAvailability availability;
+        QString accessNotes;
+    };
+    Result<QUuid> agreed(const QUuid &surveyId, const std::optional<VisitTerms> &terms);
+    Result<QList<QUuid>> create(const QString &area, const QString &surveyId,
+                                const std::optional<VisitTerms> &terms = std::nullopt);
 };
 
 } // namespace saferhomes

@@ -9,9 +9,10 @@ DoorstepServices::DoorstepServices(const Database &database, HouseholdRepository
     , m_visitStore(database, Database::localUserName())
     , m_consentStore(database, Database::localUserName())
     , m_surveyStore(database, Database::localUserName())
+    , m_jobStore(database, Database::localUserName())
     , m_visits(households, m_visitStore)
     , m_consents(households, m_consentStore)
-    , m_surveys(households, m_consentStore, m_surveyStore)
+    , m_surveys(households, m_consentStore, m_surveyStore, &m_jobStore)
 { }
 
 } // namespace saferhomes

@@ -4,6 +4,7 @@
 #include "service/surveyservice.h"
 #include "service/visitservice.h"
 #include "store/consentrepository.h"
+#include "store/jobrepository.h"
 #include "store/surveyrepository.h"
 #include "store/visitrepository.h"
 
@@ -31,6 +32,7 @@ private:
     VisitRepository m_visitStore;
     ConsentRepository m_consentStore;
     SurveyRepository m_surveyStore;
+    JobRepository m_jobStore; ///< agreeing a package makes its unscheduled job
     VisitService m_visits;
     ConsentService m_consents;
     SurveyService m_surveys;

@@ -2,15 +2,19 @@
 
 #include "common/touchbutton.h"
 #include "common/touchstyle.h"
+#include "doorstep/availabilityeditor.h"
 #include "doorstep/packagetablemodel.h"
 #include "service/surveyservice.h"
 #include "store/surveyrepository.h"
 #include "survey/recommendationengine.h"
 #include "ui_packagepanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
 #include <QTableView>
 
 namespace saferhomes {
@@ -23,8 +27,19 @@ PackagePanel::PackagePanel(SurveyService &surveys, SurveyRepository &store,
     , m_store(store)
     , m_engine(engine)
     , m_model(new PackageTableModel(this))
+    , m_availability(new AvailabilityEditor(this))
 {
     m_ui->setupUi(this);
+    // Asked for with the package: the job made on agreeing it keeps the answers. It scrolls
+    // rather than make the window bigger than a small screen.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("availabilityScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_availability);
+    m_ui->layout->insertWidget(m_ui->layout->indexOf(m_ui->error_package), scroll);
+    setTabOrder(m_ui->packageAdd, m_availability->windowDay(1));
+    setTabOrder(m_availability->avoidDatesEdit(), m_ui->agreePackage);
     TouchStyle::setText(m_ui->packageHeading, TouchStyle::Text::Heading);
     TouchStyle::setText(m_ui->packageStatus, TouchStyle::Text::Strong);
     TouchStyle::setUpErrorLabel(m_ui->error_package);
@@ -94,6 +109,7 @@ void PackagePanel::showSurvey(const SurveyRecord &survey)
     m_survey = survey;
     TouchStyle::setError(m_ui->error_package, {});
     m_ui->packageStatus->clear();
+    m_availability->clear();
     QList<PackageItem> items = m_surveys.package(survey.id);
     if (!items.isEmpty()) {
         m_ui->packageIntro->setText(
@@ -184,7 +200,11 @@ void PackagePanel::addFromCatalogue()
 void PackagePanel::agree()
 {
     TouchStyle::setError(m_ui->error_package, {});
-    const SurveyService::Result result = m_surveys.agreePackage(m_survey.id, m_model->items());
+    const std::optional<JobAvailability> availability = m_availability->availability();
+    if (!availability)
+        return; // the editor says why, at the field
+    const SurveyService::Result result = m_surveys.agreePackage(
+        m_survey.id, m_model->items(), *availability, m_availability->accessNotes());
     if (!result.ok()) {
         if (result.field == QLatin1String("items"))
             TouchStyle::setError(m_ui->error_package, result.error);
@@ -196,7 +216,7 @@ void PackagePanel::agree()
         tr("This package has been agreed. Change it with the householder and "
            "agree it again if needed."));
     m_ui->packageStatus->setText(tr("Package agreed: %n item(s). The household is now accepted for "
-                                    "fitting.",
+                                    "fitting, and its job waits to be scheduled.",
                                     nullptr, int(m_model->rowCount())));
     emit packageAgreed(m_survey.householdId);
 }

@@ -15,6 +15,7 @@ class PackagePanel;
 
 namespace saferhomes {
 
+class AvailabilityEditor;
 class PackageTableModel;
 class RecommendationEngine;
 class SurveyRepository;
@@ -43,6 +44,8 @@ public:
     TouchButton *removeButton() const;
     TouchButton *moreButton() const;
     TouchButton *fewerButton() const;
+    /// The householder's availability and access notes, stored on the package's job.
+    AvailabilityEditor *availabilityEditor() const { return m_availability; }
     QString errorText() const;
     QString statusText() const;
 
@@ -64,6 +67,7 @@ private:
     const RecommendationEngine &m_engine;
     SurveyRecord m_survey;
     PackageTableModel *m_model;
+    AvailabilityEditor *m_availability;
 };
 
 } // namespace saferhomes

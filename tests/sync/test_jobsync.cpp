@@ -1,0 +1,409 @@
+// Jobs between a coordinator's device and a fitter's through the central database on the test
+// cluster (DESIGN §7, §8, issue 12): scheduled on one, completed on the other, both converge; a
+// completion sent again is applied once; a no-access visit's revisit job is accepted from the
+// fitter; a job the server changed while the coordinator moved it comes back refused, with the
+// server's version.
+
+#include "centraltest.h"
+#include "store/jobrepository.h"
+#include "testdevice.h"
+
+#include <QTemporaryDir>
+
+namespace saferhomes::synctest {
+
+namespace {
+
+const QString kPassword = QStringLiteral("job-sync-password");
+const QString kMelton = QStringLiteral("Melton Town Centre");
+
+QString text(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+::testing::AssertionResult synced(const SyncResult &result)
+{
+    if (!result.ok())
+        return ::testing::AssertionFailure() << result.error.toStdString();
+    if (!result.rejected.isEmpty()) {
+        return ::testing::AssertionFailure()
+            << "refused: " << result.rejected.first().reason.toStdString();
+    }
+    return ::testing::AssertionSuccess();
+}
+
+/// Syncs \a device until \a done() holds (or a sync fails, or patience runs out): rows reach a
+/// pull only once every older transaction of the shared cluster has ended.
+::testing::AssertionResult syncUntil(TestDevice &device, const std::function<bool()> &done)
+{
+    SyncResult last;
+    const bool reached = eventually([&] {
+        last = device.sync();
+        return !last.ok() || !last.rejected.isEmpty() || done();
+    });
+    if (!synced(last))
+        return synced(last);
+    return reached ? ::testing::AssertionSuccess()
+                   : ::testing::AssertionFailure() << "never got there";
+}
+
+/// A job's columns as text, the same on a device and on the server.
+const QString kJobColumns
+    = QStringLiteral("SELECT status, coalesce(fitter_id, ''), coalesce(scheduled_start, ''), "
+                     "coalesce(scheduled_end, ''), signed_off_by, duration_minutes, sequence, "
+                     "coalesce(revisit_of, ''), access_notes FROM job WHERE id = ?");
+const QString kCentralJobColumns = QStringLiteral(
+    "SELECT status, coalesce(fitter_id::text, ''), "
+    "coalesce(to_char(scheduled_start AT TIME ZONE 'UTC', "
+    "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), ''), "
+    "coalesce(to_char(scheduled_end AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), ''), "
+    "signed_off_by, duration_minutes, sequence, coalesce(revisit_of::text, ''), access_notes "
+    "FROM job WHERE id = ?");
+
+QStringList localJob(const TestDevice &device, const QString &id)
+{
+    const QList<QVariantList> rows = device.rows(kJobColumns, {id});
+    if (rows.isEmpty())
+        return {};
+    QStringList values;
+    for (const QVariant &value : rows.first())
+        values.append(value.toString());
+    return values;
+}
+
+QStringList centralJob(PgSession &session, const QString &id)
+{
+    const std::optional<QList<QVariantList>> rows = session.rows(kCentralJobColumns, {id});
+    if (!rows || rows->isEmpty())
+        return {};
+    QStringList values;
+    for (const QVariant &value : rows->first())
+        values.append(value.toString());
+    return values;
+}
+
+} // namespace
+
+class JobSyncTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_database = initialisedDatabase(QStringLiteral("jobsync"));
+        if (s_database.isEmpty())
+            return;
+        const QList<std::pair<QString, std::pair<QString, QStringList>>> people {
+            {QStringLiteral("coordinator"), {QStringLiteral("coordinator"), {kMelton}}},
+            {QStringLiteral("coordinator_b"), {QStringLiteral("coordinator"), {kMelton}}},
+            {QStringLiteral("fitter"), {QStringLiteral("fitter"), {}}},
+        };
+        for (const auto &[key, person] : people) {
+            const QString login = PgCluster::uniqueName(key);
+            const CentralAdmin::Result result = CentralAdmin().addUser(
+                superuserUri(s_database), login, person.first, person.second, kPassword);
+            if (!result.ok()) {
+                ADD_FAILURE() << result.error.toStdString();
+                s_database.clear();
+                return;
+            }
+            s_logins.insert(key, login);
+        }
+    }
+
+    void SetUp() override
+    {
+        ASSERT_FALSE(s_database.isEmpty()) << "set-up failed";
+        ASSERT_TRUE(m_dir.isValid());
+        m_central = superuserSession(s_database);
+        m_fitterId = m_central
+                         ->value(QStringLiteral("SELECT f.id FROM fitter f JOIN app_user u "
+                                                "ON u.id = f.user_id WHERE u.login = ?"),
+                                 {s_logins.value(QStringLiteral("fitter"))})
+                         .toString();
+        ASSERT_FALSE(m_fitterId.isEmpty());
+    }
+
+    std::unique_ptr<TestDevice> device(const QString &name, const QString &login)
+    {
+        auto made = std::make_unique<TestDevice>(name, m_dir.filePath(name + QStringLiteral(".db")),
+                                                 s_logins.value(login), kPassword,
+                                                 cluster().uri(s_logins.value(login), s_database));
+        QString error;
+        EXPECT_TRUE(made->open(&error)) << error.toStdString();
+        return made;
+    }
+
+    /// A coordinator's device with the catalogue and the fitter pulled.
+    std::unique_ptr<TestDevice> office(const QString &name, const QString &login)
+    {
+        auto made = device(name, login);
+        EXPECT_TRUE(syncUntil(*made, [&] {
+            return made->value(QStringLiteral("SELECT count(*) FROM fitter WHERE id = '%1'")
+                                   .arg(m_fitterId))
+                       .toInt()
+                == 1;
+        }));
+        return made;
+    }
+
+    /// An accepted household with an unscheduled job of two window locks (2 x 20 min) and a
+    /// door viewer (15 min) plus the 15 minutes' set-up, made on \a office; returns the job id.
+    QString makeJob(TestDevice &office, const QString &line1)
+    {
+        HouseholdRecord record;
+        record.household.id = QUuid::createUuid();
+        record.household.addressLine1 = line1;
+        record.household.postcode = QStringLiteral("LE13 1AA");
+        record.household.areaName = kMelton;
+        record.resident.name = QStringLiteral("Pat");
+        HouseholdRepository households = office.households();
+        EXPECT_TRUE(households.insert({record})) << households.errorString().toStdString();
+        EXPECT_TRUE(households.setFields(record.household.id,
+                                         {{HouseholdField::Status, QStringLiteral("accepted")}}))
+            << households.errorString().toStdString();
+        const QString job = text(QUuid::createUuid());
+        EXPECT_TRUE(office.exec(
+            QStringLiteral("INSERT INTO job (id, household_id, status, created_at, "
+                           "duration_minutes, availability, access_notes) VALUES (?, ?, "
+                           "'unscheduled', '2026-12-01T09:00:00.000Z', 70, ?, 'Side gate')"),
+            {job, text(record.household.id),
+             QStringLiteral(
+                 R"({"windows":[{"weekdays":[1,2,3,4,5],"from":"09:00","to":"12:00"}]})")}))
+            << office.lastError().toStdString();
+        for (const auto &[code, qty] :
+             {std::pair {QStringLiteral("WINDOW_LOCK"), 2}, {QStringLiteral("DOOR_VIEWER"), 1}}) {
+            EXPECT_TRUE(office.exec(QStringLiteral("INSERT INTO job_item (id, job_id, "
+                                                   "equipment_code, qty) VALUES (?, ?, ?, ?)"),
+                                    {text(QUuid::createUuid()), job, code, qty}))
+                << office.lastError().toStdString();
+        }
+        return job;
+    }
+
+    /// Books \a job on the fitter as the board does: fitter, times, status, a new sequence.
+    bool schedule(TestDevice &office, const QString &job, const QString &start, const QString &end)
+    {
+        const bool ok = office.exec(
+            QStringLiteral("UPDATE job SET fitter_id = ?, status = 'scheduled', "
+                           "scheduled_start = ?, scheduled_end = ?, sequence = sequence + 1 "
+                           "WHERE id = ?"),
+            {m_fitterId, start, end, job});
+        EXPECT_TRUE(ok) << office.lastError().toStdString();
+        return ok;
+    }
+
+    static inline QString s_database;
+    static inline QHash<QString, QString> s_logins;
+    QTemporaryDir m_dir;
+    std::unique_ptr<PgSession> m_central;
+    QString m_fitterId;
+};
+
+TEST_F(JobSyncTest, ScheduledInTheOfficeCompletedInTheVanBothConverge)
+{
+    auto coordinator = office(QStringLiteral("office"), QStringLiteral("coordinator"));
+    const QString job = makeJob(*coordinator, QStringLiteral("1 Converge Close"));
+    ASSERT_TRUE(schedule(*coordinator, job, QStringLiteral("2027-01-04T09:00:00.000Z"),
+                         QStringLiteral("2027-01-04T10:10:00.000Z")));
+    ASSERT_TRUE(synced(coordinator->sync()));
+    EXPECT_EQ(
+        centralJob(*m_central, job),
+        (QStringList {QStringLiteral("scheduled"), m_fitterId,
+                      QStringLiteral("2027-01-04T09:00:00.000Z"),
+                      QStringLiteral("2027-01-04T10:10:00.000Z"), QString(), QStringLiteral("70"),
+                      QStringLiteral("1"), QString(), QStringLiteral("Side gate")}));
+
+    // The fitter's device gets the booked job, its items and its household.
+    auto van = device(QStringLiteral("van"), QStringLiteral("fitter"));
+    ASSERT_TRUE(syncUntil(*van, [&] {
+        return van->value(
+                      QStringLiteral("SELECT count(*) FROM job_item WHERE job_id = '%1'").arg(job))
+                   .toInt()
+            == 2;
+    }));
+    EXPECT_EQ(localJob(*van, job), centralJob(*m_central, job));
+
+    JobRepository jobs(van->database(), van->login());
+    const Result<bool> done = jobs.complete(
+        QUuid(job), {{QStringLiteral("WINDOW_LOCK"), 2}, {QStringLiteral("DOOR_VIEWER"), 1}},
+        {{QStringLiteral("WINDOW_LOCK"), QStringLiteral("WL-1,WL-2")}}, QStringLiteral("Pat"));
+    ASSERT_TRUE(done) << done.errorString().toStdString();
+    EXPECT_TRUE(*done);
+
+    // The answer to the push is lost (the device crashed before recording it): the same ops go
+    // again and are applied once.
+    QString error;
+    ASSERT_TRUE(van->saveCopy(&error)) << error.toStdString();
+    ASSERT_TRUE(synced(van->sync()));
+    const QString version = QStringLiteral("SELECT row_version FROM job WHERE id = ?");
+    const int applied = m_central->value(version, {job}).toInt();
+    const int audited
+        = m_central
+              ->value(QStringLiteral("SELECT count(*) FROM audit_event WHERE entity_id = ?"), {job})
+              .toInt();
+    ASSERT_TRUE(van->restoreCopy(&error)) << error.toStdString();
+    EXPECT_GT(van->outboxRows(), 0);
+    const SyncResult again = van->sync();
+    ASSERT_TRUE(synced(again));
+    EXPECT_EQ(van->outboxRows(), 0);
+    EXPECT_EQ(m_central->value(version, {job}).toInt(), applied);
+    EXPECT_EQ(
+        m_central
+            ->value(QStringLiteral("SELECT count(*) FROM audit_event WHERE entity_id = ?"), {job})
+            .toInt(),
+        audited);
+    // Recorded again on the device: nothing new to send.
+    const Result<bool> twice = jobs.complete(QUuid(job), {{QStringLiteral("WINDOW_LOCK"), 2}}, {},
+                                             QStringLiteral("Pat"));
+    ASSERT_TRUE(twice) << twice.errorString().toStdString();
+    EXPECT_FALSE(*twice);
+    EXPECT_EQ(van->outboxRows(), 0);
+
+    EXPECT_EQ(
+        m_central->value(QStringLiteral("SELECT status FROM job WHERE id = ?"), {job}).toString(),
+        QStringLiteral("completed"));
+    const QString items = QStringLiteral("SELECT equipment_code || ' ' || fitted_qty || ' ' || "
+                                         "serial FROM job_item WHERE job_id = ? "
+                                         "ORDER BY equipment_code");
+    EXPECT_EQ(m_central->column(items, {job}),
+              (QStringList {QStringLiteral("DOOR_VIEWER 1 "),
+                            QStringLiteral("WINDOW_LOCK 2 WL-1,WL-2")}));
+    const QString household
+        = m_central->value(QStringLiteral("SELECT household_id FROM job WHERE id = ?"), {job})
+              .toString();
+    EXPECT_EQ(
+        m_central->value(QStringLiteral("SELECT status FROM household WHERE id = ?"), {household})
+            .toString(),
+        QStringLiteral("installed"));
+
+    // Back in the office: the same job, the same items, the household installed.
+    ASSERT_TRUE(syncUntil(*coordinator, [&] {
+        return coordinator->value(QStringLiteral("SELECT status FROM job WHERE id = '%1'").arg(job))
+                   .toString()
+            == QStringLiteral("completed");
+    }));
+    EXPECT_EQ(localJob(*coordinator, job), centralJob(*m_central, job));
+    EXPECT_EQ(localJob(*van, job), centralJob(*m_central, job));
+    for (const TestDevice *side : {coordinator.get(), van.get()}) {
+        QStringList local;
+        for (const QVariantList &row :
+             side->rows(QStringLiteral("SELECT equipment_code || ' ' || fitted_qty || ' ' || "
+                                       "serial FROM job_item WHERE job_id = ? "
+                                       "ORDER BY equipment_code"),
+                        {job}))
+            local.append(row.value(0).toString());
+        EXPECT_EQ(local, m_central->column(items, {job})) << side->name().toStdString();
+    }
+    EXPECT_TRUE(syncUntil(*coordinator, [&] {
+        return coordinator
+                   ->value(QStringLiteral("SELECT status FROM household WHERE id = '%1'")
+                               .arg(household))
+                   .toString()
+            == QStringLiteral("installed");
+    }));
+}
+
+TEST_F(JobSyncTest, AFittersNoAccessSendsItsRevisitJob)
+{
+    auto coordinator = office(QStringLiteral("office-revisit"), QStringLiteral("coordinator"));
+    const QString job = makeJob(*coordinator, QStringLiteral("2 Nobody In Lane"));
+    ASSERT_TRUE(schedule(*coordinator, job, QStringLiteral("2027-01-05T09:00:00.000Z"),
+                         QStringLiteral("2027-01-05T10:10:00.000Z")));
+    ASSERT_TRUE(synced(coordinator->sync()));
+
+    auto van = device(QStringLiteral("van-revisit"), QStringLiteral("fitter"));
+    ASSERT_TRUE(syncUntil(*van, [&] {
+        return van->value(
+                      QStringLiteral("SELECT count(*) FROM job_item WHERE job_id = '%1'").arg(job))
+                   .toInt()
+            == 2;
+    }));
+    JobRepository jobs(van->database(), van->login());
+    const Result<QUuid> revisit = jobs.noAccess(QUuid(job), QStringLiteral("card left"));
+    ASSERT_TRUE(revisit) << revisit.errorString().toStdString();
+    const QString revisitId = text(*revisit);
+    ASSERT_TRUE(synced(van->sync()));
+    EXPECT_EQ(van->outboxRows(), 0);
+
+    EXPECT_EQ(
+        m_central->value(QStringLiteral("SELECT status FROM job WHERE id = ?"), {job}).toString(),
+        QStringLiteral("no_access"));
+    EXPECT_EQ(centralJob(*m_central, revisitId),
+              (QStringList {QStringLiteral("unscheduled"), QString(), QString(), QString(),
+                            QString(), QStringLiteral("70"), QStringLiteral("0"), job,
+                            QStringLiteral("Side gate")}));
+    EXPECT_EQ(m_central->column(QStringLiteral("SELECT equipment_code || ' ' || qty FROM job_item "
+                                               "WHERE job_id = ? ORDER BY equipment_code"),
+                                {revisitId}),
+              (QStringList {QStringLiteral("DOOR_VIEWER 1"), QStringLiteral("WINDOW_LOCK 2")}));
+
+    // The coordinator finds it in the tray.
+    ASSERT_TRUE(syncUntil(*coordinator, [&] {
+        return coordinator
+                   ->value(QStringLiteral("SELECT count(*) FROM job_item WHERE job_id = '%1'")
+                               .arg(revisitId))
+                   .toInt()
+            == 2;
+    }));
+    EXPECT_EQ(localJob(*coordinator, revisitId), centralJob(*m_central, revisitId));
+    EXPECT_EQ(localJob(*coordinator, job), centralJob(*m_central, job));
+
+    // A fitter cannot make a job of their own otherwise: one booked on themselves is refused.
+    const QString own = text(QUuid::createUuid());
+    ASSERT_TRUE(van->exec(
+        QStringLiteral("INSERT INTO job (id, household_id, fitter_id, status, created_at) "
+                       "SELECT ?, household_id, fitter_id, 'unscheduled', created_at FROM job "
+                       "WHERE id = ?"),
+        {own, job}))
+        << van->lastError().toStdString();
+    const SyncResult refused = van->sync();
+    ASSERT_TRUE(refused.ok()) << refused.error.toStdString();
+    ASSERT_EQ(refused.rejected.size(), 1);
+    EXPECT_EQ(refused.rejected[0].entityId, own);
+    EXPECT_EQ(
+        m_central->value(QStringLiteral("SELECT count(*) FROM job WHERE id = ?"), {own}).toInt(),
+        0);
+}
+
+TEST_F(JobSyncTest, AJobMovedOnTheServerMeanwhileComesBackRefusedWithTheServersVersion)
+{
+    auto a = office(QStringLiteral("office-a"), QStringLiteral("coordinator"));
+    auto b = office(QStringLiteral("office-b"), QStringLiteral("coordinator_b"));
+    const QString job = makeJob(*a, QStringLiteral("3 Moved Mews"));
+    ASSERT_TRUE(schedule(*a, job, QStringLiteral("2027-01-06T09:00:00.000Z"),
+                         QStringLiteral("2027-01-06T10:10:00.000Z")));
+    ASSERT_TRUE(synced(a->sync()));
+    ASSERT_TRUE(syncUntil(*b, [&] {
+        return b->value(QStringLiteral("SELECT count(*) FROM job WHERE id = '%1' "
+                                       "AND status = 'scheduled'")
+                            .arg(job))
+                   .toInt()
+            == 1;
+    }));
+
+    // b moves it to the afternoon and syncs first; a, offline, moves it to the next day.
+    ASSERT_TRUE(schedule(*b, job, QStringLiteral("2027-01-06T13:00:00.000Z"),
+                         QStringLiteral("2027-01-06T14:10:00.000Z")));
+    ASSERT_TRUE(synced(b->sync()));
+    ASSERT_TRUE(schedule(*a, job, QStringLiteral("2027-01-07T09:00:00.000Z"),
+                         QStringLiteral("2027-01-07T10:10:00.000Z")));
+    const SyncResult late = a->sync();
+    ASSERT_TRUE(late.ok()) << late.error.toStdString();
+    ASSERT_EQ(late.rejected.size(), 1);
+    EXPECT_EQ(late.rejected[0].entityId, job);
+    // The reason names the server's value.
+    EXPECT_TRUE(late.rejected[0].reason.contains(QStringLiteral("2027-01-06")))
+        << late.rejected[0].reason.toStdString();
+    const QStringList server = centralJob(*m_central, job);
+    ASSERT_EQ(server.size(), 9);
+    EXPECT_EQ(server.at(2), QStringLiteral("2027-01-06T13:00:00.000Z"));
+
+    // Listed as a refused change (kept, not sent again), and the device shows the server's
+    // booking once it pulls.
+    EXPECT_EQ(a->rejectedOps().size(), 1);
+    ASSERT_TRUE(syncUntil(*a, [&] { return localJob(*a, job) == centralJob(*m_central, job); }));
+    EXPECT_EQ(localJob(*a, job).at(2), QStringLiteral("2027-01-06T13:00:00.000Z"));
+    EXPECT_EQ(a->rejectedOps().size(), 1);
+}
+
+} // namespace saferhomes::synctest
