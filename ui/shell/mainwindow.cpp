@@ -1,11 +1,13 @@
 #include "shell/mainwindow.h"
 
 #include "common/messagebanner.h"
+#include "common/touchbutton.h"
 #include "dashboard/progressdock.h"
 #include "doorstep/doorsteppage.h"
 #include "doorstep/surveyresources.h"
 #include "import/importlauncher.h"
 #include "register/householdexport.h"
+#include "schedule/boardpage.h"
 #include "shell/sidebar.h"
 #include "store/database.h"
 #include "sync/synccontroller.h"
@@ -30,7 +32,7 @@ namespace saferhomes {
 
 namespace {
 
-enum Mode { HouseholdsMode, DoorstepMode };
+enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode };
 
 } // namespace
 
@@ -108,6 +110,8 @@ void MainWindow::createActions()
                     [this] { showDoorstep(false); });
     view->addAction(tr("&Doorstep mode"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
                     [this] { showDoorstep(true); });
+    view->addAction(tr("&Schedule board"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
+                    &MainWindow::showSchedule);
     view->addSeparator();
     QAction *progress = m_progressDock->toggleViewAction();
     progress->setText(tr("&Progress panel"));
@@ -141,11 +145,19 @@ QWidget *MainWindow::createModes()
     m_modes = new QStackedWidget(this);
     m_modes->insertWidget(HouseholdsMode, m_register);
     m_modes->insertWidget(DoorstepMode, m_doorstep);
+    m_board = new BoardPage(m_database, this);
+    m_modes->insertWidget(ScheduleMode, m_board);
     m_sidebar = new Sidebar(this);
     m_sidebar->addEntry(tr("Households"), QStringLiteral("modeHouseholds"));
     m_sidebar->addEntry(tr("Doorstep"), QStringLiteral("modeDoorstep"));
-    connect(m_sidebar, &Sidebar::currentChanged, this,
-            [this](int index) { showDoorstep(index == DoorstepMode); });
+    m_sidebar->addEntry(tr("Schedule"), QStringLiteral("modeSchedule"));
+    m_sidebar->button(ScheduleMode)->setToolTip(tr("The schedule board (Ctrl+B)"));
+    connect(m_sidebar, &Sidebar::currentChanged, this, [this](int index) {
+        if (index == ScheduleMode)
+            showSchedule();
+        else
+            showDoorstep(index == DoorstepMode);
+    });
     auto *modes = new QWidget(this);
     auto *layout = new QHBoxLayout(modes);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -211,6 +223,15 @@ void MainWindow::showDoorstep(bool show)
         m_doorstep->focusFind();
     else if (show)
         m_doorstep->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showSchedule()
+{
+    showDoorstep(false); // puts back what doorstep mode hid
+    m_modes->setCurrentIndex(ScheduleMode);
+    m_sidebar->setCurrentIndex(ScheduleMode);
+    setWindowTitle(tr("SaferHomes \u2014 Schedule"));
+    m_board->setFocus(Qt::ShortcutFocusReason);
 }
 
 bool MainWindow::isDoorstepShown() const
