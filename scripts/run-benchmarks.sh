@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target saferhomes_bench_import saferhomes_bench_register \
-    saferhomes_bench_sync saferhomes_bench_startup saferhomes_bench_vrptw
+    saferhomes_bench_sync saferhomes_bench_startup saferhomes_bench_vrptw saferhomes_bench_board
 export QT_QPA_PLATFORM=offscreen
 echo "== household import (100k rows) vs sqlite3 .import"
 ./build/release/tests/bench/saferhomes_bench_import "${1:-100000}"
@@ -19,3 +19,5 @@ echo "== start-up (launch to first paint, 300 and 100k households) and the demo 
 echo "== route optimiser: every Solomon instance in ../shared/data/solomon, 2 s each, both objectives"
 ./build/release/tests/bench/saferhomes_bench_vrptw --time-limit 2
 ./build/release/tests/bench/saferhomes_bench_vrptw --time-limit 2 --objective vehicles
+echo "== schedule board: 20 fitters x 5 days, 500 jobs (first paint, move to marks repainted)"
+./build/release/tests/bench/saferhomes_bench_board

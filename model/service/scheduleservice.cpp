@@ -50,21 +50,33 @@ private:
     QStringList m_names;
 };
 
-/// Times of the schedule as the checker's minutes from a local midnight.
+/// Times of the schedule as the checker's minutes from a local midnight. A local time is
+/// placed with its day's UTC offset at noon (a time zone lookup per time would be slow on a big
+/// board); only times between midnight and 02:00 on the two Sundays the clocks change could be
+/// an hour out, and no shift or window is there.
 class Minutes {
 public:
     explicit Minutes(const QDate &firstDay)
-        : m_origin(firstDay, QTime(0, 0), london())
+        : m_origin(QDateTime(firstDay, QTime(0, 0), london()).toSecsSinceEpoch())
     { }
 
-    double at(const QDateTime &time) const { return double(m_origin.secsTo(time)) / 60.0; }
-    double at(const QDate &day, const QTime &time) const
+    double at(const QDateTime &time) const
     {
-        return at(QDateTime(day, time, london()));
+        return double(time.toSecsSinceEpoch() - m_origin) / 60.0;
+    }
+    double at(const QDate &day, const QTime &time)
+    {
+        auto found = m_midnights.constFind(day);
+        if (found == m_midnights.constEnd()) {
+            const QDateTime noon(day, QTime(12, 0), london());
+            found = m_midnights.insert(day, noon.toSecsSinceEpoch() - 12 * 3600);
+        }
+        return double(*found + time.msecsSinceStartOfDay() / 1000 - m_origin) / 60.0;
     }
 
 private:
-    QDateTime m_origin;
+    qint64 m_origin;
+    QHash<QDate, qint64> m_midnights;
 };
 
 /// The checker's problem for the booked jobs of a snapshot: its fitters, jobs and travel.
@@ -80,6 +92,7 @@ CheckProblem checkProblem(const ScheduleSnapshot &snapshot)
 {
     CheckProblem problem;
     QList<const Job *> booked;
+    QList<QDate> bookedDays; // each booked job's local day
     QDate first;
     QDate last;
     QHash<QUuid, int> fitterIndex;
@@ -91,13 +104,14 @@ CheckProblem checkProblem(const ScheduleSnapshot &snapshot)
             continue;
         booked.append(&job);
         const QDate day = job.start.toTimeZone(london()).date();
-        const QDate endDay = job.end.isValid() ? job.end.toTimeZone(london()).date() : day;
+        bookedDays.append(day);
         first = first.isValid() ? std::min(first, day) : day;
-        last = last.isValid() ? std::max(last, endDay) : endDay;
+        last = last.isValid() ? std::max(last, day) : day;
     }
     if (booked.isEmpty())
         return problem;
-    const Minutes minutes(first);
+    last = last.addDays(1); // a job may run past midnight
+    Minutes minutes(first);
     SkillBits skills;
 
     for (const Fitter &fitter : snapshot.fitters) {
@@ -117,19 +131,20 @@ CheckProblem checkProblem(const ScheduleSnapshot &snapshot)
 
     std::vector<QPointF> coordinates;
     std::vector<bool> located;
-    for (const Job *job : std::as_const(booked)) {
+    for (qsizetype b = 0; b < booked.size(); ++b) {
+        const Job *job = booked[b];
         CheckedJob checked;
         checked.fitter = fitterIndex.value(job->fitterId);
         checked.start = minutes.at(job->start);
-        checked.end = job->end.isValid() ? minutes.at(job->end)
-                                         : checked.start + job->durationMinutes;
+        checked.end
+            = job->end.isValid() ? minutes.at(job->end) : checked.start + job->durationMinutes;
         checked.location = int(coordinates.size());
         coordinates.emplace_back(job->latitude.value_or(0), job->longitude.value_or(0));
         located.push_back(job->latitude.has_value() && job->longitude.has_value());
         for (const JobItem &item : job->items)
             checked.requiredSkills |= skills.bit(snapshot.equipmentSkills.value(item.code));
         if (!job->availability.isEmpty()) {
-            const QDate day = job->start.toTimeZone(london()).date();
+            const QDate day = bookedDays[b];
             const auto open = job->availability.windowsOn(day);
             for (const auto &[from, to] : open)
                 checked.windows.push_back({minutes.at(day, from), minutes.at(day, to)});
@@ -147,8 +162,7 @@ CheckProblem checkProblem(const ScheduleSnapshot &snapshot)
                                                             : 0.0;
     };
     const auto distance = [greatCircle, located](int from, int to) {
-        return located[size_t(from)] && located[size_t(to)] ? greatCircle->distance(from, to)
-                                                            : 0.0;
+        return located[size_t(from)] && located[size_t(to)] ? greatCircle->distance(from, to) : 0.0;
     };
     problem.travel = std::make_unique<CallbackTravelModel>(int(coordinates.size()), distance, time);
     return problem;
@@ -236,9 +250,8 @@ QHash<QUuid, QList<JobRuleBreak>> ScheduleService::ruleBreaks(const ScheduleSnap
             continue;
         QList<JobRuleBreak> &mark = marks[problem.jobOf[qsizetype(j)]->id];
         for (const RuleBreak &broken : breaks[j]) {
-            mark.append({broken.rule, broken.otherJob >= 0
-                                          ? problem.jobOf[broken.otherJob]->id
-                                          : QUuid()});
+            mark.append(
+                {broken.rule, broken.otherJob >= 0 ? problem.jobOf[broken.otherJob]->id : QUuid()});
         }
     }
     return marks;

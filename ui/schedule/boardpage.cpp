@@ -104,10 +104,13 @@ BoardPage::BoardPage(Database &database, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFocusProxy(m_view);
     auto *splitter = new QSplitter(this);
+    m_splitter = splitter;
     splitter->addWidget(m_tray);
     splitter->addWidget(scroll);
+    splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({280, 900});
+    m_tray->setMinimumWidth(220);
+    m_tray->setMaximumWidth(420);
     m_details->setObjectName(QStringLiteral("boardDetails"));
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -157,13 +160,17 @@ BoardPage::~BoardPage() = default;
 void BoardPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    if (!m_sized) {
+        // The tray takes what its filters need; the board the rest.
+        m_splitter->setSizes({280, std::max(1, width() - 280)});
+        m_sized = true;
+    }
     refresh();
 }
 
 bool BoardPage::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::ShortcutOverride
-        && isUndoKey(static_cast<QKeyEvent *>(event))) {
+    if (event->type() == QEvent::ShortcutOverride && isUndoKey(static_cast<QKeyEvent *>(event))) {
         event->accept();
         return true;
     }
@@ -289,12 +296,12 @@ void BoardPage::change(const QUuid &jobId, const BoardPlacement &after, const QS
         return;
     }
     // Allowed only as an exception the coordinator confirms; the job keeps its mark.
-    m_skillQuestion = new QMessageBox(
-        QMessageBox::Warning, tr("Missing skill"),
-        tr("%1 does not have the skill this job needs (%2). Book it anyway as an "
-           "exception? The job will carry a \u201cMissing skill\u201d mark.")
-            .arg(fitter->name, missing.join(QStringLiteral(", "))),
-        QMessageBox::Cancel, this);
+    m_skillQuestion
+        = new QMessageBox(QMessageBox::Warning, tr("Missing skill"),
+                          tr("%1 does not have the skill this job needs (%2). Book it anyway as an "
+                             "exception? The job will carry a \u201cMissing skill\u201d mark.")
+                              .arg(fitter->name, missing.join(QStringLiteral(", "))),
+                          QMessageBox::Cancel, this);
     m_skillQuestion->setObjectName(QStringLiteral("skillExceptionBox"));
     QPushButton *confirm
         = m_skillQuestion->addButton(tr("Book as an exception"), QMessageBox::AcceptRole);
@@ -313,9 +320,8 @@ void BoardPage::change(const QUuid &jobId, const BoardPlacement &after, const QS
     m_skillQuestion->open();
 }
 
-void BoardPage::push(const QUuid &jobId, const BoardPlacement &before,
-                     const BoardPlacement &after, const QString &text,
-                     const QStringList &skillException)
+void BoardPage::push(const QUuid &jobId, const BoardPlacement &before, const BoardPlacement &after,
+                     const QString &text, const QStringList &skillException)
 {
     if (before == after)
         return;
@@ -345,9 +351,9 @@ void BoardPage::updateHeader()
     m_weekButton->setChecked(week);
     m_dayButton->setChecked(!week);
     const QLocale locale;
-    m_range->setText(week ? tr("Week of %1").arg(locale.toString(m_view->week(),
-                                                                 QStringLiteral("d MMMM yyyy")))
-                          : locale.toString(m_view->day(), QStringLiteral("dddd d MMMM yyyy")));
+    m_range->setText(
+        week ? tr("Week of %1").arg(locale.toString(m_view->week(), QStringLiteral("d MMMM yyyy")))
+             : locale.toString(m_view->day(), QStringLiteral("dddd d MMMM yyyy")));
 }
 
 void BoardPage::updateDetails()

@@ -11,6 +11,7 @@
 class QLabel;
 class QMessageBox;
 class QPushButton;
+class QSplitter;
 class QUndoStack;
 
 namespace saferhomes {
@@ -82,6 +83,8 @@ private:
     QPushButton *m_weekButton;
     QPushButton *m_dayButton;
     QMessageBox *m_skillQuestion = nullptr;
+    QSplitter *m_splitter = nullptr;
+    bool m_sized = false;
 };
 
 } // namespace saferhomes

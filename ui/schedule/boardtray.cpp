@@ -114,11 +114,11 @@ void BoardTray::fillAreas(const ScheduleSnapshot &snapshot)
 
 void BoardTray::updateCount()
 {
-    m_count->setText(m_filter->rowCount() == 0 && m_model->rowCount() == 0
-                         ? tr("No job waits: agree packages at the doorstep, or run "
-                              "\u201cjobs create --from-packages\u201d.")
-                         : tr("%1 of %2 jobs shown").arg(m_filter->rowCount()).arg(
-                               m_model->rowCount()));
+    m_count->setText(
+        m_filter->rowCount() == 0 && m_model->rowCount() == 0
+            ? tr("No job waits: agree packages at the doorstep, or run "
+                 "\u201cjobs create --from-packages\u201d.")
+            : tr("%1 of %2 jobs shown").arg(m_filter->rowCount()).arg(m_model->rowCount()));
 }
 
 QUuid BoardTray::currentJob() const

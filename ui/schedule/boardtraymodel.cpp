@@ -53,12 +53,14 @@ QVariant BoardTrayModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[index.row()];
     switch (role) {
     case Qt::DisplayRole: {
-        const QString skills = row.skills.isEmpty() ? tr("no skill named")
-                                                    : row.skills.join(QStringLiteral(", "));
-        return tr("%1, %2\n%3 min \u00b7 %4 \u00b7 %n day(s) old", nullptr, row.ageDays)
+        const QString skills
+            = row.skills.isEmpty() ? tr("no skill named") : row.skills.join(QStringLiteral(", "));
+        const QString age
+            = row.ageDays == 1 ? tr("waiting 1 day") : tr("waiting %1 days").arg(row.ageDays);
+        return tr("%1, %2\n%3 min \u00b7 %4 \u00b7 %5")
             .arg(row.job.address, row.job.postcode)
             .arg(row.job.durationMinutes)
-            .arg(skills);
+            .arg(skills, age);
     }
     case Qt::ToolTipRole:
         return tr("%1 (%2). Drag onto a fitter and time on the board, or press Enter to book it "

@@ -102,6 +102,17 @@ void BoardView::setSchedule(const ScheduleSnapshot &snapshot,
 {
     m_snapshot = snapshot;
     m_marks = marks;
+    // Each fitter's day, by start: the layout asks for them often, and a time zone
+    // conversion per job and question would make a big board slow.
+    m_cells.clear();
+    for (const Job &job : std::as_const(m_snapshot.jobs)) {
+        if (JobStatusNames::isBooked(job.status) && job.start.isValid())
+            m_cells[{job.fitterId, local(job.start).date()}].append(&job);
+    }
+    for (QList<const Job *> &cell : m_cells) {
+        std::sort(cell.begin(), cell.end(),
+                  [](const Job *a, const Job *b) { return a->start < b->start; });
+    }
     m_cursorRow = std::clamp(m_cursorRow, 0, std::max(0, int(m_snapshot.fitters.size()) - 1));
     if (!m_selected.isNull() && !job(m_selected))
         setSelected({});
@@ -231,8 +242,8 @@ QStringList BoardView::markTexts(const QUuid &jobId) const
 
 QSize BoardView::sizeHint() const
 {
-    const int height = m_rows.isEmpty() ? kHeader + 120
-                                        : m_rows.constLast().top + m_rows.constLast().height;
+    const int height
+        = m_rows.isEmpty() ? kHeader + 120 : m_rows.constLast().top + m_rows.constLast().height;
     return {kNames + 5 * 180, height + 1};
 }
 
@@ -246,7 +257,8 @@ int BoardView::columnCount() const
 QRect BoardView::columnRect(int column) const
 {
     const int width = std::max(1, (this->width() - kNames) / columnCount());
-    const int bottom = m_rows.isEmpty() ? height() : m_rows.constLast().top + m_rows.constLast().height;
+    const int bottom
+        = m_rows.isEmpty() ? height() : m_rows.constLast().top + m_rows.constLast().height;
     if (m_mode == Mode::Day)
         return QRect(kNames, 0, this->width() - kNames, bottom);
     return QRect(kNames + column * width, 0, width, bottom);
@@ -288,18 +300,9 @@ int BoardView::rowAt(int y) const
 
 QList<const Job *> BoardView::jobsIn(int row, const QDate &day) const
 {
-    QList<const Job *> found;
     if (row < 0 || row >= m_snapshot.fitters.size())
-        return found;
-    const QUuid fitter = m_snapshot.fitters[row].id;
-    for (const Job &job : m_snapshot.jobs) {
-        if (job.fitterId == fitter && JobStatusNames::isBooked(job.status) && job.start.isValid()
-            && local(job.start).date() == day)
-            found.append(&job);
-    }
-    std::sort(found.begin(), found.end(),
-              [](const Job *a, const Job *b) { return a->start < b->start; });
-    return found;
+        return {};
+    return m_cells.value({m_snapshot.fitters[row].id, day});
 }
 
 const Job *BoardView::job(const QUuid &id) const
@@ -331,12 +334,13 @@ void BoardView::relayout()
         const Row &r = m_rows[row];
         for (int column = 0; column < columnCount(); ++column) {
             const QRect cell = columnRect(column);
-            const QList<const Job *> jobs = jobsIn(row, m_mode == Mode::Week ? dayOfColumn(column)
-                                                                              : day());
+            const QList<const Job *> jobs
+                = jobsIn(row, m_mode == Mode::Week ? dayOfColumn(column) : day());
             if (m_mode == Mode::Week) {
                 for (int i = 0; i < jobs.size(); ++i) {
-                    m_rects.insert(jobs[i]->id, QRect(cell.left() + 3, r.top + 5 + i * kWeekLine,
-                                                      cell.width() - 6, kWeekLine - 2));
+                    m_rects.insert(jobs[i]->id,
+                                   QRect(cell.left() + 3, r.top + 5 + i * kWeekLine,
+                                         cell.width() - 6, kWeekLine - 2));
                 }
                 continue;
             }
@@ -359,8 +363,9 @@ void BoardView::relayout()
                 const int left = xOfTime(start.time());
                 const int width = std::max(
                     8, int(std::lround(start.secsTo(jobs[i]->end) / 60.0 * pixelsPerMinute())));
-                m_rects.insert(jobs[i]->id, QRect(left, r.top + 4 + lanes[i] * laneHeight, width,
-                                                  laneHeight - 2));
+                m_rects.insert(
+                    jobs[i]->id,
+                    QRect(left, r.top + 4 + lanes[i] * laneHeight, width, laneHeight - 2));
             }
         }
     }
@@ -441,7 +446,8 @@ void BoardView::paintHeader(QPainter &painter) const
             const QRect cell = columnRect(column);
             const QDate day = dayOfColumn(column);
             if (day == today)
-                painter.fillRect(QRect(cell.left(), 0, cell.width(), kHeader), palette().midlight());
+                painter.fillRect(QRect(cell.left(), 0, cell.width(), kHeader),
+                                 palette().midlight());
             painter.drawText(QRect(cell.left(), 0, cell.width(), kHeader), Qt::AlignCenter,
                              QLocale().toString(day, QStringLiteral("ddd d MMM")));
         }
@@ -503,8 +509,8 @@ void BoardView::paintJob(QPainter &painter, const Job &job, const QRect &rect) c
 {
     const QStringList marks = markTexts(job.id);
     const bool selected = job.id == m_selected;
-    painter.setPen(QPen(marks.isEmpty() ? palette().dark().color() : kMark,
-                        marks.isEmpty() ? 1 : 2));
+    painter.setPen(
+        QPen(marks.isEmpty() ? palette().dark().color() : kMark, marks.isEmpty() ? 1 : 2));
     painter.setBrush(job.pinned ? kPinned : kBooked);
     painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 3, 3);
     if (selected) {
@@ -529,16 +535,26 @@ void BoardView::paintJob(QPainter &painter, const Job &job, const QRect &rect) c
         text.setLeft(disc.right() + 4);
     }
     painter.setPen(Qt::black);
-    const QString time = local(job.start).toString(u"HH:mm");
-    QString label = time + u' ' + job.address;
+    const QFontMetrics metrics = painter.fontMetrics();
+    QString label = local(job.start).toString(u"HH:mm") + u' ' + job.address;
     if (job.pinned)
         label = tr("[pinned] ") + label;
-    if (!marks.isEmpty())
-        label += QStringLiteral(" \u2014 ") + marks.join(QStringLiteral(", "));
-    painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
-                     painter.fontMetrics().elidedText(label, Qt::ElideRight,
-                                                      text.width() * std::max(1, text.height()
-                                                                                     / painter.fontMetrics().height())));
+    const QString rules = marks.join(QStringLiteral(", "));
+    // One line: the time, the address, the rules; two when there is room for them.
+    if (text.height() >= 2 * metrics.height()) {
+        painter.drawText(QRect(text.left(), text.top(), text.width(), metrics.height()),
+                         Qt::AlignLeft | Qt::AlignVCenter,
+                         metrics.elidedText(label, Qt::ElideRight, text.width()));
+        painter.drawText(
+            QRect(text.left(), text.top() + metrics.height(), text.width(), metrics.height()),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            metrics.elidedText(rules, Qt::ElideRight, text.width()));
+        return;
+    }
+    if (!rules.isEmpty())
+        label += QStringLiteral(" \u2014 ") + rules;
+    painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
+                     metrics.elidedText(label, Qt::ElideRight, text.width()));
 }
 
 // Mouse -------------------------------------------------------------------------------------
@@ -607,11 +623,10 @@ void BoardView::mouseMoveEvent(QMouseEvent *event)
         if (!over.isNull()) {
             const QStringList marks = markTexts(over);
             const Job *hovered = job(over);
-            setToolTip(hovered->address + u'\n'
-                       + local(hovered->start).toString(u"ddd d MMM HH:mm") + u'\u2013'
-                       + local(hovered->end).toString(u"HH:mm")
-                       + (marks.isEmpty() ? QString()
-                                          : u'\n' + tr("Breaks: %1").arg(marks.join(u", "))));
+            setToolTip(
+                hovered->address + u'\n' + local(hovered->start).toString(u"ddd d MMM HH:mm")
+                + u'\u2013' + local(hovered->end).toString(u"HH:mm")
+                + (marks.isEmpty() ? QString() : u'\n' + tr("Breaks: %1").arg(marks.join(u", "))));
         } else {
             setToolTip(helpText());
         }
@@ -620,7 +635,8 @@ void BoardView::mouseMoveEvent(QMouseEvent *event)
     if (!(event->buttons() & Qt::LeftButton))
         return;
     if (!m_dragging && !m_resizing
-        && (pos - m_pressPos).manhattanLength() >= QGuiApplication::styleHints()->startDragDistance())
+        && (pos - m_pressPos).manhattanLength()
+            >= QGuiApplication::styleHints()->startDragDistance())
         m_dragging = true;
     m_pointer = pos;
     update();
@@ -632,15 +648,15 @@ void BoardView::mouseReleaseEvent(QMouseEvent *event)
     const Job *pressed = job(m_pressed);
     if (pressed && m_dragging) {
         const std::optional<Slot> target = slotAt(pos, pressed);
-        if (target && (fitterAt(target->row) != pressed->fitterId
-                       || target->start != pressed->start))
-            emit moveRequested(pressed->id, fitterAt(target->row), target->start);
+        if (target
+            && (fitterAt(target->row) != pressed->fitterId || target->start != pressed->start))
+            emit moveRequested(QUuid(pressed->id), fitterAt(target->row), target->start);
     } else if (pressed && m_resizing && pos != m_pressPos) {
         const int left = m_rects.value(pressed->id).left();
         const int minutes = std::max(
             kStep, int(std::lround((pos.x() - left) / pixelsPerMinute() / kStep)) * kStep);
         if (minutes != pressed->durationMinutes)
-            emit resizeRequested(pressed->id, minutes);
+            emit resizeRequested(QUuid(pressed->id), minutes);
     }
     m_pressed = {};
     m_dragging = false;
@@ -725,8 +741,9 @@ void BoardView::keyPressEvent(QKeyEvent *event)
         } else if (modifiers == Qt::ShiftModifier && steps != 0) {
             if (const Job *selected = job(m_selected)) {
                 const int minutes = std::max(kStep, selected->durationMinutes + steps * kStep);
+                const QUuid id = selected->id; // the signal refreshes the jobs
                 if (minutes != selected->durationMinutes)
-                    emit resizeRequested(selected->id, minutes);
+                    emit resizeRequested(id, minutes);
             }
         } else if (modifiers == Qt::NoModifier) {
             moveCursor(rows, steps);
@@ -739,13 +756,15 @@ void BoardView::keyPressEvent(QKeyEvent *event)
     }
     switch (event->key()) {
     case Qt::Key_P:
-        if (const Job *selected = job(m_selected))
-            emit pinRequested(selected->id, !selected->pinned);
+        if (const Job *selected = job(m_selected)) {
+            const QUuid id = selected->id; // the signal refreshes the jobs
+            emit pinRequested(id, !selected->pinned);
+        }
         return;
     case Qt::Key_Delete:
     case Qt::Key_Backspace:
-        if (!m_selected.isNull())
-            emit unscheduleRequested(m_selected);
+        if (const QUuid id = m_selected; !id.isNull())
+            emit unscheduleRequested(id);
         return;
     case Qt::Key_Space: cycleInCell(); return;
     case Qt::Key_D: setMode(Mode::Day); return;
@@ -770,8 +789,8 @@ void BoardView::moveCursor(int rows, int steps)
             m_cursorColumn = column;
         }
     } else {
-        const int minute = std::clamp(minuteOfDay(m_cursorTime) + steps * kStep, kDayFrom,
-                                      kDayTo - kStep);
+        const int minute
+            = std::clamp(minuteOfDay(m_cursorTime) + steps * kStep, kDayFrom, kDayTo - kStep);
         m_cursorTime = QTime(0, 0).addSecs(minute * 60);
     }
     selectAtCursor();
@@ -831,7 +850,8 @@ void BoardView::moveSelected(int rows, int steps)
     if (target == row && start == local(selected->start))
         return;
     m_cursorRow = target;
-    emit moveRequested(selected->id, fitterAt(target), start);
+    const QUuid id = selected->id; // the signal refreshes the jobs
+    emit moveRequested(id, fitterAt(target), start);
 }
 
 void BoardView::setSelected(const QUuid &jobId)

@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QHash>
+#include <QMap>
 #include <QRect>
 #include <QUuid>
 #include <QWidget>
@@ -123,6 +124,7 @@ private:
     void paintJob(QPainter &painter, const Job &job, const QRect &rect) const;
 
     ScheduleSnapshot m_snapshot;
+    QMap<std::pair<QUuid, QDate>, QList<const Job *>> m_cells; ///< (fitter, day): jobs by start
     QHash<QUuid, QList<JobRuleBreak>> m_marks;
     QHash<QUuid, QRect> m_rects;
     QList<Row> m_rows;
