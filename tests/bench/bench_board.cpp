@@ -74,13 +74,15 @@ protected:
 bool fill(Database &database)
 {
     const int jobs = kFitters * kDays * kJobsPerDay;
-    if (!run(database, QStringLiteral("INSERT INTO area (id, name, created_at) VALUES "
-                                      "('%1', 'Melton', 'x'), ('%2', 'Oadby', 'x')")
-                           .arg(uuid(900001), uuid(900002)))
-        || !run(database, QStringLiteral("INSERT INTO equipment_type (code, name, "
-                                         "unit_cost_pence, fit_minutes, skill) VALUES "
-                                         "('LOCK', 'Lock', 100, 30, 'locks'), "
-                                         "('ALARM', 'Alarm', 100, 60, 'alarms')")))
+    if (!run(database,
+             QStringLiteral("INSERT INTO area (id, name, created_at) VALUES "
+                            "('%1', 'Melton', 'x'), ('%2', 'Oadby', 'x')")
+                 .arg(uuid(900001), uuid(900002)))
+        || !run(database,
+                QStringLiteral("INSERT INTO equipment_type (code, name, "
+                               "unit_cost_pence, fit_minutes, skill) VALUES "
+                               "('LOCK', 'Lock', 100, 30, 'locks'), "
+                               "('ALARM', 'Alarm', 100, 60, 'alarms')")))
         return false;
     QSqlDatabase db = database.connection();
     db.transaction();
@@ -102,12 +104,12 @@ bool fill(Database &database)
                                    "started_at, completed_at, by_user) VALUES ('%1', '%2', '1', "
                                    "'x', '2026-11-01', 'o')")
                         .arg(uuid(100000 + n), uuid(n)))
-            || !run(database, QStringLiteral("INSERT INTO recommendation (id, survey_id, "
-                                             "equipment_code, qty, agreed) VALUES ('%1', '%2', "
-                                             "'%3', 1, 1)")
-                                  .arg(uuid(200000 + n), uuid(100000 + n),
-                                       n % 7 == 0 ? QStringLiteral("ALARM")
-                                                  : QStringLiteral("LOCK"))))
+            || !run(database,
+                    QStringLiteral("INSERT INTO recommendation (id, survey_id, "
+                                   "equipment_code, qty, agreed) VALUES ('%1', '%2', "
+                                   "'%3', 1, 1)")
+                        .arg(uuid(200000 + n), uuid(100000 + n),
+                             n % 7 == 0 ? QStringLiteral("ALARM") : QStringLiteral("LOCK"))))
             return false;
     }
     db.commit();
@@ -120,8 +122,9 @@ bool fill(Database &database)
     for (int f = 0; f < kFitters; ++f) {
         Fitter fitter;
         fitter.name = QStringLiteral("Fitter %1").arg(f + 1, 2, 10, QLatin1Char('0'));
-        fitter.skills = f % 3 == 0 ? QStringList {QStringLiteral("locks")}
-                                   : QStringList {QStringLiteral("locks"), QStringLiteral("alarms")};
+        fitter.skills = f % 3 == 0
+            ? QStringList {QStringLiteral("locks")}
+            : QStringList {QStringLiteral("locks"), QStringLiteral("alarms")};
         const Result<Fitter> added = fitters.add(fitter);
         if (!added)
             return false;

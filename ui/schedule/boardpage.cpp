@@ -122,6 +122,7 @@ BoardPage::BoardPage(Database &database, QWidget *parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_details);
     setTabOrder(m_tray->listView(), m_view);
+    setFocusProxy(m_view);
 
     connect(previous, &QPushButton::clicked, this, [this] { m_view->step(-1); });
     connect(next, &QPushButton::clicked, this, [this] { m_view->step(1); });

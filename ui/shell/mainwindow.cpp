@@ -204,6 +204,11 @@ void MainWindow::connectFeatures()
     connect(m_syncBar, &SyncBar::householdsPulled, this,
             [this] { reloadAll(!m_register->isEditingDetails()); });
     connect(m_syncBar, &SyncBar::householdsResolved, this, &MainWindow::reload);
+    // A sync may bring jobs booked or moved elsewhere: the board shows them at once.
+    connect(m_syncBar, &SyncBar::householdsPulled, m_board, [this] {
+        if (m_board->isVisible())
+            m_board->refresh();
+    });
     connect(m_syncBar, &SyncBar::error, this, &MainWindow::showError);
     connect(m_syncBar, &SyncBar::statusMessage, this, &MainWindow::showStatus);
 }

@@ -1,6 +1,7 @@
 #include "common/touchbutton.h"
 #include "schedule/boardpage.h"
 #include "schedule/boardtray.h"
+#include "schedule/boardtrayfilter.h"
 #include "schedule/boardtraymodel.h"
 #include "schedule/boardview.h"
 #include "shell/mainwindow.h"
@@ -10,6 +11,8 @@
 #include "store/jobrepository.h"
 #include "uitest.h"
 
+#include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QImage>
@@ -188,7 +191,10 @@ protected:
 
 TEST_F(BoardTest, DragFromTrayOntoAFitterWritesTheBookingAndUndoTakesItBack)
 {
+    ModelTesterLog log;
     std::unique_ptr<BoardPage> page = openBoard();
+    QAbstractItemModelTester trayTester(page->tray()->filter(),
+                                        QAbstractItemModelTester::FailureReportingMode::Warning);
     ASSERT_EQ(page->tray()->model()->rowCount(), 3);
     const qint64 opsBefore = scalar(QStringLiteral("SELECT count(*) FROM outbox")).toLongLong();
 
