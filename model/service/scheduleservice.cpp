@@ -212,6 +212,23 @@ Result<ScheduleSnapshot> ScheduleService::snapshot() const
     return snapshot;
 }
 
+Status ScheduleService::reread(ScheduleSnapshot &snapshot, const QUuid &jobId) const
+{
+    const Result<Job> job = m_jobs.job(jobId);
+    if (!job && job.error().kind != Error::Kind::NotFound)
+        return job.error();
+    const auto found = std::find_if(snapshot.jobs.begin(), snapshot.jobs.end(),
+                                    [&](const Job &j) { return j.id == jobId; });
+    const bool open = job && JobStatusNames::isOpen(job->status);
+    if (found != snapshot.jobs.end() && open)
+        *found = *job;
+    else if (found != snapshot.jobs.end())
+        snapshot.jobs.erase(found);
+    else if (open)
+        snapshot.jobs.append(*job);
+    return {};
+}
+
 Status ScheduleService::book(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,
                              int minutes, bool pinned, const QStringList &skillException)
 {

@@ -46,6 +46,10 @@ public:
     /// Active fitters, open jobs and the catalogue's skills.
     Result<ScheduleSnapshot> snapshot() const;
 
+    /// Reads \a jobId again into \a snapshot after an edit (dropped when no longer open), so
+    /// that a change costs one job's read rather than the whole schedule's.
+    Status reread(ScheduleSnapshot &snapshot, const QUuid &jobId) const;
+
     Status book(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start, int minutes,
                 bool pinned = false, const QStringList &skillException = {});
     Status move(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,

@@ -637,6 +637,31 @@ Status JobRepository::unscheduleJob(const QUuid &jobId)
                            });
 }
 
+Result<Job> JobRepository::job(const QUuid &jobId) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    query.prepare(kSelect + QStringLiteral("WHERE j.id = ?"));
+    query.addBindValue(uuidText(jobId));
+    if (!query.exec())
+        return Error::database(tr("Reading a job: %1").arg(query.lastError().text()));
+    if (!query.next())
+        return Error::notFound(tr("There is no job %1.").arg(uuidText(jobId)));
+    Job job = readJob(query);
+    query.finish();
+    query.prepare(QStringLiteral("SELECT id, equipment_code, qty, fitted_qty, serial "
+                                 "FROM job_item WHERE job_id = ? ORDER BY rowid"));
+    query.addBindValue(uuidText(jobId));
+    if (!query.exec())
+        return Error::database(tr("Reading job items: %1").arg(query.lastError().text()));
+    while (query.next()) {
+        job.items.append(JobItem {readId(query.value(0)), query.value(1).toString(),
+                                  query.value(2).toInt(), query.value(3).toInt(),
+                                  query.value(4).toString()});
+    }
+    return job;
+}
+
 Result<QHash<QString, QString>> JobRepository::equipmentSkills() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));

@@ -74,6 +74,8 @@ public:
     Status setJobPinned(const QUuid &jobId, bool pinned);
     /// Takes a booked job off its fitter's time, back to the tray (unpinned).
     Status unscheduleJob(const QUuid &jobId);
+    /// One job with its items (NotFound when there is none), e.g. after an edit.
+    Result<Job> job(const QUuid &jobId) const;
     /// Each equipment code's skill (locks, alarms, electrical, general).
     Result<QHash<QString, QString>> equipmentSkills() const;
 

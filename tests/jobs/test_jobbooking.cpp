@@ -102,17 +102,20 @@ TEST_F(JobBookingTest, EachEditIsRefusedWhereItMakesNoSenseAndRaisesTheSequenceO
     EXPECT_EQ(job(), QStringLiteral("unscheduled|-|-|75|0|0"));
 
     ASSERT_TRUE(m_repository->bookJob(m_job, m_fitter, nine, 75));
-    EXPECT_EQ(job(), QStringLiteral("scheduled|2027-06-07T08:00:00.000Z|"
-                                    "2027-06-07T09:15:00.000Z|75|0|1"));
+    EXPECT_EQ(job(),
+              QStringLiteral("scheduled|2027-06-07T08:00:00.000Z|"
+                             "2027-06-07T09:15:00.000Z|75|0|1"));
     EXPECT_EQ(m_repository->bookJob(m_job, m_fitter, nine, 75).error().kind, Error::Kind::Invalid);
     ASSERT_TRUE(m_repository->setJobPinned(m_job, true)); // not a reschedule
-    EXPECT_EQ(job(), QStringLiteral("scheduled|2027-06-07T08:00:00.000Z|"
-                                    "2027-06-07T09:15:00.000Z|75|1|1"));
+    EXPECT_EQ(job(),
+              QStringLiteral("scheduled|2027-06-07T08:00:00.000Z|"
+                             "2027-06-07T09:15:00.000Z|75|1|1"));
     EXPECT_EQ(m_repository->resizeJob(m_job, 0).error().kind, Error::Kind::Invalid);
     ASSERT_TRUE(m_repository->resizeJob(m_job, 90));
     ASSERT_TRUE(m_repository->moveJob(m_job, m_fitter, nine.addSecs(3600)));
-    EXPECT_EQ(job(), QStringLiteral("scheduled|2027-06-07T09:00:00.000Z|"
-                                    "2027-06-07T10:30:00.000Z|90|1|3"));
+    EXPECT_EQ(job(),
+              QStringLiteral("scheduled|2027-06-07T09:00:00.000Z|"
+                             "2027-06-07T10:30:00.000Z|90|1|3"));
     EXPECT_EQ(scalar(QStringLiteral("SELECT status FROM household")), QStringLiteral("scheduled"));
     ASSERT_TRUE(m_repository->unscheduleJob(m_job));
     EXPECT_EQ(job(), QStringLiteral("unscheduled|-|-|90|0|4"));

@@ -194,6 +194,11 @@ void BoardPage::refresh()
         return;
     }
     m_snapshot = std::move(*snapshot);
+    showSnapshot();
+}
+
+void BoardPage::showSnapshot()
+{
     m_marks = ScheduleService::ruleBreaks(m_snapshot);
     m_view->setSchedule(m_snapshot, m_marks);
     m_tray->setSnapshot(m_snapshot, QDateTime::currentDateTime().toTimeZone(london()).date());
@@ -333,11 +338,18 @@ void BoardPage::push(const QUuid &jobId, const BoardPlacement &before, const Boa
 
 void BoardPage::changed(const QUuid &jobId, const Status &status)
 {
-    if (!status)
+    // After an edit only its job is read again; after a refusal everything (another device
+    // may have changed the schedule).
+    if (!status) {
         m_banner->showMessage(status.errorString());
-    else
+        refresh();
+    } else if (const Status read = m_service.reread(m_snapshot, jobId); !read) {
+        m_banner->showMessage(read.errorString());
+        refresh();
+    } else {
         m_banner->hide();
-    refresh();
+        showSnapshot();
+    }
     const Job *job = findJob(jobId);
     if (job && JobStatusNames::isBooked(job->status)) {
         m_view->selectJob(jobId);

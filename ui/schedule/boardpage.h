@@ -64,6 +64,8 @@ private:
     void push(const QUuid &jobId, const BoardPlacement &before, const BoardPlacement &after,
               const QString &text, const QStringList &skillException);
     void changed(const QUuid &jobId, const Status &status);
+    /// Recomputes the marks and shows the snapshot on the board and in the tray.
+    void showSnapshot();
     void updateHeader();
     void updateDetails();
     const Job *findJob(const QUuid &jobId) const;
