@@ -421,4 +421,27 @@ TEST_F(BoardTest, TheMainWindowOpensTheBoardFromTheSidebarAndWithCtrlB)
     EXPECT_EQ(window->windowTitle(), QStringLiteral("SaferHomes \u2014 Schedule"));
 }
 
+TEST_F(BoardTest, TheMouseResizesAJobByItsRightEdgeInTheDayView)
+{
+    book(1, m_alice, QTime(9, 0));
+    std::unique_ptr<BoardPage> page = openBoard();
+    BoardView *view = page->view();
+    view->setMode(BoardView::Mode::Day);
+    settle();
+    const QRect box = view->jobRect(QUuid(jobOf(1)));
+    ASSERT_FALSE(box.isEmpty());
+    const QPoint edge(box.right() - 2, box.center().y());
+    const QPoint target(view->pointAt(0, kMonday, QTime(10, 45)).x(), edge.y());
+    QTest::mousePress(view, Qt::LeftButton, {}, edge);
+    QTest::mouseMove(view, target);
+    QTest::mouseRelease(view, Qt::LeftButton, {}, target);
+    EXPECT_EQ(row(1),
+              QStringLiteral("Alice Archer|scheduled|2027-01-11T09:00:00.000Z|"
+                             "2027-01-11T10:45:00.000Z|105|0"));
+    page->undoStack()->undo();
+    EXPECT_EQ(row(1),
+              QStringLiteral("Alice Archer|scheduled|2027-01-11T09:00:00.000Z|"
+                             "2027-01-11T10:15:00.000Z|75|0"));
+}
+
 } // namespace saferhomes::test
