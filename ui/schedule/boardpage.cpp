@@ -85,6 +85,7 @@ BoardPage::BoardPage(Database &database, QWidget *parent)
         QMessageBox::information(this, tr("Schedule board"), BoardView::helpText());
     });
     m_range->setObjectName(QStringLiteral("boardRange"));
+    m_range->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(previous);
@@ -109,7 +110,7 @@ BoardPage::BoardPage(Database &database, QWidget *parent)
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    m_tray->setMinimumWidth(220);
+    m_tray->setMinimumWidth(200);
     m_tray->setMaximumWidth(420);
     m_details->setObjectName(QStringLiteral("boardDetails"));
     m_details->setWordWrap(true);
@@ -136,8 +137,10 @@ BoardPage::BoardPage(Database &database, QWidget *parent)
     connect(redo, &QPushButton::clicked, m_undo, &QUndoStack::redo);
     connect(m_undo, &QUndoStack::canUndoChanged, undo, &QPushButton::setEnabled);
     connect(m_undo, &QUndoStack::canRedoChanged, redo, &QPushButton::setEnabled);
+    // The step's name goes in the tooltip: a growing button would widen the main window.
     connect(m_undo, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) {
-        undo->setText(text.isEmpty() ? tr("Undo") : tr("Undo %1").arg(text));
+        undo->setToolTip(text.isEmpty() ? tr("Undo the last change of the board (Ctrl+Z)")
+                                        : tr("Undo %1 (Ctrl+Z)").arg(text));
     });
     undo->setEnabled(false);
     redo->setEnabled(false);
