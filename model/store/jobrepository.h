@@ -8,7 +8,9 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QHash>
+#include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace saferhomes {
@@ -120,6 +122,30 @@ public:
     /// or by a sync), nothing is applied: Error::refused naming it. Returns the jobs changed.
     Result<int> applyBookings(const QList<JobBooking> &changes);
 
+    // The schedule board's edits (DESIGN §8). Each is one transaction with its audit events;
+    // the job's triggers queue it for sync. A booking moves the household to `scheduled`, the
+    // last one taken away moves it back to `accepted`. Every reschedule raises the sequence.
+
+    /// Books an unscheduled job on \a fitterId from \a start (any time zone) for \a minutes.
+    /// \a missingSkills, when given, are the skills the fitter lacks, booked anyway as an
+    /// exception the coordinator confirmed: audited as `skill_exception` with the booking.
+    Status bookJob(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start, int minutes,
+                   bool pinned = false, const QStringList &missingSkills = {});
+    /// Moves a booked job to \a fitterId at \a start, keeping its length (\a missingSkills:
+    /// as for bookJob).
+    Status moveJob(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,
+                   const QStringList &missingSkills = {});
+    /// Makes a booked job last \a minutes (its duration), keeping its start.
+    Status resizeJob(const QUuid &jobId, int minutes);
+    /// Pins a booked job where it is (the optimiser leaves it alone) or unpins it.
+    Status setJobPinned(const QUuid &jobId, bool pinned);
+    /// Takes a booked job off its fitter's time, back to the tray (unpinned).
+    Status unscheduleJob(const QUuid &jobId);
+    /// One job with its items (NotFound when there is none), e.g. after an edit.
+    Result<Job> job(const QUuid &jobId) const;
+    /// Each equipment code's skill (locks, alarms, electrical, general).
+    Result<QHash<QString, QString>> equipmentSkills() const;
+
 private:
     Result<bool> record(const QUuid &jobId, const JobCompletion &completion, bool needReasons);
     /// The householder's answers given with an agreed package.
@@ -130,6 +156,14 @@ private:
     Result<QUuid> agreed(const QUuid &surveyId, const std::optional<VisitTerms> &terms);
     Result<QList<QUuid>> create(const QString &area, const QString &surveyId,
                                 const std::optional<VisitTerms> &terms = std::nullopt);
+    struct Placement;
+    /// What a board edit makes of a job's placement (the tray: no fitter), or why it refuses.
+    using PlacementChange = std::function<Result<Placement>(const Placement &now, JobStatus)>;
+    /// Applies \a change to the job's placement in one audited transaction (\a action names
+    /// the edit in errors).
+    Status changePlacement(const QUuid &jobId, const QString &action, const PlacementChange &change,
+                           const QStringList &missingSkills = {});
+
 };
 
 } // namespace saferhomes

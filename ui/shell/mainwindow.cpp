@@ -1,11 +1,13 @@
 #include "shell/mainwindow.h"
 
 #include "common/messagebanner.h"
+#include "common/touchbutton.h"
 #include "dashboard/progressdock.h"
 #include "doorstep/doorsteppage.h"
 #include "doorstep/surveyresources.h"
 #include "import/importlauncher.h"
 #include "register/householdexport.h"
+#include "schedule/boardpage.h"
 #include "schedule/fitterdaypage.h"
 #include "schedule/jobsheetdialog.h"
 #include "shell/sidebar.h"
@@ -32,7 +34,7 @@ namespace saferhomes {
 
 namespace {
 
-enum Mode { HouseholdsMode, DoorstepMode };
+enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode };
 
 } // namespace
 
@@ -117,6 +119,8 @@ void MainWindow::createActions()
                     [this] { showDoorstep(false); });
     view->addAction(tr("&Doorstep mode"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
                     [this] { showDoorstep(true); });
+    view->addAction(tr("&Schedule board"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
+                    &MainWindow::showSchedule);
     view->addSeparator();
     QAction *progress = m_progressDock->toggleViewAction();
     progress->setText(tr("&Progress panel"));
@@ -158,11 +162,19 @@ QWidget *MainWindow::createModes()
     m_modes = new QStackedWidget(this);
     m_modes->insertWidget(HouseholdsMode, m_register);
     m_modes->insertWidget(DoorstepMode, m_doorstep);
+    m_board = new BoardPage(m_database, this);
+    m_modes->insertWidget(ScheduleMode, m_board);
     m_sidebar = new Sidebar(this);
     m_sidebar->addEntry(tr("Households"), QStringLiteral("modeHouseholds"));
     m_sidebar->addEntry(tr("Doorstep"), QStringLiteral("modeDoorstep"));
-    connect(m_sidebar, &Sidebar::currentChanged, this,
-            [this](int index) { showDoorstep(index == DoorstepMode); });
+    m_sidebar->addEntry(tr("Schedule"), QStringLiteral("modeSchedule"));
+    m_sidebar->button(ScheduleMode)->setToolTip(tr("The schedule board (Ctrl+B)"));
+    connect(m_sidebar, &Sidebar::currentChanged, this, [this](int index) {
+        if (index == ScheduleMode)
+            showSchedule();
+        else
+            showDoorstep(index == DoorstepMode);
+    });
     auto *modes = new QWidget(this);
     auto *layout = new QHBoxLayout(modes);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -209,6 +221,11 @@ void MainWindow::connectFeatures()
     connect(m_syncBar, &SyncBar::householdsPulled, this,
             [this] { reloadAll(!m_register->isEditingDetails()); });
     connect(m_syncBar, &SyncBar::householdsResolved, this, &MainWindow::reload);
+    // A sync may bring jobs booked or moved elsewhere: the board shows them at once.
+    connect(m_syncBar, &SyncBar::householdsPulled, m_board, [this] {
+        if (m_board->isVisible())
+            m_board->refresh();
+    });
     connect(m_syncBar, &SyncBar::error, this, &MainWindow::showError);
     connect(m_syncBar, &SyncBar::statusMessage, this, &MainWindow::showStatus);
 }
@@ -228,6 +245,15 @@ void MainWindow::showDoorstep(bool show)
         m_doorstep->focusFind();
     else if (show)
         m_doorstep->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showSchedule()
+{
+    showDoorstep(false); // puts back what doorstep mode hid
+    m_modes->setCurrentIndex(ScheduleMode);
+    m_sidebar->setCurrentIndex(ScheduleMode);
+    setWindowTitle(tr("SaferHomes \u2014 Schedule"));
+    m_board->setFocus(Qt::ShortcutFocusReason);
 }
 
 bool MainWindow::isDoorstepShown() const

@@ -15,6 +15,7 @@ class QStackedWidget;
 
 namespace saferhomes {
 
+class BoardPage;
 class Database;
 class DoorstepPage;
 class HouseholdExport;
@@ -53,6 +54,9 @@ public:
     /// Shows doorstep mode (Ctrl+D) or the register (Ctrl+H).
     void showDoorstep(bool show = true);
     bool isDoorstepShown() const;
+    /// Shows the schedule board (Ctrl+B).
+    void showSchedule();
+    BoardPage *boardPage() const { return m_board; }
 
     HouseholdRepository &repository() { return m_repository; }
     RegisterPage *registerPage() const { return m_register; }
@@ -108,6 +112,7 @@ private:
     MessageBanner *m_banner = nullptr;
     RegisterPage *m_register = nullptr;
     DoorstepPage *m_doorstep = nullptr;
+    BoardPage *m_board = nullptr;
     QStackedWidget *m_modes = nullptr;
     Sidebar *m_sidebar = nullptr;
     ProgressDock *m_progressDock = nullptr;
