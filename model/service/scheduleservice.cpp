@@ -205,7 +205,7 @@ Result<ScheduleSnapshot> ScheduleService::snapshot() const
         if (JobStatusNames::isOpen(job.status))
             snapshot.jobs.append(job);
     }
-    const Result<QHash<QString, QString>> skills = m_jobs.equipmentSkills();
+    const Result<QHash<QString, QString>> skills = m_jobs.itemSkills();
     if (!skills)
         return skills.error();
     snapshot.equipmentSkills = *skills;

@@ -827,22 +827,6 @@ Result<Job> JobRepository::job(const QUuid &jobId) const
     return job;
 }
 
-Result<QHash<QString, QString>> JobRepository::equipmentSkills() const
-{
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT code, skill FROM equipment_type")))
-        return Error::database(tr("Reading the catalogue: %1").arg(query.lastError().text()));
-    QHash<QString, QString> skills;
-    while (query.next())
-        skills.insert(query.value(0).toString(), query.value(1).toString());
-    return skills;
-}
-
-} // namespace saferhomes
-
-namespace saferhomes {
-
 Result<QHash<QString, QString>> JobRepository::itemSkills() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));

@@ -143,8 +143,6 @@ public:
     Status unscheduleJob(const QUuid &jobId);
     /// One job with its items (NotFound when there is none), e.g. after an edit.
     Result<Job> job(const QUuid &jobId) const;
-    /// Each equipment code's skill (locks, alarms, electrical, general).
-    Result<QHash<QString, QString>> equipmentSkills() const;
 
 private:
     Result<bool> record(const QUuid &jobId, const JobCompletion &completion, bool needReasons);
@@ -163,7 +161,6 @@ private:
     /// the edit in errors).
     Status changePlacement(const QUuid &jobId, const QString &action, const PlacementChange &change,
                            const QStringList &missingSkills = {});
-
 };
 
 } // namespace saferhomes
