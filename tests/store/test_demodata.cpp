@@ -3,9 +3,12 @@
 #include "domain/householdstatus.h"
 #include "domain/job.h"
 #include "domain/visit.h"
+#include "service/scheduleservice.h"
 #include "store/database.h"
 #include "store/demotransfer.h"
+#include "store/fitterrepository.h"
 #include "store/householdrepository.h"
+#include "store/jobrepository.h"
 #include "survey/recommendationengine.h"
 #include "survey/surveydefinition.h"
 
@@ -862,4 +865,22 @@ TEST_F(DemoDataTest, FittersWeeksTheTrayAndTheComingWeeksRuleBreaks)
     }
     EXPECT_GT(booked, 2);
     EXPECT_EQ(missed, 1);
+
+    // The board shows them: its marks (the optimiser's checker, through ScheduleService) name
+    // the two jobs of the double booking and the one whose window was missed.
+    JobRepository jobs(db, QStringLiteral("demo"));
+    FitterRepository fitters(db, QStringLiteral("demo"));
+    const Result<ScheduleSnapshot> snapshot = ScheduleService(jobs, fitters).snapshot();
+    ASSERT_TRUE(snapshot) << qPrintable(snapshot.errorString());
+    QHash<ScheduleRule, int> marked;
+    const QHash<QUuid, QList<JobRuleBreak>> breaks = ScheduleService::ruleBreaks(*snapshot);
+    for (const QList<JobRuleBreak> &list : breaks) {
+        QSet<ScheduleRule> rules;
+        for (const JobRuleBreak &rule : list)
+            rules.insert(rule.rule);
+        for (const ScheduleRule rule : std::as_const(rules))
+            ++marked[rule];
+    }
+    EXPECT_EQ(marked.value(ScheduleRule::DoubleBooking), 2);
+    EXPECT_EQ(marked.value(ScheduleRule::WindowMissed), 1);
 }
