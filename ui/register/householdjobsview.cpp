@@ -86,7 +86,6 @@ QTableView *makeTable(StringTableModel *model, const QString &name, const QStrin
     view->setAccessibleName(accessible);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setWordWrap(false);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     return view;
@@ -118,10 +117,10 @@ HouseholdJobsView::HouseholdJobsView(const Database &database, QWidget *parent)
     auto *content = new QVBoxLayout(m_content);
     content->setContentsMargins(0, 0, 0, 0);
     content->addWidget(heading(tr("Agreed package"), m_content));
-    content->addWidget(m_package, 1);
+    content->addWidget(m_package);
     content->addWidget(m_total);
     content->addWidget(heading(tr("Jobs, newest first"), m_content));
-    content->addWidget(m_jobs, 2);
+    content->addWidget(m_jobs, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -202,11 +201,11 @@ void HouseholdJobsView::showHousehold(const QUuid &id)
         const QString fitter = job.fitterId.isNull()
             ? tr("None")
             : fitterNames.value(job.fitterId, tr("Unknown fitter"));
-        jobRows.append({statusLabel(job.status), fitter, booked(job),
-                        items.join(QStringLiteral("; ")), outcome(job)});
+        jobRows.append({statusLabel(job.status), fitter, booked(job), outcome(job),
+                        items.join(QLatin1Char('\n'))});
     }
     m_jobsModel->setTable(
-        {tr("Status"), tr("Fitter"), tr("Booked (UK time)"), tr("Items"), tr("Outcome")}, jobRows);
+        {tr("Status"), tr("Fitter"), tr("Booked (UK time)"), tr("Outcome"), tr("Items")}, jobRows);
 
     // The agreed package is what the newest job was made from.
     QList<QStringList> packageRows;
@@ -224,7 +223,14 @@ void HouseholdJobsView::showHousehold(const QUuid &id)
         packageRows);
     m_total->setText(tr("Total: %1").arg(money(total)));
     m_package->resizeColumnsToContents();
+    m_package->resizeRowsToContents();
+    // The package table is as tall as its rows; the jobs take the rest.
+    int height = m_package->horizontalHeader()->height() + 2 * m_package->frameWidth();
+    for (int row = 0; row < m_packageModel->rowCount(); ++row)
+        height += m_package->rowHeight(row);
+    m_package->setFixedHeight(height);
     m_jobs->resizeColumnsToContents();
+    m_jobs->resizeRowsToContents();
     m_message->hide();
     m_message->clear();
     m_content->show();

@@ -86,15 +86,15 @@ TEST_F(HouseholdJobsTest, ShowsEachJobWithItsOutcomeAndThePackageWithItsCost)
     EXPECT_EQ(jobs->text(0, 0), u"Completed"_s);
     EXPECT_EQ(jobs->text(0, 1), u"Mo Rahman"_s);
     EXPECT_EQ(jobs->text(0, 2), u"Wed 9 Dec 2026 14:00\u201315:45"_s);
-    EXPECT_EQ(jobs->text(0, 3),
-              u"Five-lever mortice deadlock: 2 planned, 1 fitted; "
+    EXPECT_EQ(jobs->text(0, 4),
+              u"Five-lever mortice deadlock: 2 planned, 1 fitted\n"
               "Wireless intruder alarm: 1 planned, 1 fitted"_s);
-    EXPECT_EQ(jobs->text(0, 4), u"Completed 9 Dec 2026 15:30, signed off by Ann Smith"_s);
+    EXPECT_EQ(jobs->text(0, 3), u"Completed 9 Dec 2026 15:30, signed off by Ann Smith"_s);
     EXPECT_EQ(jobs->text(1, 0), u"No access"_s);
     EXPECT_EQ(jobs->text(1, 2), u"Tue 1 Dec 2026 10:00\u201311:45"_s);
-    EXPECT_EQ(jobs->text(1, 3),
-              u"Five-lever mortice deadlock: 2 planned; Wireless intruder alarm: 1 planned"_s);
-    EXPECT_EQ(jobs->text(1, 4), u"No access: Nobody in; card left"_s);
+    EXPECT_EQ(jobs->text(1, 4),
+              u"Five-lever mortice deadlock: 2 planned\nWireless intruder alarm: 1 planned"_s);
+    EXPECT_EQ(jobs->text(1, 3), u"No access: Nobody in; card left"_s);
 
     const StringTableModel *package = view->packageModel();
     ASSERT_EQ(package->rowCount(), 2);
