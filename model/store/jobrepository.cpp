@@ -907,4 +907,56 @@ Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
     return int(changes.size());
 }
 
+Result<QList<Job>> JobRepository::householdJobs(const QUuid &householdId) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(kSelect
+                  + QStringLiteral("WHERE j.household_id = ? ORDER BY j.created_at DESC, j.id"));
+    query.addBindValue(uuidText(householdId));
+    if (!query.exec())
+        return Error::database(tr("Reading jobs: %1").arg(query.lastError().text()));
+    QList<Job> jobs;
+    QHash<QString, qsizetype> index;
+    while (query.next()) {
+        jobs.append(readJob(query));
+        index.insert(uuidText(jobs.constLast().id), jobs.size() - 1);
+    }
+    query.finish();
+    if (jobs.isEmpty())
+        return jobs;
+
+    QSqlQuery items(db);
+    items.setForwardOnly(true);
+    items.prepare(
+        QStringLiteral("SELECT i.job_id, i.id, i.equipment_code, i.qty, i.fitted_qty, i.serial "
+                       "FROM job_item i JOIN job j ON j.id = i.job_id WHERE j.household_id = ? "
+                       "ORDER BY i.rowid"));
+    items.addBindValue(uuidText(householdId));
+    if (!items.exec())
+        return Error::database(tr("Reading job items: %1").arg(items.lastError().text()));
+    while (items.next()) {
+        const auto found = index.constFind(items.value(0).toString());
+        if (found == index.constEnd())
+            continue;
+        jobs[*found].items.append(JobItem {readId(items.value(1)), items.value(2).toString(),
+                                           items.value(3).toInt(), items.value(4).toInt(),
+                                           items.value(5).toString()});
+    }
+    return jobs;
+}
+
+Result<QHash<QString, int>> JobRepository::unitCosts() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT code, unit_cost_pence FROM equipment_type")))
+        return Error::database(tr("Reading the catalogue: %1").arg(query.lastError().text()));
+    QHash<QString, int> costs;
+    while (query.next())
+        costs.insert(query.value(0).toString(), query.value(1).toInt());
+    return costs;
+}
+
 } // namespace saferhomes

@@ -161,6 +161,13 @@ private:
     /// the edit in errors).
     Status changePlacement(const QUuid &jobId, const QString &action, const PlacementChange &change,
                            const QStringList &missingSkills = {});
+
+public:
+    /// The jobs of \a householdId with their items, newest first (by creation), whatever
+    /// their status: the household page's history of jobs.
+    Result<QList<Job>> householdJobs(const QUuid &householdId) const;
+    /// The catalogue's unit cost of each equipment code, in pence.
+    Result<QHash<QString, int>> unitCosts() const;
 };
 
 } // namespace saferhomes

@@ -5,6 +5,7 @@
 #include "common/visittimelineview.h"
 #include "register/householdeditor.h"
 #include "register/householdhistoryview.h"
+#include "register/householdjobsview.h"
 #include "store/householdrepository.h"
 
 #include <QCheckBox>
@@ -63,6 +64,7 @@ HouseholdDetailPanel::HouseholdDetailPanel(const Database &database,
     , m_tabs(new QTabWidget(this))
     , m_history(new HouseholdHistoryView(database, this))
     , m_visits(new VisitTimelineView(database, repository, this))
+    , m_jobs(new HouseholdJobsView(database, this))
 {
     auto *hint = new QLabel(tr("Select a household to see and edit its details."), this);
     hint->setAlignment(Qt::AlignCenter);
@@ -94,6 +96,7 @@ HouseholdDetailPanel::HouseholdDetailPanel(const Database &database,
     scroll->setWidget(formHost);
     m_tabs->addTab(scroll, tr("&Details"));
     m_tabs->addTab(m_visits, tr("V&isits"));
+    m_tabs->addTab(m_jobs, tr("&Jobs"));
     m_tabs->addTab(m_history, tr("&History"));
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
 
@@ -296,6 +299,7 @@ void HouseholdDetailPanel::reload()
     m_statusText->setText(HouseholdStatusRules::label(h.status));
     m_history->showHousehold(m_id);
     m_visits->showHousehold(m_id);
+    m_jobs->showHousehold(m_id);
 }
 
 void HouseholdDetailPanel::loadStatus(HouseholdStatus status)

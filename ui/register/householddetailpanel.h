@@ -23,6 +23,7 @@ namespace saferhomes {
 class Database;
 class HouseholdEditor;
 class HouseholdHistoryView;
+class HouseholdJobsView;
 class HouseholdRepository;
 class VisitTimelineView;
 
@@ -46,6 +47,9 @@ public:
     QWidget *editorFor(HouseholdField field) const;
     /// The message shown at \a field, empty when none.
     QString errorAt(HouseholdField field) const;
+    /// The Jobs tab: the household's jobs and its agreed package.
+    HouseholdJobsView *jobsView() const { return m_jobs; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -93,6 +97,7 @@ private:
     QHash<QString, QCheckBox *> m_eligibility;
     HouseholdHistoryView *m_history;
     VisitTimelineView *m_visits;
+    HouseholdJobsView *m_jobs;
 };
 
 } // namespace saferhomes
