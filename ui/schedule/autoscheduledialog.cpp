@@ -17,7 +17,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace saferhomes {
 
@@ -227,6 +229,15 @@ void AutoScheduleDialog::cancelPlanning()
     m_task->cancel();
 }
 
+void AutoScheduleDialog::reject()
+{
+    if (m_task) {
+        cancelPlanning();
+        return;
+    }
+    QDialog::reject();
+}
+
 void AutoScheduleDialog::planned(const AutoSchedulePlan &plan)
 {
     m_task->deleteLater();
@@ -286,7 +297,18 @@ void AutoScheduleDialog::showPreview()
     m_summary->setText(summary);
 
     m_list->clear();
-    for (const JobBooking &change : std::as_const(m_plan.changes)) {
+    // Bookings by fitter and time, then jobs taken off the schedule, then those left out.
+    QList<JobBooking> changes = m_plan.changes;
+    std::stable_sort(changes.begin(), changes.end(),
+                     [this](const JobBooking &a, const JobBooking &b) {
+                         const auto key = [this](const JobBooking &booking) {
+                             return std::make_tuple(booking.fitterId.isNull(),
+                                                    m_choices.fitterNames.value(booking.fitterId),
+                                                    booking.start);
+                         };
+                         return key(a) < key(b);
+                     });
+    for (const JobBooking &change : std::as_const(changes)) {
         const bool wasBooked = JobStatusNames::isBooked(change.wasStatus);
         QString what;
         QString where;
@@ -311,7 +333,8 @@ void AutoScheduleDialog::showPreview()
                                change.wasStart.toTimeZone(london()).toString(u"ddd HH:mm"));
             }
         }
-        new QTreeWidgetItem(m_list, {jobName(change.jobId), what, where});
+        auto *item = new QTreeWidgetItem(m_list, {jobName(change.jobId), what, where});
+        item->setToolTip(2, where);
     }
     for (const JobLeftOut &out : std::as_const(m_plan.unscheduled)) {
         new QTreeWidgetItem(m_list,

@@ -61,6 +61,9 @@ public:
     /// The human text of a reason a job was left unscheduled.
     static QString reasonText(const QString &reason);
 
+    /// Esc while planning cancels the run (the dialog stays, back at the scope).
+    void reject() override;
+
 signals:
     void applyRequested(const saferhomes::AutoSchedulePlan &plan);
 

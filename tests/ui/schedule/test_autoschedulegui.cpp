@@ -350,4 +350,49 @@ TEST_F(AutoScheduleGuiTest, OffersTheCursorsFitterDayAndTheTraysJob)
     EXPECT_EQ(page->undoStack()->count(), 0);
 }
 
+// A job no fitter has the skill for is left unscheduled with that reason; the scope and the
+// preview are rendered to PNGs (kept in SAFERHOMES_SHOTS_DIR when set); Esc while planning
+// cancels the run instead of closing the dialog.
+TEST_F(AutoScheduleGuiTest, ShowsTheReasonAJobIsLeftUnscheduled)
+{
+    run(QStringLiteral("INSERT INTO equipment_type (code, name, unit_cost_pence, fit_minutes, "
+                       "skill) VALUES ('GAS', 'Gas detector', 100, 30, 'electrical')"));
+    addPackage(4, "GAS", 1);
+    JobRepository jobs(m_database, QStringLiteral("tester"));
+    ASSERT_TRUE(jobs.createForAgreedPackages({}));
+    book(1, m_bob, QTime(9, 0));
+    std::unique_ptr<BoardPage> page = openBoard();
+    AutoScheduleDialog *dialog = page->openAutoSchedule();
+    ASSERT_NE(dialog, nullptr);
+    QTemporaryDir scratch;
+    const QString folder = shotsFolder(scratch);
+    settle();
+    EXPECT_TRUE(
+        dialog->grab().save(QDir(folder).filePath(QStringLiteral("autoschedule-scope.png"))));
+    dialog->findChild<QCheckBox *>(QStringLiteral("scopeReplan"))->setChecked(true);
+
+    dialog->setTimeLimit(60);
+    dialog->startPlanning();
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    ASSERT_TRUE(waitFor([&] { return dialog->stage() != AutoScheduleDialog::Stage::Running; }));
+    EXPECT_EQ(dialog->stage(), AutoScheduleDialog::Stage::Scope);
+    EXPECT_TRUE(dialog->isVisible());
+
+    dialog->setTimeLimit(0.5);
+    dialog->startPlanning();
+    ASSERT_TRUE(waitFor([&] { return dialog->stage() == AutoScheduleDialog::Stage::Preview; }));
+    ASSERT_EQ(dialog->plan().unscheduled.size(), 1);
+    EXPECT_EQ(dialog->plan().unscheduled[0].jobId, QUuid(jobOf(4)));
+    EXPECT_EQ(dialog->plan().unscheduled[0].reason, QStringLiteral("skill"));
+    auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("autoScheduleChanges"));
+    QTreeWidgetItem *last = list->topLevelItem(list->topLevelItemCount() - 1);
+    ASSERT_NE(last, nullptr);
+    EXPECT_EQ(last->text(0), QStringLiteral("4 High St, LE13 1AB"));
+    EXPECT_EQ(last->text(1), QStringLiteral("Left unscheduled"));
+    EXPECT_EQ(last->text(2), QStringLiteral("no fitter has the skill it needs"));
+    settle();
+    EXPECT_TRUE(
+        dialog->grab().save(QDir(folder).filePath(QStringLiteral("autoschedule-reasons.png"))));
+}
+
 } // namespace saferhomes::test
