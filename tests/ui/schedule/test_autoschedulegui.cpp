@@ -395,4 +395,32 @@ TEST_F(AutoScheduleGuiTest, ShowsTheReasonAJobIsLeftUnscheduled)
         dialog->grab().save(QDir(folder).filePath(QStringLiteral("autoschedule-reasons.png"))));
 }
 
+// A job changed between planning and Apply (here, booked by hand): nothing is applied, the
+// board says why, and no undo step is left behind.
+TEST_F(AutoScheduleGuiTest, APlanAppliedAfterAJobChangedAppliesNothing)
+{
+    std::unique_ptr<BoardPage> page = openBoard();
+    AutoScheduleDialog *dialog = page->openAutoSchedule();
+    ASSERT_NE(dialog, nullptr);
+    dialog->setTimeLimit(0.5);
+    dialog->startPlanning();
+    QTemporaryDir scratch;
+    const QString folder = shotsFolder(scratch);
+    settle();
+    EXPECT_TRUE(
+        dialog->grab().save(QDir(folder).filePath(QStringLiteral("autoschedule-running.png"))));
+    ASSERT_TRUE(waitFor([&] { return dialog->stage() == AutoScheduleDialog::Stage::Preview; }));
+    ASSERT_EQ(dialog->plan().placed, 3);
+    book(1, m_bob, QTime(14, 0));
+    const QStringList before = allRows(3);
+    dialog->findChild<QPushButton *>(QStringLiteral("autoScheduleApply"))->click();
+    settle();
+    EXPECT_EQ(allRows(3), before);
+    EXPECT_TRUE(row(1).startsWith(QStringLiteral("Bob Baker|scheduled|")));
+    EXPECT_EQ(page->undoStack()->count(), 0);
+    EXPECT_TRUE(
+        page->bannerText().contains(QStringLiteral("changed after the schedule was planned")))
+        << qPrintable(page->bannerText());
+}
+
 } // namespace saferhomes::test
