@@ -1,6 +1,8 @@
 #include "schedule/boardpage.h"
 
 #include "common/messagebanner.h"
+#include "schedule/autoschedulecommand.h"
+#include "schedule/autoscheduledialog.h"
 #include "schedule/boardcommand.h"
 #include "schedule/boardtray.h"
 #include "schedule/boardview.h"
@@ -14,6 +16,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTimeZone>
 #include <QUndoStack>
@@ -47,6 +50,7 @@ bool isUndoKey(const QKeyEvent *key)
 
 BoardPage::BoardPage(Database &database, QWidget *parent)
     : QWidget(parent)
+    , m_databasePath(database.path())
     , m_jobs(database, Database::localUserName())
     , m_fitters(database, Database::localUserName())
     , m_service(m_jobs, m_fitters)
@@ -79,6 +83,14 @@ BoardPage::BoardPage(Database &database, QWidget *parent)
     auto *redo = new QPushButton(tr("Redo"), this);
     redo->setObjectName(QStringLiteral("boardRedo"));
     redo->setToolTip(tr("Redo (Ctrl+Shift+Z)"));
+    auto *autoSchedule = new QPushButton(tr("A&uto-schedule\u2026"), this);
+    autoSchedule->setObjectName(QStringLiteral("boardAutoSchedule"));
+    autoSchedule->setToolTip(tr("Plan the week, a fitter's day or one job, see the plan and "
+                                "apply it as one undo step (Ctrl+Shift+A)"));
+    auto *autoKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), this);
+    autoKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(autoSchedule, &QPushButton::clicked, this, &BoardPage::openAutoSchedule);
+    connect(autoKey, &QShortcut::activated, this, &BoardPage::openAutoSchedule);
     auto *help = new QLabel(tr("<a href=\"#\">Keys and mouse</a>"), this);
     help->setToolTip(BoardView::helpText());
     connect(help, &QLabel::linkActivated, this, [this] {
@@ -96,6 +108,7 @@ BoardPage::BoardPage(Database &database, QWidget *parent)
     bar->addWidget(m_dayButton);
     bar->addSpacing(12);
     bar->addWidget(m_range, 1);
+    bar->addWidget(autoSchedule);
     bar->addWidget(undo);
     bar->addWidget(redo);
     bar->addWidget(help);
@@ -359,6 +372,45 @@ void BoardPage::changed(const QUuid &jobId, const Status &status)
     } else if (job) {
         m_tray->selectJob(jobId);
     }
+}
+
+AutoScheduleDialog *BoardPage::openAutoSchedule()
+{
+    if (m_autoSchedule) {
+        m_autoSchedule->raise();
+        m_autoSchedule->activateWindow();
+        return m_autoSchedule;
+    }
+    AutoScheduleChoices choices;
+    choices.week = m_view->week();
+    if (const std::optional<BoardView::Slot> slot = m_view->cursorSlot())
+        choices.fitterId = m_view->fitterAt(slot->row);
+    choices.day = m_view->day();
+    choices.trayJobId = m_tray->currentJob();
+    for (const Job &job : std::as_const(m_snapshot.jobs))
+        choices.jobNames.insert(job.id, tr("%1, %2").arg(job.address, job.postcode));
+    for (const Fitter &fitter : std::as_const(m_snapshot.fitters))
+        choices.fitterNames.insert(fitter.id, fitter.name);
+    m_autoSchedule = new AutoScheduleDialog(m_databasePath, choices, this);
+    m_autoSchedule->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_autoSchedule, &AutoScheduleDialog::applyRequested, this, &BoardPage::applyPlan);
+    m_autoSchedule->open();
+    return m_autoSchedule;
+}
+
+void BoardPage::applyPlan(const AutoSchedulePlan &plan)
+{
+    if (plan.changes.isEmpty())
+        return;
+    const QString text = tr("auto-schedule (%1 jobs)").arg(plan.changes.size());
+    m_undo->push(new AutoScheduleCommand(m_jobs, plan.changes, m_snapshot.jobs, text,
+                                         [this](const Status &status) {
+                                             if (status)
+                                                 m_banner->hide();
+                                             else
+                                                 m_banner->showMessage(status.errorString());
+                                             refresh();
+                                         }));
 }
 
 void BoardPage::updateHeader()

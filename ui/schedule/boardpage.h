@@ -1,9 +1,11 @@
 #pragma once
 
+#include "schedule/autoscheduledialog.h"
 #include "service/scheduleservice.h"
 #include "store/fitterrepository.h"
 #include "store/jobrepository.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -43,6 +45,10 @@ public:
     QString detailsText() const;
     /// The question asked before a job goes to a fitter without its skill (null when none).
     QMessageBox *skillExceptionBox() const { return m_skillQuestion; }
+    /// Opens "Auto-schedule…" for the week shown, the cursor's fitter and day and the tray's
+    /// selected job (Ctrl+Shift+A); the dialog open (null when none).
+    AutoScheduleDialog *openAutoSchedule();
+    AutoScheduleDialog *autoScheduleDialog() const { return m_autoSchedule; }
 
 signals:
     void statusMessage(const QString &message, int timeout);
@@ -64,12 +70,15 @@ private:
     void push(const QUuid &jobId, const BoardPlacement &before, const BoardPlacement &after,
               const QString &text, const QStringList &skillException);
     void changed(const QUuid &jobId, const Status &status);
+    /// Applies an auto-schedule plan as one undo step.
+    void applyPlan(const AutoSchedulePlan &plan);
     /// Recomputes the marks and shows the snapshot on the board and in the tray.
     void showSnapshot();
     void updateHeader();
     void updateDetails();
     const Job *findJob(const QUuid &jobId) const;
 
+    QString m_databasePath;
     JobRepository m_jobs;
     FitterRepository m_fitters;
     ScheduleService m_service;
@@ -85,6 +94,7 @@ private:
     QPushButton *m_weekButton;
     QPushButton *m_dayButton;
     QMessageBox *m_skillQuestion = nullptr;
+    QPointer<AutoScheduleDialog> m_autoSchedule;
     QSplitter *m_splitter = nullptr;
     bool m_sized = false;
 };
