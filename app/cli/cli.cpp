@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "admincommand.h"
+#include "commandoutput.h"
 #include "demo/demodata.h"
 #include "fitterscommand.h"
 #include "importexport/householdexporter.h"
@@ -168,6 +169,7 @@ int Cli::runCommand(const QStringList &words)
 {
     const QString command = words.value(0);
     const QString sub = words.value(1);
+    const CommandOutput output(m_out, m_err, m_json);
     if (command == u"init" && words.size() == 1)
         return init();
     if (command == u"demo" && words.size() == 1)
@@ -187,15 +189,14 @@ int Cli::runCommand(const QStringList &words)
     if (command == u"survey" && sub == u"recommend" && words.size() == 2) {
         if (!m_options.contains(QStringLiteral("--answers")))
             return usage(tr("survey recommend needs --answers FILE"));
-        return SurveyCommand(m_out, m_err, m_json)
-            .recommend(m_options.value(QStringLiteral("--answers")));
+        return SurveyCommand(output).recommend(m_options.value(QStringLiteral("--answers")));
     }
     if (command == u"admin" && words.size() == 2
         && (sub == u"init-server" || sub == u"add-user" || sub == u"erase")) {
         const QString server = m_options.value(QStringLiteral("--server"));
         if (server.isEmpty())
             return usage(tr("admin %1 needs --server URI").arg(sub));
-        AdminCommand admin(m_out, m_err, m_json);
+        AdminCommand admin(output);
         if (sub == u"init-server")
             return admin.initServer(server);
         if (sub == u"erase") {
@@ -217,27 +218,27 @@ int Cli::runCommand(const QStringList &words)
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        SyncCommand sync(m_out, m_err, m_json);
+        SyncCommand sync(output);
         return words.size() == 1 ? sync.sync(database, server) : sync.conflicts(database);
     }
     if (command == u"fitters" && (sub == u"list" || sub == u"add") && words.size() == 2) {
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        FittersCommand fitters(m_out, m_err, m_json);
+        FittersCommand fitters(output);
         return sub == u"list" ? fitters.list(database) : fitters.add(database, m_options);
     }
     if (command == u"jobs" && sub == u"list" && words.size() == 2) {
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        return JobsCommand(m_out, m_err, m_json).list(database, m_options);
+        return JobsCommand(output).list(database, m_options);
     }
     if (command == u"jobs" && (sub == u"complete" || sub == u"no-access") && words.size() == 2) {
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        JobsCommand jobs(m_out, m_err, m_json);
+        JobsCommand jobs(output);
         return sub == u"complete" ? jobs.complete(database, m_options)
                                   : jobs.noAccess(database, m_options);
     }
@@ -245,7 +246,7 @@ int Cli::runCommand(const QStringList &words)
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        return SheetsCommand(m_out, m_err, m_json).write(database, m_options);
+        return SheetsCommand(output).write(database, m_options);
     }
     if (command == u"jobs" && sub == u"create" && words.size() == 2) {
         if (!m_flags.contains(QStringLiteral("--from-packages")))
@@ -253,16 +254,16 @@ int Cli::runCommand(const QStringList &words)
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        return JobsCommand(m_out, m_err, m_json)
-            .createFromPackages(database, m_options.value(QStringLiteral("--area")));
+        return JobsCommand(output).createFromPackages(database,
+                                                      m_options.value(QStringLiteral("--area")));
     }
     if (command == u"schedule" && sub == u"solve-vrptw" && words.size() == 3)
-        return ScheduleCommand(m_out, m_err, m_json).solveVrptw(words[2], m_options);
+        return ScheduleCommand(output).solveVrptw(words[2], m_options);
     if (command == u"schedule" && (sub == u"auto" || sub == u"ical") && words.size() == 2) {
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        ScheduleCommand schedule(m_out, m_err, m_json);
+        ScheduleCommand schedule(output);
         return sub == u"auto" ? schedule.autoSchedule(database, m_options,
                                                       m_flags.contains(QStringLiteral("--replan")))
                               : schedule.ical(database, m_options);
