@@ -149,7 +149,7 @@ QString AdminCommand::readPassword(const QString &name)
         m_output.prompt(tr("Password for %1: ").arg(name));
         EchoOff echoOff;
         line = in.readLine();
-        m_output.say({});
+        m_output.say(QString());
     } else {
         line = in.readLine();
     }

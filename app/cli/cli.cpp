@@ -169,7 +169,7 @@ int Cli::runCommand(const QStringList &words)
 {
     const QString command = words.value(0);
     const QString sub = words.value(1);
-    const CommandOutput output(m_out, m_err, m_json);
+    const CommandOutput output = this->output();
     if (command == u"init" && words.size() == 1)
         return init();
     if (command == u"demo" && words.size() == 1)
@@ -273,16 +273,15 @@ int Cli::runCommand(const QStringList &words)
 
 int Cli::usage(const QString &message)
 {
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n'
-          << tr("Run \u201csaferhomes-cli --help\u201d for the commands.") << '\n';
-    m_err.flush();
+    // Nothing on stdout, even with --json: the command did not run.
+    output().error(message);
+    output().say(tr("Run \u201csaferhomes-cli --help\u201d for the commands."));
     return UsageError;
 }
 
-void Cli::warn(const QString &message)
+CommandOutput Cli::output()
 {
-    m_err << tr("warning: %1").arg(message) << '\n';
-    m_err.flush();
+    return CommandOutput(m_out, m_err, m_json);
 }
 
 void Cli::printResult(const QJsonObject &json, const QString &text)
@@ -301,8 +300,7 @@ bool Cli::openDatabase(Database &database)
     const Status opened = database.open(m_dbPath);
     if (opened)
         return true;
-    m_err << tr("saferhomes-cli: %1").arg(opened.errorString()) << '\n';
-    m_err.flush();
+    output().error(opened.errorString());
     return false;
 }
 
@@ -318,9 +316,7 @@ int Cli::databaseError(const Error &error)
     const QString message = error.message.contains(m_dbPath)
         ? error.message
         : tr("%1: %2").arg(QDir::toNativeSeparators(m_dbPath), error.message);
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
-    m_err.flush();
-    return UsageError;
+    return output().failWithoutAnswer(UsageError, message);
 }
 
 int Cli::init()
@@ -354,8 +350,7 @@ int Cli::demo()
     if (!openDatabase(database))
         return UsageError;
     if (const Status filled = DemoData::fill(database, options); !filled) {
-        m_err << tr("saferhomes-cli: demo data was not written: %1").arg(filled.errorString())
-              << '\n';
+        output().error(tr("demo data was not written: %1").arg(filled.errorString()));
         return filled.error().kind == Error::Kind::Refused ? Rejected : UsageError;
     }
     printResult(
@@ -391,31 +386,28 @@ int Cli::householdsImport(const QString &path)
         return databaseError(result.status.error());
     }
 
-    for (const QString &warning : std::as_const(result.warnings))
-        warn(warning);
+    output().warn(result.warnings);
+    QStringList problems;
     for (const ImportProblem &problem : std::as_const(result.rejected)) {
-        m_err << tr("%1 line %2%3: %4")
-                     .arg(path)
-                     .arg(problem.line)
-                     .arg(problem.column.isEmpty() ? QString()
-                                                   : tr(", column %1").arg(problem.column),
-                          problem.reason)
-              << '\n';
+        problems.append(
+            tr("%1 line %2%3: %4")
+                .arg(path)
+                .arg(problem.line)
+                .arg(problem.column.isEmpty() ? QString() : tr(", column %1").arg(problem.column),
+                     problem.reason));
     }
+    output().say(problems);
     QJsonObject json {{QStringLiteral("imported"), result.imported},
                       {QStringLiteral("rejected"), problemsJson(result.rejected)}};
     if (dryRun)
         json.insert(QStringLiteral("dry_run"), true);
     if (!result.status) {
-        m_err << tr("saferhomes-cli: %1").arg(result.status.errorString()) << '\n';
-        m_err.flush();
-        json.insert(QStringLiteral("error"), result.status.errorString());
-        printResult(json, {});
         // A file that cannot be read as a household list is a file error; a database that
         // refused the write is a rejection.
-        return result.status.error().kind == Error::Kind::Refused ? Rejected : UsageError;
+        return output().fail(result.status.error().kind == Error::Kind::Refused ? Rejected
+                                                                                : UsageError,
+                             result.status.errorString(), json);
     }
-    m_err.flush();
     const bool refused = !result.rejected.isEmpty() && !skipInvalid;
     printResult(json,
                 refused ? tr("Nothing imported: %n record(s) have problems.", nullptr,
@@ -434,7 +426,7 @@ int Cli::householdsExport(const QString &path)
     HouseholdRepository repository(database, Database::localUserName());
     HouseholdExporter exporter(repository);
     if (!exporter.write(path)) {
-        m_err << tr("saferhomes-cli: %1").arg(exporter.errorString()) << '\n';
+        output().error(exporter.errorString());
         return UsageError;
     }
     printResult({{QStringLiteral("exported"), exporter.written()}, {QStringLiteral("file"), path}},
@@ -474,22 +466,19 @@ int Cli::householdsSet(const QStringList &assignments)
     if (!id && id.error().kind != Error::Kind::NotFound)
         return databaseError(id.error());
     if (!id) {
-        m_err << tr("saferhomes-cli: no household has UPRN %1").arg(uprn) << '\n';
-        printResult({{QStringLiteral("updated"), 0},
-                     {QStringLiteral("error"), tr("no household has UPRN %1").arg(uprn)}},
-                    {});
-        return Rejected;
+        return output().fail(Rejected, tr("no household has UPRN %1").arg(uprn),
+                             {{QStringLiteral("updated"), 0}});
     }
     HouseholdService service(repository);
     const HouseholdService::Result result = service.setFields(*id, changes);
-    for (const QString &warning : result.warnings)
-        warn(warning);
+    output().warn(result.warnings);
     if (!result.ok() && isDatabaseError(Error {result.kind, result.error}))
         return databaseError(Error {result.kind, result.error});
     if (!result.ok()) {
         const QString message
             = result.field.isEmpty() ? result.error : tr("%1: %2").arg(result.field, result.error);
-        m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
+        // The message names the field; the JSON has it apart.
+        output().error(message);
         printResult({{QStringLiteral("updated"), 0},
                      {QStringLiteral("field"), result.field},
                      {QStringLiteral("error"), result.error}},

@@ -68,7 +68,13 @@ void CommandOutput::note(const QString &message) const
 
 void CommandOutput::say(const QString &line) const
 {
-    m_err << line << '\n';
+    say(QStringList {line});
+}
+
+void CommandOutput::say(const QStringList &lines) const
+{
+    for (const QString &line : lines)
+        m_err << line << '\n';
     m_err.flush();
 }
 

@@ -36,8 +36,10 @@ public:
     void warn(const QStringList &warnings) const;
     /// "note: \a message" on stderr.
     void note(const QString &message) const;
-    /// \a line as it is on stderr (a problem per line, a prompt's line break).
+    /// \a line as it is on stderr (a prompt's line break, a hint after an error).
     void say(const QString &line) const;
+    /// \a lines as they are on stderr, a problem per line.
+    void say(const QStringList &lines) const;
     /// \a text on stderr without a line break: a prompt for what is typed next.
     void prompt(const QString &text) const;
 

@@ -27,19 +27,9 @@ int ScheduleCommand::solveVrptw(const QString &path, const QHash<QString, QStrin
 {
     RoutingOptions routing;
     routing.timeLimit = kDefaultTimeLimit;
-    bool ok = true;
-    if (options.contains(QStringLiteral("--time-limit"))) {
-        routing.timeLimit = options.value(QStringLiteral("--time-limit")).toDouble(&ok);
-        if (!ok || !(routing.timeLimit > 0) || routing.timeLimit > kLongestTimeLimit)
-            return m_output.fail(Cli::UsageError,
-                                 tr("--time-limit takes a number of seconds above 0 and up to %1")
-                                     .arg(kLongestTimeLimit));
-    }
-    if (options.contains(QStringLiteral("--seed"))) {
-        routing.seed = options.value(QStringLiteral("--seed")).toULongLong(&ok);
-        if (!ok)
-            return m_output.fail(Cli::UsageError, tr("--seed takes a whole number"));
-    }
+    if (const QString problem = readSearchOptions(options, &routing.timeLimit, &routing.seed);
+        !problem.isEmpty())
+        return m_output.fail(Cli::UsageError, problem);
     const QString objective
         = options.value(QStringLiteral("--objective"), QStringLiteral("distance"));
     if (objective == u"vehicles")
@@ -148,13 +138,22 @@ CalendarEvent calendarEvent(const Job &job)
 
 } // namespace
 
-bool ScheduleCommand::readTimeLimit(const QHash<QString, QString> &options, double *seconds)
+QString ScheduleCommand::readSearchOptions(const QHash<QString, QString> &options, double *seconds,
+                                           std::uint64_t *seed)
 {
-    if (!options.contains(QStringLiteral("--time-limit")))
-        return true;
-    bool ok = false;
-    *seconds = options.value(QStringLiteral("--time-limit")).toDouble(&ok);
-    return ok && *seconds > 0 && *seconds <= kLongestTimeLimit;
+    bool ok = true;
+    if (options.contains(QStringLiteral("--time-limit"))) {
+        *seconds = options.value(QStringLiteral("--time-limit")).toDouble(&ok);
+        if (!ok || !(*seconds > 0) || *seconds > kLongestTimeLimit)
+            return tr("--time-limit takes a number of seconds above 0 and up to %1")
+                .arg(kLongestTimeLimit);
+    }
+    if (options.contains(QStringLiteral("--seed"))) {
+        *seed = options.value(QStringLiteral("--seed")).toULongLong(&ok);
+        if (!ok)
+            return tr("--seed takes a whole number");
+    }
+    return {};
 }
 
 int ScheduleCommand::autoSchedule(Database &database, const QHash<QString, QString> &options,
@@ -173,15 +172,9 @@ int ScheduleCommand::autoSchedule(Database &database, const QHash<QString, QStri
         return m_output.fail(
             Cli::UsageError,
             tr("schedule auto needs --days N, from 1 to %1").arg(kLongestHorizonDays));
-    if (!readTimeLimit(options, &request.timeLimit))
-        return m_output.fail(Cli::UsageError,
-                             tr("--time-limit takes a number of seconds above 0 and up to %1")
-                                 .arg(kLongestTimeLimit));
-    if (options.contains(QStringLiteral("--seed"))) {
-        request.seed = options.value(QStringLiteral("--seed")).toULongLong(&ok);
-        if (!ok)
-            return m_output.fail(Cli::UsageError, tr("--seed takes a whole number"));
-    }
+    if (const QString problem = readSearchOptions(options, &request.timeLimit, &request.seed);
+        !problem.isEmpty())
+        return m_output.fail(Cli::UsageError, problem);
 
     JobRepository jobs(database, Database::localUserName());
     const Result<QList<Job>> allJobs = jobs.jobs({});

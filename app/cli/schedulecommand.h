@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QString>
 
+#include <cstdint>
+
 namespace saferhomes {
 
 class Database;
@@ -37,7 +39,10 @@ public:
     int ical(Database &database, const QHash<QString, QString> &options);
 
 private:
-    bool readTimeLimit(const QHash<QString, QString> &options, double *seconds);
+    /// Reads --time-limit into \a seconds and --seed into \a seed where they are given;
+    /// returns the usage error, or an empty string.
+    static QString readSearchOptions(const QHash<QString, QString> &options, double *seconds,
+                                     std::uint64_t *seed);
 
     CommandOutput m_output;
 };

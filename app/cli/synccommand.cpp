@@ -6,8 +6,22 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace saferhomes {
+
+namespace {
+
+QJsonObject toJson(const SyncRejection &rejection)
+{
+    return {{QStringLiteral("op"), rejection.opId},
+            {QStringLiteral("entity"), rejection.entity},
+            {QStringLiteral("id"), rejection.entityId},
+            {QStringLiteral("kind"), rejection.kind},
+            {QStringLiteral("reason"), rejection.reason}};
+}
+
+} // namespace
 
 int SyncCommand::sync(const Database &database, const QString &server)
 {
@@ -15,11 +29,7 @@ int SyncCommand::sync(const Database &database, const QString &server)
     const SyncResult result = engine.run(server);
     QJsonArray rejected;
     for (const SyncRejection &rejection : result.rejected) {
-        rejected.append(QJsonObject {{QStringLiteral("op"), rejection.opId},
-                                     {QStringLiteral("entity"), rejection.entity},
-                                     {QStringLiteral("id"), rejection.entityId},
-                                     {QStringLiteral("kind"), rejection.kind},
-                                     {QStringLiteral("reason"), rejection.reason}});
+        rejected.append(toJson(rejection));
         m_output.error(
             tr("the server refused to %1 %2 %3: %4")
                 .arg(rejection.kind, rejection.entity, rejection.entityId, rejection.reason));
@@ -80,11 +90,7 @@ int SyncCommand::conflicts(const Database &database)
     }
     QJsonArray rejected;
     for (const SyncRejection &rejection : *refused) {
-        rejected.append(QJsonObject {{QStringLiteral("op"), rejection.opId},
-                                     {QStringLiteral("entity"), rejection.entity},
-                                     {QStringLiteral("id"), rejection.entityId},
-                                     {QStringLiteral("kind"), rejection.kind},
-                                     {QStringLiteral("reason"), rejection.reason}});
+        rejected.append(toJson(rejection));
         lines.append(
             tr("refused: %1 %2 %3: %4")
                 .arg(rejection.kind, rejection.entity, rejection.entityId, rejection.reason));
