@@ -22,11 +22,8 @@ void CommandOutput::print(const QJsonObject &json, const QString &text) const
 int CommandOutput::fail(int exitCode, const QString &message, const QJsonObject &extra,
                         const QStringList &advice) const
 {
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
-    for (const QString &line : advice)
-        m_err << line << '\n';
-    // stderr before stdout, so that a caller reading both in one stream sees the message first.
-    m_err.flush();
+    // stderr first, so that a caller reading both in one stream sees the message first.
+    say(QStringList {tr("saferhomes-cli: %1").arg(message)} + advice);
     if (m_json) {
         QJsonObject json = extra;
         json.insert(QStringLiteral("error"), message);
@@ -44,26 +41,25 @@ int CommandOutput::failWithoutAnswer(int exitCode, const QString &message) const
 
 void CommandOutput::error(const QString &message) const
 {
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
-    m_err.flush();
+    say(tr("saferhomes-cli: %1").arg(message));
 }
 
 void CommandOutput::warn(const QString &warning) const
 {
-    warn(QStringList {warning});
+    say(tr("warning: %1").arg(warning));
 }
 
 void CommandOutput::warn(const QStringList &warnings) const
 {
+    QStringList lines;
     for (const QString &warning : warnings)
-        m_err << tr("warning: %1").arg(warning) << '\n';
-    m_err.flush();
+        lines.append(tr("warning: %1").arg(warning));
+    say(lines);
 }
 
 void CommandOutput::note(const QString &message) const
 {
-    m_err << tr("note: %1").arg(message) << '\n';
-    m_err.flush();
+    say(tr("note: %1").arg(message));
 }
 
 void CommandOutput::say(const QString &line) const
