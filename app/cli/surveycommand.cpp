@@ -75,9 +75,10 @@ int SurveyCommand::recommend(const QString &answersPath)
     }
     // A survey still in progress gets the package for what has been answered so far.
     if (!unanswered.isEmpty() && errors.isEmpty()) {
-        m_output.warn(
-            tr("%n required question(s) not answered yet: %1", nullptr, int(unanswered.size()))
-                .arg(unanswered.join(QLatin1String(", "))));
+        // The whole line is one message, so that its singular and plural stay translated.
+        m_output.say(tr("warning: %n required question(s) not answered yet: %1", nullptr,
+                        int(unanswered.size()))
+                         .arg(unanswered.join(QLatin1String(", "))));
     }
     if (!errors.isEmpty()) {
         m_output.print(
