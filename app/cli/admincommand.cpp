@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include <cstdio>
 
@@ -66,16 +65,10 @@ private:
 
 } // namespace
 
-AdminCommand::AdminCommand(QTextStream &out, QTextStream &err, bool json)
-    : m_out(out)
-    , m_err(err)
-    , m_json(json)
-{ }
-
 int AdminCommand::initServer(const QString &server)
 {
     const CentralAdmin::Result result = CentralAdmin().initServer(server);
-    warn(result.warnings);
+    m_output.warn(result.warnings);
     if (!result.ok())
         return failure(exitCode(result.failure), result.error);
     const QString text = result.applied == 0
@@ -86,11 +79,12 @@ int AdminCommand::initServer(const QString &server)
              result.applied)
               .arg(serverDisplay(server))
               .arg(result.schemaVersion);
-    print({{QStringLiteral("server"), serverDisplay(server)},
-           {QStringLiteral("schema_version"), result.schemaVersion},
-           {QStringLiteral("applied"), result.applied},
-           {QStringLiteral("created_roles"), QJsonArray::fromStringList(result.createdRoles)}},
-          text);
+    m_output.print(
+        {{QStringLiteral("server"), serverDisplay(server)},
+         {QStringLiteral("schema_version"), result.schemaVersion},
+         {QStringLiteral("applied"), result.applied},
+         {QStringLiteral("created_roles"), QJsonArray::fromStringList(result.createdRoles)}},
+        text);
     return Cli::Success;
 }
 
@@ -107,7 +101,7 @@ int AdminCommand::addUser(const QString &server, const QString &name, const QStr
 
     const CentralAdmin::Result result
         = CentralAdmin().addUser(server, name, role, areaList, password);
-    warn(result.warnings);
+    m_output.warn(result.warnings);
     if (!result.ok())
         return failure(exitCode(result.failure), result.error);
     QStringList assigned;
@@ -115,30 +109,32 @@ int AdminCommand::addUser(const QString &server, const QString &name, const QStr
         if (!area.trimmed().isEmpty() && !assigned.contains(area.trimmed()))
             assigned.append(area.trimmed());
     }
-    print({{QStringLiteral("server"), serverDisplay(server)},
-           {QStringLiteral("user"), name},
-           {QStringLiteral("role"), role},
-           {QStringLiteral("group"), CentralAdmin::groupRole(role)},
-           {QStringLiteral("areas"), QJsonArray::fromStringList(assigned)},
-           {QStringLiteral("created_areas"), QJsonArray::fromStringList(result.createdAreas)}},
-          assigned.isEmpty()
-              ? tr("Added %1 (%2) to %3.").arg(name, role, serverDisplay(server))
-              : tr("Added %1 (%2, areas: %3) to %4.")
-                    .arg(name, role, assigned.join(QStringLiteral(", ")), serverDisplay(server)));
+    m_output.print(
+        {{QStringLiteral("server"), serverDisplay(server)},
+         {QStringLiteral("user"), name},
+         {QStringLiteral("role"), role},
+         {QStringLiteral("group"), CentralAdmin::groupRole(role)},
+         {QStringLiteral("areas"), QJsonArray::fromStringList(assigned)},
+         {QStringLiteral("created_areas"), QJsonArray::fromStringList(result.createdAreas)}},
+        assigned.isEmpty()
+            ? tr("Added %1 (%2) to %3.").arg(name, role, serverDisplay(server))
+            : tr("Added %1 (%2, areas: %3) to %4.")
+                  .arg(name, role, assigned.join(QStringLiteral(", ")), serverDisplay(server)));
     return Cli::Success;
 }
 
 int AdminCommand::erase(const QString &server, const QString &householdId)
 {
     const CentralAdmin::Result result = CentralAdmin().eraseHousehold(server, householdId);
-    warn(result.warnings);
+    m_output.warn(result.warnings);
     if (!result.ok())
         return failure(exitCode(result.failure), result.error);
-    print({{QStringLiteral("server"), serverDisplay(server)},
-           {QStringLiteral("erased"), householdId}},
-          tr("Household %1 is erased on %2; devices remove its personal data when they next "
-             "sync.")
-              .arg(householdId, serverDisplay(server)));
+    m_output.print(
+        {{QStringLiteral("server"), serverDisplay(server)},
+         {QStringLiteral("erased"), householdId}},
+        tr("Household %1 is erased on %2; devices remove its personal data when they next "
+           "sync.")
+            .arg(householdId, serverDisplay(server)));
     return Cli::Success;
 }
 
@@ -150,12 +146,10 @@ QString AdminCommand::readPassword(const QString &name)
     QByteArray line;
 #ifdef Q_OS_UNIX
     if (isatty(STDIN_FILENO)) {
-        m_err << tr("Password for %1: ").arg(name);
-        m_err.flush();
+        m_output.prompt(tr("Password for %1: ").arg(name));
         EchoOff echoOff;
         line = in.readLine();
-        m_err << '\n';
-        m_err.flush();
+        m_output.say(QString());
     } else {
         line = in.readLine();
     }
@@ -170,33 +164,10 @@ QString AdminCommand::readPassword(const QString &name)
 
 int AdminCommand::failure(int exitCode, const QString &message)
 {
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
-    if (exitCode == Cli::Unreachable)
-        m_err << tr("Nothing was changed; try again when the server can be reached.") << '\n';
-    m_err.flush();
-    if (m_json) {
-        m_out << QJsonDocument(QJsonObject {{QStringLiteral("error"), message}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-        m_out.flush();
-    }
-    return exitCode;
-}
-
-void AdminCommand::warn(const QStringList &warnings)
-{
-    for (const QString &warning : warnings)
-        m_err << tr("warning: %1").arg(warning) << '\n';
-    m_err.flush();
-}
-
-void AdminCommand::print(const QJsonObject &json, const QString &text)
-{
-    if (m_json)
-        m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
-    else
-        m_out << text << '\n';
-    m_out.flush();
+    if (exitCode != Cli::Unreachable)
+        return m_output.fail(exitCode, message);
+    return m_output.fail(exitCode, message, {},
+                         {tr("Nothing was changed; try again when the server can be reached.")});
 }
 
 } // namespace saferhomes

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "commandoutput.h"
+
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QString>
-#include <QTextStream>
 
 namespace saferhomes {
 
@@ -14,7 +14,9 @@ class AdminCommand {
     Q_DECLARE_TR_FUNCTIONS(AdminCommand)
 
 public:
-    AdminCommand(QTextStream &out, QTextStream &err, bool json);
+    explicit AdminCommand(const CommandOutput &output)
+        : m_output(output)
+    { }
 
     /// Returns the contract's exit code: 0 done; 1 refused; 2 a URI that cannot be used;
     /// 3 central database unreachable.
@@ -29,13 +31,9 @@ public:
 
 private:
     int failure(int exitCode, const QString &message);
-    void warn(const QStringList &warnings);
-    void print(const QJsonObject &json, const QString &text);
     QString readPassword(const QString &name);
 
-    QTextStream &m_out;
-    QTextStream &m_err;
-    bool m_json = false;
+    CommandOutput m_output;
 };
 
 } // namespace saferhomes

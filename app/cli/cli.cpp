@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "admincommand.h"
+#include "commandoutput.h"
 #include "demo/demodata.h"
 #include "fitterscommand.h"
 #include "importexport/householdexporter.h"
@@ -168,6 +169,7 @@ int Cli::runCommand(const QStringList &words)
 {
     const QString command = words.value(0);
     const QString sub = words.value(1);
+    const CommandOutput output = this->output();
     if (command == u"init" && words.size() == 1)
         return init();
     if (command == u"demo" && words.size() == 1)
@@ -187,15 +189,14 @@ int Cli::runCommand(const QStringList &words)
     if (command == u"survey" && sub == u"recommend" && words.size() == 2) {
         if (!m_options.contains(QStringLiteral("--answers")))
             return usage(tr("survey recommend needs --answers FILE"));
-        return SurveyCommand(m_out, m_err, m_json)
-            .recommend(m_options.value(QStringLiteral("--answers")));
+        return SurveyCommand(output).recommend(m_options.value(QStringLiteral("--answers")));
     }
     if (command == u"admin" && words.size() == 2
         && (sub == u"init-server" || sub == u"add-user" || sub == u"erase")) {
         const QString server = m_options.value(QStringLiteral("--server"));
         if (server.isEmpty())
             return usage(tr("admin %1 needs --server URI").arg(sub));
-        AdminCommand admin(m_out, m_err, m_json);
+        AdminCommand admin(output);
         if (sub == u"init-server")
             return admin.initServer(server);
         if (sub == u"erase") {
@@ -217,27 +218,27 @@ int Cli::runCommand(const QStringList &words)
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        SyncCommand sync(m_out, m_err, m_json);
+        SyncCommand sync(output);
         return words.size() == 1 ? sync.sync(database, server) : sync.conflicts(database);
     }
     if (command == u"fitters" && (sub == u"list" || sub == u"add") && words.size() == 2) {
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        FittersCommand fitters(m_out, m_err, m_json);
+        FittersCommand fitters(output);
         return sub == u"list" ? fitters.list(database) : fitters.add(database, m_options);
     }
     if (command == u"jobs" && sub == u"list" && words.size() == 2) {
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        return JobsCommand(m_out, m_err, m_json).list(database, m_options);
+        return JobsCommand(output).list(database, m_options);
     }
     if (command == u"jobs" && (sub == u"complete" || sub == u"no-access") && words.size() == 2) {
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        JobsCommand jobs(m_out, m_err, m_json);
+        JobsCommand jobs(output);
         return sub == u"complete" ? jobs.complete(database, m_options)
                                   : jobs.noAccess(database, m_options);
     }
@@ -245,7 +246,7 @@ int Cli::runCommand(const QStringList &words)
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        return SheetsCommand(m_out, m_err, m_json).write(database, m_options);
+        return SheetsCommand(output).write(database, m_options);
     }
     if (command == u"jobs" && sub == u"create" && words.size() == 2) {
         if (!m_flags.contains(QStringLiteral("--from-packages")))
@@ -253,16 +254,16 @@ int Cli::runCommand(const QStringList &words)
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        return JobsCommand(m_out, m_err, m_json)
-            .createFromPackages(database, m_options.value(QStringLiteral("--area")));
+        return JobsCommand(output).createFromPackages(database,
+                                                      m_options.value(QStringLiteral("--area")));
     }
     if (command == u"schedule" && sub == u"solve-vrptw" && words.size() == 3)
-        return ScheduleCommand(m_out, m_err, m_json).solveVrptw(words[2], m_options);
+        return ScheduleCommand(output).solveVrptw(words[2], m_options);
     if (command == u"schedule" && (sub == u"auto" || sub == u"ical") && words.size() == 2) {
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
-        ScheduleCommand schedule(m_out, m_err, m_json);
+        ScheduleCommand schedule(output);
         return sub == u"auto" ? schedule.autoSchedule(database, m_options,
                                                       m_flags.contains(QStringLiteral("--replan")))
                               : schedule.ical(database, m_options);
@@ -272,16 +273,15 @@ int Cli::runCommand(const QStringList &words)
 
 int Cli::usage(const QString &message)
 {
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n'
-          << tr("Run \u201csaferhomes-cli --help\u201d for the commands.") << '\n';
-    m_err.flush();
+    // Nothing on stdout, even with --json: the command did not run.
+    output().error(message);
+    output().say(tr("Run \u201csaferhomes-cli --help\u201d for the commands."));
     return UsageError;
 }
 
-void Cli::warn(const QString &message)
+CommandOutput Cli::output()
 {
-    m_err << tr("warning: %1").arg(message) << '\n';
-    m_err.flush();
+    return CommandOutput(m_out, m_err, m_json);
 }
 
 void Cli::printResult(const QJsonObject &json, const QString &text)
@@ -300,8 +300,7 @@ bool Cli::openDatabase(Database &database)
     const Status opened = database.open(m_dbPath);
     if (opened)
         return true;
-    m_err << tr("saferhomes-cli: %1").arg(opened.errorString()) << '\n';
-    m_err.flush();
+    output().error(opened.errorString());
     return false;
 }
 
@@ -317,9 +316,7 @@ int Cli::databaseError(const Error &error)
     const QString message = error.message.contains(m_dbPath)
         ? error.message
         : tr("%1: %2").arg(QDir::toNativeSeparators(m_dbPath), error.message);
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
-    m_err.flush();
-    return UsageError;
+    return output().failWithoutAnswer(UsageError, message);
 }
 
 int Cli::init()
@@ -353,8 +350,7 @@ int Cli::demo()
     if (!openDatabase(database))
         return UsageError;
     if (const Status filled = DemoData::fill(database, options); !filled) {
-        m_err << tr("saferhomes-cli: demo data was not written: %1").arg(filled.errorString())
-              << '\n';
+        output().error(tr("demo data was not written: %1").arg(filled.errorString()));
         return filled.error().kind == Error::Kind::Refused ? Rejected : UsageError;
     }
     printResult(
@@ -390,31 +386,28 @@ int Cli::householdsImport(const QString &path)
         return databaseError(result.status.error());
     }
 
-    for (const QString &warning : std::as_const(result.warnings))
-        warn(warning);
+    output().warn(result.warnings);
+    QStringList problems;
     for (const ImportProblem &problem : std::as_const(result.rejected)) {
-        m_err << tr("%1 line %2%3: %4")
-                     .arg(path)
-                     .arg(problem.line)
-                     .arg(problem.column.isEmpty() ? QString()
-                                                   : tr(", column %1").arg(problem.column),
-                          problem.reason)
-              << '\n';
+        problems.append(
+            tr("%1 line %2%3: %4")
+                .arg(path)
+                .arg(problem.line)
+                .arg(problem.column.isEmpty() ? QString() : tr(", column %1").arg(problem.column),
+                     problem.reason));
     }
+    output().say(problems);
     QJsonObject json {{QStringLiteral("imported"), result.imported},
                       {QStringLiteral("rejected"), problemsJson(result.rejected)}};
     if (dryRun)
         json.insert(QStringLiteral("dry_run"), true);
     if (!result.status) {
-        m_err << tr("saferhomes-cli: %1").arg(result.status.errorString()) << '\n';
-        m_err.flush();
-        json.insert(QStringLiteral("error"), result.status.errorString());
-        printResult(json, {});
         // A file that cannot be read as a household list is a file error; a database that
         // refused the write is a rejection.
-        return result.status.error().kind == Error::Kind::Refused ? Rejected : UsageError;
+        return output().fail(result.status.error().kind == Error::Kind::Refused ? Rejected
+                                                                                : UsageError,
+                             result.status.errorString(), json);
     }
-    m_err.flush();
     const bool refused = !result.rejected.isEmpty() && !skipInvalid;
     printResult(json,
                 refused ? tr("Nothing imported: %n record(s) have problems.", nullptr,
@@ -433,7 +426,7 @@ int Cli::householdsExport(const QString &path)
     HouseholdRepository repository(database, Database::localUserName());
     HouseholdExporter exporter(repository);
     if (!exporter.write(path)) {
-        m_err << tr("saferhomes-cli: %1").arg(exporter.errorString()) << '\n';
+        output().error(exporter.errorString());
         return UsageError;
     }
     printResult({{QStringLiteral("exported"), exporter.written()}, {QStringLiteral("file"), path}},
@@ -473,22 +466,19 @@ int Cli::householdsSet(const QStringList &assignments)
     if (!id && id.error().kind != Error::Kind::NotFound)
         return databaseError(id.error());
     if (!id) {
-        m_err << tr("saferhomes-cli: no household has UPRN %1").arg(uprn) << '\n';
-        printResult({{QStringLiteral("updated"), 0},
-                     {QStringLiteral("error"), tr("no household has UPRN %1").arg(uprn)}},
-                    {});
-        return Rejected;
+        return output().fail(Rejected, tr("no household has UPRN %1").arg(uprn),
+                             {{QStringLiteral("updated"), 0}});
     }
     HouseholdService service(repository);
     const HouseholdService::Result result = service.setFields(*id, changes);
-    for (const QString &warning : result.warnings)
-        warn(warning);
+    output().warn(result.warnings);
     if (!result.ok() && isDatabaseError(Error {result.kind, result.error}))
         return databaseError(Error {result.kind, result.error});
     if (!result.ok()) {
         const QString message
             = result.field.isEmpty() ? result.error : tr("%1: %2").arg(result.field, result.error);
-        m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
+        // The message names the field; the JSON has it apart.
+        output().error(message);
         printResult({{QStringLiteral("updated"), 0},
                      {QStringLiteral("field"), result.field},
                      {QStringLiteral("error"), result.error}},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commandoutput.h"
 #include "domain/result.h"
 
 #include <QCoreApplication>
@@ -40,7 +41,8 @@ private:
     int usage(const QString &message);
     static QString helpText();
     void printResult(const QJsonObject &json, const QString &text);
-    void warn(const QString &message);
+    /// Where the commands write; --json as the command line says.
+    CommandOutput output();
 
     QTextStream m_out;
     QTextStream m_err;

@@ -6,37 +6,8 @@
 #include "store/fitterrepository.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace saferhomes {
-
-FittersCommand::FittersCommand(QTextStream &out, QTextStream &err, bool json)
-    : m_out(out)
-    , m_err(err)
-    , m_json(json)
-{ }
-
-int FittersCommand::fail(int exitCode, const QString &message)
-{
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
-    m_err.flush();
-    if (m_json) {
-        m_out << QJsonDocument(QJsonObject {{QStringLiteral("error"), message}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-        m_out.flush();
-    }
-    return exitCode;
-}
-
-void FittersCommand::print(const QJsonObject &json, const QString &text)
-{
-    if (m_json)
-        m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
-    else
-        m_out << text << '\n';
-    m_out.flush();
-}
 
 QJsonObject FittersCommand::toJson(const Fitter &fitter)
 {
@@ -59,7 +30,7 @@ int FittersCommand::list(Database &database)
     const Result<QList<Fitter>> fitters
         = FitterRepository(database, Database::localUserName()).all();
     if (!fitters)
-        return fail(Cli::UsageError, fitters.errorString());
+        return m_output.fail(Cli::UsageError, fitters.errorString());
     QJsonArray array;
     QStringList lines;
     for (const Fitter &fitter : *fitters) {
@@ -70,7 +41,7 @@ int FittersCommand::list(Database &database)
                               fitter.usualShift.start.toString(u"HH:mm"),
                               fitter.usualShift.end.toString(u"HH:mm")));
     }
-    print({{QStringLiteral("fitters"), array}}, lines.join(QLatin1Char('\n')));
+    m_output.print({{QStringLiteral("fitters"), array}}, lines.join(QLatin1Char('\n')));
     return Cli::Success;
 }
 
@@ -79,15 +50,15 @@ int FittersCommand::add(Database &database, const QHash<QString, QString> &optio
     Fitter fitter;
     fitter.name = options.value(QStringLiteral("--name")).trimmed();
     if (fitter.name.isEmpty())
-        return fail(Cli::UsageError, tr("fitters add needs --name N"));
+        return m_output.fail(Cli::UsageError, tr("fitters add needs --name N"));
     const QStringList skills
         = options.value(QStringLiteral("--skills")).split(QLatin1Char(';'), Qt::SkipEmptyParts);
     for (const QString &skill : skills) {
         const QString name = skill.trimmed();
         if (!fitterSkillNames().contains(name)) {
-            return fail(Cli::UsageError,
-                        tr("\u201c%1\u201d is not a skill: use %2")
-                            .arg(name, fitterSkillNames().join(QLatin1String(", "))));
+            return m_output.fail(Cli::UsageError,
+                                 tr("\u201c%1\u201d is not a skill: use %2")
+                                     .arg(name, fitterSkillNames().join(QLatin1String(", "))));
         }
         if (!fitter.skills.contains(name))
             fitter.skills.append(name);
@@ -97,7 +68,7 @@ int FittersCommand::add(Database &database, const QHash<QString, QString> &optio
         const QTime start = QTime::fromString(parts.value(0).trimmed(), u"HH:mm");
         const QTime end = QTime::fromString(parts.value(1).trimmed(), u"HH:mm");
         if (parts.size() != 2 || !start.isValid() || !end.isValid() || !(start < end))
-            return fail(Cli::UsageError, tr("--shift takes HH:MM-HH:MM, the start first"));
+            return m_output.fail(Cli::UsageError, tr("--shift takes HH:MM-HH:MM, the start first"));
         fitter.usualShift = {start, end};
     }
     if (options.contains(QStringLiteral("--start"))) {
@@ -108,15 +79,16 @@ int FittersCommand::add(Database &database, const QHash<QString, QString> &optio
         const double longitude = parts.value(1).trimmed().toDouble(&lonOk);
         if (parts.size() != 2 || !latOk || !lonOk || latitude < -90 || latitude > 90
             || longitude < -180 || longitude > 180)
-            return fail(Cli::UsageError, tr("--start takes LAT,LON in degrees"));
+            return m_output.fail(Cli::UsageError, tr("--start takes LAT,LON in degrees"));
         fitter.latitude = latitude;
         fitter.longitude = longitude;
     }
     const Result<Fitter> added = FitterRepository(database, Database::localUserName()).add(fitter);
     if (!added)
-        return fail(Cli::Rejected, added.errorString());
-    print({{QStringLiteral("fitters"), QJsonArray {toJson(*added)}}},
-          tr("Added fitter %1 (%2).").arg(added->name, added->id.toString(QUuid::WithoutBraces)));
+        return m_output.fail(Cli::Rejected, added.errorString());
+    m_output.print(
+        {{QStringLiteral("fitters"), QJsonArray {toJson(*added)}}},
+        tr("Added fitter %1 (%2).").arg(added->name, added->id.toString(QUuid::WithoutBraces)));
     return Cli::Success;
 }
 

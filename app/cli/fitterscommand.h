@@ -1,10 +1,11 @@
 #pragma once
 
+#include "commandoutput.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
-#include <QTextStream>
 
 namespace saferhomes {
 
@@ -17,7 +18,9 @@ class FittersCommand {
     Q_DECLARE_TR_FUNCTIONS(FittersCommand)
 
 public:
-    FittersCommand(QTextStream &out, QTextStream &err, bool json);
+    explicit FittersCommand(const CommandOutput &output)
+        : m_output(output)
+    { }
 
     int list(Database &database);
     int add(Database &database, const QHash<QString, QString> &options);
@@ -26,12 +29,7 @@ public:
     static QJsonObject toJson(const Fitter &fitter);
 
 private:
-    int fail(int exitCode, const QString &message);
-    void print(const QJsonObject &json, const QString &text);
-
-    QTextStream &m_out;
-    QTextStream &m_err;
-    bool m_json = false;
+    CommandOutput m_output;
 };
 
 } // namespace saferhomes

@@ -6,7 +6,6 @@
 #include "store/jobrepository.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTimeZone>
 
 namespace saferhomes {
@@ -28,25 +27,6 @@ QJsonValue idOrNull(const QUuid &id)
 }
 
 } // namespace
-
-JobsCommand::JobsCommand(QTextStream &out, QTextStream &err, bool json)
-    : m_out(out)
-    , m_err(err)
-    , m_json(json)
-{ }
-
-int JobsCommand::fail(int exitCode, const QString &message)
-{
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
-    m_err.flush();
-    if (m_json) {
-        m_out << QJsonDocument(QJsonObject {{QStringLiteral("error"), message}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-        m_out.flush();
-    }
-    return exitCode;
-}
 
 QJsonObject JobsCommand::toJson(const Job &job)
 {
@@ -73,25 +53,25 @@ int JobsCommand::list(Database &database, const QHash<QString, QString> &options
     if (options.contains(QStringLiteral("--date"))) {
         const QDate day = QDate::fromString(options.value(QStringLiteral("--date")), Qt::ISODate);
         if (!day.isValid())
-            return fail(Cli::UsageError, tr("--date takes YYYY-MM-DD"));
+            return m_output.fail(Cli::UsageError, tr("--date takes YYYY-MM-DD"));
         filter.day = day;
     }
     if (options.contains(QStringLiteral("--fitter"))) {
         filter.fitterId = QUuid::fromString(options.value(QStringLiteral("--fitter")));
         if (filter.fitterId.isNull())
-            return fail(Cli::UsageError, tr("--fitter takes a fitter id"));
+            return m_output.fail(Cli::UsageError, tr("--fitter takes a fitter id"));
     }
     if (options.contains(QStringLiteral("--status"))) {
         filter.status = JobStatusNames::fromName(options.value(QStringLiteral("--status")));
         if (!filter.status) {
-            return fail(Cli::UsageError,
-                        tr("--status takes one of %1")
-                            .arg(JobStatusNames::allNames().join(QLatin1String(", "))));
+            return m_output.fail(Cli::UsageError,
+                                 tr("--status takes one of %1")
+                                     .arg(JobStatusNames::allNames().join(QLatin1String(", "))));
         }
     }
     const Result<QList<Job>> jobs = JobRepository(database, Database::localUserName()).jobs(filter);
     if (!jobs)
-        return fail(Cli::UsageError, jobs.errorString());
+        return m_output.fail(Cli::UsageError, jobs.errorString());
     QJsonArray array;
     QStringList lines;
     for (const Job &job : *jobs) {
@@ -101,13 +81,7 @@ int JobsCommand::list(Database &database, const QHash<QString, QString> &options
                               JobStatusNames::name(job.status), job.address, job.postcode,
                               localTime(job.start).toString(tr("not booked"))));
     }
-    if (m_json)
-        m_out << QJsonDocument(QJsonObject {{QStringLiteral("jobs"), array}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-    else
-        m_out << lines.join(QLatin1Char('\n')) << '\n';
-    m_out.flush();
+    m_output.print({{QStringLiteral("jobs"), array}}, lines.join(QLatin1Char('\n')));
     return Cli::Success;
 }
 
@@ -116,19 +90,13 @@ int JobsCommand::createFromPackages(Database &database, const QString &area)
     const Result<QList<QUuid>> created
         = JobRepository(database, Database::localUserName()).createForAgreedPackages(area);
     if (!created)
-        return fail(Cli::Rejected, created.errorString());
+        return m_output.fail(Cli::Rejected, created.errorString());
     QJsonArray ids;
     for (const QUuid &id : *created)
         ids.append(id.toString(QUuid::WithoutBraces));
-    if (m_json) {
-        m_out << QJsonDocument(QJsonObject {{QStringLiteral("created"), int(created->size())},
-                                            {QStringLiteral("jobs"), ids}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-    } else {
-        m_out << tr("Created %n job(s).", nullptr, int(created->size())) << '\n';
-    }
-    m_out.flush();
+    m_output.print(
+        {{QStringLiteral("created"), int(created->size())}, {QStringLiteral("jobs"), ids}},
+        tr("Created %n job(s).", nullptr, int(created->size())));
     return Cli::Success;
 }
 
@@ -136,9 +104,9 @@ int JobsCommand::complete(Database &database, const QHash<QString, QString> &opt
 {
     const QUuid jobId = QUuid::fromString(options.value(QStringLiteral("--job")));
     if (jobId.isNull())
-        return fail(Cli::UsageError, tr("jobs complete needs --job ID"));
+        return m_output.fail(Cli::UsageError, tr("jobs complete needs --job ID"));
     if (!options.contains(QStringLiteral("--fitted")))
-        return fail(Cli::UsageError, tr("jobs complete needs --fitted \"CODE=QTY;...\""));
+        return m_output.fail(Cli::UsageError, tr("jobs complete needs --fitted \"CODE=QTY;...\""));
     QHash<QString, int> fitted;
     const QStringList pairs
         = options.value(QStringLiteral("--fitted")).split(QLatin1Char(';'), Qt::SkipEmptyParts);
@@ -147,7 +115,7 @@ int JobsCommand::complete(Database &database, const QHash<QString, QString> &opt
         const int qty = pair.section(QLatin1Char('='), 1).trimmed().toInt(&ok);
         const QString code = pair.section(QLatin1Char('='), 0, 0).trimmed();
         if (!pair.contains(QLatin1Char('=')) || code.isEmpty() || !ok || qty < 0)
-            return fail(Cli::UsageError, tr("\u201c%1\u201d is not CODE=QTY").arg(pair));
+            return m_output.fail(Cli::UsageError, tr("\u201c%1\u201d is not CODE=QTY").arg(pair));
         fitted.insert(code, qty);
     }
     QHash<QString, QString> serials;
@@ -156,29 +124,23 @@ int JobsCommand::complete(Database &database, const QHash<QString, QString> &opt
     for (const QString &pair : serialPairs) {
         const QString code = pair.section(QLatin1Char('='), 0, 0).trimmed();
         if (!pair.contains(QLatin1Char('=')) || code.isEmpty())
-            return fail(Cli::UsageError, tr("\u201c%1\u201d is not CODE=S1,S2").arg(pair));
+            return m_output.fail(Cli::UsageError, tr("\u201c%1\u201d is not CODE=S1,S2").arg(pair));
         serials.insert(code, pair.section(QLatin1Char('='), 1).trimmed());
     }
     const Result<bool> done
         = JobRepository(database, Database::localUserName())
               .complete(jobId, fitted, serials, options.value(QStringLiteral("--signed-off-by")));
     if (!done) {
-        return fail(done.error().kind == Error::Kind::Database ? Cli::UsageError : Cli::Rejected,
-                    done.errorString());
+        return m_output.fail(done.error().kind == Error::Kind::Database ? Cli::UsageError
+                                                                        : Cli::Rejected,
+                             done.errorString());
     }
     const QString id = jobId.toString(QUuid::WithoutBraces);
-    if (m_json) {
-        m_out << QJsonDocument(QJsonObject {{QStringLiteral("job"), id},
-                                            {QStringLiteral("completed"), true},
-                                            {QStringLiteral("applied"), *done}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-    } else {
-        m_out << (*done ? tr("Job %1 completed.").arg(id)
-                        : tr("Job %1 was completed already; nothing changed.").arg(id))
-              << '\n';
-    }
-    m_out.flush();
+    m_output.print({{QStringLiteral("job"), id},
+                    {QStringLiteral("completed"), true},
+                    {QStringLiteral("applied"), *done}},
+                   *done ? tr("Job %1 completed.").arg(id)
+                         : tr("Job %1 was completed already; nothing changed.").arg(id));
     return Cli::Success;
 }
 
@@ -186,25 +148,20 @@ int JobsCommand::noAccess(Database &database, const QHash<QString, QString> &opt
 {
     const QUuid jobId = QUuid::fromString(options.value(QStringLiteral("--job")));
     if (jobId.isNull())
-        return fail(Cli::UsageError, tr("jobs no-access needs --job ID"));
+        return m_output.fail(Cli::UsageError, tr("jobs no-access needs --job ID"));
     const Result<QUuid> revisit = JobRepository(database, Database::localUserName())
                                       .noAccess(jobId, options.value(QStringLiteral("--note")));
     if (!revisit) {
-        return fail(revisit.error().kind == Error::Kind::Database ? Cli::UsageError : Cli::Rejected,
-                    revisit.errorString());
+        return m_output.fail(revisit.error().kind == Error::Kind::Database ? Cli::UsageError
+                                                                           : Cli::Rejected,
+                             revisit.errorString());
     }
     const QString id = jobId.toString(QUuid::WithoutBraces);
     const QString revisitId = revisit->toString(QUuid::WithoutBraces);
-    if (m_json) {
-        m_out << QJsonDocument(QJsonObject {{QStringLiteral("job"), id},
-                                            {QStringLiteral("status"), QStringLiteral("no_access")},
-                                            {QStringLiteral("revisit"), revisitId}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-    } else {
-        m_out << tr("Job %1: no access; revisit job %2 is unscheduled.").arg(id, revisitId) << '\n';
-    }
-    m_out.flush();
+    m_output.print({{QStringLiteral("job"), id},
+                    {QStringLiteral("status"), QStringLiteral("no_access")},
+                    {QStringLiteral("revisit"), revisitId}},
+                   tr("Job %1: no access; revisit job %2 is unscheduled.").arg(id, revisitId));
     return Cli::Success;
 }
 

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "commandoutput.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
-#include <QTextStream>
 
 namespace saferhomes {
 
@@ -17,7 +18,9 @@ class JobsCommand {
     Q_DECLARE_TR_FUNCTIONS(JobsCommand)
 
 public:
-    JobsCommand(QTextStream &out, QTextStream &err, bool json);
+    explicit JobsCommand(const CommandOutput &output)
+        : m_output(output)
+    { }
 
     int list(Database &database, const QHash<QString, QString> &options);
     /// `jobs create --from-packages [--area A]`: {"created": N, "jobs": [ids]}.
@@ -32,11 +35,7 @@ public:
     static QJsonObject toJson(const Job &job);
 
 private:
-    int fail(int exitCode, const QString &message);
-
-    QTextStream &m_out;
-    QTextStream &m_err;
-    bool m_json = false;
+    CommandOutput m_output;
 };
 
 } // namespace saferhomes

@@ -10,7 +10,6 @@
 #include "store/jobrepository.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QSaveFile>
 
 #include <cmath>
@@ -24,52 +23,23 @@ constexpr double kLongestTimeLimit = 24 * 3600.0;
 
 } // namespace
 
-ScheduleCommand::ScheduleCommand(QTextStream &out, QTextStream &err, bool json)
-    : m_out(out)
-    , m_err(err)
-    , m_json(json)
-{ }
-
-int ScheduleCommand::fail(int exitCode, const QString &message, const QJsonObject &extra)
-{
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
-    m_err.flush();
-    if (m_json) {
-        QJsonObject json = extra;
-        json.insert(QStringLiteral("error"), message);
-        m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
-        m_out.flush();
-    }
-    return exitCode;
-}
-
 int ScheduleCommand::solveVrptw(const QString &path, const QHash<QString, QString> &options)
 {
     RoutingOptions routing;
     routing.timeLimit = kDefaultTimeLimit;
-    bool ok = true;
-    if (options.contains(QStringLiteral("--time-limit"))) {
-        routing.timeLimit = options.value(QStringLiteral("--time-limit")).toDouble(&ok);
-        if (!ok || !(routing.timeLimit > 0) || routing.timeLimit > kLongestTimeLimit)
-            return fail(Cli::UsageError,
-                        tr("--time-limit takes a number of seconds above 0 and up to %1")
-                            .arg(kLongestTimeLimit));
-    }
-    if (options.contains(QStringLiteral("--seed"))) {
-        routing.seed = options.value(QStringLiteral("--seed")).toULongLong(&ok);
-        if (!ok)
-            return fail(Cli::UsageError, tr("--seed takes a whole number"));
-    }
+    if (const QString problem = readSearchOptions(options, &routing.timeLimit, &routing.seed);
+        !problem.isEmpty())
+        return m_output.fail(Cli::UsageError, problem);
     const QString objective
         = options.value(QStringLiteral("--objective"), QStringLiteral("distance"));
     if (objective == u"vehicles")
         routing.objective = RoutingOptions::Objective::Vehicles;
     else if (objective != u"distance")
-        return fail(Cli::UsageError, tr("--objective takes distance or vehicles"));
+        return m_output.fail(Cli::UsageError, tr("--objective takes distance or vehicles"));
 
     const Result<SolomonInstance> instance = SolomonInstance::read(path);
     if (!instance)
-        return fail(Cli::UsageError, instance.errorString());
+        return m_output.fail(Cli::UsageError, instance.errorString());
     const RoutingProblem problem = instance->toProblem();
     auto customer = [&](int job) {
         return instance->customers[size_t(job)].number;
@@ -88,7 +58,7 @@ int ScheduleCommand::solveVrptw(const QString &path, const QHash<QString, QStrin
     const std::vector<UnplacedJob> unservable = problem.jobsNoRouteCanServe();
     if (!unservable.empty()) {
         const auto [json, text] = listed(unservable);
-        return fail(
+        return m_output.fail(
             Cli::Rejected,
             tr("%n customer(s) cannot be served by any route: %1", nullptr, int(unservable.size()))
                 .arg(text),
@@ -97,22 +67,20 @@ int ScheduleCommand::solveVrptw(const QString &path, const QHash<QString, QStrin
 
     const Result<RoutingSolution> solved = RouteSolver::solve(problem, routing);
     if (!solved)
-        return fail(Cli::UsageError, solved.errorString());
+        return m_output.fail(Cli::UsageError, solved.errorString());
     const RoutingSolution &solution = *solved;
     if (!solution.unplaced.empty()) {
         const auto [json, text] = listed(solution.unplaced);
-        return fail(Cli::Rejected,
-                    tr("no solution with every customer was found within the time limit; "
-                       "%n customer(s) left out: %1",
-                       nullptr, int(solution.unplaced.size()))
-                        .arg(text),
-                    json);
+        return m_output.fail(Cli::Rejected,
+                             tr("no solution with every customer was found within the time limit; "
+                                "%n customer(s) left out: %1",
+                                nullptr, int(solution.unplaced.size()))
+                                 .arg(text),
+                             json);
     }
     if (solution.stoppedByClock) {
-        m_err << tr("note: the time limit ended the search before its usual amount of work "
-                    "(a slow or busy machine); the same seed may then give another answer")
-              << '\n';
-        m_err.flush();
+        m_output.note(tr("the time limit ended the search before its usual amount of work "
+                         "(a slow or busy machine); the same seed may then give another answer"));
     }
 
     QJsonArray routes;
@@ -129,15 +97,10 @@ int ScheduleCommand::solveVrptw(const QString &path, const QHash<QString, QStrin
         routes.append(numbers);
         text += u'\n' + words.join(u' ');
     }
-    if (m_json) {
-        const QJsonObject json {{QStringLiteral("distance"), solution.distance},
-                                {QStringLiteral("vehicles"), solution.vehiclesUsed},
-                                {QStringLiteral("routes"), routes}};
-        m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
-    } else {
-        m_out << text << '\n';
-    }
-    m_out.flush();
+    m_output.print({{QStringLiteral("distance"), solution.distance},
+                    {QStringLiteral("vehicles"), solution.vehiclesUsed},
+                    {QStringLiteral("routes"), routes}},
+                   text);
     return Cli::Success;
 }
 
@@ -175,13 +138,22 @@ CalendarEvent calendarEvent(const Job &job)
 
 } // namespace
 
-bool ScheduleCommand::readTimeLimit(const QHash<QString, QString> &options, double *seconds)
+QString ScheduleCommand::readSearchOptions(const QHash<QString, QString> &options, double *seconds,
+                                           std::uint64_t *seed)
 {
-    if (!options.contains(QStringLiteral("--time-limit")))
-        return true;
-    bool ok = false;
-    *seconds = options.value(QStringLiteral("--time-limit")).toDouble(&ok);
-    return ok && *seconds > 0 && *seconds <= kLongestTimeLimit;
+    bool ok = true;
+    if (options.contains(QStringLiteral("--time-limit"))) {
+        *seconds = options.value(QStringLiteral("--time-limit")).toDouble(&ok);
+        if (!ok || !(*seconds > 0) || *seconds > kLongestTimeLimit)
+            return tr("--time-limit takes a number of seconds above 0 and up to %1")
+                .arg(kLongestTimeLimit);
+    }
+    if (options.contains(QStringLiteral("--seed"))) {
+        *seed = options.value(QStringLiteral("--seed")).toULongLong(&ok);
+        if (!ok)
+            return tr("--seed takes a whole number");
+    }
+    return {};
 }
 
 int ScheduleCommand::autoSchedule(Database &database, const QHash<QString, QString> &options,
@@ -193,41 +165,36 @@ int ScheduleCommand::autoSchedule(Database &database, const QHash<QString, QStri
     request.timeLimit = kAutoTimeLimit;
     request.from = QDate::fromString(options.value(QStringLiteral("--from")), Qt::ISODate);
     if (!request.from.isValid())
-        return fail(Cli::UsageError, tr("schedule auto needs --from YYYY-MM-DD"));
+        return m_output.fail(Cli::UsageError, tr("schedule auto needs --from YYYY-MM-DD"));
     bool ok = false;
     request.days = options.value(QStringLiteral("--days")).toInt(&ok);
     if (!ok || request.days < 1 || request.days > kLongestHorizonDays)
-        return fail(Cli::UsageError,
-                    tr("schedule auto needs --days N, from 1 to %1").arg(kLongestHorizonDays));
-    if (!readTimeLimit(options, &request.timeLimit))
-        return fail(Cli::UsageError,
-                    tr("--time-limit takes a number of seconds above 0 and up to %1")
-                        .arg(kLongestTimeLimit));
-    if (options.contains(QStringLiteral("--seed"))) {
-        request.seed = options.value(QStringLiteral("--seed")).toULongLong(&ok);
-        if (!ok)
-            return fail(Cli::UsageError, tr("--seed takes a whole number"));
-    }
+        return m_output.fail(
+            Cli::UsageError,
+            tr("schedule auto needs --days N, from 1 to %1").arg(kLongestHorizonDays));
+    if (const QString problem = readSearchOptions(options, &request.timeLimit, &request.seed);
+        !problem.isEmpty())
+        return m_output.fail(Cli::UsageError, problem);
 
     JobRepository jobs(database, Database::localUserName());
     const Result<QList<Job>> allJobs = jobs.jobs({});
     if (!allJobs)
-        return fail(Cli::UsageError, allJobs.errorString());
+        return m_output.fail(Cli::UsageError, allJobs.errorString());
     const Result<QList<Fitter>> fitters
         = FitterRepository(database, Database::localUserName()).all();
     if (!fitters)
-        return fail(Cli::UsageError, fitters.errorString());
+        return m_output.fail(Cli::UsageError, fitters.errorString());
     const Result<QHash<QString, QString>> skills = jobs.itemSkills();
     if (!skills)
-        return fail(Cli::UsageError, skills.errorString());
+        return m_output.fail(Cli::UsageError, skills.errorString());
     const Result<AutoSchedulePlan> plan
         = AutoScheduler::plan({*allJobs, *fitters, *skills}, request);
     if (!plan)
-        return fail(Cli::UsageError, plan.errorString());
+        return m_output.fail(Cli::UsageError, plan.errorString());
     if (!plan->changes.isEmpty()) {
         const Result<int> applied = jobs.applyBookings(plan->changes);
         if (!applied)
-            return fail(Cli::Rejected, applied.errorString());
+            return m_output.fail(Cli::Rejected, applied.errorString());
     }
 
     const double travel = std::round(plan->travelMinutesAfter * 10) / 10;
@@ -240,29 +207,21 @@ int ScheduleCommand::autoSchedule(Database &database, const QHash<QString, QStri
         lines.append(tr("  %1 left unscheduled: %2").arg(id, job.reason));
     }
     if (plan->stoppedByClock) {
-        m_err << tr("note: the time limit ended the search before its usual amount of work "
-                    "(a slow or busy machine)")
-              << '\n';
-        m_err.flush();
+        m_output.note(tr("the time limit ended the search before its usual amount of work "
+                         "(a slow or busy machine)"));
     }
-    if (m_json) {
-        const QJsonObject json {{QStringLiteral("scheduled"), plan->placed},
-                                {QStringLiteral("unscheduled"), unscheduled},
-                                {QStringLiteral("travel_minutes"), travel},
-                                {QStringLiteral("moved"), plan->moved}};
-        m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
-    } else {
-        m_out << tr("%n job(s) scheduled", nullptr, plan->placed) << ", "
-              << tr("%n moved", nullptr, plan->moved) << ", "
-              << tr("%n left unscheduled", nullptr, int(plan->unscheduled.size())) << "; "
-              << tr("travel %1 min (was %2 min)")
-                     .arg(travel)
-                     .arg(std::round(plan->travelMinutesBefore * 10) / 10)
-              << '\n';
-        if (!lines.isEmpty())
-            m_out << lines.join(u'\n') << '\n';
-    }
-    m_out.flush();
+    lines.prepend(tr("%n job(s) scheduled", nullptr, plan->placed) + QStringLiteral(", ")
+                  + tr("%n moved", nullptr, plan->moved) + QStringLiteral(", ")
+                  + tr("%n left unscheduled", nullptr, int(plan->unscheduled.size()))
+                  + QStringLiteral("; ")
+                  + tr("travel %1 min (was %2 min)")
+                        .arg(travel)
+                        .arg(std::round(plan->travelMinutesBefore * 10) / 10));
+    m_output.print({{QStringLiteral("scheduled"), plan->placed},
+                    {QStringLiteral("unscheduled"), unscheduled},
+                    {QStringLiteral("travel_minutes"), travel},
+                    {QStringLiteral("moved"), plan->moved}},
+                   lines.join(u'\n'));
     return Cli::Success;
 }
 
@@ -270,23 +229,23 @@ int ScheduleCommand::ical(Database &database, const QHash<QString, QString> &opt
 {
     const QUuid fitterId = QUuid::fromString(options.value(QStringLiteral("--fitter")));
     if (fitterId.isNull())
-        return fail(Cli::UsageError, tr("schedule ical needs --fitter ID"));
+        return m_output.fail(Cli::UsageError, tr("schedule ical needs --fitter ID"));
     const QDate day = QDate::fromString(options.value(QStringLiteral("--date")), Qt::ISODate);
     if (!day.isValid())
-        return fail(Cli::UsageError, tr("schedule ical needs --date YYYY-MM-DD"));
+        return m_output.fail(Cli::UsageError, tr("schedule ical needs --date YYYY-MM-DD"));
     const QString path = options.value(QStringLiteral("--out"));
     if (path.isEmpty())
-        return fail(Cli::UsageError, tr("schedule ical needs --out FILE"));
+        return m_output.fail(Cli::UsageError, tr("schedule ical needs --out FILE"));
     const Result<Fitter> fitter
         = FitterRepository(database, Database::localUserName()).find(fitterId);
     if (!fitter)
-        return fail(Cli::UsageError, fitter.errorString());
+        return m_output.fail(Cli::UsageError, fitter.errorString());
     JobFilter filter;
     filter.day = day;
     filter.fitterId = fitterId;
     const Result<QList<Job>> jobs = JobRepository(database, Database::localUserName()).jobs(filter);
     if (!jobs)
-        return fail(Cli::UsageError, jobs.errorString());
+        return m_output.fail(Cli::UsageError, jobs.errorString());
     QList<CalendarEvent> events;
     for (const Job &job : *jobs) {
         if (job.start.isValid())
@@ -296,16 +255,9 @@ int ScheduleCommand::ical(Database &database, const QHash<QString, QString> &opt
     if (!file.open(QIODevice::WriteOnly)
         || file.write(ICalendarWriter::write(events, QDateTime::currentDateTimeUtc())) < 0
         || !file.commit())
-        return fail(Cli::UsageError, tr("%1: %2").arg(path, file.errorString()));
-    if (m_json) {
-        m_out << QJsonDocument(QJsonObject {{QStringLiteral("events"), int(events.size())},
-                                            {QStringLiteral("out"), path}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-    } else {
-        m_out << tr("%n event(s) written to %1", nullptr, int(events.size())).arg(path) << '\n';
-    }
-    m_out.flush();
+        return m_output.fail(Cli::UsageError, tr("%1: %2").arg(path, file.errorString()));
+    m_output.print({{QStringLiteral("events"), int(events.size())}, {QStringLiteral("out"), path}},
+                   tr("%n event(s) written to %1", nullptr, int(events.size())).arg(path));
     return Cli::Success;
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "commandoutput.h"
+
 #include <QCoreApplication>
 #include <QHash>
-#include <QJsonObject>
 #include <QString>
-#include <QTextStream>
+
+#include <cstdint>
 
 namespace saferhomes {
 
@@ -17,7 +19,9 @@ class ScheduleCommand {
     Q_DECLARE_TR_FUNCTIONS(ScheduleCommand)
 
 public:
-    ScheduleCommand(QTextStream &out, QTextStream &err, bool json);
+    explicit ScheduleCommand(const CommandOutput &output)
+        : m_output(output)
+    { }
 
     /// Returns the contract's exit code: 0 a solution; 1 customers that no route can serve
     /// (or that the search could not place); 2 bad options or a file that cannot be read.
@@ -35,12 +39,12 @@ public:
     int ical(Database &database, const QHash<QString, QString> &options);
 
 private:
-    int fail(int exitCode, const QString &message, const QJsonObject &extra = {});
-    bool readTimeLimit(const QHash<QString, QString> &options, double *seconds);
+    /// Reads --time-limit into \a seconds and --seed into \a seed where they are given;
+    /// returns the usage error, or an empty string.
+    static QString readSearchOptions(const QHash<QString, QString> &options, double *seconds,
+                                     std::uint64_t *seed);
 
-    QTextStream &m_out;
-    QTextStream &m_err;
-    bool m_json = false;
+    CommandOutput m_output;
 };
 
 } // namespace saferhomes

@@ -6,18 +6,11 @@
 #include "store/database.h"
 
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cstring>
 
 namespace saferhomes {
-
-SheetsCommand::SheetsCommand(QTextStream &out, QTextStream &err, bool json)
-    : m_out(out)
-    , m_err(err)
-    , m_json(json)
-{ }
 
 bool SheetsCommand::isRequested(int argc, char *argv[])
 {
@@ -28,54 +21,34 @@ bool SheetsCommand::isRequested(int argc, char *argv[])
     return false;
 }
 
-int SheetsCommand::fail(int exitCode, const QString &message)
-{
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
-    m_err.flush();
-    if (m_json) {
-        m_out << QJsonDocument(QJsonObject {{QStringLiteral("error"), message}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-        m_out.flush();
-    }
-    return exitCode;
-}
-
 int SheetsCommand::write(Database &database, const QHash<QString, QString> &options)
 {
     const QUuid fitterId = QUuid::fromString(options.value(QStringLiteral("--fitter")));
     if (fitterId.isNull())
-        return fail(Cli::UsageError, tr("jobs sheets needs --fitter ID"));
+        return m_output.fail(Cli::UsageError, tr("jobs sheets needs --fitter ID"));
     const QDate date = QDate::fromString(options.value(QStringLiteral("--date")), Qt::ISODate);
     if (!date.isValid())
-        return fail(Cli::UsageError, tr("jobs sheets needs --date YYYY-MM-DD"));
+        return m_output.fail(Cli::UsageError, tr("jobs sheets needs --date YYYY-MM-DD"));
     const QString out = options.value(QStringLiteral("--out"));
     if (out.isEmpty())
-        return fail(Cli::UsageError, tr("jobs sheets needs --out FILE.pdf"));
+        return m_output.fail(Cli::UsageError, tr("jobs sheets needs --out FILE.pdf"));
 
     const Result<JobSheetDay> day = JobSheetDay::load(database, fitterId, date);
     if (!day) {
-        return fail(day.error().kind == Error::Kind::NotFound ? Cli::Rejected : Cli::UsageError,
-                    day.errorString());
+        return m_output.fail(day.error().kind == Error::Kind::NotFound ? Cli::Rejected
+                                                                       : Cli::UsageError,
+                             day.errorString());
     }
     const Result<int> pages = JobSheetRenderer(*day).writePdf(out);
     if (!pages)
-        return fail(Cli::UsageError, pages.errorString());
+        return m_output.fail(Cli::UsageError, pages.errorString());
     const int jobs = int(day->stops.size());
-    if (m_json) {
-        m_out << QJsonDocument(
-                     QJsonObject {
-                         {QStringLiteral("file"), QFileInfo(out).absoluteFilePath()},
-                         {QStringLiteral("fitter"), fitterId.toString(QUuid::WithoutBraces)},
-                         {QStringLiteral("date"), date.toString(Qt::ISODate)},
-                         {QStringLiteral("jobs"), jobs},
-                         {QStringLiteral("pages"), *pages}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-    } else {
-        m_out << tr("Wrote %1: %n job(s), %2 page(s).", nullptr, jobs).arg(out).arg(*pages) << '\n';
-    }
-    m_out.flush();
+    m_output.print({{QStringLiteral("file"), QFileInfo(out).absoluteFilePath()},
+                    {QStringLiteral("fitter"), fitterId.toString(QUuid::WithoutBraces)},
+                    {QStringLiteral("date"), date.toString(Qt::ISODate)},
+                    {QStringLiteral("jobs"), jobs},
+                    {QStringLiteral("pages"), *pages}},
+                   tr("Wrote %1: %n job(s), %2 page(s).", nullptr, jobs).arg(out).arg(*pages));
     return Cli::Success;
 }
 

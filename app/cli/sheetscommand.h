@@ -1,9 +1,10 @@
 #pragma once
 
+#include "commandoutput.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QString>
-#include <QTextStream>
 
 namespace saferhomes {
 
@@ -16,7 +17,9 @@ class SheetsCommand {
     Q_DECLARE_TR_FUNCTIONS(SheetsCommand)
 
 public:
-    SheetsCommand(QTextStream &out, QTextStream &err, bool json);
+    explicit SheetsCommand(const CommandOutput &output)
+        : m_output(output)
+    { }
 
     /// {"file", "fitter", "date", "jobs", "pages"}.
     int write(Database &database, const QHash<QString, QString> &options);
@@ -25,11 +28,7 @@ public:
     static bool isRequested(int argc, char *argv[]);
 
 private:
-    int fail(int exitCode, const QString &message);
-
-    QTextStream &m_out;
-    QTextStream &m_err;
-    bool m_json = false;
+    CommandOutput m_output;
 };
 
 } // namespace saferhomes

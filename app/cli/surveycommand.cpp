@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -41,23 +40,9 @@ QString packageTable(const QList<Recommendation> &items, const QString &version)
 
 } // namespace
 
-SurveyCommand::SurveyCommand(QTextStream &out, QTextStream &err, bool json)
-    : m_out(out)
-    , m_err(err)
-    , m_json(json)
-{ }
-
 int SurveyCommand::fileError(const QString &message)
 {
-    m_err << tr("saferhomes-cli: %1").arg(message) << '\n';
-    m_err.flush();
-    if (m_json) {
-        const QJsonObject json {{QStringLiteral("items"), QJsonArray()},
-                                {QStringLiteral("error"), message}};
-        m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
-        m_out.flush();
-    }
-    return Cli::UsageError;
+    return m_output.fail(Cli::UsageError, message, {{QStringLiteral("items"), QJsonArray()}});
 }
 
 int SurveyCommand::recommend(const QString &answersPath)
@@ -84,46 +69,33 @@ int SurveyCommand::recommend(const QString &answersPath)
             unanswered.append(issue.questionId);
             continue;
         }
-        m_err << tr("%1: %2: %3").arg(answersPath, issue.questionId, issue.message) << '\n';
+        m_output.say(tr("%1: %2: %3").arg(answersPath, issue.questionId, issue.message));
         errors.append(QJsonObject {{QStringLiteral("question"), issue.questionId},
                                    {QStringLiteral("message"), issue.message}});
     }
     // A survey still in progress gets the package for what has been answered so far.
     if (!unanswered.isEmpty() && errors.isEmpty()) {
-        m_err << tr("warning: %n required question(s) not answered yet: %1", nullptr,
-                    int(unanswered.size()))
-                     .arg(unanswered.join(QLatin1String(", ")))
-              << '\n';
+        // The whole line is one message, so that its singular and plural stay translated.
+        m_output.say(tr("warning: %n required question(s) not answered yet: %1", nullptr,
+                        int(unanswered.size()))
+                         .arg(unanswered.join(QLatin1String(", "))));
     }
-    m_err.flush();
     if (!errors.isEmpty()) {
-        if (m_json) {
-            const QJsonObject json {{QStringLiteral("items"), QJsonArray()},
-                                    {QStringLiteral("errors"), errors}};
-            m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
-        } else {
-            m_out << tr("No package: %n answer(s) have problems.", nullptr, int(errors.size()))
-                  << '\n';
-        }
-        m_out.flush();
+        m_output.print(
+            {{QStringLiteral("items"), QJsonArray()}, {QStringLiteral("errors"), errors}},
+            tr("No package: %n answer(s) have problems.", nullptr, int(errors.size())));
         return Cli::Rejected;
     }
 
     const QList<Recommendation> items = engine.recommend(answers);
-    if (m_json) {
-        QJsonArray array;
-        for (const Recommendation &item : items) {
-            array.append(QJsonObject {{QStringLiteral("code"), item.code},
-                                      {QStringLiteral("qty"), item.qty},
-                                      {QStringLiteral("reason"), item.reason}});
-        }
-        m_out << QJsonDocument(QJsonObject {{QStringLiteral("items"), array}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-    } else {
-        m_out << packageTable(items, engine.definition().version()) << '\n';
+    QJsonArray array;
+    for (const Recommendation &item : items) {
+        array.append(QJsonObject {{QStringLiteral("code"), item.code},
+                                  {QStringLiteral("qty"), item.qty},
+                                  {QStringLiteral("reason"), item.reason}});
     }
-    m_out.flush();
+    m_output.print({{QStringLiteral("items"), array}},
+                   packageTable(items, engine.definition().version()));
     return Cli::Success;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "commandoutput.h"
+
 #include <QCoreApplication>
 #include <QString>
-#include <QTextStream>
 
 namespace saferhomes {
 
@@ -15,7 +16,9 @@ class SurveyCommand {
     Q_DECLARE_TR_FUNCTIONS(SurveyCommand)
 
 public:
-    SurveyCommand(QTextStream &out, QTextStream &err, bool json);
+    explicit SurveyCommand(const CommandOutput &output)
+        : m_output(output)
+    { }
 
     /// Returns the contract's exit code: 0 a package; 1 answers that fail validation;
     /// 2 an answers file that cannot be read or is not a JSON object.
@@ -24,9 +27,7 @@ public:
 private:
     int fileError(const QString &message);
 
-    QTextStream &m_out;
-    QTextStream &m_err;
-    bool m_json = false;
+    CommandOutput m_output;
 };
 
 } // namespace saferhomes

@@ -6,24 +6,22 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace saferhomes {
 
-SyncCommand::SyncCommand(QTextStream &out, QTextStream &err, bool json)
-    : m_out(out)
-    , m_err(err)
-    , m_json(json)
-{ }
+namespace {
 
-void SyncCommand::print(const QJsonObject &json, const QString &text)
+QJsonObject toJson(const SyncRejection &rejection)
 {
-    if (m_json)
-        m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
-    else
-        m_out << text << '\n';
-    m_out.flush();
+    return {{QStringLiteral("op"), rejection.opId},
+            {QStringLiteral("entity"), rejection.entity},
+            {QStringLiteral("id"), rejection.entityId},
+            {QStringLiteral("kind"), rejection.kind},
+            {QStringLiteral("reason"), rejection.reason}};
 }
+
+} // namespace
 
 int SyncCommand::sync(const Database &database, const QString &server)
 {
@@ -31,53 +29,39 @@ int SyncCommand::sync(const Database &database, const QString &server)
     const SyncResult result = engine.run(server);
     QJsonArray rejected;
     for (const SyncRejection &rejection : result.rejected) {
-        rejected.append(QJsonObject {{QStringLiteral("op"), rejection.opId},
-                                     {QStringLiteral("entity"), rejection.entity},
-                                     {QStringLiteral("id"), rejection.entityId},
-                                     {QStringLiteral("kind"), rejection.kind},
-                                     {QStringLiteral("reason"), rejection.reason}});
-        m_err << tr("saferhomes-cli: the server refused to %1 %2 %3: %4")
-                     .arg(rejection.kind, rejection.entity, rejection.entityId, rejection.reason)
-              << '\n';
+        rejected.append(toJson(rejection));
+        m_output.error(
+            tr("the server refused to %1 %2 %3: %4")
+                .arg(rejection.kind, rejection.entity, rejection.entityId, rejection.reason));
     }
     if (!result.ok()) {
-        m_err << tr("saferhomes-cli: %1").arg(result.error) << '\n';
+        QStringList advice;
         if (result.unreachable) {
             const Result<int> pending = engine.pendingCount();
-            if (pending) {
-                m_err << tr("Nothing was lost: %n change(s) wait to be sent; try again when the "
-                            "server can be reached.",
-                            nullptr, *pending)
-                      << '\n';
-            } else {
-                m_err << tr("saferhomes-cli: %1").arg(pending.errorString()) << '\n';
-            }
+            advice.append(pending ? tr("Nothing was lost: %n change(s) wait to be sent; try again "
+                                       "when the server can be reached.",
+                                       nullptr, *pending)
+                                  : tr("saferhomes-cli: %1").arg(pending.errorString()));
         }
-        m_err.flush();
-        if (m_json) {
-            m_out << QJsonDocument(QJsonObject {{QStringLiteral("error"), result.error},
-                                                {QStringLiteral("pushed"), result.pushed},
-                                                {QStringLiteral("pulled"), result.pulled},
-                                                {QStringLiteral("conflicts"), result.conflicts},
-                                                {QStringLiteral("rejected"), rejected}})
-                         .toJson(QJsonDocument::Compact)
-                  << '\n';
-            m_out.flush();
-        }
-        if (result.unreachable)
-            return Cli::Unreachable;
-        return result.badAddress ? Cli::UsageError : Cli::Rejected;
+        const int exitCode = result.unreachable ? Cli::Unreachable
+            : result.badAddress                 ? Cli::UsageError
+                                                : Cli::Rejected;
+        return m_output.fail(exitCode, result.error,
+                             {{QStringLiteral("pushed"), result.pushed},
+                              {QStringLiteral("pulled"), result.pulled},
+                              {QStringLiteral("conflicts"), result.conflicts},
+                              {QStringLiteral("rejected"), rejected}},
+                             advice);
     }
-    m_err.flush();
-    print({{QStringLiteral("pushed"), result.pushed},
-           {QStringLiteral("pulled"), result.pulled},
-           {QStringLiteral("conflicts"), result.conflicts},
-           {QStringLiteral("rejected"), rejected}},
-          tr("Sent %1 change(s), received %2, %3 conflict(s), %4 refused.")
-              .arg(result.pushed)
-              .arg(result.pulled)
-              .arg(result.conflicts)
-              .arg(rejected.size()));
+    m_output.print({{QStringLiteral("pushed"), result.pushed},
+                    {QStringLiteral("pulled"), result.pulled},
+                    {QStringLiteral("conflicts"), result.conflicts},
+                    {QStringLiteral("rejected"), rejected}},
+                   tr("Sent %1 change(s), received %2, %3 conflict(s), %4 refused.")
+                       .arg(result.pushed)
+                       .arg(result.pulled)
+                       .arg(result.conflicts)
+                       .arg(rejected.size()));
     return rejected.isEmpty() ? Cli::Success : Cli::Rejected;
 }
 
@@ -89,9 +73,7 @@ int SyncCommand::conflicts(const Database &database)
         = found ? engine.rejections() : Result<QList<SyncRejection>>(found.error());
     if (!refused) {
         // A damaged database is not "no conflicts".
-        m_err << tr("saferhomes-cli: %1").arg(refused.errorString()) << '\n';
-        m_err.flush();
-        return Cli::UsageError;
+        return m_output.failWithoutAnswer(Cli::UsageError, refused.errorString());
     }
     QJsonArray conflicts;
     QStringList lines;
@@ -108,19 +90,16 @@ int SyncCommand::conflicts(const Database &database)
     }
     QJsonArray rejected;
     for (const SyncRejection &rejection : *refused) {
-        rejected.append(QJsonObject {{QStringLiteral("op"), rejection.opId},
-                                     {QStringLiteral("entity"), rejection.entity},
-                                     {QStringLiteral("id"), rejection.entityId},
-                                     {QStringLiteral("kind"), rejection.kind},
-                                     {QStringLiteral("reason"), rejection.reason}});
+        rejected.append(toJson(rejection));
         lines.append(
             tr("refused: %1 %2 %3: %4")
                 .arg(rejection.kind, rejection.entity, rejection.entityId, rejection.reason));
     }
     if (lines.isEmpty())
         lines.append(tr("No conflicts."));
-    print({{QStringLiteral("conflicts"), conflicts}, {QStringLiteral("rejected"), rejected}},
-          lines.join(QLatin1Char('\n')));
+    m_output.print(
+        {{QStringLiteral("conflicts"), conflicts}, {QStringLiteral("rejected"), rejected}},
+        lines.join(QLatin1Char('\n')));
     return Cli::Success;
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "commandoutput.h"
+
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QString>
-#include <QTextStream>
 
 namespace saferhomes {
 
@@ -15,7 +15,9 @@ class SyncCommand {
     Q_DECLARE_TR_FUNCTIONS(SyncCommand)
 
 public:
-    SyncCommand(QTextStream &out, QTextStream &err, bool json);
+    explicit SyncCommand(const CommandOutput &output)
+        : m_output(output)
+    { }
 
     /// Push then pull: 0 done; 1 the server refused some changes (each listed; they stay in the
     /// outbox marked rejected); 2 a URI that cannot be used; 3 unreachable (nothing lost).
@@ -24,11 +26,7 @@ public:
     int conflicts(const Database &database);
 
 private:
-    void print(const QJsonObject &json, const QString &text);
-
-    QTextStream &m_out;
-    QTextStream &m_err;
-    bool m_json = false;
+    CommandOutput m_output;
 };
 
 } // namespace saferhomes
