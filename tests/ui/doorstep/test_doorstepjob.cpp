@@ -9,6 +9,8 @@
 #include "doorstep/packagetablemodel.h"
 #include "doorstep/surveyform.h"
 #include "doorstep/surveyquestionwidget.h"
+#include "store/fitterrepository.h"
+#include "store/jobrepository.h"
 
 #include <QCheckBox>
 #include <QJsonDocument>
@@ -20,6 +22,7 @@
 #include <QSqlRecord>
 #include <QTableView>
 #include <QTimeEdit>
+#include <QTimeZone>
 
 namespace saferhomes::test {
 
@@ -347,6 +350,55 @@ TEST_F(DoorstepTest, AFailedReadOfTheStoredAvailabilityClearsNothing)
     EXPECT_TRUE(package->errorText().isEmpty()) << qPrintable(package->errorText());
     EXPECT_TRUE(package->agreeButton()->isEnabled());
     expectAgreedAvailability(package->availabilityEditor());
+}
+
+// A package whose job was booked shows that job's answers; after a visit that found nobody in,
+// the revisit in the tray (the job agreeing again updates) is the one shown.
+TEST_F(DoorstepTest, ReopeningShowsTheBookedJobThenItsRevisit)
+{
+    const DefaultLocale english(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    const QUuid id = idOf(QStringLiteral("2 Thorpe Road"));
+    giveConsent(id, {ConsentPurpose::SurveyFitting});
+    std::unique_ptr<MainWindow> window = openDoorstep(id);
+    completeSurvey(*window->doorstepPage());
+    agreeWithAvailability(*window->doorstepPage()->packagePanel());
+    window.reset();
+
+    FitterRepository fitters(m_database, QStringLiteral("tester"));
+    Fitter fitter;
+    fitter.name = QStringLiteral("Alice Archer");
+    const Result<Fitter> added = fitters.add(fitter);
+    ASSERT_TRUE(added) << qPrintable(added.errorString());
+    JobRepository jobs(m_database, QStringLiteral("tester"));
+    const QStringList ids = rowsOf(m_database, QStringLiteral("SELECT id FROM job"));
+    ASSERT_EQ(ids.size(), 1);
+    const QUuid booked(ids.first());
+    const Status booking = jobs.bookJob(
+        booked, added->id, QDateTime(QDate(2026, 12, 8), QTime(9, 30), QTimeZone::utc()), 195);
+    ASSERT_TRUE(booking) << qPrintable(booking.errorString());
+
+    const auto openPackage = [&] {
+        window = openDoorstep(id);
+        window->doorstepPage()->stepButton(DoorstepPage::Step::Package)->click();
+        return window->doorstepPage()->packagePanel();
+    };
+    PackagePanel *package = openPackage();
+    EXPECT_TRUE(package->errorText().isEmpty()) << qPrintable(package->errorText());
+    expectAgreedAvailability(package->availabilityEditor());
+    window.reset();
+
+    // Nobody in: the revisit takes the same answers; told something new since, it shows that.
+    const Result<QUuid> revisit = jobs.noAccess(booked, QStringLiteral("Nobody in"));
+    ASSERT_TRUE(revisit) << qPrintable(revisit.errorString());
+    QSqlQuery update(m_database.connection());
+    update.prepare(QStringLiteral("UPDATE job SET access_notes = 'Ring twice' WHERE id = ?"));
+    update.addBindValue(revisit->toString(QUuid::WithoutBraces));
+    ASSERT_TRUE(update.exec()) << qPrintable(update.lastError().text());
+    package = openPackage();
+    EXPECT_TRUE(package->errorText().isEmpty()) << qPrintable(package->errorText());
+    EXPECT_EQ(package->availabilityEditor()->accessNotesEdit()->text(),
+              QStringLiteral("Ring twice"));
+    EXPECT_EQ(package->availabilityEditor()->windowList()->count(), 2);
 }
 
 } // namespace saferhomes::test
