@@ -250,3 +250,14 @@ std::optional<SurveyRecord> SurveyService::latestCompleted(const QUuid &househol
 }
 
 } // namespace saferhomes
+
+namespace saferhomes {
+
+saferhomes::Result<std::optional<Job>> SurveyService::packageJob(const QUuid &surveyId) const
+{
+    if (!m_jobs)
+        return std::optional<Job>();
+    return m_jobs->packageJob(surveyId);
+}
+
+} // namespace saferhomes

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/job.h"
+#include "domain/result.h"
 #include "domain/visit.h"
 
 #include <QCoreApplication>
@@ -90,6 +91,12 @@ private:
     ConsentRepository &m_consents;
     SurveyRepository &m_surveys;
     JobRepository *m_jobs = nullptr;
+
+public:
+    /// The job of a survey's package, whose availability and access notes the package step
+    /// shows again (JobRepository::packageJob()); none when it has no job, or when this
+    /// service was made without a JobRepository.
+    saferhomes::Result<std::optional<Job>> packageJob(const QUuid &surveyId) const;
 };
 
 } // namespace saferhomes

@@ -960,3 +960,27 @@ Result<QHash<QString, int>> JobRepository::unitCosts() const
 }
 
 } // namespace saferhomes
+
+namespace saferhomes {
+
+Result<std::optional<Job>> JobRepository::packageJob(const QUuid &surveyId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral(
+        "SELECT id FROM job WHERE survey_id = ? "
+        "ORDER BY status = 'unscheduled' DESC, status IN ('tentative', 'scheduled') DESC, "
+        "CASE WHEN status = 'unscheduled' THEN created_at END, created_at DESC, id LIMIT 1"));
+    query.addBindValue(uuidText(surveyId));
+    if (!query.exec())
+        return Error::database(tr("Reading the package's job: %1").arg(query.lastError().text()));
+    if (!query.next())
+        return std::optional<Job>();
+    const QUuid jobId = readId(query.value(0));
+    query.finish();
+    Result<Job> job = this->job(jobId);
+    if (!job)
+        return job.error();
+    return std::optional<Job>(std::move(job).value());
+}
+
+} // namespace saferhomes

@@ -168,6 +168,10 @@ public:
     Result<QList<Job>> householdJobs(const QUuid &householdId) const;
     /// The catalogue's unit cost of each equipment code, in pence.
     Result<QHash<QString, int>> unitCosts() const;
+    /// The job of \a surveyId's package, with its items, or none when the package has no job:
+    /// the unscheduled one that agreeing the package again updates (the oldest, as
+    /// packageAgreed() picks it), else the latest booked one, else the latest of any status.
+    Result<std::optional<Job>> packageJob(const QUuid &surveyId) const;
 };
 
 } // namespace saferhomes

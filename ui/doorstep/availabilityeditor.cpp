@@ -167,9 +167,10 @@ QString AvailabilityEditor::describe(const AvailabilityWindow &window)
     QStringList days;
     for (int day : window.weekdays)
         days.append(locale.dayName(day, QLocale::ShortFormat));
+    // A stored window may have no weekdays: it is open every day.
     return tr("%1, %2\u2013%3")
-        .arg(days.join(QStringLiteral(" ")), window.from.toString(u"HH:mm"),
-             window.to.toString(u"HH:mm"));
+        .arg(days.isEmpty() ? tr("Every day") : days.join(QStringLiteral(" ")),
+             window.from.toString(u"HH:mm"), window.to.toString(u"HH:mm"));
 }
 
 std::optional<JobAvailability> AvailabilityEditor::availability()
@@ -224,6 +225,24 @@ void AvailabilityEditor::clear()
     m_avoidDates->clear();
     m_accessNotes->clear();
     TouchStyle::setError(m_error, {});
+}
+
+void AvailabilityEditor::setAvailability(const JobAvailability &availability,
+                                         const QString &accessNotes)
+{
+    clear();
+    m_windows = availability.windows;
+    for (const AvailabilityWindow &window : availability.windows)
+        m_windowList->addItem(describe(window));
+    for (int day : availability.avoidWeekdays) {
+        if (day >= 1 && day <= 7)
+            avoidDay(day)->setChecked(true);
+    }
+    QStringList dates;
+    for (const QDate &day : availability.avoidDates)
+        dates.append(day.toString(Qt::ISODate));
+    m_avoidDates->setText(dates.join(QStringLiteral(", ")));
+    m_accessNotes->setText(accessNotes);
 }
 
 QString AvailabilityEditor::errorText() const

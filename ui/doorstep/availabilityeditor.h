@@ -31,6 +31,9 @@ public:
     QString accessNotes() const;
     /// Starts again with nothing entered.
     void clear();
+    /// Starts again showing what is stored (a job's \a availability and \a accessNotes):
+    /// its windows in the list, its days and dates to avoid, its notes; nothing being entered.
+    void setAvailability(const JobAvailability &availability, const QString &accessNotes);
     QString errorText() const;
 
     /// ISO weekday \a day (1 = Monday) of the window being entered.

@@ -106,10 +106,10 @@ TouchButton *PackagePanel::fewerButton() const
 
 void PackagePanel::showSurvey(const SurveyRecord &survey)
 {
+    const bool sameSurvey = survey.id == m_survey.id;
     m_survey = survey;
     TouchStyle::setError(m_ui->error_package, {});
     m_ui->packageStatus->clear();
-    m_availability->clear();
     QList<PackageItem> items = m_surveys.package(survey.id);
     if (!items.isEmpty()) {
         m_ui->packageIntro->setText(
@@ -130,6 +130,32 @@ void PackagePanel::showSurvey(const SurveyRecord &survey)
         m_ui->packageTable->setCurrentIndex(m_model->index(0, PackageTableModel::Code));
     loadCatalogue();
     updateButtons();
+    loadAvailability(sameSurvey);
+}
+
+void PackagePanel::loadAvailability(bool sameSurvey)
+{
+    // A package agreed before has a job that holds what the householder said: shown again,
+    // so that agreeing again keeps it rather than clearing it.
+    const Result<std::optional<Job>> job = m_surveys.packageJob(m_survey.id);
+    if (!job) {
+        // Never agreed over what could not be read; another household's answers never stay.
+        if (!sameSurvey)
+            m_availability->clear();
+        m_ui->agreePackage->setEnabled(false);
+        TouchStyle::setError(
+            m_ui->error_package,
+            tr("The householder\u2019s availability stored with this package could not be "
+               "read, so the package cannot be agreed again now (that would clear it). Open "
+               "the package step again to retry. %1")
+                .arg(job.errorString()));
+        return;
+    }
+    m_ui->agreePackage->setEnabled(true);
+    if (*job)
+        m_availability->setAvailability((*job)->availability, (*job)->accessNotes);
+    else
+        m_availability->clear();
 }
 
 void PackagePanel::loadCatalogue()

@@ -60,6 +60,8 @@ private:
     void removeCurrent();
     void agree();
     void updateButtons();
+    /// Shows the availability and access notes stored on the package's job, if it has one.
+    void loadAvailability(bool sameSurvey);
 
     std::unique_ptr<Ui::PackagePanel> m_ui; ///< the form: packagepanel.ui
     SurveyService &m_surveys;
