@@ -35,15 +35,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>saferhomes-cli: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing was changed; try again when the server can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>AutoScheduler</name>
     <message>
-        <source>warning: %1</source>
+        <source>A schedule needs a first day and at least one day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no fitter %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no job %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is %2: only an open job can be scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduling run was cancelled; nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -246,43 +261,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Usage: saferhomes-cli [--db PATH] [--json] COMMAND
-
-Commands:
-  init                                  create or migrate the local database
-  demo [--households N] [--seed S]      fill an empty database with demo data
-  households import FILE [--dry-run] [--skip-invalid]
-                                        import eligible households from CSV
-  households export FILE                write every household to CSV
-  households count                      count households
-  households set --uprn U FIELD=VALUE...
-                                        edit a household (audited)
-  report progress                       funnel, take-up and secured vs target
-  survey recommend --answers FILE       the recommended package for survey answers
-  admin init-server --server URI        create or update the central database
-  admin add-user --server URI --name NAME --role ROLE [--areas &quot;A;B&quot;]
-                                        add a login (password: first line of stdin)
-  admin erase --server URI --household ID
-                                        GDPR erasure of a household&apos;s personal data
-  sync --server URI                     send local changes, then receive others&apos;
-  sync conflicts                        changes the server kept its own value for
-  schedule solve-vrptw FILE [--time-limit S] [--seed N] [--objective distance|vehicles]
-                                        solve a Solomon-format routing instance
-
-Options:
-  --db PATH     the local database (default: this profile&apos;s own)
-  --server URI  the central database, postgresql://user@host:port/db?sslmode=...
-                (the password comes from PGPASSWORD, never the command line)
-  --json        print one JSON document on stdout
-  --help        show this help
-  --version     show the version
-
-Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or file error;
-3 central database unreachable.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 needs a value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -319,15 +297,7 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>saferhomes-cli: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run “saferhomes-cli --help” for the commands.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>warning: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -340,10 +310,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>--seed takes a whole number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>saferhomes-cli: demo data was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -395,10 +361,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>saferhomes-cli: no household has UPRN %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no household has UPRN %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,6 +376,82 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>Households: %1
 Offered: %2, accepted: %3, take-up: %4%
 Secured: %5 of target %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: saferhomes-cli [--db PATH] [--json] COMMAND
+
+Commands:
+  init                                  create or migrate the local database
+  demo [--households N] [--seed S]      fill an empty database with demo data
+  households import FILE [--dry-run] [--skip-invalid]
+                                        import eligible households from CSV
+  households export FILE                write every household to CSV
+  households count                      count households
+  households set --uprn U FIELD=VALUE...
+                                        edit a household (audited)
+  report progress                       funnel, take-up and secured vs target
+  survey recommend --answers FILE       the recommended package for survey answers
+  admin init-server --server URI        create or update the central database
+  admin add-user --server URI --name NAME --role ROLE [--areas &quot;A;B&quot;]
+                                        add a login (password: first line of stdin)
+  admin erase --server URI --household ID
+                                        GDPR erasure of a household&apos;s personal data
+  sync --server URI                     send local changes, then receive others&apos;
+  sync conflicts                        changes the server kept its own value for
+  fitters list                          the fitters, their skills and usual shift
+  fitters add --name N --skills &quot;locks;alarms&quot; --shift 08:00-16:30 --start LAT,LON
+                                        add a fitter (Monday to Friday)
+  jobs create --from-packages [--area A]
+                                        an unscheduled job per agreed package without one
+  jobs complete --job ID --fitted &quot;CODE=QTY;...&quot; [--serials &quot;CODE=S1,S2;...&quot;] [--signed-off-by NAME]
+                                        record a completed visit
+  jobs no-access --job ID [--note T]    nobody in: the job goes back to the tray
+  jobs list [--date YYYY-MM-DD] [--fitter ID] [--status S]
+                                        jobs with their items and times
+  jobs sheets --fitter ID --date YYYY-MM-DD --out FILE.pdf
+                                        the day&apos;s job sheets: route, then a page per job
+  schedule solve-vrptw FILE [--time-limit S] [--seed N] [--objective distance|vehicles]
+                                        solve a Solomon-format routing instance
+  schedule auto --from YYYY-MM-DD --days N [--time-limit S] [--replan]
+                                        place open jobs on fitters&apos; shifts
+  schedule ical --fitter ID --date YYYY-MM-DD --out FILE
+                                        a fitter&apos;s day as an iCalendar file
+
+Options:
+  --db PATH     the local database (default: this profile&apos;s own)
+  --server URI  the central database, postgresql://user@host:port/db?sslmode=...
+                (the password comes from PGPASSWORD, never the command line)
+  --json        print one JSON document on stdout
+  --help        show this help
+  --version     show the version
+
+Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or file error;
+3 central database unreachable.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jobs create needs --from-packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo data was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandOutput</name>
+    <message>
+        <source>saferhomes-cli: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -441,6 +479,57 @@ Secured: %5 of target %6</source>
     </message>
     <message>
         <source>There is no such refused change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>Sync conflicts and refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed these fields on the central database before your change reached it, so the server kept its value. For each field, keep the server&apos;s value or use yours: yours is then sent with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep server for all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;mine for all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database refused these changes. They stay on this device and are not sent again. Discard one when it is no longer wanted; your data here is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No refused changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the selected refused change: it will never be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -571,6 +660,57 @@ Secured: %5 of target %6</source>
     </message>
     <message>
         <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <source>What does the householder agree to?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Who is deciding?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is deciding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How is the decision given?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the witness (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Witness name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. PCSO Sam Clarke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The witness hears the householder agree to each statement ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick what the householder refuses. A refusal is recorded without any name, witness or signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On record for this household</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -728,19 +868,7 @@ Secured: %5 of target %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not a SaferHomes database: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 was written by a newer version of SaferHomes (schema %2; this version understands up to %3). Update SaferHomes to open it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot set up %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot update %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -749,6 +877,46 @@ Secured: %5 of target %6</source>
     </message>
     <message>
         <source>%1 has no device id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in use by another program, which holds a lock on it (%2). Close the other program, or wait for it to finish, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a SaferHomes database, or it is damaged (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot update it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the device id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the version that last opened it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record the version that opened it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -822,10 +990,6 @@ Secured: %5 of target %6</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the demo data written so far could not be removed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -944,6 +1108,56 @@ Secured: %5 of target %6</source>
     </message>
     <message>
         <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FitterRepository</name>
+    <message>
+        <source>Adding a fitter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding fitter %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading fitters: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading a fitter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no fitter %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FittersCommand</name>
+    <message>
+        <source>%1  %2  %3  %4-%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fitters add needs --name N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a skill: use %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--shift takes HH:MM-HH:MM, the start first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--start takes LAT,LON in degrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added fitter %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1200,6 +1414,46 @@ Secured: %5 of target %6</source>
         <source>no such household</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>households by UPRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no household has UPRN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the UPRNs already in the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the household ids already in the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the household&apos;s jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the quick-find index</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HouseholdRows</name>
@@ -1326,6 +1580,400 @@ Secured: %5 of target %6</source>
     </message>
 </context>
 <context>
+    <name>JobRepository</name>
+    <message>
+        <source>Reading jobs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading job items: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating a job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating job %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating jobs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completing a job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no job %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is %2: only a booked job can be completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why fewer or more were fitted than planned: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an item of job %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the catalogue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the householder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading attachments: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording no access: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is %2: only a booked job can find nobody in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit: nobody was in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit: nobody was in (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1 has an unknown status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a job lasts at least a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a booking needs a start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking a job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job is %1, not in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no fitter was chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job is %1, not booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving a job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing a job&apos;s length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinning a job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpinning a job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking a job off the schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading a job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying a schedule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 changed after the schedule was planned; nothing was applied. Plan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the package&apos;s job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobSheetRenderer</name>
+    <message>
+        <source>The page layout was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job sheets: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start drawing the job sheets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job sheets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shift on this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · Van %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n job(s)</source>
+        <translation>
+            <numerusform> · %n job</numerusform>
+            <numerusform> · %n jobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs are booked for this fitter on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stop has a position to map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain map of the stops in route order (no streets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; not mapped (no position): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1 of %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Householder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact details not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access needs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Householder sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I confirm the items above were fitted at this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobsCommand</name>
+    <message>
+        <source>--date takes YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--fitter takes a fitter id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--status takes one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2  %3, %4  %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n job(s).</source>
+        <translation>
+            <numerusform>Created %n job.</numerusform>
+            <numerusform>Created %n jobs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>jobs complete needs --job ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jobs complete needs --fitted &quot;CODE=QTY;...&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not CODE=QTY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not CODE=S1,S2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 was completed already; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jobs no-access needs --job ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1: no access; revisit job %2 is unscheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocalErasure</name>
     <message>
         <source>cannot remove personal data from %1: %2</source>
@@ -1375,6 +2023,53 @@ Secured: %5 of target %6</source>
     </message>
     <message>
         <source>refused by the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackagePanel</name>
+    <message>
+        <source>Recommended package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One fewer of the selected item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>− One fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One more of the selected item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ One more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipment to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree package</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1449,6 +2144,13 @@ Secured: %5 of target %6</source>
     </message>
 </context>
 <context>
+    <name>Repository</name>
+    <message>
+        <source>cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RouteSolver</name>
     <message>
         <source>The routing problem is not valid: %1</source>
@@ -1497,10 +2199,6 @@ Secured: %5 of target %6</source>
 <context>
     <name>ScheduleCommand</name>
     <message>
-        <source>saferhomes-cli: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--time-limit takes a number of seconds above 0 and up to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1530,15 +2228,91 @@ Secured: %5 of target %6</source>
             <numerusform>no solution with every customer was found within the time limit; %n customers left out: %1</numerusform>
         </translation>
     </message>
-    <message>
-        <source>note: the time limit ended the search before its usual amount of work (a slow or busy machine); the same seed may then give another answer</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%1: %n vehicle(s), distance %2</source>
         <translation>
             <numerusform>%1: %n vehicle, distance %2</numerusform>
             <numerusform>%1: %n vehicles, distance %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the time limit ended the search before its usual amount of work (a slow or busy machine); the same seed may then give another answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 x %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule auto needs --from YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule auto needs --days N, from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 left unscheduled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time limit ended the search before its usual amount of work (a slow or busy machine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) scheduled</source>
+        <translation>
+            <numerusform>%n job scheduled</numerusform>
+            <numerusform>%n jobs scheduled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moved</source>
+        <translation>
+            <numerusform>%n moved</numerusform>
+            <numerusform>%n moved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left unscheduled</source>
+        <translation>
+            <numerusform>%n left unscheduled</numerusform>
+            <numerusform>%n left unscheduled</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>travel %1 min (was %2 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule ical needs --fitter ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule ical needs --date YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule ical needs --out FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to %1</source>
+        <translation>
+            <numerusform>%n event written to %1</numerusform>
+            <numerusform>%n events written to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1563,6 +2337,28 @@ Secured: %5 of target %6</source>
     <message>
         <source>the central database did not answer the greeting</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SheetsCommand</name>
+    <message>
+        <source>jobs sheets needs --fitter ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jobs sheets needs --date YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jobs sheets needs --out FILE.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1: %n job(s), %2 page(s).</source>
+        <translation>
+            <numerusform>Wrote %1: %n job, %2 page(s).</numerusform>
+            <numerusform>Wrote %1: %n jobs, %2 page(s).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1687,10 +2483,6 @@ Secured: %5 of target %6</source>
     </message>
     <message>
         <source>REASON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>saferhomes-cli: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2035,13 +2827,13 @@ Secured: %5 of target %6</source>
         <source>The package was not agreed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The package was agreed, but its job was not made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncCommand</name>
-    <message>
-        <source>saferhomes-cli: the server refused to %1 %2 %3: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>saferhomes-cli: %1</source>
         <translation type="unfinished"></translation>
@@ -2067,6 +2859,10 @@ Secured: %5 of target %6</source>
     </message>
     <message>
         <source>No conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused to %1 %2 %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2182,6 +2978,49 @@ Secured: %5 of target %6</source>
     </message>
 </context>
 <context>
+    <name>VisitOutcomePanel</name>
+    <message>
+        <source>What happened at the door?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap the outcome, or press its number key (1–6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why did they decline? (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for declining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. already has good locks; landlord will not allow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When should we come back? (must be in the future)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitRepository</name>
     <message>
         <source>the visit was not saved: %1</source>
@@ -2256,66 +3095,580 @@ Secured: %5 of target %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SaferHomes cannot open its database.
-
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
+    <name>saferhomes::AutoScheduleDialog</name>
+    <message>
+        <source>Jobs already booked that week may &amp;move too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open jobs onto the week of %1 (Monday to Friday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorder one fitter&apos;s &amp;day (put the board&apos;s cursor on a fitter first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorder %1&apos;s &amp;day, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit one job in (select a job in the tray first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit %1 in, everything else where it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should be planned?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning… nothing changes until you apply the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitter, time or reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no fitter has the skill it needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the householder&apos;s availability does not meet a free shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longer than any shift, or no shift in these days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no fitter has the time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no room without breaking a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address has no location to route from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, %3. Travel: %4 minutes before, %5 after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 job placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 jobs placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left unscheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(Stopped at the time limit: the plan may not be the best.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(was %1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left unscheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::AvailabilityEditor</name>
+    <message>
+        <source>When can the householder let a fitter in? Tick the days someone is in, set the times and add the window (none: any time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window ends at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Availability windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access notes for the fitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Side gate; dog in the garden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates to avoid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2026-12-24, 2026-12-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nor on the dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A window must end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the days of the window first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (2026-12-24 or 24/12/2026).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::BoardPage</name>
+    <message>
+        <source>&amp;Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous week, or day in the day view (Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next week, or day in the day view (Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitters by day, Monday to Friday (W on the board)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cursor&apos;s day by hour (D on the board)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last change of the board (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;uto-schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan the week, a fitter&apos;s day or one job, see the plan and apply it as one undo step (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;#&quot;&gt;Keys and mouse&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>book %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no fitter to book the job on: add fitters first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resize %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unpin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unschedule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not have the skill this job needs (%2). Book it anyway as an exception? The job will carry a “Missing skill” mark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book as an exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not booked: the fitter lacks the skill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto-schedule (%1 jobs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fitters yet: add them with Ǐitters add”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a job on the board, or drag one from the tray. Hover here for the keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 — %3 to %4 (%5 min)%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (with %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::BoardTray</name>
+    <message>
+        <source>&lt;b&gt;Unscheduled&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting 7 days or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting 14 days or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting 28 days or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unscheduled jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a job onto a fitter and day (or time, in the day view), or select it and press Enter to book it at the board&apos;s cursor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;kill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No job waits: agree packages at the doorstep, or run “jobs create --from-packages”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 jobs shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::BoardTrayModel</name>
+    <message>
+        <source>no skill named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2
+%3 min · %4 · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2). Drag onto a fitter and time on the board, or press Enter to book it at the board&apos;s cursor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no area</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::BoardView</name>
+    <message>
+        <source>Schedule board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitter absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Householder window missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travel impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouse: drag a job from the tray onto a fitter and day (or time, in the day view); drag a booked job to move it; in the day view drag its right edge to change its length; right-click it to pin, unpin or unschedule it.
+Keyboard: arrows move the cursor (Space picks the next job of a day); Ctrl+arrows move the selected job (a day or a fitter in the week view, 15 minutes or a fitter in the day view); Shift+Left and Shift+Right shorten or lengthen it by 15 minutes; P pins or unpins it; Delete unschedules it; Enter in the tray books its job at the cursor; D shows the cursor&apos;s day by hour, W the week; Page Up and Page Down go back and forward; Ctrl+Z undoes, Ctrl+Shift+Z redoes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[pinned] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin	P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin here	P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unschedule	Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>saferhomes::ConflictView</name>
-    <message>
-        <source>No open conflicts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No refused changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keep server for all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use &amp;mine for all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Apply choices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Discard…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync conflicts and refused changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard the selected refused change: it will never be sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Someone else changed these fields on the central database before your change reached it, so the server kept its value. For each field, keep the server&apos;s value or use yours: yours is then sent with the next sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The central database refused these changes. They stay on this device and are not sent again. Discard one when it is no longer wanted; your data here is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>%1, %2: %3</source>
         <translation type="unfinished"></translation>
@@ -2382,55 +3735,7 @@ It will never be sent to the central database. The data on this device stays as 
 <context>
     <name>saferhomes::ConsentPanel</name>
     <message>
-        <source>What does the householder agree to?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Read each statement aloud. Consent wording version %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Who is deciding?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who is deciding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How is the decision given?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear signature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name of the witness (required)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Witness name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. PCSO Sam Clarke</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The witness hears the householder agree to each statement ticked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tick what the householder refuses. A refusal is recorded without any name, witness or signature.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record consent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On record for this household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2479,6 +3784,33 @@ It will never be sent to the central database. The data on this device stays as 
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::DatabaseProblemWindow</name>
+    <message>
+        <source>SaferHomes — the database cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;SaferHomes cannot open its database.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The register is not shown: nothing in it has been read, and nothing has been changed. The message above says what is wrong with the file.&lt;/p&gt;&lt;p&gt;If another program is using the database, close it and choose &lt;b&gt;Try again&lt;/b&gt;. If the file is damaged, restore it from a backup, or start SaferHomes with &lt;tt&gt;--db&lt;/tt&gt; and another file.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2672,6 +4004,257 @@ It will never be sent to the central database. The data on this device stays as 
     </message>
 </context>
 <context>
+    <name>saferhomes::FitterDayForm</name>
+    <message>
+        <source>What was fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Householder sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Householder&apos;s signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed off &amp;by (the householder&apos;s name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed off by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Complete job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody in?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason for no access:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for no access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No access: back to the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it differs from the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (planned %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 (planned %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why fewer or more %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when it differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial numbers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S1, S2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fitted of %2 planned: say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name of the householder who signed it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a photo that can be read (%2). Nothing else was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::FitterDayPage</name>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pencilled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitter&apos;s day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fitter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s jobs in route order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fitters could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the fitter whose day this is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day&apos;s jobs could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2–%3  %4
+%5, %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access notes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The householder&apos;s contact could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Householder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access needs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (serials %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed off by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job at %1 completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job at %1 was completed already; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why there was no access (nobody in, refused entry...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access was not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access at %1: the job is back in the tray for a revisit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>saferhomes::HouseholdDetailPanel</name>
     <message>
         <source>Repeat victim</source>
@@ -2753,6 +4336,10 @@ It will never be sent to the central database. The data on this device stays as 
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>saferhomes::HouseholdEditor</name>
@@ -2827,6 +4414,149 @@ It will never be sent to the central database. The data on this device stays as 
     </message>
     <message>
         <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::HouseholdJobsView</name>
+    <message>
+        <source>Unscheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, signed off by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>£%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No household selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The jobs could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs yet: a job is made when the household agrees a package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 planned, %3 fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown fitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked (UK time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3082,6 +4812,83 @@ Columns may be in any order; unknown columns are ignored with a warning.</source
     </message>
 </context>
 <context>
+    <name>saferhomes::JobSheetDialog</name>
+    <message>
+        <source>Print job sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fitter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fitters could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fitters yet: add one (fitters add) before printing sheets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The jobs could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) booked on this day.</source>
+        <translation>
+            <numerusform>%n job booked on this day.</numerusform>
+            <numerusform>%n jobs booked on this day.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job sheets were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save job sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The job sheets were not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>saferhomes::MainWindow</name>
     <message>
         <source>SaferHomes — Households</source>
@@ -3180,6 +4987,30 @@ Home-security scheme management: households, surveys, fitting and progress.</sou
         <source>SaferHomes — Doorstep</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Print job sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Schedule board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fitter&apos;s day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schedule board (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes — Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>saferhomes::MessageBanner</name>
@@ -3194,50 +5025,6 @@ Home-security scheme management: households, surveys, fitting and progress.</sou
 </context>
 <context>
     <name>saferhomes::PackagePanel</name>
-    <message>
-        <source>− One fewer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+ One more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agree package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recommended package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Package items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One fewer of the selected item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One more of the selected item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Equipment to add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add:</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>This package has been agreed. Change it with the householder and agree it again if needed.</source>
         <translation type="unfinished"></translation>
@@ -3254,11 +5041,15 @@ Home-security scheme management: households, surveys, fitting and progress.</sou
         <source>Added at the door</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The householder’s availability stored with this package could not be read, so the package cannot be agreed again now (that would clear it). Open the package step again to retry. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>Package agreed: %n item(s). The household is now accepted for fitting.</source>
+        <source>Package agreed: %n item(s). The household is now accepted for fitting, and its job waits to be scheduled.</source>
         <translation>
-            <numerusform>Package agreed: %n item. The household is now accepted for fitting.</numerusform>
-            <numerusform>Package agreed: %n items. The household is now accepted for fitting.</numerusform>
+            <numerusform>Package agreed: %n item. The household is now accepted for fitting, and its job waits to be scheduled.</numerusform>
+            <numerusform>Package agreed: %n items. The household is now accepted for fitting, and its job waits to be scheduled.</numerusform>
         </translation>
     </message>
 </context>
@@ -3920,51 +5711,11 @@ Home-security scheme management: households, surveys, fitting and progress.</sou
 <context>
     <name>saferhomes::VisitOutcomePanel</name>
     <message>
-        <source>What happened at the door?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save visit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tap the outcome, or press its number key (1Ķ).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1   %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Key %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why did they decline? (required)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason for declining</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. already has good locks; landlord will not allow it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When should we come back? (must be in the future)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revisit date and time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Notes (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visit notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
