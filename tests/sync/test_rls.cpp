@@ -457,4 +457,38 @@ TEST_F(Rls, TheTriggerSetsTxidAndRowVersion)
     EXPECT_EQ(updated->first().value(1).toLongLong(), 2);
 }
 
+// The fitter's no-access jobs are listed for policies by a SECURITY DEFINER function (central
+// migration 0007); called directly with another fitter's login it must not list theirs.
+TEST_F(Rls, AFitterCannotListAnotherFittersNoAccessJobs)
+{
+    const QString other = PgCluster::uniqueName(QStringLiteral("fitter2"));
+    const CentralAdmin::Result added = CentralAdmin().addUser(
+        superuserUri(s_database), other, QStringLiteral("fitter"), {}, kPassword);
+    ASSERT_TRUE(added.ok()) << added.error.toStdString();
+    const QString theirJob = id(41);
+    const auto seed = superuserSession(s_database);
+    ASSERT_TRUE(accepted(
+        *seed,
+        QStringLiteral("UPDATE job SET status = 'no_access' WHERE id = '%1'").arg(kCancelledJob)));
+    ASSERT_TRUE(accepted(
+        *seed,
+        QStringLiteral("INSERT INTO job (id, household_id, fitter_id, status) SELECT '%1', "
+                       "'%2', f.id, 'no_access' FROM fitter f JOIN app_user u ON u.id = "
+                       "f.user_id WHERE u.login = '%3'")
+            .arg(theirJob, kMelton2, other)));
+
+    const auto fitter = as(QStringLiteral("fitter"));
+    EXPECT_EQ(
+        fitter->column(QStringLiteral("SELECT job_id FROM sh_fitter_no_access_jobs(current_user)")),
+        QStringList(kCancelledJob));
+    EXPECT_EQ(fitter->column(
+                  QStringLiteral("SELECT job_id FROM sh_fitter_no_access_jobs('%1')").arg(other)),
+              QStringList())
+        << "another fitter's no-access jobs were listed";
+    // As the superuser checks a role's policies (SET ROLE), the function still answers.
+    EXPECT_EQ(seed->column(
+                  QStringLiteral("SELECT job_id FROM sh_fitter_no_access_jobs('%1')").arg(other)),
+              QStringList(theirJob));
+}
+
 } // namespace saferhomes::synctest

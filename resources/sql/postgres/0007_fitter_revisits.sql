@@ -9,6 +9,9 @@
 -- job they came back from). The check cannot read `job` from a policy on `job` (PostgreSQL
 -- refuses a policy that recurses into its own table), so one SECURITY DEFINER function lists
 -- the fitter's no-access jobs; it is called once per statement in an uncorrelated sub-select.
+-- It answers only for the login of the session calling it (or a superuser's session, which
+-- may SET ROLE to check a role's policies): a fitter who calls it with another fitter's login
+-- gets nothing.
 
 CREATE FUNCTION sh_fitter_no_access_jobs(login name)
 RETURNS TABLE (job_id uuid, household_id uuid)
@@ -18,7 +21,9 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     JOIN fitter f ON f.id = j.fitter_id
     JOIN app_user u ON u.id = f.user_id
     WHERE u.login = $1 AND u.deleted_at IS NULL AND j.status = 'no_access'
-      AND j.deleted_at IS NULL;
+      AND j.deleted_at IS NULL
+      AND ($1 = session_user
+           OR (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user));
 $$;
 REVOKE ALL ON FUNCTION sh_fitter_no_access_jobs(name) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION sh_fitter_no_access_jobs(name) TO sh_fitter;
