@@ -384,6 +384,29 @@ TEST_F(JobSyncTest, AFittersDifferenceReasonAndJobPhotoReachTheOffice)
               (QHash<QString, QString> {{QStringLiteral("WINDOW_LOCK"),
                                          QStringLiteral("The back bedroom window is "
                                                         "painted shut")}}));
+
+    // An attachment names only a job of its own household: one of another household's is
+    // refused by the server.
+    const QString other = makeJob(*coordinator, QStringLiteral("6 Other Street"));
+    ASSERT_TRUE(synced(coordinator->sync()));
+    const QString stray = text(QUuid::createUuid());
+    ASSERT_TRUE(coordinator->exec(
+        QStringLiteral("INSERT INTO attachment (id, household_id, kind, mime_type, sha256, bytes, "
+                       "created_at, by_user, job_id) SELECT ?, household_id, 'photo', "
+                       "'image/jpeg', ?, x'00', '2027-01-06T11:00:00.000Z', 'office', ? "
+                       "FROM job WHERE id = ?"),
+        {stray, QString(64, u'0'), job, other}))
+        << coordinator->lastError().toStdString();
+    const SyncResult refused = coordinator->sync();
+    ASSERT_TRUE(refused.ok()) << refused.error.toStdString();
+    ASSERT_EQ(refused.rejected.size(), 1);
+    EXPECT_EQ(refused.rejected[0].entityId, stray);
+    EXPECT_TRUE(refused.rejected[0].reason.contains(u"row-level security"))
+        << refused.rejected[0].reason.toStdString();
+    EXPECT_EQ(
+        m_central->value(QStringLiteral("SELECT count(*) FROM attachment WHERE id = ?"), {stray})
+            .toInt(),
+        0);
 }
 
 TEST_F(JobSyncTest, AFittersNoAccessSendsItsRevisitJob)
