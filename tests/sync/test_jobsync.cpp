@@ -407,6 +407,25 @@ TEST_F(JobSyncTest, AFittersDifferenceReasonAndJobPhotoReachTheOffice)
         m_central->value(QStringLiteral("SELECT count(*) FROM attachment WHERE id = ?"), {stray})
             .toInt(),
         0);
+    // Erasing the household blanks the fitter's reasons, on the server and on the device.
+    const QString household
+        = m_central->value(QStringLiteral("SELECT household_id FROM job WHERE id = ?"), {job})
+              .toString();
+    ASSERT_TRUE(m_central->exec(QStringLiteral("SELECT sh_erase_household(?::uuid)"), {household}))
+        << m_central->lastError().toStdString();
+    const QStringList erasedItems {QStringLiteral("DOOR_VIEWER 1 "),
+                                   QStringLiteral("WINDOW_LOCK 1 ")};
+    EXPECT_EQ(m_central->column(items, {job}), erasedItems);
+    ASSERT_TRUE(syncUntil(*coordinator, [&] {
+        return !coordinator
+                    ->value(QStringLiteral("SELECT erased_at FROM household WHERE id = '%1'")
+                                .arg(household))
+                    .isNull();
+    }));
+    local.clear();
+    for (const QVariantList &row : coordinator->rows(items, {job}))
+        local.append(row.value(0).toString());
+    EXPECT_EQ(local, erasedItems);
 }
 
 TEST_F(JobSyncTest, AFittersNoAccessSendsItsRevisitJob)

@@ -62,3 +62,48 @@ LANGUAGE sql IMMUTABLE AS $$
         WHEN 'job_item' THEN ARRAY['serial', 'fitted', 'fitted_qty', 'difference_reason']
     END;
 $$;
+
+-- Erasure (0004) blanks the reasons too: they are the fitter's words about the household.
+CREATE OR REPLACE FUNCTION sh_erase_household(target uuid) RETURNS void
+LANGUAGE plpgsql SECURITY INVOKER AS $$
+BEGIN
+    UPDATE household SET uprn = NULL, address_line1 = '[erased]', address_line2 = '',
+        town = '', postcode = split_part(btrim(postcode), ' ', 1), latitude = NULL,
+        longitude = NULL, eligibility = '', notes = '', erased_at = now(),
+        deleted_at = coalesce(deleted_at, now()), updated_at = now()
+        WHERE id = target AND erased_at IS NULL;
+    IF NOT FOUND THEN
+        PERFORM 1 FROM household WHERE id = target;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'household % does not exist', target
+                USING ERRCODE = 'no_data_found';
+        END IF;
+        RETURN; -- erased already
+    END IF;
+    UPDATE resident SET name = '', phone = '', email = '', preferred_contact = '',
+        language = '', access_needs = '', erased_at = now(),
+        deleted_at = coalesce(deleted_at, now())
+        WHERE household_id = target;
+    UPDATE visit SET notes = '', reason = '' WHERE household_id = target;
+    UPDATE consent SET witness = '' WHERE household_id = target;
+    UPDATE attachment SET bytes = '\x', deleted_at = coalesce(deleted_at, now())
+        WHERE household_id = target;
+    UPDATE survey SET answers = '{}', draft_position = '' WHERE household_id = target;
+    UPDATE recommendation SET reason = ''
+        WHERE survey_id IN (SELECT s.id FROM survey s WHERE s.household_id = target);
+    UPDATE job SET notes = '', signed_off_by = '' WHERE household_id = target;
+    UPDATE job_item SET difference_reason = ''
+        WHERE job_id IN (SELECT j.id FROM job j WHERE j.household_id = target)
+          AND difference_reason <> '';
+    UPDATE audit_event SET old_value = NULL, new_value = NULL
+        WHERE household_id = target AND (old_value IS NOT NULL OR new_value IS NOT NULL);
+    -- Stored push results: the conflicts they reported carry both sides' values.
+    UPDATE applied_ops SET result = jsonb_set(result, '{conflicts}', (
+            SELECT coalesce(jsonb_agg(jsonb_build_object('field', c->>'field', 'local', '',
+                                                         'server', '')), '[]')
+            FROM jsonb_array_elements(result->'conflicts') AS c))
+        WHERE jsonb_array_length(coalesce(result->'conflicts', '[]')) > 0
+          AND entity_id IN (SELECT target UNION ALL SELECT r.id FROM resident r
+                            WHERE r.household_id = target);
+END;
+$$;
