@@ -71,6 +71,9 @@ QStringList blankTombstones(const QString &now)
                        "(SELECT id FROM survey WHERE %1)")
             .arg(kOfHouseholds),
         QStringLiteral("UPDATE job SET notes = '', signed_off_by = '' WHERE %1").arg(kOfHouseholds),
+        QStringLiteral("UPDATE job_item SET difference_reason = '' WHERE job_id IN "
+                       "(SELECT id FROM job WHERE %1)")
+            .arg(kOfHouseholds),
         QStringLiteral("UPDATE household SET uprn = NULL, address_line1 = '[erased]', "
                        "address_line2 = '', town = '', latitude = NULL, longitude = NULL, "
                        "eligibility = '', notes = '', erased_at = coalesce(erased_at, '%1'), "

@@ -69,14 +69,15 @@ QList<SyncedTable> makeTables()
          false,
          false,
          true});
-    tables.append({QStringLiteral("attachment"),
-                   QStringLiteral("id"),
-                   {req("id"), req("household_id"), req("kind"), req("mime_type"), req("sha256"),
-                    req("bytes", K::Bytes), req("created_at", K::Time), req("by_user")},
-                   kByHousehold,
-                   false,
-                   false,
-                   true});
+    tables.append(
+        {QStringLiteral("attachment"),
+         QStringLiteral("id"),
+         {req("id"), req("household_id"), req("kind"), req("mime_type"), req("sha256"),
+          req("bytes", K::Bytes), req("created_at", K::Time), req("by_user"), col("job_id")},
+         kByHousehold,
+         false,
+         false,
+         true});
     tables.append(
         {QStringLiteral("consent"),
          QStringLiteral("id"),
@@ -117,15 +118,16 @@ QList<SyncedTable> makeTables()
                    false,
                    false,
                    true});
-    tables.append({QStringLiteral("job_item"),
-                   QStringLiteral("id"),
-                   {req("id"), req("job_id"), req("equipment_code"), req("qty", K::Integer),
-                    col("serial"), col("fitted", K::Bool), col("fitted_qty", K::Integer)},
-                   QStringLiteral("t.job_id IN (SELECT j.id FROM job j "
-                                  "WHERE j.household_id IN (%1))"),
-                   false,
-                   true,
-                   true});
+    tables.append(
+        {QStringLiteral("job_item"),
+         QStringLiteral("id"),
+         {req("id"), req("job_id"), req("equipment_code"), req("qty", K::Integer), col("serial"),
+          col("fitted", K::Bool), col("fitted_qty", K::Integer), col("difference_reason")},
+         QStringLiteral("t.job_id IN (SELECT j.id FROM job j "
+                        "WHERE j.household_id IN (%1))"),
+         false,
+         true,
+         true});
     tables.append({QStringLiteral("stock_movement"),
                    QStringLiteral("id"),
                    {req("id"), req("equipment_code"), req("qty_change", K::Integer), req("reason"),

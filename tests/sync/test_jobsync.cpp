@@ -303,6 +303,131 @@ TEST_F(JobSyncTest, ScheduledInTheOfficeCompletedInTheVanBothConverge)
     }));
 }
 
+TEST_F(JobSyncTest, AFittersDifferenceReasonAndJobPhotoReachTheOffice)
+{
+    auto coordinator = office(QStringLiteral("office-reasons"), QStringLiteral("coordinator"));
+    const QString job = makeJob(*coordinator, QStringLiteral("4 Reason Row"));
+    ASSERT_TRUE(schedule(*coordinator, job, QStringLiteral("2027-01-06T09:00:00.000Z"),
+                         QStringLiteral("2027-01-06T10:10:00.000Z")));
+    ASSERT_TRUE(synced(coordinator->sync()));
+
+    auto van = device(QStringLiteral("van-reasons"), QStringLiteral("fitter"));
+    ASSERT_TRUE(syncUntil(*van, [&] {
+        return van->value(
+                      QStringLiteral("SELECT count(*) FROM job_item WHERE job_id = '%1'").arg(job))
+                   .toInt()
+            == 2;
+    }));
+
+    // One window lock of the two planned, with the fitter's reason, and a photo of the work.
+    JobCompletion completion;
+    completion.fitted = {{QStringLiteral("WINDOW_LOCK"), 1}, {QStringLiteral("DOOR_VIEWER"), 1}};
+    completion.differenceReasons = {
+        {QStringLiteral("WINDOW_LOCK"), QStringLiteral("The back bedroom window is painted shut")}};
+    completion.photos.append(
+        {QStringLiteral("image/jpeg"), QByteArray("Photo of the fitted door viewer")});
+    completion.signedOffBy = QStringLiteral("Pat");
+    JobRepository jobs(van->database(), van->login());
+    const Result<bool> done = jobs.complete(QUuid(job), completion);
+    ASSERT_TRUE(done) << done.errorString().toStdString();
+    EXPECT_TRUE(*done);
+    ASSERT_TRUE(synced(van->sync()));
+    EXPECT_EQ(van->outboxRows(), 0);
+
+    const QString items = QStringLiteral("SELECT equipment_code || ' ' || fitted_qty || ' ' || "
+                                         "difference_reason FROM job_item WHERE job_id = ? "
+                                         "ORDER BY equipment_code");
+    const QStringList expectedItems {
+        QStringLiteral("DOOR_VIEWER 1 "),
+        QStringLiteral("WINDOW_LOCK 1 The back bedroom window is painted shut")};
+    EXPECT_EQ(m_central->column(items, {job}), expectedItems);
+    // sha256 of the photo's bytes, by sha256sum.
+    const QString photo = QStringLiteral(
+        "photo image/jpeg e3ac44eca2d77e6a6d6c7b1b79f75b56c7b1d3af5ae77eac5e16aa6da31647ee");
+    EXPECT_EQ(m_central->column(QStringLiteral("SELECT kind || ' ' || mime_type || ' ' || sha256 "
+                                               "FROM attachment WHERE job_id = ?"),
+                                {job}),
+              QStringList {photo});
+
+    // The coordinator's device holds the reason and the photo's job.
+    ASSERT_TRUE(syncUntil(*coordinator, [&] {
+        return coordinator
+                   ->value(QStringLiteral("SELECT count(*) FROM attachment WHERE job_id = '%1'")
+                               .arg(job))
+                   .toInt()
+            == 1;
+    }));
+    QStringList local;
+    for (const QVariantList &row : coordinator->rows(items, {job}))
+        local.append(row.value(0).toString());
+    EXPECT_EQ(local, expectedItems);
+    EXPECT_EQ(coordinator->rows(QStringLiteral("SELECT kind || ' ' || mime_type || ' ' || "
+                                               "sha256 FROM attachment WHERE job_id = ?"),
+                                {job}),
+              (QList<QVariantList> {{photo}}));
+    // Its bytes, and the job's household is the photo's.
+    EXPECT_EQ(coordinator->rows(QStringLiteral("SELECT count(*) FROM attachment a JOIN job j "
+                                               "ON j.id = a.job_id "
+                                               "AND j.household_id = a.household_id "
+                                               "WHERE a.job_id = ? AND a.bytes = ?"),
+                                {job, QByteArray("Photo of the fitted door viewer")}),
+              (QList<QVariantList> {{1}}));
+    const Result<QHash<QString, int>> pictures
+        = JobRepository(coordinator->database(), coordinator->login()).pictureCounts(QUuid(job));
+    ASSERT_TRUE(pictures) << pictures.errorString().toStdString();
+    EXPECT_EQ(*pictures, (QHash<QString, int> {{QStringLiteral("photo"), 1}}));
+    const Result<QHash<QString, QString>> reasons
+        = JobRepository(coordinator->database(), coordinator->login())
+              .differenceReasons(QUuid(job));
+    ASSERT_TRUE(reasons) << reasons.errorString().toStdString();
+    EXPECT_EQ(*reasons,
+              (QHash<QString, QString> {{QStringLiteral("WINDOW_LOCK"),
+                                         QStringLiteral("The back bedroom window is "
+                                                        "painted shut")}}));
+
+    // An attachment names only a job of its own household: one of another household's is
+    // refused by the server.
+    const QString other = makeJob(*coordinator, QStringLiteral("6 Other Street"));
+    ASSERT_TRUE(synced(coordinator->sync()));
+    const QString stray = text(QUuid::createUuid());
+    ASSERT_TRUE(coordinator->exec(
+        QStringLiteral("INSERT INTO attachment (id, household_id, kind, mime_type, sha256, bytes, "
+                       "created_at, by_user, job_id) SELECT ?, household_id, 'photo', "
+                       "'image/jpeg', ?, x'00', '2027-01-06T11:00:00.000Z', 'office', ? "
+                       "FROM job WHERE id = ?"),
+        {stray, QString(64, u'0'), job, other}))
+        << coordinator->lastError().toStdString();
+    const SyncResult refused = coordinator->sync();
+    ASSERT_TRUE(refused.ok()) << refused.error.toStdString();
+    ASSERT_EQ(refused.rejected.size(), 1);
+    EXPECT_EQ(refused.rejected[0].entityId, stray);
+    EXPECT_TRUE(refused.rejected[0].reason.contains(u"row-level security"))
+        << refused.rejected[0].reason.toStdString();
+    EXPECT_EQ(
+        m_central->value(QStringLiteral("SELECT count(*) FROM attachment WHERE id = ?"), {stray})
+            .toInt(),
+        0);
+    // Erasing the household blanks the fitter's reasons, on the server and on the device.
+    const QString household
+        = m_central->value(QStringLiteral("SELECT household_id FROM job WHERE id = ?"), {job})
+              .toString();
+    ASSERT_TRUE(m_central->exec(QStringLiteral("SELECT sh_erase_household(?::uuid)"), {household}))
+        << m_central->lastError().toStdString();
+    const QStringList erasedItems {QStringLiteral("DOOR_VIEWER 1 "),
+                                   QStringLiteral("WINDOW_LOCK 1 ")};
+    EXPECT_EQ(m_central->column(items, {job}), erasedItems);
+    ASSERT_TRUE(syncUntil(*coordinator, [&] {
+        return !coordinator
+                    ->value(QStringLiteral("SELECT erased_at FROM household WHERE id = '%1'")
+                                .arg(household))
+                    .isNull();
+    }));
+    local.clear();
+    for (const QVariantList &row : coordinator->rows(items, {job}))
+        local.append(row.value(0).toString());
+    EXPECT_EQ(local, erasedItems);
+}
+
 TEST_F(JobSyncTest, AFittersNoAccessSendsItsRevisitJob)
 {
     auto coordinator = office(QStringLiteral("office-revisit"), QStringLiteral("coordinator"));
