@@ -63,13 +63,19 @@ FitterEditor::FitterEditor(Database &database, const Fitter &fitter, QWidget *pa
 {
     setWindowTitle(fitter.id.isNull() ? tr("Add fitter") : tr("Edit fitter %1").arg(fitter.name));
     auto *form = new QFormLayout;
+    // A row whose field is a layout: its label still takes the mnemonic to \a buddy.
+    const auto labelFor = [this](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
 
     m_name = new QLineEdit(this);
     m_nameError = errorLabel();
     auto *nameColumn = new QVBoxLayout;
     nameColumn->addWidget(m_name);
     nameColumn->addWidget(m_nameError);
-    form->addRow(tr("&Name"), nameColumn);
+    form->addRow(labelFor(tr("&Name"), m_name), nameColumn);
 
     auto *skills = new QHBoxLayout;
     const QStringList skillNames = fitterSkillNames();
@@ -88,8 +94,9 @@ FitterEditor::FitterEditor(Database &database, const Fitter &fitter, QWidget *pa
     shift->addWidget(m_shiftStart);
     shift->addWidget(new QLabel(tr("to"), this));
     shift->addWidget(m_shiftEnd);
-    shift->addWidget(m_shiftError, 1);
-    form->addRow(tr("&Usual shift"), shift);
+    shift->addWidget(m_shiftError);
+    shift->addStretch();
+    form->addRow(labelFor(tr("&Usual shift"), m_shiftStart), shift);
 
     auto *days = new QGridLayout;
     const QLocale locale;
@@ -127,7 +134,7 @@ FitterEditor::FitterEditor(Database &database, const Fitter &fitter, QWidget *pa
     auto *absences = new QVBoxLayout;
     absences->addWidget(m_absences);
     absences->addWidget(m_absencesError);
-    form->addRow(tr("A&bsences"), absences);
+    form->addRow(labelFor(tr("A&bsences"), m_absences), absences);
 
     m_latitude = new QLineEdit(this);
     m_latitude->setPlaceholderText(tr("latitude"));
@@ -138,7 +145,7 @@ FitterEditor::FitterEditor(Database &database, const Fitter &fitter, QWidget *pa
     location->addWidget(m_latitude);
     location->addWidget(m_longitude);
     location->addWidget(m_locationError, 1);
-    form->addRow(tr("Day &starts at"), location);
+    form->addRow(labelFor(tr("Day &starts at"), m_latitude), location);
 
     m_van = new QLineEdit(this);
     form->addRow(tr("&Van"), m_van);
