@@ -3,6 +3,9 @@
 // ends before it starts is refused at the field and stores nothing.
 #include "admin/fittereditor.h"
 #include "admin/fittersdialog.h"
+#include "shell/mainwindow.h"
+#include "store/auditlog.h"
+#include "store/fitterrepository.h"
 #include "uitest.h"
 
 #include <QCheckBox>
@@ -10,6 +13,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -162,6 +166,54 @@ TEST_F(FitterAdminTest, AddsAndEditsAFitterFromTheKeyboard)
                            "\"to\":\"2026-12-31\"}]|VN21 ABC"_s});
     EXPECT_EQ(dialog.table()->item(0, 4)->text(), u"no"_s);
     shoot(&dialog, u"fittersdialog.png"_s);
+
+    QSqlQuery id(m_database.connection());
+    ASSERT_TRUE(id.exec(u"SELECT id FROM fitter"_s) && id.next());
+    QStringList audited;
+    for (const AuditEvent &event :
+         AuditLog::history(m_database.connectionName(), u"fitter"_s, id.value(0).toString())) {
+        audited.append(event.field + u':' + event.newValue.toString());
+    }
+    EXPECT_EQ(audited, (QStringList {u"created:Mo Rahman"_s, u"updated:Mo Rahman"_s}));
+}
+
+TEST_F(FitterAdminTest, UpdatingAFitterThatIsNotStoredIsNotFound)
+{
+    Fitter ghost;
+    ghost.id = QUuid(u"00000000-0000-4000-8000-000000000899"_s);
+    ghost.name = u"Nobody"_s;
+    const Result<Fitter> updated = FitterRepository(m_database, u"tester"_s).update(ghost);
+    ASSERT_FALSE(updated.ok());
+    EXPECT_EQ(updated.error().kind, Error::Kind::NotFound);
+    EXPECT_EQ(rows(), QStringList {});
+}
+
+TEST_F(FitterAdminTest, TheViewMenuOpensTheFitters)
+{
+    QSqlQuery insert(m_database.connection());
+    ASSERT_TRUE(insert.exec(u"INSERT INTO fitter (id, name) VALUES "
+                            "('00000000-0000-4000-8000-000000000801', 'Mo Rahman')"_s));
+    MainWindow window(m_database, settings());
+    show(window);
+    QAction *fitters = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (menu->text() == u"&View"_s) {
+            for (QAction *action : menu->menu()->actions()) {
+                if (action->text() == u"F&itters\u2026"_s)
+                    fitters = action;
+            }
+        }
+    }
+    ASSERT_NE(fitters, nullptr);
+    fitters->trigger();
+    FittersDialog *dialog = nullptr;
+    ASSERT_TRUE(waitFor([&] {
+        dialog = window.findChild<FittersDialog *>();
+        return dialog && dialog->isVisible();
+    }));
+    ASSERT_EQ(dialog->table()->rowCount(), 1);
+    EXPECT_EQ(dialog->table()->item(0, 0)->text(), u"Mo Rahman"_s);
+    dialog->reject();
 }
 
 TEST_F(FitterAdminTest, AShiftEndingBeforeItStartsIsRefusedAtTheField)
