@@ -90,6 +90,54 @@ Result<Fitter> FitterRepository::add(Fitter fitter)
     return fitter;
 }
 
+Result<Fitter> FitterRepository::update(const Fitter &fitter)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("Changing a fitter: %1").arg(db.lastError().text()));
+    const auto failed = [&](const QString &message) {
+        db.rollback();
+        return Error::database(tr("Changing fitter %1: %2").arg(fitter.name, message));
+    };
+    QSqlQuery old(db);
+    old.prepare(QStringLiteral("SELECT name FROM fitter WHERE id = ?"));
+    old.addBindValue(uuidText(fitter.id));
+    if (!old.exec())
+        return failed(old.lastError().text());
+    if (!old.next()) {
+        db.rollback();
+        return Error::notFound(tr("There is no fitter %1.").arg(uuidText(fitter.id)));
+    }
+    const QString oldName = old.value(0).toString();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "UPDATE fitter SET name = ?, skills = ?, start_latitude = ?, start_longitude = ?, "
+        "shift_start = ?, shift_end = ?, active = ?, weekly_shifts = ?, absences = ?, van = ? "
+        "WHERE id = ?"));
+    query.addBindValue(notNull(fitter.name));
+    query.addBindValue(notNull(fitter.skills.join(QLatin1Char(';'))));
+    query.addBindValue(optionalReal(fitter.latitude));
+    query.addBindValue(optionalReal(fitter.longitude));
+    query.addBindValue(fitter.usualShift.start.toString(u"HH:mm"));
+    query.addBindValue(fitter.usualShift.end.toString(u"HH:mm"));
+    query.addBindValue(fitter.active ? 1 : 0);
+    query.addBindValue(QString::fromUtf8(
+        QJsonDocument(fitter.weekdayShiftsJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(
+        QString::fromUtf8(QJsonDocument(fitter.absencesJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(notNull(fitter.van));
+    query.addBindValue(uuidText(fitter.id));
+    if (!query.exec())
+        return failed(query.lastError().text());
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    if (!audit.record(QStringLiteral("fitter"), uuidText(fitter.id), QStringLiteral("updated"),
+                      oldName, fitter.name, storeTimestamp()))
+        return failed(audit.errorString());
+    if (!db.commit())
+        return failed(db.lastError().text());
+    return fitter;
+}
+
 Result<QList<Fitter>> FitterRepository::all() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));

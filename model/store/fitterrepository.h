@@ -17,6 +17,8 @@ public:
 
     /// Stores a new fitter (its id made here when null) and returns it as stored.
     Result<Fitter> add(Fitter fitter);
+    /// Replaces the stored fitter of the same id with \a fitter; not found when there is none.
+    Result<Fitter> update(const Fitter &fitter);
     /// Every fitter, active or not, by name.
     Result<QList<Fitter>> all() const;
     Result<Fitter> find(const QUuid &id) const;

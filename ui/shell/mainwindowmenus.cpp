@@ -3,6 +3,7 @@
 
 #include "shell/mainwindow.h"
 
+#include "admin/fittersdialog.h"
 #include "dashboard/progressdock.h"
 #include "doorstep/doorsteppage.h"
 #include "register/householdexport.h"
@@ -74,6 +75,11 @@ void MainWindow::createActions()
         day->setAttribute(Qt::WA_DeleteOnClose);
         day->resize(1000, 720);
         day->show();
+    });
+    view->addAction(tr("F&itters\u2026"), this, [this] {
+        auto *fitters = new FittersDialog(m_database, this);
+        fitters->setAttribute(Qt::WA_DeleteOnClose);
+        fitters->open();
     });
     QAction *refresh = view->addAction(tr("&Reload households"), this, &MainWindow::reload);
     // F5 is Sync now, which reloads what it brings.
