@@ -1133,6 +1133,14 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>There is no fitter %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Changing a fitter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing fitter %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FittersCommand</name>
@@ -4255,6 +4263,161 @@ It will never be sent to the central database. The data on this device stays as 
     </message>
 </context>
 <context>
+    <name>saferhomes::FitterEditor</name>
+    <message>
+        <source>Line %1: write first day, last day, reason (2026-12-24 2026-12-28 Leave)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the last day is before the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add fitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit fitter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Usual shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual (weekend off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One a line: first day, last day, reason
+2026-12-24 2026-12-28 Christmas leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;bsences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day &amp;starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Active (can be scheduled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fitter needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shift must end after it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shift must end after it starts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give both latitude and longitude, or neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the fitter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::FittersDialog</name>
+    <message>
+        <source>Fitters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fitters could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fitters yet: Add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>saferhomes::HouseholdDetailPanel</name>
     <message>
         <source>Repeat victim</source>
@@ -5009,6 +5172,10 @@ Home-security scheme management: households, surveys, fitting and progress.</sou
     </message>
     <message>
         <source>SaferHomes — Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;itters…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
