@@ -1,6 +1,7 @@
 #include "jobrepository.h"
 
 #include "auditlog.h"
+#include "jobrepository_p.h"
 #include "sqlvalues.h"
 #include "visitrepository.h"
 
@@ -14,6 +15,48 @@
 namespace saferhomes {
 
 using namespace sqlvalues;
+
+namespace jobstore {
+
+bool settleHousehold(const QString &connectionName, AuditLog &audit, const QString &householdId,
+                     const QString &at, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(connectionName, false));
+    query.prepare(QStringLiteral(
+        "SELECT h.status, "
+        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status IN "
+        "('unscheduled', 'tentative', 'scheduled')), "
+        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status IN "
+        "('tentative', 'scheduled')), "
+        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status = 'completed') "
+        "FROM household h WHERE h.id = ?"));
+    query.addBindValue(householdId);
+    if (!query.exec() || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const auto from = HouseholdStatusRules::fromName(query.value(0).toString());
+    const int open = query.value(1).toInt();
+    const int booked = query.value(2).toInt();
+    const int completed = query.value(3).toInt();
+    query.finish();
+    using S = HouseholdStatus;
+    if (!from || (*from != S::Accepted && *from != S::Scheduled))
+        return true;
+    StatusMove move {*from, {}};
+    if (completed > 0 && open == 0) {
+        if (*from == S::Accepted)
+            move.steps.append(S::Scheduled);
+        move.steps.append(S::Installed);
+    } else if (booked > 0 && *from == S::Accepted) {
+        move.steps.append(S::Scheduled);
+    } else if (booked == 0 && *from == S::Scheduled) {
+        move.steps.append(S::Accepted);
+    }
+    return applyStatusMove(connectionName, audit, QUuid(householdId), move, at, error);
+}
+
+} // namespace jobstore
 
 namespace {
 
@@ -54,47 +97,6 @@ Job readJob(const QSqlQuery &query)
         job.longitude = query.value(21).toDouble();
     }
     return job;
-}
-
-/// Moves the household along the funnel after its jobs changed, inside the caller's
-/// transaction (DESIGN §8): `installed` once a job is completed and none is open, `scheduled`
-/// while a job is booked, else back to `accepted`. Only accepted and scheduled households move.
-bool settleHousehold(const QString &connectionName, AuditLog &audit, const QString &householdId,
-                     const QString &at, QString *error)
-{
-    QSqlQuery query(QSqlDatabase::database(connectionName, false));
-    query.prepare(QStringLiteral(
-        "SELECT h.status, "
-        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status IN "
-        "('unscheduled', 'tentative', 'scheduled')), "
-        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status IN "
-        "('tentative', 'scheduled')), "
-        "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status = 'completed') "
-        "FROM household h WHERE h.id = ?"));
-    query.addBindValue(householdId);
-    if (!query.exec() || !query.next()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    const auto from = HouseholdStatusRules::fromName(query.value(0).toString());
-    const int open = query.value(1).toInt();
-    const int booked = query.value(2).toInt();
-    const int completed = query.value(3).toInt();
-    query.finish();
-    using S = HouseholdStatus;
-    if (!from || (*from != S::Accepted && *from != S::Scheduled))
-        return true;
-    StatusMove move {*from, {}};
-    if (completed > 0 && open == 0) {
-        if (*from == S::Accepted)
-            move.steps.append(S::Scheduled);
-        move.steps.append(S::Installed);
-    } else if (booked > 0 && *from == S::Accepted) {
-        move.steps.append(S::Scheduled);
-    } else if (booked == 0 && *from == S::Scheduled) {
-        move.steps.append(S::Accepted);
-    }
-    return applyStatusMove(connectionName, audit, QUuid(householdId), move, at, error);
 }
 
 } // namespace
@@ -357,155 +359,6 @@ Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &s
     return created;
 }
 
-Result<bool> JobRepository::complete(const QUuid &jobId, const QHash<QString, int> &fitted,
-                                     const QHash<QString, QString> &serials,
-                                     const QString &signedOffBy)
-{
-    JobCompletion completion;
-    completion.fitted = fitted;
-    completion.serials = serials;
-    completion.signedOffBy = signedOffBy;
-    return record(jobId, completion, false);
-}
-
-Result<bool> JobRepository::complete(const QUuid &jobId, const JobCompletion &completion)
-{
-    return record(jobId, completion, true);
-}
-
-Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &completion,
-                                   bool needReasons)
-{
-    const QHash<QString, int> &fitted = completion.fitted;
-    const QHash<QString, QString> &serials = completion.serials;
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return Error::database(tr("Completing a job: %1").arg(db.lastError().text()));
-    const auto failed = [&](Error error) {
-        db.rollback();
-        return error;
-    };
-    const QString id = uuidText(jobId);
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT status, household_id FROM job WHERE id = ?"));
-    query.addBindValue(id);
-    if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
-    if (!query.next())
-        return failed(Error::notFound(tr("There is no job %1.").arg(id)));
-    const QString status = query.value(0).toString();
-    const QString householdId = query.value(1).toString();
-    query.finish();
-    if (status == u"completed") {
-        db.rollback();
-        return false; // recorded already (a re-sent completion)
-    }
-    if (status != u"scheduled" && status != u"tentative") {
-        return failed(Error::invalid(
-            tr("Job %1 is %2: only a booked job can be completed.").arg(id, status)));
-    }
-    QSqlQuery items(db);
-    items.prepare(QStringLiteral("SELECT id, equipment_code, qty FROM job_item WHERE job_id = ? "
-                                 "ORDER BY rowid"));
-    items.addBindValue(id);
-    if (!items.exec())
-        return failed(Error::database(items.lastError().text()));
-    QList<std::pair<QString, QString>> rows;
-    Job planned;
-    while (items.next()) {
-        rows.append({items.value(0).toString(), items.value(1).toString()});
-        planned.items.append(
-            JobItem {{}, items.value(1).toString(), items.value(2).toInt(), 0, {}});
-    }
-    items.finish();
-    if (needReasons) {
-        const QStringList missing = missingReasons(planned, completion);
-        if (!missing.isEmpty()) {
-            return failed(Error::invalid(tr("Say why fewer or more were fitted than planned: %1.")
-                                             .arg(missing.join(QLatin1String(", ")))));
-        }
-    }
-    for (auto it = fitted.cbegin(); it != fitted.cend(); ++it) {
-        const bool known = std::any_of(rows.cbegin(), rows.cend(),
-                                       [&](const auto &row) { return row.second == it.key(); });
-        if (!known)
-            return failed(Error::invalid(tr("%1 is not an item of job %2.").arg(it.key(), id)));
-    }
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE job_item SET fitted_qty = ?, fitted = ?, serial = ?, "
-                                  "difference_reason = ? WHERE id = ?"));
-    QSet<QString> counted;
-    for (const auto &[itemId, code] : std::as_const(rows)) {
-        // An item listed twice takes the quantity once (the first row of its code).
-        const bool first = !counted.contains(code);
-        const int qty = first ? fitted.value(code, 0) : 0;
-        counted.insert(code);
-        update.addBindValue(qty);
-        update.addBindValue(qty > 0 ? 1 : 0);
-        update.addBindValue(notNull(serials.value(code)));
-        update.addBindValue(
-            notNull(first ? completion.differenceReasons.value(code).trimmed() : QString()));
-        update.addBindValue(itemId);
-        if (!update.exec())
-            return failed(Error::database(update.lastError().text()));
-    }
-    const QString now = storeTimestamp();
-    update.prepare(QStringLiteral("UPDATE job SET status = 'completed', completed_at = ?, "
-                                  "signed_off_by = ? WHERE id = ?"));
-    update.addBindValue(now);
-    update.addBindValue(notNull(completion.signedOffBy));
-    update.addBindValue(id);
-    if (!update.exec())
-        return failed(Error::database(update.lastError().text()));
-    QList<std::pair<QString, JobPicture>> pictures;
-    for (const JobPicture &photo : completion.photos)
-        pictures.append({QStringLiteral("photo"), photo});
-    if (completion.signature)
-        pictures.append({QStringLiteral("signature"), *completion.signature});
-    QSqlQuery attach(db);
-    attach.prepare(QStringLiteral(
-        "INSERT INTO attachment (id, household_id, kind, mime_type, sha256, bytes, created_at, "
-        "by_user, job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const auto &[kind, picture] : std::as_const(pictures)) {
-        attach.addBindValue(uuidText(QUuid::createUuid()));
-        attach.addBindValue(householdId);
-        attach.addBindValue(kind);
-        attach.addBindValue(notNull(picture.mimeType));
-        attach.addBindValue(QString::fromLatin1(
-            QCryptographicHash::hash(picture.bytes, QCryptographicHash::Sha256).toHex()));
-        attach.addBindValue(picture.bytes.isNull() ? QByteArray("") : picture.bytes);
-        attach.addBindValue(now);
-        attach.addBindValue(notNull(m_userName));
-        attach.addBindValue(id);
-        if (!attach.exec())
-            return failed(Error::database(attach.lastError().text()));
-    }
-    AuditLog audit(m_connectionName, m_userName, m_device);
-    QString error;
-    if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
-                      QStringLiteral("completed"), now)
-        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
-        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
-    if (!db.commit())
-        return failed(Error::database(db.lastError().text()));
-    return true;
-}
-
-QStringList JobRepository::missingReasons(const Job &job, const JobCompletion &completion)
-{
-    QStringList missing;
-    QSet<QString> seen;
-    for (const JobItem &item : job.items) {
-        if (seen.contains(item.code))
-            continue;
-        seen.insert(item.code);
-        if (completion.fitted.value(item.code, 0) != item.qty
-            && completion.differenceReasons.value(item.code).trimmed().isEmpty())
-            missing.append(item.code);
-    }
-    return missing;
-}
-
 Result<QHash<QString, EquipmentLabel>> JobRepository::equipmentLabels() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
@@ -565,243 +418,6 @@ Result<QHash<QString, int>> JobRepository::pictureCounts(const QUuid &jobId) con
     return counts;
 }
 
-Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return Error::database(tr("Recording no access: %1").arg(db.lastError().text()));
-    const auto failed = [&](Error error) {
-        db.rollback();
-        return error;
-    };
-    const QString id = uuidText(jobId);
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT status, household_id, notes FROM job WHERE id = ?"));
-    query.addBindValue(id);
-    if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
-    if (!query.next())
-        return failed(Error::notFound(tr("There is no job %1.").arg(id)));
-    const QString status = query.value(0).toString();
-    const QString householdId = query.value(1).toString();
-    const QString notes = query.value(2).toString();
-    query.finish();
-    if (status != u"scheduled" && status != u"tentative") {
-        return failed(Error::invalid(
-            tr("Job %1 is %2: only a booked job can find nobody in.").arg(id, status)));
-    }
-    const QString now = storeTimestamp();
-    query.prepare(QStringLiteral("UPDATE job SET status = 'no_access', notes = ? WHERE id = ?"));
-    query.addBindValue(note.isEmpty() ? notes : (notes.isEmpty() ? note : notes + u'\n' + note));
-    query.addBindValue(id);
-    if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
-    const QUuid revisit = QUuid::createUuid();
-    query.prepare(QStringLiteral(
-        "INSERT INTO job (id, household_id, survey_id, status, created_at, duration_minutes, "
-        "revisit_of, availability, access_notes, notes) "
-        "SELECT ?, household_id, survey_id, 'unscheduled', ?, duration_minutes, id, "
-        "availability, access_notes, ? FROM job WHERE id = ?"));
-    query.addBindValue(uuidText(revisit));
-    query.addBindValue(now);
-    query.addBindValue(note.isEmpty() ? tr("Revisit: nobody was in.")
-                                      : tr("Revisit: nobody was in (%1).").arg(note));
-    query.addBindValue(id);
-    if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
-    QSqlQuery items(db);
-    items.prepare(QStringLiteral("SELECT equipment_code, qty FROM job_item WHERE job_id = ? "
-                                 "ORDER BY rowid"));
-    items.addBindValue(id);
-    if (!items.exec())
-        return failed(Error::database(items.lastError().text()));
-    QSqlQuery insertItem(db);
-    insertItem.prepare(QStringLiteral(
-        "INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES (?, ?, ?, ?)"));
-    while (items.next()) {
-        insertItem.addBindValue(uuidText(QUuid::createUuid()));
-        insertItem.addBindValue(uuidText(revisit));
-        insertItem.addBindValue(items.value(0));
-        insertItem.addBindValue(items.value(1));
-        if (!insertItem.exec())
-            return failed(Error::database(insertItem.lastError().text()));
-    }
-    items.finish();
-    AuditLog audit(m_connectionName, m_userName, m_device);
-    QString error;
-    if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
-                      QStringLiteral("no_access"), now)
-        || !audit.record(QStringLiteral("job"), uuidText(revisit), QStringLiteral("created"), {},
-                         QStringLiteral("unscheduled"), now)
-        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
-        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
-    if (!db.commit())
-        return failed(Error::database(db.lastError().text()));
-    return revisit;
-}
-
-/// Where a job is booked: on whom, when, for how long, pinned or not (no fitter: the tray).
-struct JobRepository::Placement {
-    QUuid fitterId;
-    QDateTime start;
-    int minutes = 0;
-    bool pinned = false;
-};
-
-Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
-                                      const PlacementChange &change,
-                                      const QStringList &missingSkills)
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return Error::database(tr("%1: %2").arg(action, db.lastError().text()));
-    const auto failed = [&](const Error &error) {
-        db.rollback();
-        return error.within(action);
-    };
-    const QString id = uuidText(jobId);
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT status, fitter_id, scheduled_start, duration_minutes, "
-                                 "pinned, household_id FROM job WHERE id = ?"));
-    query.addBindValue(id);
-    if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
-    if (!query.next())
-        return failed(Error::notFound(tr("there is no job %1").arg(id)));
-    const auto status = JobStatusNames::fromName(query.value(0).toString());
-    Placement before {readId(query.value(1)), readTime(query.value(2)), query.value(3).toInt(),
-                      query.value(4).toInt() == 1};
-    const QString householdId = query.value(5).toString();
-    query.finish();
-    if (!status)
-        return failed(Error::database(tr("job %1 has an unknown status").arg(id)));
-    if (!JobStatusNames::isBooked(*status))
-        before = {{}, {}, before.minutes, false};
-    const Result<Placement> after = change(before, *status);
-    if (!after)
-        return failed(after.error());
-    if (after->minutes <= 0)
-        return failed(Error::invalid(tr("a job lasts at least a minute")));
-    const bool booked = !after->fitterId.isNull();
-    if (booked && !after->start.isValid())
-        return failed(Error::invalid(tr("a booking needs a start")));
-    const QString newStatus = booked
-        ? (JobStatusNames::isBooked(*status) ? JobStatusNames::name(*status)
-                                             : QStringLiteral("scheduled"))
-        : QStringLiteral("unscheduled");
-    const QDateTime end = booked ? after->start.addSecs(qint64(after->minutes) * 60) : QDateTime();
-    const bool rescheduled = before.fitterId != after->fitterId || before.start != after->start
-        || before.minutes != after->minutes;
-    query.prepare(QStringLiteral(
-        "UPDATE job SET fitter_id = ?, status = ?, scheduled_start = ?, scheduled_end = ?, "
-        "duration_minutes = ?, pinned = ?, sequence = sequence + ? WHERE id = ?"));
-    query.addBindValue(nullableId(after->fitterId));
-    query.addBindValue(newStatus);
-    query.addBindValue(nullableTime(booked ? after->start : QDateTime()));
-    query.addBindValue(nullableTime(end));
-    query.addBindValue(after->minutes);
-    query.addBindValue(booked && after->pinned ? 1 : 0);
-    query.addBindValue(rescheduled ? 1 : 0);
-    query.addBindValue(id);
-    if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
-
-    AuditLog audit(m_connectionName, m_userName, m_device);
-    const QString now = storeTimestamp();
-    const auto record = [&](const QString &field, const QVariant &old, const QVariant &value) {
-        return old == value || audit.record(QStringLiteral("job"), id, field, old, value, now);
-    };
-    const QString oldStatus = JobStatusNames::name(*status);
-    QString error;
-    if (!record(QStringLiteral("status"), oldStatus, newStatus)
-        || !record(QStringLiteral("fitter_id"), nullableId(before.fitterId),
-                   nullableId(after->fitterId))
-        || !record(QStringLiteral("scheduled_start"), nullableTime(before.start),
-                   nullableTime(booked ? after->start : QDateTime()))
-        || !record(QStringLiteral("duration_minutes"), before.minutes, after->minutes)
-        || !record(QStringLiteral("pinned"), before.pinned, booked && after->pinned)
-        || !record(QStringLiteral("skill_exception"), {},
-                   missingSkills.isEmpty() ? QVariant()
-                                           : QVariant(missingSkills.join(QStringLiteral(", "))))
-        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
-        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
-    if (!db.commit())
-        return failed(Error::database(db.lastError().text()));
-    return {};
-}
-
-Status JobRepository::bookJob(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,
-                              int minutes, bool pinned, const QStringList &missingSkills)
-{
-    return changePlacement(
-        jobId, tr("Booking a job"),
-        [&](const Placement &, JobStatus status) -> Result<Placement> {
-            if (status != JobStatus::Unscheduled) {
-                return Error::invalid(
-                    tr("the job is %1, not in the tray").arg(JobStatusNames::name(status)));
-            }
-            if (fitterId.isNull())
-                return Error::invalid(tr("no fitter was chosen"));
-            return Placement {fitterId, start, minutes, pinned};
-        },
-        missingSkills);
-}
-
-namespace {
-
-Error notBooked(JobStatus status)
-{
-    return Error::invalid(
-        JobRepository::tr("the job is %1, not booked").arg(JobStatusNames::name(status)));
-}
-
-} // namespace
-
-Status JobRepository::moveJob(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,
-                              const QStringList &missingSkills)
-{
-    return changePlacement(
-        jobId, tr("Moving a job"),
-        [&](const Placement &now, JobStatus status) -> Result<Placement> {
-            if (!JobStatusNames::isBooked(status))
-                return notBooked(status);
-            if (fitterId.isNull())
-                return Error::invalid(tr("no fitter was chosen"));
-            return Placement {fitterId, start, now.minutes, now.pinned};
-        },
-        missingSkills);
-}
-
-Status JobRepository::resizeJob(const QUuid &jobId, int minutes)
-{
-    return changePlacement(jobId, tr("Changing a job's length"),
-                           [&](const Placement &now, JobStatus status) -> Result<Placement> {
-                               if (!JobStatusNames::isBooked(status))
-                                   return notBooked(status);
-                               return Placement {now.fitterId, now.start, minutes, now.pinned};
-                           });
-}
-
-Status JobRepository::setJobPinned(const QUuid &jobId, bool pinned)
-{
-    return changePlacement(jobId, pinned ? tr("Pinning a job") : tr("Unpinning a job"),
-                           [&](const Placement &now, JobStatus status) -> Result<Placement> {
-                               if (!JobStatusNames::isBooked(status))
-                                   return notBooked(status);
-                               return Placement {now.fitterId, now.start, now.minutes, pinned};
-                           });
-}
-
-Status JobRepository::unscheduleJob(const QUuid &jobId)
-{
-    return changePlacement(jobId, tr("Taking a job off the schedule"),
-                           [&](const Placement &now, JobStatus status) -> Result<Placement> {
-                               if (!JobStatusNames::isBooked(status))
-                                   return notBooked(status);
-                               return Placement {{}, {}, now.minutes, false};
-                           });
-}
-
 Result<Job> JobRepository::job(const QUuid &jobId) const
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -837,74 +453,6 @@ Result<QHash<QString, QString>> JobRepository::itemSkills() const
     while (query.next())
         skills.insert(query.value(0).toString(), query.value(1).toString());
     return skills;
-}
-
-Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return Error::database(tr("Applying a schedule: %1").arg(db.lastError().text()));
-    const auto failed = [&](Error error) {
-        db.rollback();
-        return error;
-    };
-    QSqlQuery read(db);
-    read.prepare(QStringLiteral(
-        "SELECT status, fitter_id, scheduled_start, household_id FROM job WHERE id = ?"));
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral(
-        "UPDATE job SET fitter_id = ?, scheduled_start = ?, scheduled_end = ?, status = ?, "
-        "sequence = sequence + ? WHERE id = ?"));
-    AuditLog audit(m_connectionName, m_userName, m_device);
-    const QString now = storeTimestamp();
-    const auto booking = [](const QUuid &fitter, const QDateTime &start) {
-        return fitter.isNull() ? QString() : uuidText(fitter) + u'@' + timeText(start);
-    };
-    QStringList households;
-    for (const JobBooking &change : changes) {
-        const QString id = uuidText(change.jobId);
-        read.addBindValue(id);
-        if (!read.exec())
-            return failed(Error::database(read.lastError().text()));
-        if (!read.next())
-            return failed(Error::notFound(tr("There is no job %1.").arg(id)));
-        const QString status = read.value(0).toString();
-        const QUuid fitter = readId(read.value(1));
-        const QDateTime start = readTime(read.value(2));
-        const QString household = read.value(3).toString();
-        read.finish();
-        const bool wasBooked = JobStatusNames::isBooked(change.wasStatus);
-        if (status != JobStatusNames::name(change.wasStatus)
-            || (wasBooked && (fitter != change.wasFitterId || start != change.wasStart))) {
-            return failed(Error::refused(
-                tr("Job %1 changed after the schedule was planned; nothing was applied. "
-                   "Plan again.")
-                    .arg(id)));
-        }
-        const bool books = !change.fitterId.isNull();
-        update.addBindValue(nullableId(change.fitterId));
-        update.addBindValue(books ? nullableTime(change.start) : nullableTime({}));
-        update.addBindValue(books ? nullableTime(change.end) : nullableTime({}));
-        update.addBindValue(books ? QStringLiteral("scheduled") : QStringLiteral("unscheduled"));
-        update.addBindValue(wasBooked ? 1 : 0);
-        update.addBindValue(id);
-        if (!update.exec())
-            return failed(Error::database(update.lastError().text()));
-        if (!audit.record(QStringLiteral("job"), id, QStringLiteral("booking"),
-                          booking(wasBooked ? fitter : QUuid(), start),
-                          booking(change.fitterId, change.start), now))
-            return failed(Error::database(audit.errorString()));
-        if (!households.contains(household))
-            households.append(household);
-    }
-    QString error;
-    for (const QString &household : std::as_const(households)) {
-        if (!settleHousehold(m_connectionName, audit, household, now, &error))
-            return failed(Error::database(error));
-    }
-    if (!db.commit())
-        return failed(Error::database(db.lastError().text()));
-    return int(changes.size());
 }
 
 Result<QList<Job>> JobRepository::householdJobs(const QUuid &householdId) const

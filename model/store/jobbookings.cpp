@@ -1,0 +1,252 @@
+// JobRepository: the schedule's edits (the board's book, move, resize, pin and unschedule, and
+// an optimiser run's bookings applied at once).
+
+#include "jobrepository.h"
+
+#include "auditlog.h"
+#include "jobrepository_p.h"
+#include "sqlvalues.h"
+#include "visitrepository.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace saferhomes {
+
+using namespace sqlvalues;
+using jobstore::settleHousehold;
+
+struct JobRepository::Placement {
+    QUuid fitterId;
+    QDateTime start;
+    int minutes = 0;
+    bool pinned = false;
+};
+
+Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
+                                      const PlacementChange &change,
+                                      const QStringList &missingSkills)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("%1: %2").arg(action, db.lastError().text()));
+    const auto failed = [&](const Error &error) {
+        db.rollback();
+        return error.within(action);
+    };
+    const QString id = uuidText(jobId);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT status, fitter_id, scheduled_start, duration_minutes, "
+                                 "pinned, household_id FROM job WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    if (!query.next())
+        return failed(Error::notFound(tr("there is no job %1").arg(id)));
+    const auto status = JobStatusNames::fromName(query.value(0).toString());
+    Placement before {readId(query.value(1)), readTime(query.value(2)), query.value(3).toInt(),
+                      query.value(4).toInt() == 1};
+    const QString householdId = query.value(5).toString();
+    query.finish();
+    if (!status)
+        return failed(Error::database(tr("job %1 has an unknown status").arg(id)));
+    if (!JobStatusNames::isBooked(*status))
+        before = {{}, {}, before.minutes, false};
+    const Result<Placement> after = change(before, *status);
+    if (!after)
+        return failed(after.error());
+    if (after->minutes <= 0)
+        return failed(Error::invalid(tr("a job lasts at least a minute")));
+    const bool booked = !after->fitterId.isNull();
+    if (booked && !after->start.isValid())
+        return failed(Error::invalid(tr("a booking needs a start")));
+    const QString newStatus = booked
+        ? (JobStatusNames::isBooked(*status) ? JobStatusNames::name(*status)
+                                             : QStringLiteral("scheduled"))
+        : QStringLiteral("unscheduled");
+    const QDateTime end = booked ? after->start.addSecs(qint64(after->minutes) * 60) : QDateTime();
+    const bool rescheduled = before.fitterId != after->fitterId || before.start != after->start
+        || before.minutes != after->minutes;
+    query.prepare(QStringLiteral(
+        "UPDATE job SET fitter_id = ?, status = ?, scheduled_start = ?, scheduled_end = ?, "
+        "duration_minutes = ?, pinned = ?, sequence = sequence + ? WHERE id = ?"));
+    query.addBindValue(nullableId(after->fitterId));
+    query.addBindValue(newStatus);
+    query.addBindValue(nullableTime(booked ? after->start : QDateTime()));
+    query.addBindValue(nullableTime(end));
+    query.addBindValue(after->minutes);
+    query.addBindValue(booked && after->pinned ? 1 : 0);
+    query.addBindValue(rescheduled ? 1 : 0);
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    const QString now = storeTimestamp();
+    const auto record = [&](const QString &field, const QVariant &old, const QVariant &value) {
+        return old == value || audit.record(QStringLiteral("job"), id, field, old, value, now);
+    };
+    const QString oldStatus = JobStatusNames::name(*status);
+    QString error;
+    if (!record(QStringLiteral("status"), oldStatus, newStatus)
+        || !record(QStringLiteral("fitter_id"), nullableId(before.fitterId),
+                   nullableId(after->fitterId))
+        || !record(QStringLiteral("scheduled_start"), nullableTime(before.start),
+                   nullableTime(booked ? after->start : QDateTime()))
+        || !record(QStringLiteral("duration_minutes"), before.minutes, after->minutes)
+        || !record(QStringLiteral("pinned"), before.pinned, booked && after->pinned)
+        || !record(QStringLiteral("skill_exception"), {},
+                   missingSkills.isEmpty() ? QVariant()
+                                           : QVariant(missingSkills.join(QStringLiteral(", "))))
+        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
+        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
+    if (!db.commit())
+        return failed(Error::database(db.lastError().text()));
+    return {};
+}
+
+Status JobRepository::bookJob(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,
+                              int minutes, bool pinned, const QStringList &missingSkills)
+{
+    return changePlacement(
+        jobId, tr("Booking a job"),
+        [&](const Placement &, JobStatus status) -> Result<Placement> {
+            if (status != JobStatus::Unscheduled) {
+                return Error::invalid(
+                    tr("the job is %1, not in the tray").arg(JobStatusNames::name(status)));
+            }
+            if (fitterId.isNull())
+                return Error::invalid(tr("no fitter was chosen"));
+            return Placement {fitterId, start, minutes, pinned};
+        },
+        missingSkills);
+}
+
+namespace {
+
+Error notBooked(JobStatus status)
+{
+    return Error::invalid(
+        JobRepository::tr("the job is %1, not booked").arg(JobStatusNames::name(status)));
+}
+
+} // namespace
+
+Status JobRepository::moveJob(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,
+                              const QStringList &missingSkills)
+{
+    return changePlacement(
+        jobId, tr("Moving a job"),
+        [&](const Placement &now, JobStatus status) -> Result<Placement> {
+            if (!JobStatusNames::isBooked(status))
+                return notBooked(status);
+            if (fitterId.isNull())
+                return Error::invalid(tr("no fitter was chosen"));
+            return Placement {fitterId, start, now.minutes, now.pinned};
+        },
+        missingSkills);
+}
+
+Status JobRepository::resizeJob(const QUuid &jobId, int minutes)
+{
+    return changePlacement(jobId, tr("Changing a job's length"),
+                           [&](const Placement &now, JobStatus status) -> Result<Placement> {
+                               if (!JobStatusNames::isBooked(status))
+                                   return notBooked(status);
+                               return Placement {now.fitterId, now.start, minutes, now.pinned};
+                           });
+}
+
+Status JobRepository::setJobPinned(const QUuid &jobId, bool pinned)
+{
+    return changePlacement(jobId, pinned ? tr("Pinning a job") : tr("Unpinning a job"),
+                           [&](const Placement &now, JobStatus status) -> Result<Placement> {
+                               if (!JobStatusNames::isBooked(status))
+                                   return notBooked(status);
+                               return Placement {now.fitterId, now.start, now.minutes, pinned};
+                           });
+}
+
+Status JobRepository::unscheduleJob(const QUuid &jobId)
+{
+    return changePlacement(jobId, tr("Taking a job off the schedule"),
+                           [&](const Placement &now, JobStatus status) -> Result<Placement> {
+                               if (!JobStatusNames::isBooked(status))
+                                   return notBooked(status);
+                               return Placement {{}, {}, now.minutes, false};
+                           });
+}
+
+Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("Applying a schedule: %1").arg(db.lastError().text()));
+    const auto failed = [&](Error error) {
+        db.rollback();
+        return error;
+    };
+    QSqlQuery read(db);
+    read.prepare(QStringLiteral(
+        "SELECT status, fitter_id, scheduled_start, household_id FROM job WHERE id = ?"));
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral(
+        "UPDATE job SET fitter_id = ?, scheduled_start = ?, scheduled_end = ?, status = ?, "
+        "sequence = sequence + ? WHERE id = ?"));
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    const QString now = storeTimestamp();
+    const auto booking = [](const QUuid &fitter, const QDateTime &start) {
+        return fitter.isNull() ? QString() : uuidText(fitter) + u'@' + timeText(start);
+    };
+    QStringList households;
+    for (const JobBooking &change : changes) {
+        const QString id = uuidText(change.jobId);
+        read.addBindValue(id);
+        if (!read.exec())
+            return failed(Error::database(read.lastError().text()));
+        if (!read.next())
+            return failed(Error::notFound(tr("There is no job %1.").arg(id)));
+        const QString status = read.value(0).toString();
+        const QUuid fitter = readId(read.value(1));
+        const QDateTime start = readTime(read.value(2));
+        const QString household = read.value(3).toString();
+        read.finish();
+        const bool wasBooked = JobStatusNames::isBooked(change.wasStatus);
+        if (status != JobStatusNames::name(change.wasStatus)
+            || (wasBooked && (fitter != change.wasFitterId || start != change.wasStart))) {
+            return failed(Error::refused(
+                tr("Job %1 changed after the schedule was planned; nothing was applied. "
+                   "Plan again.")
+                    .arg(id)));
+        }
+        const bool books = !change.fitterId.isNull();
+        update.addBindValue(nullableId(change.fitterId));
+        update.addBindValue(books ? nullableTime(change.start) : nullableTime({}));
+        update.addBindValue(books ? nullableTime(change.end) : nullableTime({}));
+        update.addBindValue(books ? QStringLiteral("scheduled") : QStringLiteral("unscheduled"));
+        update.addBindValue(wasBooked ? 1 : 0);
+        update.addBindValue(id);
+        if (!update.exec())
+            return failed(Error::database(update.lastError().text()));
+        if (!audit.record(QStringLiteral("job"), id, QStringLiteral("booking"),
+                          booking(wasBooked ? fitter : QUuid(), start),
+                          booking(change.fitterId, change.start), now))
+            return failed(Error::database(audit.errorString()));
+        if (!households.contains(household))
+            households.append(household);
+    }
+    QString error;
+    for (const QString &household : std::as_const(households)) {
+        if (!settleHousehold(m_connectionName, audit, household, now, &error))
+            return failed(Error::database(error));
+    }
+    if (!db.commit())
+        return failed(Error::database(db.lastError().text()));
+    return int(changes.size());
+}
+
+} // namespace saferhomes

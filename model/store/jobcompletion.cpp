@@ -1,0 +1,248 @@
+// JobRepository: what a fitter records of a visit (a completion, or no access and its revisit).
+
+#include "jobrepository.h"
+
+#include "auditlog.h"
+#include "jobrepository_p.h"
+#include "sqlvalues.h"
+#include "visitrepository.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace saferhomes {
+
+using namespace sqlvalues;
+using jobstore::settleHousehold;
+
+Result<bool> JobRepository::complete(const QUuid &jobId, const QHash<QString, int> &fitted,
+                                     const QHash<QString, QString> &serials,
+                                     const QString &signedOffBy)
+{
+    JobCompletion completion;
+    completion.fitted = fitted;
+    completion.serials = serials;
+    completion.signedOffBy = signedOffBy;
+    return record(jobId, completion, false);
+}
+
+Result<bool> JobRepository::complete(const QUuid &jobId, const JobCompletion &completion)
+{
+    return record(jobId, completion, true);
+}
+
+Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &completion,
+                                   bool needReasons)
+{
+    const QHash<QString, int> &fitted = completion.fitted;
+    const QHash<QString, QString> &serials = completion.serials;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("Completing a job: %1").arg(db.lastError().text()));
+    const auto failed = [&](Error error) {
+        db.rollback();
+        return error;
+    };
+    const QString id = uuidText(jobId);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT status, household_id FROM job WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    if (!query.next())
+        return failed(Error::notFound(tr("There is no job %1.").arg(id)));
+    const QString status = query.value(0).toString();
+    const QString householdId = query.value(1).toString();
+    query.finish();
+    if (status == u"completed") {
+        db.rollback();
+        return false; // recorded already (a re-sent completion)
+    }
+    if (status != u"scheduled" && status != u"tentative") {
+        return failed(Error::invalid(
+            tr("Job %1 is %2: only a booked job can be completed.").arg(id, status)));
+    }
+    QSqlQuery items(db);
+    items.prepare(QStringLiteral("SELECT id, equipment_code, qty FROM job_item WHERE job_id = ? "
+                                 "ORDER BY rowid"));
+    items.addBindValue(id);
+    if (!items.exec())
+        return failed(Error::database(items.lastError().text()));
+    QList<std::pair<QString, QString>> rows;
+    Job planned;
+    while (items.next()) {
+        rows.append({items.value(0).toString(), items.value(1).toString()});
+        planned.items.append(
+            JobItem {{}, items.value(1).toString(), items.value(2).toInt(), 0, {}});
+    }
+    items.finish();
+    if (needReasons) {
+        const QStringList missing = missingReasons(planned, completion);
+        if (!missing.isEmpty()) {
+            return failed(Error::invalid(tr("Say why fewer or more were fitted than planned: %1.")
+                                             .arg(missing.join(QLatin1String(", ")))));
+        }
+    }
+    for (auto it = fitted.cbegin(); it != fitted.cend(); ++it) {
+        const bool known = std::any_of(rows.cbegin(), rows.cend(),
+                                       [&](const auto &row) { return row.second == it.key(); });
+        if (!known)
+            return failed(Error::invalid(tr("%1 is not an item of job %2.").arg(it.key(), id)));
+    }
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE job_item SET fitted_qty = ?, fitted = ?, serial = ?, "
+                                  "difference_reason = ? WHERE id = ?"));
+    QSet<QString> counted;
+    for (const auto &[itemId, code] : std::as_const(rows)) {
+        // An item listed twice takes the quantity once (the first row of its code).
+        const bool first = !counted.contains(code);
+        const int qty = first ? fitted.value(code, 0) : 0;
+        counted.insert(code);
+        update.addBindValue(qty);
+        update.addBindValue(qty > 0 ? 1 : 0);
+        update.addBindValue(notNull(serials.value(code)));
+        update.addBindValue(
+            notNull(first ? completion.differenceReasons.value(code).trimmed() : QString()));
+        update.addBindValue(itemId);
+        if (!update.exec())
+            return failed(Error::database(update.lastError().text()));
+    }
+    const QString now = storeTimestamp();
+    update.prepare(QStringLiteral("UPDATE job SET status = 'completed', completed_at = ?, "
+                                  "signed_off_by = ? WHERE id = ?"));
+    update.addBindValue(now);
+    update.addBindValue(notNull(completion.signedOffBy));
+    update.addBindValue(id);
+    if (!update.exec())
+        return failed(Error::database(update.lastError().text()));
+    QList<std::pair<QString, JobPicture>> pictures;
+    for (const JobPicture &photo : completion.photos)
+        pictures.append({QStringLiteral("photo"), photo});
+    if (completion.signature)
+        pictures.append({QStringLiteral("signature"), *completion.signature});
+    QSqlQuery attach(db);
+    attach.prepare(QStringLiteral(
+        "INSERT INTO attachment (id, household_id, kind, mime_type, sha256, bytes, created_at, "
+        "by_user, job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const auto &[kind, picture] : std::as_const(pictures)) {
+        attach.addBindValue(uuidText(QUuid::createUuid()));
+        attach.addBindValue(householdId);
+        attach.addBindValue(kind);
+        attach.addBindValue(notNull(picture.mimeType));
+        attach.addBindValue(QString::fromLatin1(
+            QCryptographicHash::hash(picture.bytes, QCryptographicHash::Sha256).toHex()));
+        attach.addBindValue(picture.bytes.isNull() ? QByteArray("") : picture.bytes);
+        attach.addBindValue(now);
+        attach.addBindValue(notNull(m_userName));
+        attach.addBindValue(id);
+        if (!attach.exec())
+            return failed(Error::database(attach.lastError().text()));
+    }
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    QString error;
+    if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
+                      QStringLiteral("completed"), now)
+        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
+        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
+    if (!db.commit())
+        return failed(Error::database(db.lastError().text()));
+    return true;
+}
+
+QStringList JobRepository::missingReasons(const Job &job, const JobCompletion &completion)
+{
+    QStringList missing;
+    QSet<QString> seen;
+    for (const JobItem &item : job.items) {
+        if (seen.contains(item.code))
+            continue;
+        seen.insert(item.code);
+        if (completion.fitted.value(item.code, 0) != item.qty
+            && completion.differenceReasons.value(item.code).trimmed().isEmpty())
+            missing.append(item.code);
+    }
+    return missing;
+}
+
+Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return Error::database(tr("Recording no access: %1").arg(db.lastError().text()));
+    const auto failed = [&](Error error) {
+        db.rollback();
+        return error;
+    };
+    const QString id = uuidText(jobId);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT status, household_id, notes FROM job WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    if (!query.next())
+        return failed(Error::notFound(tr("There is no job %1.").arg(id)));
+    const QString status = query.value(0).toString();
+    const QString householdId = query.value(1).toString();
+    const QString notes = query.value(2).toString();
+    query.finish();
+    if (status != u"scheduled" && status != u"tentative") {
+        return failed(Error::invalid(
+            tr("Job %1 is %2: only a booked job can find nobody in.").arg(id, status)));
+    }
+    const QString now = storeTimestamp();
+    query.prepare(QStringLiteral("UPDATE job SET status = 'no_access', notes = ? WHERE id = ?"));
+    query.addBindValue(note.isEmpty() ? notes : (notes.isEmpty() ? note : notes + u'\n' + note));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    const QUuid revisit = QUuid::createUuid();
+    query.prepare(QStringLiteral(
+        "INSERT INTO job (id, household_id, survey_id, status, created_at, duration_minutes, "
+        "revisit_of, availability, access_notes, notes) "
+        "SELECT ?, household_id, survey_id, 'unscheduled', ?, duration_minutes, id, "
+        "availability, access_notes, ? FROM job WHERE id = ?"));
+    query.addBindValue(uuidText(revisit));
+    query.addBindValue(now);
+    query.addBindValue(note.isEmpty() ? tr("Revisit: nobody was in.")
+                                      : tr("Revisit: nobody was in (%1).").arg(note));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(Error::database(query.lastError().text()));
+    QSqlQuery items(db);
+    items.prepare(QStringLiteral("SELECT equipment_code, qty FROM job_item WHERE job_id = ? "
+                                 "ORDER BY rowid"));
+    items.addBindValue(id);
+    if (!items.exec())
+        return failed(Error::database(items.lastError().text()));
+    QSqlQuery insertItem(db);
+    insertItem.prepare(QStringLiteral(
+        "INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES (?, ?, ?, ?)"));
+    while (items.next()) {
+        insertItem.addBindValue(uuidText(QUuid::createUuid()));
+        insertItem.addBindValue(uuidText(revisit));
+        insertItem.addBindValue(items.value(0));
+        insertItem.addBindValue(items.value(1));
+        if (!insertItem.exec())
+            return failed(Error::database(insertItem.lastError().text()));
+    }
+    items.finish();
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    QString error;
+    if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
+                      QStringLiteral("no_access"), now)
+        || !audit.record(QStringLiteral("job"), uuidText(revisit), QStringLiteral("created"), {},
+                         QStringLiteral("unscheduled"), now)
+        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
+        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
+    if (!db.commit())
+        return failed(Error::database(db.lastError().text()));
+    return revisit;
+}
+
+/// Where a job is booked: on whom, when, for how long, pinned or not (no fitter: the tray).
+
+} // namespace saferhomes

@@ -1,0 +1,21 @@
+#pragma once
+
+// Shared by the files of JobRepository (jobrepository.cpp, jobcompletion.cpp, jobbookings.cpp).
+
+#include <QString>
+
+namespace saferhomes {
+
+class AuditLog;
+
+namespace jobstore {
+
+/// Moves the household along the funnel after its jobs changed, inside the caller's
+/// transaction (DESIGN §8): `installed` once a job is completed and none is open, `scheduled`
+/// while a job is booked, else back to `accepted`. Only accepted and scheduled households move.
+bool settleHousehold(const QString &connectionName, AuditLog &audit, const QString &householdId,
+                     const QString &at, QString *error);
+
+} // namespace jobstore
+
+} // namespace saferhomes
