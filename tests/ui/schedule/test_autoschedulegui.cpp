@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QImage>
 #include <QProgressBar>
 #include <QPushButton>
@@ -75,7 +76,15 @@ TEST_F(AutoScheduleGuiTest, PlansTheWeekAppliesItAsOneUndoStepAndUndoPutsEveryJo
     EXPECT_EQ(request.scope, AutoScheduleScope::Horizon);
     EXPECT_EQ(request.from, kMonday);
     EXPECT_EQ(request.days, 5);
-    dialog->setTimeLimit(0.5);
+    EXPECT_EQ(request.timeLimit, 5.0) << "the default search time";
+    // The search time is chosen in the dialog, from the keyboard (Alt+S is its label's key).
+    auto *timeLimit = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("autoScheduleTimeLimit"));
+    ASSERT_NE(timeLimit, nullptr);
+    QTest::keyClick(dialog, Qt::Key_S, Qt::AltModifier);
+    ASSERT_TRUE(timeLimit->hasFocus());
+    QTest::keyClick(timeLimit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(timeLimit, QStringLiteral("0.5"));
+    EXPECT_EQ(dialog->request().timeLimit, 0.5);
     dialog->findChild<QPushButton *>(QStringLiteral("autoSchedulePlan"))->click();
     ASSERT_TRUE(waitFor([&] { return dialog->stage() == AutoScheduleDialog::Stage::Preview; }));
     // Planning alone changes nothing.
