@@ -11,6 +11,7 @@
 #include "schedulecommand.h"
 #include "service/householdservice.h"
 #include "sheetscommand.h"
+#include "stockcommand.h"
 #include "store/connectionname.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
@@ -37,7 +38,10 @@ const QStringList kValueOptions {
     QStringLiteral("--date"),      QStringLiteral("--fitter"),        QStringLiteral("--status"),
     QStringLiteral("--area"),      QStringLiteral("--job"),           QStringLiteral("--fitted"),
     QStringLiteral("--serials"),   QStringLiteral("--signed-off-by"), QStringLiteral("--note"),
-    QStringLiteral("--from"),      QStringLiteral("--days"),          QStringLiteral("--out")};
+    QStringLiteral("--from"),      QStringLiteral("--days"),          QStringLiteral("--out"),
+    QStringLiteral("--code"),      QStringLiteral("--qty"),           QStringLiteral("--location"),
+    QStringLiteral("--to"),        QStringLiteral("--counted"),       QStringLiteral("--reason"),
+    QStringLiteral("--id")};
 const QStringList kFlags {QStringLiteral("--json"),         QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version"),      QStringLiteral("--from-packages"),
@@ -86,6 +90,18 @@ QString Cli::helpText()
               "  jobs sheets --fitter ID --date YYYY-MM-DD --out FILE.pdf\n"
               "                                        the day's job sheets: route, then a "
               "page per job\n"
+              "  stock levels [--location L]           on hand, reserved and available by item "
+              "and location\n"
+              "  stock receive --code C --qty N [--location L] [--note REF]\n"
+              "                                        a delivery (L: depot or a fitter's id, "
+              "their van)\n"
+              "  stock transfer --code C --qty N --from L --to L\n"
+              "                                        move stock between the depot and vans\n"
+              "  stock count --code C --location L --counted N [--id UUID]\n"
+              "                                        a count (the same --id again: applied "
+              "once)\n"
+              "  stock return --code C --qty N [--location L] [--note T]\n"
+              "  stock write-off --code C --qty N --location L --reason R\n"
               "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
               "[--objective distance|vehicles]\n"
               "                                        solve a Solomon-format routing instance\n"
@@ -241,6 +257,12 @@ int Cli::runCommand(const QStringList &words)
         JobsCommand jobs(output);
         return sub == u"complete" ? jobs.complete(database, m_options)
                                   : jobs.noAccess(database, m_options);
+    }
+    if (command == u"stock" && StockCommand::subcommands().contains(sub) && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        return StockCommand(output).run(database, sub, m_options);
     }
     if (command == u"jobs" && sub == u"sheets" && words.size() == 2) {
         Database database(ConnectionName::main());
