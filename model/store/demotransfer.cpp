@@ -167,11 +167,12 @@ QStringList DemoTransfer::copiedTables()
 
 QStringList DemoTransfer::skippedTables()
 {
-    return {QStringLiteral("meta"),          QStringLiteral("app_user"),
-            QStringLiteral("user_area"),     QStringLiteral("outbox"),
-            QStringLiteral("sync_state"),    QStringLiteral("sync_conflict"),
-            QStringLiteral("sync_flag"),     QStringLiteral("redacted_entity"),
-            QStringLiteral("household_fts"), QStringLiteral("sqlite_sequence")};
+    return {QStringLiteral("meta"), QStringLiteral("app_user"), QStringLiteral("user_area"),
+            QStringLiteral("outbox"), QStringLiteral("sync_state"), QStringLiteral("sync_conflict"),
+            QStringLiteral("sync_flag"), QStringLiteral("redacted_entity"),
+            QStringLiteral("household_fts"), QStringLiteral("sqlite_sequence"),
+            // Kept by the stock_movement trigger as the movements are copied.
+            QStringLiteral("stock_level")};
 }
 
 Status DemoTransfer::prepareScratch(const Database &target, const Database &scratch)
