@@ -7,6 +7,7 @@
 #include "importexport/householdexporter.h"
 #include "importexport/householdimporter.h"
 #include "jobscommand.h"
+#include "reportcommand.h"
 #include "reporting/progressreport.h"
 #include "schedulecommand.h"
 #include "service/householdservice.h"
@@ -41,11 +42,12 @@ const QStringList kValueOptions {
     QStringLiteral("--from"),      QStringLiteral("--days"),          QStringLiteral("--out"),
     QStringLiteral("--code"),      QStringLiteral("--qty"),           QStringLiteral("--location"),
     QStringLiteral("--to"),        QStringLiteral("--counted"),       QStringLiteral("--reason"),
-    QStringLiteral("--id")};
+    QStringLiteral("--id"),        QStringLiteral("--period"),        QStringLiteral("--format")};
 const QStringList kFlags {QStringLiteral("--json"),         QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version"),      QStringLiteral("--from-packages"),
-                          QStringLiteral("--replan")};
+                          QStringLiteral("--replan"),       QStringLiteral("--freeze"),
+                          QStringLiteral("--frozen"),       QStringLiteral("--variances")};
 
 } // namespace
 
@@ -63,6 +65,18 @@ QString Cli::helpText()
               "  households set --uprn U FIELD=VALUE...\n"
               "                                        edit a household (audited)\n"
               "  report progress                       funnel, take-up and secured vs target\n"
+              "  report quarterly --period 2024/25-Q3 [--format json|csv|xlsx|pdf] [--out FILE]\n"
+              "                                        the quarterly return (UK financial "
+              "quarter;\n"
+              "                                        exit 2 for a malformed period, 1 for a "
+              "quarter\n"
+              "                                        not yet started); xlsx and pdf need "
+              "--out\n"
+              "  report quarterly --period P --freeze | --frozen | --variances\n"
+              "                                        freeze the submitted return (JSON and "
+              "SHA-256),\n"
+              "                                        print it as frozen, or compare today's "
+              "figures\n"
               "  survey recommend --answers FILE       the recommended package for survey answers\n"
               "  admin init-server --server URI        create or update the central database\n"
               "  admin add-user --server URI --name NAME --role ROLE [--areas \"A;B\"]\n"
@@ -202,6 +216,15 @@ int Cli::runCommand(const QStringList &words)
     }
     if (command == u"report" && sub == u"progress" && words.size() == 2)
         return reportProgress();
+    if (command == u"report" && sub == u"quarterly" && words.size() == 2) {
+        ReportCommand report(output);
+        if (const int refused = report.parse(m_options, m_flags); refused != Success)
+            return refused;
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        return report.quarterly(database);
+    }
     if (command == u"survey" && sub == u"recommend" && words.size() == 2) {
         if (!m_options.contains(QStringLiteral("--answers")))
             return usage(tr("survey recommend needs --answers FILE"));

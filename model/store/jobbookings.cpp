@@ -238,7 +238,10 @@ Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
         update.addBindValue(nullableId(change.fitterId));
         update.addBindValue(books ? nullableTime(change.start) : nullableTime({}));
         update.addBindValue(books ? nullableTime(change.end) : nullableTime({}));
-        update.addBindValue(books ? QStringLiteral("scheduled") : QStringLiteral("unscheduled"));
+        const JobStatus next = books && JobStatusNames::isBooked(change.status)
+            ? change.status
+            : (books ? JobStatus::Scheduled : JobStatus::Unscheduled);
+        update.addBindValue(JobStatusNames::name(next));
         update.addBindValue(wasBooked ? 1 : 0);
         update.addBindValue(id);
         if (!update.exec())
