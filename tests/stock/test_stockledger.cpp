@@ -1,7 +1,6 @@
 #include "stockfixture.h"
 
-#include <QElapsedTimer>
-
+#include <ctime>
 #include <limits>
 
 using namespace saferhomes;
@@ -227,14 +226,19 @@ TEST_F(StockLedgerTest, LevelsOfTwoHundredItemsAtThirtyLocationsOverAMillionMove
         "CASE WHEN (i / 200) % 30 = 0 THEN 'depot' ELSE printf('00000000-0000-4000-9000-%012d', "
         "(i / 200) % 30) END FROM n"));
     run(QStringLiteral("UPDATE sync_flag SET applying = 0"));
-    // The best of five reads: a busy machine (the tests run side by side) only ever adds.
-    qint64 ms = std::numeric_limits<qint64>::max();
+    // The processor time of the read, the best of five: the tests share a busy machine, where
+    // the wall clock also counts the time other processes had the processor.
+    const auto cpuMs = [] {
+        timespec now {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
+    };
+    double ms = std::numeric_limits<double>::max();
     Result<QList<StockLevel>> levels = QList<StockLevel>();
     for (int round = 0; round < 5; ++round) {
-        QElapsedTimer timer;
-        timer.start();
+        const double start = cpuMs();
         levels = m_ledger->levels();
-        ms = std::min(ms, timer.elapsed());
+        ms = std::min(ms, cpuMs() - start);
         ASSERT_TRUE(levels) << qPrintable(levels.errorString());
     }
     EXPECT_LT(ms, 100) << "levels took " << ms << " ms";
