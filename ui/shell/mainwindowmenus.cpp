@@ -3,8 +3,10 @@
 
 #include "shell/mainwindow.h"
 
+#include "admin/budgetsdialog.h"
 #include "admin/fittersdialog.h"
 #include "dashboard/progressdock.h"
+#include "dashboard/quarterlyreturndialog.h"
 #include "doorstep/doorsteppage.h"
 #include "register/householdexport.h"
 #include "register/registerpage.h"
@@ -37,6 +39,12 @@ void MainWindow::createActions()
     });
     sheets->setShortcut(QKeySequence::Print);
     m_featureActions.append({Feature::FitterDay, sheets});
+    m_featureActions.append(
+        {Feature::Dashboard, file->addAction(tr("&Quarterly return\u2026"), this, [this] {
+             auto *dialog = new QuarterlyReturnDialog(m_database, this);
+             dialog->setAttribute(Qt::WA_DeleteOnClose);
+             dialog->open();
+         })});
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -87,6 +95,14 @@ void MainWindow::createActions()
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
 
     m_syncBar->fillMenu(menuBar()->addMenu(tr("&Sync")));
+
+    QMenu *admin = menuBar()->addMenu(tr("&Admin"));
+    m_featureActions.append({Feature::Admin, admin->menuAction()});
+    admin->addAction(tr("&Budgets\u2026"), this, [this] {
+        auto *budgets = new BudgetsDialog(m_database, this);
+        budgets->setAttribute(Qt::WA_DeleteOnClose);
+        budgets->open();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SaferHomes"), this, [this] {
