@@ -7,6 +7,7 @@
 #include "importexport/householdexporter.h"
 #include "importexport/householdimporter.h"
 #include "jobscommand.h"
+#include "mapcommand.h"
 #include "reporting/progressreport.h"
 #include "schedulecommand.h"
 #include "service/householdservice.h"
@@ -37,7 +38,8 @@ const QStringList kValueOptions {
     QStringLiteral("--date"),      QStringLiteral("--fitter"),        QStringLiteral("--status"),
     QStringLiteral("--area"),      QStringLiteral("--job"),           QStringLiteral("--fitted"),
     QStringLiteral("--serials"),   QStringLiteral("--signed-off-by"), QStringLiteral("--note"),
-    QStringLiteral("--from"),      QStringLiteral("--days"),          QStringLiteral("--out")};
+    QStringLiteral("--from"),      QStringLiteral("--days"),          QStringLiteral("--out"),
+    QStringLiteral("--size"),      QStringLiteral("--mbtiles")};
 const QStringList kFlags {QStringLiteral("--json"),         QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version"),      QStringLiteral("--from-packages"),
@@ -86,6 +88,9 @@ QString Cli::helpText()
               "  jobs sheets --fitter ID --date YYYY-MM-DD --out FILE.pdf\n"
               "                                        the day's job sheets: route, then a "
               "page per job\n"
+              "  map render --out FILE.png --size WxH [--mbtiles FILE] "
+              "[--area A | --fitter ID --date YYYY-MM-DD]\n"
+              "                                        the map as the Map mode draws it\n"
               "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
               "[--objective distance|vehicles]\n"
               "                                        solve a Solomon-format routing instance\n"
@@ -256,6 +261,12 @@ int Cli::runCommand(const QStringList &words)
             return UsageError;
         return JobsCommand(output).createFromPackages(database,
                                                       m_options.value(QStringLiteral("--area")));
+    }
+    if (command == u"map" && sub == u"render" && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        return MapCommand(output).render(database, m_options);
     }
     if (command == u"schedule" && sub == u"solve-vrptw" && words.size() == 3)
         return ScheduleCommand(output).solveVrptw(words[2], m_options);

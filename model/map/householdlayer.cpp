@@ -37,7 +37,7 @@ void HouseholdLayer::refilter()
     m_placed.clear();
     m_unplaced.clear();
     m_clusters.clear();
-    m_bounds = QRectF();
+    m_bounds.reset();
     double left = 1, top = 1, right = 0, bottom = 0;
     for (int i = 0; i < m_households.size(); ++i) {
         const MapHousehold &household = m_households[i];

@@ -52,8 +52,8 @@ public:
     const QList<int> &placed() const { return m_placed; }
     /// The households passing the filters that have no position ("not on the map").
     const QList<int> &unplaced() const { return m_unplaced; }
-    /// The world rectangle round the placed households (null when there are none).
-    QRectF bounds() const { return m_bounds; }
+    /// The world rectangle round the placed households (none when there are none).
+    std::optional<QRectF> bounds() const { return m_bounds; }
 
     /// The zoom level whose clusters a view at \a zoom shows.
     static int clusterZoom(double zoom);
@@ -71,7 +71,7 @@ private:
     QString m_area;
     QList<int> m_placed;
     QList<int> m_unplaced;
-    QRectF m_bounds;
+    std::optional<QRectF> m_bounds;
     mutable QHash<int, MapClusters> m_clusters;
 };
 

@@ -9,7 +9,7 @@
 
 namespace saferhomes {
 
-QRectF MapRoute::bounds() const
+std::optional<QRectF> MapRoute::bounds() const
 {
     QList<QPointF> points;
     if (start)

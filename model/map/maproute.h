@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QList>
 #include <QPointF>
+#include <QRectF>
 #include <QString>
 #include <QUuid>
 
@@ -34,8 +35,8 @@ public:
     QList<MapRouteStop> stops;
 
     bool isEmpty() const { return !start && stops.isEmpty(); }
-    /// The world rectangle round the start and the stops that have positions (null: none).
-    QRectF bounds() const;
+    /// The world rectangle round the start and the stops that have positions (none: none).
+    std::optional<QRectF> bounds() const;
 
     /// The route of \a fitter through \a jobs as given (already in route order).
     static MapRoute fromJobs(const Fitter &fitter, const QList<Job> &jobs);

@@ -21,6 +21,7 @@ class DoorstepPage;
 class HouseholdExport;
 class ImportLauncher;
 class ImportWizard;
+class MapPage;
 class MessageBanner;
 class ProgressDock;
 class ProgressPanel;
@@ -57,6 +58,9 @@ public:
     /// Shows the schedule board (Ctrl+B).
     void showSchedule();
     BoardPage *boardPage() const { return m_board; }
+    /// Shows the map (Ctrl+M).
+    void showMap();
+    MapPage *mapPage() const { return m_map; }
 
     HouseholdRepository &repository() { return m_repository; }
     RegisterPage *registerPage() const { return m_register; }
@@ -113,6 +117,7 @@ private:
     RegisterPage *m_register = nullptr;
     DoorstepPage *m_doorstep = nullptr;
     BoardPage *m_board = nullptr;
+    MapPage *m_map = nullptr;
     QStackedWidget *m_modes = nullptr;
     Sidebar *m_sidebar = nullptr;
     ProgressDock *m_progressDock = nullptr;

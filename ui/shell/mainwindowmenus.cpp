@@ -6,6 +6,7 @@
 #include "admin/fittersdialog.h"
 #include "dashboard/progressdock.h"
 #include "doorstep/doorsteppage.h"
+#include "map/mappage.h"
 #include "register/householdexport.h"
 #include "register/registerpage.h"
 #include "schedule/fitterdaypage.h"
@@ -64,6 +65,7 @@ void MainWindow::createActions()
                     [this] { showDoorstep(true); });
     view->addAction(tr("&Schedule board"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
                     &MainWindow::showSchedule);
+    view->addAction(tr("&Map"), QKeySequence(Qt::CTRL | Qt::Key_M), this, &MainWindow::showMap);
     view->addSeparator();
     QAction *progress = m_progressDock->toggleViewAction();
     progress->setText(tr("&Progress panel"));
@@ -86,6 +88,9 @@ void MainWindow::createActions()
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
 
     m_syncBar->fillMenu(menuBar()->addMenu(tr("&Sync")));
+
+    QMenu *settingsMenu = menuBar()->addMenu(tr("Se&ttings"));
+    settingsMenu->addAction(tr("&Map\u2026"), m_map, &MapPage::openSettings);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SaferHomes"), this, [this] {
