@@ -96,6 +96,8 @@ QImage MapRenderer::renderImage(const MapViewport &view, double devicePixelRatio
 void MapRenderer::render(QPainter &painter, const MapViewport &view, double devicePixelRatio) const
 {
     painter.save();
+    // The application's font, not a widget's: the widget and `map render` draw alike.
+    painter.setFont(QFont());
     painter.setClipRect(QRectF(QPointF(0, 0), view.size()));
     painter.fillRect(QRectF(QPointF(0, 0), view.size()), m_style.background);
     if (m_tiles)
@@ -162,6 +164,38 @@ const QImage &MapRenderer::sprite(HouseholdStatus status, double devicePixelRati
     return *it;
 }
 
+const QImage &MapRenderer::clusterSprite(qsizetype count, double devicePixelRatio) const
+{
+    const qint64 key = qint64(count) * 1000 + std::lround(devicePixelRatio * 100);
+    auto it = m_clusterSprites.find(key);
+    if (it == m_clusterSprites.end()) {
+        if (m_clusterSprites.size() > 4096)
+            m_clusterSprites.clear();
+        const double radius = clusterRadius(count);
+        const double side = 2 * radius + 4;
+        const int pixels = int(std::ceil(side * devicePixelRatio));
+        QImage image(pixels, pixels, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        image.setDevicePixelRatio(devicePixelRatio);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QPointF centre(side / 2, side / 2);
+        painter.setPen(QPen(m_style.halo, 2));
+        painter.setBrush(m_style.cluster);
+        painter.drawEllipse(centre, radius, radius);
+        QFont font = painter.font();
+        font.setPixelSize(11);
+        font.setBold(true);
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
+                         Qt::AlignCenter, QString::number(count));
+        painter.end();
+        it = m_clusterSprites.insert(key, image);
+    }
+    return *it;
+}
+
 void MapRenderer::drawHouseholds(QPainter &painter, const MapViewport &view,
                                  double devicePixelRatio) const
 {
@@ -172,10 +206,12 @@ void MapRenderer::drawHouseholds(QPainter &painter, const MapViewport &view,
     const QList<int> shown = clusters.index.inRect(visible);
     const QList<MapHousehold> &households = m_layer->households();
     painter.setRenderHint(QPainter::Antialiasing);
-    QFont font = painter.font();
-    font.setPixelSize(11);
-    font.setBold(true);
-    painter.setFont(font);
+    // Marks are copied whole at device pixels, not resampled.
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    const auto snap = [devicePixelRatio](const QPointF &p) {
+        return QPointF(std::round(p.x() * devicePixelRatio) / devicePixelRatio,
+                       std::round(p.y() * devicePixelRatio) / devicePixelRatio);
+    };
     std::optional<QPointF> selectedAt;
     for (int c : shown) {
         const MapCluster &cluster = clusters.clusters[c];
@@ -183,18 +219,14 @@ void MapRenderer::drawHouseholds(QPainter &painter, const MapViewport &view,
         if (cluster.members.size() == 1) {
             const MapHousehold &household = households[cluster.members.first()];
             const QImage &mark = sprite(household.status, devicePixelRatio);
-            painter.drawImage(at - QPointF(kMarkSize / 2, kMarkSize / 2), mark);
+            painter.drawImage(snap(at - QPointF(kMarkSize / 2, kMarkSize / 2)), mark);
             if (!m_selected.isNull() && household.id == m_selected)
                 selectedAt = at;
             continue;
         }
-        const double radius = clusterRadius(cluster.members.size());
-        painter.setPen(QPen(m_style.halo, 2));
-        painter.setBrush(m_style.cluster);
-        painter.drawEllipse(at, radius, radius);
-        painter.setPen(Qt::white);
-        painter.drawText(QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius),
-                         Qt::AlignCenter, QString::number(cluster.members.size()));
+        const double half = clusterRadius(cluster.members.size()) + 2;
+        painter.drawImage(snap(at - QPointF(half, half)),
+                          clusterSprite(cluster.members.size(), devicePixelRatio));
     }
     if (selectedAt) {
         painter.setBrush(Qt::NoBrush);

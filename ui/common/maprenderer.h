@@ -49,7 +49,11 @@ public:
     const MapRoute &route() const { return m_route; }
     void setSelected(const QUuid &household) { m_selected = household; }
     QUuid selected() const { return m_selected; }
-    void setStyle(const MapStyle &style) { m_style = style; }
+    void setStyle(const MapStyle &style)
+    {
+        m_style = style;
+        m_clusterSprites.clear();
+    }
     const MapStyle &style() const { return m_style; }
 
     /// Draws \a view with its top left at the painter's origin, in logical pixels; tiles are
@@ -76,13 +80,17 @@ private:
     void drawScaleBar(QPainter &painter, const MapViewport &view) const;
     void drawAttribution(QPainter &painter, const MapViewport &view) const;
     const QImage &sprite(HouseholdStatus status, double devicePixelRatio) const;
+    const QImage &clusterSprite(qsizetype count, double devicePixelRatio) const;
 
     QPointer<MapTileSource> m_tiles;
     const HouseholdLayer *m_layer = nullptr;
     MapRoute m_route;
     QUuid m_selected;
     MapStyle m_style = MapStyle::light();
-    mutable QHash<int, QImage> m_sprites; ///< status * 8 + device pixel ratio → its mark
+    mutable QHash<int, QImage> m_sprites; ///< status and device pixel ratio → its mark
+    /// count and device pixel ratio → the cluster's disc with its count: drawing text is
+    /// most of a frame's time otherwise.
+    mutable QHash<qint64, QImage> m_clusterSprites;
 };
 
 } // namespace saferhomes

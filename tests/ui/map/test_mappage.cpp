@@ -14,12 +14,14 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace saferhomes::test {
@@ -77,6 +79,29 @@ protected:
         return map->viewport().toScreen(TileMath::toWorld(lat, lon));
     }
 };
+
+// The page as a person sees it, kept as a PNG in SAFERHOMES_SHOTS_DIR when it names a folder.
+// (Tests run without the English translation: %n messages show their source form.)
+TEST_F(MapPageTest, RendersAScreenshot)
+{
+    const auto page = makePage();
+    page->mapWidget()->setViewport(
+        MapViewport(TileMath::toWorld(52.7690, -0.9000), 14, QSizeF(page->mapWidget()->size())));
+    settle();
+    QTemporaryDir scratch;
+    QString folder = qEnvironmentVariable("SAFERHOMES_SHOTS_DIR");
+    if (folder.isEmpty())
+        folder = scratch.path();
+    ASSERT_TRUE(QDir().mkpath(folder));
+    const QString file = QDir(folder).filePath(QStringLiteral("map-page.png"));
+    ASSERT_TRUE(page->grab().save(file));
+    EXPECT_EQ(QImage(file).size(), page->size() * page->devicePixelRatio());
+    const QStringList shown = shownTexts(page.get());
+    for (const QString &text :
+         {QStringLiteral("Statuses shown"), QStringLiteral("All areas"), QStringLiteral("No route"),
+          QStringLiteral("1 home(s) not on the map")})
+        EXPECT_TRUE(shown.contains(text)) << text.toStdString();
+}
 
 TEST_F(MapPageTest, KeysPanAndZoom)
 {
