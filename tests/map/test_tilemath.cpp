@@ -101,8 +101,10 @@ TEST(MapViewport, PanAndFit)
     EXPECT_NEAR(view.zoom(), 3, 1e-9);
     EXPECT_NEAR(view.centre().x(), 0.375, 1e-12);
     // A single point: the largest zoom allowed.
-    view.fit(QRectF(QPointF(0.3, 0.3), QSizeF()), 32, 16);
+    view.fit(QRectF(QPointF(0.3, 0.3), QSizeF(0, 0)), 32, 16);
     EXPECT_DOUBLE_EQ(view.zoom(), 16);
+    EXPECT_DOUBLE_EQ(view.centre().x(), 0.3);
+    EXPECT_DOUBLE_EQ(view.centre().y(), 0.3);
 }
 
 } // namespace

@@ -56,7 +56,7 @@ MapViewport MapRenderer::fitted(const HouseholdLayer &layer, const MapRoute &rou
     if (!selected.isNull()) {
         for (int i : layer.placed()) {
             if (layer.households()[i].id == selected)
-                target = QRectF(*layer.households()[i].world, QSizeF());
+                target = QRectF(*layer.households()[i].world, QSizeF(0, 0));
         }
     }
     if (!target)

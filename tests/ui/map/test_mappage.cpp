@@ -18,11 +18,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QNativeGestureEvent>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 namespace saferhomes::test {
 namespace {
@@ -125,6 +127,36 @@ TEST_F(MapPageTest, KeysPanAndZoom)
     QTest::keyClick(map, Qt::Key_Minus);
     QTest::keyClick(map, Qt::Key_Minus);
     EXPECT_DOUBLE_EQ(map->viewport().zoom(), before.zoom() - 1);
+}
+
+TEST_F(MapPageTest, WheelAndPinchZoomAboutTheCursorAndFitShowsTheChoice)
+{
+    const auto page = makePage();
+    MapWidget *map = page->mapWidget();
+    const QPointF cursor(150, 420);
+    const QPointF under = map->viewport().toWorld(cursor);
+    const double zoom = map->viewport().zoom();
+    // One notch of the wheel: half a zoom level, the point under the cursor kept there.
+    QWheelEvent wheel(cursor, map->mapToGlobal(cursor), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(map, &wheel);
+    EXPECT_NEAR(map->viewport().zoom(), zoom + 0.5, 1e-9);
+    EXPECT_NEAR(map->viewport().toScreen(under).x(), cursor.x(), 1e-6);
+    EXPECT_NEAR(map->viewport().toScreen(under).y(), cursor.y(), 1e-6);
+    // A touchpad pinch doubling the scale: one zoom level more, about the pinch.
+    QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2,
+                              cursor, cursor, map->mapToGlobal(cursor), 1.0, QPointF());
+    QApplication::sendEvent(map, &pinch);
+    EXPECT_NEAR(map->viewport().zoom(), zoom + 1.5, 1e-9);
+    EXPECT_NEAR(map->viewport().toScreen(under).x(), cursor.x(), 1e-6);
+
+    // Fit to the chosen household: centred on it at street level.
+    map->setCurrent(idOf(QStringLiteral("7 Leicester Road")));
+    map->fitToSelection();
+    const QPointF oadby = screenOf(map, 52.5890, -1.0890);
+    EXPECT_NEAR(oadby.x(), map->width() / 2.0, 1e-6);
+    EXPECT_NEAR(oadby.y(), map->height() / 2.0, 1e-6);
+    EXPECT_DOUBLE_EQ(map->viewport().zoom(), 17);
 }
 
 TEST_F(MapPageTest, ClickingAHouseholdOpensIt)
