@@ -41,7 +41,7 @@ double medianMs(int runs, const std::function<void(int)> &work)
 
 void report(const char *what, double ms, double baselineMs, const char *baseline, double target)
 {
-    std::printf("%-44s %9.3f ms  (target < %g ms: %s)  %7.1fx %s (%.3f ms)\n", what, ms, target,
+    std::printf("%-44s %9.4f ms  (target < %g ms: %s)  %7.2fx %s (%.4f ms)\n", what, ms, target,
                 ms < target ? "met" : "MISSED", ms / baselineMs, baseline, baselineMs);
 }
 
