@@ -132,7 +132,8 @@ void MapRenderer::drawTiles(QPainter &painter, const MapViewport &view,
             // The tile, or the part of its nearest ancestor that covers it, scaled up.
             for (int up = 0; up <= z - m_tiles->minZoom(); ++up) {
                 const TileId ancestor {z - up, x >> up, y >> up};
-                const std::optional<QImage> image = m_tiles->tile(ancestor);
+                const std::optional<QImage> image
+                    = up == 0 ? m_tiles->tile(ancestor) : m_tiles->cachedTile(ancestor);
                 if (!image)
                     continue;
                 const double part = image->width() / double(1 << up);

@@ -23,6 +23,9 @@ public:
     virtual int maxZoom() const = 0;
     /// The tile's image when it is at hand (decoded, 256 x 256 or larger for HiDPI tiles).
     virtual std::optional<QImage> tile(const TileId &tile) = 0;
+    /// The tile's image only when it is at hand already: what the renderer draws scaled up
+    /// in place of a missing tile, without asking a server for more than the screen shows.
+    virtual std::optional<QImage> cachedTile(const TileId &tile) { return this->tile(tile); }
     /// The credit the tiles' licence asks for ("© OpenStreetMap contributors").
     virtual QString attribution() const = 0;
 

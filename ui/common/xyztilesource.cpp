@@ -94,7 +94,7 @@ QString XyzTileSource::cachePath(const TileId &tile) const
     return m_cacheDir.filePath(QStringLiteral("%1/%2/%3.tile").arg(tile.z).arg(tile.x).arg(tile.y));
 }
 
-std::optional<QImage> XyzTileSource::tile(const TileId &tile)
+std::optional<QImage> XyzTileSource::cachedTile(const TileId &tile)
 {
     if (tile.z < 0 || tile.z > m_options.maxZoom)
         return std::nullopt;
@@ -102,17 +102,25 @@ std::optional<QImage> XyzTileSource::tile(const TileId &tile)
     if (const QImage *cached = m_memory.object(key))
         return *cached;
     const QFileInfo file(cachePath(tile));
-    if (file.exists()) {
-        QImage image(file.filePath());
-        if (!image.isNull()) {
-            m_memory.insert(key, new QImage(image), std::max(1, int(image.sizeInBytes() / 1024)));
-            if (file.lastModified().daysTo(QDateTime::currentDateTime()) >= kCacheDays)
-                request(tile); // shown meanwhile; refreshed in the background
-            return image;
-        }
-    }
-    request(tile);
-    return std::nullopt;
+    if (!file.exists())
+        return std::nullopt;
+    QImage image(file.filePath());
+    if (image.isNull())
+        return std::nullopt;
+    m_memory.insert(key, new QImage(image), std::max(1, int(image.sizeInBytes() / 1024)));
+    if (file.lastModified().daysTo(QDateTime::currentDateTime()) >= kCacheDays)
+        request(tile); // shown meanwhile; refreshed in the background
+    return image;
+}
+
+std::optional<QImage> XyzTileSource::tile(const TileId &tile)
+{
+    if (tile.z < 0 || tile.z > m_options.maxZoom)
+        return std::nullopt;
+    std::optional<QImage> image = cachedTile(tile);
+    if (!image)
+        request(tile);
+    return image;
 }
 
 void XyzTileSource::request(const TileId &tile)

@@ -50,6 +50,7 @@ public:
     int minZoom() const override { return 0; }
     int maxZoom() const override { return m_options.maxZoom; }
     std::optional<QImage> tile(const TileId &tile) override;
+    std::optional<QImage> cachedTile(const TileId &tile) override;
     QString attribution() const override;
     /// Requests sent and not yet answered.
     int inFlight() const { return int(m_inFlight.size()); }

@@ -210,8 +210,10 @@ void MapPage::showRoute(const QUuid &fitterId, const QDate &date)
         return;
     }
     m_map->setRoute(*route);
-    if (!route->stops.isEmpty())
+    if (!route->stops.isEmpty()) {
+        m_map->setCurrent({}); // fit to the route, not to a household chosen before
         m_map->fitToSelection();
+    }
 }
 
 void MapPage::listHomes(const QString &title, const QList<int> &households)

@@ -1,6 +1,7 @@
 // Tiles from a tile server, against a tiny HTTP server in the test: the URL template, the
 // User-Agent, the disk cache, and a server that fails, then comes back, or never answers.
 
+#include "common/maprenderer.h"
 #include "common/xyztilesource.h"
 #include "maptestsupport.h"
 
@@ -113,6 +114,31 @@ TEST(XyzTileSource, FetchesInTheBackgroundAndCachesOnDisk)
     ASSERT_TRUE(again.tile({12, 2034, 1338}).has_value());
     EXPECT_EQ(again.inFlight(), 0);
     EXPECT_EQ(server.requests, 1);
+}
+
+TEST(XyzTileSource, TheRendererAsksOnlyForTheTilesOnScreen)
+{
+    TinyTileServer server;
+    QTemporaryDir cache;
+    XyzTileSource source(server.urlTemplate(), cache.path());
+    MapRenderer renderer;
+    renderer.setTileSource(&source);
+    // 256 x 256 pixels centred on the corner of four zoom 3 tiles (3/3/3 to 3/4/4): those four
+    // are asked for, and none of the zoom 0 to 2 tiles above them (nothing is cached yet).
+    const MapViewport view(QPointF(0.5, 0.5), 3, QSizeF(256, 256));
+    QImage frame = renderer.renderImage(view);
+    EXPECT_EQ(frame.pixelColor(128, 128), MapStyle::light().background);
+    QSignalSpy arrived(&source, &MapTileSource::tileArrived);
+    QElapsedTimer waited;
+    waited.start();
+    while (arrived.size() < 4 && waited.elapsed() < 30'000)
+        arrived.wait(100);
+    ASSERT_EQ(arrived.size(), 4);
+    EXPECT_EQ(server.requests, 4);
+    frame = renderer.renderImage(view);
+    EXPECT_EQ(frame.pixelColor(64, 64), TinyTileServer::colourOf(3, 3, 3));
+    EXPECT_EQ(frame.pixelColor(200, 200), TinyTileServer::colourOf(3, 4, 4));
+    EXPECT_EQ(server.requests, 4); // drawn from the cache
 }
 
 TEST(XyzTileSource, AServerThatFailsIsAskedAgainLater)
