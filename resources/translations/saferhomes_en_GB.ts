@@ -2001,6 +2001,16 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
 </context>
 <context>
+    <name>MapCommand</name>
+    <message numerus="yes">
+        <source>Wrote %1: %n household(s) on the map, %2 not on it.</source>
+        <translation>
+            <numerusform>Wrote %1: %n household on the map, %2 not on it.</numerusform>
+            <numerusform>Wrote %1: %n households on the map, %2 not on it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutboxPusher</name>
     <message>
         <source>cannot read the outbox: %1</source>
@@ -5177,6 +5187,23 @@ Home-security scheme management: households, surveys, fitting and progress.</sou
     <message>
         <source>F&amp;itters…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::MapPage</name>
+    <message numerus="yes">
+        <source>%n home(s) here:</source>
+        <translation>
+            <numerusform>%n home here:</numerusform>
+            <numerusform>%n homes here:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n home(s) not on the map</source>
+        <translation>
+            <numerusform>%n home not on the map</numerusform>
+            <numerusform>%n homes not on the map</numerusform>
+        </translation>
     </message>
 </context>
 <context>

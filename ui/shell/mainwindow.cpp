@@ -6,6 +6,8 @@
 #include "doorstep/doorsteppage.h"
 #include "doorstep/surveyresources.h"
 #include "import/importlauncher.h"
+#include "map/mappage.h"
+#include "map/mapwidget.h"
 #include "register/householdexport.h"
 #include "schedule/boardpage.h"
 #include "shell/sidebar.h"
@@ -28,10 +30,11 @@ namespace saferhomes {
 
 namespace {
 
-enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode };
+enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode, MapMode };
 
 /// The feature each sidebar mode belongs to, in the order of Mode.
-constexpr Feature kModeFeatures[] = {Feature::Households, Feature::Doorstep, Feature::Schedule};
+constexpr Feature kModeFeatures[]
+    = {Feature::Households, Feature::Doorstep, Feature::Schedule, Feature::Map};
 
 } // namespace
 
@@ -95,8 +98,19 @@ QWidget *MainWindow::createModes()
     m_sidebar->addEntry(tr("Doorstep"), QStringLiteral("modeDoorstep"));
     m_sidebar->addEntry(tr("Schedule"), QStringLiteral("modeSchedule"));
     m_sidebar->button(ScheduleMode)->setToolTip(tr("The schedule board (Ctrl+B)"));
+    // The map (issue 15).
+    m_map = new MapPage(m_database, {}, this);
+    m_modes->insertWidget(MapMode, m_map);
+    m_sidebar->addEntry(tr("Map"), QStringLiteral("modeMap"));
+    m_sidebar->button(MapMode)->setToolTip(tr("Households and routes on the map (Ctrl+M)"));
+    connect(m_map, &MapPage::householdActivated, this, [this](const QUuid &id) {
+        showDoorstep(false);
+        selectHousehold(id);
+    });
     connect(m_sidebar, &Sidebar::currentChanged, this, [this](int index) {
-        if (index == ScheduleMode)
+        if (index == MapMode)
+            showMap();
+        else if (index == ScheduleMode)
             showSchedule();
         else
             showDoorstep(index == DoorstepMode);
@@ -180,6 +194,16 @@ void MainWindow::showSchedule()
     m_sidebar->setCurrentIndex(ScheduleMode);
     setWindowTitle(tr("SaferHomes \u2014 Schedule"));
     m_board->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showMap()
+{
+    showDoorstep(false); // puts back what doorstep mode hid
+    m_modes->setCurrentIndex(MapMode);
+    m_sidebar->setCurrentIndex(MapMode);
+    setWindowTitle(tr("SaferHomes \u2014 Map"));
+    m_map->refresh();
+    m_map->mapWidget()->setFocus(Qt::ShortcutFocusReason);
 }
 
 bool MainWindow::isDoorstepShown() const

@@ -24,6 +24,7 @@ class FitterDayPage;
 class HouseholdExport;
 class ImportLauncher;
 class ImportWizard;
+class MapPage;
 class MessageBanner;
 class ProgressDock;
 class ProgressPanel;
@@ -67,6 +68,9 @@ public:
     /// Opens the fitter's day in a window of its own, on the signed-in fitter's day when the
     /// device is a fitter's.
     FitterDayPage *openFitterDay();
+    /// Shows the map (Ctrl+M).
+    void showMap();
+    MapPage *mapPage() const { return m_map; }
 
     HouseholdRepository &repository() { return m_repository; }
     RegisterPage *registerPage() const { return m_register; }
@@ -125,6 +129,7 @@ private:
     RegisterPage *m_register = nullptr;
     DoorstepPage *m_doorstep = nullptr;
     BoardPage *m_board = nullptr;
+    MapPage *m_map = nullptr;
     QStackedWidget *m_modes = nullptr;
     Sidebar *m_sidebar = nullptr;
     ProgressDock *m_progressDock = nullptr;

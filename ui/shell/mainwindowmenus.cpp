@@ -8,6 +8,7 @@
 #include "dashboard/progressdock.h"
 #include "dashboard/quarterlyreturndialog.h"
 #include "doorstep/doorsteppage.h"
+#include "map/mappage.h"
 #include "register/householdexport.h"
 #include "register/registerpage.h"
 #include "schedule/fitterdaypage.h"
@@ -77,6 +78,9 @@ void MainWindow::createActions()
         {Feature::Schedule,
          view->addAction(tr("&Schedule board"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
                          &MainWindow::showSchedule)});
+    m_featureActions.append({Feature::Map,
+                             view->addAction(tr("&Map"), QKeySequence(Qt::CTRL | Qt::Key_M), this,
+                                             &MainWindow::showMap)});
     view->addSeparator();
     QAction *progress = m_progressDock->toggleViewAction();
     progress->setText(tr("&Progress panel"));
@@ -103,6 +107,8 @@ void MainWindow::createActions()
         budgets->setAttribute(Qt::WA_DeleteOnClose);
         budgets->open();
     });
+    QMenu *settingsMenu = menuBar()->addMenu(tr("Se&ttings"));
+    settingsMenu->addAction(tr("&Map\u2026"), m_map, &MapPage::openSettings);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SaferHomes"), this, [this] {
