@@ -36,8 +36,14 @@ protected:
 
     static EquipmentType chain()
     {
-        return {u"DOOR_CHAIN_TS003"_s, u"Door chain"_s, u"TS 003"_s, 900, 15, u"locks"_s,
-                u"ERA-1234"_s, 10};
+        return {u"DOOR_CHAIN_TS003"_s,
+                u"Door chain"_s,
+                u"TS 003"_s,
+                900,
+                15,
+                u"locks"_s,
+                u"ERA-1234"_s,
+                10};
     }
 
     EquipmentRepository repository(QStringList ruleCodes = {})
@@ -170,8 +176,9 @@ TEST_F(CatalogueTest, ARecommendationPackageJobItemOrMovementKeepsTheType)
 
     const Result<QStringList> refs = catalogue.references(u"DOOR_CHAIN_TS003"_s);
     ASSERT_TRUE(refs) << qPrintable(refs.errorString());
-    EXPECT_EQ(*refs, (QStringList {u"survey recommendations (1)"_s, u"agreed packages (1)"_s,
-                                   u"job items (1)"_s, u"stock movements (1)"_s}));
+    EXPECT_EQ(*refs,
+              (QStringList {u"survey recommendations (1)"_s, u"agreed packages (1)"_s,
+                            u"job items (1)"_s, u"stock movements (1)"_s}));
     const Status refused = catalogue.remove(u"DOOR_CHAIN_TS003"_s);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().kind, Error::Kind::Refused);

@@ -3,6 +3,7 @@
 
 #include "shell/mainwindow.h"
 
+#include "admin/cataloguedialog.h"
 #include "admin/fittersdialog.h"
 #include "dashboard/progressdock.h"
 #include "doorstep/doorsteppage.h"
@@ -10,6 +11,7 @@
 #include "register/registerpage.h"
 #include "schedule/fitterdaypage.h"
 #include "schedule/jobsheetdialog.h"
+#include "survey/recommendationengine.h"
 #include "sync/synccontroller.h"
 
 #include <QAction>
@@ -80,6 +82,14 @@ void MainWindow::createActions()
         auto *fitters = new FittersDialog(m_database, this);
         fitters->setAttribute(Qt::WA_DeleteOnClose);
         fitters->open();
+    });
+    view->addAction(tr("Equipment &catalogue\u2026"), this, [this] {
+        QStringList ruleCodes;
+        for (const RecommendationRule &rule : m_survey->rules())
+            ruleCodes.append(rule.code);
+        auto *catalogue = new CatalogueDialog(m_database, ruleCodes, this);
+        catalogue->setAttribute(Qt::WA_DeleteOnClose);
+        catalogue->open();
     });
     QAction *refresh = view->addAction(tr("&Reload households"), this, &MainWindow::reload);
     // F5 is Sync now, which reloads what it brings.
