@@ -9,6 +9,7 @@
 #include "register/householdexport.h"
 #include "schedule/boardpage.h"
 #include "shell/sidebar.h"
+#include "stock/stockpage.h"
 #include "store/database.h"
 #include "sync/synccontroller.h"
 #include "sync/syncstatusindicator.h"
@@ -28,7 +29,7 @@ namespace saferhomes {
 
 namespace {
 
-enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode };
+enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode, StockMode };
 
 } // namespace
 
@@ -92,9 +93,20 @@ QWidget *MainWindow::createModes()
     m_sidebar->addEntry(tr("Doorstep"), QStringLiteral("modeDoorstep"));
     m_sidebar->addEntry(tr("Schedule"), QStringLiteral("modeSchedule"));
     m_sidebar->button(ScheduleMode)->setToolTip(tr("The schedule board (Ctrl+B)"));
+    m_stock = new StockPage(m_database, this);
+    m_modes->insertWidget(StockMode, m_stock);
+    m_sidebar->addEntry(tr("Stock"), QStringLiteral("modeStock"));
+    m_sidebar->button(StockMode)->setToolTip(tr("Stock levels, movements and vans (Ctrl+T)"));
+    // A sync may bring movements made on other devices.
+    connect(m_syncBar, &SyncBar::householdsPulled, m_stock, [this] {
+        if (m_stock->isVisible())
+            m_stock->refresh();
+    });
     connect(m_sidebar, &Sidebar::currentChanged, this, [this](int index) {
         if (index == ScheduleMode)
             showSchedule();
+        else if (index == StockMode)
+            showStock();
         else
             showDoorstep(index == DoorstepMode);
     });
@@ -177,6 +189,16 @@ void MainWindow::showSchedule()
     m_sidebar->setCurrentIndex(ScheduleMode);
     setWindowTitle(tr("SaferHomes \u2014 Schedule"));
     m_board->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showStock()
+{
+    showDoorstep(false); // puts back what doorstep mode hid
+    m_stock->refresh();
+    m_modes->setCurrentIndex(StockMode);
+    m_sidebar->setCurrentIndex(StockMode);
+    setWindowTitle(tr("SaferHomes \u2014 Stock"));
+    m_stock->setFocus(Qt::ShortcutFocusReason);
 }
 
 bool MainWindow::isDoorstepShown() const

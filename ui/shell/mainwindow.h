@@ -26,6 +26,7 @@ class ProgressDock;
 class ProgressPanel;
 class RecommendationEngine;
 class Sidebar;
+class StockPage;
 
 /// The main window: the sidebar's modes (the household register, doorstep mode), the
 /// progress dock, the menus and the status bar. It wires the features together; each does
@@ -57,6 +58,9 @@ public:
     /// Shows the schedule board (Ctrl+B).
     void showSchedule();
     BoardPage *boardPage() const { return m_board; }
+    /// Shows the stock levels, movements and vans (Ctrl+T).
+    void showStock();
+    StockPage *stockPage() const { return m_stock; }
 
     HouseholdRepository &repository() { return m_repository; }
     RegisterPage *registerPage() const { return m_register; }
@@ -113,6 +117,7 @@ private:
     RegisterPage *m_register = nullptr;
     DoorstepPage *m_doorstep = nullptr;
     BoardPage *m_board = nullptr;
+    StockPage *m_stock = nullptr;
     QStackedWidget *m_modes = nullptr;
     Sidebar *m_sidebar = nullptr;
     ProgressDock *m_progressDock = nullptr;

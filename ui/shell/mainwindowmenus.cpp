@@ -66,6 +66,7 @@ void MainWindow::createActions()
                     [this] { showDoorstep(true); });
     view->addAction(tr("&Schedule board"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
                     &MainWindow::showSchedule);
+    view->addAction(tr("S&tock"), QKeySequence(Qt::CTRL | Qt::Key_T), this, &MainWindow::showStock);
     view->addSeparator();
     QAction *progress = m_progressDock->toggleViewAction();
     progress->setText(tr("&Progress panel"));
