@@ -21,9 +21,9 @@ Result<QList<StockPlace>> StockOverview::places() const
     const Result<QList<Fitter>> fitters = FitterRepository(m_database, m_userName).all();
     if (!fitters)
         return fitters.error();
-    QList<StockPlace> places {{StockLocation::depot(), tr("Depot")}};
+    QList<StockPlace> places {{StockLocation::depot(), tr("Depot"), {}}};
     for (const Fitter &fitter : *fitters)
-        places.append({StockLocation::van(fitter.id), tr("Van: %1").arg(fitter.name)});
+        places.append({StockLocation::van(fitter.id), tr("Van: %1").arg(fitter.name), fitter.name});
     return places;
 }
 

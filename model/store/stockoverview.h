@@ -13,6 +13,7 @@ namespace saferhomes {
 struct StockPlace {
     QString location; ///< `depot` or a fitter id
     QString name; ///< "Depot", "Van: Alice Ward"
+    QString fitterName; ///< whose van it is; empty for the depot
 };
 
 /// One line of the stock levels: an item at a location, with the catalogue's re-order level.

@@ -60,6 +60,7 @@ ReceiveDialog::ReceiveDialog(Database &database, const QList<EquipmentType> &ite
     layout->addLayout(m_linesLayout);
     layout->addWidget(m_addLine, 0, Qt::AlignLeft);
     layout->addWidget(m_error);
+    layout->addStretch();
     layout->addWidget(buttons);
     addLine();
     m_location->setFocus(Qt::OtherFocusReason);

@@ -162,6 +162,8 @@ QWidget *StockPage::createMovementsTab()
 {
     auto *tab = new QWidget(this);
     m_movementItem = new QComboBox(tab);
+    m_movementItem->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_movementItem->setMinimumContentsLength(16);
     m_movementLocation = new QComboBox(tab);
     m_movementKind = new QComboBox(tab);
     m_movementKind->addItem(tr("Every kind"));
@@ -197,13 +199,17 @@ QWidget *StockPage::createMovementsTab()
     filters->addWidget(m_movementLocation);
     filters->addWidget(buddyLabel(tr("&Kind"), m_movementKind, tab));
     filters->addWidget(m_movementKind);
-    filters->addWidget(buddyLabel(tr("&Between"), m_from, tab));
-    filters->addWidget(m_from);
-    filters->addWidget(buddyLabel(tr("an&d"), m_to, tab));
-    filters->addWidget(m_to);
-    filters->addWidget(exportButton);
+    // Two rows, so that the page fits beside the sidebar on a small screen.
+    auto *dates = new QHBoxLayout;
+    dates->addWidget(buddyLabel(tr("&Between"), m_from, tab));
+    dates->addWidget(m_from);
+    dates->addWidget(buddyLabel(tr("an&d"), m_to, tab));
+    dates->addWidget(m_to);
+    dates->addStretch();
+    dates->addWidget(exportButton);
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(filters);
+    layout->addLayout(dates);
     layout->addWidget(m_movements, 1);
     return tab;
 }
@@ -279,7 +285,10 @@ void StockPage::refresh()
     };
     refill(m_levelsLocation, tr("Every location"), m_places);
     refill(m_movementLocation, tr("Every location"), m_places);
-    refill(m_vanFitter, {}, m_places.mid(1));
+    QList<StockPlace> vans = m_places.mid(1);
+    for (StockPlace &van : vans)
+        van.name = van.fitterName;
+    refill(m_vanFitter, {}, vans);
     const QString keptItem = m_movementItem->currentData().toString();
     m_movementItem->clear();
     m_movementItem->addItem(tr("Every item"), QString());
@@ -422,8 +431,9 @@ bool StockPage::loadVan()
         showStatus(moved.errorString());
         return false;
     }
-    showStatus(
-        tr("Moved %1 item(s) from the depot into %2.").arg(*moved).arg(m_vanFitter->currentText()));
+    showStatus(tr("Moved %1 item(s) from the depot into %2\u2019s van.")
+                   .arg(*moved)
+                   .arg(m_vanFitter->currentText()));
     refreshLevels();
     refreshMovements();
     refreshVan();

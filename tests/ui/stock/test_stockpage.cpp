@@ -215,7 +215,7 @@ TEST_F(StockPageTest, ADeliveryIsReceivedAndAVanLoadedWithTheKeyboardOnly)
     alt(Qt::Key_N); // Transfer these into the van
     EXPECT_TRUE(waitFor([&] { return page.statusText().startsWith(u"Moved"_s); }))
         << qPrintable(page.statusText());
-    EXPECT_EQ(page.statusText(), u"Moved 3 item(s) from the depot into Van: Alice Ward."_s);
+    EXPECT_EQ(page.statusText(), u"Moved 3 item(s) from the depot into Alice Ward\u2019s van."_s);
     EXPECT_EQ(
         shownCells(page.vanTable()),
         (QStringList {u"Intruder alarm|1|1|0|1"_s, u"Mortice deadlock (BS 3621)|2|2|0|10"_s}));
