@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -96,6 +97,13 @@ struct StockReservation {
     QString code;
     QString location;
     int qty = 0;
+};
+
+/// What the schedule's "stock short" rule knows of stock (DESIGN §8): what each location has
+/// available (on hand, not reserved), and what each job holds reserved.
+struct ScheduleStock {
+    QHash<QString, QHash<QString, int>> available; ///< location → code → available
+    QHash<QUuid, QHash<QString, int>> reserved; ///< job → code → reserved for it (anywhere)
 };
 
 } // namespace saferhomes

@@ -20,11 +20,6 @@ namespace {
 const char kRefusedIds[] = "SELECT entity_id FROM outbox "
                            "WHERE entity = 'stock_movement' AND rejected_at IS NOT NULL";
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StockLedger", text);
-}
-
 /// One movement to write.
 struct NewMovement {
     QString id;
@@ -127,13 +122,13 @@ Result<StockLevel> readLevel(const QSqlDatabase &db, const QString &code, const 
 QString locationLabel(const QSqlDatabase &db, const QString &location)
 {
     if (StockLocation::isDepot(location))
-        return tr("the depot");
+        return StockLedger::tr("the depot");
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT name FROM fitter WHERE id = ?"));
     query.addBindValue(location);
     if (query.exec() && query.next())
-        return tr("%1's van").arg(query.value(0).toString());
-    return tr("van %1").arg(location);
+        return StockLedger::tr("%1's van").arg(query.value(0).toString());
+    return StockLedger::tr("van %1").arg(location);
 }
 
 /// Why a movement of \a qty of \a code at \a location cannot be made, or nothing when it can:
@@ -142,17 +137,18 @@ std::optional<Error> checkMovement(const QSqlDatabase &db, const QString &code, 
                                    const QString &location)
 {
     if (qty <= 0)
-        return Error::invalid(tr("a quantity must be at least 1, not %1").arg(qty));
+        return Error::invalid(StockLedger::tr("a quantity must be at least 1, not %1").arg(qty));
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT 1 FROM equipment_type WHERE code = ?"));
     query.addBindValue(code);
     if (!query.exec())
         return Error::database(query.lastError().text());
     if (!query.next())
-        return Error::invalid(tr("there is no item %1 in the catalogue").arg(code));
+        return Error::invalid(StockLedger::tr("there is no item %1 in the catalogue").arg(code));
     if (!StockLocation::isWellFormed(location))
         return Error::invalid(
-            tr("%1 is not a stock location: use depot or a fitter's id").arg(location));
+            StockLedger::tr("%1 is not a stock location: use depot or a fitter's id")
+                .arg(location));
     if (!StockLocation::isDepot(location)) {
         query.prepare(QStringLiteral("SELECT 1 FROM fitter WHERE id = ?"));
         query.addBindValue(location);
@@ -160,7 +156,7 @@ std::optional<Error> checkMovement(const QSqlDatabase &db, const QString &code, 
             return Error::database(query.lastError().text());
         if (!query.next())
             return Error::invalid(
-                tr("there is no fitter %1 (a van is a fitter's id)").arg(location));
+                StockLedger::tr("there is no fitter %1 (a van is a fitter's id)").arg(location));
     }
     return std::nullopt;
 }
@@ -174,14 +170,15 @@ std::optional<Error> checkAvailable(const QSqlDatabase &db, const QString &code,
         return level.error();
     if (level->available() >= qty)
         return std::nullopt;
-    return Error::invalid(tr("%1 has %2 of %3 available (%4 on hand, %5 reserved for jobs): "
-                             "%6 cannot be taken")
-                              .arg(locationLabel(db, location))
-                              .arg(level->available())
-                              .arg(code)
-                              .arg(level->onHand)
-                              .arg(level->reserved)
-                              .arg(qty));
+    return Error::invalid(
+        StockLedger::tr("%1 has %2 of %3 available (%4 on hand, %5 reserved for jobs): "
+                        "%6 cannot be taken")
+            .arg(locationLabel(db, location))
+            .arg(level->available())
+            .arg(code)
+            .arg(level->onHand)
+            .arg(level->reserved)
+            .arg(qty));
 }
 
 StockMovement readMovement(const QSqlQuery &query)
@@ -249,7 +246,7 @@ Result<QList<StockLevel>> StockLedger::levels(const QString &location) const
     if (!location.isEmpty())
         query.addBindValue(location);
     if (!query.exec())
-        return readError(tr("stock levels"), query.lastError());
+        return readError(StockLedger::tr("stock levels"), query.lastError());
     QList<StockLevel> levels;
     while (query.next())
         levels.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt(),
@@ -262,7 +259,7 @@ Result<StockLevel> StockLedger::level(const QString &code, const QString &locati
     Result<StockLevel> level
         = readLevel(QSqlDatabase::database(m_connectionName, false), code, location);
     if (!level)
-        return level.error().within(tr("Reading the stock of %1").arg(code));
+        return level.error().within(StockLedger::tr("Reading the stock of %1").arg(code));
     return level;
 }
 
@@ -280,7 +277,7 @@ Result<QList<StockLevel>> StockLedger::levelsFromLedger(const QString &location)
     if (!location.isEmpty())
         query.addBindValue(location);
     if (!query.exec())
-        return readError(tr("stock movements"), query.lastError());
+        return readError(StockLedger::tr("stock movements"), query.lastError());
     QList<StockLevel> levels;
     while (query.next())
         levels.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt(),
@@ -332,7 +329,7 @@ Result<QList<StockMovement>> StockLedger::movements(const StockMovementFilter &f
     for (const QVariant &value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return readError(tr("stock movements"), query.lastError());
+        return readError(StockLedger::tr("stock movements"), query.lastError());
     QList<StockMovement> movements;
     while (query.next())
         movements.append(readMovement(query));
@@ -343,7 +340,7 @@ Result<QList<StockReservation>> StockLedger::reservations(const QUuid &jobId) co
 {
     const auto held = heldFor(QSqlDatabase::database(m_connectionName, false), uuidText(jobId));
     if (!held)
-        return held.error().within(tr("Reading a job's reserved stock"));
+        return held.error().within(StockLedger::tr("Reading a job's reserved stock"));
     QList<StockReservation> reservations;
     for (auto it = held->cbegin(); it != held->cend(); ++it) {
         if (it.value() > 0)
@@ -352,11 +349,16 @@ Result<QList<StockReservation>> StockLedger::reservations(const QUuid &jobId) co
     return reservations;
 }
 
+Result<ScheduleStock> StockLedger::scheduleStock() const
+{
+    return stockstore::readScheduleStock(m_connectionName);
+}
+
 Result<QStringList> StockLedger::codes() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(QStringLiteral("SELECT code FROM equipment_type ORDER BY code")))
-        return readError(tr("the catalogue"), query.lastError());
+        return readError(StockLedger::tr("the catalogue"), query.lastError());
     QStringList codes;
     while (query.next())
         codes.append(query.value(0).toString());
@@ -405,10 +407,10 @@ Result<QList<QUuid>> StockLedger::receive(const QList<StockLine> &lines, const Q
                                           const QString &note)
 {
     return inTransaction(
-        m_connectionName, tr("Receiving a delivery"),
+        m_connectionName, StockLedger::tr("Receiving a delivery"),
         [&](const QSqlDatabase &db) -> Result<QList<QUuid>> {
             if (lines.isEmpty())
-                return Error::invalid(tr("a delivery has at least one line"));
+                return Error::invalid(StockLedger::tr("a delivery has at least one line"));
             AuditLog audit(m_connectionName, m_userName, m_device);
             const QString at = storeTimestamp();
             QList<QUuid> ids;
@@ -431,14 +433,15 @@ Result<QUuid> StockLedger::transfer(const QString &code, int qty, const QString 
                                     const QString &to, const QString &note)
 {
     return first(inTransaction(
-        m_connectionName, tr("Transferring stock"),
+        m_connectionName, StockLedger::tr("Transferring stock"),
         [&](const QSqlDatabase &db) -> Result<QList<QUuid>> {
             if (const auto refused = checkMovement(db, code, qty, from))
                 return *refused;
             if (const auto refused = checkMovement(db, code, qty, to))
                 return *refused;
             if (from == to)
-                return Error::invalid(tr("a transfer goes from one location to another"));
+                return Error::invalid(
+                    StockLedger::tr("a transfer goes from one location to another"));
             if (const auto refused = checkAvailable(db, code, qty, from))
                 return *refused;
             AuditLog audit(m_connectionName, m_userName, m_device);
@@ -460,10 +463,11 @@ Result<QUuid> StockLedger::count(const QString &code, const QString &location, i
                                  const QString &note, const QUuid &countId)
 {
     return first(inTransaction(
-        m_connectionName, tr("Recording a count"),
+        m_connectionName, StockLedger::tr("Recording a count"),
         [&](const QSqlDatabase &db) -> Result<QList<QUuid>> {
             if (counted < 0)
-                return Error::invalid(tr("a count cannot be below zero (%1)").arg(counted));
+                return Error::invalid(
+                    StockLedger::tr("a count cannot be below zero (%1)").arg(counted));
             if (const auto refused = checkMovement(db, code, 1, location))
                 return *refused;
             const QString id = countId.isNull() ? newId() : uuidText(countId);
@@ -474,7 +478,7 @@ Result<QUuid> StockLedger::count(const QString &code, const QString &location, i
                 return Error::database(query.lastError().text());
             if (query.next()) {
                 if (query.value(0).toString() != u"count_adjustment")
-                    return Error::invalid(tr("movement %1 is not a count").arg(id));
+                    return Error::invalid(StockLedger::tr("movement %1 is not a count").arg(id));
                 return QList<QUuid> {QUuid(id)};
             }
             const Result<StockLevel> level = readLevel(db, code, location);
@@ -497,7 +501,7 @@ Result<QUuid> StockLedger::returnStock(const QString &code, int qty, const QStri
                                        const QString &note, const QUuid &jobId)
 {
     return first(inTransaction(
-        m_connectionName, tr("Recording a return"),
+        m_connectionName, StockLedger::tr("Recording a return"),
         [&](const QSqlDatabase &db) -> Result<QList<QUuid>> {
             if (const auto refused = checkMovement(db, code, qty, location))
                 return *refused;
@@ -517,10 +521,10 @@ Result<QUuid> StockLedger::writeOff(const QString &code, int qty, const QString 
                                     const QString &reason)
 {
     return first(inTransaction(
-        m_connectionName, tr("Writing stock off"),
+        m_connectionName, StockLedger::tr("Writing stock off"),
         [&](const QSqlDatabase &db) -> Result<QList<QUuid>> {
             if (reason.trimmed().isEmpty())
-                return Error::invalid(tr("a write-off needs a reason"));
+                return Error::invalid(StockLedger::tr("a write-off needs a reason"));
             if (const auto refused = checkMovement(db, code, qty, location))
                 return *refused;
             if (const auto refused = checkAvailable(db, code, qty, location))
@@ -553,7 +557,7 @@ std::optional<JobStock> readJobStock(const QSqlDatabase &db, const QString &jobI
     query.addBindValue(jobId);
     if (!query.exec() || !query.next()) {
         *error = query.lastError().isValid() ? query.lastError().text()
-                                             : tr("there is no job %1").arg(jobId);
+                                             : StockLedger::tr("there is no job %1").arg(jobId);
         return std::nullopt;
     }
     JobStock job {query.value(0).toString(), query.value(1).toString(), {}};
@@ -626,6 +630,34 @@ bool settleJobReservations(const QString &connectionName, AuditLog &audit, const
             return false;
     }
     return true;
+}
+
+Result<ScheduleStock> readScheduleStock(const QString &connectionName)
+{
+    QSqlQuery query(QSqlDatabase::database(connectionName, false));
+    query.setForwardOnly(true);
+    ScheduleStock stock;
+    if (!query.exec(QStringLiteral("SELECT location, equipment_code, on_hand - reserved "
+                                   "FROM stock_level")))
+        return Error::database(query.lastError().text())
+            .within(StockLedger::tr("Reading the stock levels"));
+    while (query.next())
+        stock.available[query.value(0).toString()].insert(query.value(1).toString(),
+                                                          query.value(2).toInt());
+    // What the open jobs hold (reservations of jobs that are done are released).
+    if (!query.exec(QStringLiteral("SELECT m.job_id, m.equipment_code, sum(m.reserved_change) "
+                                   "FROM stock_movement m JOIN job j ON j.id = m.job_id "
+                                   "WHERE j.status IN ('tentative', 'scheduled') "
+                                   "AND m.id NOT IN (%1) "
+                                   "GROUP BY m.job_id, m.equipment_code "
+                                   "HAVING sum(m.reserved_change) > 0")
+                        .arg(QLatin1StringView(kRefusedIds))))
+        return Error::database(query.lastError().text())
+            .within(StockLedger::tr("Reading the jobs' reserved stock"));
+    while (query.next())
+        stock.reserved[readId(query.value(0))].insert(query.value(1).toString(),
+                                                      query.value(2).toInt());
+    return stock;
 }
 
 bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,

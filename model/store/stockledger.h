@@ -40,6 +40,9 @@ public:
     Result<QList<StockMovement>> movements(const StockMovementFilter &filter = {}) const;
     /// What \a jobId holds reserved now, per code and location (positive quantities only).
     Result<QList<StockReservation>> reservations(const QUuid &jobId) const;
+    /// What the schedule's stock rule needs: available stock by location and code, and what
+    /// each job holds reserved.
+    Result<ScheduleStock> scheduleStock() const;
     /// The catalogue's codes (the codes a movement may name).
     Result<QStringList> codes() const;
 
@@ -88,6 +91,9 @@ bool settleJobReservations(const QString &connectionName, AuditLog &audit, const
 /// did), using up the reservation first; then what stays reserved for the job is released.
 /// So fitted + released = reserved for each item. A completion records what the fitter did:
 /// it is never refused for want of stock.
+/// StockLedger::scheduleStock() on \a connectionName (for the job reads).
+Result<ScheduleStock> readScheduleStock(const QString &connectionName);
+
 bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
                      const QString &jobId, const QHash<QString, int> &fitted, const QString &at,
                      QString *error);

@@ -31,6 +31,10 @@ namespace {
 
 enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode, StockMode };
 
+/// The feature each sidebar mode belongs to, in the order of Mode.
+constexpr Feature kModeFeatures[]
+    = {Feature::Households, Feature::Doorstep, Feature::Schedule, Feature::Stock};
+
 } // namespace
 
 MainWindow::MainWindow(Database &database, std::unique_ptr<Settings> settings,
@@ -242,10 +246,28 @@ void MainWindow::reload()
 
 void MainWindow::reloadAll(bool refreshDetails)
 {
+    applyRole();
     m_register->reload(refreshDetails);
     m_doorstep->reload();
     m_progressDock->refresh();
     syncController()->refreshSummary();
+}
+
+void MainWindow::applyRole()
+{
+    const Result<SignedInUser> user = SyncLedger(m_database.connectionName()).signedInUser();
+    if (!user) {
+        // Shown, and the screens stay as they were: a failed read grants nothing new.
+        showError(tr("Cannot read who this device syncs as: %1").arg(user.errorString()));
+        return;
+    }
+    m_user = *user;
+    for (int mode = 0; mode < int(std::size(kModeFeatures)); ++mode)
+        m_sidebar->setEntryVisible(mode, offers(kModeFeatures[mode]));
+    for (const auto &[feature, action] : std::as_const(m_featureActions))
+        action->setVisible(offers(feature));
+    if (!offers(kModeFeatures[m_modes->currentIndex()]))
+        showDoorstep(false);
 }
 
 void MainWindow::householdChanged()
