@@ -106,7 +106,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const AutoScheduleInput after {AutoScheduler::applied(input.jobs, *plan), input.fitters,
-                                   input.itemSkills};
+                                   input.itemSkills, input.stock};
     const ScheduleCheck check = AutoScheduler::check(after, request.from, request.days);
     const QStringList problems = bookingProblems(after.jobs, input.fitters, input.itemSkills);
     std::map<QString, int> reasons;
