@@ -357,4 +357,20 @@ QStringList SurveyRepository::unknownEquipment(const QStringList &codes) const
     return unknown;
 }
 
+Result<QHash<QString, QString>> SurveyRepository::equipmentLabels() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT code, name, standard FROM equipment_type")))
+        return readError(tr("the equipment catalogue"), query.lastError());
+    QHash<QString, QString> labels;
+    while (query.next()) {
+        const QString name = query.value(1).toString();
+        const QString standard = query.value(2).toString();
+        labels.insert(query.value(0).toString(),
+                      standard.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, standard));
+    }
+    return labels;
+}
+
 } // namespace saferhomes

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -60,6 +61,8 @@ public:
     QList<PackageItem> package(const QUuid &surveyId) const;
     /// Those of \a codes that are not in the equipment catalogue.
     QStringList unknownEquipment(const QStringList &codes) const;
+    /// Every catalogue code with what the package shows for it: "name (standard)".
+    Result<QHash<QString, QString>> equipmentLabels() const;
 };
 
 } // namespace saferhomes

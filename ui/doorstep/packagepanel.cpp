@@ -53,7 +53,7 @@ PackagePanel::PackagePanel(SurveyService &surveys, SurveyRepository &store,
     header->setSectionResizeMode(PackageTableModel::Equipment, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PackageTableModel::Qty, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PackageTableModel::Reason, QHeaderView::Stretch);
-    // The catalogue's names are not readable on this device yet: codes only until they are.
+    // Names and standards once the catalogue is read (loadCatalogue); codes until then.
     table->setColumnHidden(PackageTableModel::Equipment, true);
 
     connect(m_ui->packageFewer, &QPushButton::clicked, this, [this] { changeQty(-1); });
@@ -127,7 +127,7 @@ void PackagePanel::showSurvey(const SurveyRecord &survey)
     m_model->setItems(items);
     m_ui->packageTable->resizeRowsToContents();
     if (m_model->rowCount() > 0)
-        m_ui->packageTable->setCurrentIndex(m_model->index(0, PackageTableModel::Code));
+        m_ui->packageTable->setCurrentIndex(m_model->index(0, firstShownColumn()));
     loadCatalogue();
     updateButtons();
     loadAvailability(sameSurvey);
@@ -167,10 +167,16 @@ void PackagePanel::loadCatalogue()
     }
     // Only what this device's catalogue has can be agreed.
     const QStringList unknown = m_store.unknownEquipment(codes);
+    // The householder reads names and standards; a catalogue that cannot be read shows codes.
+    const Result<QHash<QString, QString>> labels = m_store.equipmentLabels();
+    if (labels)
+        m_model->setEquipmentNames(*labels);
+    m_ui->packageTable->setColumnHidden(PackageTableModel::Equipment, !labels);
+    m_ui->packageTable->setColumnHidden(PackageTableModel::Code, labels.ok());
     m_ui->packageCatalogue->clear();
     for (const QString &code : std::as_const(codes)) {
         if (!unknown.contains(code))
-            m_ui->packageCatalogue->addItem(code, code);
+            m_ui->packageCatalogue->addItem(labels ? labels->value(code, code) : code, code);
     }
     QStringList missing;
     for (const PackageItem &item : m_model->items()) {
@@ -185,6 +191,13 @@ void PackagePanel::loadCatalogue()
     m_ui->catalogueNote->setVisible(!missing.isEmpty());
     m_ui->packageAdd->setEnabled(m_ui->packageCatalogue->count() > 0);
     m_ui->packageCatalogue->setEnabled(m_ui->packageCatalogue->count() > 0);
+}
+
+int PackagePanel::firstShownColumn() const
+{
+    return m_ui->packageTable->isColumnHidden(PackageTableModel::Code)
+        ? PackageTableModel::Equipment
+        : PackageTableModel::Code;
 }
 
 void PackagePanel::focusFirst()
@@ -219,7 +232,7 @@ void PackagePanel::addFromCatalogue()
     if (code.isEmpty())
         return;
     const int row = m_model->addItem(code, tr("Added at the door"));
-    m_ui->packageTable->setCurrentIndex(m_model->index(row, PackageTableModel::Code));
+    m_ui->packageTable->setCurrentIndex(m_model->index(row, firstShownColumn()));
     m_ui->packageTable->resizeRowsToContents();
 }
 

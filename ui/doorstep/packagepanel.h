@@ -60,6 +60,8 @@ private:
     void removeCurrent();
     void agree();
     void updateButtons();
+    /// The item's column the householder sees: its name, or its code when names are unread.
+    int firstShownColumn() const;
     /// Shows the availability and access notes stored on the package's job, if it has one.
     void loadAvailability(bool sameSurvey);
 

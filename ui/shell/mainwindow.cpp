@@ -11,6 +11,7 @@
 #include "register/householdexport.h"
 #include "schedule/boardpage.h"
 #include "shell/sidebar.h"
+#include "stock/stockpage.h"
 #include "store/database.h"
 #include "sync/synccontroller.h"
 #include "sync/syncstatusindicator.h"
@@ -30,11 +31,11 @@ namespace saferhomes {
 
 namespace {
 
-enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode, MapMode };
+enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode, MapMode, StockMode };
 
 /// The feature each sidebar mode belongs to, in the order of Mode.
 constexpr Feature kModeFeatures[]
-    = {Feature::Households, Feature::Doorstep, Feature::Schedule, Feature::Map};
+    = {Feature::Households, Feature::Doorstep, Feature::Schedule, Feature::Map, Feature::Stock};
 
 } // namespace
 
@@ -107,11 +108,22 @@ QWidget *MainWindow::createModes()
         showDoorstep(false);
         selectHousehold(id);
     });
+    m_stock = new StockPage(m_database, this);
+    m_modes->insertWidget(StockMode, m_stock);
+    m_sidebar->addEntry(tr("Stock"), QStringLiteral("modeStock"));
+    m_sidebar->button(StockMode)->setToolTip(tr("Stock levels, movements and vans (Ctrl+T)"));
+    // A sync may bring movements made on other devices.
+    connect(m_syncBar, &SyncBar::householdsPulled, m_stock, [this] {
+        if (m_stock->isVisible())
+            m_stock->refresh();
+    });
     connect(m_sidebar, &Sidebar::currentChanged, this, [this](int index) {
         if (index == MapMode)
             showMap();
         else if (index == ScheduleMode)
             showSchedule();
+        else if (index == StockMode)
+            showStock();
         else
             showDoorstep(index == DoorstepMode);
     });
@@ -204,6 +216,16 @@ void MainWindow::showMap()
     setWindowTitle(tr("SaferHomes \u2014 Map"));
     m_map->refresh();
     m_map->mapWidget()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showStock()
+{
+    showDoorstep(false); // puts back what doorstep mode hid
+    m_stock->refresh();
+    m_modes->setCurrentIndex(StockMode);
+    m_sidebar->setCurrentIndex(StockMode);
+    setWindowTitle(tr("SaferHomes \u2014 Stock"));
+    m_stock->setFocus(Qt::ShortcutFocusReason);
 }
 
 bool MainWindow::isDoorstepShown() const

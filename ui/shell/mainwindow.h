@@ -30,6 +30,7 @@ class ProgressDock;
 class ProgressPanel;
 class RecommendationEngine;
 class Sidebar;
+class StockPage;
 
 /// The main window: the sidebar's modes (the household register, doorstep mode), the
 /// progress dock, the menus and the status bar. It wires the features together; each does
@@ -61,6 +62,9 @@ public:
     /// Shows the schedule board (Ctrl+B).
     void showSchedule();
     BoardPage *boardPage() const { return m_board; }
+    /// Shows the stock levels, movements and vans (Ctrl+T).
+    void showStock();
+    StockPage *stockPage() const { return m_stock; }
     /// Who the device last synced as; empty on a register that has never synced.
     const SignedInUser &signedInUser() const { return m_user; }
     /// Whether the signed-in role uses \a feature (the sidebar and menus offer only those).
@@ -130,6 +134,7 @@ private:
     DoorstepPage *m_doorstep = nullptr;
     BoardPage *m_board = nullptr;
     MapPage *m_map = nullptr;
+    StockPage *m_stock = nullptr;
     QStackedWidget *m_modes = nullptr;
     Sidebar *m_sidebar = nullptr;
     ProgressDock *m_progressDock = nullptr;

@@ -4,6 +4,7 @@
 #include "shell/mainwindow.h"
 
 #include "admin/budgetsdialog.h"
+#include "admin/cataloguedialog.h"
 #include "admin/fittersdialog.h"
 #include "dashboard/progressdock.h"
 #include "dashboard/quarterlyreturndialog.h"
@@ -13,6 +14,7 @@
 #include "register/registerpage.h"
 #include "schedule/fitterdaypage.h"
 #include "schedule/jobsheetdialog.h"
+#include "survey/recommendationengine.h"
 #include "sync/synccontroller.h"
 
 #include <QAction>
@@ -81,6 +83,9 @@ void MainWindow::createActions()
     m_featureActions.append({Feature::Map,
                              view->addAction(tr("&Map"), QKeySequence(Qt::CTRL | Qt::Key_M), this,
                                              &MainWindow::showMap)});
+    m_featureActions.append({Feature::Stock,
+                             view->addAction(tr("S&tock"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
+                                             &MainWindow::showStock)});
     view->addSeparator();
     QAction *progress = m_progressDock->toggleViewAction();
     progress->setText(tr("&Progress panel"));
@@ -94,6 +99,15 @@ void MainWindow::createActions()
                                  fitters->setAttribute(Qt::WA_DeleteOnClose);
                                  fitters->open();
                              })});
+    m_featureActions.append(
+        {Feature::Schedule, view->addAction(tr("Equipment &catalogue\u2026"), this, [this] {
+             QStringList ruleCodes;
+             for (const RecommendationRule &rule : m_survey->rules())
+                 ruleCodes.append(rule.code);
+             auto *catalogue = new CatalogueDialog(m_database, ruleCodes, this);
+             catalogue->setAttribute(Qt::WA_DeleteOnClose);
+             catalogue->open();
+         })});
     QAction *refresh = view->addAction(tr("&Reload households"), this, &MainWindow::reload);
     // F5 is Sync now, which reloads what it brings.
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));

@@ -77,7 +77,7 @@ TEST_F(RolesTest, ARegisterThatHasNeverSyncedOffersEverything)
     EXPECT_TRUE(window->signedInUser().role.isEmpty());
     EXPECT_EQ(modes(*window),
               (QStringList {QStringLiteral("modeHouseholds"), QStringLiteral("modeDoorstep"),
-                            QStringLiteral("modeSchedule")}));
+                            QStringLiteral("modeSchedule"), QStringLiteral("modeStock")}));
     EXPECT_TRUE(viewCommands(*window).contains(QStringLiteral("Schedule board")));
 }
 
@@ -91,6 +91,8 @@ TEST_F(RolesTest, AVolunteerSeesTheRegisterAndTheDoorstepOnly)
     EXPECT_FALSE(commands.contains(QStringLiteral("Schedule board")))
         << qPrintable(commands.join(u','));
     EXPECT_FALSE(commands.contains(QStringLiteral("Fitter's day")));
+    EXPECT_FALSE(commands.contains(QStringLiteral("Stock")));
+    EXPECT_FALSE(commands.contains(QStringLiteral("Equipment catalogue\u2026")));
     EXPECT_TRUE(commands.contains(QStringLiteral("Doorstep mode")));
     // The board's shortcut does nothing for them.
     QTest::keyClick(window.get(), Qt::Key_B, Qt::ControlModifier);
@@ -101,7 +103,8 @@ TEST_F(RolesTest, AManagerHasNoDoorstepAndNoBoard)
 {
     signIn(QStringLiteral("manager"));
     const auto window = openWindow();
-    EXPECT_EQ(modes(*window), QStringList {QStringLiteral("modeHouseholds")});
+    EXPECT_EQ(modes(*window),
+              (QStringList {QStringLiteral("modeHouseholds"), QStringLiteral("modeStock")}));
     EXPECT_FALSE(window->offers(Feature::Doorstep));
     QTest::keyClick(window.get(), Qt::Key_D, Qt::ControlModifier);
     EXPECT_FALSE(window->isDoorstepShown());
@@ -123,7 +126,8 @@ TEST_F(RolesTest, AFittersDeviceOpensTheFittersDayOnTheirOwnDay)
 
     const auto window = openWindow();
     EXPECT_EQ(window->signedInUser().fitterId, bobId);
-    EXPECT_EQ(modes(*window), QStringList {QStringLiteral("modeHouseholds")});
+    EXPECT_EQ(modes(*window),
+              (QStringList {QStringLiteral("modeHouseholds"), QStringLiteral("modeStock")}));
     EXPECT_TRUE(viewCommands(*window).contains(QStringLiteral("Fitter's day")));
     FitterDayPage *day = window->openFitterDay();
     ASSERT_NE(day, nullptr);
