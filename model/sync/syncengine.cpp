@@ -93,6 +93,8 @@ SyncResult SyncEngine::run(const QString &uri)
     }
     if (const Status recorded = ledger.setState(SyncLedger::kLastSync, storeTimestamp()); !recorded)
         run.fail(recorded.errorString());
+    else if (const Status role = ledger.setState(SyncLedger::kRole, hello.role); !role)
+        run.fail(role.errorString());
     if (run.scrub)
         scrubFiles(run);
     m_scrub = run.scrub;

@@ -27,6 +27,7 @@ const QString SyncLedger::kServer = QStringLiteral("server");
 const QString SyncLedger::kCursor = QStringLiteral("cursor");
 const QString SyncLedger::kAreas = QStringLiteral("areas");
 const QString SyncLedger::kLastSync = QStringLiteral("last_sync");
+const QString SyncLedger::kRole = QStringLiteral("role");
 const QString SyncLedger::kFirstCursor = QStringLiteral("0");
 
 SyncLedger::SyncLedger(QString connectionName)

@@ -40,6 +40,8 @@ public:
     static const QString kCursor; ///< the xid8 watermark the next pull starts from
     static const QString kAreas; ///< the user's areas at the last pull, as JSON {id: name}
     static const QString kLastSync; ///< when the last sync completed
+    /// The role the server gave at the last completed sync (DashboardStore::deviceRole()).
+    static const QString kRole;
     /// The cursor before the first pull: every row.
     static const QString kFirstCursor;
 
