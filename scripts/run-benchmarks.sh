@@ -8,7 +8,7 @@ cmake --preset release >/dev/null
 cmake --build --preset release --target saferhomes_bench_import saferhomes_bench_register \
     saferhomes_bench_sync saferhomes_bench_startup saferhomes_bench_vrptw \
     saferhomes_bench_autoschedule \
-    saferhomes_bench_board
+    saferhomes_bench_board saferhomes_bench_dashboard
 export QT_QPA_PLATFORM=offscreen
 echo "== household import (100k rows) vs sqlite3 .import"
 ./build/release/tests/bench/saferhomes_bench_import "${1:-100000}"
@@ -25,3 +25,5 @@ echo "== auto-scheduling: 300 open jobs, 10 fitters, 5 days, within 10 s and no 
 ./build/release/tests/bench/saferhomes_bench_autoschedule
 echo "== schedule board: 20 fitters x 5 days, 500 jobs (first paint, move to marks repainted)"
 ./build/release/tests/bench/saferhomes_bench_board
+echo "== dashboard: 100k households, 18 months (first paint, filter change to painted)"
+./build/release/tests/bench/saferhomes_bench_dashboard

@@ -272,8 +272,9 @@ DashboardFilter DashboardReport::defaultFilter(const QDate &today)
     filter.to = today;
     filter.from = today.addMonths(-18).addDays(1);
     filter.periodLabel = tr("Last 18 months");
-    // The financial year ends on 31 March; the path runs to the end of the next one.
-    const int yearEnd = today.month() <= 3 ? today.year() + 1 : today.year() + 2;
+    // Grant money cannot roll over between financial years (ending on 31 March): the path
+    // runs to the end of the current one until the scheme says otherwise.
+    const int yearEnd = today.month() <= 3 ? today.year() : today.year() + 1;
     filter.schemeEnd = QDate(yearEnd, 3, 31);
     return filter;
 }

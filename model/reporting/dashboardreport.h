@@ -26,7 +26,7 @@ public:
     /// The filter's period as UTC bounds of Europe/London days.
     static DashboardStore::Span span(const DashboardFilter &filter, const QDateTime &now);
     /// The filter a dashboard opens with: every area, status and fitter, the last 18 months
-    /// up to \a today, the path ending at the end of the financial year after \a today's.
+    /// up to \a today, the path ending with \a today's financial year (31 March).
     static DashboardFilter defaultFilter(const QDate &today);
     /// Whether a device working as \a role shows the dashboard: every role but volunteers
     /// (DESIGN §1: managers answer for the figures; volunteers work on doorsteps).

@@ -2,13 +2,16 @@
 
 #include "common/messagebanner.h"
 #include "common/touchbutton.h"
+#include "dashboard/dashboardpage.h"
 #include "dashboard/progressdock.h"
 #include "doorstep/doorsteppage.h"
 #include "doorstep/surveyresources.h"
 #include "import/importlauncher.h"
 #include "register/householdexport.h"
+#include "reporting/dashboardreport.h"
 #include "schedule/boardpage.h"
 #include "shell/sidebar.h"
+#include "store/dashboardstore.h"
 #include "store/database.h"
 #include "sync/synccontroller.h"
 #include "sync/syncstatusindicator.h"
@@ -28,7 +31,7 @@ namespace saferhomes {
 
 namespace {
 
-enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode };
+enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode, DashboardMode };
 
 } // namespace
 
@@ -92,9 +95,21 @@ QWidget *MainWindow::createModes()
     m_sidebar->addEntry(tr("Doorstep"), QStringLiteral("modeDoorstep"));
     m_sidebar->addEntry(tr("Schedule"), QStringLiteral("modeSchedule"));
     m_sidebar->button(ScheduleMode)->setToolTip(tr("The schedule board (Ctrl+B)"));
+    // The dashboard: hidden from volunteers; a role that cannot be read shows nothing more.
+    m_dashboard = new DashboardPage(m_database, *m_settings, this);
+    m_modes->insertWidget(DashboardMode, m_dashboard);
+    m_sidebar->addEntry(tr("Dashboard"), QStringLiteral("modeDashboard"));
+    const Result<QString> role = DashboardStore(m_database).deviceRole();
+    m_sidebar->button(DashboardMode)->setVisible(role && DashboardReport::isShownTo(*role));
+    connect(m_dashboard, &DashboardPage::householdActivated, this, [this](const QUuid &id) {
+        showDoorstep(false);
+        selectHousehold(id);
+    });
     connect(m_sidebar, &Sidebar::currentChanged, this, [this](int index) {
         if (index == ScheduleMode)
             showSchedule();
+        else if (index == DashboardMode)
+            showDashboard();
         else
             showDoorstep(index == DoorstepMode);
     });
@@ -179,6 +194,15 @@ void MainWindow::showSchedule()
     m_board->setFocus(Qt::ShortcutFocusReason);
 }
 
+void MainWindow::showDashboard()
+{
+    showDoorstep(false);
+    m_modes->setCurrentIndex(DashboardMode);
+    m_sidebar->setCurrentIndex(DashboardMode);
+    setWindowTitle(tr("SaferHomes \u2014 Dashboard"));
+    m_dashboard->setFocus(Qt::ShortcutFocusReason);
+}
+
 bool MainWindow::isDoorstepShown() const
 {
     return m_modes->currentIndex() == DoorstepMode;
@@ -223,6 +247,7 @@ void MainWindow::reloadAll(bool refreshDetails)
     m_register->reload(refreshDetails);
     m_doorstep->reload();
     m_progressDock->refresh();
+    m_dashboard->refresh();
     syncController()->refreshSummary();
 }
 

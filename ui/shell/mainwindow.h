@@ -16,6 +16,7 @@ class QStackedWidget;
 namespace saferhomes {
 
 class BoardPage;
+class DashboardPage;
 class Database;
 class DoorstepPage;
 class HouseholdExport;
@@ -57,6 +58,9 @@ public:
     /// Shows the schedule board (Ctrl+B).
     void showSchedule();
     BoardPage *boardPage() const { return m_board; }
+    /// Shows the managers' dashboard (not offered to volunteers).
+    void showDashboard();
+    DashboardPage *dashboardPage() const { return m_dashboard; }
 
     HouseholdRepository &repository() { return m_repository; }
     RegisterPage *registerPage() const { return m_register; }
@@ -113,6 +117,7 @@ private:
     RegisterPage *m_register = nullptr;
     DoorstepPage *m_doorstep = nullptr;
     BoardPage *m_board = nullptr;
+    DashboardPage *m_dashboard = nullptr;
     QStackedWidget *m_modes = nullptr;
     Sidebar *m_sidebar = nullptr;
     ProgressDock *m_progressDock = nullptr;
