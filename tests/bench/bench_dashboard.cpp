@@ -112,7 +112,7 @@ bool fill(Database &database)
     static constexpr int kShare[] = {200, 80, 70, 60, 60, 180, 120, 100, 40, 60, 30};
     const QStringList statuses = HouseholdStatusRules::allNames();
     const QStringList reasons {QStringLiteral("Not interested"), QStringLiteral("Already secure"),
-                               QStringLiteral("Landlord said no"), QString()};
+                               QStringLiteral("Landlord said no"), QStringLiteral("")};
     std::mt19937 random(7);
     const QTimeZone london("Europe/London");
     int itemNumber = 0;
