@@ -7,10 +7,12 @@
 #include "importexport/householdexporter.h"
 #include "importexport/householdimporter.h"
 #include "jobscommand.h"
+#include "reportcommand.h"
 #include "reporting/progressreport.h"
 #include "schedulecommand.h"
 #include "service/householdservice.h"
 #include "sheetscommand.h"
+#include "stockcommand.h"
 #include "store/connectionname.h"
 #include "store/database.h"
 #include "store/householdrepository.h"
@@ -37,11 +39,15 @@ const QStringList kValueOptions {
     QStringLiteral("--date"),      QStringLiteral("--fitter"),        QStringLiteral("--status"),
     QStringLiteral("--area"),      QStringLiteral("--job"),           QStringLiteral("--fitted"),
     QStringLiteral("--serials"),   QStringLiteral("--signed-off-by"), QStringLiteral("--note"),
-    QStringLiteral("--from"),      QStringLiteral("--days"),          QStringLiteral("--out")};
+    QStringLiteral("--from"),      QStringLiteral("--days"),          QStringLiteral("--out"),
+    QStringLiteral("--code"),      QStringLiteral("--qty"),           QStringLiteral("--location"),
+    QStringLiteral("--to"),        QStringLiteral("--counted"),       QStringLiteral("--reason"),
+    QStringLiteral("--id"),        QStringLiteral("--period"),        QStringLiteral("--format")};
 const QStringList kFlags {QStringLiteral("--json"),         QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version"),      QStringLiteral("--from-packages"),
-                          QStringLiteral("--replan")};
+                          QStringLiteral("--replan"),       QStringLiteral("--freeze"),
+                          QStringLiteral("--frozen"),       QStringLiteral("--variances")};
 
 } // namespace
 
@@ -59,6 +65,18 @@ QString Cli::helpText()
               "  households set --uprn U FIELD=VALUE...\n"
               "                                        edit a household (audited)\n"
               "  report progress                       funnel, take-up and secured vs target\n"
+              "  report quarterly --period 2024/25-Q3 [--format json|csv|xlsx|pdf] [--out FILE]\n"
+              "                                        the quarterly return (UK financial "
+              "quarter;\n"
+              "                                        exit 2 for a malformed period, 1 for a "
+              "quarter\n"
+              "                                        not yet started); xlsx and pdf need "
+              "--out\n"
+              "  report quarterly --period P --freeze | --frozen | --variances\n"
+              "                                        freeze the submitted return (JSON and "
+              "SHA-256),\n"
+              "                                        print it as frozen, or compare today's "
+              "figures\n"
               "  survey recommend --answers FILE       the recommended package for survey answers\n"
               "  admin init-server --server URI        create or update the central database\n"
               "  admin add-user --server URI --name NAME --role ROLE [--areas \"A;B\"]\n"
@@ -86,6 +104,18 @@ QString Cli::helpText()
               "  jobs sheets --fitter ID --date YYYY-MM-DD --out FILE.pdf\n"
               "                                        the day's job sheets: route, then a "
               "page per job\n"
+              "  stock levels [--location L]           on hand, reserved and available by item "
+              "and location\n"
+              "  stock receive --code C --qty N [--location L] [--note REF]\n"
+              "                                        a delivery (L: depot or a fitter's id, "
+              "their van)\n"
+              "  stock transfer --code C --qty N --from L --to L\n"
+              "                                        move stock between the depot and vans\n"
+              "  stock count --code C --location L --counted N [--id UUID]\n"
+              "                                        a count (the same --id again: applied "
+              "once)\n"
+              "  stock return --code C --qty N [--location L] [--note T]\n"
+              "  stock write-off --code C --qty N --location L --reason R\n"
               "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
               "[--objective distance|vehicles]\n"
               "                                        solve a Solomon-format routing instance\n"
@@ -186,6 +216,15 @@ int Cli::runCommand(const QStringList &words)
     }
     if (command == u"report" && sub == u"progress" && words.size() == 2)
         return reportProgress();
+    if (command == u"report" && sub == u"quarterly" && words.size() == 2) {
+        ReportCommand report(output);
+        if (const int refused = report.parse(m_options, m_flags); refused != Success)
+            return refused;
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        return report.quarterly(database);
+    }
     if (command == u"survey" && sub == u"recommend" && words.size() == 2) {
         if (!m_options.contains(QStringLiteral("--answers")))
             return usage(tr("survey recommend needs --answers FILE"));
@@ -241,6 +280,12 @@ int Cli::runCommand(const QStringList &words)
         JobsCommand jobs(output);
         return sub == u"complete" ? jobs.complete(database, m_options)
                                   : jobs.noAccess(database, m_options);
+    }
+    if (command == u"stock" && StockCommand::subcommands().contains(sub) && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        return StockCommand(output).run(database, sub, m_options);
     }
     if (command == u"jobs" && sub == u"sheets" && words.size() == 2) {
         Database database(ConnectionName::main());

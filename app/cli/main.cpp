@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "reportcommand.h"
 #include "sheetscommand.h"
 
 #include <QCoreApplication>
@@ -8,9 +9,11 @@
 
 int main(int argc, char *argv[])
 {
-    // Only the job sheets draw (fonts need Qt Gui); every other command stays headless.
+    // Only the job sheets and the return's PDF draw (fonts need Qt Gui); every other command
+    // stays headless.
     std::unique_ptr<QCoreApplication> app;
-    if (saferhomes::SheetsCommand::isRequested(argc, argv)) {
+    if (saferhomes::SheetsCommand::isRequested(argc, argv)
+        || saferhomes::ReportCommand::needsGui(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);

@@ -187,8 +187,11 @@ int ScheduleCommand::autoSchedule(Database &database, const QHash<QString, QStri
     const Result<QHash<QString, QString>> skills = jobs.itemSkills();
     if (!skills)
         return m_output.fail(Cli::UsageError, skills.errorString());
+    const Result<ScheduleStock> stock = jobs.scheduleStock();
+    if (!stock)
+        return m_output.fail(Cli::UsageError, stock.errorString());
     const Result<AutoSchedulePlan> plan
-        = AutoScheduler::plan({*allJobs, *fitters, *skills}, request);
+        = AutoScheduler::plan({*allJobs, *fitters, *skills, *stock}, request);
     if (!plan)
         return m_output.fail(Cli::UsageError, plan.errorString());
     if (!plan->changes.isEmpty()) {

@@ -75,11 +75,12 @@ Status DemoData::fill(const Database &database, const Options &options)
     {
         // Refused before the long fill; DemoTransfer checks again inside its transaction.
         DemoRepository repository(database, Database::localUserName());
-        const int existing = repository.householdCount();
-        if (existing < 0) {
-            return Error::database(repository.errorString())
-                .within(tr("Counting the households already in %1").arg(database.path()));
+        const Result<int> counted = repository.householdCount();
+        if (!counted) {
+            return counted.error().within(
+                tr("Counting the households already in %1").arg(database.path()));
         }
+        const int existing = *counted;
         if (existing != 0) {
             return Error::refused(
                 tr("the database already has %n household(s); demo data is only written to an "

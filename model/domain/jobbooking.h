@@ -15,6 +15,8 @@ struct JobBooking {
     QUuid fitterId;
     QDateTime start;
     QDateTime end;
+    /// The status a booked job takes (scheduled or tentative); ignored when fitterId is null.
+    JobStatus status = JobStatus::Scheduled;
     JobStatus wasStatus = JobStatus::Unscheduled;
     QUuid wasFitterId;
     QDateTime wasStart;

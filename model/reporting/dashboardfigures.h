@@ -23,7 +23,6 @@ struct DashboardArea {
     QString name;
     int secured = 0;
     int target = 0;
-    qint64 budgetPence = 0; ///< a year's budget
 };
 
 /// One week of the trend: homes first secured that week, the running total, and where the
@@ -35,7 +34,7 @@ struct DashboardWeek {
     double path = 0;
 };
 
-/// One month of spend against that month's share of the budget.
+/// One month of spend against a twelfth of its financial year's budget.
 struct DashboardMonth {
     QDate first;
     qint64 spendPence = 0;
@@ -68,7 +67,8 @@ struct DashboardFigures {
     int acceptedOrBeyond = 0;
     double takeUpRate = 0;
     qint64 spendPence = 0; ///< fitted items on jobs completed in the period
-    qint64 budgetPence = 0; ///< the year's budget pro rata to the period's days
+    /// The financial years' budgets pro rata to the days of the period in each.
+    qint64 budgetPence = 0;
     int outstanding = 0; ///< households with an unscheduled, tentative or scheduled job
     QList<DashboardBar> funnel; ///< households at or beyond each stage, closed ones left out
     QList<DashboardArea> areas;

@@ -1,12 +1,15 @@
 #include "reporting/dashboardperiod.h"
 
+#include "domain/financialperiod.h"
+
 #include <QLocale>
 
 namespace saferhomes {
 
 QList<DashboardPeriod::Kind> DashboardPeriod::all()
 {
-    return {Kind::Week, Kind::Month, Kind::Last18Months, Kind::Custom};
+    return {Kind::Week,          Kind::Month,        Kind::FinancialQuarter,
+            Kind::FinancialYear, Kind::Last18Months, Kind::Custom};
 }
 
 QString DashboardPeriod::label(Kind kind)
@@ -14,6 +17,8 @@ QString DashboardPeriod::label(Kind kind)
     switch (kind) {
     case Kind::Week: return tr("This week");
     case Kind::Month: return tr("This month");
+    case Kind::FinancialQuarter: return tr("This financial quarter");
+    case Kind::FinancialYear: return tr("This financial year");
     case Kind::Last18Months: return tr("Last 18 months");
     case Kind::Custom: return tr("Custom dates");
     }
@@ -34,6 +39,16 @@ DashboardFilter DashboardPeriod::apply(Kind kind, const QDate &today, DashboardF
         filter.to = filter.from.addMonths(1).addDays(-1);
         filter.periodLabel = QLocale().toString(filter.from, QStringLiteral("MMMM yyyy"));
         break;
+    case Kind::FinancialQuarter:
+    case Kind::FinancialYear: {
+        const FinancialPeriod period = kind == Kind::FinancialQuarter
+            ? FinancialPeriod::quarterContaining(today)
+            : FinancialPeriod::yearContaining(today);
+        filter.from = period.firstDay();
+        filter.to = period.lastDay();
+        filter.periodLabel = period.name();
+        break;
+    }
     case Kind::Last18Months:
         filter.to = today;
         filter.from = today.addMonths(-18).addDays(1);

@@ -1,5 +1,7 @@
 #include "reporting/dashboardreport.h"
 
+#include "domain/financialperiod.h"
+
 #include <QHash>
 #include <QTimeZone>
 
@@ -176,7 +178,8 @@ int nearestRank(const QList<int> &sorted, int percent)
     return sorted[std::max<qsizetype>(rank, 1) - 1];
 }
 
-void fillTimeFigures(DashboardFigures &figures, const CompletionFacts &facts)
+void fillTimeFigures(DashboardFigures &figures, const CompletionFacts &facts,
+                     const QHash<int, qint64> &budgets)
 {
     const DashboardFilter &filter = figures.filter;
     QHash<QString, int> securedByArea;
@@ -214,14 +217,22 @@ void fillTimeFigures(DashboardFigures &figures, const CompletionFacts &facts)
         figures.weeks.append({monday, secured, cumulative, figures.target * share});
     }
 
-    qint64 yearBudget = 0;
-    for (const DashboardArea &area : std::as_const(figures.areas))
-        yearBudget += area.budgetPence;
-    const qint64 periodDays = filter.from.daysTo(filter.to) + 1;
-    figures.budgetPence = yearBudget * periodDays / 365;
+    // Budgets are per financial year: a month gets a twelfth of its year's, the period its
+    // share of each year's by days.
+    const auto yearOf = [](const QDate &day) {
+        return FinancialPeriod::yearContaining(day);
+    };
+    for (FinancialPeriod year = yearOf(filter.from); year.firstDay() <= filter.to;
+         year = year.next()) {
+        const QDate first = std::max(year.firstDay(), filter.from);
+        const QDate last = std::min(year.lastDay(), filter.to);
+        figures.budgetPence
+            += budgets.value(year.startYear()) * (first.daysTo(last) + 1) / year.dayCount();
+    }
     for (QDate month(filter.from.year(), filter.from.month(), 1); month <= filter.to;
          month = month.addMonths(1)) {
-        figures.months.append({month, spendByMonth.value(month), yearBudget / 12});
+        figures.months.append(
+            {month, spendByMonth.value(month), budgets.value(yearOf(month).startYear()) / 12});
     }
 
     std::sort(days.begin(), days.end());
@@ -246,11 +257,6 @@ void fillTimeFigures(DashboardFigures &figures, const CompletionFacts &facts)
 QList<int> DashboardDays::bucketBounds()
 {
     return {0, 15, 29, 43, 57, 91, INT_MAX};
-}
-
-bool DashboardReport::isShownTo(const QString &role)
-{
-    return role != QLatin1String("volunteer");
 }
 
 QString DashboardReport::bucketLabel(int bucket)
@@ -321,7 +327,12 @@ Result<DashboardFigures> DashboardReport::compute(const DashboardStore &store,
     const auto completions = store.completions(filter, period.to);
     if (!completions)
         return completions.error();
-    fillTimeFigures(figures, CompletionFacts(*completions, filter, period));
+    const auto budgets
+        = store.budgets(filter, FinancialPeriod::yearContaining(filter.from).startYear(),
+                        FinancialPeriod::yearContaining(filter.to).startYear());
+    if (!budgets)
+        return budgets.error();
+    fillTimeFigures(figures, CompletionFacts(*completions, filter, period), *budgets);
 
     auto items = store.itemsFitted(filter, period);
     if (!items)

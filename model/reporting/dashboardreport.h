@@ -28,9 +28,6 @@ public:
     /// The filter a dashboard opens with: every area, status and fitter, the last 18 months
     /// up to \a today, the path ending with \a today's financial year (31 March).
     static DashboardFilter defaultFilter(const QDate &today);
-    /// Whether a device working as \a role shows the dashboard: every role but volunteers
-    /// (DESIGN §1: managers answer for the figures; volunteers work on doorsteps).
-    static bool isShownTo(const QString &role);
     /// The label of a bucket of DashboardDays.
     static QString bucketLabel(int bucket);
 };

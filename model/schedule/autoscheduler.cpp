@@ -1,6 +1,7 @@
 #include "autoscheduler.h"
 
 #include "schedule/routesolver.h"
+#include "schedule/stockcheck.h"
 #include "schedule/travelmodel.h"
 
 #include <QSet>
@@ -119,9 +120,12 @@ QHash<QUuid, int> fitterIndex(const QList<Fitter> &fitters)
 ScheduleCheck checkJobs(const AutoScheduleInput &input, const Frame &frame, const Places &places)
 {
     std::vector<CheckedFitter> fitters;
+    StockCheckInput stock(input.stock);
+    CheckedStock checkedStock;
     for (const Fitter &fitter : input.fitters) {
         CheckedFitter checked;
         checked.skills = AutoScheduler::skillBits(fitter.skills);
+        checkedStock.vans.push_back(stock.van(fitter.id));
         for (int d = 0; d < frame.days(); ++d) {
             const QDate day = frame.day(d);
             if (fitter.isAbsentOn(day)) {
@@ -147,6 +151,7 @@ ScheduleCheck checkJobs(const AutoScheduleInput &input, const Frame &frame, cons
         checked.end = frame.minutes(job.end);
         checked.location = places.ofJob(j);
         checked.requiredSkills = jobSkills(job, input.itemSkills);
+        checkedStock.needed.push_back(stock.needed(job));
         if (!job.availability.isEmpty()) {
             const QDate day = job.start.toTimeZone(london()).date();
             for (const auto &[from, to] : job.availability.windowsOn(day))
@@ -161,7 +166,8 @@ ScheduleCheck checkJobs(const AutoScheduleInput &input, const Frame &frame, cons
     const CallbackTravelModel travel(
         places.count(), [&](int a, int b) { return places.kilometres(a, b); },
         [&](int a, int b) { return places.minutes(a, b); });
-    check.breaks = checkSchedule(fitters, jobs, &travel);
+    checkedStock.depot = stock.depot();
+    check.breaks = checkSchedule(fitters, jobs, &travel, &checkedStock);
     return check;
 }
 
@@ -260,10 +266,17 @@ void leaveOutWhatBreaksRules(AutoSchedulePlan &plan, QSet<QUuid> &changed,
 {
     for (;;) {
         const AutoScheduleInput after {AutoScheduler::applied(input.jobs, plan), input.fitters,
-                                       input.itemSkills};
+                                       input.itemSkills, input.stock};
         const ScheduleCheck check = checkJobs(after, frame, places);
         QSet<QUuid> drop;
+        QSet<QUuid> onlyStock; // left out for want of stock alone: the reason is "stock"
         for (size_t k = 0; k < check.breaks.size(); ++k) {
+            const QUuid job = check.jobIds[qsizetype(k)];
+            if (changed.contains(job) && !check.breaks[k].empty()
+                && std::all_of(
+                    check.breaks[k].cbegin(), check.breaks[k].cend(),
+                    [](const RuleBreak &b) { return b.rule == ScheduleRule::StockShort; }))
+                onlyStock.insert(job);
             for (const RuleBreak &rule : check.breaks[k]) {
                 if (changed.contains(check.jobIds[qsizetype(k)]))
                     drop.insert(check.jobIds[qsizetype(k)]);
@@ -277,7 +290,9 @@ void leaveOutWhatBreaksRules(AutoSchedulePlan &plan, QSet<QUuid> &changed,
             JobBooking &change = plan.changes[c];
             if (!drop.contains(change.jobId))
                 continue;
-            plan.unscheduled.append({change.jobId, QStringLiteral("no_room")});
+            plan.unscheduled.append({change.jobId,
+                                     onlyStock.contains(change.jobId) ? QStringLiteral("stock")
+                                                                      : QStringLiteral("no_room")});
             changed.remove(change.jobId);
             if (JobStatusNames::isBooked(change.wasStatus)) {
                 change.fitterId = {};
@@ -516,7 +531,8 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
             ++plan.placed;
     }
     plan.travelMinutesBefore = travelMinutes(input, fitters, frame, places);
-    const AutoScheduleInput after {applied(input.jobs, plan), input.fitters, input.itemSkills};
+    const AutoScheduleInput after {applied(input.jobs, plan), input.fitters, input.itemSkills,
+                                   input.stock};
     plan.travelMinutesAfter = travelMinutes(after, fitters, frame, places);
     if (progress)
         progress(1.0);

@@ -4,6 +4,7 @@
 #include "domain/job.h"
 #include "domain/jobbooking.h"
 #include "domain/result.h"
+#include "domain/stock.h"
 #include "schedule/feasibilitychecker.h"
 
 #include <QCoreApplication>
@@ -37,17 +38,19 @@ struct AutoScheduleRequest {
     std::uint64_t seed = 1;
 };
 
-/// What the plan is made from: the jobs (any status; the scope picks), the fitters and the
-/// skill each catalogue item needs (equipment code → skill name).
+/// What the plan is made from: the jobs (any status; the scope picks), the fitters, the
+/// skill each catalogue item needs (equipment code → skill name) and the stock (available by
+/// location, reserved by job: a plan books no job whose items are short).
 struct AutoScheduleInput {
     QList<Job> jobs;
     QList<Fitter> fitters;
     QHash<QString, QString> itemSkills;
+    ScheduleStock stock;
 };
 
 struct JobLeftOut {
     QUuid jobId;
-    QString reason; ///< skill, window, shift, capacity, no_room, no_location
+    QString reason; ///< skill, window, shift, capacity, no_room, no_location, stock
 };
 
 /// A run's proposal, shown before it is applied: jobs placed (were unscheduled), moved (were

@@ -25,7 +25,11 @@ Result<AutoScheduleInput> readInput(const Database &database)
     Result<QHash<QString, QString>> skills = jobs.itemSkills();
     if (!skills)
         return skills.error();
-    return AutoScheduleInput {std::move(*allJobs), std::move(*allFitters), std::move(*skills)};
+    Result<ScheduleStock> stock = jobs.scheduleStock();
+    if (!stock)
+        return stock.error();
+    return AutoScheduleInput {std::move(*allJobs), std::move(*allFitters), std::move(*skills),
+                              std::move(*stock)};
 }
 
 } // namespace

@@ -20,6 +20,49 @@ bool overlaps(double start, double end, const TimeWindow &window)
     return start < window.close - kSlack && end > window.open + kSlack;
 }
 
+/// The stock rule: booked jobs in start order take what they need from the van, else the
+/// depot (all of an item from one place, as a reservation does).
+void checkStock(const std::vector<CheckedFitter> &fitters, const std::vector<CheckedJob> &jobs,
+                const CheckedStock &stock, std::vector<std::vector<RuleBreak>> &breaks)
+{
+    const auto needed = [&](int j) -> const std::vector<std::pair<int, int>> & {
+        static const std::vector<std::pair<int, int>> nothing;
+        return j < int(stock.needed.size()) ? stock.needed[size_t(j)] : nothing;
+    };
+    std::vector<int> order;
+    for (int j = 0; j < int(jobs.size()); ++j) {
+        const CheckedJob &job = jobs[size_t(j)];
+        if (job.fitter >= 0 && job.fitter < int(fitters.size()) && !needed(j).empty())
+            order.push_back(j);
+    }
+    if (order.empty())
+        return;
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        const CheckedJob &x = jobs[size_t(a)];
+        const CheckedJob &y = jobs[size_t(b)];
+        return x.start != y.start ? x.start < y.start : a < b;
+    });
+    std::vector<int> depot = stock.depot;
+    std::vector<std::vector<int>> vans = stock.vans;
+    vans.resize(fitters.size());
+    const auto take = [](std::vector<int> &place, int item, int qty) {
+        if (item < 0 || item >= int(place.size()) || place[size_t(item)] < qty)
+            return false;
+        place[size_t(item)] -= qty;
+        return true;
+    };
+    for (const int j : order) {
+        const CheckedJob &job = jobs[size_t(j)];
+        bool short_ = false;
+        for (const auto &[item, qty] : needed(j)) {
+            if (qty > 0 && !take(vans[size_t(job.fitter)], item, qty) && !take(depot, item, qty))
+                short_ = true;
+        }
+        if (short_)
+            breaks[size_t(j)].push_back({ScheduleRule::StockShort});
+    }
+}
+
 } // namespace
 
 QString scheduleRuleName(ScheduleRule rule)
@@ -31,13 +74,15 @@ QString scheduleRuleName(ScheduleRule rule)
     case ScheduleRule::MissingSkill: return QStringLiteral("missing_skill");
     case ScheduleRule::WindowMissed: return QStringLiteral("window_missed");
     case ScheduleRule::TravelImpossible: return QStringLiteral("travel_impossible");
+    case ScheduleRule::StockShort: return QStringLiteral("stock_short");
     }
     return {};
 }
 
 std::vector<std::vector<RuleBreak>> checkSchedule(const std::vector<CheckedFitter> &fitters,
                                                   const std::vector<CheckedJob> &jobs,
-                                                  const TravelModel *travel)
+                                                  const TravelModel *travel,
+                                                  const CheckedStock *stock)
 {
     std::vector<std::vector<RuleBreak>> breaks(jobs.size());
     std::vector<std::vector<int>> byFitter(fitters.size());
@@ -90,6 +135,8 @@ std::vector<std::vector<RuleBreak>> checkSchedule(const std::vector<CheckedFitte
             }
         }
     }
+    if (stock)
+        checkStock(fitters, jobs, *stock, breaks);
     return breaks;
 }
 

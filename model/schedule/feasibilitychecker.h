@@ -3,6 +3,7 @@
 #include "schedule/routingproblem.h"
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace saferhomes {
@@ -14,7 +15,10 @@ enum class ScheduleRule {
     Absence, ///< overlaps an absence of the fitter
     MissingSkill, ///< the fitter lacks a skill the job needs
     WindowMissed, ///< starts outside every window of the householder
-    TravelImpossible ///< cannot be reached in time from the fitter's previous job
+    TravelImpossible, ///< cannot be reached in time from the fitter's previous job
+    /// Its items (what is not reserved for it yet) are neither in the fitter's van nor at the
+    /// depot, once the jobs before it have taken theirs
+    StockShort
 };
 
 QString scheduleRuleName(ScheduleRule rule);
@@ -36,6 +40,14 @@ struct CheckedJob {
     std::vector<TimeWindow> windows; ///< when service may start; empty: any time
 };
 
+/// Stock for the "stock short" rule, by item index: what is available (on hand, not reserved)
+/// at the depot and in each fitter's van, and what each job needs that is not reserved for it.
+struct CheckedStock {
+    std::vector<int> depot;
+    std::vector<std::vector<int>> vans; ///< by fitter index
+    std::vector<std::vector<std::pair<int, int>>> needed; ///< by job: (item index, quantity)
+};
+
 struct RuleBreak {
     ScheduleRule rule;
     int otherJob = -1; ///< the job it clashes with or travels from, when there is one
@@ -45,8 +57,12 @@ struct RuleBreak {
 /// The one feasibility checker of a schedule: for each job, the rules it breaks (empty when
 /// none). Boundaries are allowed: a job may end when the next starts, start when its window
 /// or the shift opens and end when the shift closes. \a travel may be null (no travel rule).
+/// \a stock may be null (no stock rule); else the booked jobs, in start order, take what they
+/// still need of each item from their fitter's van when it has all of it, else from the depot
+/// when it has, else the job is short of stock (as reservations are made when it is booked).
 std::vector<std::vector<RuleBreak>> checkSchedule(const std::vector<CheckedFitter> &fitters,
                                                   const std::vector<CheckedJob> &jobs,
-                                                  const TravelModel *travel);
+                                                  const TravelModel *travel,
+                                                  const CheckedStock *stock = nullptr);
 
 } // namespace saferhomes

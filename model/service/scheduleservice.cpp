@@ -1,5 +1,6 @@
 #include "scheduleservice.h"
 
+#include "schedule/stockcheck.h"
 #include "schedule/travelmodel.h"
 #include "store/fitterrepository.h"
 #include "store/jobrepository.h"
@@ -85,6 +86,7 @@ struct CheckProblem {
     std::vector<CheckedJob> jobs;
     QList<const Job *> jobOf; ///< the snapshot's job of each checked job
     std::unique_ptr<TravelModel> travel;
+    CheckedStock stock;
 };
 
 /// Builds the problem of the booked jobs, over the days they cover.
@@ -113,10 +115,13 @@ CheckProblem checkProblem(const ScheduleSnapshot &snapshot)
     last = last.addDays(1); // a job may run past midnight
     Minutes minutes(first);
     SkillBits skills;
+    StockCheckInput stock(snapshot.stock);
+    problem.stock.vans.resize(size_t(snapshot.fitters.size()));
 
     for (const Fitter &fitter : snapshot.fitters) {
         CheckedFitter checked;
         checked.skills = skills.bits(fitter.skills);
+        problem.stock.vans[problem.fitters.size()] = stock.van(fitter.id);
         for (QDate day = first; day <= last; day = day.addDays(1)) {
             if (fitter.isAbsentOn(day)) {
                 checked.absences.push_back(
@@ -143,6 +148,7 @@ CheckProblem checkProblem(const ScheduleSnapshot &snapshot)
         located.push_back(job->latitude.has_value() && job->longitude.has_value());
         for (const JobItem &item : job->items)
             checked.requiredSkills |= skills.bit(snapshot.equipmentSkills.value(item.code));
+        problem.stock.needed.push_back(stock.needed(*job));
         if (!job->availability.isEmpty()) {
             const QDate day = bookedDays[b];
             const auto open = job->availability.windowsOn(day);
@@ -165,6 +171,7 @@ CheckProblem checkProblem(const ScheduleSnapshot &snapshot)
         return located[size_t(from)] && located[size_t(to)] ? greatCircle->distance(from, to) : 0.0;
     };
     problem.travel = std::make_unique<CallbackTravelModel>(int(coordinates.size()), distance, time);
+    problem.stock.depot = stock.depot();
     return problem;
 }
 
@@ -209,6 +216,10 @@ Result<ScheduleSnapshot> ScheduleService::snapshot() const
     if (!skills)
         return skills.error();
     snapshot.equipmentSkills = *skills;
+    Result<ScheduleStock> stock = m_jobs.scheduleStock();
+    if (!stock)
+        return stock.error();
+    snapshot.stock = std::move(*stock);
     return snapshot;
 }
 
@@ -226,6 +237,11 @@ Status ScheduleService::reread(ScheduleSnapshot &snapshot, const QUuid &jobId) c
         snapshot.jobs.erase(found);
     else if (open)
         snapshot.jobs.append(*job);
+    // The edit may have reserved or released stock.
+    Result<ScheduleStock> stock = m_jobs.scheduleStock();
+    if (!stock)
+        return stock.error();
+    snapshot.stock = std::move(*stock);
     return {};
 }
 
@@ -260,7 +276,7 @@ QHash<QUuid, QList<JobRuleBreak>> ScheduleService::ruleBreaks(const ScheduleSnap
 {
     const CheckProblem problem = checkProblem(snapshot);
     const std::vector<std::vector<RuleBreak>> breaks
-        = checkSchedule(problem.fitters, problem.jobs, problem.travel.get());
+        = checkSchedule(problem.fitters, problem.jobs, problem.travel.get(), &problem.stock);
     QHash<QUuid, QList<JobRuleBreak>> marks;
     for (size_t j = 0; j < breaks.size(); ++j) {
         if (breaks[j].empty())

@@ -3,6 +3,7 @@
 #include "domain/fitter.h"
 #include "domain/job.h"
 #include "domain/result.h"
+#include "domain/stock.h"
 #include "schedule/feasibilitychecker.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,7 @@ struct ScheduleSnapshot {
     QList<Fitter> fitters;
     QList<Job> jobs; ///< open jobs: unscheduled, tentative, scheduled
     QHash<QString, QString> equipmentSkills; ///< equipment code → skill
+    ScheduleStock stock; ///< available stock and the jobs' reservations ("stock short")
 };
 
 /// The coordinator's edits of the schedule (DESIGN §8) and the rule marks of the board.
@@ -46,8 +48,9 @@ public:
     /// Active fitters, open jobs and the catalogue's skills.
     Result<ScheduleSnapshot> snapshot() const;
 
-    /// Reads \a jobId again into \a snapshot after an edit (dropped when no longer open), so
-    /// that a change costs one job's read rather than the whole schedule's.
+    /// Reads \a jobId again into \a snapshot after an edit (dropped when no longer open), and
+    /// the stock figures (the edit may have reserved or released some), so that a change costs
+    /// one job's read rather than the whole schedule's.
     Status reread(ScheduleSnapshot &snapshot, const QUuid &jobId) const;
 
     Status book(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start, int minutes,

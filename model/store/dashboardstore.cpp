@@ -173,7 +173,7 @@ Result<QList<DashboardArea>> DashboardStore::areas(const DashboardFilter &filter
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     QVariantList values;
-    QString sql = QStringLiteral("SELECT id, name, target_homes, budget_pence FROM area");
+    QString sql = QStringLiteral("SELECT id, name, target_homes FROM area");
     if (!filter.areaId.isEmpty()) {
         sql += QStringLiteral(" WHERE id = ?");
         values << filter.areaId;
@@ -182,12 +182,33 @@ Result<QList<DashboardArea>> DashboardStore::areas(const DashboardFilter &filter
         return readError(tr("areas"), query.lastError());
     QList<DashboardArea> areas;
     while (query.next()) {
-        areas.append({query.value(0).toString(), query.value(1).toString(), 0,
-                      query.value(2).toInt(), query.value(3).toLongLong()});
+        areas.append(
+            {query.value(0).toString(), query.value(1).toString(), 0, query.value(2).toInt()});
     }
     if (query.lastError().isValid())
         return readError(tr("areas"), query.lastError());
     return areas;
+}
+
+Result<QHash<int, qint64>> DashboardStore::budgets(const DashboardFilter &filter, int firstYear,
+                                                   int lastYear) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    QVariantList values {firstYear, lastYear};
+    QString sql = QStringLiteral("SELECT financial_year, sum(capital_pence + revenue_pence) "
+                                 "FROM area_budget WHERE financial_year BETWEEN ? AND ?");
+    if (!filter.areaId.isEmpty()) {
+        sql += QStringLiteral(" AND area_id = ?");
+        values << filter.areaId;
+    }
+    if (!run(query, sql + QStringLiteral(" GROUP BY financial_year"), values))
+        return readError(tr("budgets"), query.lastError());
+    QHash<int, qint64> budgets;
+    while (query.next())
+        budgets.insert(query.value(0).toInt(), query.value(1).toLongLong());
+    if (query.lastError().isValid())
+        return readError(tr("budgets"), query.lastError());
+    return budgets;
 }
 
 Result<QList<DashboardBar>> DashboardStore::itemsFitted(const DashboardFilter &filter,
@@ -363,17 +384,6 @@ Result<QList<DrillRow>> DashboardStore::rows(const QList<Member> &members) const
     if (query.lastError().isValid())
         return readError(tr("households"), query.lastError());
     return rows;
-}
-
-Result<QString> DashboardStore::deviceRole() const
-{
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!run(query, QStringLiteral("SELECT value FROM sync_state WHERE key = 'role'"), {}))
-        return readError(tr("the device's role"), query.lastError());
-    const QString role = query.next() ? query.value(0).toString() : QString();
-    if (query.lastError().isValid())
-        return readError(tr("the device's role"), query.lastError());
-    return role.isEmpty() ? QStringLiteral("coordinator") : role;
 }
 
 } // namespace saferhomes

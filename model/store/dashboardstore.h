@@ -48,8 +48,12 @@ public:
     /// Completed jobs finished before \a before, oldest first.
     Result<QList<Completion>> completions(const DashboardFilter &filter,
                                           const QString &before) const;
-    /// The areas the filter keeps, by name, with their targets and budgets.
+    /// The areas the filter keeps, by name, with their targets.
     Result<QList<DashboardArea>> areas(const DashboardFilter &filter) const;
+    /// The budgets (capital and revenue) of the areas the filter keeps, summed per financial
+    /// year (keyed by the calendar year it starts in) from \a firstYear to \a lastYear.
+    Result<QHash<int, qint64>> budgets(const DashboardFilter &filter, int firstYear,
+                                       int lastYear) const;
     Result<QList<DashboardBar>> itemsFitted(const DashboardFilter &filter, const Span &span) const;
     Result<QList<DashboardBar>> declines(const DashboardFilter &filter, const Span &span) const;
     Result<int> outstanding(const DashboardFilter &filter) const;
@@ -61,11 +65,6 @@ public:
                                   const FigureRef &ref) const;
     /// What the drill-down table shows of \a members, in address order.
     Result<QList<DrillRow>> rows(const QList<Member> &members) const;
-
-    /// The role this device works as: the one the central database gave at the last sync
-    /// ("manager", "volunteer"...), or "coordinator" on a register never synced (demo data,
-    /// a new register): its user holds every record on it anyway.
-    Result<QString> deviceRole() const;
 };
 
 } // namespace saferhomes

@@ -245,11 +245,13 @@ bool DemoRepository::fail(const QString &message)
     return false;
 }
 
-int DemoRepository::householdCount() const
+Result<int> DemoRepository::householdCount() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM household")) || !query.next())
-        return -1;
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM household")))
+        return Error::database(query.lastError().text());
+    if (!query.next())
+        return Error::database(tr("the household count returned no row"));
     return query.value(0).toInt();
 }
 

@@ -101,8 +101,8 @@ public:
     DemoRepository(const DemoRepository &) = delete;
     DemoRepository &operator=(const DemoRepository &) = delete;
 
-    /// Households in the database, soft-deleted ones included; -1 when it cannot be read.
-    int householdCount() const;
+    /// Households in the database, soft-deleted ones included, or why they cannot be counted.
+    Result<int> householdCount() const;
 
     /// Opens the transaction that every add...(), completeJob() and backdate() call below
     /// writes into.

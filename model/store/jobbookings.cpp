@@ -6,6 +6,7 @@
 #include "auditlog.h"
 #include "jobrepository_p.h"
 #include "sqlvalues.h"
+#include "stockledger.h"
 #include "visitrepository.h"
 
 #include <QCryptographicHash>
@@ -102,7 +103,8 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
         || !record(QStringLiteral("skill_exception"), {},
                    missingSkills.isEmpty() ? QVariant()
                                            : QVariant(missingSkills.join(QStringLiteral(", "))))
-        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
+        || !settleHousehold(m_connectionName, audit, householdId, now, &error)
+        || !stockstore::settleJobReservations(m_connectionName, audit, m_userName, id, now, &error))
         return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
     if (!db.commit())
         return failed(Error::database(db.lastError().text()));
@@ -181,6 +183,11 @@ Status JobRepository::unscheduleJob(const QUuid &jobId)
                            });
 }
 
+Result<ScheduleStock> JobRepository::scheduleStock() const
+{
+    return stockstore::readScheduleStock(m_connectionName);
+}
+
 Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -203,6 +210,10 @@ Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
         return fitter.isNull() ? QString() : uuidText(fitter) + u'@' + timeText(start);
     };
     QStringList households;
+    // Reservations follow the jobs once all have moved: those taken off first, so what they
+    // held is free for those booked.
+    QStringList unbooked;
+    QStringList booked;
     for (const JobBooking &change : changes) {
         const QString id = uuidText(change.jobId);
         read.addBindValue(id);
@@ -227,7 +238,10 @@ Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
         update.addBindValue(nullableId(change.fitterId));
         update.addBindValue(books ? nullableTime(change.start) : nullableTime({}));
         update.addBindValue(books ? nullableTime(change.end) : nullableTime({}));
-        update.addBindValue(books ? QStringLiteral("scheduled") : QStringLiteral("unscheduled"));
+        const JobStatus next = books && JobStatusNames::isBooked(change.status)
+            ? change.status
+            : (books ? JobStatus::Scheduled : JobStatus::Unscheduled);
+        update.addBindValue(JobStatusNames::name(next));
         update.addBindValue(wasBooked ? 1 : 0);
         update.addBindValue(id);
         if (!update.exec())
@@ -238,10 +252,16 @@ Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
             return failed(Error::database(audit.errorString()));
         if (!households.contains(household))
             households.append(household);
+        (books ? booked : unbooked).append(id);
     }
     QString error;
     for (const QString &household : std::as_const(households)) {
         if (!settleHousehold(m_connectionName, audit, household, now, &error))
+            return failed(Error::database(error));
+    }
+    for (const QString &job : unbooked + booked) {
+        if (!stockstore::settleJobReservations(m_connectionName, audit, m_userName, job, now,
+                                               &error))
             return failed(Error::database(error));
     }
     if (!db.commit())

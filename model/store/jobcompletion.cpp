@@ -5,6 +5,7 @@
 #include "auditlog.h"
 #include "jobrepository_p.h"
 #include "sqlvalues.h"
+#include "stockledger.h"
 #include "visitrepository.h"
 
 #include <QCryptographicHash>
@@ -97,11 +98,14 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
     update.prepare(QStringLiteral("UPDATE job_item SET fitted_qty = ?, fitted = ?, serial = ?, "
                                   "difference_reason = ? WHERE id = ?"));
     QSet<QString> counted;
+    QHash<QString, int> fittedItems;
     for (const auto &[itemId, code] : std::as_const(rows)) {
         // An item listed twice takes the quantity once (the first row of its code).
         const bool first = !counted.contains(code);
         const int qty = first ? fitted.value(code, 0) : 0;
         counted.insert(code);
+        if (qty > 0)
+            fittedItems.insert(code, qty);
         update.addBindValue(qty);
         update.addBindValue(qty > 0 ? 1 : 0);
         update.addBindValue(notNull(serials.value(code)));
@@ -146,7 +150,9 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
     QString error;
     if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
                       QStringLiteral("completed"), now)
-        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
+        || !settleHousehold(m_connectionName, audit, householdId, now, &error)
+        || !stockstore::recordJobFitted(m_connectionName, audit, m_userName, id, fittedItems, now,
+                                        &error))
         return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
     if (!db.commit())
         return failed(Error::database(db.lastError().text()));
@@ -236,7 +242,8 @@ Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
                       QStringLiteral("no_access"), now)
         || !audit.record(QStringLiteral("job"), uuidText(revisit), QStringLiteral("created"), {},
                          QStringLiteral("unscheduled"), now)
-        || !settleHousehold(m_connectionName, audit, householdId, now, &error))
+        || !settleHousehold(m_connectionName, audit, householdId, now, &error)
+        || !stockstore::settleJobReservations(m_connectionName, audit, m_userName, id, now, &error))
         return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
     if (!db.commit())
         return failed(Error::database(db.lastError().text()));

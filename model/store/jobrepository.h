@@ -3,6 +3,7 @@
 #include "domain/job.h"
 #include "domain/jobbooking.h"
 #include "domain/result.h"
+#include "domain/stock.h"
 #include "repository.h"
 
 #include <QByteArray>
@@ -143,6 +144,8 @@ public:
     Status unscheduleJob(const QUuid &jobId);
     /// One job with its items (NotFound when there is none), e.g. after an edit.
     Result<Job> job(const QUuid &jobId) const;
+    /// What the schedule's "stock short" rule needs of the stock ledger (StockLedger).
+    Result<ScheduleStock> scheduleStock() const;
 
 private:
     Result<bool> record(const QUuid &jobId, const JobCompletion &completion, bool needReasons);

@@ -86,7 +86,10 @@ bool ServerHello::greet(CentralConnection &central, ServerHello &hello, const Sy
     hello.schemaVersion = json.value(QStringLiteral("schema_version")).toInt();
     if (!checkVersions(hello, json.value(QStringLiteral("min_client_version")).toString(), run))
         return false;
+    hello.user = json.value(QStringLiteral("user")).toString();
     hello.role = json.value(QStringLiteral("role")).toString();
+    if (hello.role == u"sh_fitter" && !findFitter(central, hello, run))
+        return false;
     const QJsonArray areas = json.value(QStringLiteral("areas")).toArray();
     for (const QJsonValue &area : areas) {
         const QJsonObject object = area.toObject();
@@ -102,6 +105,26 @@ bool ServerHello::greet(CentralConnection &central, ServerHello &hello, const Sy
     }
     chooseTables(hello);
     return true;
+}
+
+bool ServerHello::findFitter(CentralConnection &central, ServerHello &hello, const SyncRun &run)
+{
+    // The fitter's day on a fitter's own device shows their jobs: their row, by their login.
+    QSqlQuery query(central.connection());
+    if (!query.exec(QStringLiteral("SELECT CAST(f.id AS text) FROM fitter f JOIN app_user u "
+                                   "ON u.id = f.user_id WHERE u.login = current_user "
+                                   "AND f.deleted_at IS NULL"))) {
+        central.fail(tr("cannot read which fitter this login is"), query.lastError());
+        return run.failCentral(central);
+    }
+    if (query.next())
+        hello.fitterId = QUuid(query.value(0).toString());
+    return true;
+}
+
+QString ServerHello::roleName() const
+{
+    return role.startsWith(u"sh_") ? role.mid(3) : role;
 }
 
 bool ServerHello::isAreaRole() const

@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QUuid>
 
 #include <utility>
 
@@ -20,7 +21,9 @@ struct SyncRun;
 /// read; checked against what this version of SaferHomes understands.
 struct ServerHello {
     int schemaVersion = 0;
+    QString user; ///< the login (current_user)
     QString role;
+    QUuid fitterId; ///< for a fitter's login, their row in the fitter table
     /// The user's areas by id, with their names; empty for roles not bound to areas.
     QMap<QString, QString> areas;
     QHash<QString, QStringList> readable; ///< per table, the columns the user may read
@@ -30,8 +33,13 @@ struct ServerHello {
     /// Greets the server; false (the reason in \a run) when it cannot be used.
     static bool greet(CentralConnection &central, ServerHello &hello, const SyncRun &run);
 
+    /// For a fitter's login, finds their fitter row (hello.fitterId stays null when none).
+    static bool findFitter(CentralConnection &central, ServerHello &hello, const SyncRun &run);
+
     /// Officers, volunteers and coordinators see the households of their areas.
     bool isAreaRole() const;
+    /// The role without its `sh_` prefix ("fitter").
+    QString roleName() const;
 
     Q_DECLARE_TR_FUNCTIONS(ServerHello)
 };

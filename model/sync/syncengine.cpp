@@ -77,6 +77,13 @@ SyncResult SyncEngine::run(const QString &uri)
     if (!connect(*address, key, password, hello, run) || !checkServer(*address, run))
         return result;
     const SyncLedger ledger(m_connectionName);
+    // Who the device syncs as decides what its screens offer (RoleAccess).
+    if (const Status recorded
+        = ledger.setSignedInUser({hello.user, hello.roleName(), hello.fitterId});
+        !recorded) {
+        run.fail(recorded.errorString());
+        return result;
+    }
     // Pull only when the outbox is empty (DESIGN §7); a refused op does not count.
     bool ok = OutboxPusher(*m_central, run).pushAll();
     if (ok) {
@@ -93,8 +100,6 @@ SyncResult SyncEngine::run(const QString &uri)
     }
     if (const Status recorded = ledger.setState(SyncLedger::kLastSync, storeTimestamp()); !recorded)
         run.fail(recorded.errorString());
-    else if (const Status role = ledger.setState(SyncLedger::kRole, hello.role); !role)
-        run.fail(role.errorString());
     if (run.scrub)
         scrubFiles(run);
     m_scrub = run.scrub;

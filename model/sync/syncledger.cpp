@@ -27,7 +27,9 @@ const QString SyncLedger::kServer = QStringLiteral("server");
 const QString SyncLedger::kCursor = QStringLiteral("cursor");
 const QString SyncLedger::kAreas = QStringLiteral("areas");
 const QString SyncLedger::kLastSync = QStringLiteral("last_sync");
+const QString SyncLedger::kLogin = QStringLiteral("login");
 const QString SyncLedger::kRole = QStringLiteral("role");
+const QString SyncLedger::kFitter = QStringLiteral("fitter");
 const QString SyncLedger::kFirstCursor = QStringLiteral("0");
 
 SyncLedger::SyncLedger(QString connectionName)
@@ -52,9 +54,39 @@ Status SyncLedger::setState(const QString &key, const QString &value) const
     query.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) "
                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     query.addBindValue(key);
-    query.addBindValue(value);
+    query.addBindValue(value.isNull() ? QStringLiteral("") : value); // "nothing" is stored as ''
     if (!query.exec())
         return failure(db, tr("cannot record the sync state"), query.lastError());
+    return {};
+}
+
+Result<SignedInUser> SyncLedger::signedInUser() const
+{
+    SignedInUser user;
+    for (const auto &[key, value] :
+         {std::pair {&kLogin, &user.login}, std::pair {&kRole, &user.role}}) {
+        Result<QString> stored = state(*key);
+        if (!stored)
+            return stored.error();
+        *value = *stored;
+    }
+    const Result<QString> fitter = state(kFitter);
+    if (!fitter)
+        return fitter.error();
+    user.fitterId = QUuid(*fitter);
+    return user;
+}
+
+Status SyncLedger::setSignedInUser(const SignedInUser &user) const
+{
+    const QString fitter
+        = user.fitterId.isNull() ? QString() : user.fitterId.toString(QUuid::WithoutBraces);
+    for (const auto &[key, value] :
+         {std::pair {&kLogin, &user.login}, std::pair {&kRole, &user.role},
+          std::pair {&kFitter, &fitter}}) {
+        if (Status stored = setState(*key, *value); !stored)
+            return stored;
+    }
     return {};
 }
 

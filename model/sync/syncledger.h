@@ -5,8 +5,18 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QUuid>
 
 namespace saferhomes {
+
+/// Who the central database said this device's user is, at the last greeting: their login,
+/// their role without the `sh_` prefix, and for a fitter their row in the fitter table. All
+/// empty on a register that has never synced.
+struct SignedInUser {
+    QString login;
+    QString role;
+    QUuid fitterId;
+};
 
 /// A field this device and someone else both changed; the server kept its value.
 struct SyncConflict {
@@ -40,8 +50,9 @@ public:
     static const QString kCursor; ///< the xid8 watermark the next pull starts from
     static const QString kAreas; ///< the user's areas at the last pull, as JSON {id: name}
     static const QString kLastSync; ///< when the last sync completed
-    /// The role the server gave at the last completed sync (DashboardStore::deviceRole()).
-    static const QString kRole;
+    static const QString kLogin; ///< the central login the device last synced as
+    static const QString kRole; ///< that login's role, without `sh_`
+    static const QString kFitter; ///< the fitter row of that login, when it is a fitter's
     /// The cursor before the first pull: every row.
     static const QString kFirstCursor;
 
@@ -51,6 +62,11 @@ public:
     /// The value stored under \a key; empty when there is none.
     Result<QString> state(const QString &key) const;
     Status setState(const QString &key, const QString &value) const;
+
+    /// Who the device last synced as (see SignedInUser).
+    Result<SignedInUser> signedInUser() const;
+    /// Records \a user as who the device syncs as.
+    Status setSignedInUser(const SignedInUser &user) const;
 
     /// Ops not yet accepted (rejected ones excluded).
     Result<int> pendingCount() const;

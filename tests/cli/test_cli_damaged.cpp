@@ -104,6 +104,12 @@ TEST_F(CliDamaged, DroppedTablesAreADatabaseErrorNotZeros)
                     .errText()
                     .contains(u"cannot read the UPRNs"_s));
     EXPECT_TRUE(cli({u"sync"_s, u"conflicts"_s}).errText().contains(u"sync_conflict"_s));
+
+    // The demo's check for an empty register is a read too: it says why, not "0 households".
+    const CliResult demo = cli({u"demo"_s, u"--households"_s, u"3"_s});
+    EXPECT_EQ(demo.exitCode, 2) << demo;
+    EXPECT_TRUE(demo.errText().contains(u"Counting the households already in"_s)) << demo;
+    EXPECT_TRUE(demo.errText().contains(u"no such table: household"_s)) << demo;
 }
 
 TEST_F(CliDamaged, ATruncatedFileIsReportedAsDamaged)

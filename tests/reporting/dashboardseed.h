@@ -17,8 +17,14 @@ inline QStringList dashboardSeed(bool uuids = false)
 {
     QStringList statements {
         QStringLiteral("INSERT INTO area (id, name, target_homes, budget_pence, created_at) VALUES "
-                       "('a1', 'Alpha', 10, 120000, '2025-01-01T00:00:00.000Z'), "
-                       "('a2', 'Beta', 5, 60000, '2025-01-01T00:00:00.000Z')"),
+                       "('a1', 'Alpha', 10, 777, '2025-01-01T00:00:00.000Z'), "
+                       "('a2', 'Beta', 5, 888, '2025-01-01T00:00:00.000Z')"),
+        // Budgets of 2024/25 and 2025/26 (April to March); none for 2026/27. The areas' own
+        // budget_pence above is not what the dashboard reads.
+        QStringLiteral("INSERT INTO area_budget (id, area_id, financial_year, capital_pence, "
+                       "revenue_pence, updated_at) VALUES "
+                       "('b1', 'a1', 2025, 100000, 20000, 'x'), ('b2', 'a2', 2025, 60000, 0, 'x'), "
+                       "('b3', 'a1', 2024, 999999, 0, 'x')"),
         QStringLiteral(
             "INSERT INTO equipment_type (code, name, unit_cost_pence, fit_minutes, skill) VALUES "
             "('LOCK', 'Lock', 5000, 30, 'locks'), ('ALARM', 'Alarm', 10000, 60, 'alarms')"),

@@ -30,7 +30,7 @@ TEST_F(DashboardFixture, TilesOfMarch)
     EXPECT_EQ(f.securedInPeriod, 2); // h6 at 00:30 GMT on 1 March, h1 on 20 March
     EXPECT_EQ(f.target, 15);
     EXPECT_EQ(f.spendPence, 20000); // j1: 2 x 5000 + 1 x 10000; j6 fitted nothing
-    EXPECT_EQ(f.budgetPence, 180000 * 31 / 365);
+    EXPECT_EQ(f.budgetPence, 180000 * 31 / 365); // 2025/26's budgets, 31 of its 365 days
     EXPECT_EQ(f.outstanding, 1);
     EXPECT_EQ(f.noCoordinates, 1);
     EXPECT_EQ(f.noUprn, 1);
@@ -95,6 +95,23 @@ TEST_F(DashboardFixture, AprilCountsAHomeSecuredTwiceOnce)
     EXPECT_EQ(f.spendPence, 10000);
     EXPECT_EQ(labels(f.itemsFitted), QStringList {QStringLiteral("Alarm=1")});
     EXPECT_EQ(f.surveyToInstall.count, 0);
+    EXPECT_EQ(f.budgetPence, 0); // no budget set for 2026/27
+}
+
+TEST_F(DashboardFixture, BudgetsFollowTheFinancialYears)
+{
+    DashboardFilter twoYears = march();
+    twoYears.from = QDate(2025, 3, 1); // March 2025 is in 2024/25, April in 2025/26
+    twoYears.to = QDate(2025, 4, 30);
+    const DashboardFigures f = figures(twoYears);
+    EXPECT_EQ(f.budgetPence, 999999 * 31 / 365 + 180000 * 30 / 365);
+    ASSERT_EQ(f.months.size(), 2);
+    EXPECT_EQ(f.months[0].budgetPence, 999999 / 12);
+    EXPECT_EQ(f.months[1].budgetPence, 180000 / 12);
+
+    DashboardFilter beta = march();
+    beta.areaId = QStringLiteral("a2");
+    EXPECT_EQ(figures(beta).budgetPence, 60000 * 31 / 365);
 }
 
 TEST_F(DashboardFixture, FiltersByAreaAndFitter)
@@ -183,14 +200,6 @@ TEST_F(DashboardFixture, AFailedReadIsAnErrorNotZeros)
     EXPECT_EQ(result.error().kind, Error::Kind::Database);
     EXPECT_TRUE(result.errorString().contains(QStringLiteral("job_item")))
         << qPrintable(result.errorString());
-}
-
-TEST_F(DashboardFixture, RoleComesFromTheLastSync)
-{
-    DashboardStore store(m_database);
-    EXPECT_EQ(store.deviceRole().valueOr({}), QStringLiteral("coordinator"));
-    exec("INSERT INTO sync_state (key, value) VALUES ('role', 'manager')");
-    EXPECT_EQ(store.deviceRole().valueOr({}), QStringLiteral("manager"));
 }
 
 TEST_F(DashboardFixture, BadPeriodIsRefused)

@@ -37,7 +37,7 @@ void expectNoRuleBroken(const AutoScheduleInput &input, const AutoSchedulePlan &
                         const QDate &from, int days)
 {
     const AutoScheduleInput after {AutoScheduler::applied(input.jobs, plan), input.fitters,
-                                   input.itemSkills};
+                                   input.itemSkills, input.stock};
     const ScheduleCheck check = AutoScheduler::check(after, from, days);
     for (size_t k = 0; k < check.breaks.size(); ++k) {
         for (const RuleBreak &rule : check.breaks[k])

@@ -222,6 +222,15 @@ TEST_F(JobSyncTest, ScheduledInTheOfficeCompletedInTheVanBothConverge)
             == 2;
     }));
     EXPECT_EQ(localJob(*van, job), centralJob(*m_central, job));
+    // Each device knows who it syncs as: the van is the fitter's, and opens on their day.
+    const QString state = QStringLiteral("SELECT value FROM sync_state WHERE key = '%1'");
+    EXPECT_EQ(van->value(state.arg(QStringLiteral("role"))).toString(), QStringLiteral("fitter"));
+    EXPECT_EQ(van->value(state.arg(QStringLiteral("fitter"))).toString(), m_fitterId);
+    EXPECT_EQ(van->value(state.arg(QStringLiteral("login"))).toString(),
+              s_logins.value(QStringLiteral("fitter")));
+    EXPECT_EQ(coordinator->value(state.arg(QStringLiteral("role"))).toString(),
+              QStringLiteral("coordinator"));
+    EXPECT_EQ(coordinator->value(state.arg(QStringLiteral("fitter"))).toString(), QString());
 
     JobRepository jobs(van->database(), van->login());
     const Result<bool> done = jobs.complete(

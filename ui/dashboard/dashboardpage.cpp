@@ -266,9 +266,12 @@ void DashboardPage::showFigures(const DashboardFigures &f)
                     tr("%1 accepted of %2 offered").arg(f.acceptedOrBeyond).arg(f.offered),
                     {K::TakeUp, {}});
     tile(QStringLiteral("spendTile"))
-        ->setFigure(DashboardCharts::money(f.spendPence),
-                    tr("of %1 budgeted for the period").arg(DashboardCharts::money(f.budgetPence)),
-                    {K::Spend, {}});
+        ->setFigure(
+            DashboardCharts::money(f.spendPence),
+            f.budgetPence == 0
+                ? tr("no budget set for the period")
+                : tr("of %1 budgeted for the period").arg(DashboardCharts::money(f.budgetPence)),
+            {K::Spend, {}});
     tile(QStringLiteral("outstandingTile"))
         ->setFigure(locale.toString(f.outstanding), tr("households with a job still open"),
                     {K::Outstanding, {}});

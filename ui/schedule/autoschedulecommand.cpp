@@ -22,11 +22,17 @@ QList<JobBooking> AutoScheduleCommand::reversed(const QList<JobBooking> &changes
     for (const JobBooking &change : changes) {
         JobBooking back;
         back.jobId = change.jobId;
-        back.wasStatus = change.fitterId.isNull() ? JobStatus::Unscheduled : JobStatus::Scheduled;
+        // The status applying the change left (see JobRepository::applyBookings).
+        if (change.fitterId.isNull())
+            back.wasStatus = JobStatus::Unscheduled;
+        else
+            back.wasStatus
+                = JobStatusNames::isBooked(change.status) ? change.status : JobStatus::Scheduled;
         back.wasFitterId = change.fitterId;
         back.wasStart = change.start;
         if (JobStatusNames::isBooked(change.wasStatus)) {
             back.fitterId = change.wasFitterId;
+            back.status = change.wasStatus; // a tentative booking comes back tentative
             back.start = change.wasStart;
             back.end = change.wasStart;
             for (const Job &job : jobsBefore) {

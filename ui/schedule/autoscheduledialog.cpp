@@ -5,6 +5,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -48,6 +49,7 @@ AutoScheduleDialog::AutoScheduleDialog(QString databasePath, AutoScheduleChoices
     , m_fitterDay(new QRadioButton(this))
     , m_fitJob(new QRadioButton(this))
     , m_replan(new QCheckBox(tr("Jobs already booked that week may &move too"), this))
+    , m_timeLimit(new QDoubleSpinBox(this))
     , m_note(new QLabel(this))
     , m_planButton(new QPushButton(tr("&Plan"), this))
     , m_progress(new QProgressBar(this))
@@ -86,6 +88,16 @@ AutoScheduleDialog::AutoScheduleDialog(QString databasePath, AutoScheduleChoices
     m_horizon->setChecked(true);
     m_replan->setObjectName(QStringLiteral("scopeReplan"));
     connect(m_horizon, &QRadioButton::toggled, m_replan, &QCheckBox::setEnabled);
+    // A longer search can find shorter routes; the run can be cancelled and keeps its best.
+    m_timeLimit->setObjectName(QStringLiteral("autoScheduleTimeLimit"));
+    m_timeLimit->setRange(0.5, 300.0);
+    m_timeLimit->setDecimals(1);
+    m_timeLimit->setSingleStep(1.0);
+    m_timeLimit->setValue(5.0);
+    m_timeLimit->setSuffix(tr(" s"));
+    m_timeLimit->setAccessibleName(tr("Longest search, in seconds"));
+    auto *timeLimitLabel = new QLabel(tr("&Search for up to"), scopePage);
+    timeLimitLabel->setBuddy(m_timeLimit);
     m_note->setObjectName(QStringLiteral("autoScheduleNote"));
     m_note->setWordWrap(true);
     m_note->hide();
@@ -101,6 +113,11 @@ AutoScheduleDialog::AutoScheduleDialog(QString databasePath, AutoScheduleChoices
     scopeLayout->addLayout(replanRow);
     scopeLayout->addWidget(m_fitterDay);
     scopeLayout->addWidget(m_fitJob);
+    auto *timeLimitRow = new QHBoxLayout;
+    timeLimitRow->addWidget(timeLimitLabel);
+    timeLimitRow->addWidget(m_timeLimit);
+    timeLimitRow->addStretch(1);
+    scopeLayout->addLayout(timeLimitRow);
     scopeLayout->addWidget(m_note);
     scopeLayout->addStretch(1);
     auto *scopeButtons = new QHBoxLayout;
@@ -165,6 +182,11 @@ AutoScheduleDialog::AutoScheduleDialog(QString databasePath, AutoScheduleChoices
 
 AutoScheduleDialog::~AutoScheduleDialog() = default;
 
+void AutoScheduleDialog::setTimeLimit(double seconds)
+{
+    m_timeLimit->setValue(seconds);
+}
+
 AutoScheduleDialog::Stage AutoScheduleDialog::stage() const
 {
     return Stage(m_stages->currentIndex());
@@ -182,7 +204,7 @@ void AutoScheduleDialog::setScope(AutoScheduleScope scope)
 AutoScheduleRequest AutoScheduleDialog::request() const
 {
     AutoScheduleRequest request;
-    request.timeLimit = m_timeLimit;
+    request.timeLimit = m_timeLimit->value();
     if (m_fitterDay->isChecked()) {
         request.scope = AutoScheduleScope::FitterDay;
         request.from = m_choices.day;

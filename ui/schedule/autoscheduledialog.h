@@ -7,6 +7,7 @@
 #include <QPointer>
 
 class QCheckBox;
+class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -45,8 +46,8 @@ public:
     ~AutoScheduleDialog() override;
 
     Stage stage() const;
-    /// Seconds the optimiser may take (the default is 5).
-    void setTimeLimit(double seconds) { m_timeLimit = seconds; }
+    /// Seconds the optimiser may take (the default is 5; the dialog's "Search for" box).
+    void setTimeLimit(double seconds);
     void setScope(AutoScheduleScope scope);
     AutoScheduleRequest request() const;
     /// Starts planning the chosen scope (the Plan button).
@@ -75,7 +76,6 @@ private:
 
     QString m_databasePath;
     AutoScheduleChoices m_choices;
-    double m_timeLimit = 5.0;
     AutoSchedulePlan m_plan;
     QPointer<AutoScheduleTask> m_task;
 
@@ -84,6 +84,7 @@ private:
     QRadioButton *m_fitterDay;
     QRadioButton *m_fitJob;
     QCheckBox *m_replan;
+    QDoubleSpinBox *m_timeLimit;
     QLabel *m_note;
     QPushButton *m_planButton;
     QProgressBar *m_progress;

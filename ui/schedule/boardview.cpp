@@ -79,6 +79,7 @@ QString BoardView::ruleText(ScheduleRule rule)
     case ScheduleRule::MissingSkill: return tr("Missing skill");
     case ScheduleRule::WindowMissed: return tr("Householder window missed");
     case ScheduleRule::TravelImpossible: return tr("Travel impossible");
+    case ScheduleRule::StockShort: return tr("Stock short");
     }
     return {};
 }

@@ -8,10 +8,8 @@
 #include "doorstep/surveyresources.h"
 #include "import/importlauncher.h"
 #include "register/householdexport.h"
-#include "reporting/dashboardreport.h"
 #include "schedule/boardpage.h"
 #include "shell/sidebar.h"
-#include "store/dashboardstore.h"
 #include "store/database.h"
 #include "sync/synccontroller.h"
 #include "sync/syncstatusindicator.h"
@@ -32,6 +30,10 @@ namespace saferhomes {
 namespace {
 
 enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode, DashboardMode };
+
+/// The feature each sidebar mode belongs to, in the order of Mode.
+constexpr Feature kModeFeatures[]
+    = {Feature::Households, Feature::Doorstep, Feature::Schedule, Feature::Dashboard};
 
 } // namespace
 
@@ -95,12 +97,10 @@ QWidget *MainWindow::createModes()
     m_sidebar->addEntry(tr("Doorstep"), QStringLiteral("modeDoorstep"));
     m_sidebar->addEntry(tr("Schedule"), QStringLiteral("modeSchedule"));
     m_sidebar->button(ScheduleMode)->setToolTip(tr("The schedule board (Ctrl+B)"));
-    // The dashboard: hidden from volunteers; a role that cannot be read shows nothing more.
+    // The managers' dashboard (RoleAccess hides it from roles that do not use it).
     m_dashboard = new DashboardPage(m_database, *m_settings, this);
     m_modes->insertWidget(DashboardMode, m_dashboard);
     m_sidebar->addEntry(tr("Dashboard"), QStringLiteral("modeDashboard"));
-    const Result<QString> role = DashboardStore(m_database).deviceRole();
-    m_sidebar->button(DashboardMode)->setVisible(role && DashboardReport::isShownTo(*role));
     connect(m_dashboard, &DashboardPage::householdActivated, this, [this](const QUuid &id) {
         showDoorstep(false);
         selectHousehold(id);
@@ -244,11 +244,29 @@ void MainWindow::reload()
 
 void MainWindow::reloadAll(bool refreshDetails)
 {
+    applyRole();
     m_register->reload(refreshDetails);
     m_doorstep->reload();
     m_progressDock->refresh();
     m_dashboard->refresh();
     syncController()->refreshSummary();
+}
+
+void MainWindow::applyRole()
+{
+    const Result<SignedInUser> user = SyncLedger(m_database.connectionName()).signedInUser();
+    if (!user) {
+        // Shown, and the screens stay as they were: a failed read grants nothing new.
+        showError(tr("Cannot read who this device syncs as: %1").arg(user.errorString()));
+        return;
+    }
+    m_user = *user;
+    for (int mode = 0; mode < int(std::size(kModeFeatures)); ++mode)
+        m_sidebar->setEntryVisible(mode, offers(kModeFeatures[mode]));
+    for (const auto &[feature, action] : std::as_const(m_featureActions))
+        action->setVisible(offers(feature));
+    if (!offers(kModeFeatures[m_modes->currentIndex()]))
+        showDoorstep(false);
 }
 
 void MainWindow::householdChanged()

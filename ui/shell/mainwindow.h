@@ -1,9 +1,11 @@
 #pragma once
 
 #include "common/settings.h"
+#include "domain/roleaccess.h"
 #include "register/registerpage.h"
 #include "store/householdrepository.h"
 #include "sync/syncbar.h"
+#include "sync/syncledger.h"
 #include "sync/syncsettings.h"
 
 #include <QMainWindow>
@@ -19,6 +21,7 @@ class BoardPage;
 class DashboardPage;
 class Database;
 class DoorstepPage;
+class FitterDayPage;
 class HouseholdExport;
 class ImportLauncher;
 class ImportWizard;
@@ -61,6 +64,13 @@ public:
     /// Shows the managers' dashboard (not offered to volunteers).
     void showDashboard();
     DashboardPage *dashboardPage() const { return m_dashboard; }
+    /// Who the device last synced as; empty on a register that has never synced.
+    const SignedInUser &signedInUser() const { return m_user; }
+    /// Whether the signed-in role uses \a feature (the sidebar and menus offer only those).
+    bool offers(Feature feature) const { return RoleAccess::allows(m_user.role, feature); }
+    /// Opens the fitter's day in a window of its own, on the signed-in fitter's day when the
+    /// device is a fitter's.
+    FitterDayPage *openFitterDay();
 
     HouseholdRepository &repository() { return m_repository; }
     RegisterPage *registerPage() const { return m_register; }
@@ -107,6 +117,8 @@ private:
     void reloadAll(bool refreshDetails);
     void householdChanged();
     void showStatus(const QString &message, int timeout);
+    /// Reads who the device syncs as and shows only what their role uses.
+    void applyRole();
 
     Database &m_database;
     std::unique_ptr<Settings> m_settings;
@@ -125,6 +137,9 @@ private:
     HouseholdExport *m_export = nullptr;
     SyncBar *m_syncBar = nullptr;
     ImportLauncher *m_import = nullptr;
+    SignedInUser m_user;
+    /// Menu commands that belong to one feature, hidden with it.
+    QList<std::pair<Feature, QAction *>> m_featureActions;
 };
 
 } // namespace saferhomes

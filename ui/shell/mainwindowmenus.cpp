@@ -36,6 +36,7 @@ void MainWindow::createActions()
         dialog->open();
     });
     sheets->setShortcut(QKeySequence::Print);
+    m_featureActions.append({Feature::FitterDay, sheets});
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -60,27 +61,27 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Households"), QKeySequence(Qt::CTRL | Qt::Key_H), this,
                     [this] { showDoorstep(false); });
-    view->addAction(tr("&Doorstep mode"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
-                    [this] { showDoorstep(true); });
-    view->addAction(tr("&Schedule board"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
-                    &MainWindow::showSchedule);
+    m_featureActions.append(
+        {Feature::Doorstep,
+         view->addAction(tr("&Doorstep mode"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
+                         [this] { showDoorstep(true); })});
+    m_featureActions.append(
+        {Feature::Schedule,
+         view->addAction(tr("&Schedule board"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
+                         &MainWindow::showSchedule)});
     view->addSeparator();
     QAction *progress = m_progressDock->toggleViewAction();
     progress->setText(tr("&Progress panel"));
     view->addAction(progress);
-    view->addAction(tr("&Fitter's day"), QKeySequence(Qt::CTRL | Qt::Key_J), this, [this] {
-        // A window of its own: the fitter keeps it open beside the rest of the app.
-        auto *day = new FitterDayPage(m_database, this);
-        day->setWindowFlag(Qt::Window);
-        day->setAttribute(Qt::WA_DeleteOnClose);
-        day->resize(1000, 720);
-        day->show();
-    });
-    view->addAction(tr("F&itters\u2026"), this, [this] {
-        auto *fitters = new FittersDialog(m_database, this);
-        fitters->setAttribute(Qt::WA_DeleteOnClose);
-        fitters->open();
-    });
+    m_featureActions.append(
+        {Feature::FitterDay,
+         view->addAction(tr("&Fitter's day"), QKeySequence(Qt::CTRL | Qt::Key_J), this,
+                         [this] { openFitterDay(); })});
+    m_featureActions.append({Feature::Schedule, view->addAction(tr("F&itters\u2026"), this, [this] {
+                                 auto *fitters = new FittersDialog(m_database, this);
+                                 fitters->setAttribute(Qt::WA_DeleteOnClose);
+                                 fitters->open();
+                             })});
     QAction *refresh = view->addAction(tr("&Reload households"), this, &MainWindow::reload);
     // F5 is Sync now, which reloads what it brings.
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -97,6 +98,19 @@ void MainWindow::createActions()
                               "version 3. There is no warranty.")
                                .arg(QCoreApplication::applicationVersion()));
     });
+}
+
+FitterDayPage *MainWindow::openFitterDay()
+{
+    // A window of its own: the fitter keeps it open beside the rest of the app.
+    auto *day = new FitterDayPage(m_database, this);
+    day->setWindowFlag(Qt::Window);
+    day->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_user.fitterId.isNull())
+        day->setFitter(m_user.fitterId); // a fitter's own device opens on their day
+    day->resize(1000, 720);
+    day->show();
+    return day;
 }
 
 } // namespace saferhomes

@@ -45,4 +45,16 @@ void Sidebar::setCurrentIndex(int index)
         m_buttons.at(i)->setChecked(i == index);
 }
 
+void Sidebar::setEntryVisible(int index, bool visible)
+{
+    if (TouchButton *entry = m_buttons.value(index))
+        entry->setVisible(visible);
+}
+
+bool Sidebar::isEntryVisible(int index) const
+{
+    const TouchButton *entry = m_buttons.value(index);
+    return entry && !entry->isHidden();
+}
+
 } // namespace saferhomes

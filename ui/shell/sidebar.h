@@ -20,6 +20,9 @@ public:
     /// Adds an entry and returns its index.
     int addEntry(const QString &text, const QString &objectName);
     void setCurrentIndex(int index);
+    /// Shows or hides an entry (a mode the signed-in role does not use is hidden).
+    void setEntryVisible(int index, bool visible);
+    bool isEntryVisible(int index) const;
     int currentIndex() const { return m_current; }
     TouchButton *button(int index) const { return m_buttons.value(index); }
 

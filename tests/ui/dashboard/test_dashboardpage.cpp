@@ -99,10 +99,13 @@ TEST_F(DashboardPageTest, AFilterChosenWithTheKeyboardDrivesEveryFigure)
     const ChartCard *areas = page->card(QStringLiteral("areaChart"));
     EXPECT_EQ(areas->data().categories, QStringList {QStringLiteral("Alpha")});
 
-    // Period: Last 18 months -> This month (April 2026): j2b, 00:30 on 1 April in London.
+    // Period: Last 18 months -> This financial year (2026/27): j2b, 00:30 on 1 April in
+    // London.
     QComboBox *period = page->filterBar()->periodBox();
     ASSERT_TRUE(keyAndWait(*page, period, Qt::Key_Up));
     EXPECT_EQ(page->figures()->filter.from, QDate(2026, 4, 1));
+    EXPECT_EQ(page->figures()->filter.to, QDate(2027, 3, 31));
+    EXPECT_EQ(page->figures()->filter.periodLabel, QStringLiteral("2026/27"));
     EXPECT_EQ(page->tile(QStringLiteral("spendTile"))->valueText(), QStringLiteral("\u00a3100"));
     EXPECT_EQ(page->card(QStringLiteral("itemsChart"))->data().categories,
               QStringList {QStringLiteral("Alarm")});

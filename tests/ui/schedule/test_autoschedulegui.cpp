@@ -1,3 +1,4 @@
+#include "schedule/autoschedulecommand.h"
 #include "schedule/autoscheduledialog.h"
 #include "schedule/boardpage.h"
 #include "schedule/boardtray.h"
@@ -10,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QImage>
 #include <QProgressBar>
 #include <QPushButton>
@@ -74,7 +76,15 @@ TEST_F(AutoScheduleGuiTest, PlansTheWeekAppliesItAsOneUndoStepAndUndoPutsEveryJo
     EXPECT_EQ(request.scope, AutoScheduleScope::Horizon);
     EXPECT_EQ(request.from, kMonday);
     EXPECT_EQ(request.days, 5);
-    dialog->setTimeLimit(0.5);
+    EXPECT_EQ(request.timeLimit, 5.0) << "the default search time";
+    // The search time is chosen in the dialog, from the keyboard (Alt+S is its label's key).
+    auto *timeLimit = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("autoScheduleTimeLimit"));
+    ASSERT_NE(timeLimit, nullptr);
+    QTest::keyClick(dialog, Qt::Key_S, Qt::AltModifier);
+    ASSERT_TRUE(timeLimit->hasFocus());
+    QTest::keyClick(timeLimit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(timeLimit, QStringLiteral("0.5"));
+    EXPECT_EQ(dialog->request().timeLimit, 0.5);
     dialog->findChild<QPushButton *>(QStringLiteral("autoSchedulePlan"))->click();
     ASSERT_TRUE(waitFor([&] { return dialog->stage() == AutoScheduleDialog::Stage::Preview; }));
     // Planning alone changes nothing.
@@ -286,6 +296,45 @@ TEST_F(AutoScheduleGuiTest, APlanAppliedAfterAJobChangedAppliesNothing)
     EXPECT_TRUE(
         page->bannerText().contains(QStringLiteral("changed after the schedule was planned")))
         << qPrintable(page->bannerText());
+}
+
+TEST_F(AutoScheduleGuiTest, UndoingARunPutsATentativeBookingBackAsTentative)
+{
+    // Job 1 was pencilled in (tentative) with Bob on Monday at 09:00; a run moved it to Alice at
+    // 13:00 and confirmed it. Undo must bring back the pencilled booking, not a confirmed one.
+    book(1, m_bob, QTime(9, 0));
+    run(QStringLiteral("UPDATE job SET status = 'tentative' WHERE id = '%1'").arg(jobOf(1)));
+    ASSERT_TRUE(row(1).startsWith(QStringLiteral("Bob Baker|tentative|"))) << qPrintable(row(1));
+    const QString before = row(1);
+    JobRepository jobs(m_database, QStringLiteral("tester"));
+    const Result<QList<Job>> jobsBefore = jobs.jobs(JobFilter {});
+    ASSERT_TRUE(jobsBefore.ok()) << qPrintable(jobsBefore.errorString());
+    const QTimeZone london("Europe/London");
+    JobBooking move;
+    move.jobId = QUuid(jobOf(1));
+    move.fitterId = QUuid(m_alice);
+    move.start = QDateTime(kMonday, QTime(13, 0), london);
+    move.end = QDateTime(kMonday, QTime(14, 15), london);
+    move.wasStatus = JobStatus::Tentative;
+    move.wasFitterId = QUuid(m_bob);
+    move.wasStart = QDateTime(kMonday, QTime(9, 0), london);
+    QList<Status> answers;
+    QUndoStack stack;
+    stack.push(new AutoScheduleCommand(jobs, {move}, *jobsBefore, QStringLiteral("Auto-schedule"),
+                                       [&](const Status &status) { answers.append(status); }));
+    ASSERT_EQ(answers.size(), 1);
+    ASSERT_TRUE(answers[0].ok()) << qPrintable(answers[0].errorString());
+    EXPECT_TRUE(row(1).startsWith(QStringLiteral("Alice Archer|scheduled|"))) << qPrintable(row(1));
+
+    stack.undo();
+    ASSERT_EQ(answers.size(), 2);
+    ASSERT_TRUE(answers[1].ok()) << qPrintable(answers[1].errorString());
+    EXPECT_EQ(row(1), before);
+
+    stack.redo();
+    ASSERT_EQ(answers.size(), 3);
+    ASSERT_TRUE(answers[2].ok()) << qPrintable(answers[2].errorString());
+    EXPECT_TRUE(row(1).startsWith(QStringLiteral("Alice Archer|scheduled|"))) << qPrintable(row(1));
 }
 
 } // namespace saferhomes::test

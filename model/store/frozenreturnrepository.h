@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/result.h"
+#include "repository.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace saferhomes {
+
+/// A quarterly return as it was submitted: the document's bytes and their SHA-256.
+struct FrozenReturn {
+    QString period;
+    QByteArray document;
+    QString sha256; ///< lower-case hex, as stored
+    QDateTime frozenAt;
+    QString frozenBy;
+
+    /// SHA-256 of \a bytes in lower-case hex.
+    static QString hashOf(const QByteArray &bytes);
+    /// Whether the bytes still match the stored hash.
+    bool isIntact() const { return hashOf(document) == sha256; }
+};
+
+/// Stores frozen quarterly returns unchanged (the table refuses updates and deletes) and reads
+/// them back only when their bytes still match their hash.
+class FrozenReturnRepository : public Repository {
+    Q_DECLARE_TR_FUNCTIONS(FrozenReturnRepository)
+
+public:
+    FrozenReturnRepository(const Database &database, QString userName);
+
+    /// Stores \a document as the frozen return of \a period with its SHA-256 (audited).
+    /// Error::Refused when the period already has one: a submitted return is never replaced.
+    Result<FrozenReturn> freeze(const QString &period, const QByteArray &document);
+    /// The frozen return of \a period, exactly as stored. Error::NotFound when there is none;
+    /// Error::Refused, saying it was altered, when its bytes no longer match its hash: an
+    /// altered copy is never handed out as the submitted one.
+    Result<FrozenReturn> find(const QString &period) const;
+    /// The periods that have a frozen return, by name.
+    Result<QStringList> periods() const;
+};
+
+} // namespace saferhomes

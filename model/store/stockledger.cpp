@@ -1,0 +1,718 @@
+#include "stockledger.h"
+
+#include "auditlog.h"
+#include "sqlvalues.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace saferhomes {
+
+using namespace sqlvalues;
+
+namespace {
+
+/// The ids of movements whose op the central database refused: history, not stock.
+const char kRefusedIds[] = "SELECT entity_id FROM outbox "
+                           "WHERE entity = 'stock_movement' AND rejected_at IS NOT NULL";
+
+/// One movement to write.
+struct NewMovement {
+    QString id;
+    QString code;
+    QString location;
+    StockReason reason = StockReason::Received;
+    int qtyChange = 0;
+    int reservedChange = 0;
+    QString jobId;
+    QString pairId;
+    std::optional<int> counted;
+    std::optional<int> expected;
+    QString note;
+};
+
+NewMovement movement(QString id, QString code, QString location, StockReason reason, int qtyChange,
+                     int reservedChange = 0)
+{
+    NewMovement m;
+    m.id = std::move(id);
+    m.code = std::move(code);
+    m.location = std::move(location);
+    m.reason = reason;
+    m.qtyChange = qtyChange;
+    m.reservedChange = reservedChange;
+    return m;
+}
+
+QVariant nullableInt(const std::optional<int> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<int>());
+}
+
+QVariant nullableText(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+/// Writes \a m with its audit event inside the caller's transaction (the outbox op comes from
+/// the stock_movement trigger).
+bool insertMovement(const QSqlDatabase &db, AuditLog &audit, const QString &userName,
+                    const NewMovement &m, const QString &at, QString *error)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO stock_movement (id, equipment_code, qty_change, reason, job_id, at, "
+        "by_user, note, location, reserved_change, counted, expected, pair_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QString reason = StockReasonNames::name(m.reason);
+    for (const QVariant &value :
+         {QVariant(m.id), QVariant(m.code), QVariant(m.qtyChange), QVariant(reason),
+          nullableText(m.jobId), QVariant(at), QVariant(notNull(userName)),
+          QVariant(notNull(m.note)), QVariant(m.location), QVariant(m.reservedChange),
+          nullableInt(m.counted), nullableInt(m.expected), nullableText(m.pairId)})
+        query.addBindValue(value);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    QJsonObject what {{QStringLiteral("code"), m.code},
+                      {QStringLiteral("location"), m.location},
+                      {QStringLiteral("reason"), reason},
+                      {QStringLiteral("qty_change"), m.qtyChange},
+                      {QStringLiteral("reserved_change"), m.reservedChange}};
+    if (!m.jobId.isEmpty())
+        what.insert(QStringLiteral("job_id"), m.jobId);
+    if (m.counted)
+        what.insert(QStringLiteral("counted"), *m.counted);
+    if (m.expected)
+        what.insert(QStringLiteral("expected"), *m.expected);
+    if (!m.note.isEmpty())
+        what.insert(QStringLiteral("note"), m.note);
+    if (!audit.record(QStringLiteral("stock_movement"), m.id, QStringLiteral("created"), {},
+                      QString::fromUtf8(QJsonDocument(what).toJson(QJsonDocument::Compact)), at)) {
+        *error = audit.errorString();
+        return false;
+    }
+    return true;
+}
+
+/// What \a location holds of \a code, from the summary (zeros when it has never held any).
+Result<StockLevel> readLevel(const QSqlDatabase &db, const QString &code, const QString &location)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT on_hand, reserved FROM stock_level "
+                                 "WHERE equipment_code = ? AND location = ?"));
+    query.addBindValue(code);
+    query.addBindValue(location);
+    if (!query.exec())
+        return Error::database(query.lastError().text());
+    StockLevel level {code, location, 0, 0};
+    if (query.next()) {
+        level.onHand = query.value(0).toInt();
+        level.reserved = query.value(1).toInt();
+    }
+    return level;
+}
+
+/// How a location is named in messages: "the depot" or "van <fitter name>".
+QString locationLabel(const QSqlDatabase &db, const QString &location)
+{
+    if (StockLocation::isDepot(location))
+        return StockLedger::tr("the depot");
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT name FROM fitter WHERE id = ?"));
+    query.addBindValue(location);
+    if (query.exec() && query.next())
+        return StockLedger::tr("%1's van").arg(query.value(0).toString());
+    return StockLedger::tr("van %1").arg(location);
+}
+
+/// Why a movement of \a qty of \a code at \a location cannot be made, or nothing when it can:
+/// a known code, a known location, a positive quantity.
+std::optional<Error> checkMovement(const QSqlDatabase &db, const QString &code, int qty,
+                                   const QString &location)
+{
+    if (qty <= 0)
+        return Error::invalid(StockLedger::tr("a quantity must be at least 1, not %1").arg(qty));
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT 1 FROM equipment_type WHERE code = ?"));
+    query.addBindValue(code);
+    if (!query.exec())
+        return Error::database(query.lastError().text());
+    if (!query.next())
+        return Error::invalid(StockLedger::tr("there is no item %1 in the catalogue").arg(code));
+    if (!StockLocation::isWellFormed(location))
+        return Error::invalid(
+            StockLedger::tr("%1 is not a stock location: use depot or a fitter's id")
+                .arg(location));
+    if (!StockLocation::isDepot(location)) {
+        query.prepare(QStringLiteral("SELECT 1 FROM fitter WHERE id = ?"));
+        query.addBindValue(location);
+        if (!query.exec())
+            return Error::database(query.lastError().text());
+        if (!query.next())
+            return Error::invalid(
+                StockLedger::tr("there is no fitter %1 (a van is a fitter's id)").arg(location));
+    }
+    return std::nullopt;
+}
+
+/// Refused unless \a location has \a qty of \a code available (on hand, not reserved).
+std::optional<Error> checkAvailable(const QSqlDatabase &db, const QString &code, int qty,
+                                    const QString &location)
+{
+    const Result<StockLevel> level = readLevel(db, code, location);
+    if (!level)
+        return level.error();
+    if (level->available() >= qty)
+        return std::nullopt;
+    return Error::invalid(
+        StockLedger::tr("%1 has %2 of %3 available (%4 on hand, %5 reserved for jobs): "
+                        "%6 cannot be taken")
+            .arg(locationLabel(db, location))
+            .arg(level->available())
+            .arg(code)
+            .arg(level->onHand)
+            .arg(level->reserved)
+            .arg(qty));
+}
+
+StockMovement readMovement(const QSqlQuery &query)
+{
+    StockMovement m;
+    m.id = readId(query.value(0));
+    m.code = query.value(1).toString();
+    m.location = query.value(2).toString();
+    m.reason
+        = StockReasonNames::fromName(query.value(3).toString()).value_or(StockReason::Received);
+    m.qtyChange = query.value(4).toInt();
+    m.reservedChange = query.value(5).toInt();
+    m.jobId = readId(query.value(6));
+    m.pairId = readId(query.value(7));
+    if (!query.value(8).isNull())
+        m.counted = query.value(8).toInt();
+    if (!query.value(9).isNull())
+        m.expected = query.value(9).toInt();
+    m.at = readTime(query.value(10));
+    m.byUser = query.value(11).toString();
+    m.note = query.value(12).toString();
+    m.refused = query.value(13).toInt() == 1;
+    return m;
+}
+
+QString newId()
+{
+    return uuidText(QUuid::createUuid());
+}
+
+/// What a job holds reserved, per code and location (non-zero only), counting only the
+/// movements the central database has not refused.
+Result<QMap<std::pair<QString, QString>, int>> heldFor(const QSqlDatabase &db, const QString &jobId)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT equipment_code, location, sum(reserved_change) "
+                                 "FROM stock_movement WHERE job_id = ? AND id NOT IN (%1) "
+                                 "GROUP BY equipment_code, location "
+                                 "HAVING sum(reserved_change) <> 0 "
+                                 "ORDER BY equipment_code, location")
+                      .arg(QLatin1StringView(kRefusedIds)));
+    query.addBindValue(jobId);
+    if (!query.exec())
+        return Error::database(query.lastError().text());
+    QMap<std::pair<QString, QString>, int> held;
+    while (query.next())
+        held.insert({query.value(0).toString(), query.value(1).toString()}, query.value(2).toInt());
+    return held;
+}
+
+} // namespace
+
+StockLedger::StockLedger(const Database &database, QString userName)
+    : Repository(database, std::move(userName))
+{ }
+
+Result<QList<StockLevel>> StockLedger::levels(const QString &location) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT equipment_code, location, on_hand, reserved "
+                                 "FROM stock_level %1 "
+                                 "ORDER BY equipment_code, location <> 'depot', location")
+                      .arg(location.isEmpty() ? QString() : QStringLiteral("WHERE location = ?")));
+    if (!location.isEmpty())
+        query.addBindValue(location);
+    if (!query.exec())
+        return readError(StockLedger::tr("stock levels"), query.lastError());
+    QList<StockLevel> levels;
+    while (query.next())
+        levels.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt(),
+                       query.value(3).toInt()});
+    return levels;
+}
+
+Result<StockLevel> StockLedger::level(const QString &code, const QString &location) const
+{
+    Result<StockLevel> level
+        = readLevel(QSqlDatabase::database(m_connectionName, false), code, location);
+    if (!level)
+        return level.error().within(StockLedger::tr("Reading the stock of %1").arg(code));
+    return level;
+}
+
+Result<QList<StockLevel>> StockLedger::levelsFromLedger(const QString &location) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT equipment_code, location, sum(qty_change), "
+                                 "sum(reserved_change) FROM stock_movement "
+                                 "WHERE id NOT IN (%1) %2 "
+                                 "GROUP BY equipment_code, location "
+                                 "ORDER BY equipment_code, location <> 'depot', location")
+                      .arg(QLatin1StringView(kRefusedIds),
+                           location.isEmpty() ? QString() : QStringLiteral("AND location = ?")));
+    if (!location.isEmpty())
+        query.addBindValue(location);
+    if (!query.exec())
+        return readError(StockLedger::tr("stock movements"), query.lastError());
+    QList<StockLevel> levels;
+    while (query.next())
+        levels.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt(),
+                       query.value(3).toInt()});
+    return levels;
+}
+
+Result<QList<StockMovement>> StockLedger::movements(const StockMovementFilter &filter) const
+{
+    QStringList conditions;
+    QVariantList values;
+    if (!filter.code.isEmpty()) {
+        conditions.append(QStringLiteral("equipment_code = ?"));
+        values.append(filter.code);
+    }
+    if (!filter.location.isEmpty()) {
+        conditions.append(QStringLiteral("location = ?"));
+        values.append(filter.location);
+    }
+    if (filter.reason) {
+        conditions.append(QStringLiteral("reason = ?"));
+        values.append(StockReasonNames::name(*filter.reason));
+    }
+    if (!filter.jobId.isNull()) {
+        conditions.append(QStringLiteral("job_id = ?"));
+        values.append(uuidText(filter.jobId));
+    }
+    if (filter.from.isValid()) {
+        conditions.append(QStringLiteral("at >= ?"));
+        values.append(timeText(filter.from));
+    }
+    if (filter.to.isValid()) {
+        conditions.append(QStringLiteral("at < ?"));
+        values.append(timeText(filter.to));
+    }
+    QString sql = QStringLiteral(
+                      "SELECT id, equipment_code, location, reason, qty_change, reserved_change, "
+                      "job_id, pair_id, counted, expected, at, by_user, note, id IN (%1) "
+                      "FROM stock_movement")
+                      .arg(QLatin1StringView(kRefusedIds));
+    if (!conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY at DESC, rowid DESC");
+    if (filter.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return readError(StockLedger::tr("stock movements"), query.lastError());
+    QList<StockMovement> movements;
+    while (query.next())
+        movements.append(readMovement(query));
+    return movements;
+}
+
+Result<QList<StockReservation>> StockLedger::reservations(const QUuid &jobId) const
+{
+    const auto held = heldFor(QSqlDatabase::database(m_connectionName, false), uuidText(jobId));
+    if (!held)
+        return held.error().within(StockLedger::tr("Reading a job's reserved stock"));
+    QList<StockReservation> reservations;
+    for (auto it = held->cbegin(); it != held->cend(); ++it) {
+        if (it.value() > 0)
+            reservations.append({it.key().first, it.key().second, it.value()});
+    }
+    return reservations;
+}
+
+Result<ScheduleStock> StockLedger::scheduleStock() const
+{
+    return stockstore::readScheduleStock(m_connectionName);
+}
+
+Result<QStringList> StockLedger::codes() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("SELECT code FROM equipment_type ORDER BY code")))
+        return readError(StockLedger::tr("the catalogue"), query.lastError());
+    QStringList codes;
+    while (query.next())
+        codes.append(query.value(0).toString());
+    return codes;
+}
+
+namespace {
+
+/// Runs \a body in one transaction of \a connectionName: commits when it gives ids, rolls
+/// back (and names \a action in the error) when it fails.
+template<typename Body>
+Result<QList<QUuid>> inTransaction(const QString &connectionName, const QString &action, Body body)
+{
+    QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    if (!db.transaction())
+        return Error::database(db.lastError().text()).within(action);
+    Result<QList<QUuid>> ids = body(db);
+    if (!ids) {
+        db.rollback();
+        return ids.error().within(action);
+    }
+    if (!db.commit()) {
+        const QString message = db.lastError().text();
+        db.rollback();
+        return Error::database(message).within(action);
+    }
+    return ids;
+}
+
+Result<QUuid> first(const Result<QList<QUuid>> &ids)
+{
+    if (!ids)
+        return ids.error();
+    return ids->isEmpty() ? QUuid() : ids->constFirst();
+}
+
+} // namespace
+
+Result<QUuid> StockLedger::receive(const QString &code, int qty, const QString &location,
+                                   const QString &note)
+{
+    return first(receive(QList<StockLine> {{code, qty}}, location, note));
+}
+
+Result<QList<QUuid>> StockLedger::receive(const QList<StockLine> &lines, const QString &location,
+                                          const QString &note)
+{
+    return inTransaction(
+        m_connectionName, StockLedger::tr("Receiving a delivery"),
+        [&](const QSqlDatabase &db) -> Result<QList<QUuid>> {
+            if (lines.isEmpty())
+                return Error::invalid(StockLedger::tr("a delivery has at least one line"));
+            AuditLog audit(m_connectionName, m_userName, m_device);
+            const QString at = storeTimestamp();
+            QList<QUuid> ids;
+            for (const StockLine &line : lines) {
+                if (const auto refused = checkMovement(db, line.code, line.qty, location))
+                    return *refused;
+                NewMovement m
+                    = movement(newId(), line.code, location, StockReason::Received, line.qty);
+                m.note = note;
+                QString error;
+                if (!insertMovement(db, audit, m_userName, m, at, &error))
+                    return Error::database(error);
+                ids.append(QUuid(m.id));
+            }
+            return ids;
+        });
+}
+
+Result<QUuid> StockLedger::transfer(const QString &code, int qty, const QString &from,
+                                    const QString &to, const QString &note)
+{
+    return first(inTransaction(
+        m_connectionName, StockLedger::tr("Transferring stock"),
+        [&](const QSqlDatabase &db) -> Result<QList<QUuid>> {
+            if (const auto refused = checkMovement(db, code, qty, from))
+                return *refused;
+            if (const auto refused = checkMovement(db, code, qty, to))
+                return *refused;
+            if (from == to)
+                return Error::invalid(
+                    StockLedger::tr("a transfer goes from one location to another"));
+            if (const auto refused = checkAvailable(db, code, qty, from))
+                return *refused;
+            AuditLog audit(m_connectionName, m_userName, m_device);
+            const QString at = storeTimestamp();
+            NewMovement out = movement(newId(), code, from, StockReason::Transferred, -qty);
+            NewMovement in = movement(newId(), code, to, StockReason::Transferred, qty);
+            out.pairId = in.id;
+            in.pairId = out.id;
+            out.note = in.note = note;
+            QString error;
+            if (!insertMovement(db, audit, m_userName, out, at, &error)
+                || !insertMovement(db, audit, m_userName, in, at, &error))
+                return Error::database(error);
+            return QList<QUuid> {QUuid(out.id), QUuid(in.id)};
+        }));
+}
+
+Result<QUuid> StockLedger::count(const QString &code, const QString &location, int counted,
+                                 const QString &note, const QUuid &countId)
+{
+    return first(inTransaction(
+        m_connectionName, StockLedger::tr("Recording a count"),
+        [&](const QSqlDatabase &db) -> Result<QList<QUuid>> {
+            if (counted < 0)
+                return Error::invalid(
+                    StockLedger::tr("a count cannot be below zero (%1)").arg(counted));
+            if (const auto refused = checkMovement(db, code, 1, location))
+                return *refused;
+            const QString id = countId.isNull() ? newId() : uuidText(countId);
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("SELECT reason FROM stock_movement WHERE id = ?"));
+            query.addBindValue(id);
+            if (!query.exec())
+                return Error::database(query.lastError().text());
+            if (query.next()) {
+                if (query.value(0).toString() != u"count_adjustment")
+                    return Error::invalid(StockLedger::tr("movement %1 is not a count").arg(id));
+                return QList<QUuid> {QUuid(id)};
+            }
+            const Result<StockLevel> level = readLevel(db, code, location);
+            if (!level)
+                return level.error();
+            NewMovement m = movement(id, code, location, StockReason::CountAdjustment,
+                                     counted - level->onHand);
+            m.counted = counted;
+            m.expected = level->onHand;
+            m.note = note;
+            AuditLog audit(m_connectionName, m_userName, m_device);
+            QString error;
+            if (!insertMovement(db, audit, m_userName, m, storeTimestamp(), &error))
+                return Error::database(error);
+            return QList<QUuid> {QUuid(id)};
+        }));
+}
+
+Result<QUuid> StockLedger::returnStock(const QString &code, int qty, const QString &location,
+                                       const QString &note, const QUuid &jobId)
+{
+    return first(inTransaction(
+        m_connectionName, StockLedger::tr("Recording a return"),
+        [&](const QSqlDatabase &db) -> Result<QList<QUuid>> {
+            if (const auto refused = checkMovement(db, code, qty, location))
+                return *refused;
+            NewMovement m = movement(newId(), code, location, StockReason::Returned, qty);
+            m.note = note;
+            if (!jobId.isNull())
+                m.jobId = uuidText(jobId);
+            AuditLog audit(m_connectionName, m_userName, m_device);
+            QString error;
+            if (!insertMovement(db, audit, m_userName, m, storeTimestamp(), &error))
+                return Error::database(error);
+            return QList<QUuid> {QUuid(m.id)};
+        }));
+}
+
+Result<QUuid> StockLedger::writeOff(const QString &code, int qty, const QString &location,
+                                    const QString &reason)
+{
+    return first(inTransaction(
+        m_connectionName, StockLedger::tr("Writing stock off"),
+        [&](const QSqlDatabase &db) -> Result<QList<QUuid>> {
+            if (reason.trimmed().isEmpty())
+                return Error::invalid(StockLedger::tr("a write-off needs a reason"));
+            if (const auto refused = checkMovement(db, code, qty, location))
+                return *refused;
+            if (const auto refused = checkAvailable(db, code, qty, location))
+                return *refused;
+            NewMovement m = movement(newId(), code, location, StockReason::WrittenOff, -qty);
+            m.note = reason.trimmed();
+            AuditLog audit(m_connectionName, m_userName, m_device);
+            QString error;
+            if (!insertMovement(db, audit, m_userName, m, storeTimestamp(), &error))
+                return Error::database(error);
+            return QList<QUuid> {QUuid(m.id)};
+        }));
+}
+
+namespace stockstore {
+
+namespace {
+
+/// The job's status, its fitter and its items (code → quantity).
+struct JobStock {
+    QString status;
+    QString fitterId;
+    QMap<QString, int> items;
+};
+
+std::optional<JobStock> readJobStock(const QSqlDatabase &db, const QString &jobId, QString *error)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT status, fitter_id FROM job WHERE id = ?"));
+    query.addBindValue(jobId);
+    if (!query.exec() || !query.next()) {
+        *error = query.lastError().isValid() ? query.lastError().text()
+                                             : StockLedger::tr("there is no job %1").arg(jobId);
+        return std::nullopt;
+    }
+    JobStock job {query.value(0).toString(), query.value(1).toString(), {}};
+    query.prepare(QStringLiteral("SELECT equipment_code, sum(qty) FROM job_item "
+                                 "WHERE job_id = ? GROUP BY equipment_code"));
+    query.addBindValue(jobId);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return std::nullopt;
+    }
+    while (query.next())
+        job.items.insert(query.value(0).toString(), query.value(1).toInt());
+    return job;
+}
+
+} // namespace
+
+bool settleJobReservations(const QString &connectionName, AuditLog &audit, const QString &userName,
+                           const QString &jobId, const QString &at, QString *error)
+{
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    const std::optional<JobStock> job = readJobStock(db, jobId, error);
+    if (!job)
+        return false;
+    const auto held = heldFor(db, jobId);
+    if (!held) {
+        *error = held.errorString();
+        return false;
+    }
+    using Key = std::pair<QString, QString>;
+    QMap<Key, int> want;
+    const bool booked
+        = (job->status == u"scheduled" || job->status == u"tentative") && !job->fitterId.isEmpty();
+    if (booked) {
+        const QString van = job->fitterId;
+        for (auto it = job->items.cbegin(); it != job->items.cend(); ++it) {
+            for (const QString &location : {van, StockLocation::depot()}) {
+                const Result<StockLevel> level = readLevel(db, it.key(), location);
+                if (!level) {
+                    *error = level.errorString();
+                    return false;
+                }
+                // What this job holds there already is available to it.
+                const int available = level->available() + held->value({it.key(), location});
+                if (available >= it.value()) {
+                    want.insert({it.key(), location}, it.value());
+                    break;
+                }
+            }
+        }
+    }
+    // Releases first, then reservations, so no location is ever over-reserved in between.
+    QList<NewMovement> releases;
+    QList<NewMovement> reserves;
+    QMap<Key, int> all = *held;
+    for (auto it = want.cbegin(); it != want.cend(); ++it)
+        all.insert(it.key(), 0);
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        const int change = want.value(it.key()) - held->value(it.key());
+        if (change == 0)
+            continue;
+        NewMovement m
+            = movement(newId(), it.key().first, it.key().second,
+                       change > 0 ? StockReason::Reserved : StockReason::Released, 0, change);
+        m.jobId = jobId;
+        (change > 0 ? reserves : releases).append(m);
+    }
+    for (const NewMovement &m : releases + reserves) {
+        if (!insertMovement(db, audit, userName, m, at, error))
+            return false;
+    }
+    return true;
+}
+
+Result<ScheduleStock> readScheduleStock(const QString &connectionName)
+{
+    QSqlQuery query(QSqlDatabase::database(connectionName, false));
+    query.setForwardOnly(true);
+    ScheduleStock stock;
+    if (!query.exec(QStringLiteral("SELECT location, equipment_code, on_hand - reserved "
+                                   "FROM stock_level")))
+        return Error::database(query.lastError().text())
+            .within(StockLedger::tr("Reading the stock levels"));
+    while (query.next())
+        stock.available[query.value(0).toString()].insert(query.value(1).toString(),
+                                                          query.value(2).toInt());
+    // What the open jobs hold (reservations of jobs that are done are released).
+    if (!query.exec(QStringLiteral("SELECT m.job_id, m.equipment_code, sum(m.reserved_change) "
+                                   "FROM stock_movement m JOIN job j ON j.id = m.job_id "
+                                   "WHERE j.status IN ('tentative', 'scheduled') "
+                                   "AND m.id NOT IN (%1) "
+                                   "GROUP BY m.job_id, m.equipment_code "
+                                   "HAVING sum(m.reserved_change) > 0")
+                        .arg(QLatin1StringView(kRefusedIds))))
+        return Error::database(query.lastError().text())
+            .within(StockLedger::tr("Reading the jobs' reserved stock"));
+    while (query.next())
+        stock.reserved[readId(query.value(0))].insert(query.value(1).toString(),
+                                                      query.value(2).toInt());
+    return stock;
+}
+
+bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
+                     const QString &jobId, const QHash<QString, int> &fitted, const QString &at,
+                     QString *error)
+{
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    const std::optional<JobStock> job = readJobStock(db, jobId, error);
+    if (!job)
+        return false;
+    const auto heldNow = heldFor(db, jobId);
+    if (!heldNow) {
+        *error = heldNow.errorString();
+        return false;
+    }
+    QMap<std::pair<QString, QString>, int> held = *heldNow;
+    const QString van = job->fitterId.isEmpty() ? StockLocation::depot() : job->fitterId;
+    QStringList codes = fitted.keys();
+    codes.sort();
+    for (const QString &code : codes) {
+        int left = fitted.value(code);
+        if (left <= 0)
+            continue;
+        // The reservation is used up first (the van's before the depot's).
+        for (const QString &location : {van, StockLocation::depot()}) {
+            const int reserved = held.value({code, location});
+            const int used = std::min(left, reserved);
+            if (used <= 0)
+                continue;
+            NewMovement m = movement(newId(), code, location, StockReason::Fitted, -used, -used);
+            m.jobId = jobId;
+            if (!insertMovement(db, audit, userName, m, at, error))
+                return false;
+            held[{code, location}] -= used;
+            left -= used;
+        }
+        if (left > 0) {
+            NewMovement m = movement(newId(), code, van, StockReason::Fitted, -left, 0);
+            m.jobId = jobId;
+            if (!insertMovement(db, audit, userName, m, at, error))
+                return false;
+        }
+    }
+    for (auto it = held.cbegin(); it != held.cend(); ++it) {
+        if (it.value() <= 0)
+            continue;
+        NewMovement m = movement(newId(), it.key().first, it.key().second, StockReason::Released, 0,
+                                 -it.value());
+        m.jobId = jobId;
+        if (!insertMovement(db, audit, userName, m, at, error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace stockstore
+
+} // namespace saferhomes

@@ -1,0 +1,270 @@
+#include "quarterlyreturnpdf.h"
+
+#include "reporting/quarterlyreturn.h"
+
+#include <QBuffer>
+#include <QFontMetricsF>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+
+namespace saferhomes {
+
+/// The page being drawn: where the next line goes, starting a new page (with its footer)
+/// when the next line would not fit.
+struct QuarterlyReturnPdf::Page {
+    QPainter &painter;
+    QPagedPaintDevice &device;
+    double mm; ///< device pixels per millimetre
+    QRectF area; ///< the printable area in device pixels
+    QString footer;
+    double y = 0;
+    int number = 1;
+
+    double px(double millimetres) const { return millimetres * mm; }
+
+    void drawFooter()
+    {
+        const QFont saved = painter.font();
+        QFont small = saved;
+        small.setPointSizeF(7);
+        small.setStyleStrategy(QFont::PreferNoShaping);
+        painter.setFont(small);
+        painter.setPen(Qt::darkGray);
+        painter.drawText(QRectF(area.left(), area.bottom() - px(5), area.width(), px(5)),
+                         Qt::AlignRight | Qt::AlignVCenter,
+                         QuarterlyReturnPdf::tr("%1 \u2014 page %2").arg(footer).arg(number));
+        painter.setPen(Qt::black);
+        painter.setFont(saved);
+    }
+
+    bool newPage()
+    {
+        drawFooter();
+        if (!device.newPage())
+            return false;
+        ++number;
+        y = area.top();
+        return true;
+    }
+
+    /// Room for \a height more pixels on this page (above the footer), else a new page.
+    bool ensure(double height)
+    {
+        if (y + height <= area.bottom() - px(8))
+            return true;
+        return newPage();
+    }
+
+    void setFont(double points, bool bold = false)
+    {
+        QFont font(QStringLiteral("DejaVu Sans"));
+        font.setPointSizeF(points);
+        font.setBold(bold);
+        // No shaping for Latin text means no ligatures: "fi" stays two letters that a reader
+        // of the PDF can search for and copy (items_fitted, not items_\ufb01tted).
+        font.setStyleStrategy(QFont::PreferNoShaping);
+        painter.setFont(font);
+    }
+
+    /// One line of \a text at column \a x (mm from the left), \a width mm wide, elided.
+    void cell(double x, double width, const QString &text, double height,
+              Qt::Alignment align = Qt::AlignLeft)
+    {
+        const QRectF box(area.left() + px(x), y, px(width), height);
+        const QString shown
+            = painter.fontMetrics().elidedText(text, Qt::ElideRight, int(box.width()));
+        painter.drawText(box, int(align | Qt::AlignVCenter), shown);
+    }
+};
+
+QuarterlyReturnPdf::QuarterlyReturnPdf(const QuarterlyReturn &quarterlyReturn)
+    : m_return(quarterlyReturn)
+{ }
+
+Result<QByteArray> QuarterlyReturnPdf::bytes() const
+{
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        if (!writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                              QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter)))
+            return Error::invalid(tr("The page layout was refused."));
+        writer.setResolution(300);
+        writer.setCreator(QStringLiteral("SaferHomes"));
+        writer.setTitle(tr("Quarterly return %1").arg(m_return.period.name()));
+        const Result<int> pages = render(writer);
+        if (!pages)
+            return pages.error();
+    }
+    if (pdf.isEmpty())
+        return Error::database(tr("The PDF of the return came out empty."));
+    return pdf;
+}
+
+Result<int> QuarterlyReturnPdf::render(QPagedPaintDevice &device) const
+{
+    QPainter painter;
+    if (!painter.begin(&device))
+        return Error::invalid(tr("Could not start drawing the return."));
+    const QRect paint = device.pageLayout().paintRectPixels(device.logicalDpiX());
+    Page page {painter, device, device.logicalDpiX() / 25.4,
+               QRectF(0, 0, paint.width(), paint.height()),
+               tr("Quarterly return %1").arg(m_return.period.name())};
+    page.y = page.area.top();
+    drawCover(page);
+    if (!page.newPage()) {
+        painter.end();
+        return Error::invalid(tr("Could not start page %1.").arg(page.number + 1));
+    }
+    drawFigures(page);
+    drawEvidence(page);
+    page.drawFooter();
+    painter.end();
+    return page.number;
+}
+
+void QuarterlyReturnPdf::drawCover(Page &page) const
+{
+    const QLocale english(QLocale::English, QLocale::UnitedKingdom);
+    page.y = page.area.top() + page.px(60);
+    page.setFont(26, true);
+    page.cell(0, 186, tr("Quarterly return"), page.px(14));
+    page.y += page.px(16);
+    page.setFont(20, true);
+    page.cell(0, 186, m_return.period.name(), page.px(12));
+    page.y += page.px(14);
+    page.setFont(12);
+    page.cell(0, 186,
+              tr("%1 to %2")
+                  .arg(english.toString(m_return.period.firstDay(), u"d MMMM yyyy"),
+                       english.toString(m_return.period.lastDay(), u"d MMMM yyyy")),
+              page.px(7));
+    page.y += page.px(20);
+    page.setFont(11, true);
+    page.cell(0, 40, tr("Scheme"), page.px(7));
+    page.setFont(11);
+    page.cell(40, 146, m_return.scheme.isEmpty() ? tr("SaferHomes") : m_return.scheme, page.px(7));
+    page.y += page.px(9);
+    page.setFont(11, true);
+    page.cell(0, 40, tr("Generated"), page.px(7));
+    page.setFont(11);
+    page.cell(40, 146,
+              m_return.generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
+              page.px(7));
+    page.y += page.px(9);
+    page.setFont(11, true);
+    page.cell(0, 40, tr("Bounds"), page.px(7));
+    page.setFont(11);
+    page.cell(40, 146,
+              tr("Europe/London midnights: %1 to %2 (UTC)")
+                  .arg(m_return.period.start().toString(Qt::ISODate),
+                       m_return.period.end().toString(Qt::ISODate)),
+              page.px(7));
+}
+
+void QuarterlyReturnPdf::drawFigures(Page &page) const
+{
+    page.setFont(16, true);
+    page.cell(0, 186, tr("Figures"), page.px(9));
+    page.y += page.px(12);
+    const double line = page.px(6.5);
+    page.setFont(9, true);
+    page.cell(0, 72, tr("Key"), line);
+    page.cell(72, 72, tr("Label"), line);
+    page.cell(144, 22, tr("Value"), line, Qt::AlignRight);
+    page.cell(168, 18, tr("Homes"), line, Qt::AlignRight);
+    page.y += line;
+    page.painter.drawLine(QPointF(page.area.left(), page.y), QPointF(page.area.right(), page.y));
+    page.setFont(9);
+    for (const ReturnFigure &figure : m_return.figures) {
+        page.ensure(line);
+        page.cell(0, 72, figure.key, line);
+        page.cell(72, 72, figure.label, line);
+        page.cell(144, 22, QString::number(figure.value), line, Qt::AlignRight);
+        page.cell(168, 18, QString::number(figure.households.size()), line, Qt::AlignRight);
+        page.y += line;
+    }
+    if (!m_return.forecast)
+        return;
+    const SpendForecast &forecast = *m_return.forecast;
+    page.y += page.px(8);
+    page.ensure(page.px(50));
+    page.setFont(12, true);
+    page.cell(0, 186, tr("Budget %1").arg(forecast.year.name()), page.px(7));
+    page.y += page.px(9);
+    page.setFont(9);
+    const auto row = [&](const QString &label, const QString &value) {
+        page.cell(0, 100, label, line);
+        page.cell(100, 40, value, line, Qt::AlignRight);
+        page.y += line;
+    };
+    row(tr("Capital budget (pence)"), QString::number(forecast.scheme.capitalPence));
+    row(tr("Revenue budget (pence)"), QString::number(forecast.scheme.revenuePence));
+    row(tr("Spent to %1 (pence)").arg(forecast.asOf.toString(Qt::ISODate)),
+        QString::number(forecast.scheme.spentPence));
+    row(tr("Forecast for the year (pence)"), QString::number(forecast.scheme.forecastPence));
+    page.setFont(9, forecast.scheme.flagged());
+    row(tr("Outlook"), SpendForecast::outlookText(forecast.scheme.outlook));
+    page.setFont(9);
+    for (const SpendForecast::Line &area : forecast.byArea) {
+        page.ensure(line);
+        row(tr("%1: forecast %2 of %3 (%4)")
+                .arg(area.areaName)
+                .arg(area.forecastPence)
+                .arg(area.budgetPence())
+                .arg(SpendForecast::outlookText(area.outlook)),
+            QString());
+    }
+}
+
+void QuarterlyReturnPdf::drawEvidence(Page &page) const
+{
+    page.newPage();
+    page.setFont(16, true);
+    page.cell(0, 186, tr("Evidence: the households behind each figure"), page.px(9));
+    page.y += page.px(12);
+    const double line = page.px(4.2);
+    const QStringList header = QuarterlyReturn::evidenceHeader();
+    const auto drawHeader = [&] {
+        page.setFont(7, true);
+        page.cell(0, 50, header[0], line);
+        page.cell(50, 19, header[1], line);
+        page.cell(69, 55, header[2], line);
+        page.cell(124, 44, header[3], line);
+        page.cell(168, 18, header[4], line);
+        page.y += line;
+        page.setFont(7);
+    };
+    for (const ReturnFigure &figure : m_return.figures) {
+        if (figure.households.isEmpty())
+            continue;
+        page.ensure(page.px(20));
+        page.setFont(10, true);
+        page.cell(0, 186,
+                  tr("%1 \u2014 %2: %3 (%4 households)")
+                      .arg(figure.key, figure.label)
+                      .arg(figure.value)
+                      .arg(figure.households.size()),
+                  page.px(6));
+        page.y += page.px(7);
+        drawHeader();
+        for (const QStringList &row : m_return.evidenceRows(figure)) {
+            if (page.y + line > page.area.bottom() - page.px(8)) {
+                page.newPage();
+                drawHeader();
+            }
+            page.cell(0, 50, row[0], line);
+            page.cell(50, 19, row[1], line);
+            page.cell(69, 55, row[2], line);
+            page.cell(124, 44, row[3], line);
+            page.cell(168, 18, row[4], line);
+            page.y += line;
+        }
+        page.y += page.px(5);
+    }
+}
+
+} // namespace saferhomes
