@@ -8,7 +8,8 @@ cmake --preset release >/dev/null
 cmake --build --preset release --target saferhomes_bench_import saferhomes_bench_register \
     saferhomes_bench_sync saferhomes_bench_startup saferhomes_bench_vrptw \
     saferhomes_bench_autoschedule \
-    saferhomes_bench_board saferhomes_bench_stock saferhomes_bench_quarterly saferhomes_bench_map
+    saferhomes_bench_board saferhomes_bench_stock saferhomes_bench_quarterly saferhomes_bench_map \
+    saferhomes_bench_dashboard
 export QT_QPA_PLATFORM=offscreen
 echo "== household import (100k rows) vs sqlite3 .import"
 ./build/release/tests/bench/saferhomes_bench_import "${1:-100000}"
@@ -31,3 +32,7 @@ echo "== quarterly return: 100k households, 18 months of history, every format"
 ./build/release/tests/bench/saferhomes_bench_quarterly
 echo "== map: 100k households, frames offscreen, clustering per zoom, hit tests"
 ./build/release/tests/bench/saferhomes_bench_map
+echo "== dashboard: 100k households, 18 months (first paint, filter change to painted)"
+./build/release/tests/bench/saferhomes_bench_dashboard
+echo "== dashboard: 100k households, 18 months (first paint, filter change to painted)"
+./build/release/tests/bench/saferhomes_bench_dashboard

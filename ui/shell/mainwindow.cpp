@@ -2,6 +2,7 @@
 
 #include "common/messagebanner.h"
 #include "common/touchbutton.h"
+#include "dashboard/dashboardpage.h"
 #include "dashboard/progressdock.h"
 #include "doorstep/doorsteppage.h"
 #include "doorstep/surveyresources.h"
@@ -31,11 +32,11 @@ namespace saferhomes {
 
 namespace {
 
-enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode, MapMode, StockMode };
+enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode, MapMode, StockMode, DashboardMode };
 
 /// The feature each sidebar mode belongs to, in the order of Mode.
-constexpr Feature kModeFeatures[]
-    = {Feature::Households, Feature::Doorstep, Feature::Schedule, Feature::Map, Feature::Stock};
+constexpr Feature kModeFeatures[] = {Feature::Households, Feature::Doorstep, Feature::Schedule,
+                                     Feature::Map,        Feature::Stock,    Feature::Dashboard};
 
 } // namespace
 
@@ -117,6 +118,14 @@ QWidget *MainWindow::createModes()
         if (m_stock->isVisible())
             m_stock->refresh();
     });
+    // The managers' dashboard (RoleAccess hides it from roles that do not use it).
+    m_dashboard = new DashboardPage(m_database, *m_settings, this);
+    m_modes->insertWidget(DashboardMode, m_dashboard);
+    m_sidebar->addEntry(tr("Dashboard"), QStringLiteral("modeDashboard"));
+    connect(m_dashboard, &DashboardPage::householdActivated, this, [this](const QUuid &id) {
+        showDoorstep(false);
+        selectHousehold(id);
+    });
     connect(m_sidebar, &Sidebar::currentChanged, this, [this](int index) {
         if (index == MapMode)
             showMap();
@@ -124,6 +133,8 @@ QWidget *MainWindow::createModes()
             showSchedule();
         else if (index == StockMode)
             showStock();
+        else if (index == DashboardMode)
+            showDashboard();
         else
             showDoorstep(index == DoorstepMode);
     });
@@ -228,6 +239,15 @@ void MainWindow::showStock()
     m_stock->setFocus(Qt::ShortcutFocusReason);
 }
 
+void MainWindow::showDashboard()
+{
+    showDoorstep(false);
+    m_modes->setCurrentIndex(DashboardMode);
+    m_sidebar->setCurrentIndex(DashboardMode);
+    setWindowTitle(tr("SaferHomes \u2014 Dashboard"));
+    m_dashboard->setFocus(Qt::ShortcutFocusReason);
+}
+
 bool MainWindow::isDoorstepShown() const
 {
     return m_modes->currentIndex() == DoorstepMode;
@@ -273,6 +293,7 @@ void MainWindow::reloadAll(bool refreshDetails)
     m_register->reload(refreshDetails);
     m_doorstep->reload();
     m_progressDock->refresh();
+    m_dashboard->refresh();
     syncController()->refreshSummary();
 }
 

@@ -18,6 +18,7 @@ class QStackedWidget;
 namespace saferhomes {
 
 class BoardPage;
+class DashboardPage;
 class Database;
 class DoorstepPage;
 class FitterDayPage;
@@ -65,6 +66,9 @@ public:
     /// Shows the stock levels, movements and vans (Ctrl+T).
     void showStock();
     StockPage *stockPage() const { return m_stock; }
+    /// Shows the managers' dashboard (not offered to volunteers).
+    void showDashboard();
+    DashboardPage *dashboardPage() const { return m_dashboard; }
     /// Who the device last synced as; empty on a register that has never synced.
     const SignedInUser &signedInUser() const { return m_user; }
     /// Whether the signed-in role uses \a feature (the sidebar and menus offer only those).
@@ -135,6 +139,7 @@ private:
     BoardPage *m_board = nullptr;
     MapPage *m_map = nullptr;
     StockPage *m_stock = nullptr;
+    DashboardPage *m_dashboard = nullptr;
     QStackedWidget *m_modes = nullptr;
     Sidebar *m_sidebar = nullptr;
     ProgressDock *m_progressDock = nullptr;

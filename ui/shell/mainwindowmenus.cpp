@@ -128,7 +128,10 @@ void MainWindow::createActions()
     help->addAction(tr("&About SaferHomes"), this, [this] {
         QMessageBox::about(this, tr("About SaferHomes"),
                            tr("SaferHomes %1\nHome-security scheme management: households, "
-                              "surveys, fitting and progress.")
+                              "surveys, fitting and progress.\n\nFree software under the GNU "
+                              "General Public License, version 3 or (at your option) any later "
+                              "version: it uses Qt Charts, which is licensed under the GPL "
+                              "version 3. There is no warranty.")
                                .arg(QCoreApplication::applicationVersion()));
     });
 }
