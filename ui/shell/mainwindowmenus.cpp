@@ -83,6 +83,10 @@ void MainWindow::createActions()
     m_featureActions.append({Feature::Map,
                              view->addAction(tr("&Map"), QKeySequence(Qt::CTRL | Qt::Key_M), this,
                                              &MainWindow::showMap)});
+    m_featureActions.append(
+        {Feature::Dashboard,
+         view->addAction(tr("Dash&board"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this,
+                         &MainWindow::showDashboard)});
     m_featureActions.append({Feature::Stock,
                              view->addAction(tr("S&tock"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
                                              &MainWindow::showStock)});
