@@ -1,4 +1,4 @@
-#include "quarterlyreturnpdf.h"
+#include "dashboard/quarterlyreturnpdf.h"
 
 #include "reporting/quarterlyreturn.h"
 
