@@ -171,10 +171,14 @@ void QuarterlyReturnPdf::drawCover(Page &page) const
     page.setFont(11, true);
     page.cell(0, 40, tr("Bounds"), page.px(7));
     page.setFont(11);
+    page.cell(
+        40, 146,
+        tr("from London midnight %1 (UTC)").arg(m_return.period.start().toString(Qt::ISODate)),
+        page.px(7));
+    page.y += page.px(7);
     page.cell(40, 146,
-              tr("Europe/London midnights: %1 to %2 (UTC)")
-                  .arg(m_return.period.start().toString(Qt::ISODate),
-                       m_return.period.end().toString(Qt::ISODate)),
+              tr("to London midnight %1 (UTC), excluded")
+                  .arg(m_return.period.end().toString(Qt::ISODate)),
               page.px(7));
 }
 
