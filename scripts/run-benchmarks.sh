@@ -8,7 +8,8 @@ cmake --preset release >/dev/null
 cmake --build --preset release --target saferhomes_bench_import saferhomes_bench_register \
     saferhomes_bench_sync saferhomes_bench_startup saferhomes_bench_vrptw \
     saferhomes_bench_autoschedule \
-    saferhomes_bench_board
+    saferhomes_bench_board saferhomes_bench_stock saferhomes_bench_quarterly saferhomes_bench_map \
+    saferhomes_bench_dashboard
 export QT_QPA_PLATFORM=offscreen
 echo "== household import (100k rows) vs sqlite3 .import"
 ./build/release/tests/bench/saferhomes_bench_import "${1:-100000}"
@@ -25,3 +26,13 @@ echo "== auto-scheduling: 300 open jobs, 10 fitters, 5 days, within 10 s and no 
 ./build/release/tests/bench/saferhomes_bench_autoschedule
 echo "== schedule board: 20 fitters x 5 days, 500 jobs (first paint, move to marks repainted)"
 ./build/release/tests/bench/saferhomes_bench_board
+echo "== stock levels: 200 items x 30 locations over 1,000,000 movements vs a SUM over the ledger"
+./build/release/tests/bench/saferhomes_bench_stock
+echo "== quarterly return: 100k households, 18 months of history, every format"
+./build/release/tests/bench/saferhomes_bench_quarterly
+echo "== map: 100k households, frames offscreen, clustering per zoom, hit tests"
+./build/release/tests/bench/saferhomes_bench_map
+echo "== dashboard: 100k households, 18 months (first paint, filter change to painted)"
+./build/release/tests/bench/saferhomes_bench_dashboard
+echo "== dashboard: 100k households, 18 months (first paint, filter change to painted)"
+./build/release/tests/bench/saferhomes_bench_dashboard

@@ -7,6 +7,7 @@
 #include "importexport/householdexporter.h"
 #include "importexport/householdimporter.h"
 #include "jobscommand.h"
+#include "mapcommand.h"
 #include "reportcommand.h"
 #include "reporting/progressreport.h"
 #include "schedulecommand.h"
@@ -42,7 +43,8 @@ const QStringList kValueOptions {
     QStringLiteral("--from"),      QStringLiteral("--days"),          QStringLiteral("--out"),
     QStringLiteral("--code"),      QStringLiteral("--qty"),           QStringLiteral("--location"),
     QStringLiteral("--to"),        QStringLiteral("--counted"),       QStringLiteral("--reason"),
-    QStringLiteral("--id"),        QStringLiteral("--period"),        QStringLiteral("--format")};
+    QStringLiteral("--id"),        QStringLiteral("--period"),        QStringLiteral("--format"),
+    QStringLiteral("--size"),      QStringLiteral("--mbtiles")};
 const QStringList kFlags {QStringLiteral("--json"),         QStringLiteral("--dry-run"),
                           QStringLiteral("--skip-invalid"), QStringLiteral("--help"),
                           QStringLiteral("--version"),      QStringLiteral("--from-packages"),
@@ -116,6 +118,9 @@ QString Cli::helpText()
               "once)\n"
               "  stock return --code C --qty N [--location L] [--note T]\n"
               "  stock write-off --code C --qty N --location L --reason R\n"
+              "  map render --out FILE.png --size WxH [--mbtiles FILE] "
+              "[--area A | --fitter ID --date YYYY-MM-DD]\n"
+              "                                        the map as the Map mode draws it\n"
               "  schedule solve-vrptw FILE [--time-limit S] [--seed N] "
               "[--objective distance|vehicles]\n"
               "                                        solve a Solomon-format routing instance\n"
@@ -301,6 +306,12 @@ int Cli::runCommand(const QStringList &words)
             return UsageError;
         return JobsCommand(output).createFromPackages(database,
                                                       m_options.value(QStringLiteral("--area")));
+    }
+    if (command == u"map" && sub == u"render" && words.size() == 2) {
+        Database database(ConnectionName::main());
+        if (!openDatabase(database))
+            return UsageError;
+        return MapCommand(output).render(database, m_options);
     }
     if (command == u"schedule" && sub == u"solve-vrptw" && words.size() == 3)
         return ScheduleCommand(output).solveVrptw(words[2], m_options);

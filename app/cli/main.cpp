@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "mapcommand.h"
 #include "reportcommand.h"
 #include "sheetscommand.h"
 
@@ -9,11 +10,12 @@
 
 int main(int argc, char *argv[])
 {
-    // Only the job sheets and the return's PDF draw (fonts need Qt Gui); every other command
-    // stays headless.
+    // Only the job sheets, the return's PDF and the map draw (fonts need Qt Gui); every other
+    // command stays headless.
     std::unique_ptr<QCoreApplication> app;
     if (saferhomes::SheetsCommand::isRequested(argc, argv)
-        || saferhomes::ReportCommand::needsGui(argc, argv)) {
+        || saferhomes::ReportCommand::needsGui(argc, argv)
+        || saferhomes::MapCommand::isRequested(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);

@@ -1,5 +1,6 @@
 #include "demostories.h"
 
+#include "demohistory.h"
 #include "demosignature.h"
 #include "demosurveyanswers.h"
 
@@ -565,7 +566,9 @@ bool DemoStories::writeAcceptedStory(const DemoHome &home)
         job = book(home.area, survey.skills(), survey.minutes(), m_today.addDays(1 + r.below(20)),
                    1);
     } else {
-        const QDate completion = status == S::Installed ? pastDay(2, 90) : pastDay(45, 330);
+        const DemoHistory::Window window
+            = status == S::Installed ? DemoHistory::kInstalled : DemoHistory::kFollowedUp;
+        const QDate completion = pastDay(window.nearest, window.furthest);
         job = book(home.area, survey.skills(), survey.minutes(), completion, -1);
         if (job && r.chance(0.06)) {
             noAccess = book(home.area, survey.skills(), survey.minutes(),

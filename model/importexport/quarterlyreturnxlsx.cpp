@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -107,6 +108,38 @@ Result<QByteArray> QuarterlyReturnXlsx::bytes(const QuarterlyReturn &quarterlyRe
     worksheet_set_column(figures, 0, 0, 26, nullptr);
     worksheet_set_column(figures, 1, 1, 40, nullptr);
 
+    // A household appears on several sheets (up to one per figure): its cells are made in
+    // UTF-8 once, the period's and the to-date items and fit date each.
+    struct Cells {
+        QByteArray uprn;
+        QByteArray address;
+        QByteArray items[2];
+        QByteArray fitDate[2];
+    };
+    QHash<QString, Cells> cells;
+    cells.reserve(quarterlyReturn.households.size());
+    const auto cellsOf = [&](const QString &id) -> const Cells & {
+        auto found = cells.find(id);
+        if (found != cells.end())
+            return *found;
+        Cells made;
+        if (const auto household = quarterlyReturn.households.constFind(id);
+            household != quarterlyReturn.households.cend()) {
+            made.uprn = household->address.uprn.toUtf8();
+            made.address = household->address.address.toUtf8();
+            for (const bool toDate : {false, true}) {
+                made.items[toDate] = household->itemsText(toDate).toUtf8();
+                made.fitDate[toDate] = household->fitDate(toDate).toString(Qt::ISODate).toLatin1();
+            }
+        }
+        return *cells.insert(id, made);
+    };
+    const auto write = [](lxw_worksheet *sheet, int row, int column, const QByteArray &utf8) {
+        if (!utf8.isEmpty())
+            worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), utf8.constData(),
+                                   nullptr);
+    };
+
     QSet<QString> names {QStringLiteral("Figures")};
     const QStringList evidenceHeader = QuarterlyReturn::evidenceHeader();
     for (const ReturnFigure &figure : quarterlyReturn.figures) {
@@ -119,12 +152,15 @@ Result<QByteArray> QuarterlyReturnXlsx::bytes(const QuarterlyReturn &quarterlyRe
             return Error::database(tr("Cannot add the sheet %1 to the workbook.").arg(name));
         for (int column = 0; column < evidenceHeader.size(); ++column)
             writeText(sheet, 0, column, evidenceHeader[column], bold);
+        const bool toDate = figure.isToDate();
         int line = 1;
-        for (const QStringList &evidence : quarterlyReturn.evidenceRows(figure)) {
-            for (int column = 0; column < evidence.size(); ++column) {
-                if (!evidence[column].isEmpty())
-                    writeText(sheet, line, column, evidence[column]);
-            }
+        for (const QString &id : figure.households) {
+            const Cells &household = cellsOf(id);
+            write(sheet, line, 0, id.toLatin1());
+            write(sheet, line, 1, household.uprn);
+            write(sheet, line, 2, household.address);
+            write(sheet, line, 3, household.items[toDate]);
+            write(sheet, line, 4, household.fitDate[toDate]);
             ++line;
         }
         worksheet_set_column(sheet, 0, 0, 38, nullptr);

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -20,10 +21,30 @@ QStringList sorted(const QSet<QString> &ids)
     return list;
 }
 
-QDate londonDayOf(const QString &storeTime)
-{
-    return FinancialPeriod::londonDay(QDateTime::fromString(storeTime, Qt::ISODateWithMs));
-}
+/// The London day of store times ("2024-09-30T23:30:00.000Z"), for many of them: London is
+/// UTC or UTC+1 and its clocks change at 01:00 UTC, so only a time from 23:00 UTC can fall on
+/// the next London day, and the offset then is that of the UTC day's noon (asked of the time
+/// zone once per day).
+class LondonDays {
+public:
+    QDate dayOf(const QString &storeTime)
+    {
+        const QDate utcDay = QDate::fromString(storeTime.left(10), Qt::ISODate);
+        if (!utcDay.isValid() || storeTime.size() < 13)
+            return FinancialPeriod::londonDay(QDateTime::fromString(storeTime, Qt::ISODateWithMs));
+        if (QStringView(storeTime).mid(11, 2) != u"23")
+            return utcDay;
+        auto offset = m_offsets.constFind(utcDay);
+        if (offset == m_offsets.cend()) {
+            const QDateTime noon(utcDay, QTime(12, 0), QTimeZone::utc());
+            offset = m_offsets.insert(utcDay, FinancialPeriod::london().offsetFromUtc(noon));
+        }
+        return *offset > 0 ? utcDay.addDays(1) : utcDay;
+    }
+
+private:
+    QHash<QDate, int> m_offsets;
+};
 
 } // namespace
 
@@ -119,11 +140,12 @@ QuarterlyReturn QuarterlyReturn::assemble(const FinancialPeriod &period, const R
             household.address.id = id;
         }
     }
+    LondonDays days;
     for (auto it = result.households.begin(); it != result.households.end(); ++it) {
         if (const auto last = lastInPeriod.constFind(it.key()); last != lastInPeriod.cend())
-            it->lastFitInPeriod = londonDayOf(*last);
+            it->lastFitInPeriod = days.dayOf(*last);
         if (const auto last = lastToDate.constFind(it.key()); last != lastToDate.cend())
-            it->lastFitToDate = londonDayOf(*last);
+            it->lastFitToDate = days.dayOf(*last);
     }
     return result;
 }

@@ -162,16 +162,19 @@ QStringList DemoTransfer::copiedTables()
             QStringLiteral("job"),
             QStringLiteral("job_item"),
             QStringLiteral("stock_movement"),
+            QStringLiteral("area_budget"),
+            QStringLiteral("frozen_return"),
             QStringLiteral("audit_event")};
 }
 
 QStringList DemoTransfer::skippedTables()
 {
-    return {QStringLiteral("meta"),          QStringLiteral("app_user"),
-            QStringLiteral("user_area"),     QStringLiteral("outbox"),
-            QStringLiteral("sync_state"),    QStringLiteral("sync_conflict"),
-            QStringLiteral("sync_flag"),     QStringLiteral("redacted_entity"),
-            QStringLiteral("household_fts"), QStringLiteral("sqlite_sequence")};
+    return {QStringLiteral("meta"), QStringLiteral("app_user"), QStringLiteral("user_area"),
+            QStringLiteral("outbox"), QStringLiteral("sync_state"), QStringLiteral("sync_conflict"),
+            QStringLiteral("sync_flag"), QStringLiteral("redacted_entity"),
+            QStringLiteral("household_fts"), QStringLiteral("sqlite_sequence"),
+            // Kept by stock_movement's trigger as the movements are copied.
+            QStringLiteral("stock_level")};
 }
 
 Status DemoTransfer::prepareScratch(const Database &target, const Database &scratch)

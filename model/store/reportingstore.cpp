@@ -35,7 +35,7 @@ Result<ReturnRows> ReportingStore::returnRows(const QString &from, const QString
 
     if (!run(query,
              QStringLiteral("SELECT DISTINCT household_id, outcome FROM visit "
-                            "WHERE at >= ? AND at < ? ORDER BY household_id, outcome"),
+                            "WHERE at >= ? AND at < ?"),
              {from, to}))
         return readError(tr("visits"), query.lastError());
     while (query.next())
@@ -49,7 +49,7 @@ Result<ReturnRows> ReportingStore::returnRows(const QString &from, const QString
              QStringLiteral("SELECT DISTINCT s.household_id FROM survey s "
                             "WHERE s.completed_at >= ? AND s.completed_at < ? AND EXISTS "
                             "(SELECT 1 FROM recommendation r WHERE r.survey_id = s.id "
-                            "AND r.agreed = 1) ORDER BY s.household_id"),
+                            "AND r.agreed = 1)"),
              {from, to}))
         return readError(tr("surveys"), query.lastError());
     while (query.next())
@@ -59,8 +59,7 @@ Result<ReturnRows> ReportingStore::returnRows(const QString &from, const QString
 
     if (!run(query,
              QStringLiteral("SELECT household_id, completed_at FROM job "
-                            "WHERE status = 'completed' AND completed_at < ? "
-                            "ORDER BY household_id, completed_at"),
+                            "WHERE status = 'completed' AND completed_at < ?"),
              {to}))
         return readError(tr("jobs"), query.lastError());
     while (query.next())
@@ -70,19 +69,16 @@ Result<ReturnRows> ReportingStore::returnRows(const QString &from, const QString
 
     if (!run(query,
              QStringLiteral(
-                 "SELECT j.household_id, coalesce(h.area_id, ''), j.completed_at, "
-                 "i.equipment_code, i.fitted_qty, e.unit_cost_pence "
-                 "FROM job j JOIN job_item i ON i.job_id = j.id "
+                 "SELECT j.household_id, j.completed_at, i.equipment_code, i.fitted_qty, "
+                 "e.unit_cost_pence FROM job j JOIN job_item i ON i.job_id = j.id "
                  "JOIN equipment_type e ON e.code = i.equipment_code "
-                 "LEFT JOIN household h ON h.id = j.household_id "
-                 "WHERE j.status = 'completed' AND j.completed_at < ? AND i.fitted_qty > 0 "
-                 "ORDER BY j.household_id, j.completed_at, i.equipment_code"),
+                 "WHERE j.status = 'completed' AND j.completed_at < ? AND i.fitted_qty > 0"),
              {to}))
         return readError(tr("fitted items"), query.lastError());
     while (query.next()) {
         rows.fitted.append({query.value(0).toString(), query.value(1).toString(),
-                            query.value(2).toString(), query.value(3).toString(),
-                            query.value(4).toLongLong(), query.value(5).toLongLong()});
+                            query.value(2).toString(), query.value(3).toLongLong(),
+                            query.value(4).toLongLong()});
     }
     if (query.lastError().isValid())
         return readError(tr("fitted items"), query.lastError());

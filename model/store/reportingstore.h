@@ -27,7 +27,6 @@ struct ReturnRows {
     /// A fitted item of a completed job, with the item's unit cost.
     struct Fitted {
         QString householdId;
-        QString areaId;
         QString completedAt;
         QString code;
         qint64 qty = 0;
@@ -38,6 +37,7 @@ struct ReturnRows {
         QString name;
     };
 
+    // In no particular order: the return sorts what it lists.
     QList<Visit> visits; ///< distinct (household, outcome) of the visits in [from, to)
     QStringList
         accepted; ///< households whose package was agreed on a survey completed in [from, to)

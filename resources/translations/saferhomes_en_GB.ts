@@ -850,6 +850,308 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>%1 (%2 to %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel: households at or beyond each stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of now; declined and other closed households are not in the funnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes secured against target, by area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secured by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes secured each week against the path to target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes (cumulative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secured so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Straight line to target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weeks from the first home secured; the line reaches the target of %1 on %2 (the scheme&apos;s end).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items fitted, by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend against budget, by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>£</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget (a twelfth of the year&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spent of a budget of %2 for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days from survey to installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No home was first secured in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Median %1 days (half between %2 and %3; from %4 to %5) over %n home(s) first secured in the period.</source>
+        <translation>
+            <numerusform>Median %1 days (half between %2 and %3; from %4 to %5) over %n home first secured in the period.</numerusform>
+            <numerusform>Median %1 days (half between %2 and %3; from %4 to %5) over %n homes first secured in the period.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Declines, by reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes secured by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households that accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households with work outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households at or beyond “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes secured in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes secured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes first secured in the week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes fitted with “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes secured %1 after their survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes without coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes without a UPRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed jobs with no item fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitting visits with no outcome recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend (£)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDocument</name>
+    <message>
+        <source>SaferHomes dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPeriod</name>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 18 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardReport</name>
+    <message>
+        <source>%1 days or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 18 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the period must end on or after the day it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardStore</name>
+    <message>
+        <source>household statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a household has the unknown status “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a stage of the funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this figure is not counted by the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the households behind a figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the device&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>%1 is not a file</source>
@@ -1998,6 +2300,16 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     <message>
         <source>cannot clear removed personal data from the write-ahead log of %1: another connection is reading it</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapCommand</name>
+    <message numerus="yes">
+        <source>Wrote %1: %n household(s) on the map, %2 not on it.</source>
+        <translation>
+            <numerusform>Wrote %1: %n household on the map, %2 not on it.</numerusform>
+            <numerusform>Wrote %1: %n households on the map, %2 not on it.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3676,6 +3988,80 @@ Keyboard: arrows move the cursor (Space picks the next job of a day); Ctrl+arrow
     </message>
 </context>
 <context>
+    <name>saferhomes::ChartCard</name>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As PNG image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show “%1” as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same numbers are in its table (the Table button).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: check the folder exists and may be written to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ChartTableModel</name>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click lists the households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>saferhomes::ConflictView</name>
     <message>
         <source>%1, %2: %3</source>
@@ -3792,6 +4178,213 @@ It will never be sent to the central database. The data on this device stays as 
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::DashboardFilterBar</name>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All fitters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;itter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::DashboardPage</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day the scheme is to reach its target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme &amp;ends:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data to put right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes secured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend against budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outstanding work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes without coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes without a UPRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed jobs, nothing fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitting visits, no outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of a target of %1; %2 in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted of %2 offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 budgeted for the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>households with a job still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>households, time passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 to %3: %n household(s). Funnel, take-up, outstanding work and data quality are as of now.</source>
+        <translation>
+            <numerusform>%1, %2 to %3: %n household. Funnel, take-up, outstanding work and data quality are as of now.</numerusform>
+            <numerusform>%1, %2 to %3: %n households. Funnel, take-up, outstanding work and data quality are as of now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The figures could not be computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: check the folder exists and may be written to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::DashboardTask</name>
+    <message>
+        <source>The dashboard could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The households behind this figure could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::DashboardTile</name>
+    <message>
+        <source>Lists the households behind this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press to list the households behind it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: could not be computed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4008,6 +4601,63 @@ It will never be sent to the central database. The data on this device stays as 
     </message>
     <message>
         <source>Saved: %1 — %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::DrillDownDialog</name>
+    <message>
+        <source>Households behind the figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n household(s)</source>
+        <translation>
+            <numerusform>%1: %n household</numerusform>
+            <numerusform>%1: %n households</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::DrillTableModel</name>
+    <message>
+        <source>UPRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5126,11 +5776,6 @@ Columns may be in any order; unknown columns are ignored with a warning.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SaferHomes %1
-Home-security scheme management: households, surveys, fitting and progress.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Households</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5177,6 +5822,38 @@ Home-security scheme management: households, surveys, fitting and progress.</sou
     <message>
         <source>F&amp;itters…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes — Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes %1
+Home-security scheme management: households, surveys, fitting and progress.
+
+Free software under the GNU General Public License, version 3 or (at your option) any later version: it uses Qt Charts, which is licensed under the GPL version 3. There is no warranty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::MapPage</name>
+    <message numerus="yes">
+        <source>%n home(s) here:</source>
+        <translation>
+            <numerusform>%n home here:</numerusform>
+            <numerusform>%n homes here:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n home(s) not on the map</source>
+        <translation>
+            <numerusform>%n home not on the map</numerusform>
+            <numerusform>%n homes not on the map</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -176,8 +176,15 @@ print(json.dumps({"figures": figures, "sheets": wb.sheetnames, "rows": rows}))
         EXPECT_TRUE(text.contains(key + u' ')) << key.toStdString();
         EXPECT_TRUE(text.contains(u' ' + QString::number(value) + u' ')) << key.toStdString();
     }
-    // The evidence appendix lists the households by UPRN and address.
-    EXPECT_TRUE(text.contains(u"10000000007 7 Thorpe Road, Melton Mowbray, LE13 1AA"_s));
+    // The evidence appendix lists each home of the quarter's figures once, by id, UPRN and
+    // address, with what was fitted, when, and a mark per figure it counts in (h7: secured
+    // and spent on, not visited, in Q3); the to-date figures' homes are counted there.
+    EXPECT_TRUE(text.contains(HandMadeReturn::id("h7")
+                              + u" 10000000007 7 Thorpe Road, Melton Mowbray, LE13 1AA ALARM x1 "
+                                "2024-11-10 S \u00a3"_s))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(u"S Homes secured (4 homes)"_s));
+    EXPECT_TRUE(text.contains(u"Homes secured to date (5 homes)"_s));
 }
 
 TEST_F(CliQuarterlyTest, MalformedPeriodsAreExitTwoAndTouchNothing)

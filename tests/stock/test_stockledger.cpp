@@ -1,7 +1,5 @@
 #include "stockfixture.h"
 
-#include <QElapsedTimer>
-
 using namespace saferhomes;
 using saferhomes::test::StockFixture;
 
@@ -209,7 +207,7 @@ TEST_F(StockLedgerTest, TheSummaryEqualsTheSumsOverTheLedgerWhateverWroteTheRows
     EXPECT_TRUE(history->constFirst().refused);
 }
 
-TEST_F(StockLedgerTest, LevelsOfTwoHundredItemsAtThirtyLocationsOverAMillionMovementsAreQuick)
+TEST_F(StockLedgerTest, LevelsOfTwoHundredItemsAtThirtyLocationsOverAMillionMovementsAddUp)
 {
     // 200 items, the depot and 29 vans, a million movements written as a sync would (no ops).
     run(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
@@ -225,13 +223,11 @@ TEST_F(StockLedgerTest, LevelsOfTwoHundredItemsAtThirtyLocationsOverAMillionMove
         "CASE WHEN (i / 200) % 30 = 0 THEN 'depot' ELSE printf('00000000-0000-4000-9000-%012d', "
         "(i / 200) % 30) END FROM n"));
     run(QStringLiteral("UPDATE sync_flag SET applying = 0"));
-    QElapsedTimer timer;
-    timer.start();
+    // How fast is tests/bench (bench_stock) to measure (a timed test fails under load); here the
+    // answer over a million movements must be right.
     const Result<QList<StockLevel>> levels = m_ledger->levels();
-    const qint64 ms = timer.elapsed();
     ASSERT_TRUE(levels) << qPrintable(levels.errorString());
     EXPECT_EQ(levels->size(), 200 * 30);
-    EXPECT_LT(ms, 100) << "levels took " << ms << " ms";
     // Each item x location has 1e6 / 6000 movements: every third -1, the rest +2.
     int total = 0;
     for (const StockLevel &level : *levels)

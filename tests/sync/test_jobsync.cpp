@@ -6,9 +6,11 @@
 
 #include "centraltest.h"
 #include "store/jobrepository.h"
+#include "store/stockledger.h"
 #include "testdevice.h"
 
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 namespace saferhomes::synctest {
 
@@ -538,6 +540,120 @@ TEST_F(JobSyncTest, AJobMovedOnTheServerMeanwhileComesBackRefusedWithTheServersV
     ASSERT_TRUE(syncUntil(*a, [&] { return localJob(*a, job) == centralJob(*m_central, job); }));
     EXPECT_EQ(localJob(*a, job).at(2), QStringLiteral("2027-01-06T13:00:00.000Z"));
     EXPECT_EQ(a->rejectedOps().size(), 1);
+}
+
+/// A device's stock levels as text ("CODE@location on_hand/reserved"), as the ledger shows them.
+QStringList localLevels(const TestDevice &device)
+{
+    const Result<QList<StockLevel>> levels
+        = StockLedger(device.database(), device.login()).levels();
+    EXPECT_TRUE(levels) << levels.errorString().toStdString();
+    QStringList text;
+    for (const StockLevel &level : levels.valueOr({}))
+        text.append(QStringLiteral("%1@%2 %3/%4")
+                        .arg(level.code, level.location)
+                        .arg(level.onHand)
+                        .arg(level.reserved));
+    text.sort();
+    return text;
+}
+
+/// The server's ledger summed the same way.
+QStringList centralLevels(PgSession &session)
+{
+    const std::optional<QList<QVariantList>> rows = session.rows(
+        QStringLiteral("SELECT equipment_code || '@' || location || ' ' || sum(qty_change) || "
+                       "'/' || sum(reserved_change) FROM stock_movement "
+                       "GROUP BY equipment_code, location"),
+        {});
+    QStringList text;
+    for (const QVariantList &row : rows.value_or(QList<QVariantList> {}))
+        text.append(row.first().toString());
+    text.sort();
+    return text;
+}
+
+TEST_F(JobSyncTest, TwoOfficesReservingTheLastUnitOfflineTheServerKeepsTheFirstAndBothConverge)
+{
+    auto a = office(QStringLiteral("stock-a"), QStringLiteral("coordinator"));
+    auto b = office(QStringLiteral("stock-b"), QStringLiteral("coordinator_b"));
+    // The depot receives 4 window locks and the last door viewer, before either books.
+    const QString depot = StockLocation::depot();
+    StockLedger ledgerA(a->database(), a->login());
+    ASSERT_TRUE(
+        ledgerA.receive({{QStringLiteral("WINDOW_LOCK"), 4}, {QStringLiteral("DOOR_VIEWER"), 1}},
+                        depot, QStringLiteral("DN-900")));
+    ASSERT_TRUE(synced(a->sync()));
+    const QStringList delivered = centralLevels(*m_central);
+    ASSERT_TRUE(syncUntil(*b, [&] { return localLevels(*b) == delivered; }));
+
+    // Offline, each books a job needing 2 window locks and the door viewer on the fitter (whose
+    // van is empty): each device reserves the depot's last door viewer.
+    const QString jobA = makeJob(*a, QStringLiteral("1 Stock Street"));
+    const QString jobB = makeJob(*b, QStringLiteral("2 Stock Street"));
+    const QUuid fitter = QUuid::fromString(m_fitterId);
+    JobRepository jobsA(a->database(), a->login());
+    JobRepository jobsB(b->database(), b->login());
+    const QTimeZone london("Europe/London");
+    ASSERT_TRUE(jobsA.bookJob(QUuid::fromString(jobA), fitter,
+                              QDateTime(QDate(2027, 1, 11), QTime(9, 0), london), 70));
+    ASSERT_TRUE(jobsB.bookJob(QUuid::fromString(jobB), fitter,
+                              QDateTime(QDate(2027, 1, 12), QTime(9, 0), london), 70));
+    const QString viewerAtDepot = QStringLiteral("DOOR_VIEWER@depot 1/1");
+    EXPECT_TRUE(localLevels(*a).contains(viewerAtDepot))
+        << localLevels(*a).join(u'\n').toStdString();
+    EXPECT_TRUE(localLevels(*b).contains(viewerAtDepot))
+        << localLevels(*b).join(u'\n').toStdString();
+    const int movementsB = b->value(QStringLiteral("SELECT count(*) FROM stock_movement")).toInt();
+
+    // a syncs first: the server takes its reservations.
+    ASSERT_TRUE(synced(a->sync()));
+    // b's reservation of the door viewer is refused and reported with the server's figures;
+    // its window locks (2 of the 4 still free) are taken.
+    const SyncResult second = b->sync();
+    ASSERT_TRUE(second.ok()) << second.error.toStdString();
+    ASSERT_EQ(second.rejected.size(), 1);
+    EXPECT_EQ(second.rejected[0].entity, QStringLiteral("stock_movement"));
+    EXPECT_TRUE(second.rejected[0].reason.contains(u"stock short"))
+        << second.rejected[0].reason.toStdString();
+    EXPECT_TRUE(second.rejected[0].reason.contains(u"DOOR_VIEWER"))
+        << second.rejected[0].reason.toStdString();
+
+    // Both converge on the server's ledger: the door viewer is a's job's, b's job holds only
+    // its window locks (the board marks it short of stock).
+    const QStringList server = centralLevels(*m_central);
+    EXPECT_EQ(server, QStringList({viewerAtDepot, QStringLiteral("WINDOW_LOCK@depot 4/4")}));
+    ASSERT_TRUE(syncUntil(*a, [&] { return localLevels(*a) == server; }))
+        << localLevels(*a).join(u'\n').toStdString();
+    ASSERT_TRUE(syncUntil(*b, [&] { return localLevels(*b) == server; }))
+        << localLevels(*b).join(u'\n').toStdString();
+    const Result<QList<StockReservation>> heldB
+        = StockLedger(b->database(), b->login()).reservations(QUuid::fromString(jobB));
+    ASSERT_TRUE(heldB);
+    ASSERT_EQ(heldB->size(), 1);
+    EXPECT_EQ(heldB->first().code, QStringLiteral("WINDOW_LOCK"));
+    EXPECT_EQ(heldB->first().qty, 2);
+
+    // Nothing disappears: b keeps its refused movement as history (listed as a refused
+    // change), and every movement either device made that the server took is on the server.
+    EXPECT_EQ(b->rejectedOps().size(), 1);
+    EXPECT_GE(b->value(QStringLiteral("SELECT count(*) FROM stock_movement")).toInt(), movementsB);
+    const int refused = b->value(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = "
+                                                "'stock_movement' AND rejected_at IS NOT NULL"))
+                            .toInt();
+    EXPECT_EQ(refused, 1);
+    for (TestDevice *device : {a.get(), b.get()}) {
+        const int local
+            = device->value(QStringLiteral("SELECT count(*) FROM stock_movement")).toInt();
+        EXPECT_EQ(local,
+                  m_central
+                          ->value(QStringLiteral("SELECT count(*) FROM stock_movement "
+                                                 "WHERE equipment_code IN "
+                                                 "('WINDOW_LOCK', 'DOOR_VIEWER')"))
+                          .toInt()
+                      + (device == b.get() ? refused : 0))
+            << device->name().toStdString();
+    }
 }
 
 } // namespace saferhomes::synctest

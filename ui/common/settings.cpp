@@ -11,6 +11,7 @@ const QString kHeader = QStringLiteral("register/header");
 const QString kImportDir = QStringLiteral("files/lastImportDirectory");
 const QString kExportDir = QStringLiteral("files/lastExportDirectory");
 const QString kRoundArea = QStringLiteral("doorstep/roundArea");
+const QString kSchemeEnd = QStringLiteral("dashboard/schemeEnd");
 
 } // namespace
 
@@ -90,6 +91,16 @@ QString Settings::doorstepRoundArea() const
 void Settings::setDoorstepRoundArea(const QString &area)
 {
     m_settings->setValue(kRoundArea, area);
+}
+
+QDate Settings::schemeEndDate() const
+{
+    return QDate::fromString(m_settings->value(kSchemeEnd).toString(), Qt::ISODate);
+}
+
+void Settings::setSchemeEndDate(const QDate &day)
+{
+    m_settings->setValue(kSchemeEnd, day.toString(Qt::ISODate));
 }
 
 void Settings::sync()

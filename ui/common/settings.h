@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDate>
 #include <QSettings>
 #include <QString>
 
@@ -33,6 +34,10 @@ public:
     /// area; empty when never chosen).
     QString doorstepRoundArea() const;
     void setDoorstepRoundArea(const QString &area);
+    /// The day the scheme is to reach its target (the dashboard's straight-line path);
+    /// invalid when never set.
+    QDate schemeEndDate() const;
+    void setSchemeEndDate(const QDate &day);
 
     void sync();
 

@@ -129,6 +129,13 @@ QPixmap chipPixmap(HouseholdStatus status, qreal ratio)
 
 } // namespace
 
+QColor StatusPalette::series(int index)
+{
+    static constexpr QRgb kSeries[] {kBlue,    kOrange,        kBluishGreen, kVermillion,
+                                     kSkyBlue, kReddishPurple, kYellow,      kGrey};
+    return QColor::fromRgb(kSeries[index % int(std::size(kSeries))]);
+}
+
 QColor StatusPalette::color(HouseholdStatus status)
 {
     return QColor::fromRgba(lookOf(status).color);

@@ -32,6 +32,9 @@ public:
     };
 
     static QColor color(HouseholdStatus status);
+    /// The colour of a chart's \a index-th series, from the same palette (blue, orange,
+    /// bluish green, vermillion, sky blue, reddish purple, yellow, grey, then again).
+    static QColor series(int index);
     static Shape shape(HouseholdStatus status);
     /// The shape as one character, for places that can only show text.
     static QString glyph(HouseholdStatus status);

@@ -1,4 +1,4 @@
-#include "quarterlyreturnpdf.h"
+#include "dashboard/quarterlyreturnpdf.h"
 
 #include "reporting/quarterlyreturn.h"
 
@@ -7,6 +7,8 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+
+#include <algorithm>
 
 namespace saferhomes {
 
@@ -71,10 +73,21 @@ struct QuarterlyReturnPdf::Page {
     void cell(double x, double width, const QString &text, double height,
               Qt::Alignment align = Qt::AlignLeft)
     {
-        const QRectF box(area.left() + px(x), y, px(width), height);
-        const QString shown
-            = painter.fontMetrics().elidedText(text, Qt::ElideRight, int(box.width()));
-        painter.drawText(box, int(align | Qt::AlignVCenter), shown);
+        if (align & Qt::AlignRight) {
+            const QRectF box(area.left() + px(x), y, px(width), height);
+            painter.drawText(box, int(align | Qt::AlignVCenter), text);
+            return;
+        }
+        // The evidence appendix draws hundreds of thousands of cells: a text at a baseline
+        // (no rectangle layout), elided only when it may not fit (at most its length in the
+        // font's widest character).
+        const QFontMetricsF metrics(painter.font());
+        const double room = px(width) - px(1);
+        const QString shown = text.size() * metrics.maxWidth() <= room
+            ? text
+            : metrics.elidedText(text, Qt::ElideRight, room);
+        const double baseline = y + (height + metrics.ascent() - metrics.descent()) / 2;
+        painter.drawText(QPointF(area.left() + px(x), baseline), shown);
     }
 };
 
@@ -222,48 +235,113 @@ void QuarterlyReturnPdf::drawFigures(Page &page) const
 
 void QuarterlyReturnPdf::drawEvidence(Page &page) const
 {
+    // Every home behind the quarter's figures once, with a mark for each figure it counts in:
+    // a figure's homes are the rows with its mark. The to-date figures are counted here but
+    // their homes (every home the scheme has secured, tens of thousands) are listed in the
+    // JSON, CSV and workbook only: printed, they would take a thousand pages and minutes.
+    // One line of monospaced text per home keeps the appendix within seconds.
+    struct Mark {
+        QString key;
+        QString mark;
+    };
+    const QList<Mark> marks {{QStringLiteral("households_visited"), QStringLiteral("V")},
+                             {QStringLiteral("households_declined"), QStringLiteral("D")},
+                             {QStringLiteral("households_accepted"), QStringLiteral("A")},
+                             {QStringLiteral("homes_secured"), QStringLiteral("S")},
+                             {QStringLiteral("spend_pence"), QStringLiteral("\u00a3")}};
+    QHash<QString, QStringList> marksOf;
+    QStringList legend;
+    for (const Mark &mark : marks) {
+        const ReturnFigure *figure = m_return.figure(mark.key);
+        if (!figure)
+            continue;
+        for (const QString &id : figure->households)
+            marksOf[id].append(mark.mark);
+        legend.append(
+            tr("%1 %2 (%3 homes)").arg(mark.mark, figure->label).arg(figure->households.size()));
+    }
+    QStringList toDate;
+    for (const ReturnFigure &figure : m_return.figures) {
+        if (figure.isToDate())
+            toDate.append(tr("%1 (%2 homes)").arg(figure.label).arg(figure.households.size()));
+    }
+    // By UPRN (as a number: shorter first), then id.
+    QList<std::pair<QString, QString>> order;
+    order.reserve(marksOf.size());
+    for (auto it = marksOf.cbegin(); it != marksOf.cend(); ++it) {
+        const auto found = m_return.households.constFind(it.key());
+        const QString uprn = found == m_return.households.cend() ? QString() : found->address.uprn;
+        order.append({uprn.rightJustified(12, u'0'), it.key()});
+    }
+    std::sort(order.begin(), order.end());
+
     page.newPage();
     page.setFont(16, true);
-    page.cell(0, 186, tr("Evidence: the households behind each figure"), page.px(9));
-    page.y += page.px(12);
-    const double line = page.px(4.2);
-    const QStringList header = QuarterlyReturn::evidenceHeader();
-    const auto drawHeader = [&] {
-        page.setFont(7, true);
-        page.cell(0, 50, header[0], line);
-        page.cell(50, 19, header[1], line);
-        page.cell(69, 55, header[2], line);
-        page.cell(124, 44, header[3], line);
-        page.cell(168, 18, header[4], line);
-        page.y += line;
-        page.setFont(7);
-    };
-    for (const ReturnFigure &figure : m_return.figures) {
-        if (figure.households.isEmpty())
-            continue;
-        page.ensure(page.px(20));
-        page.setFont(10, true);
+    page.cell(0, 186, tr("Evidence: the homes behind the figures"), page.px(9));
+    page.y += page.px(11);
+    page.setFont(8);
+    const double note = page.px(4.5);
+    page.cell(0, 186,
+              tr("Each home behind any figure is listed once, with a mark for each figure it "
+                 "counts in:"),
+              note);
+    page.y += note;
+    for (const QString &entry : std::as_const(legend)) {
+        page.cell(4, 182, entry, note);
+        page.y += note;
+    }
+    page.cell(0, 186,
+              tr("Items are those fitted in the quarter; an item figure's homes are those with "
+                 "its code. The fit date is the home's last completed job."),
+              note);
+    page.y += note;
+    if (!toDate.isEmpty()) {
         page.cell(0, 186,
-                  tr("%1 \u2014 %2: %3 (%4 households)")
-                      .arg(figure.key, figure.label)
-                      .arg(figure.value)
-                      .arg(figure.households.size()),
-                  page.px(6));
-        page.y += page.px(7);
-        drawHeader();
-        for (const QStringList &row : m_return.evidenceRows(figure)) {
-            if (page.y + line > page.area.bottom() - page.px(8)) {
-                page.newPage();
-                drawHeader();
-            }
-            page.cell(0, 50, row[0], line);
-            page.cell(50, 19, row[1], line);
-            page.cell(69, 55, row[2], line);
-            page.cell(124, 44, row[3], line);
-            page.cell(168, 18, row[4], line);
-            page.y += line;
+                  tr("Listed in the JSON, CSV and Excel files of this return: %1.")
+                      .arg(toDate.join(QStringLiteral("; "))),
+                  note);
+        page.y += note;
+    }
+    page.y += page.px(3);
+
+    // Fixed columns of a monospaced font: id 36, UPRN 12, address 44, items 22, date 10,
+    // marks 14 characters, a space apart.
+    const auto fit = [](const QString &text, int width) {
+        return text.size() > width ? text.left(width - 1) + QChar(0x2026)
+                                   : text.leftJustified(width);
+    };
+    const QString header = fit(tr("Household id"), 36) + u' ' + fit(tr("UPRN"), 12) + u' '
+        + fit(tr("Address"), 44) + u' ' + fit(tr("Items in quarter"), 22) + u' '
+        + fit(tr("Fit date"), 10) + u' ' + tr("Figures");
+    QFont mono(QStringLiteral("DejaVu Sans Mono"));
+    mono.setPointSizeF(6.2);
+    mono.setStyleStrategy(QFont::PreferNoShaping);
+    QFont monoBold = mono;
+    monoBold.setBold(true);
+    const double line = page.px(3.4);
+    const double left = page.area.left();
+    const double ascent = QFontMetricsF(mono).ascent();
+    const auto drawHeader = [&] {
+        page.painter.setFont(monoBold);
+        page.painter.drawText(QPointF(left, page.y + ascent), header);
+        page.y += line;
+        page.painter.setFont(mono);
+    };
+    drawHeader();
+    const ReturnHousehold none;
+    for (const auto &[uprn, id] : std::as_const(order)) {
+        if (page.y + line > page.area.bottom() - page.px(8)) {
+            page.newPage();
+            drawHeader();
         }
-        page.y += page.px(5);
+        const auto found = m_return.households.constFind(id);
+        const ReturnHousehold &household = found == m_return.households.cend() ? none : *found;
+        const QString row = id.leftJustified(36) + u' ' + fit(household.address.uprn, 12) + u' '
+            + fit(household.address.address, 44) + u' ' + fit(household.itemsText(false), 22) + u' '
+            + fit(household.lastFitToDate.toString(Qt::ISODate), 10) + u' '
+            + marksOf.value(id).join(u' ');
+        page.painter.drawText(QPointF(left, page.y + ascent), row);
+        page.y += line;
     }
 }
 

@@ -1,5 +1,9 @@
 #include "schedule/jobsheetrenderer.h"
 
+#include "common/maprenderer.h"
+#include "map/householdlayer.h"
+#include "map/maproute.h"
+
 #include <QBuffer>
 #include <QFileInfo>
 #include <QFont>
@@ -206,105 +210,45 @@ void JobSheetRenderer::drawSummary(Page &page) const
 
 void JobSheetRenderer::drawMap(Page &page, const QRectF &area) const
 {
-    QPainter &painter = page.painter;
-    painter.save();
-    painter.setPen(QPen(Qt::black, page.at(0.3)));
-    painter.setBrush(QColor(0xf4, 0xf4, 0xf0));
-    painter.drawRect(area);
-
-    // The stops (and the fitter's start) with coordinates, projected equirectangularly: at a
-    // town's scale the difference from a real map projection is not visible.
-    struct Point {
-        double lat;
-        double lon;
-        QString label;
-    };
-    QList<Point> points;
-    const bool hasStart = m_day.fitter.latitude && m_day.fitter.longitude;
-    if (hasStart)
-        points.append({*m_day.fitter.latitude, *m_day.fitter.longitude, tr("Start")});
+    // The stops drawn by the map's own renderer (ui/common/maprenderer, as the Map mode and
+    // `map render` draw them), without a basemap, in a view about 720 px wide scaled onto
+    // the page; the caption goes below it.
+    QList<Job> jobs;
     QStringList unplaced;
     for (int i = 0; i < m_day.stops.size(); ++i) {
-        const Job &job = m_day.stops[i].job;
-        if (job.latitude && job.longitude)
-            points.append({*job.latitude, *job.longitude, QString::number(i + 1)});
-        else
+        jobs.append(m_day.stops[i].job);
+        if (!m_day.stops[i].job.latitude || !m_day.stops[i].job.longitude)
             unplaced.append(QString::number(i + 1));
     }
-    const QRectF inner = area.adjusted(page.at(8), page.at(8), -page.at(8), -page.at(12));
-    if (points.isEmpty()) {
-        page.setFont(10);
-        painter.drawText(area, Qt::AlignCenter, tr("No stop has a position to map."));
-        painter.restore();
-        return;
-    }
-    double minLat = points[0].lat, maxLat = minLat, minLon = points[0].lon, maxLon = minLon;
-    for (const Point &p : std::as_const(points)) {
-        minLat = std::min(minLat, p.lat);
-        maxLat = std::max(maxLat, p.lat);
-        minLon = std::min(minLon, p.lon);
-        maxLon = std::max(maxLon, p.lon);
-    }
-    constexpr double kPi = 3.14159265358979323846;
-    constexpr double kKmPerDegree = 111.32;
-    const double lonScale = std::cos((minLat + maxLat) / 2 * kPi / 180);
-    const double widthKm = std::max((maxLon - minLon) * lonScale * kKmPerDegree, 0.2);
-    const double heightKm = std::max((maxLat - minLat) * kKmPerDegree, 0.2);
-    const double pxPerKm = std::min(inner.width() / widthKm, inner.height() / heightKm);
-    const double midLat = (minLat + maxLat) / 2;
-    const double midLon = (minLon + maxLon) / 2;
-    const auto project = [&](double lat, double lon) {
-        return QPointF(inner.center().x() + (lon - midLon) * lonScale * kKmPerDegree * pxPerKm,
-                       inner.center().y() - (lat - midLat) * kKmPerDegree * pxPerKm);
-    };
+    const MapRoute route = MapRoute::fromJobs(m_day.fitter, jobs);
+    const QRectF mapArea = area.adjusted(0, 0, 0, -page.at(8));
+    const double scale = mapArea.width() / 720;
+    const HouseholdLayer noHouseholds;
+    MapRenderer renderer;
+    renderer.setRoute(route);
+    const MapViewport view = MapRenderer::fitted(noHouseholds, route, mapArea.size() / scale);
+    QPainter &painter = page.painter;
+    painter.save();
+    painter.translate(mapArea.topLeft());
+    painter.scale(scale, scale);
+    renderer.render(painter, view);
+    painter.restore();
 
-    QPainterPath route;
-    for (int i = 0; i < points.size(); ++i) {
-        const QPointF at = project(points[i].lat, points[i].lon);
-        i == 0 ? route.moveTo(at) : route.lineTo(at);
-    }
+    painter.save();
+    painter.setPen(QPen(Qt::black, page.at(0.3)));
     painter.setBrush(Qt::NoBrush);
-    painter.setPen(
-        QPen(QColor(0x00, 0x72, 0xb2), page.at(0.7), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    painter.drawPath(route);
-
-    page.setFont(8, true);
-    const double radius = page.at(3);
-    for (int i = 0; i < points.size(); ++i) {
-        const QPointF at = project(points[i].lat, points[i].lon);
-        const bool start = hasStart && i == 0;
-        painter.setPen(QPen(Qt::black, page.at(0.3)));
-        painter.setBrush(start ? QColor(0xe6, 0x9f, 0x00) : Qt::white);
-        const QRectF mark(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius);
-        start ? painter.drawRect(mark) : painter.drawEllipse(mark);
-        if (start) {
-            painter.drawText(
-                QRectF(at.x() + radius * 1.3, at.y() - radius, page.at(20), 2 * radius),
-                Qt::AlignLeft | Qt::AlignVCenter, points[i].label);
-        } else {
-            painter.drawText(mark, Qt::AlignCenter, points[i].label);
-        }
+    painter.drawRect(mapArea);
+    if (!route.bounds()) {
+        page.setFont(10);
+        painter.drawText(mapArea, Qt::AlignCenter, tr("No stop has a position to map."));
     }
-
-    // A scale bar of a round number of kilometres, about a fifth of the map's width.
-    const double wantKm = inner.width() / pxPerKm / 5;
-    double barKm = std::pow(10.0, std::floor(std::log10(wantKm)));
-    for (double step : {2.0, 5.0}) {
-        if (barKm * step <= wantKm)
-            barKm = std::pow(10.0, std::floor(std::log10(wantKm))) * step;
-    }
-    const QPointF barStart(area.left() + page.at(6), area.bottom() - page.at(5));
-    painter.setPen(QPen(Qt::black, page.at(0.5)));
-    painter.drawLine(barStart, barStart + QPointF(barKm * pxPerKm, 0));
     page.setFont(7);
-    painter.drawText(QPointF(barStart.x(), barStart.y() - page.at(1.2)),
-                     barKm < 1 ? tr("%1 m").arg(barKm * 1000) : tr("%1 km").arg(barKm));
-    QString caption = tr("Plain map of the stops in route order (no streets)");
+    QString caption = tr("S: Start (the fitter's base); stops numbered in route order; no "
+                         "streets drawn");
     if (!unplaced.isEmpty())
         caption += tr("; not mapped (no position): %1").arg(unplaced.join(QLatin1String(", ")));
-    painter.drawText(QRectF(area.left() + page.at(40), area.bottom() - page.at(8),
-                            area.width() - page.at(42), page.at(6)),
-                     Qt::AlignRight | Qt::AlignVCenter, caption);
+    painter.drawText(QRectF(area.left(), mapArea.bottom() + page.at(1), area.width(), page.at(6)),
+                     Qt::AlignLeft | Qt::AlignVCenter, caption);
     painter.restore();
     page.y = area.bottom() + page.at(2);
 }

@@ -2,10 +2,13 @@
 
 #include "common/messagebanner.h"
 #include "common/touchbutton.h"
+#include "dashboard/dashboardpage.h"
 #include "dashboard/progressdock.h"
 #include "doorstep/doorsteppage.h"
 #include "doorstep/surveyresources.h"
 #include "import/importlauncher.h"
+#include "map/mappage.h"
+#include "map/mapwidget.h"
 #include "register/householdexport.h"
 #include "schedule/boardpage.h"
 #include "shell/sidebar.h"
@@ -29,11 +32,11 @@ namespace saferhomes {
 
 namespace {
 
-enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode, StockMode };
+enum Mode { HouseholdsMode, DoorstepMode, ScheduleMode, MapMode, StockMode, DashboardMode };
 
 /// The feature each sidebar mode belongs to, in the order of Mode.
-constexpr Feature kModeFeatures[]
-    = {Feature::Households, Feature::Doorstep, Feature::Schedule, Feature::Stock};
+constexpr Feature kModeFeatures[] = {Feature::Households, Feature::Doorstep, Feature::Schedule,
+                                     Feature::Map,        Feature::Stock,    Feature::Dashboard};
 
 } // namespace
 
@@ -97,6 +100,15 @@ QWidget *MainWindow::createModes()
     m_sidebar->addEntry(tr("Doorstep"), QStringLiteral("modeDoorstep"));
     m_sidebar->addEntry(tr("Schedule"), QStringLiteral("modeSchedule"));
     m_sidebar->button(ScheduleMode)->setToolTip(tr("The schedule board (Ctrl+B)"));
+    // The map (issue 15).
+    m_map = new MapPage(m_database, {}, this);
+    m_modes->insertWidget(MapMode, m_map);
+    m_sidebar->addEntry(tr("Map"), QStringLiteral("modeMap"));
+    m_sidebar->button(MapMode)->setToolTip(tr("Households and routes on the map (Ctrl+M)"));
+    connect(m_map, &MapPage::householdActivated, this, [this](const QUuid &id) {
+        showDoorstep(false);
+        selectHousehold(id);
+    });
     m_stock = new StockPage(m_database, this);
     m_modes->insertWidget(StockMode, m_stock);
     m_sidebar->addEntry(tr("Stock"), QStringLiteral("modeStock"));
@@ -106,11 +118,23 @@ QWidget *MainWindow::createModes()
         if (m_stock->isVisible())
             m_stock->refresh();
     });
+    // The managers' dashboard (RoleAccess hides it from roles that do not use it).
+    m_dashboard = new DashboardPage(m_database, *m_settings, this);
+    m_modes->insertWidget(DashboardMode, m_dashboard);
+    m_sidebar->addEntry(tr("Dashboard"), QStringLiteral("modeDashboard"));
+    connect(m_dashboard, &DashboardPage::householdActivated, this, [this](const QUuid &id) {
+        showDoorstep(false);
+        selectHousehold(id);
+    });
     connect(m_sidebar, &Sidebar::currentChanged, this, [this](int index) {
-        if (index == ScheduleMode)
+        if (index == MapMode)
+            showMap();
+        else if (index == ScheduleMode)
             showSchedule();
         else if (index == StockMode)
             showStock();
+        else if (index == DashboardMode)
+            showDashboard();
         else
             showDoorstep(index == DoorstepMode);
     });
@@ -195,6 +219,16 @@ void MainWindow::showSchedule()
     m_board->setFocus(Qt::ShortcutFocusReason);
 }
 
+void MainWindow::showMap()
+{
+    showDoorstep(false); // puts back what doorstep mode hid
+    m_modes->setCurrentIndex(MapMode);
+    m_sidebar->setCurrentIndex(MapMode);
+    setWindowTitle(tr("SaferHomes \u2014 Map"));
+    m_map->refresh();
+    m_map->mapWidget()->setFocus(Qt::ShortcutFocusReason);
+}
+
 void MainWindow::showStock()
 {
     showDoorstep(false); // puts back what doorstep mode hid
@@ -203,6 +237,15 @@ void MainWindow::showStock()
     m_sidebar->setCurrentIndex(StockMode);
     setWindowTitle(tr("SaferHomes \u2014 Stock"));
     m_stock->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showDashboard()
+{
+    showDoorstep(false);
+    m_modes->setCurrentIndex(DashboardMode);
+    m_sidebar->setCurrentIndex(DashboardMode);
+    setWindowTitle(tr("SaferHomes \u2014 Dashboard"));
+    m_dashboard->setFocus(Qt::ShortcutFocusReason);
 }
 
 bool MainWindow::isDoorstepShown() const
@@ -250,6 +293,7 @@ void MainWindow::reloadAll(bool refreshDetails)
     m_register->reload(refreshDetails);
     m_doorstep->reload();
     m_progressDock->refresh();
+    m_dashboard->refresh();
     syncController()->refreshSummary();
 }
 

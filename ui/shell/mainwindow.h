@@ -18,12 +18,14 @@ class QStackedWidget;
 namespace saferhomes {
 
 class BoardPage;
+class DashboardPage;
 class Database;
 class DoorstepPage;
 class FitterDayPage;
 class HouseholdExport;
 class ImportLauncher;
 class ImportWizard;
+class MapPage;
 class MessageBanner;
 class ProgressDock;
 class ProgressPanel;
@@ -64,6 +66,9 @@ public:
     /// Shows the stock levels, movements and vans (Ctrl+T).
     void showStock();
     StockPage *stockPage() const { return m_stock; }
+    /// Shows the managers' dashboard (not offered to volunteers).
+    void showDashboard();
+    DashboardPage *dashboardPage() const { return m_dashboard; }
     /// Who the device last synced as; empty on a register that has never synced.
     const SignedInUser &signedInUser() const { return m_user; }
     /// Whether the signed-in role uses \a feature (the sidebar and menus offer only those).
@@ -71,6 +76,9 @@ public:
     /// Opens the fitter's day in a window of its own, on the signed-in fitter's day when the
     /// device is a fitter's.
     FitterDayPage *openFitterDay();
+    /// Shows the map (Ctrl+M).
+    void showMap();
+    MapPage *mapPage() const { return m_map; }
 
     HouseholdRepository &repository() { return m_repository; }
     RegisterPage *registerPage() const { return m_register; }
@@ -129,7 +137,9 @@ private:
     RegisterPage *m_register = nullptr;
     DoorstepPage *m_doorstep = nullptr;
     BoardPage *m_board = nullptr;
+    MapPage *m_map = nullptr;
     StockPage *m_stock = nullptr;
+    DashboardPage *m_dashboard = nullptr;
     QStackedWidget *m_modes = nullptr;
     Sidebar *m_sidebar = nullptr;
     ProgressDock *m_progressDock = nullptr;

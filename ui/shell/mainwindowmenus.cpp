@@ -3,10 +3,13 @@
 
 #include "shell/mainwindow.h"
 
+#include "admin/budgetsdialog.h"
 #include "admin/cataloguedialog.h"
 #include "admin/fittersdialog.h"
 #include "dashboard/progressdock.h"
+#include "dashboard/quarterlyreturndialog.h"
 #include "doorstep/doorsteppage.h"
+#include "map/mappage.h"
 #include "register/householdexport.h"
 #include "register/registerpage.h"
 #include "schedule/fitterdaypage.h"
@@ -39,6 +42,12 @@ void MainWindow::createActions()
     });
     sheets->setShortcut(QKeySequence::Print);
     m_featureActions.append({Feature::FitterDay, sheets});
+    m_featureActions.append(
+        {Feature::Dashboard, file->addAction(tr("&Quarterly return\u2026"), this, [this] {
+             auto *dialog = new QuarterlyReturnDialog(m_database, this);
+             dialog->setAttribute(Qt::WA_DeleteOnClose);
+             dialog->open();
+         })});
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -71,6 +80,9 @@ void MainWindow::createActions()
         {Feature::Schedule,
          view->addAction(tr("&Schedule board"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
                          &MainWindow::showSchedule)});
+    m_featureActions.append({Feature::Map,
+                             view->addAction(tr("&Map"), QKeySequence(Qt::CTRL | Qt::Key_M), this,
+                                             &MainWindow::showMap)});
     m_featureActions.append({Feature::Stock,
                              view->addAction(tr("S&tock"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
                                              &MainWindow::showStock)});
@@ -102,11 +114,24 @@ void MainWindow::createActions()
 
     m_syncBar->fillMenu(menuBar()->addMenu(tr("&Sync")));
 
+    QMenu *admin = menuBar()->addMenu(tr("&Admin"));
+    m_featureActions.append({Feature::Admin, admin->menuAction()});
+    admin->addAction(tr("&Budgets\u2026"), this, [this] {
+        auto *budgets = new BudgetsDialog(m_database, this);
+        budgets->setAttribute(Qt::WA_DeleteOnClose);
+        budgets->open();
+    });
+    QMenu *settingsMenu = menuBar()->addMenu(tr("Se&ttings"));
+    settingsMenu->addAction(tr("&Map\u2026"), m_map, &MapPage::openSettings);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SaferHomes"), this, [this] {
         QMessageBox::about(this, tr("About SaferHomes"),
                            tr("SaferHomes %1\nHome-security scheme management: households, "
-                              "surveys, fitting and progress.")
+                              "surveys, fitting and progress.\n\nFree software under the GNU "
+                              "General Public License, version 3 or (at your option) any later "
+                              "version: it uses Qt Charts, which is licensed under the GPL "
+                              "version 3. There is no warranty.")
                                .arg(QCoreApplication::applicationVersion()));
     });
 }

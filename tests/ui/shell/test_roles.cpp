@@ -77,7 +77,8 @@ TEST_F(RolesTest, ARegisterThatHasNeverSyncedOffersEverything)
     EXPECT_TRUE(window->signedInUser().role.isEmpty());
     EXPECT_EQ(modes(*window),
               (QStringList {QStringLiteral("modeHouseholds"), QStringLiteral("modeDoorstep"),
-                            QStringLiteral("modeSchedule"), QStringLiteral("modeStock")}));
+                            QStringLiteral("modeSchedule"), QStringLiteral("modeMap"),
+                            QStringLiteral("modeStock"), QStringLiteral("modeDashboard")}));
     EXPECT_TRUE(viewCommands(*window).contains(QStringLiteral("Schedule board")));
 }
 
@@ -86,7 +87,8 @@ TEST_F(RolesTest, AVolunteerSeesTheRegisterAndTheDoorstepOnly)
     signIn(QStringLiteral("volunteer"));
     const auto window = openWindow();
     EXPECT_EQ(modes(*window),
-              (QStringList {QStringLiteral("modeHouseholds"), QStringLiteral("modeDoorstep")}));
+              (QStringList {QStringLiteral("modeHouseholds"), QStringLiteral("modeDoorstep"),
+                            QStringLiteral("modeMap")}));
     const QStringList commands = viewCommands(*window);
     EXPECT_FALSE(commands.contains(QStringLiteral("Schedule board")))
         << qPrintable(commands.join(u','));
@@ -104,7 +106,8 @@ TEST_F(RolesTest, AManagerHasNoDoorstepAndNoBoard)
     signIn(QStringLiteral("manager"));
     const auto window = openWindow();
     EXPECT_EQ(modes(*window),
-              (QStringList {QStringLiteral("modeHouseholds"), QStringLiteral("modeStock")}));
+              (QStringList {QStringLiteral("modeHouseholds"), QStringLiteral("modeMap"),
+                            QStringLiteral("modeStock"), QStringLiteral("modeDashboard")}));
     EXPECT_FALSE(window->offers(Feature::Doorstep));
     QTest::keyClick(window.get(), Qt::Key_D, Qt::ControlModifier);
     EXPECT_FALSE(window->isDoorstepShown());
@@ -127,7 +130,8 @@ TEST_F(RolesTest, AFittersDeviceOpensTheFittersDayOnTheirOwnDay)
     const auto window = openWindow();
     EXPECT_EQ(window->signedInUser().fitterId, bobId);
     EXPECT_EQ(modes(*window),
-              (QStringList {QStringLiteral("modeHouseholds"), QStringLiteral("modeStock")}));
+              (QStringList {QStringLiteral("modeHouseholds"), QStringLiteral("modeMap"),
+                            QStringLiteral("modeStock")}));
     EXPECT_TRUE(viewCommands(*window).contains(QStringLiteral("Fitter's day")));
     FitterDayPage *day = window->openFitterDay();
     ASSERT_NE(day, nullptr);

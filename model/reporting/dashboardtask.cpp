@@ -1,0 +1,120 @@
+#include "reporting/dashboardtask.h"
+
+#include "reporting/dashboardreport.h"
+#include "store/connectionname.h"
+#include "store/database.h"
+
+namespace saferhomes {
+
+/// What the worker thread owns: its connection, opened on first use and closed on that
+/// thread (a Qt SQL connection belongs to the thread that opened it).
+struct DashboardTask::Worker {
+    QString path;
+    QString connectionName;
+    std::unique_ptr<Database> database;
+
+    /// The open database, or why it cannot be opened.
+    Result<const Database *> open()
+    {
+        if (!database) {
+            database = std::make_unique<Database>(connectionName);
+            if (const Status opened = database->open(path); !opened) {
+                database.reset();
+                return opened.error();
+            }
+        }
+        return database.get();
+    }
+};
+
+DashboardTask::DashboardTask(QString databasePath, QObject *parent)
+    : QObject(parent)
+    , m_databasePath(std::move(databasePath))
+    , m_context(new QObject)
+    , m_worker(std::make_shared<Worker>())
+    , m_latestCompute(std::make_shared<std::atomic<quint64>>(0))
+    , m_latestDrill(std::make_shared<std::atomic<quint64>>(0))
+{
+    qRegisterMetaType<DashboardFigures>();
+    m_worker->path = m_databasePath;
+    m_worker->connectionName = ConnectionName::unique(u"dashboard-worker");
+    m_thread.setObjectName(QStringLiteral("dashboard"));
+    m_context->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+DashboardTask::~DashboardTask()
+{
+    ++*m_latestCompute;
+    ++*m_latestDrill;
+    QMetaObject::invokeMethod(
+        m_context, [worker = m_worker] { worker->database.reset(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_context;
+}
+
+void DashboardTask::post(Job job)
+{
+    QMetaObject::invokeMethod(
+        m_context, [worker = m_worker, job = std::move(job)] { job(*worker); },
+        Qt::QueuedConnection);
+}
+
+void DashboardTask::compute(const DashboardFilter &filter)
+{
+    const quint64 generation = ++*m_latestCompute;
+    m_computing = true;
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+    post([this, latest = m_latestCompute, generation, filter, now](Worker &worker) {
+        if (generation != latest->load())
+            return; // a newer filter is queued behind this one
+        const Result<const Database *> database = worker.open();
+        Result<DashboardFigures> figures = database
+            ? DashboardReport::compute(DashboardStore(**database), filter, now)
+            : Result<DashboardFigures>(database.error());
+        // `this` outlives the thread (the destructor waits for it), and a call queued to an
+        // object being destroyed is dropped with it.
+        QMetaObject::invokeMethod(
+            this,
+            [this, latest, generation, figures = std::move(figures)] {
+                if (generation != latest->load())
+                    return; // the filter changed while this was computed
+                m_computing = false;
+                if (figures)
+                    emit computed(*figures);
+                else
+                    emit failed(
+                        tr("The dashboard could not be computed: %1").arg(figures.errorString()));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void DashboardTask::drillDown(const DashboardFilter &filter, const FigureRef &ref)
+{
+    const quint64 generation = ++*m_latestDrill;
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+    post([this, latest = m_latestDrill, generation, filter, ref, now](Worker &worker) {
+        if (generation != latest->load())
+            return;
+        const Result<const Database *> database = worker.open();
+        Result<QList<DrillRow>> rows = database
+            ? DashboardReport::drillDown(DashboardStore(**database), filter, ref, now)
+            : Result<QList<DrillRow>>(database.error());
+        QMetaObject::invokeMethod(
+            this,
+            [this, latest, generation, ref, rows = std::move(rows)] {
+                if (generation != latest->load())
+                    return;
+                if (rows)
+                    emit drilled(ref, *rows);
+                else
+                    emit failed(tr("The households behind this figure could not be read: %1")
+                                    .arg(rows.errorString()));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+} // namespace saferhomes
