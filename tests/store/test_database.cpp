@@ -130,8 +130,8 @@ TEST_F(DatabaseTest, StockLedgerIsAppendOnly)
 {
     QSqlQuery query(m_database.connection());
     ASSERT_TRUE(query.exec(QStringLiteral(
-        "INSERT INTO equipment_type VALUES ('DOOR_VIEWER', 'Door viewer', '', 1200, 15, "
-        "'locks')")));
+        "INSERT INTO equipment_type (code, name, standard, unit_cost_pence, fit_minutes, skill) "
+        "VALUES ('DOOR_VIEWER', 'Door viewer', '', 1200, 15, 'locks')")));
     ASSERT_TRUE(query.exec(QStringLiteral(
         "INSERT INTO stock_movement (id, equipment_code, qty_change, reason, at, by_user) "
         "VALUES ('m1', 'DOOR_VIEWER', 10, 'received', '2026-01-01', 'x')")));

@@ -441,11 +441,11 @@ bool StockPage::loadVan()
     return true;
 }
 
-void StockPage::watch(QDialog *dialog)
+void StockPage::watch(QDialog *dialog, const QString &done)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this] {
-        showStatus(tr("Saved."));
+    connect(dialog, &QDialog::accepted, this, [this, done] {
+        showStatus(done);
         refresh();
         emit stockChanged();
     });
@@ -460,7 +460,7 @@ void StockPage::openReceive()
                       "first (View \u203a Equipment catalogue\u2026)."));
         return;
     }
-    watch(new ReceiveDialog(m_database, m_items, m_places, this));
+    watch(new ReceiveDialog(m_database, m_items, m_places, this), tr("Delivery received."));
 }
 
 void StockPage::openMovement(StockMovementDialog::Kind kind)
@@ -470,7 +470,8 @@ void StockPage::openMovement(StockMovementDialog::Kind kind)
                       "(View \u203a Equipment catalogue\u2026)."));
         return;
     }
-    watch(new StockMovementDialog(m_database, kind, m_items, m_places, this));
+    auto *dialog = new StockMovementDialog(m_database, kind, m_items, m_places, this);
+    watch(dialog, tr("%1: saved.").arg(dialog->windowTitle()));
 }
 
 bool StockPage::exportLevels(const QString &path)

@@ -76,7 +76,8 @@ private:
     void refreshVan();
     void showStatus(const QString &message);
     void chooseExport(bool levels);
-    void watch(QDialog *dialog);
+    /// Opens \a dialog; once it is accepted, says \a done and reads everything again.
+    void watch(QDialog *dialog, const QString &done);
 
     Database &m_database;
     QList<EquipmentType> m_items;

@@ -186,6 +186,7 @@ TEST_F(StockPageTest, ADeliveryIsReceivedAndAVanLoadedWithTheKeyboardOnly)
     // The window manager gives the focus back to the page (offscreen, nothing does).
     page.activateWindow();
     ASSERT_TRUE(waitFor([&] { return QApplication::activeWindow() == &page; }));
+    EXPECT_EQ(page.statusText(), u"Delivery received."_s);
     EXPECT_EQ(shownLevels(page),
               (QStringList {u"Intruder alarm|Depot|2|0|2|"_s,
                             u"Mortice deadlock (BS 3621)|Depot|12|0|12|OK (re-order below 11)"_s}));
