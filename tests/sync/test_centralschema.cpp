@@ -18,7 +18,7 @@ const QStringList kTables {
     QStringLiteral("household_move"), QStringLiteral("job"),         QStringLiteral("job_item"),
     QStringLiteral("recommendation"), QStringLiteral("resident"),    QStringLiteral("schema_info"),
     QStringLiteral("stock_movement"), QStringLiteral("survey"),      QStringLiteral("user_area"),
-    QStringLiteral("visit"),
+    QStringLiteral("visit"),          QStringLiteral("area_budget"),
 };
 
 // Everything init-server could touch, with each catalog row's xmin: a row rewritten by a
