@@ -63,6 +63,44 @@
     </message>
 </context>
 <context>
+    <name>BudgetRepository</name>
+    <message>
+        <source>budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A budget cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a financial year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting a budget: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no area %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueChange</name>
+    <message>
+        <source>Add %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CentralAdmin</name>
     <message>
         <source>cannot commit</source>
@@ -379,6 +417,14 @@ Secured: %5 of target %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>jobs create needs --from-packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo data was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: saferhomes-cli [--db PATH] [--json] COMMAND
 
 Commands:
@@ -391,6 +437,13 @@ Commands:
   households set --uprn U FIELD=VALUE...
                                         edit a household (audited)
   report progress                       funnel, take-up and secured vs target
+  report quarterly --period 2024/25-Q3 [--format json|csv|xlsx|pdf] [--out FILE]
+                                        the quarterly return (UK financial quarter;
+                                        exit 2 for a malformed period, 1 for a quarter
+                                        not yet started); xlsx and pdf need --out
+  report quarterly --period P --freeze | --frozen | --variances
+                                        freeze the submitted return (JSON and SHA-256),
+                                        print it as frozen, or compare today&apos;s figures
   survey recommend --answers FILE       the recommended package for survey answers
   admin init-server --server URI        create or update the central database
   admin add-user --server URI --name NAME --role ROLE [--areas &quot;A;B&quot;]
@@ -411,6 +464,17 @@ Commands:
                                         jobs with their items and times
   jobs sheets --fitter ID --date YYYY-MM-DD --out FILE.pdf
                                         the day&apos;s job sheets: route, then a page per job
+  stock levels [--location L]           on hand, reserved and available by item and location
+  stock receive --code C --qty N [--location L] [--note REF]
+                                        a delivery (L: depot or a fitter&apos;s id, their van)
+  stock transfer --code C --qty N --from L --to L
+                                        move stock between the depot and vans
+  stock count --code C --location L --counted N [--id UUID]
+                                        a count (the same --id again: applied once)
+  stock return --code C --qty N [--location L] [--note T]
+  stock write-off --code C --qty N --location L --reason R
+  map render --out FILE.png --size WxH [--mbtiles FILE] [--area A | --fitter ID --date YYYY-MM-DD]
+                                        the map as the Map mode draws it
   schedule solve-vrptw FILE [--time-limit S] [--seed N] [--objective distance|vehicles]
                                         solve a Solomon-format routing instance
   schedule auto --from YYYY-MM-DD --days N [--time-limit S] [--replan]
@@ -429,14 +493,6 @@ Options:
 Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or file error;
 3 central database unreachable.
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>jobs create needs --from-packages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>demo data was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1076,6 +1132,14 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>%1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This financial quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This financial year</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardReport</name>
@@ -1147,7 +1211,7 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the device&apos;s role</source>
+        <source>budgets</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1294,6 +1358,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the household count returned no row</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoStories</name>
@@ -1414,6 +1482,116 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
 </context>
 <context>
+    <name>EquipmentRepository</name>
+    <message>
+        <source>Give the item a code, e.g. DOOR_CHAIN_TS003.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A code starts with a capital letter and has only capitals, digits and underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the item a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit cost cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fitting time cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the skill: locks, alarms, electrical or general.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The re-order level cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the equipment catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no item %1 in the catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code %1 is already used by “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding item %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing item %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the survey’s recommendation rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what refers to item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey recommendations (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreed packages (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job items (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stock movements (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be deleted: it is used by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting item %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FinancialPeriod</name>
+    <message>
+        <source>write a period as 2024/25-Q3 (a quarter) or 2024/25 (a year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a financial period: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a financial period: the year must be between %2 and %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a financial period: a financial year runs from April %2 to March %3, so it is written %2/%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a financial period: the quarter must be Q1 to Q4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FitterRepository</name>
     <message>
         <source>Adding a fitter: %1</source>
@@ -1468,6 +1646,33 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>Added fitter %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FrozenReturnRepository</name>
+    <message>
+        <source>Freezing the return: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot freeze the return of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The return of %1 was frozen at %2; a submitted return is never replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frozen returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The return of %1 has not been frozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The frozen return of %1 has been altered: its bytes no longer match the SHA-256 recorded when it was frozen (%2), so it is not the return that was submitted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1699,6 +1904,13 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>created the new area “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPlaces</name>
+    <message>
+        <source>households</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2101,23 +2313,7 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         </translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No stop has a position to map.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 m</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 km</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plain map of the stops in route order (no streets)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2220,6 +2416,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>S: Start (the fitter&apos;s base); stops numbered in route order; no streets drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobsCommand</name>
@@ -2310,6 +2510,92 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
             <numerusform>Wrote %1: %n household on the map, %2 not on it.</numerusform>
             <numerusform>Wrote %1: %n households on the map, %2 not on it.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>map render needs --out FILE.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>map render needs --size WxH (16 to 8192 pixels a side)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>map render takes --area or --fitter, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>map render needs --fitter ID with --date YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the image: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapRenderer</name>
+    <message>
+        <source>S</source>
+        <comment>the route&apos;s start</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapRoute</name>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MbTilesStore</name>
+    <message>
+        <source>%1: no such readable file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot open the MBTiles file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an MBTiles file (not an SQLite database: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an MBTiles file: it has no “%2” table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the metadata: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the MBTiles file has no metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds vector tiles (pbf); the map needs raster tiles (png, jpg or webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the metadata names no raster tile format (png, jpg or webp): “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the tiles: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read a tile: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2417,6 +2703,307 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
 </context>
 <context>
+    <name>QuarterlyReturn</name>
+    <message>
+        <source>Households visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households that declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households that agreed a package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes secured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes secured to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items fitted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend (pence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend to date (pence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target homes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No financial period was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyReturnPdf</name>
+    <message>
+        <source>%1 — page %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page layout was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarterly return %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF of the return came out empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start drawing the return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarterly return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from London midnight %1 (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to London midnight %1 (UTC), excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capital budget (pence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue budget (pence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent to %1 (pence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecast for the year (pence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: forecast %2 of %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 homes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 homes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence: the homes behind the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each home behind any figure is listed once, with a mark for each figure it counts in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items are those fitted in the quarter; an item figure&apos;s homes are those with its code. The fit date is the home&apos;s last completed job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed in the JSON, CSV and Excel files of this return: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items in quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyReturnXlsx</name>
+    <message>
+        <source>Cannot make a temporary folder for the workbook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the workbook %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capital budget (pence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue budget (pence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent to %1 (pence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecast for the year (pence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add the sheet %1 to the workbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the workbook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read back the workbook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecommendationEngine</name>
     <message>
         <source>the survey definition it depends on is not valid</source>
@@ -2464,9 +3051,125 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
 </context>
 <context>
+    <name>ReportCommand</name>
+    <message>
+        <source>Cannot write to stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2, %3 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report quarterly needs --period 2024/25-Q3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report quarterly needs a quarter, such as %1-Q1, not a whole year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format “%1”: json, csv, xlsx or pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give only one of --freeze, --frozen and --variances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a frozen return is its JSON document: leave out --format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format %1 needs --out FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json prints JSON: give --out FILE for the CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not started yet (it starts on %2): a return for it would be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Froze the return of %1 (SHA-256 %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: frozen %2, now %3 (%4%5), %6 added, %7 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figure of %1 has changed since it was frozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the forecast spend for %1 (%2) is below its allocation (%3); money cannot roll over to the next year</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportingStore</name>
+    <message>
+        <source>visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fitted items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the equipment catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Repository</name>
     <message>
         <source>cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnArchive</name>
+    <message>
+        <source>%1 has not started yet: there is nothing to freeze.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The return of %1 was frozen at %2; a submitted return is never replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnVariance</name>
+    <message>
+        <source>The frozen return is not a return document: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2658,6 +3361,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>the central database did not answer the greeting</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot read which fitter this login is</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SheetsCommand</name>
@@ -2780,6 +3487,174 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>no customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpendForecast</name>
+    <message>
+        <source>no budget set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forecast below the allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forecast over the allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockCommand</name>
+    <message>
+        <source>%1  %2  on hand %3  reserved %4  available %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--location takes depot or a fitter&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stock %1 needs %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown stock command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--id takes a UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded movement %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockLedger</name>
+    <message>
+        <source>the depot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>van %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quantity must be at least 1, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no item %1 in the catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a stock location: use depot or a fitter&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no fitter %1 (a van is a fitter&apos;s id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 of %3 available (%4 on hand, %5 reserved for jobs): %6 cannot be taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stock levels need the SQLite driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the stock levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the stock of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stock movements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading a job&apos;s reserved stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving a delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a delivery has at least one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferring stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a transfer goes from one location to another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording a count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a count cannot be below zero (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>movement %1 is not a count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording a return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing stock off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a write-off needs a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the jobs&apos; reserved stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockOverview</name>
+    <message>
+        <source>Depot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3059,6 +3934,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>%1 was not saved: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the equipment catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SurveyResources</name>
@@ -3271,6 +4150,37 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
 </context>
 <context>
+    <name>VanLoading</name>
+    <message>
+        <source>Reading the day’s jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the day’s reservations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the stock levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 to load, the depot can give %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the depot is short, nothing was moved (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitOutcome</name>
     <message>
         <source>No answer</source>
@@ -3379,6 +4289,17 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>The visit was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XyzTileSource</name>
+    <message>
+        <source>The tile URL must contain {z}, {x} and {y} (it lacks %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tile URL must be an http:// or https:// address.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3567,6 +4488,18 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>Left unscheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest search, in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search for up to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3986,6 +4919,228 @@ Keyboard: arrows move the cursor (Space picks the next job of a day); Ctrl+arrow
         <source>Unschedule	Delete</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stock short</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::BudgetsDialog</name>
+    <message>
+        <source>Budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Financial year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Financial year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budgets could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 budget of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No areas yet: areas come with the households imported into them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend to %1 of %2 days; the forecast is a straight line to 31 March.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget of %1 was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::CatalogueDialog</name>
+    <message>
+        <source>Equipment catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplier code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-order level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipment types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. DOOR_CHAIN_TS003</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pounds, e.g. 28.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tandard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit &amp;cost (£)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fitting time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;kill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;pplier code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Re-order below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;edo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No equipment yet: type one in below and Save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the cost in pounds and pence, e.g. 28.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: see the fields marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not undo or redo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>saferhomes::ChartCard</name>
@@ -4351,6 +5506,10 @@ It will never be sent to the central database. The data on this device stays as 
     </message>
     <message>
         <source>Could not write %1: check the folder exists and may be written to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no budget set for the period</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5838,6 +6997,85 @@ Home-security scheme management: households, surveys, fitting and progress.
 Free software under the GNU General Public License, version 3 or (at your option) any later version: it uses Qt Charts, which is licensed under the GPL version 3. There is no warranty.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households and routes on the map (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock levels, movements and vans (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes — Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SaferHomes — Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read who this device syncs as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quarterly return…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dash&amp;board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipment &amp;catalogue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Budgets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::MapLegend</name>
+    <message>
+        <source>&lt;b&gt;Statuses shown&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the homes whose status is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>saferhomes::MapPage</name>
@@ -5854,6 +7092,132 @@ Free software under the GNU General Public License, version 3 or (at your option
             <numerusform>%n home not on the map</numerusform>
             <numerusform>%n homes not on the map</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Area shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitter whose route is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of the route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the chosen household, the route or every household (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Basemap…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a cluster to list its homes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes not on the map (no position recorded):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No basemap: %1 (Settings › Map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No households yet — import a list (Ctrl+I) or load demo data in Households.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the homes shown by the filters that have no position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::MapSettingsDialog</name>
+    <message>
+        <source>Map settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No basemap: households on a plain background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An &amp;MBTiles file (works offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;tile server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MBTiles file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>melton-oadby.mbtiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tile URL template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiles are fetched only for what is on screen, two at a time, and kept for a week. The OpenStreetMap tile servers&apos; usage policy forbids bulk downloading (“prefetching”) of tiles: for offline use, make an MBTiles file from an OpenStreetMap extract (see the README) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an MBTiles file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MBTiles (*.mbtiles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an MBTiles file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::MapWidget</name>
+    <message>
+        <source>Map of households</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5970,9 +7334,203 @@ Free software under the GNU General Public License, version 3 or (at your option
     </message>
 </context>
 <context>
+    <name>saferhomes::QuarterlyReturnDialog</name>
+    <message>
+        <source>Cannot write %1: %2; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarterly return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change since frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures of the return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xcel workbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Freeze as submitted…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the figures of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The return could not be counted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2, counted at %3 UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen as submitted at %1 UTC by %2 (SHA-256 %3…). Changes since are shown per figure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not frozen: freeze it when it is submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2 (%3 added, %4 removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget %1: %2 allocated (capital %3, revenue %4), %5 spent to %6, forecast %7 for the year — %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quarterly-return-%1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the quarterly return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze the return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze the return of %1 as it was submitted? The frozen copy can never be changed or replaced; later edits show as changes against it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not frozen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>saferhomes::QuickFind</name>
     <message>
         <source>Quick find is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::ReceiveDialog</name>
+    <message>
+        <source>Receive a delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the delivery note’s reference, e.g. DN-20418</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery &amp;note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines (item and quantity):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item of line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity of line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the quantity received of at least one item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not received: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6077,6 +7635,415 @@ Free software under the GNU General Public License, version 3 or (at your option
     </message>
     <message>
         <source>Sign above the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::StockLevelsModel</name>
+    <message>
+        <source>Below re-order level (%1): order more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK (re-order below %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::StockMovementDialog</name>
+    <message>
+        <source>Transfer stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write off stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;At</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required: lost, damaged, faulty…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The level there could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 on hand, %3 reserved, %4 available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger expects %1 to be counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saferhomes::StockPage</name>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved for a job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receive delivery…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ret&amp;urn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write off…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move&amp;ments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the v&amp;an</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport levels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;ocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted / expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock movements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ex&amp;port movements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locatio&amp;n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an&amp;d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depot can give</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tra&amp;nsfer these into the van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;itter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Da&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue or the stock locations could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stock levels could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No equipment in the catalogue yet: add some with View › Equipment catalogue…, then receive a delivery (Alt+R).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is held here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 item(s) below their re-order level: order more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The movements could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (refused by the central database: not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fitters yet: add them with View › Fitters….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The van list could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no booked jobs that day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The van holds everything the day’s jobs need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 item(s) to load from the depot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved %1 item(s) from the depot into %2’s van.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to receive yet: add the equipment to the catalogue first (View › Equipment catalogue…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no stock yet: add the equipment to the catalogue first (View › Equipment catalogue…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The levels could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 level(s) to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The movements could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 movement(s) to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the stock levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the stock movements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stock-levels.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stock-movements.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
