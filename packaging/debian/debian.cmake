@@ -28,4 +28,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # database files (British National Grid conversion). The xcb and offscreen platform plugins
 # are in libqt6gui6, which the GUI links.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6, proj-data")
+# WebP basemap tiles (MBTiles or a tile server) need Qt's extra image formats; PNG and JPEG
+# tiles work without them.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-image-formats-plugins")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
