@@ -11,12 +11,14 @@
 #include "store/householdplaces.h"
 #include "store/householdrepository.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -190,6 +192,18 @@ void MapPage::filtersChanged()
     m_notOnMap->setEnabled(unplaced > 0);
     m_notOnMap->setToolTip(tr("List the homes shown by the filters that have no position"));
     m_map->layerChanged();
+}
+
+void MapPage::followFilters(const QString &area, std::optional<HouseholdStatus> status)
+{
+    const QSignalBlocker quiet(m_legend); // one redraw for the whole change
+    for (HouseholdStatus each : HouseholdStatusRules::all()) {
+        if (QCheckBox *box = m_legend->checkBox(each))
+            box->setChecked(!status || *status == each);
+    }
+    const int index = area.isEmpty() ? 0 : m_area->findData(area);
+    m_area->setCurrentIndex(index < 0 ? 0 : index);
+    filtersChanged();
 }
 
 void MapPage::routeChosen()

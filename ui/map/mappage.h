@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/householdstatus.h"
+
 #include "map/mapsettings.h"
 
 #include <QList>
@@ -7,6 +9,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QDateEdit;
@@ -39,6 +42,9 @@ public:
     void refresh();
     /// Opens Settings › Map; the basemap changes when it is accepted.
     void openSettings();
+    /// Follows the register's filters: only \a area's homes (a name; empty: every area) and
+    /// only \a status (nothing: every status), as if chosen here.
+    void followFilters(const QString &area, std::optional<HouseholdStatus> status);
     /// Shows \a fitterId's route on \a date (a null id: no route).
     void showRoute(const QUuid &fitterId, const QDate &date);
 

@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -109,6 +110,14 @@ QWidget *MainWindow::createModes()
         showDoorstep(false);
         selectHousehold(id);
     });
+    // The register's filters drive the map too: the same area and status on both.
+    const auto followRegister = [this] {
+        m_map->followFilters(m_register->areaFilterBox()->currentData().toString(),
+                             HouseholdStatusRules::fromName(
+                                 m_register->statusFilterBox()->currentData().toString()));
+    };
+    connect(m_register->statusFilterBox(), &QComboBox::currentIndexChanged, m_map, followRegister);
+    connect(m_register->areaFilterBox(), &QComboBox::currentIndexChanged, m_map, followRegister);
     m_stock = new StockPage(m_database, this);
     m_modes->insertWidget(StockMode, m_stock);
     m_sidebar->addEntry(tr("Stock"), QStringLiteral("modeStock"));

@@ -287,5 +287,33 @@ TEST_F(MapPageTest, ClickingAHouseholdInTheMainWindowOpensItsPage)
     }));
 }
 
+TEST_F(MapPageTest, TheRegistersFiltersDriveTheMap)
+{
+    MainWindow window(m_database, settings());
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    MapPage *page = window.mapPage();
+    ASSERT_EQ(page->mapWidget()->layer().placed().size(), 4);
+
+    // Only Melton's homes in the register: the map shows the three placed there.
+    QComboBox *area = window.areaFilterBox();
+    area->setCurrentIndex(area->findText(QStringLiteral("Melton")));
+    EXPECT_EQ(page->areaBox()->currentText(), QStringLiteral("Melton"));
+    EXPECT_EQ(page->mapWidget()->layer().placed().size(), 3);
+
+    // And only the accepted ones: 3 Burton Street.
+    QComboBox *status = window.statusFilterBox();
+    status->setCurrentIndex(status->findData(QStringLiteral("accepted")));
+    EXPECT_EQ(page->mapWidget()->layer().placed().size(), 1);
+    EXPECT_TRUE(page->legend()->checkBox(HouseholdStatus::Accepted)->isChecked());
+    EXPECT_FALSE(page->legend()->checkBox(HouseholdStatus::Installed)->isChecked());
+
+    // Every status and every area again: all four placed homes.
+    status->setCurrentIndex(0);
+    area->setCurrentIndex(0);
+    EXPECT_EQ(page->mapWidget()->layer().placed().size(), 4);
+    EXPECT_TRUE(page->legend()->checkBox(HouseholdStatus::Installed)->isChecked());
+}
+
 } // namespace
 } // namespace saferhomes::test
