@@ -2,6 +2,7 @@
 
 #include "common/messagebanner.h"
 #include "common/touchbutton.h"
+#include "dashboard/dashboardfilterbar.h"
 #include "dashboard/dashboardpage.h"
 #include "dashboard/progressdock.h"
 #include "doorstep/doorsteppage.h"
@@ -135,6 +136,13 @@ QWidget *MainWindow::createModes()
         showDoorstep(false);
         selectHousehold(id);
     });
+    // And so does the dashboard's one filter: its area and status.
+    connect(m_dashboard->filterBar(), &DashboardFilterBar::filterChanged, m_map,
+            [this](const DashboardFilter &filter) {
+                QComboBox *area = m_dashboard->filterBar()->areaBox();
+                m_map->followFilters(filter.areaId.isEmpty() ? QString() : area->currentText(),
+                                     filter.status);
+            });
     connect(m_sidebar, &Sidebar::currentChanged, this, [this](int index) {
         if (index == MapMode)
             showMap();

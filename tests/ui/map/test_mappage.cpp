@@ -3,6 +3,8 @@
 // counted and listed, and a bad basemap or tile URL is a clear message.
 
 #include "common/statuspalette.h"
+#include "dashboard/dashboardfilterbar.h"
+#include "dashboard/dashboardpage.h"
 #include "map/maplegend.h"
 #include "map/mappage.h"
 #include "map/mapsettingsdialog.h"
@@ -313,6 +315,23 @@ TEST_F(MapPageTest, TheRegistersFiltersDriveTheMap)
     area->setCurrentIndex(0);
     EXPECT_EQ(page->mapWidget()->layer().placed().size(), 4);
     EXPECT_TRUE(page->legend()->checkBox(HouseholdStatus::Installed)->isChecked());
+}
+
+TEST_F(MapPageTest, TheDashboardsFilterDrivesTheMap)
+{
+    MainWindow window(m_database, settings());
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.showDashboard();
+    settle();
+    MapPage *page = window.mapPage();
+    DashboardFilterBar *bar = window.dashboardPage()->filterBar();
+    ASSERT_GE(bar->areaBox()->findText(QStringLiteral("Oadby")), 0);
+    bar->areaBox()->setCurrentIndex(bar->areaBox()->findText(QStringLiteral("Oadby")));
+    EXPECT_TRUE(waitFor([&] { return page->areaBox()->currentText() == QStringLiteral("Oadby"); }));
+    EXPECT_EQ(page->mapWidget()->layer().placed().size(), 1); // 7 Leicester Road
+    bar->areaBox()->setCurrentIndex(0);
+    EXPECT_TRUE(waitFor([&] { return page->mapWidget()->layer().placed().size() == 4; }));
 }
 
 } // namespace
