@@ -108,7 +108,8 @@ Result<QHash<QString, ReturnAddress>> ReportingStore::addresses(const QStringLis
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!run(query,
              QStringLiteral("SELECT h.id, coalesce(h.uprn, ''), h.address_line1, h.address_line2, "
-                            "h.town, h.postcode, coalesce(a.name, '') FROM household h "
+                            "h.town, h.postcode, coalesce(a.name, ''), h.latitude, h.longitude "
+                            "FROM household h "
                             "LEFT JOIN area a ON a.id = h.area_id "
                             "WHERE h.id IN (SELECT value FROM json_each(?))"),
              {list}))
@@ -126,6 +127,10 @@ Result<QHash<QString, ReturnAddress>> ReportingStore::addresses(const QStringLis
         }
         address.address = parts.join(QStringLiteral(", "));
         address.areaName = query.value(6).toString();
+        if (!query.value(7).isNull() && !query.value(8).isNull()) {
+            address.latitude = query.value(7).toDouble();
+            address.longitude = query.value(8).toDouble();
+        }
         found.insert(address.id, address);
     }
     if (query.lastError().isValid())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "domain/result.h"
 #include "repository.h"
 
@@ -53,6 +55,8 @@ struct ReturnAddress {
     QString uprn;
     QString address; ///< line 1, line 2, town and postcode, joined by ", "
     QString areaName;
+    std::optional<double> latitude; ///< WGS84; none: the home is not on the map
+    std::optional<double> longitude;
 };
 
 /// Reads the rows behind the quarterly return and the budgets' spend from the local store:

@@ -187,6 +187,25 @@ print(json.dumps({"figures": figures, "sheets": wb.sheetnames, "rows": rows}))
     EXPECT_TRUE(text.contains(u"Homes secured to date (5 homes)"_s));
 }
 
+TEST_F(CliQuarterlyTest, ThePdfCoverMapsTheHomesSecuredInTheQuarter)
+{
+    // h1 and h7 (secured in Q3) have a position; h3 and h6 (also secured in Q3) have none.
+    sql(u"UPDATE household SET latitude = 52.7660, longitude = -0.8870 WHERE id = '"_s
+        + HandMadeReturn::id("h1") + u"'"_s);
+    sql(u"UPDATE household SET latitude = 52.5890, longitude = -1.0890 WHERE id = '"_s
+        + HandMadeReturn::id("h7") + u"'"_s);
+    const CliResult made = quarterly({u"--format"_s, u"pdf"_s, u"--out"_s, path(u"map.pdf"_s)});
+    ASSERT_EQ(made.exitCode, 0) << made;
+    const QString cover
+        = run(u"pdftotext"_s,
+              {u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, u"-layout"_s, path(u"map.pdf"_s), u"-"_s})
+              .simplified();
+    EXPECT_TRUE(
+        cover.contains(u"Homes secured in the quarter: 2 on the map, 2 without a position"_s))
+        << cover.toStdString();
+    EXPECT_FALSE(cover.contains(u"is on the map."_s)) << cover.toStdString();
+}
+
 TEST_F(CliQuarterlyTest, MalformedPeriodsAreExitTwoAndTouchNothing)
 {
     for (const QString &period : {u"2024-Q3"_s, u"2024/26-Q1"_s, u"2024/25-Q5"_s, u"2024/25"_s}) {

@@ -1,5 +1,8 @@
 #include "dashboard/quarterlyreturnpdf.h"
 
+#include "common/maprenderer.h"
+#include "map/householdlayer.h"
+#include "map/tilemath.h"
 #include "reporting/quarterlyreturn.h"
 
 #include <QBuffer>
@@ -7,6 +10,7 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -180,6 +184,68 @@ void QuarterlyReturnPdf::drawCover(Page &page) const
               tr("to London midnight %1 (UTC), excluded")
                   .arg(m_return.period.end().toString(Qt::ISODate)),
               page.px(7));
+    page.y += page.px(14);
+    drawMap(page,
+            QRectF(page.area.left(), page.y, page.area.width(),
+                   page.area.bottom() - page.px(12) - page.y));
+}
+
+void QuarterlyReturnPdf::drawMap(Page &page, const QRectF &area) const
+{
+    // The homes secured in the quarter, drawn by the map's own renderer (as the Map mode and
+    // `map render` draw them) without a basemap, in a view about 900 px wide scaled onto the
+    // page; the caption goes below it.
+    QList<MapHousehold> homes;
+    int unplaced = 0;
+    for (const ReturnFigure &figure : m_return.figures) {
+        if (figure.key != u"homes_secured")
+            continue;
+        for (const QString &id : figure.households) {
+            const ReturnAddress address = m_return.households.value(id).address;
+            if (!address.latitude || !address.longitude) {
+                ++unplaced;
+                continue;
+            }
+            MapHousehold home;
+            home.id = QUuid(id);
+            home.address = address.address;
+            home.area = address.areaName;
+            home.status = HouseholdStatus::Installed;
+            home.world = TileMath::toWorld(*address.latitude, *address.longitude);
+            homes.append(home);
+        }
+    }
+    HouseholdLayer layer;
+    layer.setHouseholds(homes);
+    const QRectF mapArea = area.adjusted(0, 0, 0, -page.px(8));
+    const double scale = mapArea.width() / 900;
+    MapRenderer renderer;
+    renderer.setLayer(&layer);
+    const MapViewport view = MapRenderer::fitted(layer, {}, mapArea.size() / scale);
+    QPainter &painter = page.painter;
+    painter.save();
+    painter.translate(mapArea.topLeft());
+    painter.scale(scale, scale);
+    renderer.render(painter, view);
+    painter.restore();
+
+    painter.save();
+    painter.setPen(QPen(Qt::black, page.px(0.3)));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(mapArea);
+    page.setFont(10);
+    if (homes.isEmpty())
+        painter.drawText(mapArea, Qt::AlignCenter,
+                         tr("No home secured in the quarter is on the map."));
+    page.setFont(8);
+    QString caption = tr("Homes secured in the quarter: %1 on the map").arg(homes.size());
+    if (unplaced > 0)
+        caption += tr(", %1 without a position").arg(unplaced);
+    caption += tr("; numbers are clusters of homes; no streets drawn.");
+    painter.drawText(QRectF(area.left(), mapArea.bottom() + page.px(1), area.width(), page.px(6)),
+                     Qt::AlignLeft | Qt::AlignVCenter, caption);
+    painter.restore();
+    page.y = area.bottom();
 }
 
 void QuarterlyReturnPdf::drawFigures(Page &page) const

@@ -7,14 +7,16 @@
 #include <QString>
 
 class QPagedPaintDevice;
+class QRectF;
 
 namespace saferhomes {
 
 class QuarterlyReturn;
 
 /// Draws the quarterly return as a PDF (DESIGN §9, QPdfWriter): a cover with the period, the
-/// scheme and the generation time; the figures with the year's budget and forecast; then the
-/// evidence appendix, each figure's households with UPRN, address, items and fit date.
+/// scheme, the generation time and a map of the homes secured in the quarter; the figures with the
+/// year's budget and forecast; then the evidence appendix, each figure's households with UPRN,
+/// address, items and fit date.
 class QuarterlyReturnPdf {
     Q_DECLARE_TR_FUNCTIONS(QuarterlyReturnPdf)
 
@@ -29,6 +31,7 @@ public:
 private:
     struct Page;
     void drawCover(Page &page) const;
+    void drawMap(Page &page, const QRectF &area) const;
     void drawFigures(Page &page) const;
     void drawEvidence(Page &page) const;
 
