@@ -1,4 +1,5 @@
 #include "stockledger.h"
+#include "stockledger_p.h"
 
 #include "auditlog.h"
 #include "sqlitestatement.h"
@@ -17,29 +18,10 @@ namespace saferhomes {
 
 using namespace sqlvalues;
 
-namespace {
-
-/// The ids of movements whose op the central database refused: history, not stock.
-const char kRefusedIds[] = "SELECT entity_id FROM outbox "
-                           "WHERE entity = 'stock_movement' AND rejected_at IS NOT NULL";
-
-/// One movement to write.
-struct NewMovement {
-    QString id;
-    QString code;
-    QString location;
-    StockReason reason = StockReason::Received;
-    int qtyChange = 0;
-    int reservedChange = 0;
-    QString jobId;
-    QString pairId;
-    std::optional<int> counted;
-    std::optional<int> expected;
-    QString note;
-};
+namespace stockdetail {
 
 NewMovement movement(QString id, QString code, QString location, StockReason reason, int qtyChange,
-                     int reservedChange = 0)
+                     int reservedChange)
 {
     NewMovement m;
     m.id = std::move(id);
@@ -232,7 +214,9 @@ Result<QMap<std::pair<QString, QString>, int>> heldFor(const QSqlDatabase &db, c
     return held;
 }
 
-} // namespace
+} // namespace stockdetail
+
+using namespace stockdetail;
 
 StockLedger::StockLedger(const Database &database, QString userName)
     : Repository(database, std::move(userName))
@@ -575,181 +559,5 @@ Result<QUuid> StockLedger::writeOff(const QString &code, int qty, const QString 
             return QList<QUuid> {QUuid(m.id)};
         }));
 }
-
-namespace stockstore {
-
-namespace {
-
-/// The job's status, its fitter and its items (code → quantity).
-struct JobStock {
-    QString status;
-    QString fitterId;
-    QMap<QString, int> items;
-};
-
-std::optional<JobStock> readJobStock(const QSqlDatabase &db, const QString &jobId, QString *error)
-{
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT status, fitter_id FROM job WHERE id = ?"));
-    query.addBindValue(jobId);
-    if (!query.exec() || !query.next()) {
-        *error = query.lastError().isValid() ? query.lastError().text()
-                                             : StockLedger::tr("there is no job %1").arg(jobId);
-        return std::nullopt;
-    }
-    JobStock job {query.value(0).toString(), query.value(1).toString(), {}};
-    query.prepare(QStringLiteral("SELECT equipment_code, sum(qty) FROM job_item "
-                                 "WHERE job_id = ? GROUP BY equipment_code"));
-    query.addBindValue(jobId);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return std::nullopt;
-    }
-    while (query.next())
-        job.items.insert(query.value(0).toString(), query.value(1).toInt());
-    return job;
-}
-
-} // namespace
-
-bool settleJobReservations(const QString &connectionName, AuditLog &audit, const QString &userName,
-                           const QString &jobId, const QString &at, QString *error)
-{
-    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
-    const std::optional<JobStock> job = readJobStock(db, jobId, error);
-    if (!job)
-        return false;
-    const auto held = heldFor(db, jobId);
-    if (!held) {
-        *error = held.errorString();
-        return false;
-    }
-    using Key = std::pair<QString, QString>;
-    QMap<Key, int> want;
-    const bool booked
-        = (job->status == u"scheduled" || job->status == u"tentative") && !job->fitterId.isEmpty();
-    if (booked) {
-        const QString van = job->fitterId;
-        for (auto it = job->items.cbegin(); it != job->items.cend(); ++it) {
-            for (const QString &location : {van, StockLocation::depot()}) {
-                const Result<StockLevel> level = readLevel(db, it.key(), location);
-                if (!level) {
-                    *error = level.errorString();
-                    return false;
-                }
-                // What this job holds there already is available to it.
-                const int available = level->available() + held->value({it.key(), location});
-                if (available >= it.value()) {
-                    want.insert({it.key(), location}, it.value());
-                    break;
-                }
-            }
-        }
-    }
-    // Releases first, then reservations, so no location is ever over-reserved in between.
-    QList<NewMovement> releases;
-    QList<NewMovement> reserves;
-    QMap<Key, int> all = *held;
-    for (auto it = want.cbegin(); it != want.cend(); ++it)
-        all.insert(it.key(), 0);
-    for (auto it = all.cbegin(); it != all.cend(); ++it) {
-        const int change = want.value(it.key()) - held->value(it.key());
-        if (change == 0)
-            continue;
-        NewMovement m
-            = movement(newId(), it.key().first, it.key().second,
-                       change > 0 ? StockReason::Reserved : StockReason::Released, 0, change);
-        m.jobId = jobId;
-        (change > 0 ? reserves : releases).append(m);
-    }
-    for (const NewMovement &m : releases + reserves) {
-        if (!insertMovement(db, audit, userName, m, at, error))
-            return false;
-    }
-    return true;
-}
-
-Result<ScheduleStock> readScheduleStock(const QString &connectionName)
-{
-    QSqlQuery query(QSqlDatabase::database(connectionName, false));
-    query.setForwardOnly(true);
-    ScheduleStock stock;
-    if (!query.exec(QStringLiteral("SELECT location, equipment_code, on_hand - reserved "
-                                   "FROM stock_level")))
-        return Error::database(query.lastError().text())
-            .within(StockLedger::tr("Reading the stock levels"));
-    while (query.next())
-        stock.available[query.value(0).toString()].insert(query.value(1).toString(),
-                                                          query.value(2).toInt());
-    // What the open jobs hold (reservations of jobs that are done are released).
-    if (!query.exec(QStringLiteral("SELECT m.job_id, m.equipment_code, sum(m.reserved_change) "
-                                   "FROM stock_movement m JOIN job j ON j.id = m.job_id "
-                                   "WHERE j.status IN ('tentative', 'scheduled') "
-                                   "AND m.id NOT IN (%1) "
-                                   "GROUP BY m.job_id, m.equipment_code "
-                                   "HAVING sum(m.reserved_change) > 0")
-                        .arg(QLatin1StringView(kRefusedIds))))
-        return Error::database(query.lastError().text())
-            .within(StockLedger::tr("Reading the jobs' reserved stock"));
-    while (query.next())
-        stock.reserved[readId(query.value(0))].insert(query.value(1).toString(),
-                                                      query.value(2).toInt());
-    return stock;
-}
-
-bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
-                     const QString &jobId, const QHash<QString, int> &fitted, const QString &at,
-                     QString *error)
-{
-    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
-    const std::optional<JobStock> job = readJobStock(db, jobId, error);
-    if (!job)
-        return false;
-    const auto heldNow = heldFor(db, jobId);
-    if (!heldNow) {
-        *error = heldNow.errorString();
-        return false;
-    }
-    QMap<std::pair<QString, QString>, int> held = *heldNow;
-    const QString van = job->fitterId.isEmpty() ? StockLocation::depot() : job->fitterId;
-    QStringList codes = fitted.keys();
-    codes.sort();
-    for (const QString &code : codes) {
-        int left = fitted.value(code);
-        if (left <= 0)
-            continue;
-        // The reservation is used up first (the van's before the depot's).
-        for (const QString &location : {van, StockLocation::depot()}) {
-            const int reserved = held.value({code, location});
-            const int used = std::min(left, reserved);
-            if (used <= 0)
-                continue;
-            NewMovement m = movement(newId(), code, location, StockReason::Fitted, -used, -used);
-            m.jobId = jobId;
-            if (!insertMovement(db, audit, userName, m, at, error))
-                return false;
-            held[{code, location}] -= used;
-            left -= used;
-        }
-        if (left > 0) {
-            NewMovement m = movement(newId(), code, van, StockReason::Fitted, -left, 0);
-            m.jobId = jobId;
-            if (!insertMovement(db, audit, userName, m, at, error))
-                return false;
-        }
-    }
-    for (auto it = held.cbegin(); it != held.cend(); ++it) {
-        if (it.value() <= 0)
-            continue;
-        NewMovement m = movement(newId(), it.key().first, it.key().second, StockReason::Released, 0,
-                                 -it.value());
-        m.jobId = jobId;
-        if (!insertMovement(db, audit, userName, m, at, error))
-            return false;
-    }
-    return true;
-}
-
-} // namespace stockstore
 
 } // namespace saferhomes

@@ -1,0 +1,57 @@
+#pragma once
+
+// What stockledger.cpp (the ledger's own movements) and stockreservations.cpp (the movements
+// that follow jobs) share: one way to write a movement, read a level and a job's holdings.
+
+#include "domain/result.h"
+#include "domain/stock.h"
+
+#include <QMap>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace saferhomes {
+
+class AuditLog;
+
+namespace stockdetail {
+
+/// The ids of movements whose op the central database refused: history, not stock.
+inline constexpr char kRefusedIds[] = "SELECT entity_id FROM outbox "
+                                      "WHERE entity = 'stock_movement' AND rejected_at IS NOT NULL";
+
+/// One movement to write.
+struct NewMovement {
+    QString id;
+    QString code;
+    QString location;
+    StockReason reason = StockReason::Received;
+    int qtyChange = 0;
+    int reservedChange = 0;
+    QString jobId;
+    QString pairId;
+    std::optional<int> counted;
+    std::optional<int> expected;
+    QString note;
+};
+
+NewMovement movement(QString id, QString code, QString location, StockReason reason, int qtyChange,
+                     int reservedChange = 0);
+/// Writes \a m with its audit event inside the caller's transaction (the outbox op comes from
+/// the stock_movement trigger).
+bool insertMovement(const QSqlDatabase &db, AuditLog &audit, const QString &userName,
+                    const NewMovement &m, const QString &at, QString *error);
+/// What \a location holds of \a code, from the summary (zeros when it has never held any).
+Result<StockLevel> readLevel(const QSqlDatabase &db, const QString &code, const QString &location);
+QString newId();
+/// What a job holds reserved, per code and location (non-zero only), counting only the
+/// movements the central database has not refused.
+Result<QMap<std::pair<QString, QString>, int>> heldFor(const QSqlDatabase &db,
+                                                       const QString &jobId);
+
+} // namespace stockdetail
+
+} // namespace saferhomes

@@ -1,0 +1,196 @@
+// The stock that follows jobs (DESIGN §8): booking reserves a job's items, rebooking moves the
+// reservation, cancel and no access release it, completion turns it into fitted; and the
+// ledger's figures for the schedule's stock short rule. Called inside JobRepository's
+// transactions (stockstore in stockledger.h).
+
+#include "stockledger.h"
+#include "stockledger_p.h"
+
+#include "auditlog.h"
+#include "sqlvalues.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace saferhomes {
+
+using namespace sqlvalues;
+using namespace stockdetail;
+
+namespace stockstore {
+
+namespace {
+
+/// The job's status, its fitter and its items (code → quantity).
+struct JobStock {
+    QString status;
+    QString fitterId;
+    QMap<QString, int> items;
+};
+
+std::optional<JobStock> readJobStock(const QSqlDatabase &db, const QString &jobId, QString *error)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT status, fitter_id FROM job WHERE id = ?"));
+    query.addBindValue(jobId);
+    if (!query.exec() || !query.next()) {
+        *error = query.lastError().isValid() ? query.lastError().text()
+                                             : StockLedger::tr("there is no job %1").arg(jobId);
+        return std::nullopt;
+    }
+    JobStock job {query.value(0).toString(), query.value(1).toString(), {}};
+    query.prepare(QStringLiteral("SELECT equipment_code, sum(qty) FROM job_item "
+                                 "WHERE job_id = ? GROUP BY equipment_code"));
+    query.addBindValue(jobId);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return std::nullopt;
+    }
+    while (query.next())
+        job.items.insert(query.value(0).toString(), query.value(1).toInt());
+    return job;
+}
+
+} // namespace
+
+bool settleJobReservations(const QString &connectionName, AuditLog &audit, const QString &userName,
+                           const QString &jobId, const QString &at, QString *error)
+{
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    const std::optional<JobStock> job = readJobStock(db, jobId, error);
+    if (!job)
+        return false;
+    const auto held = heldFor(db, jobId);
+    if (!held) {
+        *error = held.errorString();
+        return false;
+    }
+    using Key = std::pair<QString, QString>;
+    QMap<Key, int> want;
+    const bool booked
+        = (job->status == u"scheduled" || job->status == u"tentative") && !job->fitterId.isEmpty();
+    if (booked) {
+        const QString van = job->fitterId;
+        for (auto it = job->items.cbegin(); it != job->items.cend(); ++it) {
+            for (const QString &location : {van, StockLocation::depot()}) {
+                const Result<StockLevel> level = readLevel(db, it.key(), location);
+                if (!level) {
+                    *error = level.errorString();
+                    return false;
+                }
+                // What this job holds there already is available to it.
+                const int available = level->available() + held->value({it.key(), location});
+                if (available >= it.value()) {
+                    want.insert({it.key(), location}, it.value());
+                    break;
+                }
+            }
+        }
+    }
+    // Releases first, then reservations, so no location is ever over-reserved in between.
+    QList<NewMovement> releases;
+    QList<NewMovement> reserves;
+    QMap<Key, int> all = *held;
+    for (auto it = want.cbegin(); it != want.cend(); ++it)
+        all.insert(it.key(), 0);
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        const int change = want.value(it.key()) - held->value(it.key());
+        if (change == 0)
+            continue;
+        NewMovement m
+            = movement(newId(), it.key().first, it.key().second,
+                       change > 0 ? StockReason::Reserved : StockReason::Released, 0, change);
+        m.jobId = jobId;
+        (change > 0 ? reserves : releases).append(m);
+    }
+    for (const NewMovement &m : releases + reserves) {
+        if (!insertMovement(db, audit, userName, m, at, error))
+            return false;
+    }
+    return true;
+}
+
+Result<ScheduleStock> readScheduleStock(const QString &connectionName)
+{
+    QSqlQuery query(QSqlDatabase::database(connectionName, false));
+    query.setForwardOnly(true);
+    ScheduleStock stock;
+    if (!query.exec(QStringLiteral("SELECT location, equipment_code, on_hand - reserved "
+                                   "FROM stock_level")))
+        return Error::database(query.lastError().text())
+            .within(StockLedger::tr("Reading the stock levels"));
+    while (query.next())
+        stock.available[query.value(0).toString()].insert(query.value(1).toString(),
+                                                          query.value(2).toInt());
+    // What the open jobs hold (reservations of jobs that are done are released).
+    if (!query.exec(QStringLiteral("SELECT m.job_id, m.equipment_code, sum(m.reserved_change) "
+                                   "FROM stock_movement m JOIN job j ON j.id = m.job_id "
+                                   "WHERE j.status IN ('tentative', 'scheduled') "
+                                   "AND m.id NOT IN (%1) "
+                                   "GROUP BY m.job_id, m.equipment_code "
+                                   "HAVING sum(m.reserved_change) > 0")
+                        .arg(QLatin1StringView(kRefusedIds))))
+        return Error::database(query.lastError().text())
+            .within(StockLedger::tr("Reading the jobs' reserved stock"));
+    while (query.next())
+        stock.reserved[readId(query.value(0))].insert(query.value(1).toString(),
+                                                      query.value(2).toInt());
+    return stock;
+}
+
+bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
+                     const QString &jobId, const QHash<QString, int> &fitted, const QString &at,
+                     QString *error)
+{
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    const std::optional<JobStock> job = readJobStock(db, jobId, error);
+    if (!job)
+        return false;
+    const auto heldNow = heldFor(db, jobId);
+    if (!heldNow) {
+        *error = heldNow.errorString();
+        return false;
+    }
+    QMap<std::pair<QString, QString>, int> held = *heldNow;
+    const QString van = job->fitterId.isEmpty() ? StockLocation::depot() : job->fitterId;
+    QStringList codes = fitted.keys();
+    codes.sort();
+    for (const QString &code : codes) {
+        int left = fitted.value(code);
+        if (left <= 0)
+            continue;
+        // The reservation is used up first (the van's before the depot's).
+        for (const QString &location : {van, StockLocation::depot()}) {
+            const int reserved = held.value({code, location});
+            const int used = std::min(left, reserved);
+            if (used <= 0)
+                continue;
+            NewMovement m = movement(newId(), code, location, StockReason::Fitted, -used, -used);
+            m.jobId = jobId;
+            if (!insertMovement(db, audit, userName, m, at, error))
+                return false;
+            held[{code, location}] -= used;
+            left -= used;
+        }
+        if (left > 0) {
+            NewMovement m = movement(newId(), code, van, StockReason::Fitted, -left, 0);
+            m.jobId = jobId;
+            if (!insertMovement(db, audit, userName, m, at, error))
+                return false;
+        }
+    }
+    for (auto it = held.cbegin(); it != held.cend(); ++it) {
+        if (it.value() <= 0)
+            continue;
+        NewMovement m = movement(newId(), it.key().first, it.key().second, StockReason::Released, 0,
+                                 -it.value());
+        m.jobId = jobId;
+        if (!insertMovement(db, audit, userName, m, at, error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace stockstore
+
+} // namespace saferhomes
