@@ -11,9 +11,11 @@
 -- sh_stock_totals is SECURITY DEFINER: its search_path now lists pg_temp, last, so that a
 -- caller's temporary objects cannot stand in for the ledger.
 --
--- sh_push stored every error of an op as its permanent rejection, a lock timeout, a deadlock
--- or a serialization failure (a reservation waiting on another push's) included: those now
--- fail the whole push, which the device retries, and leave no answer stored.
+-- sh_push stored every error of an op as its permanent rejection, a lock timeout or a deadlock
+-- (a reservation waiting on another push's) included: those now fail the whole push, which the
+-- device retries, and leave no answer stored. serialization_failure is not among them: pushes
+-- run at READ COMMITTED, and sh_update_record raises it on purpose for a change the server's
+-- version overrules, which is a permanent rejection.
 
 DROP POLICY stock_movement_fitter_insert ON stock_movement;
 CREATE POLICY stock_movement_fitter_insert ON stock_movement FOR INSERT TO sh_fitter
@@ -65,7 +67,7 @@ BEGIN
         BEGIN
             result := sh_apply_op_v4(op);
         EXCEPTION
-            WHEN serialization_failure OR deadlock_detected OR lock_not_available THEN
+            WHEN deadlock_detected OR lock_not_available THEN
                 RAISE;
             WHEN OTHERS THEN
                 result := jsonb_build_object('op_id', op->>'op_id', 'status', 'rejected',
