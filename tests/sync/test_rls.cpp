@@ -382,6 +382,94 @@ TEST_F(Rls, StockMovementsAreAppendOnly)
                             QStringLiteral("SELECT count(*) FROM stock_movement")));
 }
 
+TEST_F(Rls, AFitterRecordsStockOnlyInTheirVanOrForTheirJobs)
+{
+    const auto fitter = as(QStringLiteral("fitter"));
+    const QString van = fitter->value(QStringLiteral("SELECT id::text FROM fitter")).toString();
+    ASSERT_FALSE(van.isEmpty());
+    const QString otherVan = id(41); // another fitter's id: their van
+    const QString insert = QStringLiteral(
+        "INSERT INTO stock_movement (id, equipment_code, qty_change, reserved_change, reason, "
+        "location, job_id) VALUES (gen_random_uuid(), 'DOOR_LOCK', ?, ?, ?, ?, ?::uuid)");
+    const QVariant noJob(QMetaType(QMetaType::QString));
+    // Deliveries, counts and write-offs at the depot or another van are not a fitter's.
+    EXPECT_TRUE(refusedWith(*fitter, insert, QStringLiteral("42501"),
+                            {10, 0, QStringLiteral("received"), QStringLiteral("depot"), noJob}));
+    EXPECT_TRUE(refusedWith(*fitter, insert, QStringLiteral("42501"),
+                            {10, 0, QStringLiteral("received"), otherVan, noJob}));
+    EXPECT_TRUE(
+        refusedWith(*fitter, insert, QStringLiteral("42501"),
+                    {-5, 0, QStringLiteral("written_off"), QStringLiteral("depot"), noJob}));
+    EXPECT_TRUE(refusedWith(*fitter, insert, QStringLiteral("42501"),
+                            {-5, 0, QStringLiteral("count_adjustment"), otherVan, noJob}));
+    // Not even for their own job.
+    EXPECT_TRUE(
+        refusedWith(*fitter, insert, QStringLiteral("42501"),
+                    {10, 0, QStringLiteral("received"), QStringLiteral("depot"), kFitterJob}));
+    // A release, a reservation or a fitting names a job, and one of theirs.
+    EXPECT_TRUE(refusedWith(*fitter, insert, QStringLiteral("42501"),
+                            {0, -1, QStringLiteral("released"), QStringLiteral("depot"), noJob}));
+    EXPECT_TRUE(refusedWith(*fitter, insert, QStringLiteral("42501"),
+                            {0, -1, QStringLiteral("released"), van, noJob}));
+    EXPECT_TRUE(refusedWith(*fitter, insert, QStringLiteral("42501"),
+                            {-1, 0, QStringLiteral("fitted"), van, noJob}));
+    EXPECT_TRUE(
+        refusedWith(*fitter, insert, QStringLiteral("42501"),
+                    {0, -1, QStringLiteral("released"), QStringLiteral("depot"), kMeltonJob}));
+    EXPECT_TRUE(refusedWith(*fitter, insert, QStringLiteral("42501"),
+                            {0, -1, QStringLiteral("released"), otherVan, kFitterJob}));
+    // What the van does with its own stock, and its own job's reservations wherever they are.
+    ASSERT_TRUE(accepted(*fitter, QStringLiteral("BEGIN")));
+    EXPECT_TRUE(accepted(*fitter, insert, {3, 0, QStringLiteral("received"), van, noJob}));
+    EXPECT_TRUE(accepted(*fitter, insert, {-1, 0, QStringLiteral("count_adjustment"), van, noJob}));
+    EXPECT_TRUE(accepted(*fitter, insert, {0, 1, QStringLiteral("reserved"), van, kFitterJob}));
+    EXPECT_TRUE(accepted(*fitter, insert,
+                         {0, 2, QStringLiteral("reserved"), QStringLiteral("depot"), kFitterJob}));
+    EXPECT_TRUE(accepted(*fitter, insert, {-1, -1, QStringLiteral("fitted"), van, kFitterJob}));
+    EXPECT_TRUE(accepted(*fitter, insert,
+                         {-1, -1, QStringLiteral("fitted"), QStringLiteral("depot"), kFitterJob}));
+    EXPECT_TRUE(accepted(*fitter, insert,
+                         {0, -1, QStringLiteral("released"), QStringLiteral("depot"), kFitterJob}));
+    EXPECT_EQ(fitter
+                  ->value(QStringLiteral("SELECT count(*) FROM stock_movement WHERE by_user = "
+                                         "current_user"))
+                  .toInt(),
+              7);
+    ASSERT_TRUE(accepted(*fitter, QStringLiteral("ROLLBACK")));
+}
+
+TEST_F(Rls, APushThatTimesOutOnALockFailsInsteadOfRefusingTheOp)
+{
+    const QString op = id(51);
+    const QString movement = id(52);
+    const QString push
+        = QStringLiteral(
+              "SELECT sh_push(jsonb_build_array(jsonb_build_object('op_id', '%1', 'entity', "
+              "'stock_movement', 'entity_id', '%2', 'kind', 'create', 'payload', "
+              "jsonb_build_object('id', '%2', 'equipment_code', 'DOOR_LOCK', 'qty_change', 0, "
+              "'reserved_change', 1, 'reason', 'reserved', 'location', 'depot'))))->0->>'status'")
+              .arg(op, movement);
+    // Another push holds the depot's door locks while it reserves them.
+    const auto other = superuserSession(s_database);
+    ASSERT_TRUE(accepted(*other, QStringLiteral("BEGIN")));
+    ASSERT_TRUE(accepted(*other,
+                         QStringLiteral("SELECT pg_advisory_xact_lock(hashtext("
+                                        "'stock:DOOR_LOCK:depot'))")));
+    const auto coordinator = as(QStringLiteral("coordinator"));
+    ASSERT_TRUE(accepted(*coordinator, QStringLiteral("SET lock_timeout = '200ms'")));
+    EXPECT_TRUE(refusedWith(*coordinator, push, QStringLiteral("55P03")));
+    ASSERT_TRUE(accepted(*other, QStringLiteral("ROLLBACK")));
+    const auto superuser = superuserSession(s_database);
+    EXPECT_EQ(
+        superuser->value(QStringLiteral("SELECT count(*) FROM applied_ops WHERE op_id = ?"), {op})
+            .toInt(),
+        0);
+    // The device sends it again once the lock is free, and it is taken.
+    ASSERT_TRUE(accepted(*coordinator, QStringLiteral("BEGIN")));
+    EXPECT_EQ(coordinator->value(push).toString(), QStringLiteral("applied"));
+    ASSERT_TRUE(accepted(*coordinator, QStringLiteral("ROLLBACK")));
+}
+
 TEST_F(Rls, AFitterCannotBeDoubleBooked)
 {
     const auto coordinator = as(QStringLiteral("coordinator"));
