@@ -406,6 +406,10 @@ TEST_F(Rls, AFitterRecordsStockOnlyInTheirVanOrForTheirJobs)
     EXPECT_TRUE(
         refusedWith(*fitter, insert, QStringLiteral("42501"),
                     {10, 0, QStringLiteral("received"), QStringLiteral("depot"), kFitterJob}));
+    // A transfer's depot side needs its pair; another van's side is never theirs.
+    EXPECT_TRUE(
+        refusedWith(*fitter, insert, QStringLiteral("42501"),
+                    {-2, 0, QStringLiteral("transferred"), QStringLiteral("depot"), noJob}));
     // A release, a reservation or a fitting names a job, and one of theirs.
     EXPECT_TRUE(refusedWith(*fitter, insert, QStringLiteral("42501"),
                             {0, -1, QStringLiteral("released"), QStringLiteral("depot"), noJob}));
@@ -430,11 +434,18 @@ TEST_F(Rls, AFitterRecordsStockOnlyInTheirVanOrForTheirJobs)
                          {-1, -1, QStringLiteral("fitted"), QStringLiteral("depot"), kFitterJob}));
     EXPECT_TRUE(accepted(*fitter, insert,
                          {0, -1, QStringLiteral("released"), QStringLiteral("depot"), kFitterJob}));
+    // Loading the van from the depot: the depot's side of a transfer, paired with the van's.
+    const QString transfer = QStringLiteral(
+        "INSERT INTO stock_movement (id, equipment_code, qty_change, reserved_change, reason, "
+        "location, pair_id) VALUES (gen_random_uuid(), 'DOOR_LOCK', ?, 0, 'transferred', ?, "
+        "gen_random_uuid())");
+    EXPECT_TRUE(accepted(*fitter, transfer, {-2, QStringLiteral("depot")}));
+    EXPECT_TRUE(accepted(*fitter, transfer, {2, van}));
     EXPECT_EQ(fitter
                   ->value(QStringLiteral("SELECT count(*) FROM stock_movement WHERE by_user = "
                                          "current_user"))
                   .toInt(),
-              7);
+              9);
     ASSERT_TRUE(accepted(*fitter, QStringLiteral("ROLLBACK")));
 }
 

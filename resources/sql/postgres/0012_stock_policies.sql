@@ -4,8 +4,9 @@
 -- change, but the fitter's insert policy (last 0005) still only checked the author and the job,
 -- so a fitter could record deliveries, counts or write-offs at the depot or at another fitter's
 -- van, or a `released` row with no job that freed other people's reservations. A fitter may now
--- insert a movement only at their own van, or at the depot for one of their own jobs (the
--- reservations a job holds there are fitted or released when it is done); reservations,
+-- insert a movement only at their own van, at the depot for one of their own jobs (the
+-- reservations a job holds there are fitted or released when it is done), or as the depot's
+-- side of a transfer to or from their van (loading the van); reservations,
 -- releases and fittings always name a job, and a named job is always one of theirs.
 --
 -- sh_stock_totals is SECURITY DEFINER: its search_path now lists pg_temp, last, so that a
@@ -33,7 +34,11 @@ CREATE POLICY stock_movement_fitter_insert ON stock_movement FOR INSERT TO sh_fi
                                             WHERE u.login = current_user
                                               AND u.deleted_at IS NULL))
              OR (location = 'depot' AND job_id IS NOT NULL
-                 AND reason IN ('reserved', 'released', 'fitted'))));
+                 AND reason IN ('reserved', 'released', 'fitted'))
+             -- Loading their van from the depot, or taking stock back: the depot's side of a
+             -- transfer (its pair, at their van, is checked by this same policy).
+             OR (location = 'depot' AND reason = 'transferred' AND job_id IS NULL
+                 AND reserved_change = 0 AND pair_id IS NOT NULL)));
 
 CREATE OR REPLACE FUNCTION sh_stock_totals(code text, place text)
 RETURNS TABLE (on_hand bigint, reserved bigint)
