@@ -287,7 +287,8 @@ DashboardFilter DashboardReport::defaultFilter(const QDate &today)
 
 Result<DashboardFigures> DashboardReport::compute(const DashboardStore &store,
                                                   const DashboardFilter &filter,
-                                                  const QDateTime &now)
+                                                  const QDateTime &now,
+                                                  std::optional<Standing> *standing)
 {
     if (!filter.from.isValid() || !filter.to.isValid() || filter.to < filter.from)
         return Error::invalid(tr("the period must end on or after the day it starts"));
@@ -295,10 +296,43 @@ Result<DashboardFigures> DashboardReport::compute(const DashboardStore &store,
     DashboardFigures figures;
     figures.filter = filter;
 
-    const auto counts = store.statusCounts(filter);
-    if (!counts)
-        return counts.error();
-    for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
+    using K = FigureRef::Kind;
+    Standing read;
+    const bool reuse = standing && *standing && (*standing)->fits(filter);
+    if (!reuse) {
+        read.areaId = filter.areaId;
+        read.status = filter.status;
+        read.fitterId = filter.fitterId;
+        auto counts = store.statusCounts(filter);
+        if (!counts)
+            return counts.error();
+        read.counts = std::move(*counts);
+        auto areas = store.areas(filter);
+        if (!areas)
+            return areas.error();
+        read.areas = std::move(*areas);
+        const auto outstanding = store.outstanding(filter);
+        if (!outstanding)
+            return outstanding.error();
+        read.outstanding = *outstanding;
+        const auto quality = store.quality(filter, period);
+        if (!quality)
+            return quality.error();
+        read.noCoordinates = quality->noCoordinates;
+        read.noUprn = quality->noUprn;
+        read.completedWithoutItems = quality->completedWithoutItems;
+        figures.visitsWithoutOutcome = quality->visitsWithoutOutcome;
+    } else {
+        // Visits with no outcome depend on "now": counted every time.
+        const auto withoutOutcome = store.members(filter, period, {K::VisitWithoutOutcome, {}});
+        if (!withoutOutcome)
+            return withoutOutcome.error();
+        figures.visitsWithoutOutcome = int(withoutOutcome->size());
+    }
+    const Standing &held = reuse ? **standing : read;
+
+    const QHash<HouseholdStatus, int> &counts = held.counts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         figures.households += it.value();
         if (HouseholdStatusRules::isOffered(it.key()))
             figures.offered += it.value();
@@ -310,17 +344,14 @@ Result<DashboardFigures> DashboardReport::compute(const DashboardStore &store,
     for (int stage = 0; stage <= int(HouseholdStatus::FollowedUp); ++stage) {
         qint64 reached = 0;
         for (int s = stage; s <= int(HouseholdStatus::FollowedUp); ++s)
-            reached += counts->value(HouseholdStatus(s));
+            reached += counts.value(HouseholdStatus(s));
         const auto status = HouseholdStatus(stage);
         figures.funnel.append({HouseholdStatusRules::label(status),
                                reached,
                                {FigureRef::Kind::Funnel, HouseholdStatusRules::name(status)}});
     }
 
-    auto areas = store.areas(filter);
-    if (!areas)
-        return areas.error();
-    figures.areas = std::move(*areas);
+    figures.areas = held.areas;
     for (const DashboardArea &area : std::as_const(figures.areas))
         figures.target += area.target;
 
@@ -342,17 +373,12 @@ Result<DashboardFigures> DashboardReport::compute(const DashboardStore &store,
     if (!declines)
         return declines.error();
     figures.declines = std::move(*declines);
-    const auto outstanding = store.outstanding(filter);
-    if (!outstanding)
-        return outstanding.error();
-    figures.outstanding = *outstanding;
-    const auto quality = store.quality(filter, period);
-    if (!quality)
-        return quality.error();
-    figures.noCoordinates = quality->noCoordinates;
-    figures.noUprn = quality->noUprn;
-    figures.completedWithoutItems = quality->completedWithoutItems;
-    figures.visitsWithoutOutcome = quality->visitsWithoutOutcome;
+    figures.outstanding = held.outstanding;
+    figures.noCoordinates = held.noCoordinates;
+    figures.noUprn = held.noUprn;
+    figures.completedWithoutItems = held.completedWithoutItems;
+    if (standing && !reuse)
+        *standing = std::move(read);
     return figures;
 }
 

@@ -5,6 +5,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
+
+#include <optional>
 
 namespace saferhomes {
 
@@ -17,9 +20,34 @@ class DashboardReport {
     Q_DECLARE_TR_FUNCTIONS(DashboardReport)
 
 public:
-    /// \a now is what "now" means for figures as of now (visits with no outcome).
+    /// The figures about where households stand that do not depend on the period or on
+    /// "now" (statuses, areas and targets, outstanding work, most data quality), under the
+    /// filter's area, status and fitter: kept between filter changes, read again on a refresh.
+    struct Standing {
+        QString areaId;
+        std::optional<HouseholdStatus> status;
+        QString fitterId;
+        QHash<HouseholdStatus, int> counts;
+        QList<DashboardArea> areas;
+        int outstanding = 0;
+        int noCoordinates = 0;
+        int noUprn = 0;
+        int completedWithoutItems = 0;
+
+        /// Whether these figures are those of \a filter's area, status and fitter.
+        bool fits(const DashboardFilter &filter) const
+        {
+            return filter.areaId == areaId && filter.status == status
+                && filter.fitterId == fitterId;
+        }
+    };
+
+    /// \a now is what "now" means for figures as of now (visits with no outcome). With
+    /// \a standing, the standing figures in it are used when they fit the filter, and it is
+    /// set to those read otherwise (the caller empties it when the data may have changed).
     static Result<DashboardFigures> compute(const DashboardStore &store,
-                                            const DashboardFilter &filter, const QDateTime &now);
+                                            const DashboardFilter &filter, const QDateTime &now,
+                                            std::optional<Standing> *standing = nullptr);
     static Result<QList<DrillRow>> drillDown(const DashboardStore &store,
                                              const DashboardFilter &filter, const FigureRef &ref,
                                              const QDateTime &now);

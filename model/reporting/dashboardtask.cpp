@@ -12,6 +12,8 @@ struct DashboardTask::Worker {
     QString path;
     QString connectionName;
     std::unique_ptr<Database> database;
+    /// The standing figures of the last computation, until a refresh asks for fresh ones.
+    std::optional<DashboardReport::Standing> standing;
 
     /// The open database, or why it cannot be opened.
     Result<const Database *> open()
@@ -61,17 +63,19 @@ void DashboardTask::post(Job job)
         Qt::QueuedConnection);
 }
 
-void DashboardTask::compute(const DashboardFilter &filter)
+void DashboardTask::compute(const DashboardFilter &filter, bool fresh)
 {
     const quint64 generation = ++*m_latestCompute;
     m_computing = true;
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
-    post([this, latest = m_latestCompute, generation, filter, now](Worker &worker) {
+    post([this, latest = m_latestCompute, generation, filter, now, fresh](Worker &worker) {
+        if (fresh)
+            worker.standing.reset(); // even when skipped: the data may have changed since
         if (generation != latest->load())
             return; // a newer filter is queued behind this one
         const Result<const Database *> database = worker.open();
         Result<DashboardFigures> figures = database
-            ? DashboardReport::compute(DashboardStore(**database), filter, now)
+            ? DashboardReport::compute(DashboardStore(**database), filter, now, &worker.standing)
             : Result<DashboardFigures>(database.error());
         // `this` outlives the thread (the destructor waits for it), and a call queued to an
         // object being destroyed is dropped with it.

@@ -25,8 +25,10 @@ public:
     ~DashboardTask() override;
 
     /// Figures under \a filter; computed() or failed() follows unless another compute()
-    /// comes first.
-    void compute(const DashboardFilter &filter);
+    /// comes first. Unless \a fresh, the figures that depend only on the filter's area,
+    /// status and fitter are reused from an earlier computation (a filter change); fresh
+    /// reads everything again (the data may have changed).
+    void compute(const DashboardFilter &filter, bool fresh = true);
     /// The households behind \a ref under \a filter; drilled() or failed() follows unless
     /// another drillDown() comes first.
     void drillDown(const DashboardFilter &filter, const FigureRef &ref);

@@ -96,6 +96,12 @@ QString ChartCard::title() const
 
 void ChartCard::setData(const ChartData &data)
 {
+    // A filter change often leaves a chart's numbers as they were (the funnel on a new
+    // period): rebuilding the same chart is the costliest part of showing figures.
+    if (m_shown && data == m_shownData)
+        return;
+    m_shownData = data;
+    m_shown = true;
     m_model->setData(data);
     m_title->setText(data.title);
     m_note->setText(data.note);
@@ -112,6 +118,7 @@ void ChartCard::setData(const ChartData &data)
 
 void ChartCard::showUnavailable(const QString &reason)
 {
+    m_shown = false; // the next figures are shown, even if the same as before
     m_unavailable->setText(reason);
     m_stack->setCurrentWidget(m_unavailable);
     m_note->hide();

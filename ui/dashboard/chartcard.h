@@ -71,6 +71,8 @@ private:
     QTableView *m_table;
     ChartTableModel *m_model;
     QLabel *m_unavailable;
+    ChartData m_shownData; ///< what setData() last showed
+    bool m_shown = false;
 };
 
 } // namespace saferhomes

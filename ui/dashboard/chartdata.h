@@ -17,6 +17,8 @@ struct ChartSeries {
     QList<FigureRef> refs; ///< empty: the series opens nothing (a target, a path)
     bool line = false; ///< drawn as a line over bars
     bool dashed = false;
+
+    bool operator==(const ChartSeries &) const = default;
 };
 
 /// What a chart shows, independent of how: the chart draws it, its table lists it.
@@ -29,6 +31,8 @@ struct ChartData {
     QList<ChartSeries> series;
     QString note; ///< one line under the chart (a median, what the period applies to)
     int decimals = 0;
+
+    bool operator==(const ChartData &) const = default;
 };
 
 } // namespace saferhomes

@@ -247,9 +247,12 @@ void DashboardPage::compute()
         m_stale = true;
         return;
     }
+    // Only a refresh (or figures computed while hidden) reads the standing figures again;
+    // a filter change reuses them.
+    const bool fresh = m_stale;
     m_stale = false;
     m_state->setText(tr("Updating\u2026"));
-    m_task->compute(m_filterBar->filter());
+    m_task->compute(m_filterBar->filter(), fresh);
 }
 
 void DashboardPage::showFigures(const DashboardFigures &f)
