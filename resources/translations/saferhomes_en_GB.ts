@@ -2919,6 +2919,22 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>Fit date</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No home secured in the quarter is on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homes secured in the quarter: %1 on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 without a position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; numbers are clusters of homes; no streets drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QuarterlyReturnXlsx</name>
