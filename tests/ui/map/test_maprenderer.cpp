@@ -8,9 +8,13 @@
 #include "map/tilemath.h"
 #include "maptestsupport.h"
 
+#include <QImageWriter>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <tuple>
 
 namespace saferhomes::test {
 namespace {
@@ -104,6 +108,46 @@ TEST_F(MapRendererTest, HiDpiScreensGetTheNextZoomsTiles)
     EXPECT_EQ(at(image, 100, 100), kDetail);
     EXPECT_EQ(at(image, 384, 128), kNorthWest);
     EXPECT_EQ(at(image, 900, 100), kNorthEast);
+}
+
+TEST(MapRendererFormats, JpegAndWebpTilesAreDrawnToo)
+{
+    // MBTiles 1.3 allows png, jpg and webp tiles; WebP comes from qt6-image-formats-plugins.
+    ASSERT_TRUE(QImageWriter::supportedImageFormats().contains("webp"))
+        << "qt6-image-formats-plugins is missing (scripts/debian-packages.txt)";
+    for (const auto &[format, writer] :
+         {std::pair {QStringLiteral("jpg"), "JPEG"}, std::pair {QStringLiteral("webp"), "WEBP"}}) {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("tiles.mbtiles"));
+        writeMbTiles(file,
+                     {{1, 0, 1, solidTileImage(kNorthWest, writer)},
+                      {1, 1, 1, solidTileImage(kNorthEast, writer)},
+                      {1, 0, 0, solidTileImage(kSouthWest, writer)},
+                      {1, 1, 0, solidTileImage(kSouthEast, writer)}},
+                     1, 1, format);
+        auto store = MbTilesStore::open(file);
+        ASSERT_TRUE(store.ok()) << format.toStdString() << ": "
+                                << store.errorString().toStdString();
+        MbTilesTileSource tiles(std::move(*store));
+        MapRenderer renderer;
+        renderer.setTileSource(&tiles);
+        const QImage image
+            = renderer.renderImage(MapViewport(QPointF(0.5, 0.5), 1, QSizeF(512, 512)));
+        // Lossy formats: each channel within a few steps of the tile's colour.
+        const auto near = [](const QColor &a, const QColor &b) {
+            return std::abs(a.red() - b.red()) <= 6 && std::abs(a.green() - b.green()) <= 6
+                && std::abs(a.blue() - b.blue()) <= 6;
+        };
+        for (const auto &[x, y, color] :
+             QList<std::tuple<int, int, QColor>> {{128, 128, kNorthWest},
+                                                  {384, 128, kNorthEast},
+                                                  {128, 384, kSouthWest},
+                                                  {384, 384, kSouthEast}}) {
+            EXPECT_TRUE(near(image.pixelColor(x, y), color))
+                << format.toStdString() << " at " << x << "," << y << ": "
+                << image.pixelColor(x, y).name().toStdString();
+        }
+    }
 }
 
 TEST(MapRendererPlain, NoBasemapIsThePlainBackgroundWithAScaleBar)
