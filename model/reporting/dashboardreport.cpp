@@ -63,8 +63,18 @@ struct CompletionFacts {
         QDate surveyed; ///< invalid when no survey was completed
         qint64 spendInPeriod = 0;
         bool completedInPeriod = false;
-        QHash<QDate, qint64> spendByMonth;
-        QHash<QDate, bool> completedInMonth;
+        /// The months with a job completed in the period, with their spend (mostly one).
+        QList<std::pair<QDate, qint64>> months;
+
+        /// The month \a first's entry, or nullptr when no job was completed in it.
+        const std::pair<QDate, qint64> *month(const QDate &first) const
+        {
+            for (const auto &entry : months) {
+                if (entry.first == first)
+                    return &entry;
+            }
+            return nullptr;
+        }
     };
     QHash<qint64, Home> homes;
     QList<qint64> order; ///< keys by first completion
@@ -85,8 +95,13 @@ struct CompletionFacts {
                 const QDate month(job.day.year(), job.day.month(), 1);
                 found->completedInPeriod = true;
                 found->spendInPeriod += job.spendPence;
-                found->spendByMonth[month] += job.spendPence;
-                found->completedInMonth[month] = true;
+                const auto entry
+                    = std::find_if(found->months.begin(), found->months.end(),
+                                   [&](const auto &known) { return known.first == month; });
+                if (entry == found->months.end())
+                    found->months.append({month, job.spendPence});
+                else
+                    entry->second += job.spendPence;
             }
         }
     }
@@ -134,8 +149,8 @@ struct CompletionFacts {
                     members.append({key, home.spendInPeriod});
                 continue;
             case K::SpendMonth:
-                if (home.completedInMonth.value(keyDate))
-                    members.append({key, home.spendByMonth.value(keyDate)});
+                if (const auto *month = home.month(keyDate))
+                    members.append({key, month->second});
                 continue;
             case K::SurveyToInstall: {
                 const int days = surveyDays(home, filter);
@@ -175,8 +190,8 @@ void fillTimeFigures(DashboardFigures &figures, const CompletionFacts &facts,
         if (facts.securedInPeriod(home, filter))
             ++figures.securedInPeriod;
         figures.spendPence += home.spendInPeriod;
-        for (auto month = home.spendByMonth.cbegin(); month != home.spendByMonth.cend(); ++month)
-            spendByMonth[month.key()] += month.value();
+        for (const auto &[month, spend] : home.months)
+            spendByMonth[month] += spend;
         if (const int d = facts.surveyDays(home, filter); d >= 0) {
             days.append(d);
             ++buckets[CompletionFacts::bucketOf(d)];

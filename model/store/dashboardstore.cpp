@@ -1,6 +1,7 @@
 #include "store/dashboardstore.h"
 
 #include "store/database.h"
+#include "store/sqlitestatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,6 +9,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 namespace saferhomes {
 
@@ -412,25 +415,116 @@ Result<qint64> DashboardStore::dataVersion() const
     return version;
 }
 
+/// A query run on the SQLite handle under a Qt connection, for the facts' big reads, where
+/// Qt SQL's QVariant per value was most of the time; text comes as UTF-8 bytes.
+class DashboardStore::RawRows {
+public:
+    RawRows(const QSqlDatabase &database, const QString &sql)
+        : m_db(SqliteStatement::handle(database))
+    {
+        if (!m_db) {
+            m_code = SQLITE_MISUSE;
+            m_message = QStringLiteral("not an SQLite connection");
+        } else if (sqlite3_prepare_v2(m_db, sql.toUtf8().constData(), -1, &m_statement, nullptr)
+                   != SQLITE_OK) {
+            fail();
+        }
+    }
+    ~RawRows() { sqlite3_finalize(m_statement); }
+    RawRows(const RawRows &) = delete;
+    RawRows &operator=(const RawRows &) = delete;
+
+    bool next()
+    {
+        if (!m_statement || m_code != SQLITE_OK)
+            return false;
+        const int rc = sqlite3_step(m_statement);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc != SQLITE_DONE)
+            fail();
+        return false;
+    }
+    bool failed() const { return m_code != SQLITE_OK; }
+    QSqlError error() const
+    {
+        return QSqlError(QString(), m_message, QSqlError::StatementError, QString::number(m_code));
+    }
+
+    bool isNull(int column) const
+    {
+        return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+    }
+    qint64 int64(int column) const { return sqlite3_column_int64(m_statement, column); }
+    QByteArray bytes(int column) const
+    {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return QByteArray::fromRawData(text, sqlite3_column_bytes(m_statement, column));
+    }
+    /// Text, null when NULL.
+    QString text(int column) const
+    {
+        return isNull(column) ? QString() : QString::fromUtf8(bytes(column));
+    }
+
+private:
+    void fail()
+    {
+        m_code = sqlite3_errcode(m_db);
+        if (m_code == SQLITE_OK)
+            m_code = SQLITE_ERROR;
+        m_message = QString::fromUtf8(sqlite3_errmsg(m_db));
+    }
+
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+    int m_code = SQLITE_OK;
+    QString m_message;
+};
+
 namespace {
 
-/// The position of \a key in \a keys, added when new.
-int intern(QHash<QString, int> &positions, QStringList &keys, const QString &key)
-{
-    const auto found = positions.constFind(key);
-    if (found != positions.cend())
-        return found.value();
-    keys.append(key);
-    return int(positions.insert(key, int(keys.size()) - 1).value());
-}
+/// Texts that repeat (statuses, ids of areas, fitters and codes) kept once each: their
+/// positions in a list, and one shared QString per distinct value.
+class Interned {
+public:
+    /// The position of \a utf8 in \a keys, added when new.
+    int position(QStringList &keys, const QByteArray &utf8)
+    {
+        const auto found = m_positions.constFind(utf8);
+        if (found != m_positions.cend())
+            return found.value();
+        keys.append(QString::fromUtf8(utf8));
+        return m_positions.insert(QByteArray(utf8.constData(), utf8.size()), int(keys.size()) - 1)
+            .value();
+    }
+    /// \a utf8 as a QString shared with its earlier occurrences.
+    QString text(const QByteArray &utf8)
+    {
+        const auto found = m_texts.constFind(utf8);
+        if (found != m_texts.cend())
+            return found.value();
+        return m_texts.insert(QByteArray(utf8.constData(), utf8.size()), QString::fromUtf8(utf8))
+            .value();
+    }
 
-/// A text column, null when NULL.
-QString text(const QVariant &value)
-{
-    return value.isNull() ? QString() : value.toString();
-}
+private:
+    QHash<QByteArray, int> m_positions;
+    QHash<QByteArray, QString> m_texts;
+};
 
 } // namespace
+
+Status DashboardStore::eachRawRow(const QString &what, const QString &sql,
+                                  const std::function<void(const RawRows &)> &row) const
+{
+    RawRows rows(QSqlDatabase::database(m_connectionName, false), sql);
+    while (rows.next())
+        row(rows);
+    if (rows.failed())
+        return readError(what, rows.error());
+    return {};
+}
 
 Result<DashboardStore::Facts> DashboardStore::facts() const
 {
@@ -452,30 +546,31 @@ Result<DashboardStore::Facts> DashboardStore::facts() const
             });
         if (!done)
             return done.error();
-        QHash<QString, int> areaPositions;
+        Interned areas;
+        Interned statuses;
         QHash<qint64, int> householdPositions;
-        done = eachRow(tr("households"),
-                       QStringLiteral("SELECT rid, area_id, status, latitude IS NULL, uprn IS NULL "
-                                      "FROM household WHERE deleted_at IS NULL"),
-                       {}, [&](const QSqlQuery &q) {
-                           Facts::Household home;
-                           home.rid = q.value(0).toLongLong();
-                           if (const QVariant area = q.value(1); !area.isNull())
-                               home.area = intern(areaPositions, facts.areaIds, area.toString());
-                           home.status = q.value(2).toString();
-                           home.noCoordinates = q.value(3).toBool();
-                           home.noUprn = q.value(4).toBool();
-                           householdPositions.insert(home.rid, int(facts.households.size()));
-                           facts.households.append(std::move(home));
-                       });
+        done = eachRawRow(tr("households"),
+                          QStringLiteral("SELECT rid, area_id, status, latitude IS NULL, "
+                                         "uprn IS NULL FROM household WHERE deleted_at IS NULL"),
+                          [&](const DashboardStore::RawRows &q) {
+                              Facts::Household home;
+                              home.rid = q.int64(0);
+                              if (!q.isNull(1))
+                                  home.area = areas.position(facts.areaIds, q.bytes(1));
+                              home.status = statuses.text(q.bytes(2));
+                              home.noCoordinates = q.int64(3) != 0;
+                              home.noUprn = q.int64(4) != 0;
+                              householdPositions.insert(home.rid, int(facts.households.size()));
+                              facts.households.append(std::move(home));
+                          });
         if (!done)
             return done.error();
         // Each job once (with its household's first completed survey when it is completed),
         // then a row per item of it, if any.
-        QHash<QString, int> fitterPositions;
-        QHash<QString, int> codePositions;
+        Interned fitters;
+        Interned codes;
         QHash<qint64, int> jobPositions;
-        done = eachRow(
+        done = eachRawRow(
             tr("jobs"),
             QStringLiteral(
                 "WITH jobs AS MATERIALIZED (SELECT j.rowid AS jr, j.id AS jid, h.rid AS hr, "
@@ -489,46 +584,47 @@ Result<DashboardStore::Facts> DashboardStore::facts() const
                 "FROM jobs LEFT JOIN job_item i ON i.job_id = jobs.jid "
                 "LEFT JOIN equipment_type e ON e.code = i.equipment_code")
                 .arg(QLatin1String(kItemSpend)),
-            {}, [&](const QSqlQuery &q) {
-                const qint64 key = q.value(0).toLongLong();
+            [&](const DashboardStore::RawRows &q) {
+                const qint64 key = q.int64(0);
                 auto found = jobPositions.find(key);
                 if (found == jobPositions.end()) {
                     Facts::Job job;
-                    job.household = householdPositions.value(q.value(1).toLongLong());
-                    if (const QVariant fitter = q.value(3); !fitter.isNull())
-                        job.fitter = intern(fitterPositions, facts.fitterIds, fitter.toString());
-                    job.status = q.value(2).toString();
-                    job.completedAt = text(q.value(4));
-                    job.scheduledEnd = text(q.value(5));
-                    job.surveyedAt = text(q.value(6));
+                    job.household = householdPositions.value(q.int64(1));
+                    if (!q.isNull(3))
+                        job.fitter = fitters.position(facts.fitterIds, q.bytes(3));
+                    job.status = statuses.text(q.bytes(2));
+                    job.completedAt = q.text(4);
+                    job.scheduledEnd = q.text(5);
+                    job.surveyedAt = q.text(6);
                     found = jobPositions.insert(key, int(facts.jobs.size()));
                     facts.jobs.append(std::move(job));
                 }
-                if (q.value(7).isNull())
+                if (q.isNull(7))
                     return; // a job without items
                 Facts::Job &job = facts.jobs[found.value()];
-                const qint64 qty = q.value(8).toLongLong();
-                job.spendPence += q.value(10).toLongLong(); // no unit cost: not catalogued, 0
+                const qint64 qty = q.int64(8);
+                job.spendPence += q.int64(10); // no unit cost (not catalogued): 0
                 if (qty <= 0)
                     return;
                 job.fittedAnything = true;
-                if (q.value(9).isNull())
+                if (q.isNull(9))
                     return; // not in the catalogue: not among the items fitted
-                const int code = intern(codePositions, facts.codes, q.value(7).toString());
+                const int code = codes.position(facts.codes, q.bytes(7));
                 if (code == facts.codeNames.size())
-                    facts.codeNames.append(q.value(9).toString());
+                    facts.codeNames.append(q.text(9));
                 facts.fitted.append({found.value(), code, qty});
             });
         if (!done)
             return done.error();
-        done = eachRow(tr("declines"),
-                       QStringLiteral("SELECT h.rid, v.at, v.reason FROM visit v "
-                                      "JOIN household h ON h.id = v.household_id "
-                                      "WHERE v.outcome = 'declined' AND h.deleted_at IS NULL"),
-                       {}, [&](const QSqlQuery &q) {
-                           facts.refusals.append({householdPositions.value(q.value(0).toLongLong()),
-                                                  q.value(1).toString(), q.value(2).toString()});
-                       });
+        Interned reasons;
+        done = eachRawRow(tr("declines"),
+                          QStringLiteral("SELECT h.rid, v.at, v.reason FROM visit v "
+                                         "JOIN household h ON h.id = v.household_id "
+                                         "WHERE v.outcome = 'declined' AND h.deleted_at IS NULL"),
+                          [&](const DashboardStore::RawRows &q) {
+                              facts.refusals.append({householdPositions.value(q.int64(0)),
+                                                     q.text(1), reasons.text(q.bytes(2))});
+                          });
         if (!done)
             return done.error();
         done = eachRow(tr("budgets"),

@@ -130,10 +130,14 @@ public:
     static DashboardBar declineBar(const QString &reason, qint64 households);
 
 private:
+    class RawRows;
     /// Runs \a sql with \a values bound in order and hands every row to \a row; a failed
     /// statement is the read error of \a what.
     Status eachRow(const QString &what, const QString &sql, const QVariantList &values,
                    const std::function<void(const QSqlQuery &)> &row) const;
+    /// As eachRow(), on SQLite's own handle (text as UTF-8): for the facts' big reads.
+    Status eachRawRow(const QString &what, const QString &sql,
+                      const std::function<void(const RawRows &)> &row) const;
 };
 
 } // namespace saferhomes
