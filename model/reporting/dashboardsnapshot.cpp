@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <climits>
 
 namespace saferhomes {
 
@@ -24,8 +25,8 @@ Result<DashboardSnapshot> DashboardSnapshot::load(const DashboardStore &store)
     }
 
     // The London days of every time a figure is dated by, in one pass over the years they span.
-    int firstYear = QDate::currentDate().year();
-    int lastYear = firstYear;
+    int firstYear = INT_MAX;
+    int lastYear = INT_MIN;
     for (const DashboardStore::Facts::Job &job : f.jobs) {
         for (const QString *at : {&job.completedAt, &job.surveyedAt}) {
             if (!at->isEmpty()) {
@@ -34,7 +35,9 @@ Result<DashboardSnapshot> DashboardSnapshot::load(const DashboardStore &store)
             }
         }
     }
-    const LondonDays days(firstYear - 1, lastYear + 1);
+    const LondonDays days = firstYear <= lastYear ? LondonDays(firstYear - 1, lastYear + 1)
+                                                  : LondonDays(2000, 2000); // not used
+
     snapshot.m_jobDays.reserve(f.jobs.size());
     for (int i = 0; i < f.jobs.size(); ++i) {
         const DashboardStore::Facts::Job &job = f.jobs[i];
