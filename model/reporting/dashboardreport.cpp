@@ -415,17 +415,24 @@ Result<DashboardFigures> DashboardReport::compute(const DashboardSnapshot &snaps
 
 Result<QList<DrillRow>> DashboardReport::drillDown(const DashboardStore &store,
                                                    const DashboardFilter &filter,
-                                                   const FigureRef &ref, const QDateTime &now)
+                                                   const FigureRef &ref, const QDateTime &now,
+                                                   const DashboardSnapshot *snapshot)
 {
     const DashboardStore::Span period = span(filter, now);
     using K = FigureRef::Kind;
     static const QList<K> madeHere {K::Secured, K::AreaSecured, K::TrendWeek,
                                     K::Spend,   K::SpendMonth,  K::SurveyToInstall};
     if (madeHere.contains(ref.kind)) {
-        const auto completions = store.completions(filter, period.to);
-        if (!completions)
-            return completions.error();
-        const CompletionFacts facts(dated(*completions, filter), period);
+        QList<DatedCompletion> completions;
+        if (snapshot) {
+            completions = snapshot->completions(snapshot->select(filter), period.to);
+        } else {
+            const auto read = store.completions(filter, period.to);
+            if (!read)
+                return read.error();
+            completions = dated(*read, filter);
+        }
+        const CompletionFacts facts(completions, period);
         return store.rows(*facts.members(filter, ref));
     }
     const auto members = store.members(filter, period, ref);

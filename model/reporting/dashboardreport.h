@@ -28,9 +28,12 @@ public:
     /// The same figures from the facts held in \a snapshot (nothing is read).
     static Result<DashboardFigures> compute(const DashboardSnapshot &snapshot,
                                             const DashboardFilter &filter, const QDateTime &now);
+    /// The households behind \a ref; those of the figures made from the completed jobs come
+    /// from \a snapshot when given (it must be of the database \a store reads).
     static Result<QList<DrillRow>> drillDown(const DashboardStore &store,
                                              const DashboardFilter &filter, const FigureRef &ref,
-                                             const QDateTime &now);
+                                             const QDateTime &now,
+                                             const DashboardSnapshot *snapshot = nullptr);
     /// The filter's period as UTC bounds of Europe/London days.
     static DashboardStore::Span span(const DashboardFilter &filter, const QDateTime &now);
     /// The filter a dashboard opens with: every area, status and fitter, the last 18 months

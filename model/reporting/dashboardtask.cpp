@@ -30,6 +30,19 @@ struct DashboardTask::Worker {
         return database.get();
     }
 
+    /// Drops the snapshot when another connection has written since it was read.
+    Status dropStale(const DashboardStore &store)
+    {
+        if (!snapshot)
+            return {};
+        const Result<qint64> version = store.dataVersion();
+        if (!version)
+            return version.error();
+        if (*version != snapshot->dataVersion())
+            snapshot.reset();
+        return {};
+    }
+
     /// The figures under \a filter from the snapshot, read again first when there is none or
     /// another connection has written since it was read.
     Result<DashboardFigures> compute(const DashboardFilter &filter, const QDateTime &now)
@@ -38,13 +51,8 @@ struct DashboardTask::Worker {
         if (!opened)
             return opened.error();
         const DashboardStore store(**opened);
-        if (snapshot) {
-            const Result<qint64> version = store.dataVersion();
-            if (!version)
-                return version.error();
-            if (*version != snapshot->dataVersion())
-                snapshot.reset();
-        }
+        if (const Status checked = dropStale(store); !checked)
+            return checked.error();
         if (!snapshot) {
             Result<DashboardSnapshot> loaded = DashboardSnapshot::load(store);
             if (!loaded)
@@ -52,6 +60,20 @@ struct DashboardTask::Worker {
             snapshot = std::move(*loaded);
         }
         return DashboardReport::compute(*snapshot, filter, now);
+    }
+
+    /// The households behind \a ref, from the snapshot where it is current (so that they are
+    /// those the figure was made from), else from the database.
+    Result<QList<DrillRow>> drillDown(const DashboardFilter &filter, const FigureRef &ref,
+                                      const QDateTime &now)
+    {
+        const Result<const Database *> opened = open();
+        if (!opened)
+            return opened.error();
+        const DashboardStore store(**opened);
+        if (const Status checked = dropStale(store); !checked)
+            return checked.error();
+        return DashboardReport::drillDown(store, filter, ref, now, snapshot ? &*snapshot : nullptr);
     }
 };
 
@@ -125,10 +147,7 @@ void DashboardTask::drillDown(const DashboardFilter &filter, const FigureRef &re
     post([this, latest = m_latestDrill, generation, filter, ref, now](Worker &worker) {
         if (generation != latest->load())
             return;
-        const Result<const Database *> database = worker.open();
-        Result<QList<DrillRow>> rows = database
-            ? DashboardReport::drillDown(DashboardStore(**database), filter, ref, now)
-            : Result<QList<DrillRow>>(database.error());
+        Result<QList<DrillRow>> rows = worker.drillDown(filter, ref, now);
         QMetaObject::invokeMethod(
             this,
             [this, latest, generation, ref, rows = std::move(rows)] {

@@ -280,6 +280,39 @@ TEST_F(DashboardSnapshotTest, TheDemoDatabaseAsSqlCountsIt)
     EXPECT_GT(f.outstanding, 0);
 }
 
+TEST_F(DashboardSnapshotTest, TheHouseholdsBehindTheTimeFiguresFromMemoryAreSqlsToo)
+{
+    const DashboardStore store(m_database);
+    const Result<DashboardSnapshot> snapshot = DashboardSnapshot::load(store);
+    ASSERT_TRUE(snapshot.ok()) << qPrintable(snapshot.errorString());
+    const auto rows
+        = [&](const DashboardFilter &filter, const FigureRef &ref, const DashboardSnapshot *from) {
+              const auto drilled = DashboardReport::drillDown(store, filter, ref, now(), from);
+              EXPECT_TRUE(drilled.ok()) << qPrintable(drilled.errorString());
+              QStringList lines;
+              for (const DrillRow &row : drilled.valueOr({}))
+                  lines << row.postcode + QLatin1Char('=') + QString::number(row.amount);
+              return lines;
+          };
+    DashboardFilter f1 = march();
+    f1.fitterId = QStringLiteral("f1");
+    for (const DashboardFilter &filter : {march(), f1}) {
+        for (const FigureRef &ref :
+             {FigureRef {K::Secured, {}}, FigureRef {K::AreaSecured, QStringLiteral("a1")},
+              FigureRef {K::TrendWeek, QStringLiteral("2026-02-23")}, FigureRef {K::Spend, {}},
+              FigureRef {K::SpendMonth, QStringLiteral("2026-03-01")},
+              FigureRef {K::SurveyToInstall, QStringLiteral("1")}}) {
+            EXPECT_EQ(rows(filter, ref, &*snapshot), rows(filter, ref, nullptr))
+                << int(ref.kind) << " " << qPrintable(filter.fitterId);
+        }
+    }
+    // Counted by hand: March's spend is h1's j1 (2 x 5000 + 10000); h6's j6 fitted nothing.
+    EXPECT_EQ(rows(march(), {K::Spend, {}}, &*snapshot),
+              (QStringList {QStringLiteral("LE13 0AA=20000"), QStringLiteral("LE2 4AC=0")}));
+    EXPECT_EQ(rows(march(), {K::SurveyToInstall, QStringLiteral("1")}, &*snapshot),
+              (QStringList {QStringLiteral("LE13 0AA=18"), QStringLiteral("LE2 4AC=28")}));
+}
+
 namespace {
 
 QCoreApplication &application()
