@@ -36,11 +36,14 @@ public:
 
     QDate date(const QString &utc) const
     {
-        const QDate day = QDate::fromString(utc.left(10), Qt::ISODate);
+        const QStringView text(utc);
+        const QDate day = QDate::fromString(text.left(10), Qt::ISODate);
+        if (text.mid(11, 2) != QLatin1String("23"))
+            return day; // an hour ahead in summer: only 23:xx UTC is the next day
         const bool summer = std::any_of(m_summers.cbegin(), m_summers.cend(), [&](const auto &s) {
             return utc >= s.first && utc < s.second;
         });
-        return summer && utc.mid(11, 2) == QLatin1String("23") ? day.addDays(1) : day;
+        return summer ? day.addDays(1) : day;
     }
 
     static const QTimeZone &zone()

@@ -12,6 +12,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace saferhomes {
 
 namespace {
@@ -548,21 +551,27 @@ Result<DashboardStore::Facts> DashboardStore::facts() const
             return done.error();
         Interned areas;
         Interned statuses;
-        QHash<qint64, int> householdPositions;
-        done = eachRawRow(tr("households"),
-                          QStringLiteral("SELECT rid, area_id, status, latitude IS NULL, "
-                                         "uprn IS NULL FROM household WHERE deleted_at IS NULL"),
-                          [&](const DashboardStore::RawRows &q) {
-                              Facts::Household home;
-                              home.rid = q.int64(0);
-                              if (!q.isNull(1))
-                                  home.area = areas.position(facts.areaIds, q.bytes(1));
-                              home.status = statuses.text(q.bytes(2));
-                              home.noCoordinates = q.int64(3) != 0;
-                              home.noUprn = q.int64(4) != 0;
-                              householdPositions.insert(home.rid, int(facts.households.size()));
-                              facts.households.append(std::move(home));
-                          });
+        // Households in key order, so that a key's position is found by bisection.
+        std::vector<qint64> householdKeys;
+        const auto householdAt = [&](qint64 rid) {
+            return int(std::lower_bound(householdKeys.cbegin(), householdKeys.cend(), rid)
+                       - householdKeys.cbegin());
+        };
+        done = eachRawRow(
+            tr("households"),
+            QStringLiteral("SELECT rid, area_id, status, latitude IS NULL, "
+                           "uprn IS NULL FROM household WHERE deleted_at IS NULL ORDER BY rid"),
+            [&](const DashboardStore::RawRows &q) {
+                Facts::Household home;
+                home.rid = q.int64(0);
+                if (!q.isNull(1))
+                    home.area = areas.position(facts.areaIds, q.bytes(1));
+                home.status = statuses.text(q.bytes(2));
+                home.noCoordinates = q.int64(3) != 0;
+                home.noUprn = q.int64(4) != 0;
+                householdKeys.push_back(home.rid);
+                facts.households.append(std::move(home));
+            });
         if (!done)
             return done.error();
         // Each job once (with its household's first completed survey when it is completed),
@@ -570,6 +579,8 @@ Result<DashboardStore::Facts> DashboardStore::facts() const
         Interned fitters;
         Interned codes;
         QHash<qint64, int> jobPositions;
+        qint64 lastJob = 0;
+        int lastPosition = 0;
         done = eachRawRow(
             tr("jobs"),
             QStringLiteral(
@@ -586,22 +597,29 @@ Result<DashboardStore::Facts> DashboardStore::facts() const
                 .arg(QLatin1String(kItemSpend)),
             [&](const DashboardStore::RawRows &q) {
                 const qint64 key = q.int64(0);
-                auto found = jobPositions.find(key);
-                if (found == jobPositions.end()) {
-                    Facts::Job job;
-                    job.household = householdPositions.value(q.int64(1));
-                    if (!q.isNull(3))
-                        job.fitter = fitters.position(facts.fitterIds, q.bytes(3));
-                    job.status = statuses.text(q.bytes(2));
-                    job.completedAt = q.text(4);
-                    job.scheduledEnd = q.text(5);
-                    job.surveyedAt = q.text(6);
-                    found = jobPositions.insert(key, int(facts.jobs.size()));
-                    facts.jobs.append(std::move(job));
+                // A job's rows come together (it is the outer side of the join).
+                if (facts.jobs.isEmpty() || key != lastJob) {
+                    const auto found = jobPositions.constFind(key);
+                    if (found != jobPositions.cend()) {
+                        lastPosition = found.value();
+                    } else {
+                        Facts::Job job;
+                        job.household = householdAt(q.int64(1));
+                        if (!q.isNull(3))
+                            job.fitter = fitters.position(facts.fitterIds, q.bytes(3));
+                        job.status = statuses.text(q.bytes(2));
+                        job.completedAt = q.text(4);
+                        job.scheduledEnd = q.text(5);
+                        job.surveyedAt = q.text(6);
+                        lastPosition = int(facts.jobs.size());
+                        jobPositions.insert(key, lastPosition);
+                        facts.jobs.append(std::move(job));
+                    }
+                    lastJob = key;
                 }
                 if (q.isNull(7))
                     return; // a job without items
-                Facts::Job &job = facts.jobs[found.value()];
+                Facts::Job &job = facts.jobs[lastPosition];
                 const qint64 qty = q.int64(8);
                 job.spendPence += q.int64(10); // no unit cost (not catalogued): 0
                 if (qty <= 0)
@@ -612,7 +630,7 @@ Result<DashboardStore::Facts> DashboardStore::facts() const
                 const int code = codes.position(facts.codes, q.bytes(7));
                 if (code == facts.codeNames.size())
                     facts.codeNames.append(q.text(9));
-                facts.fitted.append({found.value(), code, qty});
+                facts.fitted.append({lastPosition, code, qty});
             });
         if (!done)
             return done.error();
@@ -622,8 +640,8 @@ Result<DashboardStore::Facts> DashboardStore::facts() const
                                          "JOIN household h ON h.id = v.household_id "
                                          "WHERE v.outcome = 'declined' AND h.deleted_at IS NULL"),
                           [&](const DashboardStore::RawRows &q) {
-                              facts.refusals.append({householdPositions.value(q.int64(0)),
-                                                     q.text(1), reasons.text(q.bytes(2))});
+                              facts.refusals.append(
+                                  {householdAt(q.int64(0)), q.text(1), reasons.text(q.bytes(2))});
                           });
         if (!done)
             return done.error();
