@@ -20,7 +20,6 @@ public:
 
     /// The store's data_version when the facts were read: another value means they are stale.
     qint64 dataVersion() const { return m_facts.dataVersion; }
-    int householdCount() const { return int(m_facts.households.size()); }
 
     /// The households and jobs a filter keeps: its area, status and fitter.
     struct Selection {
