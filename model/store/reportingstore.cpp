@@ -43,19 +43,13 @@ Result<ReturnRows> ReportingStore::returnRows(const QString &from, const QString
     if (query.lastError().isValid())
         return readError(tr("visits"), query.lastError());
 
-    // A household is accepted when a package is agreed on one of its (completed) surveys. The
-    // recommendation rows carry no time: the agreement is dated by the audit event written with
-    // it in the same transaction (survey, "package"), the first one when it was agreed again.
-    // A package agreed on another device arrives by sync without that event; the survey's
-    // completion is then the nearest time this device knows.
+    // A package is agreed on a completed survey; the agreement is dated by the survey's
+    // completion (the recommendation rows carry no time of their own).
     if (!run(query,
-             QStringLiteral("SELECT DISTINCT household_id FROM (SELECT s.household_id, "
-                            "coalesce((SELECT min(a.at) FROM audit_event a "
-                            "WHERE a.entity = 'survey' AND a.entity_id = s.id "
-                            "AND a.field = 'package'), s.completed_at) AS agreed_at "
-                            "FROM survey s WHERE s.completed_at IS NOT NULL AND EXISTS "
+             QStringLiteral("SELECT DISTINCT s.household_id FROM survey s "
+                            "WHERE s.completed_at >= ? AND s.completed_at < ? AND EXISTS "
                             "(SELECT 1 FROM recommendation r WHERE r.survey_id = s.id "
-                            "AND r.agreed = 1)) WHERE agreed_at >= ? AND agreed_at < ?"),
+                            "AND r.agreed = 1)"),
              {from, to}))
         return readError(tr("surveys"), query.lastError());
     while (query.next())

@@ -1,8 +1,6 @@
 #include "handmadereturn.h"
 #include "reporting/quarterlyreturn.h"
 #include "reportingfixture.h"
-#include "store/reportingstore.h"
-#include "store/surveyrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -180,68 +178,4 @@ TEST_F(QuarterlyReturnTest, AFailedReadIsAFailureNeverZeros)
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().kind, Error::Kind::Database);
     EXPECT_TRUE(r.errorString().contains(u"job"_s)) << r.errorString().toStdString();
-}
-
-TEST_F(QuarterlyReturnTest, AcceptedIsDatedByThePackagesAgreementNotTheSurvey)
-{
-    // h2's survey was completed in Q2 (20 September) and its package agreed at midnight on
-    // 1 October in London (23:00Z, BST): Q3. h8's survey was completed in Q3 (23:30Z on
-    // 31 December) and its package agreed on 2 January, then again in February: Q4, once.
-    // h1 has no agreement event (a package that came by sync): its survey's completion, Q3.
-    exec(u"INSERT INTO survey (id, household_id, definition_version, started_at, completed_at, "
-         "by_user) VALUES (?, ?, '1', '2024-09-20T10:00:00.000Z', '2024-09-20T10:00:00.000Z', "
-         "'tester')"_s,
-         {HandMadeReturn::id("s2"), HandMadeReturn::id("h2")});
-    exec(u"INSERT INTO recommendation (id, survey_id, equipment_code, qty, agreed) "
-         "VALUES (?, ?, 'ALARM', 1, 1)"_s,
-         {HandMadeReturn::id("rs2"), HandMadeReturn::id("s2")});
-    const QString agreed = u"INSERT INTO audit_event (at, user_name, device, entity, entity_id, "
-                           "field, old_value, new_value) VALUES (?, 'tester', 'd', 'survey', ?, "
-                           "'package', ?, '[]')"_s;
-    exec(agreed, {u"2024-09-30T23:00:00.000Z"_s, HandMadeReturn::id("s2"), QVariant()});
-    exec(agreed, {u"2025-01-02T10:00:00.000Z"_s, HandMadeReturn::id("s8"), QVariant()});
-    exec(agreed, {u"2025-02-10T10:00:00.000Z"_s, HandMadeReturn::id("s8"), u"[]"_s});
-    // An event of another field or entity with the survey's id is not an agreement.
-    exec(u"INSERT INTO audit_event (at, user_name, device, entity, entity_id, field) "
-         "VALUES ('2024-08-01T10:00:00.000Z', 'tester', 'd', 'survey', ?, 'completed')"_s,
-         {HandMadeReturn::id("s2")});
-
-    const auto accepted = [&](int quarter) {
-        const auto r
-            = QuarterlyReturn::compute(m_database, FinancialPeriod::quarter(2024, quarter), kNow);
-        EXPECT_TRUE(r.ok()) << r.errorString().toStdString();
-        return r.ok() ? r->figure(u"households_accepted"_s)->households : QStringList {u"?"_s};
-    };
-    EXPECT_EQ(accepted(1), ids({"h7"}));
-    EXPECT_EQ(accepted(2), QStringList());
-    EXPECT_EQ(accepted(3), ids({"h1", "h2"}));
-    EXPECT_EQ(accepted(4), ids({"h8"}));
-}
-
-TEST_F(QuarterlyReturnTest, APackageAgreedNowIsAcceptedNowWhateverTheSurveysDate)
-{
-    // Agreed through the store as the doorstep does: the audit event it writes dates it.
-    exec(u"INSERT INTO survey (id, household_id, definition_version, started_at, completed_at, "
-         "by_user) VALUES (?, ?, '1', '2024-11-01T10:00:00.000Z', '2024-11-01T10:00:00.000Z', "
-         "'tester')"_s,
-         {HandMadeReturn::id("s5"), HandMadeReturn::id("h5")});
-    SurveyRepository surveys(m_database, u"tester"_s);
-    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-60);
-    ASSERT_TRUE(surveys.savePackage(QUuid::fromString(HandMadeReturn::id("s5")),
-                                    {PackageItem {u"TLOCK"_s, 1, {}, true}},
-                                    StatusMove {HouseholdStatus::Contacted, {}}))
-        << surveys.errorString().toStdString();
-    const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(60);
-
-    const ReportingStore store(m_database);
-    const auto stamp = [](const QDateTime &t) {
-        return t.toString(Qt::ISODateWithMs);
-    };
-    const auto q3 = store.returnRows(u"2024-09-30T23:00:00.000Z"_s, u"2025-01-01T00:00:00.000Z"_s);
-    ASSERT_TRUE(q3.ok()) << q3.errorString().toStdString();
-    EXPECT_EQ(q3->accepted.size(), 2); // h1 and h8, as in EveryKeyMatchesTheHandCount
-    EXPECT_FALSE(q3->accepted.contains(HandMadeReturn::id("h5")));
-    const auto now = store.returnRows(stamp(before), stamp(after));
-    ASSERT_TRUE(now.ok()) << now.errorString().toStdString();
-    EXPECT_EQ(now->accepted, ids({"h5"}));
 }
