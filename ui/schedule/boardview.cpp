@@ -626,7 +626,7 @@ void BoardView::paintJob(QPainter &painter, const Job &job, const QRect &rect) c
     }
     painter.setPen(Qt::black);
     const QFontMetrics metrics = painter.fontMetrics();
-    const QString label = local(job.start).toString(u"HH:mm") + u' ' + job.address;
+    QString label = local(job.start).toString(u"HH:mm") + u' ' + job.address;
     const QString rules = marks.join(QStringLiteral(", "));
     // One line: the time, the address, the rules; two when there is room for them.
     if (text.height() >= 2 * metrics.height()) {
