@@ -59,8 +59,7 @@ protected:
         const auto rows = query(
             dbPath(),
             u"SELECT pin_kind || '|' || pinned || '|' || coalesce(scheduled_start, '') FROM job "
-              "WHERE id = '%1'"_s
-                .arg(uuid(n)));
+            "WHERE id = '%1'"_s.arg(uuid(n)));
         return rows && !rows->isEmpty() ? rows->constFirst().value(0).toString() : QString();
     }
 };
