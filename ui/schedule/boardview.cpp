@@ -613,7 +613,11 @@ void BoardView::paintJob(QPainter &painter, const Job &job, const QRect &rect) c
         const QFontMetrics boldMetrics(bold);
         const QString letter = pinBadge(job.pin);
         const int size = std::min(16, rect.height() - 4);
-        const QRect badge(text.left(), rect.top() + (rect.height() - size) / 2,
+        // Beside the first line when the card has two (the day view), else in the middle.
+        const int line = QFontMetrics(font()).height();
+        const int top = text.height() >= 2 * line ? text.top() + (line - size) / 2
+                                                  : rect.top() + (rect.height() - size) / 2;
+        const QRect badge(text.left(), top,
                           std::max(size, boldMetrics.horizontalAdvance(letter) + 6), size);
         painter.setPen(Qt::NoPen);
         painter.setBrush(kPinBadge);
