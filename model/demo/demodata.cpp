@@ -35,27 +35,29 @@ Status removeScratch(const QString &path)
 Status writeFill(const Database &scratch, const DemoData::Options &options)
 {
     DemoRepository repository(scratch, Database::localUserName());
-    if (!repository.begin())
-        return Error::database(repository.errorString());
+    if (Status begun = repository.begin(); !begun)
+        return begun;
     DemoHouseholds households(repository, options.households, options.seed);
     DemoStories stories(scratch, repository, options.households, options.seed);
-    if (!households.writeAreas() || !stories.writeCatalogue() || !stories.writeFitters()
-        || !households.writeHouseholds() || !repository.commit()) {
-        const QString message = repository.errorString();
+    Status registered = households.writeAreas();
+    if (registered)
+        registered = stories.writeCatalogue();
+    if (registered)
+        registered = stories.writeFitters();
+    if (registered)
+        registered = households.writeHouseholds();
+    if (!registered) {
         repository.rollback();
-        return Error::database(message);
+        return registered;
     }
+    if (Status committed = repository.commit(); !committed)
+        return committed;
     stories.setProgress([&options](int done, int total) {
         if (options.progress)
             options.progress(done, total);
         return !(options.cancel && options.cancel->load());
     });
-    if (!stories.write(households.homes())) {
-        if (stories.cancelled())
-            return Error::cancelled(stories.errorString());
-        return Error::database(stories.errorString());
-    }
-    return {};
+    return stories.write(households.homes());
 }
 
 } // namespace

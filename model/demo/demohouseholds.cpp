@@ -29,7 +29,7 @@ DemoHouseholds::DemoHouseholds(DemoRepository &repository, int count, quint32 se
     , m_random(seed)
 { }
 
-bool DemoHouseholds::writeAreas()
+Status DemoHouseholds::writeAreas()
 {
     // Households are shared out in proportion to the areas' base targets.
     int targets = 0;
@@ -49,12 +49,12 @@ bool DemoHouseholds::writeAreas()
         // A bigger register means a bigger scheme: the target covers every home on it.
         area.targetHomes = std::max(kDemoAreas[i].baseTarget, (m_areaHouseholds[i] + 9) / 10 * 10);
         area.budgetPence = qint64(area.targetHomes) * 30000;
-        const std::optional<QUuid> id = m_repository.addArea(area);
+        const Result<QUuid> id = m_repository.addArea(area);
         if (!id)
-            return false;
+            return id.error();
         m_areaIds.append(*id);
     }
-    return true;
+    return {};
 }
 
 void DemoHouseholds::planPostcodes()
@@ -256,7 +256,7 @@ HouseholdRecord DemoHouseholds::makeHousehold(int area, DemoHome *home,
     return record;
 }
 
-bool DemoHouseholds::writeHouseholds()
+Status DemoHouseholds::writeHouseholds()
 {
     planPostcodes();
     m_homes.reserve(size_t(m_count));
@@ -268,14 +268,16 @@ bool DemoHouseholds::writeHouseholds()
             std::optional<Resident> second;
             // Written as `identified`: the stories move each one through the services.
             const HouseholdRecord record = makeHousehold(area, &home, &second);
-            if (!m_repository.addHousehold(record))
-                return false;
-            if (second && !m_repository.addResident(*second))
-                return false;
+            if (Status added = m_repository.addHousehold(record); !added)
+                return added;
+            if (second) {
+                if (Status added = m_repository.addResident(*second); !added)
+                    return added;
+            }
             m_homes.push_back(home);
         }
     }
-    return true;
+    return {};
 }
 
 } // namespace saferhomes

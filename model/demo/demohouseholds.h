@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/householdstatus.h"
+#include "domain/result.h"
 #include "store/householdrepository.h"
 
 #include "demorandom.h"
@@ -39,9 +40,9 @@ public:
     DemoHouseholds(DemoRepository &repository, int count, quint32 seed);
 
     /// Writes the two scheme areas, their targets grown to cover \a count households.
-    bool writeAreas();
+    Status writeAreas();
     /// Writes the households and residents (after writeAreas()).
-    bool writeHouseholds();
+    Status writeHouseholds();
     /// The households written, in the order they were written.
     const std::vector<DemoHome> &homes() const { return m_homes; }
 

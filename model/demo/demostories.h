@@ -45,30 +45,28 @@ public:
     DemoStories(const DemoStories &) = delete;
     DemoStories &operator=(const DemoStories &) = delete;
 
+    // A failure names the household (a service refused a step of its story) or what was
+    // being written (the repository's error); Error::Cancelled when the progress callback
+    // stopped it.
+
     /// Writes the equipment catalogue, inside the repository's open transaction.
-    bool writeCatalogue();
+    Status writeCatalogue();
     /// Writes the fitters, more of them for a bigger register, inside the repository's open
     /// transaction.
-    bool writeFitters();
+    Status writeFitters();
     /// Writes the stories of \a homes, which must be committed as `identified`, in many
     /// transactions (no repository transaction may be open). On failure what was written
     /// stays (DemoData writes into a scratch file that is then thrown away).
-    bool write(const std::vector<DemoHome> &homes);
+    Status write(const std::vector<DemoHome> &homes);
     /// Called after each household's story with how many are written and how many there
     /// are; returning false stops the fill (write() then fails with Error::Kind::Cancelled).
     void setProgress(std::function<bool(int done, int total)> progress)
     {
         m_progress = std::move(progress);
     }
-    /// Whether the last write() stopped because the progress callback asked it to.
-    bool cancelled() const { return m_cancelled; }
-
-    /// Why the last call failed.
-    QString errorString() const { return m_error; }
 
 private:
     std::function<bool(int, int)> m_progress;
-    bool m_cancelled = false;
     struct Doorstep;
     struct FitterState {
         DemoFitter row;
@@ -119,25 +117,25 @@ private:
     };
 
     Doorstep &as(const QString &user);
-    bool fail(const QString &message);
-    bool refused(const DemoHome &home, const QString &error);
+    /// A service's refusal of a step of \a home's story.
+    static Error refused(const DemoHome &home, const QString &error);
 
-    bool writeStory(const DemoHome &home);
-    bool writeContactedStory(const DemoHome &home);
-    bool writeSurveyedStory(const DemoHome &home);
-    bool writeAcceptedStory(const DemoHome &home);
-    bool writeDeclinedStory(const DemoHome &home);
-    bool writeClosedStory(const DemoHome &home, VisitOutcome outcome);
+    Status writeStory(const DemoHome &home);
+    Status writeContactedStory(const DemoHome &home);
+    Status writeSurveyedStory(const DemoHome &home);
+    Status writeAcceptedStory(const DemoHome &home);
+    Status writeDeclinedStory(const DemoHome &home);
+    Status writeClosedStory(const DemoHome &home, VisitOutcome outcome);
     void shapeWeek(FitterState &fitter, int index) const;
     void planTrayJob(const DemoHome &home, const QUuid &surveyId, const SurveyPlan &survey,
                      const QDateTime &createdAt);
     void chooseTerms(DemoJob &job, int startMinute);
     void markRuleBreaks();
-    bool writeJobs();
-    bool completeJobs();
-    bool moveStatuses(bool completed);
-    bool writeStockAndTimes();
-    bool writeStock();
+    Status writeJobs();
+    Status completeJobs();
+    Status moveStatuses(bool completed);
+    Status writeStockAndTimes();
+    Status writeStock();
 
     // Pieces of a story. Each draws from m_events in a fixed order, so no two draws may be
     // arguments of one call (the compiler chooses the order of those).
@@ -146,17 +144,17 @@ private:
     QDateTime visitTime(const QDate &day);
     QDateTime revisitTime(int maxDaysAhead);
     QString officer(int area);
-    bool visit(const DemoHome &home, const QString &by, VisitOutcome outcome, const QDateTime &when,
-               const QString &reason = {}, const QDateTime &revisitAt = {},
-               const QString &notes = {}, QUuid *visitId = nullptr);
-    bool addNoAnswers(const DemoHome &home, QDate before, int count);
-    bool addConsents(const DemoHome &home, const QDateTime &when, const QString &by, bool fitting,
-                     bool evaluation);
-    bool addRefusal(const DemoHome &home, const QDateTime &when, const QString &by);
+    Status visit(const DemoHome &home, const QString &by, VisitOutcome outcome,
+                 const QDateTime &when, const QString &reason = {}, const QDateTime &revisitAt = {},
+                 const QString &notes = {}, QUuid *visitId = nullptr);
+    Status addNoAnswers(const DemoHome &home, QDate before, int count);
+    Status addConsents(const DemoHome &home, const QDateTime &when, const QString &by, bool fitting,
+                       bool evaluation);
+    Status addRefusal(const DemoHome &home, const QDateTime &when, const QString &by);
     SurveyPlan planSurvey(const DemoHome &home, bool agree);
-    bool addSurvey(const DemoHome &home, const SurveyPlan &survey, const QUuid &visitId,
-                   const QDateTime &when, const QString &by, bool agree, QUuid *surveyId);
-    bool setStatus(const DemoHome &home, HouseholdStatus status, const QString &by);
+    Status addSurvey(const DemoHome &home, const SurveyPlan &survey, const QUuid &visitId,
+                     const QDateTime &when, const QString &by, bool agree, QUuid *surveyId);
+    Status setStatus(const DemoHome &home, HouseholdStatus status, const QString &by);
     DayPlan &dayPlan(const QDate &day);
     std::optional<Booking> book(int area, int skills, int minutes, QDate from, int direction);
     void planJob(const DemoHome &home, const QUuid &surveyId, const SurveyPlan &survey,
@@ -181,7 +179,6 @@ private:
     int m_rotation = 0;
     std::vector<PlannedJob> m_jobs;
     std::vector<Backdate> m_backdates;
-    QString m_error;
 };
 
 } // namespace saferhomes

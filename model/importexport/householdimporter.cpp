@@ -431,20 +431,18 @@ ImportResult reported(const ImportPlan &plan)
 
 /// Completes \a result after \a written (or not) \a valid records: the areas made, or why
 /// nothing was kept. Refused records are not an error: the result lists them.
-void finish(ImportResult &result, bool written, qsizetype valid, bool refused,
-            const QStringList &createdAreas, const HouseholdRepository &repository)
+void finish(ImportResult &result, const Status &written, qsizetype valid, bool refused,
+            const QStringList &createdAreas)
 {
     if (!written) {
-        result.cancelled = repository.wasCancelled();
+        result.cancelled = written.error().kind == Error::Kind::Cancelled;
         if (!result.cancelled && !refused && valid > 0) {
             // Another program's lock is not a refusal of these records: the file can be
             // imported as it is once the other program lets go.
-            const QString why = repository.errorString();
-            const QString message = HouseholdImporter::tr("nothing was imported: %1").arg(why);
-            result.status = why.contains(QStringLiteral("database is locked"))
-                    || why.contains(QStringLiteral("database table is locked"))
-                ? Error::locked(message)
-                : Error::refused(message);
+            const QString message
+                = HouseholdImporter::tr("nothing was imported: %1").arg(written.error().message);
+            result.status = written.error().kind == Error::Kind::Locked ? Error::locked(message)
+                                                                        : Error::refused(message);
         }
         return;
     }
@@ -545,13 +543,11 @@ ImportResult HouseholdImporter::import(const QString &path, bool skipInvalid,
         return rows.isEmpty() || handover.put(std::move(rows));
     };
     QStringList createdAreas;
-    const bool written
+    const Status written
         = m_repository.insertRows(lineCount(data) - 1, make, &createdAreas, progress, source);
     ImportResult result = reported(plan);
-    if (result.status) {
-        finish(result, written, valid, !plan.problems.isEmpty() && !skipInvalid, createdAreas,
-               m_repository);
-    }
+    if (result.status)
+        finish(result, written, valid, !plan.problems.isEmpty() && !skipInvalid, createdAreas);
     return result;
 }
 
@@ -568,9 +564,9 @@ ImportResult HouseholdImporter::commit(const ImportPlan &plan, bool skipInvalid,
     if (!plan.problems.isEmpty() && !skipInvalid)
         return result;
     QStringList createdAreas;
-    const bool written
+    const Status written
         = m_repository.insert(plan.records, &createdAreas, progress, {plan.fileName, plan.sha256});
-    finish(result, written, plan.records.size(), false, createdAreas, m_repository);
+    finish(result, written, plan.records.size(), false, createdAreas);
     return result;
 }
 

@@ -143,6 +143,17 @@ QByteArray backdateSql(const Backdated &target)
     return QByteArray("UPDATE ") + target.table + " SET " + target.column + " = ? WHERE id = ?";
 }
 
+/// A failed write of \a what with SQLite's \a message: Error::Locked when another program
+/// holds the lock, Error::Database otherwise.
+Error writeError(const QString &what, const QString &message)
+{
+    const QString text = QCoreApplication::translate("DemoRepository", "%1: %2").arg(what, message);
+    return message.contains(QLatin1String("database is locked"))
+            || message.contains(QLatin1String("database table is locked"))
+        ? Error::locked(text)
+        : Error::database(text);
+}
+
 } // namespace
 
 /// The prepared statements of one fill, made once the transaction is open: Qt SQL for the
@@ -239,12 +250,6 @@ DemoRepository::~DemoRepository()
         rollback();
 }
 
-bool DemoRepository::fail(const QString &message)
-{
-    m_error = message;
-    return false;
-}
-
 Result<int> DemoRepository::householdCount() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
@@ -255,13 +260,13 @@ Result<int> DemoRepository::householdCount() const
     return query.value(0).toInt();
 }
 
-bool DemoRepository::begin()
+Status DemoRepository::begin()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen())
-        return fail(tr("the database is not open"));
+        return Error::database(tr("the database is not open"));
     if (!db.transaction())
-        return fail(db.lastError().text());
+        return writeError(tr("starting the demo transaction"), db.lastError().text());
     m_now = storeTimestamp();
     QSqlQuery query(db);
     const auto read = [&](const QString &sql, qint64 *value) {
@@ -286,7 +291,7 @@ bool DemoRepository::begin()
     if (!ok) {
         const QString message = query.lastError().text();
         db.rollback();
-        return fail(message);
+        return writeError(tr("reading the last local keys"), message);
     }
     // A large fill touches far more pages than the default cache holds; spilling them to the
     // WAL in the middle of the transaction and reading them back was most of its time.
@@ -296,15 +301,15 @@ bool DemoRepository::begin()
     if (!m_statements->error.isEmpty()) {
         const QString message = m_statements->error;
         rollback();
-        return fail(message);
+        return writeError(tr("preparing the demo statements"), message);
     }
-    return true;
+    return {};
 }
 
-bool DemoRepository::commit()
+Status DemoRepository::commit()
 {
     if (!m_statements)
-        return fail(tr("no demo transaction is open"));
+        return Error::database(tr("no demo transaction is open"));
     m_statements.reset();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QString message;
@@ -337,10 +342,10 @@ bool DemoRepository::commit()
     if (!message.isEmpty()) {
         db.rollback();
         restoreCacheSize();
-        return fail(message);
+        return writeError(tr("saving the demo households"), message);
     }
     restoreCacheSize();
-    return true;
+    return {};
 }
 
 void DemoRepository::rollback()
@@ -375,55 +380,49 @@ bool run(QSqlQuery &query, std::initializer_list<QVariant> values)
 
 } // namespace
 
-std::optional<QUuid> DemoRepository::addArea(const Area &area)
+Result<QUuid> DemoRepository::addArea(const Area &area)
 {
     Statements &s = *m_statements;
-    if (!run(s.area, {idValue(area.id), area.name, area.targetHomes, area.budgetPence, m_now})) {
-        fail(s.area.lastError().text());
-        return std::nullopt;
-    }
-    if (!run(s.areaRow, {area.name}) || !s.areaRow.next()) {
-        fail(s.areaRow.lastError().text());
-        return std::nullopt;
-    }
+    if (!run(s.area, {idValue(area.id), area.name, area.targetHomes, area.budgetPence, m_now}))
+        return writeError(tr("area %1").arg(area.name), s.area.lastError().text());
+    if (!run(s.areaRow, {area.name}) || !s.areaRow.next())
+        return writeError(tr("area %1").arg(area.name), s.areaRow.lastError().text());
     const QUuid id = QUuid::fromString(s.areaRow.value(0).toString());
     s.areaRow.finish();
     if (!s.audit.record(QStringLiteral("area"), area.name, QStringLiteral("target_homes"), {},
-                        area.targetHomes, m_now)) {
-        fail(s.audit.errorString());
-        return std::nullopt;
-    }
+                        area.targetHomes, m_now))
+        return writeError(tr("area %1").arg(area.name), s.audit.errorString());
     return id;
 }
 
-bool DemoRepository::addEquipment(const DemoEquipment &e)
+Status DemoRepository::addEquipment(const DemoEquipment &e)
 {
     Statements &s = *m_statements;
     if (!run(s.equipment, {e.code, e.name, e.standard, e.unitCostPence, e.fitMinutes, e.skill}))
-        return fail(tr("equipment %1: %2").arg(e.code, s.equipment.lastError().text()));
+        return writeError(tr("equipment %1").arg(e.code), s.equipment.lastError().text());
     if (s.equipment.numRowsAffected() > 0) {
         if (!s.audit.record(QStringLiteral("equipment_type"), e.code, QStringLiteral("created"), {},
                             e.name, m_now))
-            return fail(s.audit.errorString());
+            return writeError(tr("equipment %1").arg(e.code), s.audit.errorString());
     }
-    return true;
+    return {};
 }
 
-bool DemoRepository::addFitter(const DemoFitter &f)
+Status DemoRepository::addFitter(const DemoFitter &f)
 {
     Statements &s = *m_statements;
     if (!run(s.fitter,
              {idValue(f.id), f.name, f.skills.join(QLatin1Char(';')), f.startLatitude,
               f.startLongitude, f.shiftStart, f.shiftEnd, f.weeklyShifts, f.absences,
               f.van.isNull() ? QStringLiteral("") : f.van}))
-        return fail(tr("fitter %1: %2").arg(f.name, s.fitter.lastError().text()));
+        return writeError(tr("fitter %1").arg(f.name), s.fitter.lastError().text());
     if (!s.audit.record(QStringLiteral("fitter"), idValue(f.id).toString(),
                         QStringLiteral("created"), {}, f.name, m_now))
-        return fail(s.audit.errorString());
-    return true;
+        return writeError(tr("fitter %1").arg(f.name), s.audit.errorString());
+    return {};
 }
 
-bool DemoRepository::addHousehold(const HouseholdRecord &record)
+Status DemoRepository::addHousehold(const HouseholdRecord &record)
 {
     Statements &s = *m_statements;
     const Household &h = record.household;
@@ -431,82 +430,83 @@ bool DemoRepository::addHousehold(const HouseholdRecord &record)
     if (!exec(s.household, h.id, uprn, h.addressLine1, h.addressLine2, h.town, h.postcode,
               h.latitude, h.longitude, h.areaId, h.eligibility.join(QLatin1Char(';')),
               HouseholdStatusRules::name(h.status), h.priority, h.notes, m_now, m_now, ++m_rid)) {
-        return fail(tr("household %1: %2").arg(h.addressLine1, s.household.errorString()));
+        return writeError(tr("household %1").arg(h.addressLine1), s.household.errorString());
     }
     const Resident &r = record.resident;
     if (!r.name.isEmpty() || !r.phone.isEmpty() || !r.email.isEmpty()) {
         if (!exec(s.resident, r.id, h.id, r.name, r.phone, r.email, r.preferredContact, r.language,
                   r.accessNeeds, true, m_now))
-            return fail(s.resident.errorString());
+            return writeError(tr("resident of %1").arg(h.addressLine1), s.resident.errorString());
     }
-    return true;
+    return {};
 }
 
-bool DemoRepository::addResident(const Resident &r)
+Status DemoRepository::addResident(const Resident &r)
 {
     Statements &s = *m_statements;
     if (!exec(s.resident, r.id, r.householdId, r.name, r.phone, r.email, r.preferredContact,
               r.language, r.accessNeeds, false, m_now))
-        return fail(s.resident.errorString());
-    return true;
+        return writeError(tr("resident %1").arg(r.name), s.resident.errorString());
+    return {};
 }
 
-bool DemoRepository::addJob(const DemoJob &j)
+Status DemoRepository::addJob(const DemoJob &j)
 {
     Statements &s = *m_statements;
     if (!exec(s.job, j.id, j.householdId, j.surveyId, j.fitterId, j.status, j.scheduledStart,
               j.scheduledEnd, j.completedAt, j.signedOffBy, j.notes, j.createdAt, j.durationMinutes,
               j.availability, j.accessNotes, j.sequence))
-        return fail(tr("job: %1").arg(s.job.errorString()));
-    return true;
+        return writeError(tr("job"), s.job.errorString());
+    return {};
 }
 
-bool DemoRepository::addJobItem(const DemoJobItem &i)
+Status DemoRepository::addJobItem(const DemoJobItem &i)
 {
     // Part of its job: the job's audit event covers it.
     Statements &s = *m_statements;
     if (!exec(s.jobItem, i.id, i.jobId, i.code, i.qty, i.serial, i.fitted))
-        return fail(tr("job item %1: %2").arg(i.code, s.jobItem.errorString()));
-    return true;
+        return writeError(tr("job item %1").arg(i.code), s.jobItem.errorString());
+    return {};
 }
 
-bool DemoRepository::completeJob(const DemoJob &j, const QList<DemoJobItem> &items)
+Status DemoRepository::completeJob(const DemoJob &j, const QList<DemoJobItem> &items)
 {
     Statements &s = *m_statements;
     const QString id = idValue(j.id).toString();
-    if (!run(s.jobStatus, {id}) || !s.jobStatus.next())
-        return fail(tr("job %1 is not there to complete").arg(id));
+    if (!run(s.jobStatus, {id}))
+        return writeError(tr("job %1").arg(id), s.jobStatus.lastError().text());
+    if (!s.jobStatus.next())
+        return Error::notFound(tr("job %1 is not there to complete").arg(id));
     const QString before = s.jobStatus.value(0).toString();
     s.jobStatus.finish();
     if (!exec(s.jobUpdate, j.status, j.completedAt, j.signedOffBy, j.notes, j.id))
-        return fail(tr("job: %1").arg(s.jobUpdate.errorString()));
+        return writeError(tr("job %1").arg(id), s.jobUpdate.errorString());
     if (before != j.status
         && !s.audit.record(QStringLiteral("job"), id, QStringLiteral("status"), before, j.status,
                            m_now))
-        return fail(s.audit.errorString());
+        return writeError(tr("job %1").arg(id), s.audit.errorString());
     for (const DemoJobItem &item : items) {
         if (!exec(s.jobItemUpdate, item.fitted, item.serial, item.fitted, item.id))
-            return fail(tr("job item %1: %2").arg(item.code, s.jobItemUpdate.errorString()));
+            return writeError(tr("job item %1").arg(item.code), s.jobItemUpdate.errorString());
     }
-    return true;
+    return {};
 }
 
-bool DemoRepository::addStockMovement(const DemoStockMovement &m)
+Status DemoRepository::addStockMovement(const DemoStockMovement &m)
 {
     // The ledger is itself append-only and names who and when: no separate audit event.
     Statements &s = *m_statements;
     if (!exec(s.stock, m.id, m.code, m.qtyChange, m.reason, m.jobId, m.at, m.byUser, m.note))
-        return fail(tr("stock movement %1: %2").arg(m.code, s.stock.errorString()));
-    return true;
+        return writeError(tr("stock movement %1").arg(m.code), s.stock.errorString());
+    return {};
 }
 
-bool DemoRepository::backdate(DemoTimestamp which, const QUuid &id, const QDateTime &at)
+Status DemoRepository::backdate(DemoTimestamp which, const QUuid &id, const QDateTime &at)
 {
     SqliteStatement &statement = *m_statements->backdates[size_t(which)];
     if (!exec(statement, at, id))
-        return fail(tr("%1: %2").arg(QLatin1String(kBackdated[size_t(which)].table),
-                                     statement.errorString()));
-    return true;
+        return writeError(QLatin1String(kBackdated[size_t(which)].table), statement.errorString());
+    return {};
 }
 
 } // namespace saferhomes

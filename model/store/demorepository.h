@@ -104,44 +104,44 @@ public:
     /// Households in the database, soft-deleted ones included, or why they cannot be counted.
     Result<int> householdCount() const;
 
+    // Every write below fails with Error::Database (Error::Locked when another program holds
+    // the lock), naming what it was writing; the caller then rolls back.
+
     /// Opens the transaction that every add...(), completeJob() and backdate() call below
     /// writes into.
-    bool begin();
-    bool commit();
+    Status begin();
+    /// Writes the quick-find entries and the bulk audit events, and commits.
+    Status commit();
     void rollback();
 
     /// Creates the area, or updates the target and budget of the one with that name; returns
     /// the id the households must refer to.
-    std::optional<QUuid> addArea(const Area &area);
+    Result<QUuid> addArea(const Area &area);
     /// Adds a catalogue entry; an existing code is left as it is.
-    bool addEquipment(const DemoEquipment &equipment);
-    bool addFitter(const DemoFitter &fitter);
+    Status addEquipment(const DemoEquipment &equipment);
+    Status addFitter(const DemoFitter &fitter);
     /// Adds a household and its primary resident (when named), following the rules of
     /// HouseholdRepository::insert; the quick-find rows are written by commit().
-    bool addHousehold(const HouseholdRecord &record);
+    Status addHousehold(const HouseholdRecord &record);
     /// Adds a further, non-primary resident.
-    bool addResident(const Resident &resident);
-    bool addJob(const DemoJob &job);
-    bool addJobItem(const DemoJobItem &item);
+    Status addResident(const Resident &resident);
+    Status addJob(const DemoJob &job);
+    Status addJobItem(const DemoJobItem &item);
     /// Marks a job added earlier as \a job now says it went (status, completion, sign-off,
     /// notes; audited) and its items as \a items say (fitted, serial).
-    bool completeJob(const DemoJob &job, const QList<DemoJobItem> &items);
-    bool addStockMovement(const DemoStockMovement &movement);
+    Status completeJob(const DemoJob &job, const QList<DemoJobItem> &items);
+    Status addStockMovement(const DemoStockMovement &movement);
     /// Sets time \a which of the row \a id to \a at (the audit events keep when the row was
     /// really written).
-    bool backdate(DemoTimestamp which, const QUuid &id, const QDateTime &at);
-
-    QString errorString() const { return m_error; }
+    Status backdate(DemoTimestamp which, const QUuid &id, const QDateTime &at);
 
 private:
     struct Statements;
-    bool fail(const QString &message);
     void restoreCacheSize();
 
     QString m_connectionName;
     QString m_userName;
     QString m_device;
-    QString m_error;
     QString m_now;
     qint64 m_firstRid = 0; ///< households after this row were added by this transaction
     qint64 m_rid = 0;

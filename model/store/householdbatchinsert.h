@@ -2,6 +2,8 @@
 
 #include "householdrepository.h"
 
+#include "domain/result.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QHash>
@@ -31,24 +33,25 @@ public:
     HouseholdBatchInsert(QString connectionName, QString userName, QString device);
     ~HouseholdBatchInsert();
 
-    /// Prepares to write; false on failure (errorString()), and then the caller rolls back.
-    bool begin(QStringList *createdAreas);
-    /// Writes \a rows; false on failure, and then the caller rolls back.
-    bool write(const HouseholdRows &rows);
-    /// Writes the sync ops and the audit event of everything written; false on failure.
-    bool finish(const HouseholdBatchSource &source);
+    // On a failure (Error::Locked when another connection holds the lock the write needs,
+    // Error::Database otherwise, naming what was being written) the caller rolls back.
+
+    /// Prepares to write.
+    Status begin(QStringList *createdAreas);
+    /// Writes \a rows.
+    Status write(const HouseholdRows &rows);
+    /// Writes the sync ops and the audit event of everything written.
+    Status finish(const HouseholdBatchSource &source);
 
     qint64 written() const { return m_nextHouseholdRid - m_firstHouseholdRid; }
-    QString errorString() const { return m_error; }
 
 private:
     /// Fills m_rowAreas for \a rows, creating the areas not known yet.
-    bool resolveAreas(const HouseholdRows &rows);
+    Status resolveAreas(const HouseholdRows &rows);
     /// Indexes the gathered quick-find texts for the households they belong to.
-    bool writeSearchTexts();
-    bool writeOutbox();
-    bool writeAuditEvent(const HouseholdBatchSource &source);
-    bool fail(const QString &message);
+    Status writeSearchTexts();
+    Status writeOutbox();
+    Status writeAuditEvent(const HouseholdBatchSource &source);
 
     QString m_connectionName;
     QString m_userName;
@@ -68,7 +71,6 @@ private:
     qint64 m_nextResidentRid = 0;
     QString m_firstId;
     QString m_lastId;
-    QString m_error;
     /// Quick-find texts not indexed yet (a JSON array being built) and the rid of the first.
     QByteArray m_searchTexts;
     qint64 m_searchFirstRid = 0;

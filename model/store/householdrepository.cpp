@@ -405,8 +405,8 @@ Result<StatusCounts> HouseholdRepository::statusCounts() const
     return counts;
 }
 
-bool HouseholdRepository::insert(const QList<HouseholdRecord> &records, QStringList *createdAreas,
-                                 const Progress &progress, const HouseholdBatchSource &source)
+Status HouseholdRepository::insert(const QList<HouseholdRecord> &records, QStringList *createdAreas,
+                                   const Progress &progress, const HouseholdBatchSource &source)
 {
     QString broken;
     const auto encode = [&records, &broken](HouseholdRowHandover &handover) {
@@ -435,19 +435,24 @@ bool HouseholdRepository::insert(const QList<HouseholdRecord> &records, QStringL
     };
     if (records.isEmpty()) {
         m_cancelled = false;
-        return true;
+        return {};
     }
-    if (insertRows(records.size(), encode, createdAreas, progress, source))
-        return true;
-    if (!broken.isEmpty())
-        fail(broken);
-    return false;
+    const Status inserted = insertRows(records.size(), encode, createdAreas, progress, source);
+    if (inserted || broken.isEmpty())
+        return inserted;
+    return failed(Error::invalid(broken));
 }
 
-bool HouseholdRepository::insertRows(qint64 expectedRows,
-                                     const std::function<bool(HouseholdRowHandover &)> &make,
-                                     QStringList *createdAreas, const Progress &progress,
-                                     const HouseholdBatchSource &source)
+Status HouseholdRepository::failed(Error error)
+{
+    m_error = error.message;
+    return error;
+}
+
+Status HouseholdRepository::insertRows(qint64 expectedRows,
+                                       const std::function<bool(HouseholdRowHandover &)> &make,
+                                       QStringList *createdAreas, const Progress &progress,
+                                       const HouseholdBatchSource &source)
 {
     m_cancelled = false;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -467,8 +472,10 @@ bool HouseholdRepository::insertRows(qint64 expectedRows,
     std::optional<SoleWriterMode> soleWriter;
     if (expectedRows >= kSoleWriterRows)
         soleWriter.emplace(m_connectionName);
-    if (!db.transaction())
-        return fail(db.lastError().text());
+    if (!db.transaction()) {
+        return failed(
+            Database::sqlError(db.databaseName(), tr("cannot start writing"), db.lastError()));
+    }
     QElapsedTimer timer;
     timer.start();
 
@@ -480,33 +487,38 @@ bool HouseholdRepository::insertRows(qint64 expectedRows,
         handover.finish();
     });
     HouseholdBatchInsert batch(m_connectionName, m_userName, m_device);
-    bool ok = batch.begin(createdAreas);
-    while (ok) {
+    Status written = batch.begin(createdAreas);
+    while (written) {
         const std::optional<HouseholdRows> rows = handover.take();
         if (!rows)
             break;
-        ok = batch.write(*rows);
-        if (ok && progress && !progress(rows->progressDone, rows->progressTotal)) {
+        written = batch.write(*rows);
+        if (written && progress && !progress(rows->progressDone, rows->progressTotal)) {
             m_cancelled = true;
-            ok = false;
+            written = Error::cancelled(tr("cancelled"));
         }
     }
-    if (!ok)
+    if (!written)
         handover.cancel();
     maker.join();
-    if (!ok || !made || !batch.finish(source) || !db.commit()) {
-        QString message = m_cancelled ? tr("cancelled") : batch.errorString();
-        if (message.isEmpty())
-            message = made ? db.lastError().text() : tr("nothing was written");
+    if (written && !made)
+        written = Error::invalid(tr("nothing was written"));
+    if (written)
+        written = batch.finish(source);
+    if (written && !db.commit()) {
+        written = Database::sqlError(db.databaseName(), tr("cannot save the households"),
+                                     db.lastError());
+    }
+    if (!written) {
         db.rollback();
         if (createdAreas)
             createdAreas->clear();
-        return fail(message);
+        return failed(written.error());
     }
     qCDebug(lcStore) << "inserted" << batch.written() << "households in" << timer.elapsed() << "ms";
     if (progress)
         progress(expectedRows, expectedRows);
-    return true;
+    return {};
 }
 
 bool HouseholdRepository::setFields(const QUuid &id,

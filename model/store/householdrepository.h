@@ -87,22 +87,25 @@ public:
     /// Inserts \a records in one transaction (areas named but unknown are created and listed
     /// in \a createdAreas) with their quick-find entries, their sync ops and one audit event
     /// for the whole batch (entity "import": \a source, the count and the range of local keys
-    /// and ids). Nothing is written when it fails (a record breaking a rule of the household
-    /// table is named) or \a progress cancels. The records are encoded on a second thread
+    /// and ids). Nothing is written when it fails (Error::Invalid naming a record that breaks
+    /// a rule of the household table; Error::Locked, Error::Database as insertRows()) or
+    /// \a progress cancels (Error::Cancelled). The records are encoded on a second thread
     /// while this one writes (insertRows()).
-    bool insert(const QList<HouseholdRecord> &records, QStringList *createdAreas = nullptr,
-                const Progress &progress = {}, const HouseholdBatchSource &source = {});
+    Status insert(const QList<HouseholdRecord> &records, QStringList *createdAreas = nullptr,
+                  const Progress &progress = {}, const HouseholdBatchSource &source = {});
 
     /// Inserts new households as \a make encodes them, in one transaction like insert():
     /// \a make runs on a thread of its own and hands each batch over as it is ready
     /// (HouseholdRowHandover::put(), false once the writing stopped), while this thread writes
-    /// the one before. It returns whether to keep what it handed over; false, a failed write
-    /// or a cancel through \a progress (called with each batch's HouseholdRows::progressDone
-    /// and progressTotal) leaves the database as it was. \a expectedRows is an estimate;
-    /// \a source is read only after \a make has returned (so \a make may fill it in).
-    bool insertRows(qint64 expectedRows, const std::function<bool(HouseholdRowHandover &)> &make,
-                    QStringList *createdAreas = nullptr, const Progress &progress = {},
-                    const HouseholdBatchSource &source = {});
+    /// the one before. It returns whether to keep what it handed over; false (Error::Invalid,
+    /// "nothing was written"), a failed write (Error::Locked when another program holds the
+    /// lock, Error::Database otherwise) or a cancel through \a progress (Error::Cancelled;
+    /// called with each batch's HouseholdRows::progressDone and progressTotal) leaves the
+    /// database as it was. \a expectedRows is an estimate; \a source is read only after
+    /// \a make has returned (so \a make may fill it in).
+    Status insertRows(qint64 expectedRows, const std::function<bool(HouseholdRowHandover &)> &make,
+                      QStringList *createdAreas = nullptr, const Progress &progress = {},
+                      const HouseholdBatchSource &source = {});
 
     /// Applies already-validated field values to one household in one audited transaction.
     /// \a keptByPull non-null: the changes undo an edit (UndoGuard): a field a pull changed
@@ -118,6 +121,8 @@ public:
     bool wasCancelled() const { return m_cancelled; }
 
 private:
+    /// \a error, also kept as errorString() for the callers that still read that.
+    Status failed(Error error);
     /// Adds a sync op to the outbox inside the caller's transaction (DESIGN §7).
     bool addOutboxEntry(const QSqlDatabase &db, const QString &entity, const QString &entityId,
                         const QString &kind, const QJsonObject &payload, const QString &now);

@@ -156,8 +156,11 @@ TEST_F(HouseholdRepositoryTest, AFailedInsertWritesNothing)
     b.household.id = QUuid::createUuid();
     HouseholdRecord c = b; // same id: the database refuses the third record
     QStringList created;
-    EXPECT_FALSE(m_repository->insert({a, b, c}, &created));
-    EXPECT_FALSE(m_repository->errorString().isEmpty());
+    const Status inserted = m_repository->insert({a, b, c}, &created);
+    ASSERT_FALSE(inserted);
+    EXPECT_EQ(inserted.error().kind, Error::Kind::Database);
+    EXPECT_TRUE(inserted.errorString().contains(text("UNIQUE constraint failed: household.id")))
+        << qPrintable(inserted.errorString());
     EXPECT_TRUE(created.isEmpty());
     EXPECT_EQ(m_repository->count().value(), 0);
     EXPECT_TRUE(m_repository->areas().value().isEmpty());
@@ -169,8 +172,10 @@ TEST_F(HouseholdRepositoryTest, CancellingAnInsertWritesNothing)
     QList<HouseholdRecord> records;
     for (int i = 0; i < 2000; ++i)
         records.append(household(text("%1 Long Street").arg(i), text("LE13 0BG")));
-    EXPECT_FALSE(
-        m_repository->insert(records, nullptr, [](qint64 done, qint64) { return done < 1000; }));
+    const Status inserted
+        = m_repository->insert(records, nullptr, [](qint64 done, qint64) { return done < 1000; });
+    ASSERT_FALSE(inserted);
+    EXPECT_EQ(inserted.error().kind, Error::Kind::Cancelled);
     EXPECT_TRUE(m_repository->wasCancelled());
     EXPECT_EQ(m_repository->count().value(), 0);
 }
@@ -191,9 +196,11 @@ TEST_F(HouseholdRepositoryTest, DiskFullDuringImportLosesNothing)
     for (int i = 0; i < 3000; ++i)
         records.append(
             household(text("%1 Full Street").arg(i), text("LE13 0BG"), text("Resident %1").arg(i)));
-    EXPECT_FALSE(m_repository->insert(records));
-    EXPECT_TRUE(m_repository->errorString().contains(text("full"), Qt::CaseInsensitive))
-        << qPrintable(m_repository->errorString());
+    const Status inserted = m_repository->insert(records);
+    ASSERT_FALSE(inserted);
+    EXPECT_EQ(inserted.error().kind, Error::Kind::Database);
+    EXPECT_TRUE(inserted.errorString().contains(text("full"), Qt::CaseInsensitive))
+        << qPrintable(inserted.errorString());
     EXPECT_EQ(m_repository->count().value(), 1);
 }
 
@@ -205,9 +212,12 @@ TEST_F(HouseholdRepositoryTest, ALockedDatabaseIsReportedAndLosesNothing)
     ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
     ASSERT_TRUE(
         lock.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('holding', 'the lock')")));
-    EXPECT_FALSE(m_repository->insert({household(text("1 Locked Street"), text("LE13 0BG"))}));
-    EXPECT_TRUE(m_repository->errorString().contains(text("locked"), Qt::CaseInsensitive))
-        << qPrintable(m_repository->errorString());
+    const Status inserted
+        = m_repository->insert({household(text("1 Locked Street"), text("LE13 0BG"))});
+    ASSERT_FALSE(inserted);
+    EXPECT_EQ(inserted.error().kind, Error::Kind::Locked) << qPrintable(inserted.errorString());
+    EXPECT_TRUE(inserted.errorString().contains(text("locked"), Qt::CaseInsensitive))
+        << qPrintable(inserted.errorString());
     ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
     EXPECT_EQ(m_repository->count().value(), 0);
 }
@@ -359,9 +369,11 @@ TEST_F(HouseholdRepositoryTest, ABatchIsRefusedWhereTheSchemaWouldRefuseARow)
          }},
     };
     for (const auto &[name, breakIt] : cases) {
-        EXPECT_FALSE(broken(breakIt)) << name;
-        EXPECT_TRUE(m_repository->errorString().startsWith(text("household 2 of 2 (")))
-            << name << ": " << qPrintable(m_repository->errorString());
+        const Status inserted = broken(breakIt);
+        ASSERT_FALSE(inserted) << name;
+        EXPECT_EQ(inserted.error().kind, Error::Kind::Invalid) << name;
+        EXPECT_TRUE(inserted.errorString().startsWith(text("household 2 of 2 (")))
+            << name << ": " << qPrintable(inserted.errorString());
         EXPECT_EQ(m_repository->count().value(), 0) << name;
         EXPECT_TRUE(m_repository->quickFind(text("Good")).value().isEmpty()) << name;
     }

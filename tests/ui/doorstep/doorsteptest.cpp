@@ -24,17 +24,19 @@ void DoorstepTest::SetUp()
 void DoorstepTest::addCatalogue()
 {
     DemoRepository demo(m_database, QStringLiteral("tester"));
-    ASSERT_TRUE(demo.begin()) << qPrintable(demo.errorString());
+    const Status begun = demo.begin();
+    ASSERT_TRUE(begun) << qPrintable(begun.errorString());
     QStringList codes;
     for (const RecommendationRule &rule : RecommendationEngine::builtIn().rules()) {
         if (codes.contains(rule.code))
             continue;
         codes.append(rule.code);
-        ASSERT_TRUE(
-            demo.addEquipment({rule.code, rule.code, {}, 1500, 30, QStringLiteral("locks")}))
-            << qPrintable(demo.errorString());
+        const Status added
+            = demo.addEquipment({rule.code, rule.code, {}, 1500, 30, QStringLiteral("locks")});
+        ASSERT_TRUE(added) << qPrintable(added.errorString());
     }
-    ASSERT_TRUE(demo.commit()) << qPrintable(demo.errorString());
+    const Status committed = demo.commit();
+    ASSERT_TRUE(committed) << qPrintable(committed.errorString());
 }
 
 QString DoorstepTest::writePng(const QString &name) const
