@@ -11,10 +11,25 @@ namespace saferhomes {
 
 class AuditLog;
 
-/// The stock ledger (DESIGN §8): append-only movements per item code and location (`depot` or
-/// a fitter's van), each written in one transaction with its audit event and its outbox op (the
-/// stock_movement trigger). Levels come from the stock_level summary the triggers keep equal to
-/// the sums over the ledger.
+/// An item a completion would fit beyond what its job holds reserved and what the van has
+/// available (on hand and not reserved for other jobs): the van would go below what it holds.
+struct StockShortfall {
+    QString code;
+    QString location; ///< the van (a fitter's id; the depot for a job with no fitter)
+    int fitted = 0; ///< what the completion fits
+    int reserved = 0; ///< what the job holds reserved (van and depot)
+    int onHand = 0; ///< at location
+    int reservedThere = 0; ///< at location, for every job (this one's included)
+
+    int available() const { return onHand - reservedThere; }
+    /// What cannot be taken from anywhere.
+    int missing() const;
+};
+
+/// The ledger's own movements (DESIGN §8): append-only movements per item code and location
+/// (`depot` or a fitter's van), each written in one transaction with its audit event and its outbox
+/// op (the stock_movement trigger). Levels come from the stock_level summary the triggers keep
+/// equal to the sums over the ledger.
 ///
 /// Every movement is checked before it is written: the code must be in the catalogue, the
 /// location `depot` or a known fitter, the quantity positive; a movement that would take what
@@ -43,6 +58,13 @@ public:
     /// What the schedule's stock rule needs: available stock by location and code, and what
     /// each job holds reserved.
     Result<ScheduleStock> scheduleStock() const;
+    /// What a completion fitting \a fitted (code → quantity) of \a jobId would take beyond
+    /// what the job holds reserved and its van has available, by code; empty when the van can
+    /// cover it. JobRepository::complete() refuses such a completion.
+    Result<QList<StockShortfall>> completionShortfalls(const QUuid &jobId,
+                                                       const QHash<QString, int> &fitted) const;
+    /// "Van Alex's van has 1 of WINDOW_LOCK available ...": \a shortfall with its figures.
+    QString describe(const StockShortfall &shortfall) const;
     /// The catalogue's codes (the codes a movement may name).
     Result<QStringList> codes() const;
 
@@ -86,13 +108,21 @@ namespace stockstore {
 bool settleJobReservations(const QString &connectionName, AuditLog &audit, const QString &userName,
                            const QString &jobId, const QString &at, QString *error);
 
-/// Records what a completed visit fitted: for each code, a `fitted` movement taking the
-/// quantity off the location that held it reserved for the job (the fitter's van when none
-/// did), using up the reservation first; then what stays reserved for the job is released.
-/// So fitted + released = reserved for each item. A completion records what the fitter did:
-/// it is never refused for want of stock.
 /// StockLedger::scheduleStock() on \a connectionName (for the job reads).
 Result<ScheduleStock> readScheduleStock(const QString &connectionName);
+
+/// StockLedger::completionShortfalls() on \a connectionName, inside the caller's transaction.
+Result<QList<StockShortfall>> fittedShortfalls(const QString &connectionName, const QString &jobId,
+                                               const QHash<QString, int> &fitted);
+/// A completion's refusal naming every shortfall's figures (Error::Invalid).
+Error shortfallError(const QString &connectionName, const QList<StockShortfall> &shortfalls);
+
+/// Records what a completed visit fitted: for each code, a `fitted` movement taking the
+/// quantity off the location that held it reserved for the job (the fitter's van when none
+/// did), using up the reservation first; what is fitted beyond the reservation comes out of
+/// the van's available stock (fittedShortfalls() says when it cannot: the caller refuses the
+/// completion first). Then what stays reserved for the job is released. So fitted + released
+/// = reserved for each item.
 
 bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
                      const QString &jobId, const QHash<QString, int> &fitted, const QString &at,
