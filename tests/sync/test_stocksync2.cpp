@@ -98,9 +98,9 @@ TEST_F(StockGuardTest, AReservationMovedOnTwoDevicesIsReleasedAndReservedOnce)
 {
     auto a = office(QStringLiteral("twice-a"), QStringLiteral("coordinator"));
     auto b = office(QStringLiteral("twice-b"), QStringLiteral("coordinator_b"));
-    // The fitter's van holds 2 window locks and a door viewer of the depot's 4 and 2, and the
+    // The fitter's van holds 2 window locks and a door viewer of the depot's 6 and 3, and the
     // job booked on the fitter holds them there.
-    stockDepot(*a, {{QStringLiteral("WINDOW_LOCK"), 4}, {QStringLiteral("DOOR_VIEWER"), 2}});
+    stockDepot(*a, {{QStringLiteral("WINDOW_LOCK"), 6}, {QStringLiteral("DOOR_VIEWER"), 3}});
     StockLedger ledgerA(a->database(), a->login());
     ASSERT_TRUE(
         ledgerA.transfer(QStringLiteral("WINDOW_LOCK"), 2, StockLocation::depot(), m_fitterId));
@@ -134,8 +134,8 @@ TEST_F(StockGuardTest, AReservationMovedOnTwoDevicesIsReleasedAndReservedOnce)
     EXPECT_EQ(localHeld(*b, job), atTheDepot);
     ASSERT_TRUE(synced(a->sync()));
     // b's move agrees with the server's job; its releases would give back stock the job no
-    // longer holds in the van, its reservations would reserve the job's items twice: refused,
-    // with the server's figures.
+    // longer holds in the van, its reservations would reserve the job's items twice (the
+    // depot has enough for that): refused, with the server's figures.
     const SyncResult late = b->sync();
     ASSERT_TRUE(late.ok()) << late.error.toStdString();
     ASSERT_EQ(late.rejected.size(), 4) << reasons(late).toStdString();
@@ -167,9 +167,9 @@ TEST_F(StockGuardTest, AReservationMovedOnTwoDevicesIsReleasedAndReservedOnce)
     const QStringList server = centralLevels(*m_central);
     EXPECT_EQ(server,
               sorted({QStringLiteral("DOOR_VIEWER@%1 1/0").arg(m_fitterId),
-                      QStringLiteral("DOOR_VIEWER@depot 1/1"),
+                      QStringLiteral("DOOR_VIEWER@depot 2/1"),
                       QStringLiteral("WINDOW_LOCK@%1 2/0").arg(m_fitterId),
-                      QStringLiteral("WINDOW_LOCK@depot 2/2")}));
+                      QStringLiteral("WINDOW_LOCK@depot 4/2")}));
     ASSERT_TRUE(syncUntil(*a, [&] { return localLevels(*a) == server; }))
         << localLevels(*a).join(u'\n').toStdString();
     ASSERT_TRUE(syncUntil(*b, [&] { return localLevels(*b) == server; }))
@@ -224,7 +224,7 @@ TEST_F(StockGuardTest, AReleaseOrFittingBeyondWhatTheJobHoldsIsRefusedWithTheFig
     // 4 fitted from its 2 reserved: 2 beyond, where 1 is free,
     ASSERT_TRUE(a->exec(insert, {fitted, -4, QStringLiteral("fitted"), job, -2}))
         << a->lastError().toStdString();
-    // and a release that names no job.
+    // and a release of what no job holds.
     ASSERT_TRUE(a->exec(insert, {orphan, 0, QStringLiteral("released"), QVariant(), -1}))
         << a->lastError().toStdString();
     const SyncResult refused = a->sync();
@@ -244,7 +244,10 @@ TEST_F(StockGuardTest, AReleaseOrFittingBeyondWhatTheJobHoldsIsRefusedWithTheFig
                        "taken")
             .arg(job)))
         << why.value(fitted).toStdString();
-    EXPECT_TRUE(why.value(orphan).contains(u"names no job")) << why.value(orphan).toStdString();
+    EXPECT_TRUE(why.value(orphan).contains(
+        QStringLiteral("stock reservation: no job holds 0 of WINDOW_LOCK reserved at depot on "
+                       "the server: 1 cannot be released for it")))
+        << why.value(orphan).toStdString();
     // The server's ledger is as it was.
     EXPECT_EQ(centralHeld(*m_central, job),
               QStringList(

@@ -5,9 +5,9 @@
 -- against what the job it names holds on the server, one item and location at a time (the same
 -- advisory lock as the reservation check):
 --   - a movement that gives back reserved stock (released, or the reserved part of fitted)
---     names a job and never gives back more than that job holds reserved there: two devices
---     releasing the same reservation, or a release or fitting beyond what was reserved, is
---     refused ("stock reservation: ...");
+--     never gives back more than the job it names (or, naming none, no job) holds reserved
+--     there: two devices releasing the same reservation, or a release or fitting beyond what
+--     was reserved, is refused ("stock reservation: ...");
 --   - a reservation names a job that is booked (tentative or scheduled) on the server, at the
 --     depot or at the van of the fitter the server has it booked on: the reservation follows
 --     the job as the server holds it, so one sent after a job change the server refused (a
@@ -28,13 +28,15 @@
 -- refused by the table's privileges. Every role reads it as before; devices remove an item
 -- deleted here when they pull it.
 
--- What the whole ledger says a job holds reserved of one item at one location, whatever rows
--- the caller may read (a coordinator releasing what a fitter's device reserved).
+-- What the whole ledger says a job (or, for a NULL job, no job) holds reserved of one item at
+-- one location, whatever rows the caller may read (a coordinator releasing what a fitter's
+-- device reserved).
 CREATE FUNCTION sh_stock_job_held(job uuid, code text, place text) RETURNS bigint
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT coalesce(sum(m.reserved_change), 0)
     FROM stock_movement m
-    WHERE m.job_id = job AND m.equipment_code = code AND m.location = place;
+    WHERE m.equipment_code = code AND m.location = place
+      AND (m.job_id = job OR (job IS NULL AND m.job_id IS NULL));
 $$;
 
 -- A job as the server holds it (its status and fitter), whoever asks: empty when there is no
@@ -61,26 +63,24 @@ GRANT EXECUTE ON FUNCTION sh_stock_job_held(uuid, text, text), sh_stock_job_book
     sh_stock_job_need(uuid, text)
     TO sh_admin, sh_coordinator, sh_fitter, sh_manager;
 
+-- After the row is in (so that the policies have had their say first), with the row counted in
+-- every sum: a figure "before" is the sum less the row.
 CREATE FUNCTION sh_stock_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
     held bigint;
     on_hand bigint;
     reserved bigint;
-    beyond bigint;
+    beyond bigint := NEW.reserved_change - NEW.qty_change;
     booking record;
     need record;
+    holder text := coalesce('job ' || NEW.job_id::text, 'no job');
 BEGIN
     IF NEW.reserved_change = 0 AND NEW.reason <> 'fitted' THEN
-        RETURN NEW;
-    END IF;
-    IF NEW.reserved_change <> 0 AND NEW.job_id IS NULL THEN
-        RAISE EXCEPTION 'stock reservation: a % movement of % at % that changes what is '
-                        'reserved names no job', NEW.reason, NEW.equipment_code, NEW.location
-            USING ERRCODE = 'check_violation';
+        RETURN NULL;
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('stock:' || NEW.equipment_code || ':' || NEW.location));
-    IF NEW.reserved_change > 0 THEN
+    IF NEW.reserved_change > 0 AND NEW.job_id IS NOT NULL THEN
         SELECT b.status, b.fitter_id INTO booking FROM sh_stock_job_booking(NEW.job_id) b;
         IF NOT FOUND OR booking.status NOT IN ('tentative', 'scheduled') THEN
             RAISE EXCEPTION 'stock reservation: job % is % on the server: % of % cannot be '
@@ -97,41 +97,43 @@ BEGIN
                 USING ERRCODE = 'check_violation';
         END IF;
         SELECT n.needed, n.held INTO need FROM sh_stock_job_need(NEW.job_id, NEW.equipment_code) n;
-        IF need.held + NEW.reserved_change > need.needed THEN
+        IF need.held > need.needed THEN
             RAISE EXCEPTION 'stock reservation: job % needs % of % and holds % reserved on the '
                             'server: % more cannot be reserved for it', NEW.job_id, need.needed,
-                            NEW.equipment_code, need.held, NEW.reserved_change
+                            NEW.equipment_code, need.held - NEW.reserved_change,
+                            NEW.reserved_change
                 USING ERRCODE = 'check_violation';
         END IF;
     END IF;
     IF NEW.reserved_change < 0 THEN
         held := sh_stock_job_held(NEW.job_id, NEW.equipment_code, NEW.location);
-        IF held < -NEW.reserved_change THEN
-            RAISE EXCEPTION 'stock reservation: job % holds % of % reserved at % on the server: '
-                            '% cannot be % for it', NEW.job_id, held, NEW.equipment_code,
-                            NEW.location, -NEW.reserved_change, NEW.reason
+        IF held < 0 THEN
+            RAISE EXCEPTION 'stock reservation: % holds % of % reserved at % on the server: '
+                            '% cannot be % for it', holder, held - NEW.reserved_change,
+                            NEW.equipment_code, NEW.location, -NEW.reserved_change, NEW.reason
                 USING ERRCODE = 'check_violation';
         END IF;
     END IF;
     -- What a fitting takes beyond its reservation comes out of what is available there.
-    beyond := NEW.reserved_change - NEW.qty_change;
     IF NEW.reason = 'fitted' AND beyond > 0 THEN
         SELECT t.on_hand, t.reserved INTO on_hand, reserved
             FROM sh_stock_totals(NEW.equipment_code, NEW.location) t;
-        IF on_hand - reserved < beyond THEN
+        IF on_hand - reserved < 0 THEN
             RAISE EXCEPTION 'stock short: % has % of % available on the server (% on hand, % '
-                            'reserved): % fitted beyond the reservation of job % cannot be taken',
-                            NEW.location, on_hand - reserved, NEW.equipment_code, on_hand,
-                            reserved, beyond, NEW.job_id
+                            'reserved): % fitted beyond the reservation of % cannot be taken',
+                            NEW.location, on_hand - reserved + beyond, NEW.equipment_code,
+                            on_hand - NEW.qty_change, reserved - NEW.reserved_change, beyond,
+                            holder
                 USING ERRCODE = 'check_violation';
         END IF;
     END IF;
-    RETURN NEW;
+    RETURN NULL;
 END;
 $$;
 
--- Fires before stock_movement_reservation (triggers fire by name): both take the same lock.
-CREATE TRIGGER stock_movement_guard BEFORE INSERT ON stock_movement
+-- After the row: the policies refuse what is not the caller's to write before any figure is
+-- checked. Takes the lock the reservation check (0009) took before the row.
+CREATE TRIGGER stock_movement_guard AFTER INSERT ON stock_movement
     FOR EACH ROW EXECUTE FUNCTION sh_stock_guard();
 
 -- The catalogue: coordinators write it as admins do (0002), never delete a row outright.
