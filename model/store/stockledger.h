@@ -26,10 +26,10 @@ struct StockShortfall {
     int missing() const;
 };
 
-/// The ledger's own movements (DESIGN §8): append-only movements per item code and location
-/// (`depot` or a fitter's van), each written in one transaction with its audit event and its outbox
-/// op (the stock_movement trigger). Levels come from the stock_level summary the triggers keep
-/// equal to the sums over the ledger.
+/// The stock ledger (DESIGN §8): append-only movements per item code and location (`depot` or
+/// a fitter's van), each written in one transaction with its audit event and its outbox op (the
+/// stock_movement trigger). Levels come from the stock_level summary the triggers keep equal to
+/// the sums over the ledger.
 ///
 /// Every movement is checked before it is written: the code must be in the catalogue, the
 /// location `depot` or a known fitter, the quantity positive; a movement that would take what
@@ -63,7 +63,9 @@ public:
     /// cover it. JobRepository::complete() refuses such a completion.
     Result<QList<StockShortfall>> completionShortfalls(const QUuid &jobId,
                                                        const QHash<QString, int> &fitted) const;
-    /// "Van Alex's van has 1 of WINDOW_LOCK available ...": \a shortfall with its figures.
+    /// \a shortfall with its figures: "LOCK: 3 fitted, 2 of them reserved for this job;
+    /// Alice's van has 0 more available (2 on hand, 2 reserved for jobs), so 1 cannot be taken
+    /// from it."
     QString describe(const StockShortfall &shortfall) const;
     /// The catalogue's codes (the codes a movement may name).
     Result<QStringList> codes() const;
@@ -123,7 +125,6 @@ Error shortfallError(const QString &connectionName, const QList<StockShortfall> 
 /// the van's available stock (fittedShortfalls() says when it cannot: the caller refuses the
 /// completion first). Then what stays reserved for the job is released. So fitted + released
 /// = reserved for each item.
-
 bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
                      const QString &jobId, const QHash<QString, int> &fitted, const QString &at,
                      QString *error);
