@@ -128,6 +128,9 @@ QString Cli::helpText()
               "                                        place open jobs on fitters' shifts\n"
               "  schedule ical --fitter ID --date YYYY-MM-DD --out FILE\n"
               "                                        a fitter's day as an iCalendar file\n"
+              "  schedule pin --job ID --to fitter|day|time|none\n"
+              "                                        pin a booked job to its fitter, day or "
+              "exact time, or unpin it\n"
               "\n"
               "Options:\n"
               "  --db PATH     the local database (default: this profile's own)\n"
@@ -315,11 +318,14 @@ int Cli::runCommand(const QStringList &words)
     }
     if (command == u"schedule" && sub == u"solve-vrptw" && words.size() == 3)
         return ScheduleCommand(output).solveVrptw(words[2], m_options);
-    if (command == u"schedule" && (sub == u"auto" || sub == u"ical") && words.size() == 2) {
+    if (command == u"schedule" && (sub == u"auto" || sub == u"ical" || sub == u"pin")
+        && words.size() == 2) {
         Database database(ConnectionName::main());
         if (!openDatabase(database))
             return UsageError;
         ScheduleCommand schedule(output);
+        if (sub == u"pin")
+            return schedule.pin(database, m_options);
         return sub == u"auto" ? schedule.autoSchedule(database, m_options,
                                                       m_flags.contains(QStringLiteral("--replan")))
                               : schedule.ical(database, m_options);

@@ -228,6 +228,34 @@ int ScheduleCommand::autoSchedule(Database &database, const QHash<QString, QStri
     return Cli::Success;
 }
 
+int ScheduleCommand::pin(Database &database, const QHash<QString, QString> &options)
+{
+    const QUuid jobId = QUuid::fromString(options.value(QStringLiteral("--job")));
+    if (jobId.isNull())
+        return m_output.fail(Cli::UsageError, tr("schedule pin needs --job ID"));
+    const std::optional<PinKind> pin
+        = PinKindNames::fromName(options.value(QStringLiteral("--to")));
+    if (!pin) {
+        return m_output.fail(Cli::UsageError,
+                             tr("schedule pin needs --to %1")
+                                 .arg(QStringList {QStringLiteral("fitter"), QStringLiteral("day"),
+                                                   QStringLiteral("time"), QStringLiteral("none")}
+                                          .join(u'|')));
+    }
+    const Status pinned = JobRepository(database, Database::localUserName()).setJobPin(jobId, *pin);
+    if (!pinned) {
+        return m_output.fail(pinned.error().kind == Error::Kind::Database ? Cli::UsageError
+                                                                          : Cli::Rejected,
+                             pinned.errorString());
+    }
+    const QString id = jobId.toString(QUuid::WithoutBraces);
+    m_output.print({{QStringLiteral("job"), id}, {QStringLiteral("pin"), PinKindNames::name(*pin)}},
+                   *pin == PinKind::None
+                       ? tr("job %1 unpinned").arg(id)
+                       : tr("job %1 pinned to its %2").arg(id, PinKindNames::name(*pin)));
+    return Cli::Success;
+}
+
 int ScheduleCommand::ical(Database &database, const QHash<QString, QString> &options)
 {
     const QUuid fitterId = QUuid::fromString(options.value(QStringLiteral("--fitter")));

@@ -38,6 +38,13 @@ public:
     /// iCalendar. 0 written; 2 bad options, an unknown fitter or a file that cannot be written.
     int ical(Database &database, const QHash<QString, QString> &options);
 
+    /// `schedule pin --job ID --to fitter|day|time|none`: pins a booked job to its fitter (any
+    /// day or time), its day (any time that day) or its exact time, or unpins it (none); what
+    /// the optimiser may still change of it (DESIGN §8). Prints {"job", "pin"}. 0 done (also
+    /// when it was pinned so already); 1 refused (no such job, or a job that is not booked);
+    /// 2 bad options or a database that cannot be read or written.
+    int pin(Database &database, const QHash<QString, QString> &options);
+
 private:
     /// Reads --time-limit into \a seconds and --seed into \a seed where they are given;
     /// returns the usage error, or an empty string.

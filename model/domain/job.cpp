@@ -10,6 +10,9 @@ const QStringList kNames {QStringLiteral("unscheduled"), QStringLiteral("tentati
                           QStringLiteral("scheduled"),   QStringLiteral("completed"),
                           QStringLiteral("no_access"),   QStringLiteral("cancelled")};
 
+const QStringList kPinNames {QStringLiteral("none"), QStringLiteral("fitter"),
+                             QStringLiteral("day"), QStringLiteral("time")};
+
 QJsonArray intArray(const QList<int> &values)
 {
     QJsonArray array;
@@ -48,6 +51,32 @@ std::optional<JobStatus> JobStatusNames::fromName(const QString &name)
 QStringList JobStatusNames::allNames()
 {
     return kNames;
+}
+
+QString PinKindNames::name(PinKind kind)
+{
+    return kPinNames.value(int(kind));
+}
+
+std::optional<PinKind> PinKindNames::fromName(const QString &name)
+{
+    const qsizetype index = kPinNames.indexOf(name);
+    if (index < 0)
+        return std::nullopt;
+    return PinKind(index);
+}
+
+QStringList PinKindNames::allNames()
+{
+    return kPinNames;
+}
+
+PinKind PinKindNames::fromStored(bool pinned, const QString &pinKind)
+{
+    if (pinned)
+        return PinKind::Time;
+    const PinKind kind = fromName(pinKind).value_or(PinKind::None);
+    return kind == PinKind::Fitter || kind == PinKind::Day ? kind : PinKind::None;
 }
 
 bool JobStatusNames::isOpen(JobStatus status)

@@ -27,6 +27,22 @@ public:
     static bool isBooked(JobStatus status);
 };
 
+/// How a booked job is held when the optimiser plans (DESIGN §8, issue 12): not at all; to its
+/// fitter (any day and time of the horizon, never another fitter); to its fitter's day (that
+/// fitter and day, the order within the day may change); or to its exact time. The stored
+/// names are the schema's CHECK values (`job.pin_kind`).
+enum class PinKind { None, Fitter, Day, Time };
+
+class PinKindNames {
+public:
+    static QString name(PinKind kind);
+    static std::optional<PinKind> fromName(const QString &name);
+    static QStringList allNames();
+    /// The kind a stored row means: `pinned` (the column older devices write) is a pin to the
+    /// exact time whatever `pin_kind` says; else `pin_kind` when it names a fitter or day pin.
+    static PinKind fromStored(bool pinned, const QString &pinKind);
+};
+
 /// One weekly window in which the householder can let a fitter in (local time).
 struct AvailabilityWindow {
     QList<int> weekdays; ///< ISO weekdays, 1 = Monday; empty: every day
@@ -80,7 +96,8 @@ struct Job {
     QDateTime start; ///< invalid when not booked
     QDateTime end;
     int durationMinutes = 0;
-    bool pinned = false;
+    PinKind pin = PinKind::None; ///< only a booked job is pinned
+    bool isPinned() const { return pin != PinKind::None; }
     int sequence = 0;
     QUuid revisitOf;
     JobAvailability availability;

@@ -1,6 +1,8 @@
 #include "reporting/dashboardreport.h"
 
 #include "domain/financialperiod.h"
+#include "reporting/dashboarddays.h"
+#include "reporting/dashboardsnapshot.h"
 
 #include <QHash>
 #include <QTimeZone>
@@ -12,20 +14,14 @@ namespace saferhomes {
 
 namespace {
 
-const QTimeZone &london()
-{
-    static const QTimeZone zone("Europe/London");
-    return zone;
-}
-
 QString storeText(const QDateTime &utc)
 {
-    return utc.toUTC().toString(Qt::ISODateWithMs);
+    return LondonDays::storeText(utc);
 }
 
 QString dayStart(const QDate &day)
 {
-    return storeText(QDateTime(day, QTime(0, 0), london()));
+    return storeText(QDateTime(day, QTime(0, 0), LondonDays::zone()));
 }
 
 QDate mondayOf(const QDate &day)
@@ -33,40 +29,30 @@ QDate mondayOf(const QDate &day)
     return day.addDays(1 - day.dayOfWeek());
 }
 
-/// Local (Europe/London) dates of stored UTC timestamps, fast: the summer-time intervals are
-/// worked out once as stored-timestamp text, so a timestamp is placed by comparing text.
-class LondonDays {
-public:
-    explicit LondonDays(int firstYear, int lastYear)
-    {
-        const QDateTime from(QDate(firstYear, 1, 1), QTime(0, 0), Qt::UTC);
-        const QDateTime to(QDate(lastYear + 1, 1, 1), QTime(0, 0), Qt::UTC);
-        QString start;
-        for (const QTimeZone::OffsetData &change : london().transitions(from, to)) {
-            const QString at = storeText(change.atUtc);
-            if (change.offsetFromUtc != 0) {
-                start = at;
-            } else if (!start.isEmpty()) {
-                m_summers.append({start, at});
-                start.clear();
+/// \a completions with their London days.
+QList<DatedCompletion> dated(const QList<DashboardStore::Completion> &completions,
+                             const DashboardFilter &filter)
+{
+    int firstYear = filter.from.year();
+    int lastYear = filter.to.year();
+    for (const DashboardStore::Completion &job : completions) {
+        for (const QString *at : {&job.completedAt, &job.surveyedAt}) {
+            if (!at->isEmpty()) {
+                firstYear = std::min(firstYear, LondonDays::yearOf(*at));
+                lastYear = std::max(lastYear, LondonDays::yearOf(*at));
             }
         }
-        if (!start.isEmpty())
-            m_summers.append({start, storeText(to)});
     }
-
-    QDate date(const QString &utc) const
-    {
-        const QDate day = QDate::fromString(utc.left(10), Qt::ISODate);
-        const bool summer = std::any_of(m_summers.cbegin(), m_summers.cend(), [&](const auto &s) {
-            return utc >= s.first && utc < s.second;
-        });
-        return summer && utc.mid(11, 2) == QLatin1String("23") ? day.addDays(1) : day;
+    const LondonDays days(firstYear - 1, lastYear + 1);
+    QList<DatedCompletion> list;
+    list.reserve(completions.size());
+    for (const DashboardStore::Completion &job : completions) {
+        list.append({job.household, job.areaId, job.completedAt, days.date(job.completedAt),
+                     job.spendPence,
+                     job.surveyedAt.isEmpty() ? QDate() : days.date(job.surveyedAt)});
     }
-
-private:
-    QList<std::pair<QString, QString>> m_summers;
-};
+    return list;
+}
 
 /// What the completed jobs say, household by household: the basis of every time-based
 /// figure and of the lists behind them.
@@ -77,36 +63,45 @@ struct CompletionFacts {
         QDate surveyed; ///< invalid when no survey was completed
         qint64 spendInPeriod = 0;
         bool completedInPeriod = false;
-        QHash<QDate, qint64> spendByMonth;
-        QHash<QDate, bool> completedInMonth;
+        /// The months with a job completed in the period, with their spend (mostly one).
+        QList<std::pair<QDate, qint64>> months;
+
+        /// The month \a first's entry, or nullptr when no job was completed in it.
+        const std::pair<QDate, qint64> *month(const QDate &first) const
+        {
+            for (const auto &entry : months) {
+                if (entry.first == first)
+                    return &entry;
+            }
+            return nullptr;
+        }
     };
     QHash<qint64, Home> homes;
     QList<qint64> order; ///< keys by first completion
 
-    CompletionFacts(const QList<DashboardStore::Completion> &completions,
-                    const DashboardFilter &filter, const DashboardStore::Span &span)
+    CompletionFacts(const QList<DatedCompletion> &completions, const DashboardStore::Span &span)
     {
-        const int firstYear = completions.isEmpty()
-            ? filter.from.year()
-            : std::min(filter.from.year(), completions.first().completedAt.left(4).toInt());
-        const LondonDays days(firstYear - 1, filter.to.year() + 1);
-        for (const DashboardStore::Completion &job : completions) {
-            const QDate day = days.date(job.completedAt);
+        homes.reserve(completions.size());
+        for (const DatedCompletion &job : completions) {
             auto found = homes.find(job.household);
             if (found == homes.end()) {
                 found = homes.insert(job.household, {});
                 found->areaId = job.areaId;
-                found->firstSecured = day;
-                if (!job.surveyedAt.isEmpty())
-                    found->surveyed = days.date(job.surveyedAt);
+                found->firstSecured = job.day;
+                found->surveyed = job.surveyed;
                 order.append(job.household);
             }
             if (job.completedAt >= span.from) {
-                const QDate month(day.year(), day.month(), 1);
+                const QDate month(job.day.year(), job.day.month(), 1);
                 found->completedInPeriod = true;
                 found->spendInPeriod += job.spendPence;
-                found->spendByMonth[month] += job.spendPence;
-                found->completedInMonth[month] = true;
+                const auto entry
+                    = std::find_if(found->months.begin(), found->months.end(),
+                                   [&](const auto &known) { return known.first == month; });
+                if (entry == found->months.end())
+                    found->months.append({month, job.spendPence});
+                else
+                    entry->second += job.spendPence;
             }
         }
     }
@@ -154,8 +149,8 @@ struct CompletionFacts {
                     members.append({key, home.spendInPeriod});
                 continue;
             case K::SpendMonth:
-                if (home.completedInMonth.value(keyDate))
-                    members.append({key, home.spendByMonth.value(keyDate)});
+                if (const auto *month = home.month(keyDate))
+                    members.append({key, month->second});
                 continue;
             case K::SurveyToInstall: {
                 const int days = surveyDays(home, filter);
@@ -195,8 +190,8 @@ void fillTimeFigures(DashboardFigures &figures, const CompletionFacts &facts,
         if (facts.securedInPeriod(home, filter))
             ++figures.securedInPeriod;
         figures.spendPence += home.spendInPeriod;
-        for (auto month = home.spendByMonth.cbegin(); month != home.spendByMonth.cend(); ++month)
-            spendByMonth[month.key()] += month.value();
+        for (const auto &[month, spend] : home.months)
+            spendByMonth[month] += spend;
         if (const int d = facts.surveyDays(home, filter); d >= 0) {
             days.append(d);
             ++buckets[CompletionFacts::bucketOf(d)];
@@ -285,53 +280,32 @@ DashboardFilter DashboardReport::defaultFilter(const QDate &today)
     return filter;
 }
 
-Result<DashboardFigures> DashboardReport::compute(const DashboardStore &store,
-                                                  const DashboardFilter &filter,
-                                                  const QDateTime &now,
-                                                  std::optional<Standing> *standing)
+namespace {
+
+/// What the figures are made from, read from the database or from a snapshot.
+struct Reads {
+    QHash<HouseholdStatus, int> counts;
+    QList<DashboardArea> areas;
+    int outstanding = 0;
+    DashboardStore::Quality quality;
+    QList<DatedCompletion> completions;
+    QHash<int, qint64> budgets;
+    QList<DashboardBar> itemsFitted;
+    QList<DashboardBar> declines;
+};
+
+std::pair<int, int> budgetYears(const DashboardFilter &filter)
 {
-    if (!filter.from.isValid() || !filter.to.isValid() || filter.to < filter.from)
-        return Error::invalid(tr("the period must end on or after the day it starts"));
-    const DashboardStore::Span period = span(filter, now);
+    return {FinancialPeriod::yearContaining(filter.from).startYear(),
+            FinancialPeriod::yearContaining(filter.to).startYear()};
+}
+
+DashboardFigures assemble(const DashboardFilter &filter, const DashboardStore::Span &period,
+                          Reads reads)
+{
     DashboardFigures figures;
     figures.filter = filter;
-
-    using K = FigureRef::Kind;
-    Standing read;
-    const bool reuse = standing && *standing && (*standing)->fits(filter);
-    if (!reuse) {
-        read.areaId = filter.areaId;
-        read.status = filter.status;
-        read.fitterId = filter.fitterId;
-        auto counts = store.statusCounts(filter);
-        if (!counts)
-            return counts.error();
-        read.counts = std::move(*counts);
-        auto areas = store.areas(filter);
-        if (!areas)
-            return areas.error();
-        read.areas = std::move(*areas);
-        const auto outstanding = store.outstanding(filter);
-        if (!outstanding)
-            return outstanding.error();
-        read.outstanding = *outstanding;
-        const auto quality = store.quality(filter, period);
-        if (!quality)
-            return quality.error();
-        read.noCoordinates = quality->noCoordinates;
-        read.noUprn = quality->noUprn;
-        read.completedWithoutItems = quality->completedWithoutItems;
-        figures.visitsWithoutOutcome = quality->visitsWithoutOutcome;
-    } else {
-        // Visits with no outcome depend on "now": counted every time.
-        const auto withoutOutcome = store.members(filter, period, {K::VisitWithoutOutcome, {}});
-        if (!withoutOutcome)
-            return withoutOutcome.error();
-        figures.visitsWithoutOutcome = int(withoutOutcome->size());
-    }
-    const Standing &held = reuse ? **standing : read;
-
-    const QHash<HouseholdStatus, int> &counts = held.counts;
+    const QHash<HouseholdStatus, int> &counts = reads.counts;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         figures.households += it.value();
         if (HouseholdStatusRules::isOffered(it.key()))
@@ -350,51 +324,115 @@ Result<DashboardFigures> DashboardReport::compute(const DashboardStore &store,
                                reached,
                                {FigureRef::Kind::Funnel, HouseholdStatusRules::name(status)}});
     }
-
-    figures.areas = held.areas;
+    figures.areas = std::move(reads.areas);
     for (const DashboardArea &area : std::as_const(figures.areas))
         figures.target += area.target;
+    fillTimeFigures(figures, CompletionFacts(reads.completions, period), reads.budgets);
+    figures.itemsFitted = std::move(reads.itemsFitted);
+    figures.declines = std::move(reads.declines);
+    figures.outstanding = reads.outstanding;
+    figures.noCoordinates = reads.quality.noCoordinates;
+    figures.noUprn = reads.quality.noUprn;
+    figures.completedWithoutItems = reads.quality.completedWithoutItems;
+    figures.visitsWithoutOutcome = reads.quality.visitsWithoutOutcome;
+    return figures;
+}
 
+Status checkPeriod(const DashboardFilter &filter)
+{
+    if (!filter.from.isValid() || !filter.to.isValid() || filter.to < filter.from)
+        return Error::invalid(
+            DashboardReport::tr("the period must end on or after the day it starts"));
+    return {};
+}
+
+} // namespace
+
+Result<DashboardFigures> DashboardReport::compute(const DashboardStore &store,
+                                                  const DashboardFilter &filter,
+                                                  const QDateTime &now)
+{
+    if (const Status valid = checkPeriod(filter); !valid)
+        return valid.error();
+    const DashboardStore::Span period = span(filter, now);
+    Reads reads;
+    auto counts = store.statusCounts(filter);
+    if (!counts)
+        return counts.error();
+    reads.counts = std::move(*counts);
+    auto areas = store.areas(filter);
+    if (!areas)
+        return areas.error();
+    reads.areas = std::move(*areas);
+    const auto outstanding = store.outstanding(filter);
+    if (!outstanding)
+        return outstanding.error();
+    reads.outstanding = *outstanding;
+    const auto quality = store.quality(filter, period);
+    if (!quality)
+        return quality.error();
+    reads.quality = *quality;
     const auto completions = store.completions(filter, period.to);
     if (!completions)
         return completions.error();
-    const auto budgets
-        = store.budgets(filter, FinancialPeriod::yearContaining(filter.from).startYear(),
-                        FinancialPeriod::yearContaining(filter.to).startYear());
+    reads.completions = dated(*completions, filter);
+    const auto [firstYear, lastYear] = budgetYears(filter);
+    auto budgets = store.budgets(filter, firstYear, lastYear);
     if (!budgets)
         return budgets.error();
-    fillTimeFigures(figures, CompletionFacts(*completions, filter, period), *budgets);
-
+    reads.budgets = std::move(*budgets);
     auto items = store.itemsFitted(filter, period);
     if (!items)
         return items.error();
-    figures.itemsFitted = std::move(*items);
+    reads.itemsFitted = std::move(*items);
     auto declines = store.declines(filter, period);
     if (!declines)
         return declines.error();
-    figures.declines = std::move(*declines);
-    figures.outstanding = held.outstanding;
-    figures.noCoordinates = held.noCoordinates;
-    figures.noUprn = held.noUprn;
-    figures.completedWithoutItems = held.completedWithoutItems;
-    if (standing && !reuse)
-        *standing = std::move(read);
-    return figures;
+    reads.declines = std::move(*declines);
+    return assemble(filter, period, std::move(reads));
+}
+
+Result<DashboardFigures> DashboardReport::compute(const DashboardSnapshot &snapshot,
+                                                  const DashboardFilter &filter,
+                                                  const QDateTime &now)
+{
+    if (const Status valid = checkPeriod(filter); !valid)
+        return valid.error();
+    const DashboardStore::Span period = span(filter, now);
+    const DashboardSnapshot::Selection selection = snapshot.select(filter);
+    Reads reads;
+    reads.counts = snapshot.statusCounts(selection);
+    reads.areas = snapshot.areas(filter);
+    reads.outstanding = snapshot.outstanding(selection);
+    reads.quality = snapshot.quality(selection, period);
+    reads.completions = snapshot.completions(selection, period.to);
+    const auto [firstYear, lastYear] = budgetYears(filter);
+    reads.budgets = snapshot.budgets(filter, firstYear, lastYear);
+    reads.itemsFitted = snapshot.itemsFitted(selection, period);
+    reads.declines = snapshot.declines(selection, period);
+    return assemble(filter, period, std::move(reads));
 }
 
 Result<QList<DrillRow>> DashboardReport::drillDown(const DashboardStore &store,
                                                    const DashboardFilter &filter,
-                                                   const FigureRef &ref, const QDateTime &now)
+                                                   const FigureRef &ref, const QDateTime &now,
+                                                   const DashboardSnapshot *snapshot)
 {
     const DashboardStore::Span period = span(filter, now);
     using K = FigureRef::Kind;
     static const QList<K> madeHere {K::Secured, K::AreaSecured, K::TrendWeek,
                                     K::Spend,   K::SpendMonth,  K::SurveyToInstall};
     if (madeHere.contains(ref.kind)) {
-        const auto completions = store.completions(filter, period.to);
-        if (!completions)
-            return completions.error();
-        const CompletionFacts facts(*completions, filter, period);
+        QList<DatedCompletion> completions;
+        if (snapshot) {
+            completions = snapshot->completions(snapshot->select(filter), period.to);
+        } else {
+            const auto read = store.completions(filter, period.to);
+            if (!read)
+                return read.error();
+            completions = dated(*read, filter);
+        }
+        const CompletionFacts facts(completions, period);
         return store.rows(*facts.members(filter, ref));
     }
     const auto members = store.members(filter, period, ref);

@@ -7,50 +7,33 @@
 #include <QDateTime>
 #include <QHash>
 
-#include <optional>
-
 namespace saferhomes {
+
+class DashboardSnapshot;
 
 /// Computes the dashboard's figures under a filter from DashboardStore's reads, and lists the
 /// households behind any one of them. The time-based figures (homes secured, the weekly trend,
 /// spend by month, days from survey to installation) are made here from the completed jobs, in
 /// Europe/London days; the rest are counted in SQL. A figure and its households come from the
-/// same computation, so the list always adds up to the number.
+/// same computation, so the list always adds up to the number. The figures are made the same
+/// way from a DashboardSnapshot (the facts in memory) as from the store's reads.
 class DashboardReport {
     Q_DECLARE_TR_FUNCTIONS(DashboardReport)
 
 public:
-    /// The figures about where households stand that do not depend on the period or on
-    /// "now" (statuses, areas and targets, outstanding work, most data quality), under the
-    /// filter's area, status and fitter: kept between filter changes, read again on a refresh.
-    struct Standing {
-        QString areaId;
-        std::optional<HouseholdStatus> status;
-        QString fitterId;
-        QHash<HouseholdStatus, int> counts;
-        QList<DashboardArea> areas;
-        int outstanding = 0;
-        int noCoordinates = 0;
-        int noUprn = 0;
-        int completedWithoutItems = 0;
-
-        /// Whether these figures are those of \a filter's area, status and fitter.
-        bool fits(const DashboardFilter &filter) const
-        {
-            return filter.areaId == areaId && filter.status == status
-                && filter.fitterId == fitterId;
-        }
-    };
-
-    /// \a now is what "now" means for figures as of now (visits with no outcome). With
-    /// \a standing, the standing figures in it are used when they fit the filter, and it is
-    /// set to those read otherwise (the caller empties it when the data may have changed).
+    /// The figures under \a filter, read from the database; \a now is what "now" means for
+    /// figures as of now (visits with no outcome).
     static Result<DashboardFigures> compute(const DashboardStore &store,
-                                            const DashboardFilter &filter, const QDateTime &now,
-                                            std::optional<Standing> *standing = nullptr);
+                                            const DashboardFilter &filter, const QDateTime &now);
+    /// The same figures from the facts held in \a snapshot (nothing is read).
+    static Result<DashboardFigures> compute(const DashboardSnapshot &snapshot,
+                                            const DashboardFilter &filter, const QDateTime &now);
+    /// The households behind \a ref; those of the figures made from the completed jobs come
+    /// from \a snapshot when given (it must be of the database \a store reads).
     static Result<QList<DrillRow>> drillDown(const DashboardStore &store,
                                              const DashboardFilter &filter, const FigureRef &ref,
-                                             const QDateTime &now);
+                                             const QDateTime &now,
+                                             const DashboardSnapshot *snapshot = nullptr);
     /// The filter's period as UTC bounds of Europe/London days.
     static DashboardStore::Span span(const DashboardFilter &filter, const QDateTime &now);
     /// The filter a dashboard opens with: every area, status and fitter, the last 18 months

@@ -1,6 +1,7 @@
 #include "reporting/dashboardtask.h"
 
 #include "reporting/dashboardreport.h"
+#include "reporting/dashboardsnapshot.h"
 #include "store/connectionname.h"
 #include "store/database.h"
 
@@ -12,8 +13,9 @@ struct DashboardTask::Worker {
     QString path;
     QString connectionName;
     std::unique_ptr<Database> database;
-    /// The standing figures of the last computation, until a refresh asks for fresh ones.
-    std::optional<DashboardReport::Standing> standing;
+    /// The facts of the last computation, until a refresh asks for fresh ones or the
+    /// database changes.
+    std::optional<DashboardSnapshot> snapshot;
 
     /// The open database, or why it cannot be opened.
     Result<const Database *> open()
@@ -26,6 +28,52 @@ struct DashboardTask::Worker {
             }
         }
         return database.get();
+    }
+
+    /// Drops the snapshot when another connection has written since it was read.
+    Status dropStale(const DashboardStore &store)
+    {
+        if (!snapshot)
+            return {};
+        const Result<qint64> version = store.dataVersion();
+        if (!version)
+            return version.error();
+        if (*version != snapshot->dataVersion())
+            snapshot.reset();
+        return {};
+    }
+
+    /// The figures under \a filter from the snapshot, read again first when there is none or
+    /// another connection has written since it was read.
+    Result<DashboardFigures> compute(const DashboardFilter &filter, const QDateTime &now)
+    {
+        const Result<const Database *> opened = open();
+        if (!opened)
+            return opened.error();
+        const DashboardStore store(**opened);
+        if (const Status checked = dropStale(store); !checked)
+            return checked.error();
+        if (!snapshot) {
+            Result<DashboardSnapshot> loaded = DashboardSnapshot::load(store);
+            if (!loaded)
+                return loaded.error();
+            snapshot = std::move(*loaded);
+        }
+        return DashboardReport::compute(*snapshot, filter, now);
+    }
+
+    /// The households behind \a ref, from the snapshot where it is current (so that they are
+    /// those the figure was made from), else from the database.
+    Result<QList<DrillRow>> drillDown(const DashboardFilter &filter, const FigureRef &ref,
+                                      const QDateTime &now)
+    {
+        const Result<const Database *> opened = open();
+        if (!opened)
+            return opened.error();
+        const DashboardStore store(**opened);
+        if (const Status checked = dropStale(store); !checked)
+            return checked.error();
+        return DashboardReport::drillDown(store, filter, ref, now, snapshot ? &*snapshot : nullptr);
     }
 };
 
@@ -70,13 +118,10 @@ void DashboardTask::compute(const DashboardFilter &filter, bool fresh)
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
     post([this, latest = m_latestCompute, generation, filter, now, fresh](Worker &worker) {
         if (fresh)
-            worker.standing.reset(); // even when skipped: the data may have changed since
+            worker.snapshot.reset(); // even when skipped: the data may have changed since
         if (generation != latest->load())
             return; // a newer filter is queued behind this one
-        const Result<const Database *> database = worker.open();
-        Result<DashboardFigures> figures = database
-            ? DashboardReport::compute(DashboardStore(**database), filter, now, &worker.standing)
-            : Result<DashboardFigures>(database.error());
+        Result<DashboardFigures> figures = worker.compute(filter, now);
         // `this` outlives the thread (the destructor waits for it), and a call queued to an
         // object being destroyed is dropped with it.
         QMetaObject::invokeMethod(
@@ -102,10 +147,7 @@ void DashboardTask::drillDown(const DashboardFilter &filter, const FigureRef &re
     post([this, latest = m_latestDrill, generation, filter, ref, now](Worker &worker) {
         if (generation != latest->load())
             return;
-        const Result<const Database *> database = worker.open();
-        Result<QList<DrillRow>> rows = database
-            ? DashboardReport::drillDown(DashboardStore(**database), filter, ref, now)
-            : Result<QList<DrillRow>>(database.error());
+        Result<QList<DrillRow>> rows = worker.drillDown(filter, ref, now);
         QMetaObject::invokeMethod(
             this,
             [this, latest, generation, ref, rows = std::move(rows)] {

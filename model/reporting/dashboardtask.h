@@ -25,9 +25,9 @@ public:
     ~DashboardTask() override;
 
     /// Figures under \a filter; computed() or failed() follows unless another compute()
-    /// comes first. Unless \a fresh, the figures that depend only on the filter's area,
-    /// status and fitter are reused from an earlier computation (a filter change); fresh
-    /// reads everything again (the data may have changed).
+    /// comes first. They are made from the facts in memory (DashboardSnapshot), read once and
+    /// kept between filter changes; \a fresh reads them again (the data may have changed),
+    /// as does a write by another connection since they were read.
     void compute(const DashboardFilter &filter, bool fresh = true);
     /// The households behind \a ref under \a filter; drilled() or failed() follows unless
     /// another drillDown() comes first.

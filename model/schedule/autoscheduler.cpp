@@ -202,8 +202,10 @@ enum class Role { Ignored, Fixed, Free };
 Role roleOf(const Job &job, const AutoScheduleRequest &request, const Frame &frame)
 {
     const bool booked = isBookedIn(job, frame);
-    // A booking the optimiser could not place again (no coordinates) stays where it is.
-    const bool movable = !job.pinned && job.latitude && job.longitude;
+    // A booking the optimiser could not place again (no coordinates) stays where it is, and
+    // so does one pinned to its exact time; one pinned to its fitter or day may move within
+    // the pin (pinScope()).
+    const bool movable = job.pin != PinKind::Time && job.latitude && job.longitude;
     switch (request.scope) {
     case AutoScheduleScope::Horizon:
         if (booked)
@@ -215,10 +217,40 @@ Role roleOf(const Job &job, const AutoScheduleRequest &request, const Frame &fra
         return Role::Ignored;
     case AutoScheduleScope::FitJobIn:
         if (job.id == request.jobId)
-            return Role::Free;
+            return booked && job.pin == PinKind::Time ? Role::Fixed : Role::Free;
         return booked ? Role::Fixed : Role::Ignored;
     }
     return Role::Ignored;
+}
+
+/// Where a booked job pinned to its fitter or its fitter's day may go: the vehicles (fitter
+/// days) of the pin, and the days (indexes of the frame) its windows may fall on. Empty
+/// vehicles when the pin leaves it nowhere to go in this plan: it then stays where it is.
+struct PinScope {
+    bool pinned = false;
+    std::vector<int> vehicles;
+    std::vector<int> days;
+};
+
+PinScope pinScope(const Job &job, const Frame &frame, int fitter,
+                  const std::map<std::pair<int, int>, int> &vehicleOf)
+{
+    PinScope scope;
+    if (!JobStatusNames::isBooked(job.status)
+        || (job.pin != PinKind::Fitter && job.pin != PinKind::Day))
+        return scope;
+    scope.pinned = true;
+    const int bookedDay = frame.dayIndex(job.start);
+    for (int d = 0; d < frame.days(); ++d) {
+        if (job.pin == PinKind::Day && d != bookedDay)
+            continue;
+        const auto vehicle = vehicleOf.find({fitter, d});
+        if (vehicle == vehicleOf.end())
+            continue;
+        scope.vehicles.push_back(vehicle->second);
+        scope.days.push_back(d);
+    }
+    return scope;
 }
 
 /// Gives \a problem a travel matrix over the places it uses, in whole minutes rounded up:
@@ -261,8 +293,8 @@ void useTravelMatrix(RoutingProblem &problem, const Places &places)
 /// left out instead (no_room), until none is; a fixed booking the optimiser could not keep
 /// may still hold the time it was given.
 void leaveOutWhatBreaksRules(AutoSchedulePlan &plan, QSet<QUuid> &changed,
-                             const AutoScheduleInput &input, const Frame &frame,
-                             const Places &places)
+                             const QSet<QUuid> &pinned, const AutoScheduleInput &input,
+                             const Frame &frame, const Places &places)
 {
     for (;;) {
         const AutoScheduleInput after {AutoScheduler::applied(input.jobs, plan), input.fitters,
@@ -290,6 +322,13 @@ void leaveOutWhatBreaksRules(AutoSchedulePlan &plan, QSet<QUuid> &changed,
             JobBooking &change = plan.changes[c];
             if (!drop.contains(change.jobId))
                 continue;
+            if (pinned.contains(change.jobId)) {
+                // A pin to a fitter or day never sends its job to the tray: it stays booked
+                // where it was.
+                changed.remove(change.jobId);
+                plan.changes.removeAt(c);
+                continue;
+            }
             plan.unscheduled.append({change.jobId,
                                      onlyStock.contains(change.jobId) ? QStringLiteral("stock")
                                                                       : QStringLiteral("no_room")});
@@ -406,13 +445,31 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
     AutoSchedulePlan plan;
     std::vector<int> problemJob; // problem job → input job
     std::vector<int> freeJobs; // input jobs the plan may move
+    QSet<QUuid> pinnedJobs; // free jobs pinned to a fitter or day: they stay when not placed
     for (int j = 0; j < int(input.jobs.size()); ++j) {
         const Job &job = input.jobs[j];
-        const Role role = roleOf(job, request, frame);
+        Role role = roleOf(job, request, frame);
         if (role == Role::Ignored)
             continue;
         RoutingJob routing;
         routing.location = places.ofJob(j);
+        PinScope pin;
+        if (role == Role::Free) {
+            pin = pinScope(job, frame, fitterOf.value(job.fitterId, -1), vehicleOf);
+            if (pin.pinned) {
+                for (int d : pin.days) {
+                    for (const auto &[from, to] : job.availability.windowsOn(frame.day(d))) {
+                        if (from <= to)
+                            routing.windows.push_back({frame.minutes(frame.day(d), from),
+                                                       frame.minutes(frame.day(d), to)});
+                    }
+                }
+                // Nowhere within the pin (the fitter does not work there, the householder
+                // is out): it stays where it is.
+                if (routing.windows.empty())
+                    role = Role::Fixed;
+            }
+        }
         if (role == Role::Fixed) {
             // Kept at its time on its fitter's day, whatever rule it breaks already.
             const auto vehicle
@@ -433,6 +490,12 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
             day.shift.close = std::max(day.shift.close,
                                        start + routing.serviceTime
                                            + std::ceil(places.minutes(routing.location, home)));
+        } else if (pin.pinned) {
+            freeJobs.push_back(j);
+            pinnedJobs.insert(job.id);
+            routing.vehicles = pin.vehicles;
+            routing.serviceTime = job.durationMinutes;
+            routing.requiredSkills = jobSkills(job, input.itemSkills);
         } else {
             freeJobs.push_back(j);
             if (!places.known(routing.location)) {
@@ -491,13 +554,15 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
         }
         for (const UnplacedJob &unplaced : solved->unplaced) {
             const int j = problemJob[size_t(unplaced.job)];
-            if (roleOf(input.jobs[j], request, frame) == Role::Free)
+            if (std::find(freeJobs.cbegin(), freeJobs.cend(), j) != freeJobs.cend()
+                && !pinnedJobs.contains(input.jobs[j].id))
                 plan.unscheduled.append({input.jobs[j].id, unplacedReasonName(unplaced.reason)});
         }
     } else {
         for (size_t p = 0; p < problem.jobs.size(); ++p) {
             const Job &job = input.jobs[problemJob[p]];
-            if (roleOf(job, request, frame) == Role::Free)
+            if (std::find(freeJobs.cbegin(), freeJobs.cend(), problemJob[p]) != freeJobs.cend()
+                && !pinnedJobs.contains(job.id))
                 plan.unscheduled.append({job.id, QStringLiteral("shift")});
         }
     }
@@ -516,11 +581,13 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
             continue;
         if (!wasBooked && change.fitterId.isNull())
             continue;
+        if (change.fitterId.isNull() && pinnedJobs.contains(job.id))
+            continue; // not placed within its pin: it stays where it is
         plan.changes.append(change);
         changed.insert(job.id);
     }
 
-    leaveOutWhatBreaksRules(plan, changed, input, frame, places);
+    leaveOutWhatBreaksRules(plan, changed, pinnedJobs, input, frame, places);
 
     for (const JobBooking &change : std::as_const(plan.changes)) {
         if (change.fitterId.isNull())

@@ -16,21 +16,26 @@
 
 namespace saferhomes {
 
-/// What an auto-scheduling run may change (DESIGN §8).
+/// What an auto-scheduling run may change (DESIGN §8). Every scope honours each booked job's
+/// pin (PinKind): pinned to its exact time, it stays; to its fitter's day, it stays on that
+/// fitter and day (its time within the day may change); to its fitter, it stays with that
+/// fitter (any day and time of the horizon). A job pinned to a fitter or day that cannot be
+/// placed within its pin stays where it is booked, never back to the tray.
 enum class AutoScheduleScope {
     Horizon, ///< open jobs onto every fitter's shifts over the days chosen
-    /// One fitter's booked jobs of one day, reordered (pinned ones stay); a job the day
-    /// cannot hold any more goes back to the tray and is listed with the reason.
+    /// One fitter's booked jobs of one day, reordered (those pinned to a time stay); an
+    /// unpinned job the day cannot hold any more goes back to the tray, listed with the reason.
     FitterDay,
-    FitJobIn ///< one job placed (or moved), everything else where it is
+    FitJobIn ///< one job placed (or moved within its pin), everything else where it is
 };
 
 struct AutoScheduleRequest {
     AutoScheduleScope scope = AutoScheduleScope::Horizon;
     QDate from; ///< first day (Europe/London); FitterDay plans this day only
     int days = 1;
-    /// Horizon: booked jobs in the horizon may move too, or go back to the tray when they no
-    /// longer fit (pinned ones, and ones without coordinates, never move).
+    /// Horizon: booked jobs in the horizon may move too (within their pins), or go back to the
+    /// tray when they no longer fit (pinned ones never do; ones pinned to a time, and ones
+    /// without coordinates, never move).
     bool replan = false;
     QUuid fitterId; ///< FitterDay: whose day
     QUuid jobId; ///< FitJobIn: the job to place

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cmath>
 
 namespace saferhomes {
@@ -58,6 +59,10 @@ QString RoutingProblem::validate() const
         }
         if (job.pinnedVehicle >= int(vehicles.size()))
             return Text::tr("job %1: pinned to a vehicle that does not exist").arg(j);
+        for (int vehicle : job.vehicles) {
+            if (vehicle < 0 || vehicle >= int(vehicles.size()))
+                return Text::tr("job %1: allowed a vehicle that does not exist").arg(j);
+        }
     }
     return {};
 }
@@ -66,6 +71,9 @@ bool RoutingProblem::mayTake(int vehicle, int job) const
 {
     const RoutingJob &j = jobs[size_t(job)];
     if (j.pinnedVehicle >= 0 && j.pinnedVehicle != vehicle)
+        return false;
+    if (!j.vehicles.empty()
+        && std::find(j.vehicles.cbegin(), j.vehicles.cend(), vehicle) == j.vehicles.cend())
         return false;
     return (j.requiredSkills & ~vehicles[size_t(vehicle)].skills) == 0;
 }

@@ -28,6 +28,9 @@ struct RoutingJob {
     std::vector<TimeWindow> windows;
     std::uint64_t requiredSkills = 0; ///< bit set; a vehicle must have all of them
     int pinnedVehicle = -1; ///< only this vehicle may take it (-1: any vehicle with the skills)
+    /// When not empty, only these vehicles may take it (a job pinned to a fitter: that
+    /// fitter's days), as well as the pinned vehicle when there is one.
+    std::vector<int> vehicles;
 };
 
 /// One vehicle (a fitter's day): where it starts and ends, when, what it can carry and do.
@@ -61,8 +64,9 @@ struct UnplacedJob {
 /// The schedule maps onto it as follows: one vehicle per fitter and working day (its shift as
 /// minutes from the start of the horizon, its van's stock as capacity when it matters), the
 /// householder's availability as the job's windows in the same minutes, the items' fit minutes
-/// as service time, a job already fixed to a fitter's day as a pin to that vehicle, and one
-/// fixed to a time as a window that opens and closes at that time.
+/// as service time, a job already fixed to a fitter's day as a pin to that vehicle, one pinned
+/// to a fitter as the vehicles of that fitter, and one fixed to a time as a window that opens
+/// and closes at that time.
 struct RoutingProblem {
     std::vector<RoutingJob> jobs;
     std::vector<RoutingVehicle> vehicles;
@@ -72,7 +76,7 @@ struct RoutingProblem {
     /// location outside the travel model, a window that closes before it opens...).
     QString validate() const;
 
-    /// True when \a vehicle may take \a job (skills and pin).
+    /// True when \a vehicle may take \a job (skills, pin and allowed vehicles).
     bool mayTake(int vehicle, int job) const;
 
     /// The jobs that no route can serve even alone (depot, job, depot), each with the reason:

@@ -62,7 +62,7 @@ SearchProblem::SearchProblem(const RoutingProblem &problem, int neighbours)
             m_allAllowed = m_allAllowed && allowed;
         }
         // A pinned job makes vehicles of one class different from each other.
-        if (problem.jobs[size_t(j)].pinnedVehicle >= 0)
+        if (problem.jobs[size_t(j)].pinnedVehicle >= 0 || !problem.jobs[size_t(j)].vehicles.empty())
             m_allAllowed = false;
     }
     if (!m_allAllowed) {

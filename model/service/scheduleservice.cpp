@@ -246,9 +246,9 @@ Status ScheduleService::reread(ScheduleSnapshot &snapshot, const QUuid &jobId) c
 }
 
 Status ScheduleService::book(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,
-                             int minutes, bool pinned, const QStringList &skillException)
+                             int minutes, PinKind pin, const QStringList &skillException)
 {
-    return m_jobs.bookJob(jobId, fitterId, start, minutes, pinned, skillException);
+    return m_jobs.bookJob(jobId, fitterId, start, minutes, pin, skillException);
 }
 
 Status ScheduleService::move(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,
@@ -262,9 +262,9 @@ Status ScheduleService::resize(const QUuid &jobId, int minutes)
     return m_jobs.resizeJob(jobId, minutes);
 }
 
-Status ScheduleService::setPinned(const QUuid &jobId, bool pinned)
+Status ScheduleService::setPin(const QUuid &jobId, PinKind pin)
 {
-    return m_jobs.setJobPinned(jobId, pinned);
+    return m_jobs.setJobPin(jobId, pin);
 }
 
 Status ScheduleService::unschedule(const QUuid &jobId)

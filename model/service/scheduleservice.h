@@ -54,11 +54,12 @@ public:
     Status reread(ScheduleSnapshot &snapshot, const QUuid &jobId) const;
 
     Status book(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start, int minutes,
-                bool pinned = false, const QStringList &skillException = {});
+                PinKind pin = PinKind::None, const QStringList &skillException = {});
     Status move(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,
                 const QStringList &skillException = {});
     Status resize(const QUuid &jobId, int minutes);
-    Status setPinned(const QUuid &jobId, bool pinned);
+    /// Pins a booked job to its fitter, day or exact time, or unpins it (PinKind::None).
+    Status setPin(const QUuid &jobId, PinKind pin);
     Status unschedule(const QUuid &jobId);
 
     /// The rules each booked job of \a snapshot breaks, by job id; a job that breaks none is

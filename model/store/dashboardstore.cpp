@@ -1,6 +1,7 @@
 #include "store/dashboardstore.h"
 
 #include "store/database.h"
+#include "store/sqlitestatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,6 +9,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <vector>
 
 namespace saferhomes {
 
@@ -74,6 +80,9 @@ QList<HouseholdStatus> atOrBeyond(HouseholdStatus stage)
     return statuses;
 }
 
+/// A fitted item's part of the spend (job_item i, equipment_type e): the one place it is written.
+const char kItemSpend[] = "i.fitted_qty * e.unit_cost_pence";
+
 // The figures counted in SQL, each as one query yielding (household key, its part): the
 // count is the number of rows (or the sum of the parts), so a figure and its drill-down
 // cannot disagree. A `?` key placeholder comes first when the figure has a key.
@@ -120,26 +129,39 @@ bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
 
 } // namespace
 
+Status DashboardStore::eachRow(const QString &what, const QString &sql, const QVariantList &values,
+                               const std::function<void(const QSqlQuery &)> &row) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!run(query, sql, values))
+        return readError(what, query.lastError());
+    while (query.next())
+        row(query);
+    if (query.lastError().isValid())
+        return readError(what, query.lastError());
+    return {};
+}
+
 Result<QHash<HouseholdStatus, int>>
 DashboardStore::statusCounts(const DashboardFilter &filter) const
 {
     const Where where = households(filter);
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!run(query,
-             QStringLiteral("SELECT h.status, count(*) FROM household h WHERE%1 GROUP BY h.status")
-                 .arg(where.sql),
-             where.values))
-        return readError(tr("household statuses"), query.lastError());
+    QHash<QString, int> byName;
+    const Status read = eachRow(
+        tr("household statuses"),
+        QStringLiteral("SELECT h.status, count(*) FROM household h WHERE%1 GROUP BY h.status")
+            .arg(where.sql),
+        where.values,
+        [&](const QSqlQuery &q) { byName.insert(q.value(0).toString(), q.value(1).toInt()); });
+    if (!read)
+        return read.error();
     QHash<HouseholdStatus, int> counts;
-    while (query.next()) {
-        const auto status = HouseholdStatusRules::fromName(query.value(0).toString());
+    for (auto it = byName.cbegin(); it != byName.cend(); ++it) {
+        const auto status = HouseholdStatusRules::fromName(it.key());
         if (!status)
-            return Error::database(tr("a household has the unknown status \u201c%1\u201d")
-                                       .arg(query.value(0).toString()));
-        counts[*status] = query.value(1).toInt();
+            return unknownStatus(it.key());
+        counts[*status] = it.value();
     }
-    if (query.lastError().isValid())
-        return readError(tr("household statuses"), query.lastError());
     return counts;
 }
 
@@ -148,52 +170,47 @@ Result<QList<DashboardStore::Completion>> DashboardStore::completions(const Dash
 {
     Where where {QStringLiteral(" j.status = 'completed' AND j.completed_at < ? AND"), {before}};
     where += jobs(filter);
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     const QString sql = QStringLiteral(
         "SELECT h.rid, coalesce(h.area_id, ''), j.completed_at, "
-        "(SELECT coalesce(sum(i.fitted_qty * e.unit_cost_pence), 0) FROM job_item i "
+        "(SELECT coalesce(sum(%2), 0) FROM job_item i "
         " JOIN equipment_type e ON e.code = i.equipment_code WHERE i.job_id = j.id), "
         "(SELECT min(s.completed_at) FROM survey s WHERE s.household_id = h.id "
         " AND s.completed_at IS NOT NULL) "
         "FROM job j JOIN household h ON h.id = j.household_id WHERE%1 ORDER BY j.completed_at");
-    if (!run(query, sql.arg(where.sql), where.values))
-        return readError(tr("completed jobs"), query.lastError());
     QList<Completion> completions;
-    while (query.next()) {
-        completions.append({query.value(0).toLongLong(), query.value(1).toString(),
-                            query.value(2).toString(), query.value(3).toLongLong(),
-                            query.value(4).toString()});
-    }
-    if (query.lastError().isValid())
-        return readError(tr("completed jobs"), query.lastError());
+    const Status read
+        = eachRow(tr("completed jobs"), sql.arg(where.sql, QLatin1String(kItemSpend)), where.values,
+                  [&](const QSqlQuery &q) {
+                      completions.append({q.value(0).toLongLong(), q.value(1).toString(),
+                                          q.value(2).toString(), q.value(3).toLongLong(),
+                                          q.value(4).toString()});
+                  });
+    if (!read)
+        return read.error();
     return completions;
 }
 
 Result<QList<DashboardArea>> DashboardStore::areas(const DashboardFilter &filter) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     QVariantList values;
     QString sql = QStringLiteral("SELECT id, name, target_homes FROM area");
     if (!filter.areaId.isEmpty()) {
         sql += QStringLiteral(" WHERE id = ?");
         values << filter.areaId;
     }
-    if (!run(query, sql + QStringLiteral(" ORDER BY name"), values))
-        return readError(tr("areas"), query.lastError());
     QList<DashboardArea> areas;
-    while (query.next()) {
-        areas.append(
-            {query.value(0).toString(), query.value(1).toString(), 0, query.value(2).toInt()});
-    }
-    if (query.lastError().isValid())
-        return readError(tr("areas"), query.lastError());
+    const Status read = eachRow(
+        tr("areas"), sql + QStringLiteral(" ORDER BY name"), values, [&](const QSqlQuery &q) {
+            areas.append({q.value(0).toString(), q.value(1).toString(), 0, q.value(2).toInt()});
+        });
+    if (!read)
+        return read.error();
     return areas;
 }
 
 Result<QHash<int, qint64>> DashboardStore::budgets(const DashboardFilter &filter, int firstYear,
                                                    int lastYear) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     QVariantList values {firstYear, lastYear};
     QString sql = QStringLiteral("SELECT financial_year, sum(capital_pence + revenue_pence) "
                                  "FROM area_budget WHERE financial_year BETWEEN ? AND ?");
@@ -201,13 +218,12 @@ Result<QHash<int, qint64>> DashboardStore::budgets(const DashboardFilter &filter
         sql += QStringLiteral(" AND area_id = ?");
         values << filter.areaId;
     }
-    if (!run(query, sql + QStringLiteral(" GROUP BY financial_year"), values))
-        return readError(tr("budgets"), query.lastError());
     QHash<int, qint64> budgets;
-    while (query.next())
-        budgets.insert(query.value(0).toInt(), query.value(1).toLongLong());
-    if (query.lastError().isValid())
-        return readError(tr("budgets"), query.lastError());
+    const Status read = eachRow(
+        tr("budgets"), sql + QStringLiteral(" GROUP BY financial_year"), values,
+        [&](const QSqlQuery &q) { budgets.insert(q.value(0).toInt(), q.value(1).toLongLong()); });
+    if (!read)
+        return read.error();
     return budgets;
 }
 
@@ -216,23 +232,21 @@ Result<QList<DashboardBar>> DashboardStore::itemsFitted(const DashboardFilter &f
 {
     Where where {{}, {span.from, span.to}};
     where += jobs(filter);
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     const QString sql = QStringLiteral(
         "SELECT i.equipment_code, e.name, sum(i.fitted_qty) FROM job_item i "
         "JOIN equipment_type e ON e.code = i.equipment_code JOIN job j ON j.id = i.job_id "
         "JOIN household h ON h.id = j.household_id WHERE i.fitted_qty > 0 "
         "AND j.status = 'completed' AND j.completed_at >= ? AND j.completed_at < ? AND%1 "
         "GROUP BY i.equipment_code ORDER BY 3 DESC, 1");
-    if (!run(query, sql.arg(where.sql), where.values))
-        return readError(tr("items fitted"), query.lastError());
     QList<DashboardBar> bars;
-    while (query.next()) {
-        bars.append({query.value(1).toString(),
-                     query.value(2).toLongLong(),
-                     {FigureRef::Kind::ItemsFitted, query.value(0).toString()}});
-    }
-    if (query.lastError().isValid())
-        return readError(tr("items fitted"), query.lastError());
+    const Status read
+        = eachRow(tr("items fitted"), sql.arg(where.sql), where.values, [&](const QSqlQuery &q) {
+              bars.append({q.value(1).toString(),
+                           q.value(2).toLongLong(),
+                           {FigureRef::Kind::ItemsFitted, q.value(0).toString()}});
+          });
+    if (!read)
+        return read.error();
     return bars;
 }
 
@@ -241,22 +255,17 @@ Result<QList<DashboardBar>> DashboardStore::declines(const DashboardFilter &filt
 {
     Where where {{}, {span.from, span.to}};
     where += households(filter);
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     const QString sql
         = QStringLiteral("SELECT v.reason, count(DISTINCT h.rid) FROM visit v "
                          "JOIN household h ON h.id = v.household_id WHERE v.outcome = 'declined' "
                          "AND v.at >= ? AND v.at < ? AND%1 GROUP BY v.reason ORDER BY 2 DESC, 1");
-    if (!run(query, sql.arg(where.sql), where.values))
-        return readError(tr("declines"), query.lastError());
     QList<DashboardBar> bars;
-    while (query.next()) {
-        const QString reason = query.value(0).toString();
-        bars.append({reason.isEmpty() ? tr("No reason given") : reason,
-                     query.value(1).toLongLong(),
-                     {FigureRef::Kind::Declines, reason}});
-    }
-    if (query.lastError().isValid())
-        return readError(tr("declines"), query.lastError());
+    const Status read
+        = eachRow(tr("declines"), sql.arg(where.sql), where.values, [&](const QSqlQuery &q) {
+              bars.append(declineBar(q.value(0).toString(), q.value(1).toLongLong()));
+          });
+    if (!read)
+        return read.error();
     return bars;
 }
 
@@ -272,17 +281,18 @@ Result<DashboardStore::Quality> DashboardStore::quality(const DashboardFilter &f
                                                         const Span &span) const
 {
     const Where where = households(filter);
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!run(query,
-             QStringLiteral("SELECT coalesce(sum(h.latitude IS NULL), 0), "
-                            "coalesce(sum(h.uprn IS NULL), 0) FROM household h WHERE%1")
-                 .arg(where.sql),
-             where.values)
-        || !query.next())
-        return readError(tr("data quality"), query.lastError());
     Quality quality;
-    quality.noCoordinates = query.value(0).toInt();
-    quality.noUprn = query.value(1).toInt();
+    const Status read = eachRow(tr("data quality"),
+                                QStringLiteral("SELECT coalesce(sum(h.latitude IS NULL), 0), "
+                                               "coalesce(sum(h.uprn IS NULL), 0) FROM household h "
+                                               "WHERE%1")
+                                    .arg(where.sql),
+                                where.values, [&](const QSqlQuery &q) {
+                                    quality.noCoordinates = q.value(0).toInt();
+                                    quality.noUprn = q.value(1).toInt();
+                                });
+    if (!read)
+        return read.error();
     using K = FigureRef::Kind;
     const Result<QList<Member>> withoutItems
         = members(filter, span, {K::CompletedWithoutItems, {}});
@@ -339,14 +349,14 @@ DashboardStore::members(const DashboardFilter &filter, const Span &span, const F
         break;
     default: return Error::invalid(tr("this figure is not counted by the database"));
     }
-    QSqlQuery sql(QSqlDatabase::database(m_connectionName, false));
-    if (!run(sql, query.first.arg(query.second.sql), query.second.values))
-        return readError(tr("the households behind a figure"), sql.lastError());
     QList<Member> members;
-    while (sql.next())
-        members.append({sql.value(0).toLongLong(), sql.value(1).toLongLong()});
-    if (sql.lastError().isValid())
-        return readError(tr("the households behind a figure"), sql.lastError());
+    const Status read
+        = eachRow(tr("the households behind a figure"), query.first.arg(query.second.sql),
+                  query.second.values, [&](const QSqlQuery &q) {
+                      members.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
+                  });
+    if (!read)
+        return read.error();
     return members;
 }
 
@@ -358,32 +368,298 @@ Result<QList<DrillRow>> DashboardStore::rows(const QList<Member> &members) const
         keys.append(key);
         amounts.insert(key, amount);
     }
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     const QString sql = QStringLiteral(
         "SELECT h.rid, h.id, coalesce(h.uprn, ''), h.address_line1, h.address_line2, h.town, "
         "h.postcode, coalesce(a.name, ''), h.status FROM household h "
         "LEFT JOIN area a ON a.id = h.area_id "
         "WHERE h.rid IN (SELECT value FROM json_each(?)) "
         "ORDER BY h.postcode, h.address_line1, h.rid");
-    if (!run(query, sql, {QString::fromUtf8(QJsonDocument(keys).toJson(QJsonDocument::Compact))}))
-        return readError(tr("households"), query.lastError());
     QList<DrillRow> rows;
     rows.reserve(members.size());
-    while (query.next()) {
-        QStringList address {query.value(3).toString()};
-        for (int column : {4, 5}) {
-            if (const QString part = query.value(column).toString(); !part.isEmpty())
-                address << part;
-        }
-        const auto status = HouseholdStatusRules::fromName(query.value(8).toString());
-        rows.append({QUuid::fromString(query.value(1).toString()), query.value(2).toString(),
-                     address.join(QStringLiteral(", ")), query.value(6).toString(),
-                     query.value(7).toString(), status.value_or(HouseholdStatus::Identified),
-                     amounts.value(query.value(0).toLongLong())});
-    }
-    if (query.lastError().isValid())
-        return readError(tr("households"), query.lastError());
+    const Status read = eachRow(
+        tr("households"), sql,
+        {QString::fromUtf8(QJsonDocument(keys).toJson(QJsonDocument::Compact))},
+        [&](const QSqlQuery &q) {
+            QStringList address {q.value(3).toString()};
+            for (int column : {4, 5}) {
+                if (const QString part = q.value(column).toString(); !part.isEmpty())
+                    address << part;
+            }
+            const auto status = HouseholdStatusRules::fromName(q.value(8).toString());
+            rows.append({QUuid::fromString(q.value(1).toString()), q.value(2).toString(),
+                         address.join(QStringLiteral(", ")), q.value(6).toString(),
+                         q.value(7).toString(), status.value_or(HouseholdStatus::Identified),
+                         amounts.value(q.value(0).toLongLong())});
+        });
+    if (!read)
+        return read.error();
     return rows;
+}
+
+Error DashboardStore::unknownStatus(const QString &name)
+{
+    return Error::database(tr("a household has the unknown status \u201c%1\u201d").arg(name));
+}
+
+DashboardBar DashboardStore::declineBar(const QString &reason, qint64 households)
+{
+    return {reason.isEmpty() ? tr("No reason given") : reason,
+            households,
+            {FigureRef::Kind::Declines, reason}};
+}
+
+Result<qint64> DashboardStore::dataVersion() const
+{
+    qint64 version = 0;
+    const Status read = eachRow(tr("the database's version"), QStringLiteral("PRAGMA data_version"),
+                                {}, [&](const QSqlQuery &q) { version = q.value(0).toLongLong(); });
+    if (!read)
+        return read.error();
+    return version;
+}
+
+/// A query run on the SQLite handle under a Qt connection, for the facts' big reads, where
+/// Qt SQL's QVariant per value was most of the time; text comes as UTF-8 bytes.
+class DashboardStore::RawRows {
+public:
+    RawRows(const QSqlDatabase &database, const QString &sql)
+        : m_db(SqliteStatement::handle(database))
+    {
+        if (!m_db) {
+            m_code = SQLITE_MISUSE;
+            m_message = QStringLiteral("not an SQLite connection");
+        } else if (sqlite3_prepare_v2(m_db, sql.toUtf8().constData(), -1, &m_statement, nullptr)
+                   != SQLITE_OK) {
+            fail();
+        }
+    }
+    ~RawRows() { sqlite3_finalize(m_statement); }
+    RawRows(const RawRows &) = delete;
+    RawRows &operator=(const RawRows &) = delete;
+
+    bool next()
+    {
+        if (!m_statement || m_code != SQLITE_OK)
+            return false;
+        const int rc = sqlite3_step(m_statement);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc != SQLITE_DONE)
+            fail();
+        return false;
+    }
+    bool failed() const { return m_code != SQLITE_OK; }
+    QSqlError error() const
+    {
+        return QSqlError(QString(), m_message, QSqlError::StatementError, QString::number(m_code));
+    }
+
+    bool isNull(int column) const
+    {
+        return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+    }
+    qint64 int64(int column) const { return sqlite3_column_int64(m_statement, column); }
+    QByteArray bytes(int column) const
+    {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return QByteArray::fromRawData(text, sqlite3_column_bytes(m_statement, column));
+    }
+    /// Text, null when NULL.
+    QString text(int column) const
+    {
+        return isNull(column) ? QString() : QString::fromUtf8(bytes(column));
+    }
+
+private:
+    void fail()
+    {
+        m_code = sqlite3_errcode(m_db);
+        if (m_code == SQLITE_OK)
+            m_code = SQLITE_ERROR;
+        m_message = QString::fromUtf8(sqlite3_errmsg(m_db));
+    }
+
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+    int m_code = SQLITE_OK;
+    QString m_message;
+};
+
+namespace {
+
+/// Texts that repeat (statuses, ids of areas, fitters and codes) kept once each: their
+/// positions in a list, and one shared QString per distinct value.
+class Interned {
+public:
+    /// The position of \a utf8 in \a keys, added when new.
+    int position(QStringList &keys, const QByteArray &utf8)
+    {
+        const auto found = m_positions.constFind(utf8);
+        if (found != m_positions.cend())
+            return found.value();
+        keys.append(QString::fromUtf8(utf8));
+        return m_positions.insert(QByteArray(utf8.constData(), utf8.size()), int(keys.size()) - 1)
+            .value();
+    }
+    /// \a utf8 as a QString shared with its earlier occurrences.
+    QString text(const QByteArray &utf8)
+    {
+        const auto found = m_texts.constFind(utf8);
+        if (found != m_texts.cend())
+            return found.value();
+        return m_texts.insert(QByteArray(utf8.constData(), utf8.size()), QString::fromUtf8(utf8))
+            .value();
+    }
+
+private:
+    QHash<QByteArray, int> m_positions;
+    QHash<QByteArray, QString> m_texts;
+};
+
+} // namespace
+
+Status DashboardStore::eachRawRow(const QString &what, const QString &sql,
+                                  const std::function<void(const RawRows &)> &row) const
+{
+    RawRows rows(QSqlDatabase::database(m_connectionName, false), sql);
+    while (rows.next())
+        row(rows);
+    if (rows.failed())
+        return readError(what, rows.error());
+    return {};
+}
+
+Result<DashboardStore::Facts> DashboardStore::facts() const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // One read transaction: every list below is of the same state of the database.
+    if (!db.transaction())
+        return readError(tr("the dashboard's figures"), db.lastError());
+    const auto read = [&]() -> Result<Facts> {
+        Facts facts;
+        const Result<qint64> version = dataVersion();
+        if (!version)
+            return version.error();
+        facts.dataVersion = *version;
+        Status done = eachRow(
+            tr("areas"), QStringLiteral("SELECT id, name, target_homes FROM area ORDER BY name"),
+            {}, [&](const QSqlQuery &q) {
+                facts.areas.append(
+                    {q.value(0).toString(), q.value(1).toString(), 0, q.value(2).toInt()});
+            });
+        if (!done)
+            return done.error();
+        Interned areas;
+        Interned statuses;
+        // Households in key order, so that a key's position is found by bisection.
+        std::vector<qint64> householdKeys;
+        const auto householdAt = [&](qint64 rid) {
+            return int(std::lower_bound(householdKeys.cbegin(), householdKeys.cend(), rid)
+                       - householdKeys.cbegin());
+        };
+        done = eachRawRow(
+            tr("households"),
+            QStringLiteral("SELECT rid, area_id, status, latitude IS NULL, "
+                           "uprn IS NULL FROM household WHERE deleted_at IS NULL ORDER BY rid"),
+            [&](const DashboardStore::RawRows &q) {
+                Facts::Household home;
+                home.rid = q.int64(0);
+                if (!q.isNull(1))
+                    home.area = areas.position(facts.areaIds, q.bytes(1));
+                home.status = statuses.text(q.bytes(2));
+                home.noCoordinates = q.int64(3) != 0;
+                home.noUprn = q.int64(4) != 0;
+                householdKeys.push_back(home.rid);
+                facts.households.append(std::move(home));
+            });
+        if (!done)
+            return done.error();
+        // Each job once (with its household's first completed survey when it is completed),
+        // then a row per item of it, if any.
+        Interned fitters;
+        Interned codes;
+        QHash<qint64, int> jobPositions;
+        qint64 lastJob = 0;
+        int lastPosition = 0;
+        done = eachRawRow(
+            tr("jobs"),
+            QStringLiteral(
+                "WITH jobs AS MATERIALIZED (SELECT j.rowid AS jr, j.id AS jid, h.rid AS hr, "
+                "j.status, j.fitter_id, j.completed_at, j.scheduled_end, "
+                "CASE WHEN j.status = 'completed' THEN (SELECT min(s.completed_at) FROM survey s "
+                "WHERE s.household_id = h.id AND s.completed_at IS NOT NULL) END AS surveyed "
+                "FROM job j JOIN household h ON h.id = j.household_id "
+                "WHERE h.deleted_at IS NULL) "
+                "SELECT jobs.jr, jobs.hr, jobs.status, jobs.fitter_id, jobs.completed_at, "
+                "jobs.scheduled_end, jobs.surveyed, i.equipment_code, i.fitted_qty, e.name, %1 "
+                "FROM jobs LEFT JOIN job_item i ON i.job_id = jobs.jid "
+                "LEFT JOIN equipment_type e ON e.code = i.equipment_code")
+                .arg(QLatin1String(kItemSpend)),
+            [&](const DashboardStore::RawRows &q) {
+                const qint64 key = q.int64(0);
+                // A job's rows come together (it is the outer side of the join).
+                if (facts.jobs.isEmpty() || key != lastJob) {
+                    const auto found = jobPositions.constFind(key);
+                    if (found != jobPositions.cend()) {
+                        lastPosition = found.value();
+                    } else {
+                        Facts::Job job;
+                        job.household = householdAt(q.int64(1));
+                        if (!q.isNull(3))
+                            job.fitter = fitters.position(facts.fitterIds, q.bytes(3));
+                        job.status = statuses.text(q.bytes(2));
+                        job.completedAt = q.text(4);
+                        job.scheduledEnd = q.text(5);
+                        job.surveyedAt = q.text(6);
+                        lastPosition = int(facts.jobs.size());
+                        jobPositions.insert(key, lastPosition);
+                        facts.jobs.append(std::move(job));
+                    }
+                    lastJob = key;
+                }
+                if (q.isNull(7))
+                    return; // a job without items
+                Facts::Job &job = facts.jobs[lastPosition];
+                const qint64 qty = q.int64(8);
+                job.spendPence += q.int64(10); // no unit cost (not catalogued): 0
+                if (qty <= 0)
+                    return;
+                job.fittedAnything = true;
+                if (q.isNull(9))
+                    return; // not in the catalogue: not among the items fitted
+                const int code = codes.position(facts.codes, q.bytes(7));
+                if (code == facts.codeNames.size())
+                    facts.codeNames.append(q.text(9));
+                facts.fitted.append({lastPosition, code, qty});
+            });
+        if (!done)
+            return done.error();
+        Interned reasons;
+        done = eachRawRow(tr("declines"),
+                          QStringLiteral("SELECT h.rid, v.at, v.reason FROM visit v "
+                                         "JOIN household h ON h.id = v.household_id "
+                                         "WHERE v.outcome = 'declined' AND h.deleted_at IS NULL"),
+                          [&](const DashboardStore::RawRows &q) {
+                              facts.refusals.append(
+                                  {householdAt(q.int64(0)), q.text(1), reasons.text(q.bytes(2))});
+                          });
+        if (!done)
+            return done.error();
+        done = eachRow(tr("budgets"),
+                       QStringLiteral("SELECT area_id, financial_year, "
+                                      "capital_pence + revenue_pence FROM area_budget"),
+                       {}, [&](const QSqlQuery &q) {
+                           facts.budgets.append({q.value(0).toString(), q.value(1).toInt(),
+                                                 q.value(2).toLongLong()});
+                       });
+        if (!done)
+            return done.error();
+        return facts;
+    };
+    Result<Facts> facts = read();
+    if (!db.commit() && facts)
+        return readError(tr("the dashboard's figures"), db.lastError());
+    return facts;
 }
 
 } // namespace saferhomes

@@ -7,8 +7,12 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
+#include <functional>
 #include <utility>
+
+class QSqlQuery;
 
 namespace saferhomes {
 
@@ -41,6 +45,55 @@ public:
     };
     /// A household's local key and its part of a figure.
     using Member = std::pair<qint64, qint64>;
+    /// Everything the figures are made from, for DashboardSnapshot to hold in memory: the
+    /// households that are not deleted, their jobs with the fitted items, their refusals,
+    /// the areas and the budgets. Rows point at each other by position in these lists.
+    struct Facts {
+        struct Household {
+            qint64 rid = 0;
+            int area = -1; ///< in areaIds; -1 for none
+            QString status; ///< as stored
+            bool noCoordinates = false;
+            bool noUprn = false;
+        };
+        struct Job {
+            int household = 0; ///< in households
+            int fitter = -1; ///< in fitterIds; -1 for none
+            QString status; ///< as stored
+            QString completedAt; ///< null when not recorded
+            QString scheduledEnd; ///< null when not recorded
+            QString surveyedAt; ///< completed jobs: the household's first completed survey
+            qint64 spendPence = 0; ///< fitted quantity x unit cost
+            bool fittedAnything = false; ///< an item with a fitted quantity above 0
+        };
+        /// A fitted quantity above 0 of a catalogued item.
+        struct Fitted {
+            int job = 0; ///< in jobs
+            int code = 0; ///< in codes
+            qint64 qty = 0;
+        };
+        struct Refusal {
+            int household = 0;
+            QString at;
+            QString reason;
+        };
+        struct Budget {
+            QString areaId;
+            int year = 0; ///< the calendar year the financial year starts in
+            qint64 pence = 0; ///< capital and revenue
+        };
+        QList<Household> households;
+        QList<Job> jobs;
+        QList<Fitted> fitted;
+        QList<Refusal> refusals; ///< declined visits
+        QStringList areaIds;
+        QStringList fitterIds;
+        QStringList codes;
+        QStringList codeNames; ///< the catalogue's names of codes
+        QList<DashboardArea> areas; ///< every area, by name, with its target
+        QList<Budget> budgets;
+        qint64 dataVersion = 0; ///< dataVersion() when they were read
+    };
 
     explicit DashboardStore(const Database &database);
 
@@ -65,6 +118,26 @@ public:
                                   const FigureRef &ref) const;
     /// What the drill-down table shows of \a members, in address order.
     Result<QList<DrillRow>> rows(const QList<Member> &members) const;
+
+    /// The facts of every figure, read in one read transaction (one state of the database).
+    Result<Facts> facts() const;
+    /// SQLite's data_version of this connection: it changes when another connection commits.
+    Result<qint64> dataVersion() const;
+
+    /// The failure of a household whose stored status is not one of ours.
+    static Error unknownStatus(const QString &name);
+    /// The bar of the households that declined for \a reason ("" for none given).
+    static DashboardBar declineBar(const QString &reason, qint64 households);
+
+private:
+    class RawRows;
+    /// Runs \a sql with \a values bound in order and hands every row to \a row; a failed
+    /// statement is the read error of \a what.
+    Status eachRow(const QString &what, const QString &sql, const QVariantList &values,
+                   const std::function<void(const QSqlQuery &)> &row) const;
+    /// As eachRow(), on SQLite's own handle (text as UTF-8): for the facts' big reads.
+    Status eachRawRow(const QString &what, const QString &sql,
+                      const std::function<void(const RawRows &)> &row) const;
 };
 
 } // namespace saferhomes

@@ -25,7 +25,7 @@ struct JobRepository::Placement {
     QUuid fitterId;
     QDateTime start;
     int minutes = 0;
-    bool pinned = false;
+    PinKind pin = PinKind::None;
 };
 
 Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
@@ -42,21 +42,22 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
     const QString id = uuidText(jobId);
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT status, fitter_id, scheduled_start, duration_minutes, "
-                                 "pinned, household_id FROM job WHERE id = ?"));
+                                 "pinned, household_id, pin_kind FROM job WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())
         return failed(Error::database(query.lastError().text()));
     if (!query.next())
         return failed(Error::notFound(tr("there is no job %1").arg(id)));
     const auto status = JobStatusNames::fromName(query.value(0).toString());
-    Placement before {readId(query.value(1)), readTime(query.value(2)), query.value(3).toInt(),
-                      query.value(4).toInt() == 1};
+    Placement before {
+        readId(query.value(1)), readTime(query.value(2)), query.value(3).toInt(),
+        PinKindNames::fromStored(query.value(4).toInt() == 1, query.value(6).toString())};
     const QString householdId = query.value(5).toString();
     query.finish();
     if (!status)
         return failed(Error::database(tr("job %1 has an unknown status").arg(id)));
     if (!JobStatusNames::isBooked(*status))
-        before = {{}, {}, before.minutes, false};
+        before = {{}, {}, before.minutes, PinKind::None};
     const Result<Placement> after = change(before, *status);
     if (!after)
         return failed(after.error());
@@ -70,17 +71,20 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
                                              : QStringLiteral("scheduled"))
         : QStringLiteral("unscheduled");
     const QDateTime end = booked ? after->start.addSecs(qint64(after->minutes) * 60) : QDateTime();
+    // Only a booked job is pinned; `pinned` keeps meaning a pin to the exact time.
+    const PinKind pin = booked ? after->pin : PinKind::None;
     const bool rescheduled = before.fitterId != after->fitterId || before.start != after->start
         || before.minutes != after->minutes;
     query.prepare(QStringLiteral(
         "UPDATE job SET fitter_id = ?, status = ?, scheduled_start = ?, scheduled_end = ?, "
-        "duration_minutes = ?, pinned = ?, sequence = sequence + ? WHERE id = ?"));
+        "duration_minutes = ?, pinned = ?, pin_kind = ?, sequence = sequence + ? WHERE id = ?"));
     query.addBindValue(nullableId(after->fitterId));
     query.addBindValue(newStatus);
     query.addBindValue(nullableTime(booked ? after->start : QDateTime()));
     query.addBindValue(nullableTime(end));
     query.addBindValue(after->minutes);
-    query.addBindValue(booked && after->pinned ? 1 : 0);
+    query.addBindValue(pin == PinKind::Time ? 1 : 0);
+    query.addBindValue(PinKindNames::name(pin));
     query.addBindValue(rescheduled ? 1 : 0);
     query.addBindValue(id);
     if (!query.exec())
@@ -99,7 +103,8 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
         || !record(QStringLiteral("scheduled_start"), nullableTime(before.start),
                    nullableTime(booked ? after->start : QDateTime()))
         || !record(QStringLiteral("duration_minutes"), before.minutes, after->minutes)
-        || !record(QStringLiteral("pinned"), before.pinned, booked && after->pinned)
+        || !record(QStringLiteral("pin_kind"), PinKindNames::name(before.pin),
+                   PinKindNames::name(pin))
         || !record(QStringLiteral("skill_exception"), {},
                    missingSkills.isEmpty() ? QVariant()
                                            : QVariant(missingSkills.join(QStringLiteral(", "))))
@@ -112,7 +117,7 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
 }
 
 Status JobRepository::bookJob(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,
-                              int minutes, bool pinned, const QStringList &missingSkills)
+                              int minutes, PinKind pin, const QStringList &missingSkills)
 {
     return changePlacement(
         jobId, tr("Booking a job"),
@@ -123,7 +128,7 @@ Status JobRepository::bookJob(const QUuid &jobId, const QUuid &fitterId, const Q
             }
             if (fitterId.isNull())
                 return Error::invalid(tr("no fitter was chosen"));
-            return Placement {fitterId, start, minutes, pinned};
+            return Placement {fitterId, start, minutes, pin};
         },
         missingSkills);
 }
@@ -148,7 +153,7 @@ Status JobRepository::moveJob(const QUuid &jobId, const QUuid &fitterId, const Q
                 return notBooked(status);
             if (fitterId.isNull())
                 return Error::invalid(tr("no fitter was chosen"));
-            return Placement {fitterId, start, now.minutes, now.pinned};
+            return Placement {fitterId, start, now.minutes, now.pin};
         },
         missingSkills);
 }
@@ -159,18 +164,24 @@ Status JobRepository::resizeJob(const QUuid &jobId, int minutes)
                            [&](const Placement &now, JobStatus status) -> Result<Placement> {
                                if (!JobStatusNames::isBooked(status))
                                    return notBooked(status);
-                               return Placement {now.fitterId, now.start, minutes, now.pinned};
+                               return Placement {now.fitterId, now.start, minutes, now.pin};
+                           });
+}
+
+Status JobRepository::setJobPin(const QUuid &jobId, PinKind pin)
+{
+    return changePlacement(jobId,
+                           pin != PinKind::None ? tr("Pinning a job") : tr("Unpinning a job"),
+                           [&](const Placement &now, JobStatus status) -> Result<Placement> {
+                               if (!JobStatusNames::isBooked(status))
+                                   return notBooked(status);
+                               return Placement {now.fitterId, now.start, now.minutes, pin};
                            });
 }
 
 Status JobRepository::setJobPinned(const QUuid &jobId, bool pinned)
 {
-    return changePlacement(jobId, pinned ? tr("Pinning a job") : tr("Unpinning a job"),
-                           [&](const Placement &now, JobStatus status) -> Result<Placement> {
-                               if (!JobStatusNames::isBooked(status))
-                                   return notBooked(status);
-                               return Placement {now.fitterId, now.start, now.minutes, pinned};
-                           });
+    return setJobPin(jobId, pinned ? PinKind::Time : PinKind::None);
 }
 
 Status JobRepository::unscheduleJob(const QUuid &jobId)
@@ -179,7 +190,7 @@ Status JobRepository::unscheduleJob(const QUuid &jobId)
                            [&](const Placement &now, JobStatus status) -> Result<Placement> {
                                if (!JobStatusNames::isBooked(status))
                                    return notBooked(status);
-                               return Placement {{}, {}, now.minutes, false};
+                               return Placement {{}, {}, now.minutes, PinKind::None};
                            });
 }
 

@@ -3,6 +3,7 @@
 #include "auditlog.h"
 #include "jobrepository_p.h"
 #include "sqlvalues.h"
+#include "stockledger.h"
 #include "visitrepository.h"
 
 #include <QCryptographicHash>
@@ -64,7 +65,7 @@ const QString kSelect = QStringLiteral(
     "SELECT j.id, j.household_id, j.survey_id, j.fitter_id, j.status, j.scheduled_start, "
     "j.scheduled_end, j.duration_minutes, j.pinned, j.sequence, j.revisit_of, j.availability, "
     "j.access_notes, j.completed_at, j.signed_off_by, j.notes, j.created_at, h.address_line1, "
-    "h.postcode, a.name, h.latitude, h.longitude "
+    "h.postcode, a.name, h.latitude, h.longitude, j.pin_kind "
     "FROM job j JOIN household h ON h.id = j.household_id "
     "LEFT JOIN area a ON a.id = h.area_id ");
 
@@ -79,7 +80,7 @@ Job readJob(const QSqlQuery &query)
     job.start = readTime(query.value(5));
     job.end = readTime(query.value(6));
     job.durationMinutes = query.value(7).toInt();
-    job.pinned = query.value(8).toInt() == 1;
+    job.pin = PinKindNames::fromStored(query.value(8).toInt() == 1, query.value(22).toString());
     job.sequence = query.value(9).toInt();
     job.revisitOf = readId(query.value(10));
     job.availability = JobAvailability::fromJson(
@@ -181,8 +182,11 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT id FROM job WHERE survey_id = ? "
-                                 "AND status = 'unscheduled' ORDER BY created_at LIMIT 1"));
+    // The job in the tray, else the one booked already (a package agreed again after the
+    // booking): it follows the new package where it is booked.
+    query.prepare(QStringLiteral("SELECT id, scheduled_start FROM job WHERE survey_id = ? "
+                                 "AND status IN ('unscheduled', 'tentative', 'scheduled') "
+                                 "ORDER BY status = 'unscheduled' DESC, created_at, id LIMIT 1"));
     query.addBindValue(uuidText(surveyId));
     if (!query.exec())
         return Error::database(tr("Reading jobs: %1").arg(query.lastError().text()));
@@ -194,6 +198,7 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
         return created->isEmpty() ? QUuid() : created->constFirst();
     }
     const QString jobId = query.value(0).toString();
+    const QDateTime bookedStart = readTime(query.value(1));
     query.finish();
     if (!db.transaction())
         return Error::database(tr("Updating a job: %1").arg(db.lastError().text()));
@@ -226,11 +231,20 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
             return failed(insertItem.lastError().text());
     }
     query.finish();
-    query.prepare(QStringLiteral("UPDATE job SET duration_minutes = ? WHERE id = ? "
-                                 "AND duration_minutes <> ?"));
+    // A booked job keeps its start and takes the new length; its end moved is a reschedule
+    // (the iCalendar SEQUENCE rises). An unscheduled job has no end.
+    query.prepare(QStringLiteral("UPDATE job SET duration_minutes = ?, scheduled_end = ?, "
+                                 "sequence = sequence + (scheduled_end IS NOT ?) WHERE id = ? "
+                                 "AND (duration_minutes <> ? OR scheduled_end IS NOT ?)"));
+    const QVariant end = bookedStart.isValid()
+        ? nullableTime(bookedStart.addSecs(qint64(minutes) * 60))
+        : nullableTime({});
     query.addBindValue(minutes);
+    query.addBindValue(end);
+    query.addBindValue(end);
     query.addBindValue(jobId);
     query.addBindValue(minutes);
+    query.addBindValue(end);
     if (!query.exec())
         return failed(query.lastError().text());
     if (terms) {
@@ -249,9 +263,16 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
             return failed(query.lastError().text());
     }
     AuditLog audit(m_connectionName, m_userName, m_device);
+    const QString now = storeTimestamp();
     if (!audit.record(QStringLiteral("job"), jobId, QStringLiteral("items"), {},
-                      QStringLiteral("package agreed again"), storeTimestamp()))
+                      QStringLiteral("package agreed again"), now))
         return failed(audit.errorString());
+    // A booked job's reservations follow its new items (an unscheduled one holds none).
+    QString error;
+    if (bookedStart.isValid()
+        && !stockstore::settleJobReservations(m_connectionName, audit, m_userName, jobId, now,
+                                              &error))
+        return failed(error.isEmpty() ? audit.errorString() : error);
     if (!db.commit())
         return failed(db.lastError().text());
     return QUuid(jobId);

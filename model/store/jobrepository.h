@@ -77,8 +77,11 @@ public:
     Result<QList<QUuid>> createForAgreedPackages(const QString &area);
 
     /// After a survey's package is agreed (again): its unscheduled job takes the agreed items
-    /// and their duration, or a job is made when it has none (as createForAgreedPackages).
-    /// Returns the job's id (null when the household is not accepted or scheduled).
+    /// and their duration, or, when it has none, its booked job does (keeping its fitter and
+    /// start: its end follows the new duration, a changed end raises the sequence, and its
+    /// stock reservations follow the new items), or a job is made when it has neither (as
+    /// createForAgreedPackages). Returns the job's id (null when the household is not
+    /// accepted or scheduled).
     Result<QUuid> packageAgreed(const QUuid &surveyId);
     /// As packageAgreed(), and the job takes the householder's \a availability and \a
     /// accessNotes (asked for when the package is agreed), in the same transaction.
@@ -131,14 +134,17 @@ public:
     /// \a missingSkills, when given, are the skills the fitter lacks, booked anyway as an
     /// exception the coordinator confirmed: audited as `skill_exception` with the booking.
     Status bookJob(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start, int minutes,
-                   bool pinned = false, const QStringList &missingSkills = {});
+                   PinKind pin = PinKind::None, const QStringList &missingSkills = {});
     /// Moves a booked job to \a fitterId at \a start, keeping its length (\a missingSkills:
     /// as for bookJob).
     Status moveJob(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start,
                    const QStringList &missingSkills = {});
     /// Makes a booked job last \a minutes (its duration), keeping its start.
     Status resizeJob(const QUuid &jobId, int minutes);
-    /// Pins a booked job where it is (the optimiser leaves it alone) or unpins it.
+    /// Pins a booked job to its fitter, its fitter's day or its exact time (what the optimiser
+    /// may still change of it: PinKind), or unpins it (PinKind::None). Not a reschedule.
+    Status setJobPin(const QUuid &jobId, PinKind pin);
+    /// As setJobPin(): a pin to the exact time, or none.
     Status setJobPinned(const QUuid &jobId, bool pinned);
     /// Takes a booked job off its fitter's time, back to the tray (unpinned).
     Status unscheduleJob(const QUuid &jobId);

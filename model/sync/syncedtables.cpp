@@ -114,7 +114,7 @@ QList<SyncedTable> makeTables()
                     col("completed_at", K::Time), col("signed_off_by"), col("notes"),
                     req("created_at", K::Time), col("duration_minutes", K::Integer),
                     col("pinned", K::Bool), col("sequence", K::Integer), col("revisit_of"),
-                    col("availability", K::Json), col("access_notes")},
+                    col("availability", K::Json), col("access_notes"), col("pin_kind")},
                    kByHousehold,
                    false,
                    false,

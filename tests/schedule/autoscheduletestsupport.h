@@ -69,7 +69,15 @@ inline Job booked(Job j, const Fitter &f, const QDateTime &start, bool pinned = 
     j.fitterId = f.id;
     j.start = start;
     j.end = start.addSecs(60LL * j.durationMinutes);
-    j.pinned = pinned;
+    j.pin = pinned ? PinKind::Time : PinKind::None;
+    return j;
+}
+
+/// As booked(), with a pin to the fitter, the day or the exact time.
+inline Job booked(Job j, const Fitter &f, const QDateTime &start, PinKind pin)
+{
+    j = booked(std::move(j), f, start);
+    j.pin = pin;
     return j;
 }
 

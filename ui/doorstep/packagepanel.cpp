@@ -254,9 +254,16 @@ void PackagePanel::agree()
     m_ui->packageIntro->setText(
         tr("This package has been agreed. Change it with the householder and "
            "agree it again if needed."));
-    m_ui->packageStatus->setText(tr("Package agreed: %n item(s). The household is now accepted for "
-                                    "fitting, and its job waits to be scheduled.",
-                                    nullptr, int(m_model->rowCount())));
+    // A job booked already follows the new package where it is booked.
+    const Result<std::optional<Job>> job = m_surveys.packageJob(m_survey.id);
+    const bool booked = job && *job && JobStatusNames::isBooked((*job)->status);
+    m_ui->packageStatus->setText(
+        booked ? tr("Package agreed: %n item(s). The booked job takes the new items, length and "
+                    "availability; the schedule board marks any rule that now breaks.",
+                    nullptr, int(m_model->rowCount()))
+               : tr("Package agreed: %n item(s). The household is now accepted for "
+                    "fitting, and its job waits to be scheduled.",
+                    nullptr, int(m_model->rowCount())));
     emit packageAgreed(m_survey.householdId);
 }
 

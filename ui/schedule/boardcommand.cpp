@@ -38,8 +38,7 @@ Status BoardCommand::apply(const BoardPlacement &from, const BoardPlacement &to,
     if (to.fitterId.isNull())
         return m_service.unschedule(m_jobId);
     if (from.fitterId.isNull())
-        return m_service.book(m_jobId, to.fitterId, to.start, to.minutes, to.pinned,
-                              skillException);
+        return m_service.book(m_jobId, to.fitterId, to.start, to.minutes, to.pin, skillException);
     // A step changes one thing at a time; each service call is its own transaction.
     if (from.fitterId != to.fitterId || from.start != to.start) {
         if (Status moved = m_service.move(m_jobId, to.fitterId, to.start, skillException); !moved)
@@ -49,8 +48,8 @@ Status BoardCommand::apply(const BoardPlacement &from, const BoardPlacement &to,
         if (Status resized = m_service.resize(m_jobId, to.minutes); !resized)
             return resized;
     }
-    if (from.pinned != to.pinned)
-        return m_service.setPinned(m_jobId, to.pinned);
+    if (from.pin != to.pin)
+        return m_service.setPin(m_jobId, to.pin);
     return {};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/job.h"
 #include "domain/result.h"
 
 #include <QDateTime>
@@ -13,13 +14,13 @@ namespace saferhomes {
 
 class ScheduleService;
 
-/// Where a job sits on the board: a fitter, a start, a length and a pin; no fitter is the
-/// tray.
+/// Where a job sits on the board: a fitter, a start, a length and a pin (to the fitter, the
+/// day or the exact time); no fitter is the tray.
 struct BoardPlacement {
     QUuid fitterId;
     QDateTime start;
     int minutes = 0;
-    bool pinned = false;
+    PinKind pin = PinKind::None;
     bool operator==(const BoardPlacement &) const = default;
 };
 

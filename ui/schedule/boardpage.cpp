@@ -35,8 +35,8 @@ const QTimeZone &london()
 BoardPlacement placementOf(const Job &job)
 {
     if (!JobStatusNames::isBooked(job.status))
-        return {{}, {}, job.durationMinutes, false};
-    return {job.fitterId, job.start, job.durationMinutes, job.pinned};
+        return {{}, {}, job.durationMinutes, PinKind::None};
+    return {job.fitterId, job.start, job.durationMinutes, job.pin};
 }
 
 bool isUndoKey(const QKeyEvent *key)
@@ -246,7 +246,8 @@ void BoardPage::bookJob(const QUuid &jobId, const QUuid &fitterId, const QDateTi
     const Job *job = findJob(jobId);
     if (!job)
         return;
-    change(jobId, {fitterId, start, std::max(job->durationMinutes, 15), false}, tr("book %1"));
+    change(jobId, {fitterId, start, std::max(job->durationMinutes, 15), PinKind::None},
+           tr("book %1"));
 }
 
 void BoardPage::bookAtCursor(const QUuid &jobId)
@@ -280,14 +281,21 @@ void BoardPage::resizeJob(const QUuid &jobId, int minutes)
     change(jobId, after, tr("resize %1"));
 }
 
-void BoardPage::pinJob(const QUuid &jobId, bool pinned)
+void BoardPage::pinJob(const QUuid &jobId, PinKind pin)
 {
     const Job *job = findJob(jobId);
     if (!job)
         return;
     BoardPlacement after = placementOf(*job);
-    after.pinned = pinned;
-    change(jobId, after, pinned ? tr("pin %1") : tr("unpin %1"));
+    after.pin = pin;
+    QString text;
+    switch (pin) {
+    case PinKind::None: text = tr("unpin %1"); break;
+    case PinKind::Fitter: text = tr("pin %1 to its fitter"); break;
+    case PinKind::Day: text = tr("pin %1 to its day"); break;
+    case PinKind::Time: text = tr("pin %1 to its time"); break;
+    }
+    change(jobId, after, text);
 }
 
 void BoardPage::unscheduleJob(const QUuid &jobId)
@@ -295,7 +303,7 @@ void BoardPage::unscheduleJob(const QUuid &jobId)
     const Job *job = findJob(jobId);
     if (!job)
         return;
-    change(jobId, {{}, {}, job->durationMinutes, false}, tr("unschedule %1"));
+    change(jobId, {{}, {}, job->durationMinutes, PinKind::None}, tr("unschedule %1"));
 }
 
 void BoardPage::change(const QUuid &jobId, const BoardPlacement &after, const QString &text)
@@ -436,11 +444,12 @@ void BoardPage::updateDetails()
         return;
     }
     const QDateTime start = job->start.toTimeZone(london());
-    QString text = tr("%1, %2 \u2014 %3 to %4 (%5 min)%6")
-                       .arg(job->address, job->postcode, start.toString(u"ddd d MMM HH:mm"),
-                            job->end.toTimeZone(london()).toString(u"HH:mm"))
-                       .arg(job->durationMinutes)
-                       .arg(job->pinned ? tr(", pinned") : QString());
+    QString text
+        = tr("%1, %2 \u2014 %3 to %4 (%5 min)%6")
+              .arg(job->address, job->postcode, start.toString(u"ddd d MMM HH:mm"),
+                   job->end.toTimeZone(london()).toString(u"HH:mm"))
+              .arg(job->durationMinutes)
+              .arg(job->isPinned() ? QStringLiteral(", ") + m_view->pinText(*job) : QString());
     const QList<JobRuleBreak> breaks = m_marks.value(job->id);
     for (const JobRuleBreak &broken : breaks) {
         const Job *other = findJob(broken.otherJob);

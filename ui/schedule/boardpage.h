@@ -61,7 +61,7 @@ private:
     void bookJob(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start);
     void moveJob(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start);
     void resizeJob(const QUuid &jobId, int minutes);
-    void pinJob(const QUuid &jobId, bool pinned);
+    void pinJob(const QUuid &jobId, PinKind pin);
     void unscheduleJob(const QUuid &jobId);
     void bookAtCursor(const QUuid &jobId);
     /// Pushes the change, first asking the coordinator to confirm it as an exception when

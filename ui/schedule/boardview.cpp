@@ -26,10 +26,13 @@ constexpr int kDayTo = 19 * 60; ///< ...and ends at 19:00
 constexpr int kStep = 15; ///< minutes a keyboard move or a drop snaps to
 constexpr int kEdge = 6; ///< pixels of a job's right edge that resize it
 
-// Okabe–Ito colours (colour-blind safe): vermillion marks a broken rule, blue a booking.
+// Okabe–Ito colours (colour-blind safe): vermillion marks a broken rule, blue a booking; a
+// pinned booking is sky blue with a dark blue badge naming what the pin holds (F, D or T), so
+// that the kind never rests on colour alone.
 const QColor kMark(0xD5, 0x5E, 0x00);
 const QColor kBooked(0xCF, 0xE3, 0xF3);
 const QColor kPinned(0x56, 0xB4, 0xE9);
+const QColor kPinBadge(0x00, 0x49, 0x7A);
 
 const QTimeZone &london()
 {
@@ -88,11 +91,14 @@ QString BoardView::helpText()
 {
     return tr("Mouse: drag a job from the tray onto a fitter and day (or time, in the day "
               "view); drag a booked job to move it; in the day view drag its right edge to "
-              "change its length; right-click it to pin, unpin or unschedule it.\n"
+              "change its length; right-click it to pin it to its fitter, its day or its exact "
+              "time, unpin or unschedule it.\n"
               "Keyboard: arrows move the cursor (Space picks the next job of a day); "
               "Ctrl+arrows move the selected job (a day or a fitter in the week view, 15 "
               "minutes or a fitter in the day view); Shift+Left and Shift+Right shorten or "
-              "lengthen it by 15 minutes; P pins or unpins it; Delete unschedules it; Enter "
+              "lengthen it by 15 minutes; P pins it to its exact time or unpins it; Shift+F "
+              "pins it to its fitter (any day or time), Shift+D to its day (any time that "
+              "day), Shift+T to its exact time; U unpins it; Delete unschedules it; Enter "
               "in the tray books its job at the cursor; D shows the cursor's day by hour, W "
               "the week; Page Up and Page Down go back and forward; Ctrl+Z undoes, "
               "Ctrl+Shift+Z redoes.");
@@ -241,6 +247,70 @@ QStringList BoardView::markTexts(const QUuid &jobId) const
     return texts;
 }
 
+QString BoardView::pinBadge(PinKind pin)
+{
+    switch (pin) {
+    case PinKind::None: return {};
+    //: The badge on a job pinned to its fitter (one letter)
+    case PinKind::Fitter: return tr("F");
+    //: The badge on a job pinned to its day (one letter)
+    case PinKind::Day: return tr("D");
+    //: The badge on a job pinned to its exact time (one letter)
+    case PinKind::Time: return tr("T");
+    }
+    return {};
+}
+
+QString BoardView::pinText(const Job &job) const
+{
+    QString fitter;
+    for (const Fitter &candidate : m_snapshot.fitters) {
+        if (candidate.id == job.fitterId)
+            fitter = candidate.name;
+    }
+    const QDateTime start = local(job.start);
+    switch (job.pin) {
+    case PinKind::None: return tr("not pinned");
+    case PinKind::Fitter: return tr("pinned to %1 (any day or time)").arg(fitter);
+    case PinKind::Day:
+        return tr("pinned to %1 on %2 (any time that day)")
+            .arg(fitter, QLocale().toString(start.date(), QStringLiteral("ddd d MMM")));
+    case PinKind::Time:
+        return tr("pinned to %1 at %2 (exactly)")
+            .arg(fitter, QLocale().toString(start, QStringLiteral("ddd d MMM HH:mm")));
+    }
+    return {};
+}
+
+QString BoardView::jobDescription(const QUuid &jobId) const
+{
+    const Job *found = job(jobId);
+    if (!found || !m_rects.contains(jobId))
+        return {};
+    const QStringList marks = markTexts(jobId);
+    QString text = found->address + u'\n' + local(found->start).toString(u"ddd d MMM HH:mm")
+        + u'\u2013' + local(found->end).toString(u"HH:mm");
+    if (found->isPinned())
+        text += u'\n' + pinText(*found).left(1).toUpper() + pinText(*found).mid(1);
+    if (!marks.isEmpty())
+        text += u'\n' + tr("Breaks: %1").arg(marks.join(u", "));
+    return text;
+}
+
+void BoardView::updateAccessibleText()
+{
+    setAccessibleDescription(jobDescription(m_selected));
+}
+
+void BoardView::requestPin(PinKind pin)
+{
+    const Job *selected = job(m_selected);
+    if (!selected)
+        return;
+    const QUuid id = selected->id; // the signal refreshes the jobs
+    emit pinRequested(id, selected->pin == pin ? PinKind::None : pin);
+}
+
 QSize BoardView::sizeHint() const
 {
     const int height
@@ -372,6 +442,7 @@ void BoardView::relayout()
     }
     setMinimumHeight(top + 1);
     updateGeometry();
+    updateAccessibleText();
     update();
 }
 
@@ -512,7 +583,7 @@ void BoardView::paintJob(QPainter &painter, const Job &job, const QRect &rect) c
     const bool selected = job.id == m_selected;
     painter.setPen(
         QPen(marks.isEmpty() ? palette().dark().color() : kMark, marks.isEmpty() ? 1 : 2));
-    painter.setBrush(job.pinned ? kPinned : kBooked);
+    painter.setBrush(job.isPinned() ? kPinned : kBooked);
     painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 3, 3);
     if (selected) {
         painter.setPen(QPen(palette().highlight().color(), 3));
@@ -535,11 +606,31 @@ void BoardView::paintJob(QPainter &painter, const Job &job, const QRect &rect) c
         painter.setFont(font());
         text.setLeft(disc.right() + 4);
     }
+    if (job.isPinned()) {
+        // The pin's badge: a dark blue tag with the letter of what it holds.
+        QFont bold = font();
+        bold.setBold(true);
+        const QFontMetrics boldMetrics(bold);
+        const QString letter = pinBadge(job.pin);
+        const int size = std::min(16, rect.height() - 4);
+        // Beside the first line when the card has two (the day view), else in the middle.
+        const int line = QFontMetrics(font()).height();
+        const int top = text.height() >= 2 * line ? text.top() + (line - size) / 2
+                                                  : rect.top() + (rect.height() - size) / 2;
+        const QRect badge(text.left(), top,
+                          std::max(size, boldMetrics.horizontalAdvance(letter) + 6), size);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(kPinBadge);
+        painter.drawRoundedRect(badge, 3, 3);
+        painter.setPen(Qt::white);
+        painter.setFont(bold);
+        painter.drawText(badge, Qt::AlignCenter, letter);
+        painter.setFont(font());
+        text.setLeft(badge.right() + 4);
+    }
     painter.setPen(Qt::black);
     const QFontMetrics metrics = painter.fontMetrics();
     QString label = local(job.start).toString(u"HH:mm") + u' ' + job.address;
-    if (job.pinned)
-        label = tr("[pinned] ") + label;
     const QString rules = marks.join(QStringLiteral(", "));
     // One line: the time, the address, the rules; two when there is room for them.
     if (text.height() >= 2 * metrics.height()) {
@@ -622,12 +713,7 @@ void BoardView::mouseMoveEvent(QMouseEvent *event)
             && pos.x() >= m_rects.value(over).right() - kEdge;
         setCursor(edge ? Qt::SizeHorCursor : Qt::ArrowCursor);
         if (!over.isNull()) {
-            const QStringList marks = markTexts(over);
-            const Job *hovered = job(over);
-            setToolTip(
-                hovered->address + u'\n' + local(hovered->start).toString(u"ddd d MMM HH:mm")
-                + u'\u2013' + local(hovered->end).toString(u"HH:mm")
-                + (marks.isEmpty() ? QString() : u'\n' + tr("Breaks: %1").arg(marks.join(u", "))));
+            setToolTip(jobDescription(over));
         } else {
             setToolTip(helpText());
         }
@@ -673,8 +759,24 @@ void BoardView::contextMenuEvent(QContextMenuEvent *event)
         return;
     setSelected(id);
     QMenu menu(this);
-    menu.addAction(found->pinned ? tr("Unpin\tP") : tr("Pin here\tP"), this,
-                   [this, id, pinned = found->pinned] { emit pinRequested(id, !pinned); });
+    menu.setObjectName(QStringLiteral("boardJobMenu"));
+    const auto addPin = [&](PinKind pin, const QString &text) {
+        // The pin it has already, chosen again, takes it off.
+        const PinKind next = found->pin == pin ? PinKind::None : pin;
+        QAction *action
+            = menu.addAction(text, this, [this, id, next] { emit pinRequested(id, next); });
+        action->setCheckable(true);
+        action->setChecked(found->pin == pin);
+        action->setObjectName(QStringLiteral("pin_") + PinKindNames::name(pin));
+    };
+    addPin(PinKind::Fitter, tr("Pin to this fitter (any day or time)\tShift+F"));
+    addPin(PinKind::Day, tr("Pin to this day (any time that day)\tShift+D"));
+    addPin(PinKind::Time, tr("Pin to this exact time\tShift+T"));
+    QAction *unpin = menu.addAction(tr("Unpin\tU"), this,
+                                    [this, id] { emit pinRequested(id, PinKind::None); });
+    unpin->setObjectName(QStringLiteral("pin_none"));
+    unpin->setEnabled(found->isPinned());
+    menu.addSeparator();
     menu.addAction(tr("Unschedule\tDelete"), this, [this, id] { emit unscheduleRequested(id); });
     menu.exec(event->globalPos());
 }
@@ -755,11 +857,24 @@ void BoardView::keyPressEvent(QKeyEvent *event)
         QWidget::keyPressEvent(event);
         return;
     }
+    if (modifiers == Qt::ShiftModifier) {
+        switch (event->key()) {
+        case Qt::Key_F: requestPin(PinKind::Fitter); return;
+        case Qt::Key_D: requestPin(PinKind::Day); return;
+        case Qt::Key_T: requestPin(PinKind::Time); return;
+        default: break;
+        }
+    }
     switch (event->key()) {
     case Qt::Key_P:
-        if (const Job *selected = job(m_selected)) {
+        // An exact-time pin, or off whatever the pin was.
+        if (const Job *selected = job(m_selected))
+            requestPin(selected->isPinned() ? selected->pin : PinKind::Time);
+        return;
+    case Qt::Key_U:
+        if (const Job *selected = job(m_selected); selected && selected->isPinned()) {
             const QUuid id = selected->id; // the signal refreshes the jobs
-            emit pinRequested(id, !selected->pinned);
+            emit pinRequested(id, PinKind::None);
         }
         return;
     case Qt::Key_Delete:
@@ -860,6 +975,7 @@ void BoardView::setSelected(const QUuid &jobId)
     if (jobId == m_selected)
         return;
     m_selected = jobId;
+    updateAccessibleText();
     update();
     emit selectionChanged(jobId);
 }

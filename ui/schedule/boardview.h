@@ -63,6 +63,15 @@ public:
     QPoint pointAt(int row, const QDate &day, const QTime &time = {}) const;
     /// The mark a job carries: one text per rule it breaks ("Double booking").
     QStringList markTexts(const QUuid &jobId) const;
+    /// What a job's pin holds, in words ("pinned to Alice Archer on Tue 12 Jan (any time that
+    /// day)"); "not pinned" when it is not.
+    QString pinText(const Job &job) const;
+    /// The letter on a pinned job's card: F (fitter), D (day), T (exact time); empty when it
+    /// is not pinned.
+    static QString pinBadge(PinKind pin);
+    /// A booked job as its tooltip and the board's accessible description say it: address,
+    /// time, pin and the rules it breaks. Empty for a job not shown.
+    QString jobDescription(const QUuid &jobId) const;
     static QString ruleText(ScheduleRule rule);
     /// The mouse and keyboard gestures, for tooltips and help.
     static QString helpText();
@@ -73,7 +82,8 @@ signals:
     void bookRequested(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start);
     void moveRequested(const QUuid &jobId, const QUuid &fitterId, const QDateTime &start);
     void resizeRequested(const QUuid &jobId, int minutes);
-    void pinRequested(const QUuid &jobId, bool pinned);
+    /// Pin the job to its fitter, day or exact time, or unpin it (PinKind::None).
+    void pinRequested(const QUuid &jobId, PinKind pin);
     void unscheduleRequested(const QUuid &jobId);
     void selectionChanged(const QUuid &jobId);
     /// The mode, week or day changed.
@@ -119,6 +129,10 @@ private:
     void cycleInCell();
     void selectAtCursor();
     void setSelected(const QUuid &jobId);
+    /// The selected job's description as the board's accessible description.
+    void updateAccessibleText();
+    /// Asks for \a pin on the selected job (the same pin again unpins it).
+    void requestPin(PinKind pin);
     void paintHeader(QPainter &painter) const;
     void paintRow(QPainter &painter, int row) const;
     void paintJob(QPainter &painter, const Job &job, const QRect &rect) const;
