@@ -210,6 +210,20 @@ Result<EquipmentType> EquipmentRepository::update(const EquipmentType &type)
     return find(type.code);
 }
 
+Result<QList<CatalogueRefusal>> EquipmentRepository::refusedChanges() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("SELECT entity_id, kind, rejected_reason FROM outbox "
+                                   "WHERE entity = 'equipment_type' AND rejected_at IS NOT NULL "
+                                   "ORDER BY seq")))
+        return readError(tr("the catalogue's refused changes"), query.lastError());
+    QList<CatalogueRefusal> refusals;
+    while (query.next())
+        refusals.append(
+            {query.value(0).toString(), query.value(1).toString(), query.value(2).toString()});
+    return refusals;
+}
+
 Result<QStringList> EquipmentRepository::references(const QString &code) const
 {
     QStringList found;

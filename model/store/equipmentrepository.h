@@ -31,6 +31,13 @@ struct EquipmentType {
 /// The fields of an EquipmentType, to say which one a problem is about.
 enum class EquipmentField { Code, Name, Standard, UnitCost, FitMinutes, Skill, Supplier, Reorder };
 
+/// A catalogue change the central database refused (its outbox op, kept and not sent again).
+struct CatalogueRefusal {
+    QString code;
+    QString kind; ///< "create", "update" or "delete"
+    QString reason; ///< the server's words
+};
+
 /// Reads and writes the equipment catalogue in the local store, each change audited. A type
 /// that anything refers to (a survey rule, a recommendation, an agreed package, a job item, a
 /// stock movement) cannot be deleted.
@@ -57,6 +64,10 @@ public:
     Result<EquipmentType> update(const EquipmentType &type);
     /// Deletes the type \a code; Refused, naming what refers to it, while anything does.
     Status remove(const QString &code);
+    /// The changes made here that the central database refused, oldest first: only
+    /// coordinators and admins may change the catalogue there (DESIGN §7). Every change is
+    /// queued for the next sync by the table's triggers.
+    Result<QList<CatalogueRefusal>> refusedChanges() const;
     /// What refers to \a code, one line each ("job items (2)"); empty when it may be deleted.
     Result<QStringList> references(const QString &code) const;
 

@@ -20,6 +20,25 @@ namespace saferhomes {
 using namespace sqlvalues;
 using jobstore::settleHousehold;
 
+namespace {
+
+/// A completion never takes the van below what it holds (DESIGN §8): what is fitted beyond
+/// the job's reservation must be available in the van. The refusal names the figures.
+std::optional<Error> vanCannotCover(const QString &connectionName, const QString &jobId,
+                                    const QHash<QString, int> &fitted)
+{
+    const Result<QList<StockShortfall>> shortfalls
+        = stockstore::fittedShortfalls(connectionName, jobId, fitted);
+    if (!shortfalls)
+        return shortfalls.error();
+    if (shortfalls->isEmpty())
+        return std::nullopt;
+    return stockstore::shortfallError(connectionName, *shortfalls)
+        .within(JobRepository::tr("The van cannot cover what was fitted"));
+}
+
+} // namespace
+
 Result<bool> JobRepository::complete(const QUuid &jobId, const QHash<QString, int> &fitted,
                                      const QHash<QString, QString> &serials,
                                      const QString &signedOffBy)
@@ -94,6 +113,8 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
         if (!known)
             return failed(Error::invalid(tr("%1 is not an item of job %2.").arg(it.key(), id)));
     }
+    if (const std::optional<Error> refused = vanCannotCover(m_connectionName, id, fitted))
+        return failed(*refused);
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE job_item SET fitted_qty = ?, fitted = ?, serial = ?, "
                                   "difference_reason = ? WHERE id = ?"));

@@ -18,6 +18,11 @@ namespace saferhomes {
 
 using namespace sqlvalues;
 
+int StockShortfall::missing() const
+{
+    return fitted - reserved - std::max(0, available());
+}
+
 namespace stockdetail {
 
 NewMovement movement(QString id, QString code, QString location, StockReason reason, int qtyChange,
@@ -114,6 +119,21 @@ QString locationLabel(const QSqlDatabase &db, const QString &location)
     if (query.exec() && query.next())
         return StockLedger::tr("%1's van").arg(query.value(0).toString());
     return StockLedger::tr("van %1").arg(location);
+}
+
+QString describeShortfall(const QSqlDatabase &db, const StockShortfall &shortfall)
+{
+    return StockLedger::tr("%1: %2 fitted, %3 of them reserved for this job; %4 has %5 more "
+                           "available (%6 on hand, %7 reserved for jobs), so %8 cannot be taken "
+                           "from it.")
+        .arg(shortfall.code)
+        .arg(shortfall.fitted)
+        .arg(shortfall.reserved)
+        .arg(locationLabel(db, shortfall.location))
+        .arg(std::max(0, shortfall.available()))
+        .arg(shortfall.onHand)
+        .arg(shortfall.reservedThere)
+        .arg(shortfall.missing());
 }
 
 /// Why a movement of \a qty of \a code at \a location cannot be made, or nothing when it can:
@@ -373,6 +393,21 @@ Result<QList<StockReservation>> StockLedger::reservations(const QUuid &jobId) co
 Result<ScheduleStock> StockLedger::scheduleStock() const
 {
     return stockstore::readScheduleStock(m_connectionName);
+}
+
+Result<QList<StockShortfall>>
+StockLedger::completionShortfalls(const QUuid &jobId, const QHash<QString, int> &fitted) const
+{
+    Result<QList<StockShortfall>> shortfalls
+        = stockstore::fittedShortfalls(m_connectionName, uuidText(jobId), fitted);
+    if (!shortfalls)
+        return shortfalls.error().within(tr("Checking the van's stock for a completion"));
+    return shortfalls;
+}
+
+QString StockLedger::describe(const StockShortfall &shortfall) const
+{
+    return describeShortfall(QSqlDatabase::database(m_connectionName, false), shortfall);
 }
 
 Result<QStringList> StockLedger::codes() const

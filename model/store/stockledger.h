@@ -11,6 +11,21 @@ namespace saferhomes {
 
 class AuditLog;
 
+/// An item a completion would fit beyond what its job holds reserved and what the van has
+/// available (on hand and not reserved for other jobs): the van would go below what it holds.
+struct StockShortfall {
+    QString code;
+    QString location; ///< the van (a fitter's id; the depot for a job with no fitter)
+    int fitted = 0; ///< what the completion fits
+    int reserved = 0; ///< what the job holds reserved (van and depot)
+    int onHand = 0; ///< at location
+    int reservedThere = 0; ///< at location, for every job (this one's included)
+
+    int available() const { return onHand - reservedThere; }
+    /// What cannot be taken from anywhere.
+    int missing() const;
+};
+
 /// The stock ledger (DESIGN §8): append-only movements per item code and location (`depot` or
 /// a fitter's van), each written in one transaction with its audit event and its outbox op (the
 /// stock_movement trigger). Levels come from the stock_level summary the triggers keep equal to
@@ -43,6 +58,15 @@ public:
     /// What the schedule's stock rule needs: available stock by location and code, and what
     /// each job holds reserved.
     Result<ScheduleStock> scheduleStock() const;
+    /// What a completion fitting \a fitted (code → quantity) of \a jobId would take beyond
+    /// what the job holds reserved and its van has available, by code; empty when the van can
+    /// cover it. JobRepository::complete() refuses such a completion.
+    Result<QList<StockShortfall>> completionShortfalls(const QUuid &jobId,
+                                                       const QHash<QString, int> &fitted) const;
+    /// \a shortfall with its figures: "LOCK: 3 fitted, 2 of them reserved for this job;
+    /// Alice's van has 0 more available (2 on hand, 2 reserved for jobs), so 1 cannot be taken
+    /// from it."
+    QString describe(const StockShortfall &shortfall) const;
     /// The catalogue's codes (the codes a movement may name).
     Result<QStringList> codes() const;
 
@@ -86,14 +110,21 @@ namespace stockstore {
 bool settleJobReservations(const QString &connectionName, AuditLog &audit, const QString &userName,
                            const QString &jobId, const QString &at, QString *error);
 
-/// Records what a completed visit fitted: for each code, a `fitted` movement taking the
-/// quantity off the location that held it reserved for the job (the fitter's van when none
-/// did), using up the reservation first; then what stays reserved for the job is released.
-/// So fitted + released = reserved for each item. A completion records what the fitter did:
-/// it is never refused for want of stock.
 /// StockLedger::scheduleStock() on \a connectionName (for the job reads).
 Result<ScheduleStock> readScheduleStock(const QString &connectionName);
 
+/// StockLedger::completionShortfalls() on \a connectionName, inside the caller's transaction.
+Result<QList<StockShortfall>> fittedShortfalls(const QString &connectionName, const QString &jobId,
+                                               const QHash<QString, int> &fitted);
+/// A completion's refusal naming every shortfall's figures (Error::Invalid).
+Error shortfallError(const QString &connectionName, const QList<StockShortfall> &shortfalls);
+
+/// Records what a completed visit fitted: for each code, a `fitted` movement taking the
+/// quantity off the location that held it reserved for the job (the fitter's van when none
+/// did), using up the reservation first; what is fitted beyond the reservation comes out of
+/// the van's available stock (fittedShortfalls() says when it cannot: the caller refuses the
+/// completion first). Then what stays reserved for the job is released. So fitted + released
+/// = reserved for each item.
 bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
                      const QString &jobId, const QHash<QString, int> &fitted, const QString &at,
                      QString *error);

@@ -5,6 +5,7 @@
 
 #include "domain/result.h"
 #include "domain/stock.h"
+#include "stockledger.h"
 
 #include <QMap>
 #include <QSqlDatabase>
@@ -47,6 +48,9 @@ bool insertMovement(const QSqlDatabase &db, AuditLog &audit, const QString &user
 /// What \a location holds of \a code, from the summary (zeros when it has never held any).
 Result<StockLevel> readLevel(const QSqlDatabase &db, const QString &code, const QString &location);
 QString newId();
+/// "Alex's van has 1 of WINDOW_LOCK available (3 on hand, 2 reserved for jobs): ...", the
+/// figures of a completion's \a shortfall.
+QString describeShortfall(const QSqlDatabase &db, const StockShortfall &shortfall);
 /// What a job holds reserved, per code and location (non-zero only), counting only the
 /// movements the central database has not refused.
 Result<QMap<std::pair<QString, QString>, int>> heldFor(const QSqlDatabase &db,

@@ -138,6 +138,50 @@ Result<ScheduleStock> readScheduleStock(const QString &connectionName)
     return stock;
 }
 
+Result<QList<StockShortfall>> fittedShortfalls(const QString &connectionName, const QString &jobId,
+                                               const QHash<QString, int> &fitted)
+{
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    QString error;
+    const std::optional<JobStock> job = readJobStock(db, jobId, &error);
+    if (!job)
+        return Error::database(error);
+    const auto held = heldFor(db, jobId);
+    if (!held)
+        return held.error();
+    const QString van = job->fitterId.isEmpty() ? StockLocation::depot() : job->fitterId;
+    QStringList codes = fitted.keys();
+    codes.sort();
+    QList<StockShortfall> shortfalls;
+    for (const QString &code : codes) {
+        const int qty = fitted.value(code);
+        const int reserved = std::max(0, held->value({code, van}))
+            + (van == StockLocation::depot()
+                   ? 0
+                   : std::max(0, held->value({code, StockLocation::depot()})));
+        // As recordJobFitted(): the reservation first, the rest from the van's available stock.
+        const int beyond = qty - std::min(qty, reserved);
+        if (beyond <= 0)
+            continue;
+        const Result<StockLevel> level = readLevel(db, code, van);
+        if (!level)
+            return level.error();
+        if (level->available() >= beyond)
+            continue;
+        shortfalls.append({code, van, qty, reserved, level->onHand, level->reserved});
+    }
+    return shortfalls;
+}
+
+Error shortfallError(const QString &connectionName, const QList<StockShortfall> &shortfalls)
+{
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    QStringList lines;
+    for (const StockShortfall &shortfall : shortfalls)
+        lines.append(describeShortfall(db, shortfall));
+    return Error::invalid(lines.join(u' '));
+}
+
 bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
                      const QString &jobId, const QHash<QString, int> &fitted, const QString &at,
                      QString *error)

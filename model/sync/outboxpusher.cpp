@@ -92,13 +92,20 @@ bool OutboxPusher::readBatch(Batch &batch)
             }
         }
         batch.seqs.append(seq);
-        batch.ops.append(QJsonObject {
+        QJsonObject op {
             {QStringLiteral("op_id"), read.value(1).toString()},
             {QStringLiteral("entity"), entity},
             {QStringLiteral("entity_id"), entityId},
             {QStringLiteral("kind"), kind},
             {QStringLiteral("payload"), payload},
-        });
+        };
+        // A record keyed by something other than a UUID (the catalogue, by code) is named by
+        // its key: the server keeps entity ids as UUIDs.
+        if (const SyncedTable *table = syncedTable(entity); table && table->key != u"id") {
+            op.insert(QStringLiteral("entity_id"), QJsonValue::Null);
+            op.insert(QStringLiteral("key"), entityId);
+        }
+        batch.ops.append(op);
     }
     read.finish();
     QSqlQuery drop(local);
@@ -190,8 +197,10 @@ bool OutboxPusher::applyAnswer(const Batch &batch, const QJsonArray &answers)
             reject.addBindValue(batch.seqs[i]);
             if (!reject.exec())
                 return rollback(reject.lastError().text());
-            rejected.append({field(op, "op_id"), field(op, "entity"), field(op, "entity_id"),
-                             field(op, "kind"), reason});
+            const QString entityId
+                = op.contains(u"key") ? field(op, "key") : field(op, "entity_id");
+            rejected.append(
+                {field(op, "op_id"), field(op, "entity"), entityId, field(op, "kind"), reason});
             continue;
         }
         remove.addBindValue(batch.seqs[i]);

@@ -28,8 +28,8 @@ QList<SyncedTable> makeTables()
                     col("reorder_level", K::Integer)},
                    {},
                    false,
-                   false,
-                   false});
+                   true,
+                   true});
     tables.append({QStringLiteral("fitter"),
                    QStringLiteral("id"),
                    {req("id"), req("name"), col("skills"), col("start_latitude", K::Real),

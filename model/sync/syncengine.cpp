@@ -3,6 +3,7 @@
 #include "changedownload.h"
 #include "devicescope.h"
 #include "outboxpusher.h"
+#include "refusedjobs.h"
 #include "serverhello.h"
 #include "snapshotdownload.h"
 #include "store/auditlog.h"
@@ -84,11 +85,18 @@ SyncResult SyncEngine::run(const QString &uri)
         run.fail(recorded.errorString());
         return result;
     }
+    // Jobs refused since the last completed sync are settled after this one's pull.
+    const Result<QString> lastSync = ledger.state(SyncLedger::kLastSync);
+    if (!lastSync) {
+        run.fail(lastSync.errorString());
+        return result;
+    }
     // Pull only when the outbox is empty (DESIGN §7); a refused op does not count.
     bool ok = OutboxPusher(*m_central, run).pushAll();
     if (ok) {
         const Result<int> pending = ledger.pendingCount();
-        ok = pending ? *pending != 0 || pull(*m_central, hello, run)
+        ok = pending ? *pending != 0
+                || (pull(*m_central, hello, run) && settleRefusedJobs(*lastSync, hello, run))
                      : run.fail(pending.errorString());
     }
     m_scrub = run.scrub;
@@ -165,6 +173,14 @@ bool SyncEngine::pull(CentralConnection &central, const ServerHello &hello, Sync
         return false;
     const Status recorded = ledger.setState(SyncLedger::kCursor, watermark);
     return recorded || run.fail(tr("cannot record the sync state"));
+}
+
+bool SyncEngine::settleRefusedJobs(const QString &since, const ServerHello &hello, SyncRun &run)
+{
+    // With the server's ledger pulled, a refused job's reservations follow the server's job;
+    // what that moves is sent in this same sync.
+    return RefusedJobs(*m_central, hello, run).settle(since)
+        && OutboxPusher(*m_central, run).pushAll();
 }
 
 bool SyncEngine::scrubFiles(SyncRun &run)

@@ -60,6 +60,8 @@ private:
     /// Starts the cursor again when the server is not the one last synced with.
     bool checkServer(const CentralConnection::Address &address, SyncRun &run);
     bool pull(CentralConnection &central, const ServerHello &hello, SyncRun &run);
+    /// Refused jobs take the server's version and their reservations follow (RefusedJobs).
+    bool settleRefusedJobs(const QString &since, const ServerHello &hello, SyncRun &run);
     /// Compacts the index and the WAL after personal data was removed.
     bool scrubFiles(SyncRun &run);
 

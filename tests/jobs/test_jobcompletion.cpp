@@ -3,6 +3,7 @@
 // the labels and contact that sheets and the fitter's day show.
 #include "store/database.h"
 #include "store/jobrepository.h"
+#include "store/stockledger.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -96,6 +97,8 @@ TEST_F(JobCompletionTest, ReasonsPhotosAndSignatureAreKeptWithTheJobOnce)
     completion.photos.append({u"image/png"_s, QByteArray("png bytes")});
     completion.signature = JobPicture {u"image/png"_s, QByteArray("signature")};
     completion.signedOffBy = u"Ann Smith"_s;
+    // The lock comes from stock that is there (the depot's: the job has no fitter).
+    ASSERT_TRUE(StockLedger(m_database, u"fitter"_s).receive(u"LOCK"_s, 1, u"depot"_s));
     const Result<bool> done = jobs.complete(QUuid(kJob), completion);
     ASSERT_TRUE(done) << qPrintable(done.errorString());
     EXPECT_TRUE(*done);

@@ -1,6 +1,7 @@
 #include "domain/job.h"
 #include "store/database.h"
 #include "store/jobrepository.h"
+#include "store/stockledger.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -174,6 +175,9 @@ TEST_F(JobsFromPackagesTest, CompletingTheLastOpenJobInstallsAndNoAccessReturnsT
              "'LOCK', 2)")
             .arg(uuid(601), uuid(502)));
     JobRepository jobs(m_database, text("tester"));
+    // What is fitted beyond a reservation comes from stock that is there (here the depot's:
+    // the jobs have no fitter).
+    ASSERT_TRUE(StockLedger(m_database, text("tester")).receive(text("LOCK"), 4, text("depot")));
     const auto householdStatus = [&](int n) {
         return scalar(text("SELECT status FROM household WHERE id = '%1'").arg(uuid(n))).toString();
     };

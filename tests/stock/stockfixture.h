@@ -30,9 +30,12 @@ protected:
         ASSERT_TRUE(m_dir.isValid());
         ASSERT_TRUE(m_database.open(m_dir.filePath(QStringLiteral("stock.sqlite"))))
             << qPrintable(m_database.errorString());
+        // The catalogue as a sync brings it (the applying flag: no ops of its own).
+        run(QStringLiteral("UPDATE sync_flag SET applying = 1"));
         run(QStringLiteral("INSERT INTO equipment_type (code, name, unit_cost_pence, "
                            "fit_minutes, skill) VALUES ('LOCK', 'Lock', 100, 30, 'locks'), "
                            "('ALARM', 'Alarm', 2000, 60, 'alarms')"));
+        run(QStringLiteral("UPDATE sync_flag SET applying = 0"));
         FitterRepository fitters(m_database, QStringLiteral("keeper"));
         for (const char *name : {"Alice", "Bob"}) {
             Fitter fitter;

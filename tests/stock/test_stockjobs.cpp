@@ -163,6 +163,53 @@ TEST_F(StockJobsTest, CompletionTurnsTheReservationIntoFittedAndReleasesTheRest)
     EXPECT_EQ(t.fitted, 2);
 }
 
+TEST_F(StockJobsTest, FittingMoreThanReservedTakesTheVansAvailableStockOrIsRefusedWithFigures)
+{
+    ASSERT_TRUE(m_jobs->bookJob(m_job, fitter(0), nineOClock(), 105));
+    // Alice's van holds its 2 locks for this job and nothing more: a third lock fitted cannot
+    // come from it, and the completion is refused with the figures, nothing written.
+    const int movements = count(QStringLiteral("SELECT count(*) FROM stock_movement"));
+    const QHash<QString, int> fitted {{QStringLiteral("LOCK"), 3}, {QStringLiteral("ALARM"), 1}};
+    const Result<QList<StockShortfall>> shortfalls = m_ledger->completionShortfalls(m_job, fitted);
+    ASSERT_TRUE(shortfalls) << qPrintable(shortfalls.errorString());
+    ASSERT_EQ(shortfalls->size(), 1);
+    const StockShortfall &lock = shortfalls->first();
+    EXPECT_EQ(lock.code, QStringLiteral("LOCK"));
+    EXPECT_EQ(lock.location, m_vans[0]);
+    EXPECT_EQ(lock.fitted, 3);
+    EXPECT_EQ(lock.reserved, 2);
+    EXPECT_EQ(lock.onHand, 2);
+    EXPECT_EQ(lock.reservedThere, 2);
+    EXPECT_EQ(lock.missing(), 1);
+    const Result<bool> refused = m_jobs->complete(m_job, fitted, {}, QStringLiteral("R"));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(refused.errorString(),
+              QStringLiteral("The van cannot cover what was fitted: LOCK: 3 fitted, 2 of them "
+                             "reserved for this job; Alice's van has 0 more available (2 on "
+                             "hand, 2 reserved for jobs), so 1 cannot be taken from it."));
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM stock_movement")), movements);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT status FROM job WHERE id = '%1'")
+                         .arg(m_job.toString(QUuid::WithoutBraces))),
+              QStringLiteral("scheduled"));
+    EXPECT_EQ(held(), QStringLiteral("ALARM@depot=1 LOCK@alice=2"));
+
+    // With one more lock loaded into the van the third comes out of its available stock.
+    ASSERT_TRUE(m_ledger->transfer(QStringLiteral("LOCK"), 1, depot, m_vans[0]));
+    EXPECT_TRUE(m_ledger->completionShortfalls(m_job, fitted)->isEmpty());
+    const Result<bool> done = m_jobs->complete(m_job, fitted, {}, QStringLiteral("R"));
+    ASSERT_TRUE(done) << qPrintable(done.errorString());
+    EXPECT_EQ(level(QStringLiteral("LOCK"), m_vans[0]),
+              expected(QStringLiteral("LOCK"), m_vans[0], 0, 0));
+    EXPECT_EQ(level(QStringLiteral("ALARM"), depot),
+              expected(QStringLiteral("ALARM"), depot, 1, 0));
+    const Totals t = totals();
+    EXPECT_EQ(t.reserved, 3);
+    EXPECT_EQ(t.fittedFromReserved, 3);
+    EXPECT_EQ(t.released, 0);
+    EXPECT_EQ(t.fitted, 4);
+}
+
 TEST_F(StockJobsTest, AJobWhoseItemsAreNowhereReservesNothingOfThem)
 {
     // Both alarms go to Bob's van...

@@ -4,202 +4,9 @@
 // fitter; a job the server changed while the coordinator moved it comes back refused, with the
 // server's version.
 
-#include "centraltest.h"
-#include "store/jobrepository.h"
-#include "store/stockledger.h"
-#include "testdevice.h"
-
-#include <QTemporaryDir>
-#include <QTimeZone>
+#include "jobsynctest.h"
 
 namespace saferhomes::synctest {
-
-namespace {
-
-const QString kPassword = QStringLiteral("job-sync-password");
-const QString kMelton = QStringLiteral("Melton Town Centre");
-
-QString text(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-::testing::AssertionResult synced(const SyncResult &result)
-{
-    if (!result.ok())
-        return ::testing::AssertionFailure() << result.error.toStdString();
-    if (!result.rejected.isEmpty()) {
-        return ::testing::AssertionFailure()
-            << "refused: " << result.rejected.first().reason.toStdString();
-    }
-    return ::testing::AssertionSuccess();
-}
-
-/// Syncs \a device until \a done() holds (or a sync fails, or patience runs out): rows reach a
-/// pull only once every older transaction of the shared cluster has ended.
-::testing::AssertionResult syncUntil(TestDevice &device, const std::function<bool()> &done)
-{
-    SyncResult last;
-    const bool reached = eventually([&] {
-        last = device.sync();
-        return !last.ok() || !last.rejected.isEmpty() || done();
-    });
-    if (!synced(last))
-        return synced(last);
-    return reached ? ::testing::AssertionSuccess()
-                   : ::testing::AssertionFailure() << "never got there";
-}
-
-/// A job's columns as text, the same on a device and on the server.
-const QString kJobColumns
-    = QStringLiteral("SELECT status, coalesce(fitter_id, ''), coalesce(scheduled_start, ''), "
-                     "coalesce(scheduled_end, ''), signed_off_by, duration_minutes, sequence, "
-                     "coalesce(revisit_of, ''), access_notes FROM job WHERE id = ?");
-const QString kCentralJobColumns = QStringLiteral(
-    "SELECT status, coalesce(fitter_id::text, ''), "
-    "coalesce(to_char(scheduled_start AT TIME ZONE 'UTC', "
-    "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), ''), "
-    "coalesce(to_char(scheduled_end AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), ''), "
-    "signed_off_by, duration_minutes, sequence, coalesce(revisit_of::text, ''), access_notes "
-    "FROM job WHERE id = ?");
-
-QStringList localJob(const TestDevice &device, const QString &id)
-{
-    const QList<QVariantList> rows = device.rows(kJobColumns, {id});
-    if (rows.isEmpty())
-        return {};
-    QStringList values;
-    for (const QVariant &value : rows.first())
-        values.append(value.toString());
-    return values;
-}
-
-QStringList centralJob(PgSession &session, const QString &id)
-{
-    const std::optional<QList<QVariantList>> rows = session.rows(kCentralJobColumns, {id});
-    if (!rows || rows->isEmpty())
-        return {};
-    QStringList values;
-    for (const QVariant &value : rows->first())
-        values.append(value.toString());
-    return values;
-}
-
-} // namespace
-
-class JobSyncTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite()
-    {
-        s_database = initialisedDatabase(QStringLiteral("jobsync"));
-        if (s_database.isEmpty())
-            return;
-        const QList<std::pair<QString, std::pair<QString, QStringList>>> people {
-            {QStringLiteral("coordinator"), {QStringLiteral("coordinator"), {kMelton}}},
-            {QStringLiteral("coordinator_b"), {QStringLiteral("coordinator"), {kMelton}}},
-            {QStringLiteral("fitter"), {QStringLiteral("fitter"), {}}},
-        };
-        for (const auto &[key, person] : people) {
-            const QString login = PgCluster::uniqueName(key);
-            const CentralAdmin::Result result = CentralAdmin().addUser(
-                superuserUri(s_database), login, person.first, person.second, kPassword);
-            if (!result.ok()) {
-                ADD_FAILURE() << result.error.toStdString();
-                s_database.clear();
-                return;
-            }
-            s_logins.insert(key, login);
-        }
-    }
-
-    void SetUp() override
-    {
-        ASSERT_FALSE(s_database.isEmpty()) << "set-up failed";
-        ASSERT_TRUE(m_dir.isValid());
-        m_central = superuserSession(s_database);
-        m_fitterId = m_central
-                         ->value(QStringLiteral("SELECT f.id FROM fitter f JOIN app_user u "
-                                                "ON u.id = f.user_id WHERE u.login = ?"),
-                                 {s_logins.value(QStringLiteral("fitter"))})
-                         .toString();
-        ASSERT_FALSE(m_fitterId.isEmpty());
-    }
-
-    std::unique_ptr<TestDevice> device(const QString &name, const QString &login)
-    {
-        auto made = std::make_unique<TestDevice>(name, m_dir.filePath(name + QStringLiteral(".db")),
-                                                 s_logins.value(login), kPassword,
-                                                 cluster().uri(s_logins.value(login), s_database));
-        QString error;
-        EXPECT_TRUE(made->open(&error)) << error.toStdString();
-        return made;
-    }
-
-    /// A coordinator's device with the catalogue and the fitter pulled.
-    std::unique_ptr<TestDevice> office(const QString &name, const QString &login)
-    {
-        auto made = device(name, login);
-        EXPECT_TRUE(syncUntil(*made, [&] {
-            return made->value(QStringLiteral("SELECT count(*) FROM fitter WHERE id = '%1'")
-                                   .arg(m_fitterId))
-                       .toInt()
-                == 1;
-        }));
-        return made;
-    }
-
-    /// An accepted household with an unscheduled job of two window locks (2 x 20 min) and a
-    /// door viewer (15 min) plus the 15 minutes' set-up, made on \a office; returns the job id.
-    QString makeJob(TestDevice &office, const QString &line1)
-    {
-        HouseholdRecord record;
-        record.household.id = QUuid::createUuid();
-        record.household.addressLine1 = line1;
-        record.household.postcode = QStringLiteral("LE13 1AA");
-        record.household.areaName = kMelton;
-        record.resident.name = QStringLiteral("Pat");
-        HouseholdRepository households = office.households();
-        EXPECT_TRUE(households.insert({record})) << households.errorString().toStdString();
-        EXPECT_TRUE(households.setFields(record.household.id,
-                                         {{HouseholdField::Status, QStringLiteral("accepted")}}))
-            << households.errorString().toStdString();
-        const QString job = text(QUuid::createUuid());
-        EXPECT_TRUE(office.exec(
-            QStringLiteral("INSERT INTO job (id, household_id, status, created_at, "
-                           "duration_minutes, availability, access_notes) VALUES (?, ?, "
-                           "'unscheduled', '2026-12-01T09:00:00.000Z', 70, ?, 'Side gate')"),
-            {job, text(record.household.id),
-             QStringLiteral(
-                 R"({"windows":[{"weekdays":[1,2,3,4,5],"from":"09:00","to":"12:00"}]})")}))
-            << office.lastError().toStdString();
-        for (const auto &[code, qty] :
-             {std::pair {QStringLiteral("WINDOW_LOCK"), 2}, {QStringLiteral("DOOR_VIEWER"), 1}}) {
-            EXPECT_TRUE(office.exec(QStringLiteral("INSERT INTO job_item (id, job_id, "
-                                                   "equipment_code, qty) VALUES (?, ?, ?, ?)"),
-                                    {text(QUuid::createUuid()), job, code, qty}))
-                << office.lastError().toStdString();
-        }
-        return job;
-    }
-
-    /// Books \a job on the fitter as the board does: fitter, times, status, a new sequence.
-    bool schedule(TestDevice &office, const QString &job, const QString &start, const QString &end)
-    {
-        const bool ok = office.exec(
-            QStringLiteral("UPDATE job SET fitter_id = ?, status = 'scheduled', "
-                           "scheduled_start = ?, scheduled_end = ?, sequence = sequence + 1 "
-                           "WHERE id = ?"),
-            {m_fitterId, start, end, job});
-        EXPECT_TRUE(ok) << office.lastError().toStdString();
-        return ok;
-    }
-
-    static inline QString s_database;
-    static inline QHash<QString, QString> s_logins;
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgSession> m_central;
-    QString m_fitterId;
-};
 
 TEST_F(JobSyncTest, ScheduledInTheOfficeCompletedInTheVanBothConverge)
 {
@@ -234,6 +41,7 @@ TEST_F(JobSyncTest, ScheduledInTheOfficeCompletedInTheVanBothConverge)
               QStringLiteral("coordinator"));
     EXPECT_EQ(coordinator->value(state.arg(QStringLiteral("fitter"))).toString(), QString());
 
+    loadVan(*van, {{QStringLiteral("WINDOW_LOCK"), 2}, {QStringLiteral("DOOR_VIEWER"), 1}});
     JobRepository jobs(van->database(), van->login());
     const Result<bool> done = jobs.complete(
         QUuid(job), {{QStringLiteral("WINDOW_LOCK"), 2}, {QStringLiteral("DOOR_VIEWER"), 1}},
@@ -338,6 +146,7 @@ TEST_F(JobSyncTest, AFittersDifferenceReasonAndJobPhotoReachTheOffice)
     completion.photos.append(
         {QStringLiteral("image/jpeg"), QByteArray("Photo of the fitted door viewer")});
     completion.signedOffBy = QStringLiteral("Pat");
+    loadVan(*van, {{QStringLiteral("WINDOW_LOCK"), 1}, {QStringLiteral("DOOR_VIEWER"), 1}});
     JobRepository jobs(van->database(), van->login());
     const Result<bool> done = jobs.complete(QUuid(job), completion);
     ASSERT_TRUE(done) << done.errorString().toStdString();
@@ -540,37 +349,6 @@ TEST_F(JobSyncTest, AJobMovedOnTheServerMeanwhileComesBackRefusedWithTheServersV
     ASSERT_TRUE(syncUntil(*a, [&] { return localJob(*a, job) == centralJob(*m_central, job); }));
     EXPECT_EQ(localJob(*a, job).at(2), QStringLiteral("2027-01-06T13:00:00.000Z"));
     EXPECT_EQ(a->rejectedOps().size(), 1);
-}
-
-/// A device's stock levels as text ("CODE@location on_hand/reserved"), as the ledger shows them.
-QStringList localLevels(const TestDevice &device)
-{
-    const Result<QList<StockLevel>> levels
-        = StockLedger(device.database(), device.login()).levels();
-    EXPECT_TRUE(levels) << levels.errorString().toStdString();
-    QStringList text;
-    for (const StockLevel &level : levels.valueOr({}))
-        text.append(QStringLiteral("%1@%2 %3/%4")
-                        .arg(level.code, level.location)
-                        .arg(level.onHand)
-                        .arg(level.reserved));
-    text.sort();
-    return text;
-}
-
-/// The server's ledger summed the same way.
-QStringList centralLevels(PgSession &session)
-{
-    const std::optional<QList<QVariantList>> rows = session.rows(
-        QStringLiteral("SELECT equipment_code || '@' || location || ' ' || sum(qty_change) || "
-                       "'/' || sum(reserved_change) FROM stock_movement "
-                       "GROUP BY equipment_code, location"),
-        {});
-    QStringList text;
-    for (const QVariantList &row : rows.value_or(QList<QVariantList> {}))
-        text.append(row.first().toString());
-    text.sort();
-    return text;
 }
 
 TEST_F(JobSyncTest, TwoOfficesReservingTheLastUnitOfflineTheServerKeepsTheFirstAndBothConverge)

@@ -130,8 +130,9 @@ void Rls::SetUpTestSuite()
         QStringLiteral("INSERT INTO job (id, household_id, status) VALUES ('%1', '%2', "
                        "'tentative')")
             .arg(kMeltonJob, kMelton1),
+        // Three door locks a job: a job never holds more reserved than its items need.
         QStringLiteral("INSERT INTO job_item (id, job_id, equipment_code, qty) "
-                       "SELECT gen_random_uuid(), j.id, 'DOOR_LOCK', 1 FROM job j"),
+                       "SELECT gen_random_uuid(), j.id, 'DOOR_LOCK', 3 FROM job j"),
         QStringLiteral(
             "INSERT INTO audit_event (id, at, user_name, device, entity, entity_id, "
             "household_id, field, old_value, new_value) VALUES "

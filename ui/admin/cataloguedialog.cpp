@@ -141,6 +141,11 @@ CatalogueDialog::CatalogueDialog(Database &database, QStringList ruleCodes, QWid
     addActions({undoKey, redoKey});
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
+    m_refused = new QLabel(this);
+    m_refused->setObjectName(QStringLiteral("refusedChanges"));
+    m_refused->setWordWrap(true);
+    m_refused->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_refused->hide();
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -151,6 +156,7 @@ CatalogueDialog::CatalogueDialog(Database &database, QStringList ruleCodes, QWid
     buttons->addWidget(close);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_refused);
     layout->addLayout(form);
     layout->addWidget(m_status);
     layout->addLayout(buttons);
@@ -175,8 +181,27 @@ QString CatalogueDialog::fieldError(EquipmentField field) const
     return label && !label->isHidden() ? label->text() : QString();
 }
 
+void CatalogueDialog::showRefusals()
+{
+    // Only coordinators and admins may change the central catalogue: a change made here
+    // under another role comes back refused, and stays refused until someone sorts it out.
+    const Result<QList<CatalogueRefusal>> refusals = m_catalogue.refusedChanges();
+    QStringList lines;
+    if (!refusals)
+        lines.append(refusals.errorString());
+    for (const CatalogueRefusal &refusal : refusals.valueOr({}))
+        lines.append(tr("%1 (%2): %3").arg(refusal.code, refusal.kind, refusal.reason));
+    m_refused->setText(lines.isEmpty()
+                           ? QString()
+                           : tr("The central database refused these catalogue changes; the other "
+                                "devices do not have them:\n%1")
+                                 .arg(lines.join(u'\n')));
+    m_refused->setVisible(!lines.isEmpty());
+}
+
 void CatalogueDialog::reload()
 {
+    showRefusals();
     const QString keep = m_editing;
     const Result<QList<EquipmentType>> types = m_catalogue.all();
     m_types.clear();

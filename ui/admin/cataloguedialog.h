@@ -48,6 +48,8 @@ public:
     QString fieldError(EquipmentField field) const;
     /// What the last action did or why it was refused.
     QLabel *statusLabel() const { return m_status; }
+    /// The changes the central database refused (hidden when there are none).
+    QLabel *refusedLabel() const { return m_refused; }
 
     /// Rereads the catalogue, keeping the current item selected when it is still there.
     void reload();
@@ -64,6 +66,7 @@ private:
     void setFieldError(EquipmentField field, const QString &message);
     void clearErrors();
     void select(const QString &code);
+    void showRefusals();
     /// Shows what an undo or redo could not do, and the catalogue as it now is.
     CatalogueChange::Report reporter();
 
@@ -84,6 +87,7 @@ private:
     QPushButton *m_save = nullptr;
     QPushButton *m_delete = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_refused = nullptr;
     QUndoStack *m_undo = nullptr;
 };
 

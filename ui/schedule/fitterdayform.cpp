@@ -272,4 +272,16 @@ void FitterDayForm::showError(const QString &message)
     TouchStyle::setError(m_error, message);
 }
 
+bool FitterDayForm::showItemError(const QString &code, const QString &message)
+{
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.item.code != code)
+            continue;
+        TouchStyle::setError(row.error, message);
+        row.fitted->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    return false;
+}
+
 } // namespace saferhomes

@@ -37,6 +37,9 @@ public:
     int photoCount() const { return int(m_photos.size()); }
     /// Shows \a message at the fields it concerns (or under the buttons).
     void showError(const QString &message);
+    /// Shows \a message at the item \a code (the keyboard goes to its fitted quantity);
+    /// false when the job has no such item.
+    bool showItemError(const QString &code, const QString &message);
     /// Marks the items whose difference has no reason; true when every difference has one.
     bool checkReasons();
 

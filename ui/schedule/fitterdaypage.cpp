@@ -4,6 +4,7 @@
 #include "schedule/fitterdayform.h"
 #include "store/database.h"
 #include "store/fitterrepository.h"
+#include "store/stockledger.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -271,6 +272,7 @@ void FitterDayPage::complete()
                                   .complete(job.id, m_form->completion());
     if (!done) {
         m_form->showError(tr("The job was not saved: %1").arg(done.errorString()));
+        showShortfalls(job);
         return;
     }
     m_status->setText(
@@ -280,6 +282,16 @@ void FitterDayPage::complete()
     loadJobs();
     m_jobs->setFocus(Qt::OtherFocusReason); // the keyboard stays on the day, not lost
     emit jobRecorded(job.id);
+}
+
+void FitterDayPage::showShortfalls(const Job &job)
+{
+    // A van that cannot cover what was fitted: the figures at each item concerned.
+    const StockLedger ledger(m_database, Database::localUserName());
+    const Result<QList<StockShortfall>> shortfalls
+        = ledger.completionShortfalls(job.id, m_form->completion().fitted);
+    for (const StockShortfall &shortfall : shortfalls.valueOr({}))
+        m_form->showItemError(shortfall.code, ledger.describe(shortfall));
 }
 
 void FitterDayPage::noAccess()

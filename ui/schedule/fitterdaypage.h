@@ -56,6 +56,7 @@ private:
     void loadJobs();
     void showJob(int row);
     void complete();
+    void showShortfalls(const Job &job);
     void noAccess();
     QString details(const Job &job) const;
 

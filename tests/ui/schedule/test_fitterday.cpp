@@ -66,6 +66,11 @@ protected:
         run(u"INSERT INTO resident (id, household_id, name, phone, is_primary, created_at) "
             "VALUES ('00000000-0000-4000-8000-000000000701', '%1', 'Ann Smith', "
             "'01632 960001', 1, 'x')"_s.arg(kFirstHousehold));
+        // The van holds what the day needs: a completion takes what it fits from it.
+        run(u"INSERT INTO stock_movement (id, equipment_code, qty_change, reason, at, by_user, "
+            "location) VALUES ('00000000-0000-4000-8000-000000000951', 'LOCK', 10, 'received', "
+            "'x', 'keeper', '%1'), ('00000000-0000-4000-8000-000000000952', 'ALARM', 5, "
+            "'received', 'x', 'keeper', '%1')"_s.arg(kFitter));
 
         m_page = std::make_unique<FitterDayPage>(m_database);
         m_page->setDate(QDate(2026, 12, 9));
@@ -280,4 +285,32 @@ TEST_F(FitterDayTest, NoAccessNeedsAReasonAndReturnsTheJobToTheTray)
               u"unscheduled"_s);
     EXPECT_EQ(scalar(u"SELECT status FROM household WHERE id = '%1'"_s.arg(kSecondHousehold)),
               u"accepted"_s);
+}
+
+TEST_F(FitterDayTest, AVanThatCannotCoverWhatWasFittedRefusesAtTheItemWithTheFigures)
+{
+    // The van's locks were all written off: the second job's lock cannot come from it.
+    run(u"INSERT INTO stock_movement (id, equipment_code, qty_change, reason, at, by_user, "
+        "location, note) VALUES ('00000000-0000-4000-8000-000000000953', 'LOCK', -10, "
+        "'written_off', 'x', 'keeper', '%1', 'Stolen from the van')"_s.arg(kFitter));
+    FitterDayForm *form = m_page->form();
+    m_page->jobList()->setCurrentRow(1);
+    settle();
+    form->signedOffByEdit()->setText(u"Raj Patel"_s);
+    form->completeButton()->click();
+    settle();
+    const QLabel *error = form->findChild<QLabel *>(u"itemError0"_s);
+    ASSERT_NE(error, nullptr);
+    EXPECT_TRUE(error->isVisible());
+    EXPECT_EQ(error->text(),
+              u"LOCK: 1 fitted, 0 of them reserved for this job; Mo Rahman's van has 0 more "
+              "available (0 on hand, 0 reserved for jobs), so 1 cannot be taken from it."_s);
+    EXPECT_EQ(QApplication::focusWidget(), form->fittedBox(0));
+    EXPECT_TRUE(form->formError()->text().contains(u"The van cannot cover what was fitted"_s))
+        << qPrintable(form->formError()->text());
+    EXPECT_EQ(scalar(u"SELECT status FROM job WHERE id = '%1'"_s.arg(kSecondJob)), u"scheduled"_s);
+    const QString shots = qEnvironmentVariable("SAFERHOMES_SHOTS_DIR");
+    if (!shots.isEmpty()) {
+        EXPECT_TRUE(m_page->grab().save(QDir(shots).filePath(u"fitterday-van-short.png"_s)));
+    }
 }

@@ -149,3 +149,29 @@ TEST_F(CatalogueAdminTest, RefusesAWrongCostAtItsFieldAndKeepsARuleCode)
               u"Door viewer cannot be deleted: it is used by the survey\u2019s recommendation "
               "rules."_s);
 }
+
+TEST_F(CatalogueAdminTest, ListsTheChangesTheCentralDatabaseRefused)
+{
+    CatalogueDialog dialog(m_database, EquipmentRepository::ruleCodesBuiltIn());
+    show(dialog);
+    EXPECT_FALSE(dialog.refusedLabel()->isVisible());
+    // A change made here, which the sync queued; the server refused it (not a coordinator's).
+    dialog.startNew();
+    type(dialog.codeEdit(), u"KEY_SAFE"_s);
+    type(dialog.nameEdit(), u"Key safe"_s);
+    type(dialog.costEdit(), u"45"_s);
+    ASSERT_TRUE(dialog.save()) << qPrintable(dialog.statusLabel()->text());
+    QSqlQuery query(m_database.connection());
+    ASSERT_TRUE(query.exec(u"UPDATE outbox SET rejected_at = '2026-12-07T10:00:00.000Z', "
+                           "rejected_reason = 'permission denied for table equipment_type' "
+                           "WHERE entity = 'equipment_type' AND entity_id = 'KEY_SAFE'"_s))
+        << qPrintable(query.lastError().text());
+    ASSERT_EQ(query.numRowsAffected(), 1);
+    dialog.reload();
+    settle();
+    EXPECT_TRUE(dialog.refusedLabel()->isVisible());
+    EXPECT_EQ(dialog.refusedLabel()->text(),
+              u"The central database refused these catalogue changes; the other devices do not "
+              "have them:\nKEY_SAFE (create): permission denied for table equipment_type"_s);
+    shoot(&dialog, u"catalogue-refused.png"_s);
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace saferhomes {
+
+class CentralConnection;
+struct ServerHello;
+struct SyncRun;
+
+/// After a sync's pull: a job whose change the central database refused takes the server's
+/// version, and its stock reservations follow it (DESIGN §7 "jobs: the server decides", §8).
+///
+/// The server's row is fetched by id, since the pull brings only rows changed since the last
+/// one and a refused change leaves the server's row as it was. The reservations are then
+/// brought in line with the job as the server holds it (stockstore::settleJobReservations):
+/// what the refused change reserved elsewhere is released, what it released is reserved
+/// again. The movements go to the outbox like any other, and the sync pushes them.
+class RefusedJobs {
+    Q_DECLARE_TR_FUNCTIONS(RefusedJobs)
+
+public:
+    RefusedJobs(CentralConnection &central, const ServerHello &hello, SyncRun &run);
+
+    /// Settles the jobs whose ops were refused after \a since (a store timestamp; empty: any
+    /// time). False, with the reason in the run, when something could not be read or written.
+    bool settle(const QString &since);
+
+private:
+    bool refusedSince(const QString &since, QStringList &ids);
+    bool fetch(const QStringList &ids, QStringList &found);
+    bool settleReservations(const QStringList &ids);
+
+    CentralConnection &m_central;
+    const ServerHello &m_hello;
+    SyncRun &m_run;
+};
+
+} // namespace saferhomes
