@@ -151,7 +151,8 @@ Result<QList<DashboardStore::Completion>> DashboardStore::completions(const Dash
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     const QString sql = QStringLiteral(
         "SELECT h.rid, coalesce(h.area_id, ''), j.completed_at, "
-        "(SELECT coalesce(sum(i.fitted_qty * e.unit_cost_pence), 0) FROM job_item i "
+        "(SELECT coalesce(sum(i.fitted_qty * coalesce(i.unit_cost_pence, e.unit_cost_pence)), 0) "
+        "FROM job_item i "
         " JOIN equipment_type e ON e.code = i.equipment_code WHERE i.job_id = j.id), "
         "(SELECT min(s.completed_at) FROM survey s WHERE s.household_id = h.id "
         " AND s.completed_at IS NOT NULL) "
