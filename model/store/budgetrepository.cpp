@@ -82,11 +82,13 @@ Result<BudgetSyncState> BudgetRepository::syncState() const
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     BudgetSyncState state;
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'area_budget' "
-                                   "AND rejected_at IS NULL"))
+    if (!query.exec(QStringLiteral("SELECT count(*), EXISTS (SELECT 1 FROM sync_state "
+                                   "WHERE key = 'server' AND value <> '') FROM outbox "
+                                   "WHERE entity = 'area_budget' AND rejected_at IS NULL"))
         || !query.next())
         return readError(tr("the budgets waiting to be sent"), query.lastError());
     state.pending = query.value(0).toInt();
+    state.syncs = query.value(1).toBool();
     if (!query.exec(QStringLiteral(
             "SELECT json_extract(payload, '$.area'), json_extract(payload, '$.financial_year'), "
             "rejected_reason FROM outbox WHERE entity = 'area_budget' "

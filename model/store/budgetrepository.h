@@ -28,6 +28,7 @@ struct AreaBudget {
 /// What became of this device's budget edits: those waiting to be sent to the central database,
 /// and the ones it refused (newest first, "AREA YEAR: reason"; undone here when refused).
 struct BudgetSyncState {
+    bool syncs = false; ///< the register has synced with a central database
     int pending = 0;
     QStringList refusals;
 };

@@ -67,6 +67,9 @@ BudgetsDialog::BudgetsDialog(Database &database, QWidget *parent)
 
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
+    // Several lines when edits wait to be sent or were refused: the table gives way to them.
+    m_status->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    m_table->setMinimumHeight(120);
     m_save = new QPushButton(tr("&Save"), this);
     m_save->setEnabled(false);
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
@@ -161,7 +164,8 @@ QString BudgetsDialog::syncText() const
     if (!state)
         return u'\n' + tr("The budgets' sync state could not be read: %1").arg(state.errorString());
     QString text;
-    if (state->pending > 0) {
+    // A register that does not sync keeps its budgets to itself: nothing to say.
+    if (state->syncs && state->pending > 0) {
         text += u'\n'
             + tr("Budget changes waiting to be sent to the central database: %1.")
                   .arg(state->pending);

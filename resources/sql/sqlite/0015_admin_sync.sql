@@ -94,10 +94,19 @@ END;
 
 -- A budget edit the server refused (a role that may not set budgets, an area it does not
 -- know) is undone here, unless the budget was edited again since: the device shows what the
--- scheme's budget is, and the refusal stays listed with the other refused changes.
+-- scheme's budget is, and the refusal stays listed with the other refused changes. The next
+-- edit of the same budget, if any, then changes it from what this one changed it from (the
+-- refused one never happened on the server), so that refusing it too undoes both.
 CREATE TRIGGER area_budget_refused AFTER UPDATE OF rejected_at ON outbox
 WHEN new.entity = 'area_budget' AND old.rejected_at IS NULL AND new.rejected_at IS NOT NULL
 BEGIN
+    UPDATE outbox
+    SET payload = json_set(payload,
+                           '$.capital_pence[0]', json_extract(new.payload, '$.capital_pence[0]'),
+                           '$.revenue_pence[0]', json_extract(new.payload, '$.revenue_pence[0]'))
+    WHERE seq = (SELECT min(o.seq) FROM outbox o
+                 WHERE o.entity = 'area_budget' AND o.entity_id = new.entity_id
+                   AND o.seq > new.seq AND o.rejected_at IS NULL);
     UPDATE sync_flag SET applying = 1;
     DELETE FROM area_budget
     WHERE id = new.entity_id AND json_extract(new.payload, '$.capital_pence[0]') IS NULL
