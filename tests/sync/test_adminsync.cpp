@@ -5,8 +5,10 @@
 // cost reaches the server.
 
 #include "centraltest.h"
+#include "reporting/quarterlyreturn.h"
 #include "store/budgetrepository.h"
 #include "store/frozenreturnrepository.h"
+#include "store/jobrepository.h"
 #include "testdevice.h"
 
 #include <QTemporaryDir>
@@ -359,6 +361,72 @@ TEST_F(AdminSyncTest, AFrozenReturnAlteredOnTheServerIsRefusedAndNothingIsStored
                             .find(QStringLiteral("2026/27-Q1"));
     ASSERT_TRUE(pulled) << pulled.errorString().toStdString();
     EXPECT_EQ(pulled->document, document);
+}
+
+TEST_F(AdminSyncTest, AFittedItemsUnitCostReachesTheManagerAndOutlivesAPriceChange)
+{
+    const auto office = syncedDevice(QStringLiteral("office"), QStringLiteral("coordinator"));
+    // An accepted household with a tentative job of two window locks and a door viewer (5.50
+    // and 6.50 each in the central catalogue), completed on the coordinator's device.
+    HouseholdRecord record;
+    record.household.id = QUuid::createUuid();
+    record.household.addressLine1 = QStringLiteral("3 Sherrard Street");
+    record.household.postcode = QStringLiteral("LE13 1XJ");
+    record.household.areaName = kMelton;
+    HouseholdRepository households = office->households();
+    ASSERT_TRUE(households.insert({record})) << households.errorString().toStdString();
+    ASSERT_TRUE(households.setFields(record.household.id,
+                                     {{HouseholdField::Status, QStringLiteral("accepted")}}));
+    const QUuid job = QUuid::createUuid();
+    ASSERT_TRUE(office->exec(
+        QStringLiteral("INSERT INTO job (id, household_id, status, "
+                       "created_at) VALUES (?, ?, 'tentative', "
+                       "'2026-12-01T09:00:00.000Z')"),
+        {job.toString(QUuid::WithoutBraces), record.household.id.toString(QUuid::WithoutBraces)}))
+        << office->lastError().toStdString();
+    for (const auto &[code, qty] :
+         {std::pair {QStringLiteral("WINDOW_LOCK"), 2}, {QStringLiteral("DOOR_VIEWER"), 1}}) {
+        ASSERT_TRUE(office->exec(QStringLiteral("INSERT INTO job_item (id, job_id, "
+                                                "equipment_code, qty) VALUES (?, ?, ?, ?)"),
+                                 {QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                  job.toString(QUuid::WithoutBraces), code, qty}))
+            << office->lastError().toStdString();
+    }
+    JobRepository jobs(office->database(), office->login());
+    const auto completed = jobs.complete(
+        job, {{QStringLiteral("WINDOW_LOCK"), 2}, {QStringLiteral("DOOR_VIEWER"), 1}}, {},
+        QStringLiteral("Pat"));
+    ASSERT_TRUE(completed.ok()) << completed.errorString().toStdString();
+    ASSERT_TRUE(synced(office->sync()));
+    EXPECT_EQ(m_central->column(QStringLiteral("SELECT equipment_code || ' ' || unit_cost_pence "
+                                               "FROM job_item WHERE job_id = ? ORDER BY 1"),
+                                {job.toString(QUuid::WithoutBraces)}),
+              QStringList({QStringLiteral("DOOR_VIEWER 650"), QStringLiteral("WINDOW_LOCK 550")}));
+
+    const auto manager = device(QStringLiteral("manager"), QStringLiteral("manager"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto spend = [&] {
+        const auto computed = QuarterlyReturn::compute(
+            manager->database(), FinancialPeriod::quarterContaining(now), now);
+        return computed.ok() ? computed->figure(QStringLiteral("spend_pence"))->value : -1;
+    };
+    EXPECT_TRUE(syncUntil(*manager, [&] { return spend() == 1750; })) << spend();
+    // The catalogue's prices go up on the server and reach the manager's device...
+    ASSERT_TRUE(m_central->exec(
+        QStringLiteral("UPDATE equipment_type SET unit_cost_pence = unit_cost_pence * 2 "
+                       "WHERE code IN ('WINDOW_LOCK', 'DOOR_VIEWER')")));
+    EXPECT_TRUE(syncUntil(*manager, [&] {
+        return manager
+                   ->value(QStringLiteral(
+                       "SELECT unit_cost_pence FROM equipment_type WHERE code = 'DOOR_VIEWER'"))
+                   .toInt()
+            == 1300;
+    }));
+    // ...and the quarter's spend stays at what the items were fitted at.
+    EXPECT_EQ(spend(), 1750);
+    ASSERT_TRUE(m_central->exec(
+        QStringLiteral("UPDATE equipment_type SET unit_cost_pence = unit_cost_pence / 2 "
+                       "WHERE code IN ('WINDOW_LOCK', 'DOOR_VIEWER')")));
 }
 
 } // namespace saferhomes::synctest
