@@ -77,12 +77,52 @@ Result<AreaBudget> BudgetRepository::schemeTotal(int financialYear) const
     return total;
 }
 
+Result<BudgetSyncState> BudgetRepository::syncState() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    BudgetSyncState state;
+    if (!query.exec(QStringLiteral("SELECT count(*), EXISTS (SELECT 1 FROM sync_state "
+                                   "WHERE key = 'server' AND value <> '') FROM outbox "
+                                   "WHERE entity = 'area_budget' AND rejected_at IS NULL"))
+        || !query.next())
+        return readError(tr("the budgets waiting to be sent"), query.lastError());
+    state.pending = query.value(0).toInt();
+    state.syncs = query.value(1).toBool();
+    if (!query.exec(QStringLiteral(
+            "SELECT json_extract(payload, '$.area'), json_extract(payload, '$.financial_year'), "
+            "rejected_reason FROM outbox WHERE entity = 'area_budget' "
+            "AND rejected_at IS NOT NULL ORDER BY seq DESC")))
+        return readError(tr("the refused budgets"), query.lastError());
+    while (query.next()) {
+        state.refusals.append(
+            tr("%1 %2: %3")
+                .arg(query.value(0).toString(),
+                     QStringLiteral("%1/%2")
+                         .arg(query.value(1).toInt())
+                         .arg((query.value(1).toInt() + 1) % 100, 2, 10, QLatin1Char('0')),
+                     query.value(2).toString()));
+    }
+    if (query.lastError().isValid())
+        return readError(tr("the refused budgets"), query.lastError());
+    return state;
+}
+
 Status BudgetRepository::set(const AreaBudget &budget)
 {
     if (budget.capitalPence < 0 || budget.revenuePence < 0)
         return Error::invalid(tr("A budget cannot be negative."));
     if (budget.financialYear < 2000 || budget.financialYear > 2098)
         return Error::invalid(tr("%1 is not a financial year.").arg(budget.financialYear));
+    // The central database lets managers and admins set budgets (central 0015_admin_sync.sql);
+    // a device that knows its user is neither says so now instead of at the next sync.
+    const Result<QString> role = syncedRole();
+    if (!role)
+        return role.error();
+    if (!role->isEmpty() && *role != u"manager" && *role != u"admin") {
+        return Error::refused(
+            tr("Only managers and admins set budgets; this register syncs as %1.").arg(*role));
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return Error::database(tr("Setting a budget: %1").arg(db.lastError().text()));

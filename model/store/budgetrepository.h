@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 namespace saferhomes {
@@ -22,6 +23,14 @@ struct AreaBudget {
     bool isSet = false;
 
     qint64 totalPence() const { return capitalPence + revenuePence; }
+};
+
+/// What became of this device's budget edits: those waiting to be sent to the central database,
+/// and the ones it refused (newest first, "AREA YEAR: reason"; undone here when refused).
+struct BudgetSyncState {
+    bool syncs = false; ///< the register has synced with a central database
+    int pending = 0;
+    QStringList refusals;
 };
 
 /// Reads and writes each area's budget per financial year (DESIGN §9) in the local store, each
@@ -42,7 +51,11 @@ public:
     Result<AreaBudget> schemeTotal(int financialYear) const;
     /// Sets (adds or replaces) the budget of \a budget.areaId for \a budget.financialYear.
     /// Negative amounts and unknown areas are Error::Invalid / Error::NotFound.
+    /// The sync then sends it (managers and admins set budgets: on a register that syncs as
+    /// another role, Error::Refused).
     Status set(const AreaBudget &budget);
+    /// This device's budget edits not yet sent, and those the central database refused.
+    Result<BudgetSyncState> syncState() const;
 };
 
 } // namespace saferhomes

@@ -81,7 +81,7 @@ QList<HouseholdStatus> atOrBeyond(HouseholdStatus stage)
 }
 
 /// A fitted item's part of the spend (job_item i, equipment_type e): the one place it is written.
-const char kItemSpend[] = "i.fitted_qty * e.unit_cost_pence";
+const char kItemSpend[] = "i.fitted_qty * coalesce(i.unit_cost_pence, e.unit_cost_pence)";
 
 // The figures counted in SQL, each as one query yielding (household key, its part): the
 // count is the number of rows (or the sum of the parts), so a figure and its drill-down

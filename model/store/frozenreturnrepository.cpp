@@ -25,6 +25,15 @@ FrozenReturnRepository::FrozenReturnRepository(const Database &database, QString
 Result<FrozenReturn> FrozenReturnRepository::freeze(const QString &period,
                                                     const QByteArray &document)
 {
+    // Managers submit the return; the central database takes frozen copies from them and
+    // admins only (central 0015_admin_sync.sql).
+    const Result<QString> role = syncedRole();
+    if (!role)
+        return role.error();
+    if (!role->isEmpty() && *role != u"manager" && *role != u"admin") {
+        return Error::refused(
+            tr("Only managers and admins freeze a return; this register syncs as %1.").arg(*role));
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return Error::database(tr("Freezing the return: %1").arg(db.lastError().text()));
@@ -47,8 +56,9 @@ Result<FrozenReturn> FrozenReturnRepository::freeze(const QString &period,
                 .arg(period, at));
     }
     query.finish();
-    FrozenReturn frozen {period, document, FrozenReturn::hashOf(document),
-                         QDateTime::currentDateTimeUtc(), m_userName};
+    FrozenReturn frozen {
+        period,     document, FrozenReturn::hashOf(document), QDateTime::currentDateTimeUtc(),
+        m_userName, 1};
     const QString now = timeText(frozen.frozenAt);
     if (!query.prepare(QStringLiteral("INSERT INTO frozen_return (id, period, document, sha256, "
                                       "frozen_at, frozen_by) VALUES (?, ?, ?, ?, ?, ?)")))
@@ -77,8 +87,11 @@ Result<FrozenReturn> FrozenReturnRepository::find(const QString &period) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT document, sha256, frozen_at, frozen_by "
-                                      "FROM frozen_return WHERE period = ?")))
+    // The period's return is the first frozen; a later copy (the period frozen on another
+    // device before the two synced) is a later version, counted.
+    if (!query.prepare(QStringLiteral("SELECT document, sha256, frozen_at, frozen_by, "
+                                      "count(*) OVER () FROM frozen_return WHERE period = ? "
+                                      "ORDER BY frozen_at, id LIMIT 1")))
         return readError(tr("frozen returns"), query.lastError());
     query.addBindValue(period);
     if (!query.exec())
@@ -94,6 +107,7 @@ Result<FrozenReturn> FrozenReturnRepository::find(const QString &period) const
     frozen.sha256 = query.value(1).toString();
     frozen.frozenAt = QDateTime::fromString(query.value(2).toString(), Qt::ISODateWithMs);
     frozen.frozenBy = query.value(3).toString();
+    frozen.versions = query.value(4).toInt();
     if (!frozen.isIntact()) {
         return Error::refused(
             tr("The frozen return of %1 has been altered: its bytes no longer match the SHA-256 "
@@ -107,7 +121,7 @@ Result<QStringList> FrozenReturnRepository::periods() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT period FROM frozen_return ORDER BY period")))
+    if (!query.exec(QStringLiteral("SELECT DISTINCT period FROM frozen_return ORDER BY period")))
         return readError(tr("frozen returns"), query.lastError());
     QStringList periods;
     while (query.next())

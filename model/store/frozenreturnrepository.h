@@ -18,6 +18,9 @@ struct FrozenReturn {
     QString sha256; ///< lower-case hex, as stored
     QDateTime frozenAt;
     QString frozenBy;
+    /// How many frozen copies of the period this device holds: more than one when the period
+    /// was frozen on two devices before they synced (both are kept; this is the first).
+    int versions = 1;
 
     /// SHA-256 of \a bytes in lower-case hex.
     static QString hashOf(const QByteArray &bytes);
@@ -33,10 +36,13 @@ class FrozenReturnRepository : public Repository {
 public:
     FrozenReturnRepository(const Database &database, QString userName);
 
-    /// Stores \a document as the frozen return of \a period with its SHA-256 (audited).
-    /// Error::Refused when the period already has one: a submitted return is never replaced.
+    /// Stores \a document as the frozen return of \a period with its SHA-256 (audited); the
+    /// sync sends it to the central database, append-only there too. Error::Refused when the
+    /// period already has one here (a submitted return is never replaced), or when the register
+    /// syncs as a role other than manager or admin.
     Result<FrozenReturn> freeze(const QString &period, const QByteArray &document);
-    /// The frozen return of \a period, exactly as stored. Error::NotFound when there is none;
+    /// The frozen return of \a period, exactly as stored: the first frozen when there are
+    /// several versions (FrozenReturn::versions). Error::NotFound when there is none;
     /// Error::Refused, saying it was altered, when its bytes no longer match its hash: an
     /// altered copy is never handed out as the submitted one.
     Result<FrozenReturn> find(const QString &period) const;

@@ -37,6 +37,15 @@ std::optional<Error> vanCannotCover(const QString &connectionName, const QString
         .within(JobRepository::tr("The van cannot cover what was fitted"));
 }
 
+/// What an item of the job being completed costs: the catalogue's unit price now, recorded on
+/// the item (in the statement that records what was fitted, so in the same op) so that a later
+/// price change does not rewrite past spend or a frozen return's variance.
+QString fittedUnitCost()
+{
+    return QStringLiteral("(SELECT e.unit_cost_pence FROM equipment_type e "
+                          "WHERE e.code = job_item.equipment_code)");
+}
+
 } // namespace
 
 Result<bool> JobRepository::complete(const QUuid &jobId, const QHash<QString, int> &fitted,
@@ -117,7 +126,8 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
         return failed(*refused);
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE job_item SET fitted_qty = ?, fitted = ?, serial = ?, "
-                                  "difference_reason = ? WHERE id = ?"));
+                                  "difference_reason = ?, unit_cost_pence = %1 WHERE id = ?")
+                       .arg(fittedUnitCost()));
     QSet<QString> counted;
     QHash<QString, int> fittedItems;
     for (const auto &[itemId, code] : std::as_const(rows)) {

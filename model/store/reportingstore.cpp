@@ -70,7 +70,8 @@ Result<ReturnRows> ReportingStore::returnRows(const QString &from, const QString
     if (!run(query,
              QStringLiteral(
                  "SELECT j.household_id, j.completed_at, i.equipment_code, i.fitted_qty, "
-                 "e.unit_cost_pence FROM job j JOIN job_item i ON i.job_id = j.id "
+                 "coalesce(i.unit_cost_pence, e.unit_cost_pence) FROM job j "
+                 "JOIN job_item i ON i.job_id = j.id "
                  "JOIN equipment_type e ON e.code = i.equipment_code "
                  "WHERE j.status = 'completed' AND j.completed_at < ? AND i.fitted_qty > 0"),
              {to}))
@@ -143,7 +144,8 @@ Result<QHash<QString, qint64>> ReportingStore::spendByArea(const QString &from,
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!run(query,
-             QStringLiteral("SELECT coalesce(h.area_id, ''), sum(i.fitted_qty * e.unit_cost_pence) "
+             QStringLiteral("SELECT coalesce(h.area_id, ''), "
+                            "sum(i.fitted_qty * coalesce(i.unit_cost_pence, e.unit_cost_pence)) "
                             "FROM job j JOIN job_item i ON i.job_id = j.id "
                             "JOIN equipment_type e ON e.code = i.equipment_code "
                             "LEFT JOIN household h ON h.id = j.household_id "

@@ -23,6 +23,9 @@ protected:
     /// A failed read of \a what ("households"): "PATH: cannot read WHAT: SQLite's message",
     /// Error::Locked when another program holds the lock.
     Error readError(const QString &what, const QSqlError &error) const;
+    /// The role the device last synced as, without `sh_` ("manager"); empty on a register that
+    /// has never synced, whose edits the central database judges when they are sent.
+    Result<QString> syncedRole() const;
 
     QString m_connectionName;
     QString m_userName;

@@ -2,6 +2,7 @@
 
 #include "localpragmas.h"
 #include "store/auditlog.h"
+#include "store/frozenreturnrepository.h"
 #include "store/householdsearch.h"
 #include "store/localerasure.h"
 #include "store/sqlitestatement.h"
@@ -193,6 +194,8 @@ bool PulledRowWriter::storeRows(const PulledRows &page, const QHash<QString, QSt
         }
         for (qsizetype c = 0; c < page.columns.size(); ++c)
             bound[c] = valuecodec::localValue(page.columns[c], values[c], areaIds);
+        if (const QString altered = alteredReturn(page, bound); !altered.isEmpty())
+            return failed(altered);
         bool ok = exec();
         if (!ok && table.name == u"household"
             && upsert.errorString().contains(QStringLiteral("household.uprn"))) {
@@ -245,6 +248,27 @@ bool PulledRowWriter::releaseUprn(const QVariantList &household, const QList<Syn
                                    .arg(uprn, serverId),
                                now});
     return recorded || failed(recorded.errorString());
+}
+
+QString PulledRowWriter::alteredReturn(const PulledRows &page, const QVariantList &row) const
+{
+    if (page.table->name != u"frozen_return")
+        return {};
+    // Every column is required: a user who may not read them all does not download the table.
+    const qsizetype document = columnIndex(page.columns, QLatin1StringView("document"));
+    const qsizetype sha256 = columnIndex(page.columns, QLatin1StringView("sha256"));
+    const qsizetype period = columnIndex(page.columns, QLatin1StringView("period"));
+    if (document < 0 || sha256 < 0 || period < 0)
+        return tr("a frozen return came without its document or hash");
+    if (FrozenReturn::hashOf(row[document].toByteArray()) == row[sha256].toString())
+        return {};
+    // Nothing of this download is stored, and the next sync refuses it again: a central copy
+    // that is not what was submitted must be put right (from a backup), not passed on.
+    return tr("the frozen return of %1 (%2) on the central database does not match the SHA-256 "
+              "recorded when it was frozen (%3): it was altered and is not the return that was "
+              "submitted, so it was refused and nothing was stored. Ask an administrator to "
+              "restore it from a backup.")
+        .arg(row[period].toString(), row[0].toString(), row[sha256].toString());
 }
 
 bool PulledRowWriter::rebuildSearchIndex(SyncRun &run)

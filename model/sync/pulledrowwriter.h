@@ -52,6 +52,9 @@ private:
     bool storeRows(const PulledRows &page, const QHash<QString, QString> &areaIds, int &stored);
     /// Gives up the UPRN of the household here that holds \a household's, recording why.
     bool releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns);
+    /// Why \a row (local values of \a page's columns) may not be stored: a frozen return whose
+    /// bytes no longer match its SHA-256. Empty when it may.
+    QString alteredReturn(const PulledRows &page, const QVariantList &row) const;
     bool failed(const QString &message);
 
     SyncRun &m_run;

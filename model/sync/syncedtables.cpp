@@ -119,22 +119,43 @@ QList<SyncedTable> makeTables()
                    false,
                    false,
                    true});
-    tables.append(
-        {QStringLiteral("job_item"),
-         QStringLiteral("id"),
-         {req("id"), req("job_id"), req("equipment_code"), req("qty", K::Integer), col("serial"),
-          col("fitted", K::Bool), col("fitted_qty", K::Integer), col("difference_reason")},
-         QStringLiteral("t.job_id IN (SELECT j.id FROM job j "
-                        "WHERE j.household_id IN (%1))"),
-         false,
-         true,
-         true});
+    tables.append({QStringLiteral("job_item"),
+                   QStringLiteral("id"),
+                   {req("id"), req("job_id"), req("equipment_code"), req("qty", K::Integer),
+                    col("serial"), col("fitted", K::Bool), col("fitted_qty", K::Integer),
+                    col("difference_reason"), col("unit_cost_pence", K::Integer)},
+                   QStringLiteral("t.job_id IN (SELECT j.id FROM job j "
+                                  "WHERE j.household_id IN (%1))"),
+                   false,
+                   true,
+                   true});
     tables.append({QStringLiteral("stock_movement"),
                    QStringLiteral("id"),
                    {req("id"), req("equipment_code"), req("qty_change", K::Integer), req("reason"),
                     col("job_id"), req("at", K::Time), req("by_user"), col("note"), col("location"),
                     col("reserved_change", K::Integer), col("counted", K::Integer),
                     col("expected", K::Integer), col("pair_id")},
+                   {},
+                   true,
+                   false,
+                   true});
+    // Budgets travel as update ops of their own (the area by name, old and new amounts: see
+    // the local 0015_admin_sync.sql), so the table is downloaded only.
+    tables.append({QStringLiteral("area_budget"),
+                   QStringLiteral("id"),
+                   {req("id"), req("area_id", K::AreaName), req("financial_year", K::Integer),
+                    req("capital_pence", K::Integer), req("revenue_pence", K::Integer),
+                    req("updated_at", K::Time)},
+                   {},
+                   false,
+                   false,
+                   false});
+    // Frozen returns are never changed: a pulled one is checked against its hash
+    // (PulledRowWriter) and kept as it is.
+    tables.append({QStringLiteral("frozen_return"),
+                   QStringLiteral("id"),
+                   {req("id"), req("period"), req("document", K::Bytes), req("sha256"),
+                    req("frozen_at", K::Time), req("frozen_by")},
                    {},
                    true,
                    false,

@@ -12,13 +12,27 @@ namespace saferhomes::synctest {
 namespace {
 
 const QStringList kTables {
-    QStringLiteral("applied_ops"),    QStringLiteral("app_user"),    QStringLiteral("area"),
-    QStringLiteral("attachment"),     QStringLiteral("audit_event"), QStringLiteral("consent"),
-    QStringLiteral("equipment_type"), QStringLiteral("fitter"),      QStringLiteral("household"),
-    QStringLiteral("household_move"), QStringLiteral("job"),         QStringLiteral("job_item"),
-    QStringLiteral("recommendation"), QStringLiteral("resident"),    QStringLiteral("schema_info"),
-    QStringLiteral("stock_movement"), QStringLiteral("survey"),      QStringLiteral("user_area"),
-    QStringLiteral("visit"),          QStringLiteral("area_budget"),
+    QStringLiteral("applied_ops"),
+    QStringLiteral("app_user"),
+    QStringLiteral("area"),
+    QStringLiteral("attachment"),
+    QStringLiteral("audit_event"),
+    QStringLiteral("consent"),
+    QStringLiteral("equipment_type"),
+    QStringLiteral("fitter"),
+    QStringLiteral("household"),
+    QStringLiteral("household_move"),
+    QStringLiteral("job"),
+    QStringLiteral("job_item"),
+    QStringLiteral("recommendation"),
+    QStringLiteral("resident"),
+    QStringLiteral("schema_info"),
+    QStringLiteral("stock_movement"),
+    QStringLiteral("survey"),
+    QStringLiteral("user_area"),
+    QStringLiteral("visit"),
+    QStringLiteral("area_budget"),
+    QStringLiteral("frozen_return"),
 };
 
 // Everything init-server could touch, with each catalog row's xmin: a row rewritten by a
@@ -202,7 +216,7 @@ TEST(CentralScript, SplitsAtTopLevelSemicolonsOnly)
 
 TEST(CentralScript, ShipsNumberedMigrations)
 {
-    EXPECT_EQ(CentralAdmin::latestSchemaVersion(), 14);
+    EXPECT_EQ(CentralAdmin::latestSchemaVersion(), 15);
     for (const QString &path : {QStringLiteral(":/sql/postgres/0001_central.sql"),
                                 QStringLiteral(":/sql/postgres/0002_access.sql")}) {
         QFile file(path);
@@ -221,7 +235,7 @@ TEST(CentralSchema, InitServerCreatesTablesRolesAndPolicies)
     const CentralAdmin::Result result = CentralAdmin().initServer(superuserUri(database));
     ASSERT_TRUE(result.ok()) << result.error.toStdString();
     EXPECT_EQ(result.applied, CentralAdmin::latestSchemaVersion());
-    EXPECT_EQ(result.schemaVersion, 14);
+    EXPECT_EQ(result.schemaVersion, 15);
 
     const auto session = superuserSession(database);
     EXPECT_EQ(session->column(QStringLiteral("SELECT relname FROM pg_class WHERE relkind = 'r' "
@@ -246,7 +260,7 @@ TEST(CentralSchema, InitServerCreatesTablesRolesAndPolicies)
                                          "WHERE extname = 'btree_gist'"))
                   .toInt(),
               1);
-    EXPECT_EQ(session->value(QStringLiteral("SELECT schema_version FROM schema_info")).toInt(), 14);
+    EXPECT_EQ(session->value(QStringLiteral("SELECT schema_version FROM schema_info")).toInt(), 15);
     EXPECT_FALSE(session->value(QStringLiteral("SELECT min_client_version FROM schema_info"))
                      .toString()
                      .isEmpty());
@@ -297,7 +311,7 @@ TEST(CentralSchema, InitServerTwiceChangesNothing)
     const CentralAdmin::Result again = CentralAdmin().initServer(superuserUri(database));
     ASSERT_TRUE(again.ok()) << again.error.toStdString();
     EXPECT_EQ(again.applied, 0);
-    EXPECT_EQ(again.schemaVersion, 14);
+    EXPECT_EQ(again.schemaVersion, 15);
     EXPECT_TRUE(again.createdRoles.isEmpty());
     EXPECT_EQ(catalogSnapshot(*session), before);
 }

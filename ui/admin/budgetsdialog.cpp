@@ -67,6 +67,9 @@ BudgetsDialog::BudgetsDialog(Database &database, QWidget *parent)
 
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
+    // Several lines when edits wait to be sent or were refused: the table gives way to them.
+    m_status->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    m_table->setMinimumHeight(120);
     m_save = new QPushButton(tr("&Save"), this);
     m_save->setEnabled(false);
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
@@ -150,8 +153,28 @@ void BudgetsDialog::reload()
                           ? tr("No areas yet: areas come with the households imported into them.")
                           : tr("Spend to %1 of %2 days; the forecast is a straight line to "
                                "31 March.")
-                                .arg(forecast->asOf.toString(Qt::ISODate))
-                                .arg(forecast->dayCount));
+                                  .arg(forecast->asOf.toString(Qt::ISODate))
+                                  .arg(forecast->dayCount)
+                              + syncText());
+}
+
+QString BudgetsDialog::syncText() const
+{
+    const auto state = BudgetRepository(m_database, Database::localUserName()).syncState();
+    if (!state)
+        return u'\n' + tr("The budgets' sync state could not be read: %1").arg(state.errorString());
+    QString text;
+    // A register that does not sync keeps its budgets to itself: nothing to say.
+    if (state->syncs && state->pending > 0) {
+        text += u'\n'
+            + tr("Budget changes waiting to be sent to the central database: %1.")
+                  .arg(state->pending);
+    }
+    // The latest refusals: the central database lets managers and admins set budgets.
+    for (qsizetype i = 0; i < std::min<qsizetype>(state->refusals.size(), 3); ++i)
+        text
+            += u'\n' + tr("Refused by the central database and undone: %1").arg(state->refusals[i]);
+    return text;
 }
 
 void BudgetsDialog::markChanged()
@@ -185,7 +208,7 @@ bool BudgetsDialog::save()
         }
     }
     reload();
-    m_status->setText(tr("Saved."));
+    m_status->setText(tr("Saved.") + syncText());
     return true;
 }
 

@@ -39,6 +39,8 @@ public:
 
 private:
     void markChanged();
+    /// What waits to be sent and what the central database refused, one line each.
+    QString syncText() const;
 
     Database &m_database;
     QList<AreaBudget> m_budgets;

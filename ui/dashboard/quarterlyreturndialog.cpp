@@ -252,6 +252,14 @@ void QuarterlyReturnDialog::display(const Loaded &loaded)
                "Changes since are shown per figure.")
                 .arg(loaded.frozen->frozenAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                      loaded.frozen->frozenBy, loaded.frozen->sha256.left(12)));
+        if (loaded.frozen->versions > 1) {
+            // Frozen on two devices before they synced: every copy is kept, the first stands.
+            m_frozenLabel->setText(m_frozenLabel->text() + u' '
+                                   + tr("Copies of this period frozen on different devices "
+                                        "before they synced: %1. This is the first; every copy "
+                                        "is kept.")
+                                         .arg(loaded.frozen->versions));
+        }
         m_freeze->setEnabled(false);
     } else if (loaded.frozen.error().kind == Error::Kind::NotFound) {
         m_frozenLabel->setText(tr("Not frozen: freeze it when it is submitted."));
