@@ -261,7 +261,7 @@ bool DemoStories::writeFitters()
 bool DemoStories::write(const std::vector<DemoHome> &homes)
 {
     if (!m_engine.isValid())
-        return fail(m_engine.errorString());
+        return fail(m_engine.status().errorString());
     m_cancelled = false;
     const int total = int(homes.size());
     int done = 0;

@@ -142,7 +142,7 @@ bool HouseholdBatchInsert::resolveAreas(const HouseholdRows &rows)
         if (it == m_areaIds.constEnd()) {
             const auto id = m_areas->resolve(QString::fromUtf8(key), m_now, m_createdAreas);
             if (!id)
-                return fail(m_areas->errorString());
+                return fail(id.errorString());
             it = m_areaIds.insert(QByteArray(name.data(), qsizetype(name.size())),
                                   id->toString().toUtf8());
         }

@@ -27,3 +27,14 @@ Error Repository::readError(const QString &what, const QSqlError &error) const
 }
 
 } // namespace saferhomes
+
+namespace saferhomes {
+
+Error Repository::writeError(const QString &what, const QSqlError &error) const
+{
+    const QString path = QSqlDatabase::database(m_connectionName, false).databaseName();
+    return Database::sqlError(
+        path, QCoreApplication::translate("Repository", "cannot write %1").arg(what), error);
+}
+
+} // namespace saferhomes

@@ -63,8 +63,7 @@ public:
             total.pulled += result.pulled;
             total.conflicts += result.conflicts;
             total.rejected += result.rejected;
-            total.error = result.error;
-            total.unreachable = result.unreachable;
+            total.status = result.status;
             return !result.ok() || done();
         });
         return total;
@@ -138,7 +137,7 @@ private:
 ::testing::AssertionResult synced(const SyncResult &result)
 {
     if (!result.ok())
-        return ::testing::AssertionFailure() << result.error.toStdString();
+        return ::testing::AssertionFailure() << result.errorString().toStdString();
     if (!result.rejected.isEmpty()) {
         return ::testing::AssertionFailure()
             << "refused: " << result.rejected.first().reason.toStdString();
@@ -169,10 +168,10 @@ protected:
         };
         for (const auto &[key, person] : people) {
             const QString login = PgCluster::uniqueName(key);
-            const CentralAdmin::Result result = CentralAdmin().addUser(
+            const CentralAdmin::Report result = CentralAdmin().addUser(
                 superuserUri(s_database), login, person.first, person.second, kPassword);
             if (!result.ok()) {
-                ADD_FAILURE() << result.error.toStdString();
+                ADD_FAILURE() << result.errorString().toStdString();
                 s_database.clear();
                 return;
             }
@@ -386,7 +385,7 @@ TEST_F(SyncEngineTest, UnreachableServerLosesNothing)
 
     const SyncResult offline = a->engine().run(kClosedUri);
     EXPECT_FALSE(offline.ok());
-    EXPECT_TRUE(offline.unreachable) << offline.error.toStdString();
+    EXPECT_TRUE(offline.unreachable()) << offline.errorString().toStdString();
     EXPECT_EQ(a->outboxRows(), 2);
 
     // The command line says so with exit code 3.
@@ -417,7 +416,7 @@ TEST_F(SyncEngineTest, RefusedChangeIsListedAndKept)
     const QUuid outside = volunteer->create(QStringLiteral("8 Away Road"), kOadby, {});
 
     const SyncResult result = volunteer->sync();
-    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     EXPECT_EQ(result.pushed, 1);
     ASSERT_EQ(result.rejected.size(), 1);
     EXPECT_EQ(result.rejected[0].entityId, outside.toString(QUuid::WithoutBraces));
@@ -429,7 +428,7 @@ TEST_F(SyncEngineTest, RefusedChangeIsListedAndKept)
     EXPECT_EQ(engine.pendingCount().valueOr(-1), 0);
     EXPECT_EQ(engine.rejections().valueOr({}).size(), 1);
     const SyncResult again = volunteer->sync();
-    ASSERT_TRUE(again.ok()) << again.error.toStdString();
+    ASSERT_TRUE(again.ok()) << again.errorString().toStdString();
     EXPECT_TRUE(again.rejected.isEmpty());
 
     const auto central = superuserSession(s_database);
@@ -589,8 +588,9 @@ TEST_F(SyncEngineTest, StatusMovesFromVisitsTravel)
     Visit visit;
     visit.householdId = household;
     visit.outcome = VisitOutcome::Accepted;
-    ASSERT_TRUE(visits.insert(visit, {HouseholdStatus::Identified, {HouseholdStatus::Contacted}}))
-        << visits.errorString().toStdString();
+    const Result<Visit> inserted
+        = visits.insert(visit, {HouseholdStatus::Identified, {HouseholdStatus::Contacted}});
+    ASSERT_TRUE(inserted) << inserted.errorString().toStdString();
     ASSERT_TRUE(synced(a->sync()));
     const auto central = superuserSession(s_database);
     EXPECT_EQ(
@@ -663,7 +663,7 @@ TEST_F(SyncEngineTest, StockLedgerComposesAndJobsAreNeverDoubleBooked)
                          QStringLiteral("2026-12-01T12:00:00.000Z"), now}));
     ASSERT_TRUE(synced(a->sync()));
     const SyncResult second = b->sync();
-    ASSERT_TRUE(second.ok()) << second.error.toStdString();
+    ASSERT_TRUE(second.ok()) << second.errorString().toStdString();
     ASSERT_EQ(second.rejected.size(), 1);
     EXPECT_EQ(second.rejected[0].entityId, jobB);
     EXPECT_TRUE(second.rejected[0].reason.contains(QStringLiteral("job_fitter_not_double_booked")))
@@ -829,15 +829,17 @@ TEST_F(SyncEngineTest, ServerAndClientVersionsAreChecked)
         central->exec(QStringLiteral("UPDATE schema_info SET min_client_version = '99.0.0'")));
     SyncResult result = a->sync();
     EXPECT_FALSE(result.ok());
-    EXPECT_TRUE(result.error.contains(QStringLiteral("99.0.0"))) << result.error.toStdString();
-    EXPECT_TRUE(result.error.contains(QStringLiteral("update SaferHomes")))
-        << result.error.toStdString();
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("99.0.0")))
+        << result.errorString().toStdString();
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("update SaferHomes")))
+        << result.errorString().toStdString();
     EXPECT_EQ(a->outboxRows(), 1);
     ASSERT_TRUE(central->exec(QStringLiteral("UPDATE schema_info SET min_client_version = '0.1.0', "
                                              "schema_version = schema_version + 1")));
     result = a->sync();
     EXPECT_FALSE(result.ok());
-    EXPECT_TRUE(result.error.contains(QStringLiteral("newer"))) << result.error.toStdString();
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("newer")))
+        << result.errorString().toStdString();
     EXPECT_EQ(a->outboxRows(), 1);
     ASSERT_TRUE(central->exec(
         QStringLiteral("UPDATE schema_info SET schema_version = schema_version - 1")));
@@ -869,7 +871,7 @@ TEST_F(SyncEngineTest, SameUprnOnTwoDevicesDoesNotStopThePull)
     const QUuid second = make(*b, QStringLiteral("1 Twin St"));
     ASSERT_TRUE(synced(a->sync()));
     const SyncResult result = b->syncUntil([&] { return b->households().find(first).has_value(); });
-    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     ASSERT_EQ(result.rejected.size(), 1);
     EXPECT_EQ(result.rejected[0].entityId, second.toString(QUuid::WithoutBraces));
     EXPECT_EQ(b->households().find(first)->household.uprn, uprn);
