@@ -386,6 +386,7 @@ TEST_F(SyncEngineTest, UnreachableServerLosesNothing)
     const SyncResult offline = a->engine().run(kClosedUri);
     EXPECT_FALSE(offline.ok());
     EXPECT_TRUE(offline.unreachable()) << offline.errorString().toStdString();
+    EXPECT_EQ(offline.status.error().kind, Error::Kind::Network);
     EXPECT_EQ(a->outboxRows(), 2);
 
     // The command line says so with exit code 3.
@@ -407,6 +408,39 @@ TEST_F(SyncEngineTest, UnreachableServerLosesNothing)
                           {id.toString(QUuid::WithoutBraces)})
                   .toString(),
               QStringLiteral("Written offline"));
+}
+
+TEST_F(SyncEngineTest, ALocalDatabaseThatCannotBeWrittenStopsTheSyncNamingTheFile)
+{
+    auto a = device(QStringLiteral("damaged"), QStringLiteral("officer_a"));
+    a->create(QStringLiteral("6 Damaged Drive"), kMelton, QStringLiteral("Di"));
+    const int queued = a->outboxRows();
+    ASSERT_TRUE(
+        QSqlQuery(a->database().connection()).exec(QStringLiteral("DROP TABLE sync_state")));
+
+    const SyncResult result = a->sync();
+    ASSERT_FALSE(result.ok());
+    EXPECT_FALSE(result.unreachable());
+    EXPECT_EQ(result.status.error().kind, Error::Kind::Database)
+        << result.errorString().toStdString();
+    EXPECT_TRUE(result.errorString().contains(a->database().path()))
+        << result.errorString().toStdString();
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("sync_state")))
+        << result.errorString().toStdString();
+    EXPECT_EQ(a->outboxRows(), queued) << "nothing was sent";
+
+    // The command line: a database error is exit 2, the message names the file.
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), kPassword);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SAFERHOMES_CLI),
+                  {QStringLiteral("--db"), a->database().path(), QStringLiteral("--json"),
+                   QStringLiteral("sync"), QStringLiteral("--server"), a->uri()});
+    ASSERT_TRUE(process.waitForFinished(120'000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    EXPECT_EQ(process.exitCode(), 2) << err.toStdString();
+    EXPECT_TRUE(err.contains(a->database().path())) << err.toStdString();
 }
 
 TEST_F(SyncEngineTest, RefusedChangeIsListedAndKept)
