@@ -49,6 +49,11 @@ RecommendationEngine::RecommendationEngine(const SurveyDefinition &definition)
     : m_definition(definition)
 { }
 
+Error RecommendationEngine::notLoaded()
+{
+    return Error::invalid(tr("no recommendation rules were loaded"));
+}
+
 Status RecommendationEngine::load(const QByteArray &json, const QString &fileName)
 {
     m_errors.clear();

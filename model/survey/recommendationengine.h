@@ -74,7 +74,10 @@ private:
                                                 SurveyJsonReader &reader) const;
 
     SurveyDefinition m_definition;
-    Status m_status = Error::invalid(tr("no recommendation rules were loaded"));
+    /// Rules never loaded are invalid.
+    static Error notLoaded();
+
+    Status m_status = notLoaded();
     QStringList m_errors;
     QString m_version;
     QList<RecommendationRule> m_rules;

@@ -646,6 +646,11 @@ private:
 
 } // namespace
 
+Error SurveyDefinition::notLoaded()
+{
+    return Error::invalid(tr("no survey definition was loaded"));
+}
+
 Status SurveyDefinition::load(const QByteArray &json, const QString &fileName)
 {
     *this = SurveyDefinition();

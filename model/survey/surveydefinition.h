@@ -194,7 +194,10 @@ public:
 private:
     QList<bool> visibility(const QJsonObject &answers, QJsonObject *effective) const;
 
-    Status m_status = Error::invalid(tr("no survey definition was loaded"));
+    /// A definition never loaded is invalid.
+    static Error notLoaded();
+
+    Status m_status = notLoaded();
     QStringList m_errors;
     QString m_fileName;
     QString m_version;
