@@ -18,21 +18,20 @@ namespace saferhomes {
 
 namespace {
 
-int exitCode(CentralAdmin::Failure failure)
+int exitCode(const Status &status)
 {
-    switch (failure) {
-    case CentralAdmin::Failure::None: return Cli::Success;
-    case CentralAdmin::Failure::BadAddress: return Cli::UsageError;
-    case CentralAdmin::Failure::Unreachable: return Cli::Unreachable;
-    case CentralAdmin::Failure::Refused: return Cli::Rejected;
+    if (status)
+        return Cli::Success;
+    switch (status.error().kind) {
+    case Error::Kind::Invalid: return Cli::UsageError;
+    case Error::Kind::Network: return Cli::Unreachable;
+    default: return Cli::Rejected;
     }
-    return Cli::Rejected;
 }
 
 QString serverDisplay(const QString &server)
 {
-    const std::optional<CentralConnection::Address> address
-        = CentralConnection::parseUri(server, nullptr);
+    const Result<CentralConnection::Address> address = CentralConnection::parseUri(server);
     return address ? address->display() : server;
 }
 
@@ -67,10 +66,10 @@ private:
 
 int AdminCommand::initServer(const QString &server)
 {
-    const CentralAdmin::Result result = CentralAdmin().initServer(server);
+    const CentralAdmin::Report result = CentralAdmin().initServer(server);
     m_output.warn(result.warnings);
     if (!result.ok())
-        return failure(exitCode(result.failure), result.error);
+        return failure(exitCode(result.status), result.errorString());
     const QString text = result.applied == 0
         ? tr("The central database %1 is up to date (schema %2).")
               .arg(serverDisplay(server))
@@ -93,17 +92,17 @@ int AdminCommand::addUser(const QString &server, const QString &name, const QStr
 {
     const QStringList areaList = areas.split(QLatin1Char(';'), Qt::SkipEmptyParts);
     // Check what needs no server before asking for a password.
-    if (const QString problem = CentralAdmin::checkUser(name, role); !problem.isEmpty())
-        return failure(Cli::Rejected, problem);
+    if (const Status checked = CentralAdmin::checkUser(name, role); !checked)
+        return failure(Cli::Rejected, checked.errorString());
     const QString password = readPassword(name);
     if (password.isEmpty())
         return failure(Cli::UsageError, tr("no password on stdin for %1").arg(name));
 
-    const CentralAdmin::Result result
+    const CentralAdmin::Report result
         = CentralAdmin().addUser(server, name, role, areaList, password);
     m_output.warn(result.warnings);
     if (!result.ok())
-        return failure(exitCode(result.failure), result.error);
+        return failure(exitCode(result.status), result.errorString());
     QStringList assigned;
     for (const QString &area : areaList) {
         if (!area.trimmed().isEmpty() && !assigned.contains(area.trimmed()))
@@ -125,10 +124,10 @@ int AdminCommand::addUser(const QString &server, const QString &name, const QStr
 
 int AdminCommand::erase(const QString &server, const QString &householdId)
 {
-    const CentralAdmin::Result result = CentralAdmin().eraseHousehold(server, householdId);
+    const CentralAdmin::Report result = CentralAdmin().eraseHousehold(server, householdId);
     m_output.warn(result.warnings);
     if (!result.ok())
-        return failure(exitCode(result.failure), result.error);
+        return failure(exitCode(result.status), result.errorString());
     m_output.print(
         {{QStringLiteral("server"), serverDisplay(server)},
          {QStringLiteral("erased"), householdId}},

@@ -486,13 +486,13 @@ int Cli::householdsExport(const QString &path)
     if (!openDatabase(database))
         return UsageError;
     HouseholdRepository repository(database, Database::localUserName());
-    HouseholdExporter exporter(repository);
-    if (!exporter.write(path)) {
-        output().error(exporter.errorString());
+    const Result<int> written = HouseholdExporter(repository).write(path);
+    if (!written) {
+        output().error(written.errorString());
         return UsageError;
     }
-    printResult({{QStringLiteral("exported"), exporter.written()}, {QStringLiteral("file"), path}},
-                tr("Exported %n household(s) to %1.", nullptr, exporter.written()).arg(path));
+    printResult({{QStringLiteral("exported"), *written}, {QStringLiteral("file"), path}},
+                tr("Exported %n household(s) to %1.", nullptr, *written).arg(path));
     return Success;
 }
 

@@ -59,8 +59,8 @@ int SurveyCommand::recommend(const QString &answersPath)
         = root->value(u"answers").isObject() ? root->value(u"answers").toObject() : *root;
 
     const RecommendationEngine engine = RecommendationEngine::builtIn();
-    if (!engine.isValid())
-        return fileError(engine.errorString());
+    if (const Status loaded = engine.status(); !loaded)
+        return fileError(loaded.errorString());
 
     QJsonArray errors;
     QStringList unanswered;

@@ -21,6 +21,23 @@ QJsonObject toJson(const SyncRejection &rejection)
             {QStringLiteral("reason"), rejection.reason}};
 }
 
+/// The server unreachable: retry later (3); a URI that cannot be used or a local database
+/// that cannot be read or written: a usage or file error (2); refused by the server or
+/// because the register holds demo data (1).
+int exitCode(const Error &error)
+{
+    switch (error.kind) {
+    case Error::Kind::Network: return Cli::Unreachable;
+    case Error::Kind::Invalid:
+    case Error::Kind::Database:
+    case Error::Kind::Locked: return Cli::UsageError;
+    case Error::Kind::NotFound:
+    case Error::Kind::Refused:
+    case Error::Kind::Cancelled: return Cli::Rejected;
+    }
+    return Cli::Rejected;
+}
+
 } // namespace
 
 int SyncCommand::sync(const Database &database, const QString &server)
@@ -36,17 +53,14 @@ int SyncCommand::sync(const Database &database, const QString &server)
     }
     if (!result.ok()) {
         QStringList advice;
-        if (result.unreachable) {
+        if (result.unreachable()) {
             const Result<int> pending = engine.pendingCount();
             advice.append(pending ? tr("Nothing was lost: %n change(s) wait to be sent; try again "
                                        "when the server can be reached.",
                                        nullptr, *pending)
                                   : tr("saferhomes-cli: %1").arg(pending.errorString()));
         }
-        const int exitCode = result.unreachable ? Cli::Unreachable
-            : result.badAddress                 ? Cli::UsageError
-                                                : Cli::Rejected;
-        return m_output.fail(exitCode, result.error,
+        return m_output.fail(exitCode(result.status.error()), result.errorString(),
                              {{QStringLiteral("pushed"), result.pushed},
                               {QStringLiteral("pulled"), result.pulled},
                               {QStringLiteral("conflicts"), result.conflicts},

@@ -114,16 +114,16 @@ int main(int argc, char *argv[])
 
     // Loaded once, checked here: a broken definition or rules file is a build or packaging
     // fault that must stop the program with the file and JSON path, not show up mid-survey.
-    QString surveyError;
-    const std::shared_ptr<const RecommendationEngine> survey
-        = SurveyResources::loadBuiltIn(&surveyError);
-    if (!survey) {
+    const Result<SurveyResources::Engine> loadedSurvey = SurveyResources::loadBuiltIn();
+    if (!loadedSurvey) {
+        const QString surveyError = loadedSurvey.errorString();
         std::fprintf(stderr, "%s\n", qPrintable(surveyError));
         QMessageBox::critical(
             nullptr, QCoreApplication::translate("main", "SaferHomes"),
             QCoreApplication::translate("main", "SaferHomes cannot start.\n\n%1").arg(surveyError));
         return 1;
     }
+    const std::shared_ptr<const RecommendationEngine> survey = *loadedSurvey;
 
     FirstPaintReporter firstPaint;
     if (qEnvironmentVariableIsSet("SAFERHOMES_REPORT_FIRST_PAINT"))

@@ -93,7 +93,7 @@ void CsvReader::validate()
     // would mislead: it is text in the wrong encoding.
     if (startsWith(m_data, "\xFF\xFE", 2) || startsWith(m_data, "\xFE\xFF", 2)
         || startsWith(m_data, "\x00\x00\xFE\xFF", 4)) {
-        fail(Error::InvalidUtf8, 1);
+        fail(Problem::InvalidUtf8, 1);
         return;
     }
     // A NUL anywhere means binary data even if an invalid UTF-8 byte comes first, since
@@ -101,19 +101,19 @@ void CsvReader::validate()
     if (size > 0) {
         if (const void *nul = std::memchr(data, 0, static_cast<size_t>(size))) {
             const qsizetype offset = static_cast<const char *>(nul) - data;
-            fail(Error::Binary, 1 + countLineBreaks(0, offset));
+            fail(Problem::Binary, 1 + countLineBreaks(0, offset));
             return;
         }
     }
     const qsizetype bad = firstInvalidUtf8(data + m_pos, size - m_pos) + m_pos;
     if (bad < size)
-        fail(Error::InvalidUtf8, 1 + countLineBreaks(0, bad));
+        fail(Problem::InvalidUtf8, 1 + countLineBreaks(0, bad));
 }
 
-void CsvReader::fail(Error error, int line)
+void CsvReader::fail(Problem problem, int line)
 {
-    m_error = error;
-    m_errorLine = line;
+    m_problem = problem;
+    m_problemLine = line;
 }
 
 int CsvReader::countLineBreaks(qsizetype from, qsizetype to) const
@@ -167,7 +167,7 @@ bool CsvReader::readQuotedField(QString &field)
         if (!found) {
             m_line += countLineBreaks(pos, size);
             m_pos = size;
-            fail(Error::UnterminatedQuote, startLine);
+            fail(Problem::UnterminatedQuote, startLine);
             return false;
         }
         const qsizetype quote = static_cast<const char *>(found) - data;
@@ -203,7 +203,7 @@ bool CsvReader::readQuotedField(QString &field)
 bool CsvReader::next(CsvRecord &record)
 {
     record.fields.clear();
-    if (m_error != Error::None)
+    if (m_problem != Problem::None)
         return false;
 
     const char *data = m_data.constData();
@@ -241,41 +241,41 @@ bool CsvReader::next(CsvRecord &record)
     return true;
 }
 
-CsvReader::Error CsvReader::error() const
+CsvReader::Problem CsvReader::problem() const
 {
-    return m_error;
+    return m_problem;
 }
 
-int CsvReader::errorLine() const
+int CsvReader::problemLine() const
 {
-    return m_errorLine;
+    return m_problemLine;
 }
 
-QString CsvReader::errorString() const
+Status CsvReader::status() const
 {
     const char *text = nullptr;
-    switch (m_error) {
-    case Error::None: return {};
-    case Error::InvalidUtf8:
+    switch (m_problem) {
+    case Problem::None: return {};
+    case Problem::InvalidUtf8:
         text = QT_TRANSLATE_NOOP("CsvReader",
                                  "line %1: the text is not UTF-8; save the file as "
                                  "\"CSV UTF-8\" and try again");
         break;
-    case Error::Binary:
+    case Problem::Binary:
         text = QT_TRANSLATE_NOOP("CsvReader",
                                  "line %1: the file contains binary data "
                                  "(a NUL byte), so it is not a CSV file");
         break;
-    case Error::UnterminatedQuote:
+    case Problem::UnterminatedQuote:
         text = QT_TRANSLATE_NOOP("CsvReader", "line %1: quoted field is never closed");
         break;
-    case Error::QuoteInUnquotedField:
+    case Problem::QuoteInUnquotedField:
         text = QT_TRANSLATE_NOOP("CsvReader",
                                  "line %1: a quote appears inside a field that "
                                  "does not start with one");
         break;
     }
-    return QCoreApplication::translate("CsvReader", text).arg(m_errorLine);
+    return Error::invalid(QCoreApplication::translate("CsvReader", text).arg(m_problemLine));
 }
 
 qint64 CsvReader::bytePosition() const
@@ -290,7 +290,7 @@ qint64 CsvReader::byteSize() const
 
 bool CsvReader::atEnd() const
 {
-    return m_error != Error::None || m_pos >= m_data.size();
+    return m_problem != Problem::None || m_pos >= m_data.size();
 }
 
 } // namespace saferhomes

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -15,7 +17,8 @@ struct CsvRecord {
 /// Streaming RFC 4180 reader over a whole file held in memory (UTF-8, optional BOM, CRLF/LF/CR).
 class CsvReader {
 public:
-    enum class Error {
+    /// What stopped the reader early.
+    enum class Problem {
         None,
         InvalidUtf8,
         Binary,
@@ -28,14 +31,17 @@ public:
     /// Validates the whole of \a data up front (UTF-8, no NUL bytes) and skips a UTF-8 BOM.
     explicit CsvReader(QByteArray data);
 
-    /// Reads the next non-blank record; false at end of data or on error (see error()).
+    /// Reads the next non-blank record; false at the end of the data or when the file cannot
+    /// be read on (then status() says why).
     bool next(CsvRecord &record);
+    /// Error::Invalid, with a translated message naming the line ("line 7: quoted field is
+    /// never closed"), once the reader has stopped on a problem; ok before and at a clean end.
+    Status status() const;
 
-    Error error() const;
+    /// What stopped the reader (Problem::None while there is none).
+    Problem problem() const;
     /// 1-based physical line of the problem, or 0 when there is none.
-    int errorLine() const;
-    /// A translated message naming the line, e.g. "line 7: quoted field is never closed".
-    QString errorString() const;
+    int problemLine() const;
 
     /// Bytes consumed so far (counting any BOM), for progress bars.
     qint64 bytePosition() const;
@@ -45,7 +51,7 @@ public:
 
 private:
     void validate();
-    void fail(Error error, int line);
+    void fail(Problem problem, int line);
     void skipLineBreak();
     int countLineBreaks(qsizetype from, qsizetype to) const;
     qsizetype findFieldEnd(qsizetype from) const;
@@ -56,8 +62,8 @@ private:
     qsizetype m_pos = 0;
     int m_line = 1;
     qsizetype m_lastFieldCount = 0;
-    Error m_error = Error::None;
-    int m_errorLine = 0;
+    Problem m_problem = Problem::None;
+    int m_problemLine = 0;
 };
 
 } // namespace saferhomes

@@ -31,32 +31,26 @@ QStringList HouseholdExporter::columns()
     return names;
 }
 
-bool HouseholdExporter::write(const QString &path, const HouseholdRepository::Progress &progress)
+Result<int> HouseholdExporter::write(const QString &path,
+                                     const HouseholdRepository::Progress &progress)
 {
-    m_written = 0;
-    m_cancelled = false;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        m_error = tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
+    if (!file.open(QIODevice::WriteOnly))
+        return Error::database(tr("cannot write %1: %2").arg(path, file.errorString()));
     bool cancelled = false;
     const Result<QList<HouseholdRecord>> read = m_repository.all([&](qint64 done, qint64 total) {
         cancelled = progress && !progress(done, total);
         return !cancelled;
     });
-    if (!read && !cancelled) {
-        // A register that cannot be read is not an empty one: keep the file as it was.
-        file.cancelWriting();
-        m_error = read.errorString();
-        return false;
-    }
     if (cancelled) {
         // Keep whatever file was there before.
         file.cancelWriting();
-        m_error = tr("export cancelled");
-        m_cancelled = true;
-        return false;
+        return Error::cancelled(tr("export cancelled"));
+    }
+    if (!read) {
+        // A register that cannot be read is not an empty one: keep the file as it was.
+        file.cancelWriting();
+        return read.error();
     }
     const QList<HouseholdRecord> &records = *read;
     QByteArray out = CsvWriter::formatRecord(columns());
@@ -67,12 +61,9 @@ bool HouseholdExporter::write(const QString &path, const HouseholdRepository::Pr
         out += CsvWriter::formatRecord(row);
     }
     file.write(out);
-    if (!file.commit()) {
-        m_error = tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    m_written = int(records.size());
-    return true;
+    if (!file.commit())
+        return Error::database(tr("cannot write %1: %2").arg(path, file.errorString()));
+    return int(records.size());
 }
 
 } // namespace saferhomes

@@ -17,17 +17,14 @@ public:
     explicit HouseholdExporter(const HouseholdRepository &repository);
 
     static QStringList columns();
-    /// Writes every household to \a path atomically (the old file stays if anything fails).
-    bool write(const QString &path, const HouseholdRepository::Progress &progress = {});
-    int written() const { return m_written; }
-    QString errorString() const { return m_error; }
-    bool wasCancelled() const { return m_cancelled; }
+    /// Writes every household to \a path atomically (the old file stays if anything fails) and
+    /// returns how many it wrote. Error::Cancelled when \a progress said stop; the register's
+    /// error when it cannot be read; Error::Database naming \a path when the file cannot be
+    /// written.
+    Result<int> write(const QString &path, const HouseholdRepository::Progress &progress = {});
 
 private:
     const HouseholdRepository &m_repository;
-    QString m_error;
-    int m_written = 0;
-    bool m_cancelled = false;
 };
 
 } // namespace saferhomes

@@ -226,6 +226,11 @@ private:
             return;
         }
         const auto position = m_grid->toWgs84(*e, *n);
+        if (!position && position.error().kind != Error::Kind::Invalid) {
+            // PROJ cannot be used here: say so rather than call the reference wrong.
+            add(QStringLiteral("easting"), position.errorString());
+            return;
+        }
         if (!position || !HouseholdFields::isInsideUk(position->latitude, position->longitude)) {
             add(QStringLiteral("easting"),
                 tr("%1, %2 is not a British National Grid reference in the UK")
@@ -323,10 +328,10 @@ public:
         plan.fileName = name;
         CsvRecord record;
         if (!m_reader.next(record)) {
+            const Status read = m_reader.status();
             plan.status = Error::invalid(
-                m_reader.error() == CsvReader::Error::None
-                    ? tr("%1 is empty: it needs a header row and at least one household").arg(name)
-                    : tr("%1: %2").arg(name, m_reader.errorString()));
+                read ? tr("%1 is empty: it needs a header row and at least one household").arg(name)
+                     : tr("%1: %2").arg(name, read.errorString()));
             return;
         }
         Columns columns;
@@ -395,15 +400,15 @@ public:
     /// At the end of the file: records why reading stopped early, if it did.
     void end()
     {
-        switch (m_reader.error()) {
-        case CsvReader::Error::None: break;
-        case CsvReader::Error::UnterminatedQuote:
-        case CsvReader::Error::QuoteInUnquotedField:
-            m_plan.problems.append({m_reader.errorLine(), {}, m_reader.errorString()});
+        switch (m_reader.problem()) {
+        case CsvReader::Problem::None: break;
+        case CsvReader::Problem::UnterminatedQuote:
+        case CsvReader::Problem::QuoteInUnquotedField:
+            m_plan.problems.append({m_reader.problemLine(), {}, m_reader.status().errorString()});
             break;
         default:
-            m_plan.status
-                = Error::invalid(tr("%1: %2").arg(m_plan.fileName, m_reader.errorString()));
+            m_plan.status = Error::invalid(
+                tr("%1: %2").arg(m_plan.fileName, m_reader.status().errorString()));
             return;
         }
         if (m_plan.recordCount == 0 && m_plan.problems.isEmpty())

@@ -77,9 +77,9 @@ SurveyService::Result SurveyService::startOrResume(const QUuid &householdId,
         return refuse(QStringLiteral("definition_version"), tr("The survey has no version."));
     if (const auto refused = checkConsent(householdId))
         return *refused;
-    const std::optional<SurveyRecord> draft = m_surveys.openDraft(householdId, version, visitId);
+    const auto draft = m_surveys.openDraft(householdId, version, visitId);
     if (!draft)
-        return refuse({}, tr("The survey was not started: %1").arg(m_surveys.errorString()));
+        return refuse({}, tr("The survey was not started: %1").arg(draft.errorString()));
     return Result {{}, {}, *draft};
 }
 
@@ -97,15 +97,15 @@ SurveyService::Result SurveyService::saveAnswer(const QUuid &surveyId, const QSt
     }
     if (const auto refused = checkDraft(m_surveys.find(surveyId)))
         return *refused;
-    if (!m_surveys.saveAnswer(surveyId, questionId, value, position))
-        return refuse({}, tr("The answer was not saved: %1").arg(m_surveys.errorString()));
+    if (const Status saved = m_surveys.saveAnswer(surveyId, questionId, value, position); !saved)
+        return refuse({}, tr("The answer was not saved: %1").arg(saved.errorString()));
     return {};
 }
 
 SurveyService::Result SurveyService::savePosition(const QUuid &surveyId, const QString &position)
 {
-    if (!m_surveys.savePosition(surveyId, position))
-        return refuse({}, tr("The position was not saved: %1").arg(m_surveys.errorString()));
+    if (const Status saved = m_surveys.savePosition(surveyId, position); !saved)
+        return refuse({}, tr("The position was not saved: %1").arg(saved.errorString()));
     return {};
 }
 
@@ -144,8 +144,8 @@ SurveyService::Result SurveyService::complete(const QUuid &surveyId,
         from = to;
     }
 
-    if (!m_surveys.complete(surveyId, version, move))
-        return refuse({}, tr("The survey was not completed: %1").arg(m_surveys.errorString()));
+    if (const auto completed = m_surveys.complete(surveyId, version, move); !completed)
+        return refuse({}, tr("The survey was not completed: %1").arg(completed.errorString()));
     return Result {{}, {}, m_surveys.find(surveyId).value_or(SurveyRecord {})};
 }
 
@@ -209,8 +209,8 @@ SurveyService::Result SurveyService::agree(const QUuid &surveyId, const QList<Pa
         }
         move.steps = {HouseholdStatus::Accepted};
     }
-    if (!m_surveys.savePackage(surveyId, items, move))
-        return refuse({}, tr("The package was not agreed: %1").arg(m_surveys.errorString()));
+    if (const Status saved = m_surveys.savePackage(surveyId, items, move); !saved)
+        return refuse({}, tr("The package was not agreed: %1").arg(saved.errorString()));
     if (m_jobs) {
         const auto job = terms
             ? m_jobs->packageAgreed(surveyId, terms->availability, terms->accessNotes)

@@ -179,9 +179,9 @@ VisitService::Result VisitService::recordVisit(const QUuid &householdId, VisitOu
     visit.reason = why;
     visit.revisitAt = revisitAt;
     visit.notes = notes.trimmed();
-    const std::optional<Visit> saved = m_visits.insert(visit, move);
+    const auto saved = m_visits.insert(visit, move);
     if (!saved)
-        return refuse({}, tr("The visit was not saved: %1").arg(m_visits.errorString()));
+        return refuse({}, tr("The visit was not saved: %1").arg(saved.errorString()));
     return Result {{}, {}, *saved};
 }
 

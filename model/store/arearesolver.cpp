@@ -1,8 +1,10 @@
 #include "arearesolver.h"
 
 #include "auditlog.h"
+#include "database.h"
 #include "sqlvalues.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -20,8 +22,8 @@ AreaResolver::AreaResolver(const QString &connectionName, AuditLog &audit)
         m_ids.insert(query.value(0).toString(), query.value(1).toString());
 }
 
-std::optional<QVariant> AreaResolver::resolve(const QString &name, const QString &now,
-                                              QStringList *created)
+Result<QVariant> AreaResolver::resolve(const QString &name, const QString &now,
+                                       QStringList *created)
 {
     if (name.isEmpty())
         return QVariant(QMetaType::fromType<QString>());
@@ -34,13 +36,15 @@ std::optional<QVariant> AreaResolver::resolve(const QString &name, const QString
     insert.addBindValue(name);
     insert.addBindValue(now);
     if (!insert.exec()) {
-        m_error = insert.lastError().text();
-        return std::nullopt;
+        return Database::sqlError(
+            QSqlDatabase::database(m_connectionName, false).databaseName(),
+            QCoreApplication::translate("AreaResolver", "cannot add the area %1").arg(name),
+            insert.lastError());
     }
-    if (!m_audit.record(QStringLiteral("area"), id, QStringLiteral("name"), {}, name, now)) {
-        m_error = m_audit.errorString();
-        return std::nullopt;
-    }
+    if (const Status recorded
+        = m_audit.record(QStringLiteral("area"), id, QStringLiteral("name"), {}, name, now);
+        !recorded)
+        return recorded.error();
     m_ids.insert(name, id);
     if (created)
         created->append(name);

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
-
-#include <optional>
 
 namespace saferhomes {
 
@@ -18,15 +18,14 @@ public:
     AreaResolver(const QString &connectionName, AuditLog &audit);
 
     /// The id of the area called \a name (a null text for no name), creating it when unknown
-    /// and then adding its name to \a created; nothing when it cannot be created.
-    std::optional<QVariant> resolve(const QString &name, const QString &now, QStringList *created);
-    QString errorString() const { return m_error; }
+    /// and then adding its name to \a created. A failure names the database file and the
+    /// area table.
+    Result<QVariant> resolve(const QString &name, const QString &now, QStringList *created);
 
 private:
     QString m_connectionName;
     AuditLog &m_audit;
     QHash<QString, QString> m_ids;
-    QString m_error;
 };
 
 } // namespace saferhomes

@@ -1,5 +1,8 @@
 #include "auditlog.h"
 
+#include "database.h"
+
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 
@@ -11,18 +14,29 @@ QString storeTimestamp()
 }
 
 AuditLog::AuditLog(const QString &connectionName, QString userName, QString device)
-    : m_insert(QSqlDatabase::database(connectionName, false))
+    : m_connectionName(connectionName)
+    , m_insert(QSqlDatabase::database(connectionName, false))
     , m_userName(std::move(userName))
     , m_device(std::move(device))
 {
-    m_insert.prepare(QStringLiteral(
+    m_prepared = m_insert.prepare(QStringLiteral(
         "INSERT INTO audit_event (at, user_name, device, entity, entity_id, field, old_value, "
         "new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
 }
 
-bool AuditLog::record(const QString &entity, const QString &entityId, const QString &field,
-                      const QVariant &oldValue, const QVariant &newValue, const QString &at)
+Status AuditLog::record(const QString &entity, const QString &entityId, const QString &field,
+                        const QVariant &oldValue, const QVariant &newValue, const QString &at)
 {
+    const auto failed = [this] {
+        return Database::sqlError(
+            QSqlDatabase::database(m_connectionName, false).databaseName(),
+            QCoreApplication::translate("AuditLog", "cannot write the audit trail"),
+            m_insert.lastError());
+    };
+    // A statement that could not be prepared (no audit_event table) keeps SQLite's reason;
+    // executing it would only say "parameter count mismatch".
+    if (!m_prepared)
+        return failed();
     m_insert.bindValue(0, at);
     m_insert.bindValue(1, m_userName);
     m_insert.bindValue(2, m_device);
@@ -31,7 +45,9 @@ bool AuditLog::record(const QString &entity, const QString &entityId, const QStr
     m_insert.bindValue(5, field);
     m_insert.bindValue(6, oldValue);
     m_insert.bindValue(7, newValue);
-    return m_insert.exec();
+    if (m_insert.exec())
+        return {};
+    return failed();
 }
 
 QString AuditLog::errorString() const

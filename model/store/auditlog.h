@@ -1,6 +1,9 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QDateTime>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -25,9 +28,12 @@ class AuditLog {
 public:
     AuditLog(const QString &connectionName, QString userName, QString device);
 
-    /// Records a change; call inside the transaction that makes the change.
-    bool record(const QString &entity, const QString &entityId, const QString &field,
-                const QVariant &oldValue, const QVariant &newValue, const QString &at);
+    /// Records a change; call inside the transaction that makes the change. A failure names
+    /// the database file and the audit trail (Error::Locked when another program holds the
+    /// lock).
+    Status record(const QString &entity, const QString &entityId, const QString &field,
+                  const QVariant &oldValue, const QVariant &newValue, const QString &at);
+    /// The message of the last failed record(), for callers not yet using its Status.
     QString errorString() const;
 
     /// Every event about one entity, oldest first. For a household made by a batch insert,
@@ -36,7 +42,9 @@ public:
                                      const QString &entityId);
 
 private:
+    QString m_connectionName;
     QSqlQuery m_insert;
+    bool m_prepared = false;
     QString m_userName;
     QString m_device;
 };

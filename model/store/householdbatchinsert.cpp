@@ -157,7 +157,7 @@ Status HouseholdBatchInsert::resolveAreas(const HouseholdRows &rows)
         if (it == m_areaIds.constEnd()) {
             const auto id = m_areas->resolve(QString::fromUtf8(key), m_now, m_createdAreas);
             if (!id)
-                return writeError(tr("areas"), m_areas->errorString());
+                return writeError(tr("areas"), id.errorString());
             it = m_areaIds.insert(QByteArray(name.data(), qsizetype(name.size())),
                                   id->toString().toUtf8());
         }

@@ -582,7 +582,7 @@ bool HouseholdRepository::setFields(const QUuid &id,
         if (field == HouseholdField::Area) {
             const auto areaId = areas.resolve(value, now, createdAreas);
             if (!areaId)
-                return rollback(areas.errorString());
+                return rollback(areaId.errorString());
             stored = *areaId;
         } else if (field == HouseholdField::Uprn) {
             stored = nullIfEmpty(value);
@@ -678,8 +678,8 @@ bool HouseholdRepository::addOutboxEntry(const QSqlDatabase &db, const QString &
                                          const QString &entityId, const QString &kind,
                                          const QJsonObject &payload, const QString &now)
 {
-    QString error;
-    return appendOutboxOp(db, entity, entityId, kind, payload, now, &error) || fail(error);
+    const Status appended = appendOutboxOp(db, entity, entityId, kind, payload, now);
+    return appended || fail(appended.errorString());
 }
 
 bool HouseholdRepository::saveArea(const Area &area)

@@ -54,7 +54,10 @@ bool settleHousehold(const QString &connectionName, AuditLog &audit, const QStri
     } else if (booked == 0 && *from == S::Scheduled) {
         move.steps.append(S::Accepted);
     }
-    return applyStatusMove(connectionName, audit, QUuid(householdId), move, at, error);
+    const Status moved = applyStatusMove(connectionName, audit, QUuid(householdId), move, at);
+    if (!moved)
+        *error = moved.errorString();
+    return moved.ok();
 }
 
 } // namespace jobstore

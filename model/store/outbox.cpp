@@ -1,7 +1,9 @@
 #include "outbox.h"
 
+#include "database.h"
 #include "sqlvalues.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -9,9 +11,8 @@
 
 namespace saferhomes {
 
-bool appendOutboxOp(const QSqlDatabase &db, const QString &entity, const QString &entityId,
-                    const QString &kind, const QJsonObject &payload, const QString &now,
-                    QString *error)
+Status appendOutboxOp(const QSqlDatabase &db, const QString &entity, const QString &entityId,
+                      const QString &kind, const QJsonObject &payload, const QString &now)
 {
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, payload, "
@@ -23,9 +24,11 @@ bool appendOutboxOp(const QSqlDatabase &db, const QString &entity, const QString
     query.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
     query.addBindValue(now);
     if (query.exec())
-        return true;
-    *error = query.lastError().text();
-    return false;
+        return {};
+    return Database::sqlError(
+        db.databaseName(),
+        QCoreApplication::translate("Outbox", "cannot queue %1 %2 to send").arg(entity, entityId),
+        query.lastError());
 }
 
 } // namespace saferhomes

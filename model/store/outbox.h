@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
@@ -10,9 +12,8 @@ namespace saferhomes {
 /// and the op that will send it commit together or not at all. Households and residents get
 /// their ops from here; every other synced record from a trigger (why: OutboxPusher, where
 /// the whole outbox mechanism is described). \a payload is {field: [old,
-/// new]} for an update. Returns false with \a error set when it cannot be written.
-bool appendOutboxOp(const QSqlDatabase &db, const QString &entity, const QString &entityId,
-                    const QString &kind, const QJsonObject &payload, const QString &now,
-                    QString *error);
+/// new]} for an update. A failure names the database file and the outbox.
+Status appendOutboxOp(const QSqlDatabase &db, const QString &entity, const QString &entityId,
+                      const QString &kind, const QJsonObject &payload, const QString &now);
 
 } // namespace saferhomes

@@ -44,3 +44,14 @@ Result<QString> Repository::syncedRole() const
 }
 
 } // namespace saferhomes
+
+namespace saferhomes {
+
+Error Repository::writeError(const QString &what, const QSqlError &error) const
+{
+    const QString path = QSqlDatabase::database(m_connectionName, false).databaseName();
+    return Database::sqlError(
+        path, QCoreApplication::translate("Repository", "cannot write %1").arg(what), error);
+}
+
+} // namespace saferhomes

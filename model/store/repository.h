@@ -10,8 +10,9 @@ namespace saferhomes {
 
 class Database;
 
-/// What every local repository shares: its named connection, who and which device its audit
-/// events name, and the message of its last failure.
+/// What every local repository shares: its named connection and who and which device its
+/// audit events name. (Some repositories still keep the message of their last failure for
+/// errorString(); the others return Result/Status from every write.)
 class Repository {
 public:
     QString errorString() const { return m_error; }
@@ -20,6 +21,9 @@ protected:
     Repository(const Database &database, QString userName);
     /// Records \a message as the last error; returns false for `return fail(...)`.
     bool fail(const QString &message);
+    /// A failed write of \a what ("the survey"): "PATH: cannot write WHAT: SQLite's message",
+    /// Error::Locked when another program holds the lock.
+    Error writeError(const QString &what, const QSqlError &error) const;
     /// A failed read of \a what ("households"): "PATH: cannot read WHAT: SQLite's message",
     /// Error::Locked when another program holds the lock.
     Error readError(const QString &what, const QSqlError &error) const;

@@ -69,27 +69,24 @@ SurveyRepository::SurveyRepository(const Database &database, QString userName)
     : Repository(database, std::move(userName))
 { }
 
-std::optional<SurveyRecord> SurveyRepository::openDraft(const QUuid &householdId,
-                                                        const QString &definitionVersion,
-                                                        const QUuid &visitId, bool *created)
+Result<SurveyRecord> SurveyRepository::openDraft(const QUuid &householdId,
+                                                 const QString &definitionVersion,
+                                                 const QUuid &visitId, bool *created)
 {
     if (created)
         *created = false;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction()) {
-        fail(db.lastError().text());
-        return std::nullopt;
-    }
-    const auto rollback = [&](const QString &message) -> std::optional<SurveyRecord> {
+    if (!db.transaction())
+        return writeError(tr("the survey"), db.lastError());
+    const auto rollback = [&](const Error &error) -> Result<SurveyRecord> {
         db.rollback();
-        fail(message);
-        return std::nullopt;
+        return error;
     };
     // Looked for inside the transaction so that two quick taps cannot start two drafts.
     if (std::optional<SurveyRecord> existing = draft(householdId)) {
         if (!db.commit())
-            return rollback(db.lastError().text());
-        return existing;
+            return rollback(writeError(tr("the survey"), db.lastError()));
+        return *existing;
     }
 
     const QString now = storeTimestamp();
@@ -112,13 +109,14 @@ std::optional<SurveyRecord> SurveyRepository::openDraft(const QUuid &householdId
     query.addBindValue(now);
     query.addBindValue(notNull(m_userName));
     if (!query.exec())
-        return rollback(tr("the survey was not started: %1").arg(query.lastError().text()));
+        return rollback(writeError(tr("the survey table"), query.lastError()));
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!audit.record(QStringLiteral("survey"), id, QStringLiteral("created"), {},
-                      definitionVersion, now))
-        return rollback(audit.errorString());
+    if (const Status recorded = audit.record(QStringLiteral("survey"), id,
+                                             QStringLiteral("created"), {}, definitionVersion, now);
+        !recorded)
+        return rollback(recorded.error());
     if (!db.commit())
-        return rollback(db.lastError().text());
+        return rollback(writeError(tr("the survey"), db.lastError()));
     if (created)
         *created = true;
     return survey;
@@ -162,15 +160,15 @@ QList<SurveyRecord> SurveyRepository::surveys(const QUuid &householdId) const
     return result;
 }
 
-bool SurveyRepository::saveAnswer(const QUuid &surveyId, const QString &questionId,
-                                  const QJsonValue &value, const QString &position)
+Status SurveyRepository::saveAnswer(const QUuid &surveyId, const QString &questionId,
+                                    const QJsonValue &value, const QString &position)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return fail(db.lastError().text());
-    const auto rollback = [&](const QString &message) {
+        return writeError(tr("the answer"), db.lastError());
+    const auto rollback = [&](const Error &error) -> Status {
         db.rollback();
-        return fail(message);
+        return error;
     };
     const QString id = uuidText(surveyId);
     QSqlQuery query(db);
@@ -178,9 +176,9 @@ bool SurveyRepository::saveAnswer(const QUuid &surveyId, const QString &question
         QStringLiteral("SELECT answers FROM survey WHERE id = ? AND completed_at IS NULL"));
     query.addBindValue(id);
     if (!query.exec())
-        return rollback(query.lastError().text());
+        return rollback(readError(tr("the survey"), query.lastError()));
     if (!query.next())
-        return rollback(tr("the survey is not an open draft"));
+        return rollback(Error::notFound(tr("the survey is not an open draft")));
     QJsonObject answers = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
     query.finish();
 
@@ -194,20 +192,23 @@ bool SurveyRepository::saveAnswer(const QUuid &surveyId, const QString &question
     query.addBindValue(notNull(position));
     query.addBindValue(id);
     if (!query.exec())
-        return rollback(query.lastError().text());
+        return rollback(writeError(tr("the survey table"), query.lastError()));
 
     const QString now = storeTimestamp();
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (auditValue(old) != auditValue(value)
-        && !audit.record(QStringLiteral("survey"), id, QStringLiteral("answers.") + questionId,
-                         auditValue(old), auditValue(value), now))
-        return rollback(audit.errorString());
+    if (auditValue(old) != auditValue(value)) {
+        if (const Status recorded
+            = audit.record(QStringLiteral("survey"), id, QStringLiteral("answers.") + questionId,
+                           auditValue(old), auditValue(value), now);
+            !recorded)
+            return rollback(recorded.error());
+    }
     if (!db.commit())
-        return rollback(db.lastError().text());
-    return true;
+        return rollback(writeError(tr("the answer"), db.lastError()));
+    return {};
 }
 
-bool SurveyRepository::savePosition(const QUuid &surveyId, const QString &position)
+Status SurveyRepository::savePosition(const QUuid &surveyId, const QString &position)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(QStringLiteral(
@@ -215,25 +216,22 @@ bool SurveyRepository::savePosition(const QUuid &surveyId, const QString &positi
     query.addBindValue(notNull(position));
     query.addBindValue(uuidText(surveyId));
     if (!query.exec())
-        return fail(query.lastError().text());
+        return writeError(tr("the survey table"), query.lastError());
     if (query.numRowsAffected() != 1)
-        return fail(tr("the survey is not an open draft"));
-    return true;
+        return Error::notFound(tr("the survey is not an open draft"));
+    return {};
 }
 
-std::optional<QDateTime> SurveyRepository::complete(const QUuid &surveyId,
-                                                    const QString &definitionVersion,
-                                                    const StatusMove &move)
+Result<QDateTime> SurveyRepository::complete(const QUuid &surveyId,
+                                             const QString &definitionVersion,
+                                             const StatusMove &move)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction()) {
-        fail(db.lastError().text());
-        return std::nullopt;
-    }
-    const auto rollback = [&](const QString &message) -> std::optional<QDateTime> {
+    if (!db.transaction())
+        return writeError(tr("the survey"), db.lastError());
+    const auto rollback = [&](const Error &error) -> Result<QDateTime> {
         db.rollback();
-        fail(message);
-        return std::nullopt;
+        return error;
     };
     const QString id = uuidText(surveyId);
     QSqlQuery query(db);
@@ -241,9 +239,9 @@ std::optional<QDateTime> SurveyRepository::complete(const QUuid &surveyId,
                                  "WHERE id = ? AND completed_at IS NULL"));
     query.addBindValue(id);
     if (!query.exec())
-        return rollback(query.lastError().text());
+        return rollback(readError(tr("the survey"), query.lastError()));
     if (!query.next())
-        return rollback(tr("the survey is not an open draft"));
+        return rollback(Error::notFound(tr("the survey is not an open draft")));
     const QUuid householdId = readId(query.value(0));
     const QString oldVersion = query.value(1).toString();
     query.finish();
@@ -255,31 +253,36 @@ std::optional<QDateTime> SurveyRepository::complete(const QUuid &surveyId,
     query.addBindValue(notNull(definitionVersion));
     query.addBindValue(id);
     if (!query.exec())
-        return rollback(query.lastError().text());
+        return rollback(writeError(tr("the survey table"), query.lastError()));
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (oldVersion != definitionVersion
-        && !audit.record(QStringLiteral("survey"), id, QStringLiteral("definition_version"),
-                         oldVersion, definitionVersion, now))
-        return rollback(audit.errorString());
-    if (!audit.record(QStringLiteral("survey"), id, QStringLiteral("completed_at"), {}, now, now))
-        return rollback(audit.errorString());
-    QString error;
-    if (!applyStatusMove(m_connectionName, audit, householdId, move, now, &error))
-        return rollback(error);
+    if (oldVersion != definitionVersion) {
+        if (const Status recorded
+            = audit.record(QStringLiteral("survey"), id, QStringLiteral("definition_version"),
+                           oldVersion, definitionVersion, now);
+            !recorded)
+            return rollback(recorded.error());
+    }
+    if (const Status recorded
+        = audit.record(QStringLiteral("survey"), id, QStringLiteral("completed_at"), {}, now, now);
+        !recorded)
+        return rollback(recorded.error());
+    if (const Status moved = applyStatusMove(m_connectionName, audit, householdId, move, now);
+        !moved)
+        return rollback(moved.error());
     if (!db.commit())
-        return rollback(db.lastError().text());
+        return rollback(writeError(tr("the survey"), db.lastError()));
     return QDateTime::fromString(now, Qt::ISODateWithMs);
 }
 
-bool SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageItem> &items,
-                                   const StatusMove &move)
+Status SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageItem> &items,
+                                     const StatusMove &move)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return fail(db.lastError().text());
-    const auto rollback = [&](const QString &message) {
+        return writeError(tr("the package"), db.lastError());
+    const auto rollback = [&](const Error &error) -> Status {
         db.rollback();
-        return fail(message);
+        return error;
     };
     const QString id = uuidText(surveyId);
     QSqlQuery query(db);
@@ -287,9 +290,9 @@ bool SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageIte
         "SELECT household_id FROM survey WHERE id = ? AND completed_at IS NOT NULL"));
     query.addBindValue(id);
     if (!query.exec())
-        return rollback(query.lastError().text());
+        return rollback(readError(tr("the survey"), query.lastError()));
     if (!query.next())
-        return rollback(tr("the survey is not complete"));
+        return rollback(Error::invalid(tr("the survey is not complete")));
     const QUuid householdId = readId(query.value(0));
     query.finish();
     const QString old = packageText(package(surveyId));
@@ -297,7 +300,7 @@ bool SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageIte
     query.prepare(QStringLiteral("DELETE FROM recommendation WHERE survey_id = ?"));
     query.addBindValue(id);
     if (!query.exec())
-        return rollback(query.lastError().text());
+        return rollback(writeError(tr("the recommendation table"), query.lastError()));
     query.prepare(
         QStringLiteral("INSERT INTO recommendation (id, survey_id, equipment_code, qty, reason, "
                        "agreed) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -309,21 +312,23 @@ bool SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageIte
         query.addBindValue(notNull(item.reason));
         query.addBindValue(item.agreed ? 1 : 0);
         if (!query.exec()) {
-            return rollback(tr("%1 was not saved: %2").arg(item.code, query.lastError().text()));
+            return rollback(
+                writeError(tr("%1 to the recommendation table").arg(item.code), query.lastError()));
         }
     }
     const QString now = storeTimestamp();
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!audit.record(QStringLiteral("survey"), id, QStringLiteral("package"),
-                      old == QStringLiteral("[]") ? QVariant() : QVariant(old), packageText(items),
-                      now))
-        return rollback(audit.errorString());
-    QString error;
-    if (!applyStatusMove(m_connectionName, audit, householdId, move, now, &error))
-        return rollback(error);
+    if (const Status recorded = audit.record(
+            QStringLiteral("survey"), id, QStringLiteral("package"),
+            old == QStringLiteral("[]") ? QVariant() : QVariant(old), packageText(items), now);
+        !recorded)
+        return rollback(recorded.error());
+    if (const Status moved = applyStatusMove(m_connectionName, audit, householdId, move, now);
+        !moved)
+        return rollback(moved.error());
     if (!db.commit())
-        return rollback(db.lastError().text());
-    return true;
+        return rollback(writeError(tr("the package"), db.lastError()));
+    return {};
 }
 
 QList<PackageItem> SurveyRepository::package(const QUuid &surveyId) const

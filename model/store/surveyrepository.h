@@ -31,9 +31,8 @@ public:
     /// The household's open draft, or a new one started now with \a definitionVersion on
     /// \a visitId (may be null), decided and written in one transaction (audited when
     /// created). \a created says which.
-    std::optional<SurveyRecord> openDraft(const QUuid &householdId,
-                                          const QString &definitionVersion, const QUuid &visitId,
-                                          bool *created = nullptr);
+    Result<SurveyRecord> openDraft(const QUuid &householdId, const QString &definitionVersion,
+                                   const QUuid &visitId, bool *created = nullptr);
 
     /// The household's open draft, if any (the newest, should sync have brought in two).
     std::optional<SurveyRecord> draft(const QUuid &householdId) const;
@@ -43,20 +42,22 @@ public:
 
     /// Sets answer \a questionId of draft \a surveyId to \a value (null or undefined removes
     /// it) and the draft's position, in one transaction, audited when the answer changes.
-    bool saveAnswer(const QUuid &surveyId, const QString &questionId, const QJsonValue &value,
-                    const QString &position);
+    /// Error::NotFound when \a surveyId is not an open draft; a database failure names the
+    /// file and the table.
+    Status saveAnswer(const QUuid &surveyId, const QString &questionId, const QJsonValue &value,
+                      const QString &position);
     /// Moves draft \a surveyId to \a position (navigation only: not audited).
-    bool savePosition(const QUuid &surveyId, const QString &position);
+    Status savePosition(const QUuid &surveyId, const QString &position);
 
     /// Completes draft \a surveyId now, as taken with \a definitionVersion, and moves its
     /// household along \a move, in one audited transaction; returns the completion time.
-    std::optional<QDateTime> complete(const QUuid &surveyId, const QString &definitionVersion,
-                                      const StatusMove &move);
+    Result<QDateTime> complete(const QUuid &surveyId, const QString &definitionVersion,
+                               const StatusMove &move);
 
     /// Replaces the package of survey \a surveyId by \a items and moves its household along
     /// \a move, in one audited transaction.
-    bool savePackage(const QUuid &surveyId, const QList<PackageItem> &items,
-                     const StatusMove &move);
+    Status savePackage(const QUuid &surveyId, const QList<PackageItem> &items,
+                       const StatusMove &move);
     /// The package of a survey, in the order it was agreed.
     QList<PackageItem> package(const QUuid &surveyId) const;
     /// Those of \a codes that are not in the equipment catalogue.

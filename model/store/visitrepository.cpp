@@ -82,17 +82,17 @@ VisitRepository::VisitRepository(const Database &database, QString userName)
     : Repository(database, std::move(userName))
 { }
 
-std::optional<Visit> VisitRepository::insert(Visit visit, const StatusMove &move)
+Result<Visit> VisitRepository::insert(Visit visit, const StatusMove &move)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction()) {
-        fail(db.lastError().text());
-        return std::nullopt;
-    }
-    const auto rollback = [&](const QString &message) -> std::optional<Visit> {
+    const auto sqlError = [&](const QString &what, const QSqlError &error) {
+        return Database::sqlError(db.databaseName(), what, error);
+    };
+    if (!db.transaction())
+        return sqlError(tr("cannot save the visit"), db.lastError());
+    const auto rollback = [&](const Error &error) -> Result<Visit> {
         db.rollback();
-        fail(message);
-        return std::nullopt;
+        return error;
     };
 
     const QString now = storeTimestamp();
@@ -117,16 +117,18 @@ std::optional<Visit> VisitRepository::insert(Visit visit, const StatusMove &move
     query.addBindValue(nullableTime(visit.revisitAt));
     query.addBindValue(notNull(visit.notes));
     if (!query.exec())
-        return rollback(tr("the visit was not saved: %1").arg(query.lastError().text()));
+        return rollback(sqlError(tr("cannot write the visit table"), query.lastError()));
 
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!audit.record(QStringLiteral("visit"), id, QStringLiteral("created"), {}, outcome, now))
-        return rollback(audit.errorString());
-    QString error;
-    if (!applyStatusMove(m_connectionName, audit, visit.householdId, move, now, &error))
-        return rollback(error);
+    if (const Status recorded
+        = audit.record(QStringLiteral("visit"), id, QStringLiteral("created"), {}, outcome, now);
+        !recorded)
+        return rollback(recorded.error());
+    if (const Status moved = applyStatusMove(m_connectionName, audit, visit.householdId, move, now);
+        !moved)
+        return rollback(moved.error());
     if (!db.commit())
-        return rollback(db.lastError().text());
+        return rollback(sqlError(tr("cannot save the visit"), db.lastError()));
     return visit;
 }
 
@@ -160,10 +162,11 @@ QList<RoundEntry> VisitRepository::round(const QUuid &areaId) const
     return result;
 }
 
-bool applyStatusMove(const QString &connectionName, AuditLog &audit, const QUuid &householdId,
-                     const StatusMove &move, const QString &at, QString *error)
+Status applyStatusMove(const QString &connectionName, AuditLog &audit, const QUuid &householdId,
+                       const StatusMove &move, const QString &at)
 {
-    QSqlQuery update(QSqlDatabase::database(connectionName, false));
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE household SET status = ?, updated_at = ? "
                                   "WHERE id = ? AND status = ? AND deleted_at IS NULL"));
     const QString id = uuidText(householdId);
@@ -174,33 +177,31 @@ bool applyStatusMove(const QString &connectionName, AuditLog &audit, const QUuid
         update.addBindValue(id);
         update.addBindValue(HouseholdStatusRules::name(from));
         if (!update.exec()) {
-            *error = update.lastError().text();
-            return false;
+            return Database::sqlError(
+                db.databaseName(), VisitRepository::tr("cannot write the household\u2019s status"),
+                update.lastError());
         }
         // The rules were checked against `from` before the transaction began; a household
         // changed since then (another window, a sync) must be checked again, not overwritten.
         if (update.numRowsAffected() != 1) {
-            *error = VisitRepository::tr(
-                "the household\u2019s status changed meanwhile; look at it again");
-            return false;
+            return Error::invalid(VisitRepository::tr(
+                "the household\u2019s status changed meanwhile; look at it again"));
         }
-        if (!audit.record(QStringLiteral("household"), id, QStringLiteral("status"),
-                          HouseholdStatusRules::name(from), HouseholdStatusRules::name(to), at)) {
-            *error = audit.errorString();
-            return false;
-        }
+        if (const Status recorded
+            = audit.record(QStringLiteral("household"), id, QStringLiteral("status"),
+                           HouseholdStatusRules::name(from), HouseholdStatusRules::name(to), at);
+            !recorded)
+            return recorded;
         from = to;
     }
     // One op for the whole move: the server applies it where it still has the first status.
-    if (!move.steps.isEmpty()
-        && !appendOutboxOp(QSqlDatabase::database(connectionName, false),
-                           QStringLiteral("household"), id, QStringLiteral("update"),
-                           {{QStringLiteral("status"),
-                             QJsonArray {HouseholdStatusRules::name(move.from),
-                                         HouseholdStatusRules::name(move.steps.last())}}},
-                           at, error))
-        return false;
-    return true;
+    if (move.steps.isEmpty())
+        return {};
+    return appendOutboxOp(db, QStringLiteral("household"), id, QStringLiteral("update"),
+                          {{QStringLiteral("status"),
+                            QJsonArray {HouseholdStatusRules::name(move.from),
+                                        HouseholdStatusRules::name(move.steps.last())}}},
+                          at);
 }
 
 } // namespace saferhomes

@@ -9,8 +9,6 @@
 #include <QString>
 #include <QUuid>
 
-#include <optional>
-
 namespace saferhomes {
 
 class AuditLog;
@@ -26,8 +24,9 @@ public:
 
     /// Writes \a visit (made by this repository's user; id and time filled in when missing)
     /// and moves its household along \a move, in one audited transaction. Fails, writing
-    /// nothing, when the household no longer has move.from.
-    std::optional<Visit> insert(Visit visit, const StatusMove &move);
+    /// nothing, when the household no longer has move.from (Error::Invalid) or the database
+    /// cannot be written (Error::Database or Error::Locked, naming the file and the table).
+    Result<Visit> insert(Visit visit, const StatusMove &move);
 
     /// A household's visits, newest first.
     QList<Visit> visits(const QUuid &householdId) const;
@@ -38,9 +37,10 @@ public:
 };
 
 /// Moves a household along \a move inside the caller's open transaction, one audited status
-/// step at a time. Fails (with \a error set) when the household no longer has move.from: it
-/// was changed after the rules were checked, so the caller must roll back.
-bool applyStatusMove(const QString &connectionName, AuditLog &audit, const QUuid &householdId,
-                     const StatusMove &move, const QString &at, QString *error);
+/// step at a time. Fails with Error::Invalid when the household no longer has move.from (it
+/// was changed after the rules were checked) and with the database's error when it cannot be
+/// written; either way the caller must roll back.
+Status applyStatusMove(const QString &connectionName, AuditLog &audit, const QUuid &householdId,
+                       const StatusMove &move, const QString &at);
 
 } // namespace saferhomes

@@ -49,9 +49,13 @@ RecommendationEngine::RecommendationEngine(const SurveyDefinition &definition)
     : m_definition(definition)
 { }
 
-bool RecommendationEngine::load(const QByteArray &json, const QString &fileName)
+Error RecommendationEngine::notLoaded()
 {
-    m_valid = false;
+    return Error::invalid(tr("no recommendation rules were loaded"));
+}
+
+Status RecommendationEngine::load(const QByteArray &json, const QString &fileName)
+{
     m_errors.clear();
     m_version.clear();
     m_rules.clear();
@@ -59,7 +63,8 @@ bool RecommendationEngine::load(const QByteArray &json, const QString &fileName)
     if (!m_definition.isValid()) {
         reader.fail({}, tr("the survey definition it depends on is not valid"));
         m_errors = reader.errors() + m_definition.errors();
-        return false;
+        m_status = Error::invalid(m_errors.join(QLatin1Char('\n')));
+        return m_status;
     }
     const std::optional<QJsonObject> root = reader.parseObject(json);
     QList<RecommendationRule> rules;
@@ -97,10 +102,10 @@ bool RecommendationEngine::load(const QByteArray &json, const QString &fileName)
         }
     }
     m_errors = reader.errors();
-    m_valid = m_errors.isEmpty();
-    if (m_valid)
+    m_status = m_errors.isEmpty() ? Status() : Error::invalid(m_errors.join(QLatin1Char('\n')));
+    if (m_status)
         m_rules = rules;
-    return m_valid;
+    return m_status;
 }
 
 std::optional<RecommendationRule> RecommendationEngine::parseRule(const QJsonValue &value,
@@ -170,15 +175,16 @@ std::optional<RecommendationRule> RecommendationEngine::parseRule(const QJsonVal
     return rule;
 }
 
-bool RecommendationEngine::loadFile(const QString &path)
+Status RecommendationEngine::loadFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_valid = false;
         m_rules.clear();
         m_version.clear();
         m_errors = {tr("%1: %2").arg(path, file.errorString())};
-        return false;
+        m_status
+            = file.exists() ? Error::database(m_errors.first()) : Error::notFound(m_errors.first());
+        return m_status;
     }
     return load(file.readAll(), path);
 }
@@ -186,7 +192,8 @@ bool RecommendationEngine::loadFile(const QString &path)
 RecommendationEngine RecommendationEngine::builtIn()
 {
     RecommendationEngine engine(SurveyDefinition::builtIn());
-    engine.loadFile(builtInRulesPath());
+    // A broken installation shows as invalid rules (status() says why).
+    (void)engine.loadFile(builtInRulesPath());
     return engine;
 }
 

@@ -2,6 +2,8 @@
 
 #include "surveydefinition.h"
 
+#include "domain/result.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -43,16 +45,19 @@ public:
 
     /// Reads and validates a rules file; \a fileName names it in error messages. On failure
     /// isValid() is false, no rule is kept and errors() says what is wrong, by file and
-    /// JSON path.
-    bool load(const QByteArray &json, const QString &fileName);
-    bool loadFile(const QString &path);
+    /// JSON path; the Error (Error::Invalid) has every problem on a line of its own.
+    Status load(const QByteArray &json, const QString &fileName);
+    /// load() of the file \a path; a file that is not there is Error::NotFound, one that
+    /// cannot be read Error::Database.
+    Status loadFile(const QString &path);
     /// The built-in definition and rules together.
     static RecommendationEngine builtIn();
     static QString builtInRulesPath();
 
-    bool isValid() const { return m_valid; }
+    bool isValid() const { return m_status.ok(); }
+    /// What the last load() or loadFile() returned (rules never loaded are invalid).
+    Status status() const { return m_status; }
     QStringList errors() const { return m_errors; }
-    QString errorString() const { return m_errors.join(QLatin1Char('\n')); }
 
     QString version() const { return m_version; }
     const SurveyDefinition &definition() const { return m_definition; }
@@ -69,7 +74,10 @@ private:
                                                 SurveyJsonReader &reader) const;
 
     SurveyDefinition m_definition;
-    bool m_valid = false;
+    /// Rules never loaded are invalid.
+    static Error notLoaded();
+
+    Status m_status = notLoaded();
     QStringList m_errors;
     QString m_version;
     QList<RecommendationRule> m_rules;

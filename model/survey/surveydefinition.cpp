@@ -646,7 +646,12 @@ private:
 
 } // namespace
 
-bool SurveyDefinition::load(const QByteArray &json, const QString &fileName)
+Error SurveyDefinition::notLoaded()
+{
+    return Error::invalid(tr("no survey definition was loaded"));
+}
+
+Status SurveyDefinition::load(const QByteArray &json, const QString &fileName)
 {
     *this = SurveyDefinition();
     m_fileName = fileName;
@@ -668,24 +673,26 @@ bool SurveyDefinition::load(const QByteArray &json, const QString &fileName)
         m_index = parser.index;
     }
     m_errors = reader.errors();
-    m_valid = m_errors.isEmpty();
-    if (!m_valid) {
+    m_status = m_errors.isEmpty() ? Status() : Error::invalid(m_errors.join(QLatin1Char('\n')));
+    if (!m_status) {
         // Half a definition must not be used to judge answers.
         m_sections.clear();
         m_questions.clear();
         m_index.clear();
     }
-    return m_valid;
+    return m_status;
 }
 
-bool SurveyDefinition::loadFile(const QString &path)
+Status SurveyDefinition::loadFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *this = SurveyDefinition();
         m_fileName = path;
         m_errors = {tr("%1: %2").arg(path, file.errorString())};
-        return false;
+        m_status
+            = file.exists() ? Error::database(m_errors.first()) : Error::notFound(m_errors.first());
+        return m_status;
     }
     return load(file.readAll(), path);
 }
@@ -693,7 +700,8 @@ bool SurveyDefinition::loadFile(const QString &path)
 SurveyDefinition SurveyDefinition::builtIn()
 {
     SurveyDefinition definition;
-    definition.loadFile(builtInPath());
+    // A broken installation shows as an invalid definition (status() says why).
+    (void)definition.loadFile(builtInPath());
     return definition;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QHash>
@@ -152,17 +154,21 @@ class SurveyDefinition {
 
 public:
     /// Reads and validates a definition; \a fileName names it in error messages. On failure
-    /// isValid() is false and errors() says what is wrong, by file and JSON path.
-    bool load(const QByteArray &json, const QString &fileName);
-    bool loadFile(const QString &path);
+    /// (Error::Invalid, every problem on a line of its own) isValid() is false and errors()
+    /// says what is wrong, by file and JSON path.
+    Status load(const QByteArray &json, const QString &fileName);
+    /// load() of the file \a path; a file that is not there is Error::NotFound, one that
+    /// cannot be read Error::Database.
+    Status loadFile(const QString &path);
     /// The definition compiled into the application.
     static SurveyDefinition builtIn();
     static QString builtInPath();
 
-    bool isValid() const { return m_valid; }
+    bool isValid() const { return m_status.ok(); }
+    /// What the last load() or loadFile() returned (a definition never loaded is invalid).
+    Status status() const { return m_status; }
     /// "file: json.path: message", one per problem.
     QStringList errors() const { return m_errors; }
-    QString errorString() const { return m_errors.join(QLatin1Char('\n')); }
     QString fileName() const { return m_fileName; }
 
     QString version() const { return m_version; }
@@ -188,7 +194,10 @@ public:
 private:
     QList<bool> visibility(const QJsonObject &answers, QJsonObject *effective) const;
 
-    bool m_valid = false;
+    /// A definition never loaded is invalid.
+    static Error notLoaded();
+
+    Status m_status = notLoaded();
     QStringList m_errors;
     QString m_fileName;
     QString m_version;

@@ -42,18 +42,16 @@ bool runForRow(CentralConnection &central, QSqlQuery &query, const QString &sql,
     return query.next() || central.refuse(what);
 }
 
-CentralAdmin::Result failed(const CentralConnection &central, CentralAdmin::Result result)
+CentralAdmin::Report failed(const CentralConnection &central, CentralAdmin::Report result)
 {
-    result.failure = central.failure();
-    result.error = central.errorString();
+    result.status = central.error();
     return result;
 }
 
-CentralAdmin::Result refused(const QString &message)
+CentralAdmin::Report refused(const QString &message)
 {
-    CentralAdmin::Result result;
-    result.failure = CentralAdmin::Failure::Refused;
-    result.error = message;
+    CentralAdmin::Report result;
+    result.status = Error::refused(message);
     return result;
 }
 
@@ -141,16 +139,17 @@ bool CentralAdmin::isValidLoginName(const QString &name)
     return pattern.match(name).hasMatch() && !name.startsWith(u"sh_") && !name.startsWith(u"pg_");
 }
 
-QString CentralAdmin::checkUser(const QString &name, const QString &role)
+Status CentralAdmin::checkUser(const QString &name, const QString &role)
 {
     if (!isValidLoginName(name)) {
-        return tr("\u201c%1\u201d cannot be a login name: use a lower-case letter, then up to "
-                  "62 lower-case letters, digits or underscores (not starting with sh_ or pg_)")
-            .arg(name);
+        return Error::invalid(
+            tr("\u201c%1\u201d cannot be a login name: use a lower-case letter, then up to "
+               "62 lower-case letters, digits or underscores (not starting with sh_ or pg_)")
+                .arg(name));
     }
     if (!roles().contains(role)) {
-        return tr("\u201c%1\u201d is not a role: use one of %2")
-            .arg(role, roles().join(QStringLiteral(", ")));
+        return Error::invalid(tr("\u201c%1\u201d is not a role: use one of %2")
+                                  .arg(role, roles().join(QStringLiteral(", "))));
     }
     return {};
 }
@@ -200,9 +199,9 @@ QStringList CentralAdmin::statements(const QString &script)
     return result;
 }
 
-CentralAdmin::Result CentralAdmin::initServer(const QString &uri)
+CentralAdmin::Report CentralAdmin::initServer(const QString &uri)
 {
-    Result result;
+    Report result;
     CentralConnection central(m_connectionName);
     if (!central.open(uri))
         return failed(central, result);
@@ -251,7 +250,7 @@ bool CentralAdmin::checkServer(CentralConnection &central)
     return true;
 }
 
-bool CentralAdmin::createGroupRoles(CentralConnection &central, Result &result)
+bool CentralAdmin::createGroupRoles(CentralConnection &central, Report &result)
 {
     QSqlQuery query(central.connection());
     QStringList missing;
@@ -311,12 +310,12 @@ bool CentralAdmin::joinAdminGroup(CentralConnection &central)
                {}, tr("cannot make %1 an admin").arg(central.address().user));
 }
 
-CentralAdmin::Result CentralAdmin::eraseHousehold(const QString &uri, const QString &householdId)
+CentralAdmin::Report CentralAdmin::eraseHousehold(const QString &uri, const QString &householdId)
 {
     const QUuid id = QUuid::fromString(householdId);
     if (id.isNull())
         return refused(tr("\u201c%1\u201d is not a household id").arg(householdId));
-    Result result;
+    Report result;
     CentralConnection central(m_connectionName);
     if (!central.open(uri))
         return failed(central, result);
@@ -342,7 +341,7 @@ std::optional<int> CentralAdmin::schemaVersion(CentralConnection &central)
     return query.next() ? query.value(0).toInt() : 0;
 }
 
-bool CentralAdmin::migrate(CentralConnection &central, Result &result)
+bool CentralAdmin::migrate(CentralConnection &central, Report &result)
 {
     const std::optional<int> from = schemaVersion(central);
     if (!from)
@@ -380,12 +379,12 @@ bool CentralAdmin::migrate(CentralConnection &central, Result &result)
     return true;
 }
 
-CentralAdmin::Result CentralAdmin::addUser(const QString &uri, const QString &name,
+CentralAdmin::Report CentralAdmin::addUser(const QString &uri, const QString &name,
                                            const QString &role, const QStringList &areas,
                                            const QString &password)
 {
-    if (const QString problem = checkUser(name, role); !problem.isEmpty())
-        return refused(problem);
+    if (const Status checked = checkUser(name, role); !checked)
+        return refused(checked.errorString());
     if (password.isEmpty())
         return refused(tr("a password is needed"));
     QStringList areaNames;
@@ -395,7 +394,7 @@ CentralAdmin::Result CentralAdmin::addUser(const QString &uri, const QString &na
             areaNames.append(trimmed);
     }
 
-    Result result;
+    Report result;
     CentralConnection central(m_connectionName);
     if (!central.open(uri))
         return failed(central, result);
@@ -468,7 +467,7 @@ bool CentralAdmin::createLogin(CentralConnection &central, const QString &name, 
 }
 
 bool CentralAdmin::addAreas(CentralConnection &central, const QString &userId,
-                            const QStringList &areas, Result &result)
+                            const QStringList &areas, Report &result)
 {
     QSqlQuery query(central.connection());
     for (const QString &area : areas) {

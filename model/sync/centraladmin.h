@@ -21,18 +21,19 @@ class CentralAdmin {
     Q_DECLARE_TR_FUNCTIONS(CentralAdmin)
 
 public:
-    using Failure = CentralConnection::Failure;
-
     /// What a call did, or why it did nothing.
-    struct Result {
-        Failure failure = Failure::None;
-        QString error;
+    struct Report {
+        /// Why the call did nothing: Error::Network when the server could not be reached,
+        /// Error::Invalid for a URI that cannot be used, Error::Refused when the server (or
+        /// a rule checked here) said no.
+        Status status;
         QStringList warnings;
         int schemaVersion = 0; ///< the central schema version afterwards
         int applied = 0; ///< migrations this call applied
         QStringList createdRoles; ///< group roles this call created
         QStringList createdAreas; ///< areas this call created (add-user)
-        bool ok() const { return failure == Failure::None; }
+        bool ok() const { return status.ok(); }
+        QString errorString() const { return status.errorString(); }
     };
 
     explicit CentralAdmin(QString connectionName = QStringLiteral("saferhomes-central-admin"));
@@ -40,18 +41,18 @@ public:
     /// Creates the missing group roles and applies the migrations not applied yet, all in one
     /// transaction. Idempotent: on an up-to-date database it changes nothing. A database of a
     /// newer schema than this build knows is refused untouched.
-    Result initServer(const QString &uri);
+    Report initServer(const QString &uri);
 
     /// Creates the login role \a name (a member of the group of \a role) with \a password, its
     /// app_user row and its areas, in one transaction. Areas not known yet are created (with a
     /// warning). A fitter also gets a fitter row linked to the login.
-    Result addUser(const QString &uri, const QString &name, const QString &role,
+    Report addUser(const QString &uri, const QString &name, const QString &role,
                    const QStringList &areas, const QString &password);
 
     /// GDPR erasure of household \a householdId (an admin's function, DESIGN §7): blanks its
     /// personal data everywhere on the server and leaves an `erased` tombstone, which devices
     /// apply on their next sync. Erasing an erased household again changes nothing.
-    Result eraseHousehold(const QString &uri, const QString &householdId);
+    Report eraseHousehold(const QString &uri, const QString &householdId);
 
     /// The roles of DESIGN §1, in order: volunteer, officer, fitter, coordinator, manager, admin.
     static QStringList roles();
@@ -60,8 +61,8 @@ public:
     /// Whether \a name can be a login role: `^[a-z][a-z0-9_]{0,62}$`, and not an `sh_` group
     /// or a `pg_` name.
     static bool isValidLoginName(const QString &name);
-    /// Why \a name and \a role cannot be added, or an empty string when they can.
-    static QString checkUser(const QString &name, const QString &role);
+    /// Whether \a name and \a role can be added; Error::Invalid says why not.
+    static Status checkUser(const QString &name, const QString &role);
     /// The central schema version this build writes (the number of postgres migrations).
     static int latestSchemaVersion();
     /// Splits a PostgreSQL script into statements at top-level semicolons, keeping quoted
@@ -70,14 +71,14 @@ public:
 
 private:
     bool checkServer(CentralConnection &central);
-    bool createGroupRoles(CentralConnection &central, Result &result);
+    bool createGroupRoles(CentralConnection &central, Report &result);
     bool joinAdminGroup(CentralConnection &central);
-    bool migrate(CentralConnection &central, Result &result);
+    bool migrate(CentralConnection &central, Report &result);
     std::optional<int> schemaVersion(CentralConnection &central);
     bool createLogin(CentralConnection &central, const QString &name, const QString &role,
                      const QString &password);
     bool addAreas(CentralConnection &central, const QString &userId, const QStringList &areas,
-                  Result &result);
+                  Report &result);
 
     QString m_connectionName;
 };

@@ -41,21 +41,20 @@ bool parsePort(QStringView text, int *port)
 }
 
 // host[:port] or [ipv6][:port]
-bool parseHostSpec(QStringView spec, CentralConnection::Address *address, QString *error)
+Status parseHostSpec(QStringView spec, CentralConnection::Address *address)
 {
     QStringView host = spec;
     QStringView port;
     if (spec.startsWith(u'[')) {
         const qsizetype close = spec.indexOf(u']');
         if (close < 0) {
-            *error = CentralConnection::tr("the host address is missing its closing \u201c]\u201d");
-            return false;
+            return Error::invalid(
+                CentralConnection::tr("the host address is missing its closing \u201c]\u201d"));
         }
         host = spec.mid(1, close - 1);
         const QStringView rest = spec.mid(close + 1);
         if (!rest.isEmpty() && !rest.startsWith(u':')) {
-            *error = CentralConnection::tr("unexpected text after the host address");
-            return false;
+            return Error::invalid(CentralConnection::tr("unexpected text after the host address"));
         }
         port = rest.mid(1);
     } else if (const qsizetype colon = spec.lastIndexOf(u':'); colon >= 0) {
@@ -64,35 +63,34 @@ bool parseHostSpec(QStringView spec, CentralConnection::Address *address, QStrin
     }
     address->host = decode(host);
     if (!port.isEmpty() && !parsePort(port, &address->port)) {
-        *error = CentralConnection::tr("\u201c%1\u201d is not a port number").arg(port.toString());
-        return false;
+        return Error::invalid(
+            CentralConnection::tr("\u201c%1\u201d is not a port number").arg(port.toString()));
     }
-    return true;
+    return {};
 }
 
-bool applyParameter(const QString &key, const QString &value, CentralConnection::Address *address,
-                    QString *error)
+Status applyParameter(const QString &key, const QString &value, CentralConnection::Address *address)
 {
     static const QRegularExpression keyPattern(QStringLiteral("^[a-z_]+$"));
     if (!keyPattern.match(key).hasMatch()) {
-        *error = CentralConnection::tr("\u201c%1\u201d is not a connection parameter").arg(key);
-        return false;
+        return Error::invalid(
+            CentralConnection::tr("\u201c%1\u201d is not a connection parameter").arg(key));
     }
     if (key == u"password" || key == u"passfile") {
-        *error = CentralConnection::tr("the URI may not hold a password: set PGPASSWORD instead");
-        return false;
+        return Error::invalid(
+            CentralConnection::tr("the URI may not hold a password: set PGPASSWORD instead"));
     }
     // Qt joins connect options with ';', so a value cannot hold one.
     if (value.contains(QLatin1Char(';'))) {
-        *error = CentralConnection::tr("the value of %1 may not contain \u201c;\u201d").arg(key);
-        return false;
+        return Error::invalid(
+            CentralConnection::tr("the value of %1 may not contain \u201c;\u201d").arg(key));
     }
     if (key == u"host") {
         address->host = value;
     } else if (key == u"port") {
         if (!parsePort(value, &address->port)) {
-            *error = CentralConnection::tr("\u201c%1\u201d is not a port number").arg(value);
-            return false;
+            return Error::invalid(
+                CentralConnection::tr("\u201c%1\u201d is not a port number").arg(value));
         }
     } else if (key == u"dbname") {
         address->database = value;
@@ -103,7 +101,7 @@ bool applyParameter(const QString &key, const QString &value, CentralConnection:
             address->sslMode = value;
         address->options.append(key + QLatin1Char('=') + conninfoValue(value));
     }
-    return true;
+    return {};
 }
 
 bool hasOption(const QStringList &options, QLatin1StringView key)
@@ -139,11 +137,8 @@ QString CentralConnection::Address::securityWarning() const
         .arg(host);
 }
 
-std::optional<CentralConnection::Address> CentralConnection::parseUri(const QString &uri,
-                                                                      QString *error)
+Result<CentralConnection::Address> CentralConnection::parseUri(const QString &uri)
 {
-    QString unused;
-    QString &message = error ? *error : unused;
     QStringView rest(uri);
     rest = rest.trimmed();
     if (rest.startsWith(u"postgresql://"))
@@ -151,8 +146,7 @@ std::optional<CentralConnection::Address> CentralConnection::parseUri(const QStr
     else if (rest.startsWith(u"postgres://"))
         rest = rest.mid(11);
     else {
-        message = tr("\u201c%1\u201d is not a postgresql:// URI").arg(uri);
-        return std::nullopt;
+        return Error::invalid(tr("\u201c%1\u201d is not a postgresql:// URI").arg(uri));
     }
 
     QStringView query;
@@ -170,30 +164,28 @@ std::optional<CentralConnection::Address> CentralConnection::parseUri(const QStr
     if (const qsizetype at = rest.lastIndexOf(u'@'); at >= 0) {
         const QStringView user = rest.left(at);
         if (user.contains(u':')) {
-            message = tr("the URI may not hold a password: set PGPASSWORD instead");
-            return std::nullopt;
+            return Error::invalid(tr("the URI may not hold a password: set PGPASSWORD instead"));
         }
         address.user = decode(user);
         rest = rest.mid(at + 1);
     }
     if (rest.contains(u',')) {
-        message = tr("several hosts in one URI are not supported");
-        return std::nullopt;
+        return Error::invalid(tr("several hosts in one URI are not supported"));
     }
-    if (!parseHostSpec(rest, &address, &message))
-        return std::nullopt;
+    if (const Status parsed = parseHostSpec(rest, &address); !parsed)
+        return parsed.error();
     address.database = decode(path);
 
     if (!query.isEmpty()) {
         for (const QStringView pair : query.split(u'&', Qt::SkipEmptyParts)) {
             const qsizetype equals = pair.indexOf(u'=');
             if (equals <= 0) {
-                message = tr("\u201c%1\u201d is not key=value").arg(pair.toString());
-                return std::nullopt;
+                return Error::invalid(tr("\u201c%1\u201d is not key=value").arg(pair.toString()));
             }
-            if (!applyParameter(decode(pair.left(equals)), decode(pair.mid(equals + 1)), &address,
-                                &message))
-                return std::nullopt;
+            if (const Status applied
+                = applyParameter(decode(pair.left(equals)), decode(pair.mid(equals + 1)), &address);
+                !applied)
+                return applied.error();
         }
     }
     return address;
@@ -224,28 +216,28 @@ void CentralConnection::close()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-bool CentralConnection::open(const QString &uri)
+Status CentralConnection::open(const QString &uri)
 {
-    QString error;
-    const std::optional<Address> address = parseUri(uri, &error);
+    const Result<Address> address = parseUri(uri);
     if (!address) {
         close();
         m_failure = Failure::BadAddress;
-        m_error = error;
-        return false;
+        m_error = address.errorString();
+        return address.error();
     }
     return open(*address, qEnvironmentVariable("PGPASSWORD"));
 }
 
-bool CentralConnection::open(const Address &address, const QString &password)
+Status CentralConnection::open(const Address &address, const QString &password)
 {
     close();
     m_address = address;
     m_failure = Failure::None;
     m_error.clear();
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
-        return refuse(tr("the PostgreSQL driver of Qt SQL (QPSQL) is not installed; on Debian "
-                         "it is the package libqt6sql6-psql"));
+        refuse(tr("the PostgreSQL driver of Qt SQL (QPSQL) is not installed; on Debian it is "
+                  "the package libqt6sql6-psql"));
+        return error();
     }
 
     QStringList options = address.options;
@@ -271,7 +263,7 @@ bool CentralConnection::open(const Address &address, const QString &password)
     }
     if (opened) {
         qCDebug(lcSync) << "connected to" << address.display();
-        return true;
+        return {};
     }
     close();
     m_failure = classifyConnectError(message);
@@ -280,7 +272,18 @@ bool CentralConnection::open(const Address &address, const QString &password)
         : tr("the central database at %1 refused the connection: %2")
               .arg(address.display(), message);
     qCDebug(lcSync) << m_error;
-    return false;
+    return error();
+}
+
+Error CentralConnection::error() const
+{
+    switch (m_failure) {
+    case Failure::None:
+    case Failure::Refused: return Error::refused(m_error);
+    case Failure::BadAddress: return Error::invalid(m_error);
+    case Failure::Unreachable: return Error::network(m_error);
+    }
+    return Error::refused(m_error);
 }
 
 bool CentralConnection::fail(const QString &what, const QSqlError &error)

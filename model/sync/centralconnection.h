@@ -1,12 +1,12 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 namespace saferhomes {
 
@@ -42,8 +42,9 @@ public:
     };
 
     /// Parses a libpq connection URI. A password in the URI is refused: it comes from
-    /// PGPASSWORD (or, later, the keychain or a prompt), never from a command line.
-    static std::optional<Address> parseUri(const QString &uri, QString *error);
+    /// PGPASSWORD (or, later, the keychain or a prompt), never from a command line. A URI
+    /// that cannot be used is Error::Invalid, saying why.
+    static Result<Address> parseUri(const QString &uri);
 
     /// The connection is registered under \a connectionName while open.
     explicit CentralConnection(QString connectionName);
@@ -51,10 +52,11 @@ public:
     CentralConnection(const CentralConnection &) = delete;
     CentralConnection &operator=(const CentralConnection &) = delete;
 
-    /// Opens \a uri with the password from the PGPASSWORD environment variable.
-    bool open(const QString &uri);
+    /// Opens \a uri with the password from the PGPASSWORD environment variable. Fails as
+    /// error() says.
+    Status open(const QString &uri);
     /// Opens \a address; an empty \a password leaves it to libpq (PGPASSWORD, ~/.pgpass).
-    bool open(const Address &address, const QString &password);
+    Status open(const Address &address, const QString &password);
     void close();
 
     /// The connection, looked up by name each time (never keep a copy).
@@ -64,6 +66,10 @@ public:
 
     Failure failure() const { return m_failure; }
     QString errorString() const { return m_error; }
+    /// The last failure as an Error: Error::Network when the server could not be reached
+    /// (nothing lost, retry later), Error::Invalid for a URI that cannot be used and
+    /// Error::Refused when the server answered no.
+    Error error() const;
 
     /// Records why a statement failed: \a what is prefixed to the server's message. Always
     /// returns false, so that `return fail(...)` reads naturally.

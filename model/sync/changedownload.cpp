@@ -96,14 +96,14 @@ void ChangeDownload::readTablePage(qsizetype i, const QString &json, PulledRows 
     }
 }
 
-bool ChangeDownload::storePage(QSqlQuery &query, const QList<qsizetype> &active, bool first,
-                               QString &watermark, QList<HouseholdMove> &moves,
-                               PulledRowWriter &writer, qint64 &done)
+Status ChangeDownload::storePage(QSqlQuery &query, const QList<qsizetype> &active, bool first,
+                                 QString &watermark, QList<HouseholdMove> &moves,
+                                 PulledRowWriter &writer, qint64 &done)
 {
     if (watermark.isEmpty())
         watermark = query.value(0).toString();
     if (!valuecodec::isXid(watermark))
-        return m_run.fail(tr("the central database sent a watermark that is not a number"));
+        return Error::refused(tr("the central database sent a watermark that is not a number"));
     QList<QVariantList> areas;
     for (const QJsonValue &area : jsonArray(query.value(1)))
         areas.append(area.toArray().toVariantList());
@@ -121,8 +121,8 @@ bool ChangeDownload::storePage(QSqlQuery &query, const QList<qsizetype> &active,
     return writer.store(areas, pages);
 }
 
-bool ChangeDownload::download(const QString &cursor, QString &watermark,
-                              QList<HouseholdMove> &moves)
+Status ChangeDownload::download(const QString &cursor, QString &watermark,
+                                QList<HouseholdMove> &moves)
 {
     m_cursor = valuecodec::isXid(cursor) ? cursor : QStringLiteral("0");
     m_tables.clear();
@@ -151,7 +151,7 @@ bool ChangeDownload::download(const QString &cursor, QString &watermark,
             }
         }
         if (active.isEmpty())
-            return true;
+            return {};
         QSqlQuery query(m_central.connection());
         query.setForwardOnly(true);
         query.prepare(QStringLiteral("WITH w AS MATERIALIZED (SELECT pg_snapshot_xmin("
@@ -161,10 +161,11 @@ bool ChangeDownload::download(const QString &cursor, QString &watermark,
             query.addBindValue(value);
         if (!query.exec() || !query.next()) {
             m_central.fail(tr("cannot download the changes"), query.lastError());
-            return m_run.failCentral(m_central);
+            return m_central.error();
         }
-        if (!storePage(query, active, first, watermark, moves, writer, done))
-            return false;
+        if (const Status stored = storePage(query, active, first, watermark, moves, writer, done);
+            !stored)
+            return stored;
         m_run.reportProgress(done, 0);
     }
 }

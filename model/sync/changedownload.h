@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QSqlQuery>
@@ -34,8 +36,9 @@ public:
     ChangeDownload(CentralConnection &central, const ServerHello &hello, SyncRun &run);
 
     /// Downloads from \a cursor up to \a watermark (empty: the server's current one, stored
-    /// in it). \a moves: the households that changed area meanwhile.
-    bool download(const QString &cursor, QString &watermark, QList<HouseholdMove> &moves);
+    /// in it). \a moves: the households that changed area meanwhile. Fails with the central
+    /// connection's Error (Error::Network: retry later) or the local database's.
+    Status download(const QString &cursor, QString &watermark, QList<HouseholdMove> &moves);
 
 private:
     /// Where one table's download has got to.
@@ -53,8 +56,9 @@ private:
     void selectTablePage(qsizetype table, const QString &upper, const QVariantList &upperValues,
                          Statement &statement) const;
     /// Reads the answer of one page's statement and stores it.
-    bool storePage(QSqlQuery &query, const QList<qsizetype> &active, bool first, QString &watermark,
-                   QList<HouseholdMove> &moves, PulledRowWriter &writer, qint64 &done);
+    Status storePage(QSqlQuery &query, const QList<qsizetype> &active, bool first,
+                     QString &watermark, QList<HouseholdMove> &moves, PulledRowWriter &writer,
+                     qint64 &done);
     void readTablePage(qsizetype table, const QString &json, PulledRows &page);
 
     CentralConnection &m_central;

@@ -25,19 +25,22 @@ public:
     DeviceScope(CentralConnection &central, const ServerHello &hello, SyncRun &run,
                 QString watermark);
 
-    /// Applies every change of scope; false (the reason in the run) on the first failure.
-    bool apply(const QList<HouseholdMove> &moves);
+    /// Applies every change of scope; stops at the first failure and returns it.
+    Status apply(const QList<HouseholdMove> &moves);
 
 private:
-    bool applyMoves(const QList<HouseholdMove> &moves);
-    bool applyAreas();
-    bool fetchOrphans();
-    bool dropFinishedJobs();
+    Status applyMoves(const QList<HouseholdMove> &moves);
+    Status applyAreas();
+    Status fetchOrphans();
+    Status dropFinishedJobs();
     /// Downloads every row of the households \a households selects.
-    bool fetch(const QString &households);
-    /// Removes \a householdIds from this device in a transaction of its own.
-    bool remove(const QStringList &householdIds, const QString &why);
-    bool recordAreas();
+    Status fetch(const QString &households);
+    /// Removes \a householdIds from this device in a transaction of its own; a failure is
+    /// put \a why ("cannot remove ...") in front of.
+    Status remove(const QStringList &householdIds, const QString &why);
+    Status recordAreas();
+    /// The ids of the first column of \a sql on the local database.
+    Result<QStringList> localIds(const QString &sql, const QStringList &values = {}) const;
 
     CentralConnection &m_central;
     const ServerHello &m_hello;

@@ -3,6 +3,7 @@
 #include "localpragmas.h"
 #include "store/auditlog.h"
 #include "store/frozenreturnrepository.h"
+#include "store/database.h"
 #include "store/householdsearch.h"
 #include "store/localerasure.h"
 #include "store/sqlitestatement.h"
@@ -11,6 +12,7 @@
 #include "valuecodec.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -78,14 +80,21 @@ PulledRowWriter::PulledRowWriter(SyncRun &run, Transaction transaction, Index in
     , m_index(index)
 { }
 
-bool PulledRowWriter::failed(const QString &message)
+Error PulledRowWriter::failed(const Error &error)
 {
     if (m_transaction == Transaction::Own)
         m_run.local().rollback();
-    return m_run.fail(tr("cannot store the downloaded changes: %1").arg(message));
+    return error;
 }
 
-bool PulledRowWriter::store(const QList<QVariantList> &areas, const QList<PulledRows> &pages)
+Error PulledRowWriter::failed(const QSqlError &error, const QString &what)
+{
+    const QString doing = what.isEmpty() ? tr("cannot store the downloaded changes")
+                                         : tr("cannot store the downloaded changes (%1)").arg(what);
+    return failed(Database::sqlError(m_run.local().databaseName(), doing, error));
+}
+
+Status PulledRowWriter::store(const QList<QVariantList> &areas, const QList<PulledRows> &pages)
 {
     QSqlDatabase local = m_run.local();
     std::optional<ForeignKeysOff> foreignKeysOff;
@@ -93,14 +102,14 @@ bool PulledRowWriter::store(const QList<QVariantList> &areas, const QList<Pulled
     if (m_transaction == Transaction::Own) {
         foreignKeysOff.emplace(local);
         if (!local.transaction())
-            return m_run.fail(local.lastError().text());
+            return failed(local.lastError());
         // Pulled rows are the server's already: they make no outbox entries.
         if (!query.exec(QStringLiteral("UPDATE sync_flag SET applying = 1")))
-            return failed(query.lastError().text());
+            return failed(query.lastError());
     }
     QHash<QString, QString> areaIds;
-    if (!storeAreas(areas, areaIds))
-        return false;
+    if (const Status stored = storeAreas(areas, areaIds); !stored)
+        return stored;
     // The households whose quick-find text may change: take out their old entries first (the
     // index keeps no copy of its text), put the new ones in at the end.
     QStringList touched;
@@ -114,34 +123,37 @@ bool PulledRowWriter::store(const QList<QVariantList> &areas, const QList<Pulled
         && !query.exec(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
                                       "search_text) SELECT 'delete', s.* FROM (")
                        + householdSearchTextSelect() + touchedWhere + QStringLiteral(") s")))
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     int stored = 0;
     for (const PulledRows &page : pages) {
-        if (!page.rows.isEmpty() && !storeRows(page, areaIds, stored))
-            return false;
+        if (page.rows.isEmpty())
+            continue;
+        if (const Status written = storeRows(page, areaIds, stored); !written)
+            return written;
     }
     if (!erased.isEmpty()) {
         const Status erasedHere
             = LocalErasure(m_run.connectionName).erase(erased, LocalErasure::Mode::KeepTombstone);
         if (!erasedHere)
-            return failed(erasedHere.errorString());
+            return failed(erasedHere.error());
         m_run.scrub = true;
     }
     if (!touched.isEmpty()
         && !query.exec(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
                        + householdSearchTextSelect() + touchedWhere))
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     if (m_transaction == Transaction::Own) {
         if (!query.exec(QStringLiteral("UPDATE sync_flag SET applying = 0")))
-            return failed(query.lastError().text());
+            return failed(query.lastError());
         if (!local.commit())
-            return failed(local.lastError().text());
+            return failed(local.lastError());
     }
     m_run.result.pulled += stored;
-    return true;
+    return {};
 }
 
-bool PulledRowWriter::storeAreas(const QList<QVariantList> &areas, QHash<QString, QString> &areaIds)
+Status PulledRowWriter::storeAreas(const QList<QVariantList> &areas,
+                                   QHash<QString, QString> &areaIds)
 {
     // Areas are matched by name: one made here before it reached the server keeps its id.
     QSqlQuery query(m_run.local());
@@ -152,30 +164,35 @@ bool PulledRowWriter::storeAreas(const QList<QVariantList> &areas, QHash<QString
             query.addBindValue(c == 4 ? QVariant(valuecodec::storeTime(area[c].toString()))
                                       : area[c]);
         if (!query.exec())
-            return failed(query.lastError().text());
+            return failed(query.lastError());
     }
     // Households name their area by the server's id: map it, through the name, to this
     // device's.
     QHash<QString, QString> byName;
     if (!query.exec(QStringLiteral("SELECT name, id FROM area")))
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     while (query.next())
         byName.insert(query.value(0).toString(), query.value(1).toString());
     for (const QVariantList &area : areas)
         areaIds.insert(area[0].toString(), byName.value(area[1].toString()));
-    return true;
+    return {};
 }
 
-bool PulledRowWriter::storeRows(const PulledRows &page, const QHash<QString, QString> &areaIds,
-                                int &stored)
+Status PulledRowWriter::storeRows(const PulledRows &page, const QHash<QString, QString> &areaIds,
+                                  int &stored)
 {
     const SyncedTable &table = *page.table;
     const QSqlDatabase local = m_run.local();
     // Straight on SQLite's handle: a first download stores a few hundred thousand rows.
     const QByteArray sql = upsertSql(page);
     SqliteStatement upsert(local, sql.constData());
+    const auto statementFailed = [&](const QString &what) {
+        return failed(
+            Error::database(tr("%1: cannot store the downloaded changes: %2")
+                                .arg(QDir::toNativeSeparators(local.databaseName()), what)));
+    };
     if (!upsert.isValid())
-        return failed(upsert.errorString());
+        return statementFailed(upsert.errorString());
     QSqlQuery remove(local);
     remove.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table.name, table.key));
     QVariantList bound(page.columns.size());
@@ -189,7 +206,7 @@ bool PulledRowWriter::storeRows(const PulledRows &page, const QHash<QString, QSt
         if (page.deleted[r]) {
             remove.addBindValue(values[0].toString());
             if (!remove.exec())
-                return failed(remove.lastError().text());
+                return failed(remove.lastError(), table.name);
             continue;
         }
         for (qsizetype c = 0; c < page.columns.size(); ++c)
@@ -202,24 +219,25 @@ bool PulledRowWriter::storeRows(const PulledRows &page, const QHash<QString, QSt
             // A household made here with a UPRN the server gave to another one (this
             // device's create was refused): the server's keeps it, the one here loses it,
             // audited and recorded as a conflict for the user to sort out.
-            if (!releaseUprn(bound, page.columns))
-                return false;
+            if (const Status released = releaseUprn(bound, page.columns); !released)
+                return released;
             ok = exec();
         }
-        if (!ok)
-            return failed(
+        if (!ok) {
+            return statementFailed(
                 tr("%1 %2: %3").arg(table.name, values[0].toString(), upsert.errorString()));
+        }
         ++stored;
     }
-    return true;
+    return {};
 }
 
-bool PulledRowWriter::releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns)
+Status PulledRowWriter::releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns)
 {
     const qsizetype idColumn = columnIndex(columns, QLatin1StringView("id"));
     const qsizetype uprnColumn = columnIndex(columns, QLatin1StringView("uprn"));
     if (idColumn < 0 || uprnColumn < 0 || household.size() != columns.size())
-        return failed(tr("a UPRN clash that cannot be resolved"));
+        return failed(Error::database(tr("a UPRN clash that cannot be resolved")));
     const QString uprn = household[uprnColumn].toString();
     const QString serverId = household[idColumn].toString();
     QSqlQuery query(m_run.local());
@@ -227,7 +245,7 @@ bool PulledRowWriter::releaseUprn(const QVariantList &household, const QList<Syn
     query.addBindValue(uprn);
     query.addBindValue(serverId);
     if (!query.exec() || !query.next())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     const QString localId = query.value(0).toString();
     query.finish();
     const QString now = storeTimestamp();
@@ -235,10 +253,12 @@ bool PulledRowWriter::releaseUprn(const QVariantList &household, const QList<Syn
     query.addBindValue(now);
     query.addBindValue(localId);
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     AuditLog audit(m_run.connectionName, m_run.userName, m_run.device);
-    if (!audit.record(QStringLiteral("household"), localId, QStringLiteral("uprn"), uprn, {}, now))
-        return failed(audit.errorString());
+    if (const Status recorded
+        = audit.record(QStringLiteral("household"), localId, QStringLiteral("uprn"), uprn, {}, now);
+        !recorded)
+        return failed(recorded.error());
     const Status recorded
         = SyncLedger(m_run.connectionName)
               .recordConflict(localId,
@@ -247,7 +267,9 @@ bool PulledRowWriter::releaseUprn(const QVariantList &household, const QList<Syn
                                   "server")
                                    .arg(uprn, serverId),
                                now});
-    return recorded || failed(recorded.errorString());
+    if (!recorded)
+        return failed(recorded.error());
+    return {};
 }
 
 QString PulledRowWriter::alteredReturn(const PulledRows &page, const QVariantList &row) const
@@ -271,23 +293,25 @@ QString PulledRowWriter::alteredReturn(const PulledRows &page, const QVariantLis
         .arg(row[period].toString(), row[0].toString(), row[sha256].toString());
 }
 
-bool PulledRowWriter::rebuildSearchIndex(SyncRun &run)
+Status PulledRowWriter::rebuildSearchIndex(SyncRun &run)
 {
     QSqlDatabase local = run.local();
-    if (!local.transaction())
-        return run.fail(local.lastError().text());
+    if (!local.transaction()) {
+        return Database::sqlError(local.databaseName(), tr("cannot rebuild the quick-find index"),
+                                  local.lastError());
+    }
     QSqlQuery query(local);
     if (!query.exec(
             QStringLiteral("INSERT INTO household_fts (household_fts) VALUES ('delete-all')"))
         || !query.exec(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
                        + householdSearchTextSelect())
         || !local.commit()) {
-        const QString message
-            = query.lastError().isValid() ? query.lastError().text() : local.lastError().text();
+        const QSqlError error = query.lastError().isValid() ? query.lastError() : local.lastError();
         local.rollback();
-        return run.fail(tr("cannot rebuild the quick-find index: %1").arg(message));
+        return Database::sqlError(local.databaseName(), tr("cannot rebuild the quick-find index"),
+                                  error);
     }
-    return true;
+    return {};
 }
 
 } // namespace saferhomes

@@ -2,12 +2,16 @@
 
 #include "syncedtables.h"
 
+#include "domain/result.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
+
+class QSqlError;
 
 namespace saferhomes {
 
@@ -41,21 +45,26 @@ public:
 
     PulledRowWriter(SyncRun &run, Transaction transaction, Index index);
 
-    /// Stores \a areas (id, name, target_homes, budget_pence, created_at) and \a pages.
-    bool store(const QList<QVariantList> &areas, const QList<PulledRows> &pages);
+    /// Stores \a areas (id, name, target_homes, budget_pence, created_at) and \a pages. A
+    /// failure names the local database file and what could not be stored.
+    Status store(const QList<QVariantList> &areas, const QList<PulledRows> &pages);
 
     /// Rebuilds the whole quick-find index in a transaction of its own.
-    static bool rebuildSearchIndex(SyncRun &run);
+    static Status rebuildSearchIndex(SyncRun &run);
 
 private:
-    bool storeAreas(const QList<QVariantList> &areas, QHash<QString, QString> &areaIds);
-    bool storeRows(const PulledRows &page, const QHash<QString, QString> &areaIds, int &stored);
+    Status storeAreas(const QList<QVariantList> &areas, QHash<QString, QString> &areaIds);
+    Status storeRows(const PulledRows &page, const QHash<QString, QString> &areaIds, int &stored);
     /// Gives up the UPRN of the household here that holds \a household's, recording why.
-    bool releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns);
+    Status releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns);
     /// Why \a row (local values of \a page's columns) may not be stored: a frozen return whose
     /// bytes no longer match its SHA-256. Empty when it may.
     QString alteredReturn(const PulledRows &page, const QVariantList &row) const;
-    bool failed(const QString &message);
+    /// Rolls back the writer's own transaction and returns \a error.
+    Error failed(const Error &error);
+    /// failed() with the local database's \a error: "PATH: cannot store the downloaded
+    /// changes (WHAT): SQLite's message".
+    Error failed(const QSqlError &error, const QString &what = {});
 
     SyncRun &m_run;
     Transaction m_transaction;

@@ -80,8 +80,10 @@ bool RefusedJobs::fetch(const QStringList &ids, QStringList &found)
     // A job the server never took (its create was refused) stays as it is here.
     if (page.rows.isEmpty())
         return true;
-    return PulledRowWriter(m_run, PulledRowWriter::Transaction::Own, PulledRowWriter::Index::PerRow)
-        .store({}, {page});
+    const Status stored
+        = PulledRowWriter(m_run, PulledRowWriter::Transaction::Own, PulledRowWriter::Index::PerRow)
+              .store({}, {page});
+    return stored || m_run.fail(stored.error());
 }
 
 bool RefusedJobs::settleReservations(const QStringList &ids)

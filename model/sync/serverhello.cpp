@@ -25,24 +25,25 @@ bool checkVersions(const ServerHello &hello, const QString &minimum, const SyncR
 {
     const int known = int(Migrations::scripts(QStringLiteral("postgres")).size());
     if (hello.schemaVersion > known) {
-        return run.fail(
+        return run.fail(Error::refused(
             ServerHello::tr("the central database has schema %1, newer than this version of "
                             "SaferHomes understands (%2): update SaferHomes")
                 .arg(hello.schemaVersion)
-                .arg(known));
+                .arg(known)));
     }
     if (hello.schemaVersion < known) {
-        return run.fail(
+        return run.fail(Error::refused(
             ServerHello::tr("the central database has schema %1, older than this version of "
                             "SaferHomes needs (%2): ask an administrator to run "
                             "`saferhomes-cli admin init-server`")
                 .arg(hello.schemaVersion)
-                .arg(known));
+                .arg(known)));
     }
     if (QVersionNumber::fromString(minimum) > clientVersion()) {
-        return run.fail(ServerHello::tr("this version of SaferHomes (%1) is older than the central "
-                                        "database accepts (%2 or newer): update SaferHomes")
-                            .arg(clientVersion().toString(), minimum));
+        return run.fail(Error::refused(
+            ServerHello::tr("this version of SaferHomes (%1) is older than the central "
+                            "database accepts (%2 or newer): update SaferHomes")
+                .arg(clientVersion().toString(), minimum)));
     }
     return true;
 }
@@ -75,9 +76,10 @@ bool ServerHello::greet(CentralConnection &central, ServerHello &hello, const Sy
     if (!query.exec(QStringLiteral("SELECT CAST(sh_hello() AS text)")) || !query.next()) {
         // 42883: undefined function, a server from before the handshake.
         if (query.lastError().nativeErrorCode() == QStringLiteral("42883")) {
-            return run.fail(tr("the central database has an older schema than this version of "
-                               "SaferHomes needs: ask an administrator to run `saferhomes-cli "
-                               "admin init-server`"));
+            return run.fail(
+                Error::refused(tr("the central database has an older schema than this version of "
+                                  "SaferHomes needs: ask an administrator to run `saferhomes-cli "
+                                  "admin init-server`")));
         }
         central.fail(tr("the central database did not answer the greeting"), query.lastError());
         return run.failCentral(central);

@@ -4,6 +4,7 @@
 #include "localpragmas.h"
 #include "pulledrowwriter.h"
 #include "serverhello.h"
+#include "store/database.h"
 #include "store/solewritermode.h"
 #include "synclog.h"
 #include "syncrun.h"
@@ -26,28 +27,34 @@ SnapshotDownload::SnapshotDownload(CentralConnection &central, const ServerHello
     , m_run(run)
 { }
 
-bool SnapshotDownload::fail(QSqlQuery &query, const QString &what)
+Error SnapshotDownload::fail(QSqlQuery &query, const QString &what)
 {
     m_central.fail(what, query.lastError());
     m_central.connection().rollback();
-    return m_run.failCentral(m_central);
+    return m_central.error();
 }
 
-bool SnapshotDownload::abandon(const QString &message)
+Error SnapshotDownload::abandon(const Error &error)
 {
     m_run.local().rollback();
     m_central.connection().rollback();
-    if (!message.isEmpty())
-        m_run.fail(tr("cannot store the downloaded rows: %1").arg(message));
-    return false;
+    return error;
 }
 
-bool SnapshotDownload::begin(QString &watermark)
+Error SnapshotDownload::abandon(const QSqlError &error)
+{
+    return abandon(Database::sqlError(m_run.local().databaseName(),
+                                      tr("cannot store the downloaded rows"), error));
+}
+
+Status SnapshotDownload::begin(QString &watermark)
 {
     // One snapshot for every table, read once, forward only.
     QSqlDatabase db = m_central.connection();
-    if (!db.transaction())
-        return m_run.failCentral(m_central);
+    if (!db.transaction()) {
+        m_central.fail(tr("cannot start the download"), db.lastError());
+        return m_central.error();
+    }
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
         return fail(query, tr("cannot start the download"));
@@ -60,12 +67,12 @@ bool SnapshotDownload::begin(QString &watermark)
     }
     if (!valuecodec::isXid(watermark)) {
         db.rollback();
-        return m_run.fail(tr("the central database sent a watermark that is not a number"));
+        return Error::refused(tr("the central database sent a watermark that is not a number"));
     }
-    return true;
+    return {};
 }
 
-bool SnapshotDownload::readAreas(QList<QVariantList> &areas)
+Status SnapshotDownload::readAreas(QList<QVariantList> &areas)
 {
     QSqlQuery query(m_central.connection());
     if (!query.exec(QStringLiteral("SELECT CAST(a.id AS text), a.name, a.target_homes, "
@@ -75,13 +82,13 @@ bool SnapshotDownload::readAreas(QList<QVariantList> &areas)
     while (query.next())
         areas.append(
             {query.value(0), query.value(1), query.value(2), query.value(3), query.value(4)});
-    return true;
+    return {};
 }
 
-bool SnapshotDownload::countHouseholds(const QString &households, const QString &upper)
+Status SnapshotDownload::countHouseholds(const QString &households, const QString &upper)
 {
     if (!m_run.progress)
-        return true;
+        return {};
     const QString where = households.isEmpty()
         ? upper
         : upper + QStringLiteral(" AND t.id IN (%1)").arg(households);
@@ -91,19 +98,21 @@ bool SnapshotDownload::countHouseholds(const QString &households, const QString 
         return fail(query, tr("cannot count the households"));
     m_total = query.value(0).toLongLong();
     m_run.reportProgress(0, m_total);
-    return true;
+    return {};
 }
 
-bool SnapshotDownload::download(const QString &households, QString &watermark)
+Status SnapshotDownload::download(const QString &households, QString &watermark)
 {
     QList<QVariantList> areas;
     // The watermark is checked to be a number: it goes into the statements as text, so that
     // they can stream (forward-only, not prepared).
-    if (!begin(watermark) || !readAreas(areas))
-        return false;
+    if (const Status begun = begin(watermark); !begun)
+        return begun;
+    if (const Status read = readAreas(areas); !read)
+        return read;
     const QString upper = QStringLiteral("t.txid < CAST('%1' AS xid8)").arg(watermark);
-    if (!countHouseholds(households, upper))
-        return false;
+    if (const Status counted = countHouseholds(households, upper); !counted)
+        return counted;
     const QSqlDatabase local = m_run.local();
     // A first download with nothing else using the database (the command line) writes each
     // page once, through a rollback journal, instead of to the WAL and again at the checkpoint.
@@ -122,8 +131,8 @@ bool SnapshotDownload::download(const QString &households, QString &watermark)
         QString where = upper;
         if (!households.isEmpty())
             where += QStringLiteral(" AND ") + table->householdPredicate.arg(households);
-        if (!streamTable(*table, columns, where, areas))
-            return false;
+        if (const Status streamed = streamTable(*table, columns, where, areas); !streamed)
+            return streamed;
         qCDebug(lcSync) << "streamed" << table->name << "in" << phase.restart() << "ms";
     }
     if (!m_central.connection().commit()) {
@@ -131,19 +140,19 @@ bool SnapshotDownload::download(const QString &households, QString &watermark)
         return fail(none, tr("cannot finish the download"));
     }
     // The quick-find index, rebuilt once; then the WAL goes into the database file.
-    if (!PulledRowWriter::rebuildSearchIndex(m_run))
-        return false;
+    if (const Status rebuilt = PulledRowWriter::rebuildSearchIndex(m_run); !rebuilt)
+        return rebuilt;
     qCDebug(lcSync) << "rebuilt the quick-find index in" << phase.restart() << "ms";
     // Only to keep the file compact: a checkpoint that cannot run now runs later.
     QSqlQuery checkpoint(local);
     if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
         qCDebug(lcSync) << "checkpoint postponed:" << checkpoint.lastError().text();
     qCDebug(lcSync) << "checkpointed the WAL in" << phase.restart() << "ms";
-    return true;
+    return {};
 }
 
-bool SnapshotDownload::streamTable(const SyncedTable &table, const QList<SyncColumn> &columns,
-                                   const QString &where, const QList<QVariantList> &areas)
+Status SnapshotDownload::streamTable(const SyncedTable &table, const QList<SyncColumn> &columns,
+                                     const QString &where, const QList<QVariantList> &areas)
 {
     QStringList selects;
     for (const SyncColumn &column : columns)
@@ -159,15 +168,17 @@ bool SnapshotDownload::streamTable(const SyncedTable &table, const QList<SyncCol
     QSqlDatabase local = m_run.local();
     QSqlQuery flag(local);
     // One local transaction per table, the sync's flag set in it: pulled rows make no ops.
-    if (!local.transaction() || !flag.exec(QStringLiteral("UPDATE sync_flag SET applying = 1")))
-        return abandon(local.lastError().text());
+    if (!local.transaction())
+        return abandon(local.lastError());
+    if (!flag.exec(QStringLiteral("UPDATE sync_flag SET applying = 1")))
+        return abandon(flag.lastError());
     PulledRowWriter writer(m_run, PulledRowWriter::Transaction::Callers,
                            PulledRowWriter::Index::Later);
     PulledRows page {&table, columns, {}, {}};
     const auto store = [&] {
         if (table.name == u"household")
             m_done += page.rows.size();
-        const bool ok = writer.store(areas, {page});
+        Status ok = writer.store(areas, {page});
         page.rows.clear();
         page.deleted.clear();
         m_run.reportProgress(std::min(m_done, m_total), m_total);
@@ -181,18 +192,24 @@ bool SnapshotDownload::streamTable(const SyncedTable &table, const QList<SyncCol
             row.append(query.value(int(c)));
         page.rows.append(std::move(row));
         page.deleted.append(table.softDeletes && query.value(int(width)).toBool());
-        if (page.rows.size() == kBatch && !store())
-            return abandon({});
+        if (page.rows.size() == kBatch) {
+            if (const Status stored = store(); !stored)
+                return abandon(stored.error());
+        }
     }
     if (query.lastError().isValid()) {
         local.rollback();
         return fail(query, tr("cannot download the %1 rows").arg(table.name));
     }
-    if (!page.rows.isEmpty() && !store())
-        return abandon({});
-    if (!flag.exec(QStringLiteral("UPDATE sync_flag SET applying = 0")) || !local.commit())
-        return abandon(local.lastError().text());
-    return true;
+    if (!page.rows.isEmpty()) {
+        if (const Status stored = store(); !stored)
+            return abandon(stored.error());
+    }
+    if (!flag.exec(QStringLiteral("UPDATE sync_flag SET applying = 0")))
+        return abandon(flag.lastError());
+    if (!local.commit())
+        return abandon(local.lastError());
+    return {};
 }
 
 } // namespace saferhomes

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
+
+class QSqlError;
 
 namespace saferhomes {
 
@@ -30,17 +34,22 @@ public:
 
     /// Downloads every row (\a households empty) or every row of the households \a households
     /// selects (an SQL sub-select or list of checked uuid literals) with txid below
-    /// \a watermark (empty: the snapshot's own, stored in it).
-    bool download(const QString &households, QString &watermark);
+    /// \a watermark (empty: the snapshot's own, stored in it). Fails with the central
+    /// connection's Error (Error::Network: retry later) or the local database's.
+    Status download(const QString &households, QString &watermark);
 
 private:
-    bool begin(QString &watermark);
-    bool readAreas(QList<QVariantList> &areas);
-    bool countHouseholds(const QString &households, const QString &upper);
-    bool streamTable(const SyncedTable &table, const QList<SyncColumn> &columns,
-                     const QString &where, const QList<QVariantList> &areas);
-    bool fail(QSqlQuery &query, const QString &what);
-    bool abandon(const QString &message);
+    Status begin(QString &watermark);
+    Status readAreas(QList<QVariantList> &areas);
+    Status countHouseholds(const QString &households, const QString &upper);
+    Status streamTable(const SyncedTable &table, const QList<SyncColumn> &columns,
+                       const QString &where, const QList<QVariantList> &areas);
+    /// A statement on the central database failed: ends its transaction.
+    Error fail(QSqlQuery &query, const QString &what);
+    /// Ends both transactions and returns \a error.
+    Error abandon(const Error &error);
+    /// abandon() for the local database's \a error.
+    Error abandon(const QSqlError &error);
 
     CentralConnection &m_central;
     const ServerHello &m_hello;

@@ -44,6 +44,8 @@ public:
 
     /// Push, then pull when nothing is left to push. The connection to the central database
     /// stays open for the next run() with the same URI and password (on the same thread).
+    /// SyncResult::status says why a sync stopped (its Error kind: the server unreachable,
+    /// a bad URI, a refusal, a demo register, the local database).
     SyncResult run(const QString &uri);
 
     /// Ops not yet accepted (rejected ones excluded).
@@ -55,15 +57,15 @@ public:
 
 private:
     /// Opens (or reuses) the connection and greets the server.
-    bool connect(const CentralConnection::Address &address, const QString &key,
-                 const QString &password, ServerHello &hello, SyncRun &run);
+    Status connect(const CentralConnection::Address &address, const QString &key,
+                   const QString &password, ServerHello &hello, SyncRun &run);
     /// Starts the cursor again when the server is not the one last synced with.
-    bool checkServer(const CentralConnection::Address &address, SyncRun &run);
-    bool pull(CentralConnection &central, const ServerHello &hello, SyncRun &run);
+    Status checkServer(const CentralConnection::Address &address);
+    Status pull(CentralConnection &central, const ServerHello &hello, SyncRun &run);
     /// Refused jobs take the server's version and their reservations follow (RefusedJobs).
-    bool settleRefusedJobs(const QString &since, const ServerHello &hello, SyncRun &run);
+    Status settleRefusedJobs(const QString &since, const ServerHello &hello, SyncRun &run);
     /// Compacts the index and the WAL after personal data was removed.
-    bool scrubFiles(SyncRun &run);
+    Status scrubFiles(SyncRun &run);
 
     QString m_connectionName;
     QString m_device;

@@ -40,7 +40,10 @@ Result<QString> SyncLedger::state(const QString &key) const
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
+    // A statement that cannot be prepared (no sync_state table) keeps SQLite's reason;
+    // executing it would only say "parameter count mismatch".
+    if (!query.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?")))
+        return failure(db, tr("cannot read the sync state"), query.lastError());
     query.addBindValue(key);
     if (!query.exec())
         return failure(db, tr("cannot read the sync state"), query.lastError());
@@ -51,8 +54,9 @@ Status SyncLedger::setState(const QString &key, const QString &value) const
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) "
-                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    if (!query.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value")))
+        return failure(db, tr("cannot record the sync state"), query.lastError());
     query.addBindValue(key);
     query.addBindValue(value.isNull() ? QStringLiteral("") : value); // "nothing" is stored as ''
     if (!query.exec())

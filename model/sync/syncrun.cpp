@@ -5,17 +5,21 @@
 
 namespace saferhomes {
 
+bool SyncRun::fail(const Error &error) const
+{
+    result.status = error;
+    qCDebug(lcSync) << error.message;
+    return false;
+}
+
 bool SyncRun::fail(const QString &message) const
 {
-    result.error = message;
-    qCDebug(lcSync) << message;
-    return false;
+    return fail(Error::database(message));
 }
 
 bool SyncRun::failCentral(const CentralConnection &central) const
 {
-    result.unreachable = central.failure() == CentralConnection::Failure::Unreachable;
-    return fail(central.errorString());
+    return fail(central.error());
 }
 
 } // namespace saferhomes

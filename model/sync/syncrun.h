@@ -27,7 +27,10 @@ struct SyncRun {
             progress(done, total);
     }
 
-    /// Records \a message as the sync's error; returns false, for `return run.fail(...)`.
+    /// Records \a error as what stopped the sync; returns false, for `return run.fail(...)`.
+    bool fail(const Error &error) const;
+    /// Records a failure of the local database (Error::Database), for parts that still say
+    /// what failed as text; returns false.
     bool fail(const QString &message) const;
     /// Records the central connection's last failure (unreachable or refused).
     bool failCentral(const CentralConnection &central) const;

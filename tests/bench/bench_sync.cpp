@@ -162,7 +162,7 @@ Cycle timedSync(const Device &device, ServerLog &log, bool fresh = false)
     cycle.result = device.sync(fresh);
     cycle.seconds = timer.nsecsElapsed() / 1e9;
     if (!cycle.result.ok())
-        die(QStringLiteral("sync failed: %1").arg(cycle.result.error));
+        die(QStringLiteral("sync failed: %1").arg(cycle.result.errorString()));
     QThread::msleep(50); // the server writes its log as it goes; let the last line land
     std::tie(cycle.statements, cycle.connections) = log.since(device.login);
     return cycle;
@@ -237,10 +237,10 @@ struct Setup {
     QString addUser(const QString &key, const QString &area)
     {
         const QString login = PgCluster::uniqueName(key);
-        const CentralAdmin::Result result = CentralAdmin().addUser(
+        const CentralAdmin::Report result = CentralAdmin().addUser(
             superuserUri(), login, QStringLiteral("officer"), {area}, kPassword);
         if (!result.ok())
-            die(result.error);
+            die(result.errorString());
         return login;
     }
 };
@@ -466,10 +466,9 @@ void benchFirstDownload(Setup &setup, QTemporaryDir &dir, ServerLog &log, int ho
 /// returns the seconds it took, the connection and greeting excluded.
 double timedPush(const Device &device, const QString &password, int expected)
 {
-    QString error;
-    const auto address = CentralConnection::parseUri(device.uri, &error);
+    const auto address = CentralConnection::parseUri(device.uri);
     if (!address)
-        die(error);
+        die(address.errorString());
     CentralConnection central(QStringLiteral("bench-push-central"));
     if (!central.open(*address, password))
         die(central.errorString());
@@ -479,11 +478,11 @@ double timedPush(const Device &device, const QString &password, int expected)
                  noProgress};
     ServerHello hello;
     if (!ServerHello::greet(central, hello, run))
-        die(result.error);
+        die(result.errorString());
     QElapsedTimer timer;
     timer.start();
     if (!OutboxPusher(central, run).pushAll())
-        die(result.error);
+        die(result.errorString());
     const double seconds = timer.nsecsElapsed() / 1e9;
     if (result.pushed != expected || !result.rejected.isEmpty())
         die(QStringLiteral("pushed %1 of %2, %3 refused")
@@ -501,14 +500,14 @@ void benchPushAtScale(Setup &setup, QTemporaryDir &dir, int perBatch)
     if (database.isEmpty())
         die(error);
     const QString superuserUri = setup.cluster.uri(setup.cluster.superuser(), database);
-    if (const CentralAdmin::Result init = CentralAdmin().initServer(superuserUri); !init.ok())
-        die(init.error);
+    if (const CentralAdmin::Report init = CentralAdmin().initServer(superuserUri); !init.ok())
+        die(init.errorString());
     const QString login = PgCluster::uniqueName(QStringLiteral("bench_push"));
     const QString area = QStringLiteral("Bench Push Area");
-    if (const CentralAdmin::Result added
+    if (const CentralAdmin::Report added
         = CentralAdmin().addUser(superuserUri, login, QStringLiteral("officer"), {area}, kPassword);
         !added.ok())
-        die(added.error);
+        die(added.errorString());
     Device device(QStringLiteral("bench-push"), dir.filePath(QStringLiteral("push.db")), login,
                   setup.cluster.uri(login, database));
     HouseholdRepository repository(device.database, login);
@@ -566,9 +565,9 @@ int main(int argc, char *argv[])
         setup.database = setup.cluster.createDatabase(QStringLiteral("bench"), &error);
         if (setup.database.isEmpty())
             die(error);
-        const CentralAdmin::Result init = CentralAdmin().initServer(setup.superuserUri());
+        const CentralAdmin::Report init = CentralAdmin().initServer(setup.superuserUri());
         if (!init.ok())
-            die(init.error);
+            die(init.errorString());
         ServerLog log(setup.cluster.logFile());
         std::printf("PostgreSQL on 127.0.0.1:%d (loopback, TCP, SCRAM); medians of %d runs\n",
                     setup.cluster.port(), runs);

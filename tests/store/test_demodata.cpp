@@ -350,7 +350,7 @@ TEST_F(DemoDataTest, SurveysValidateAndPackagesAreTheEnginesRecommendation)
 {
     const Database &db = filled(QStringLiteral("surveys"), 300, 11);
     const RecommendationEngine engine = RecommendationEngine::builtIn();
-    ASSERT_TRUE(engine.isValid()) << qPrintable(engine.errorString());
+    ASSERT_TRUE(engine.isValid()) << qPrintable(engine.status().errorString());
     const SurveyDefinition &definition = engine.definition();
     const QList<QStringList> surveys = rows(
         db,

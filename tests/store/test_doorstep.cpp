@@ -9,6 +9,7 @@
 #include "store/visitrepository.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSqlQuery>
@@ -692,6 +693,54 @@ TEST_F(DoorstepSurveyTest, EachAnswerIsAuditedAndCanBeCleared)
     EXPECT_EQ(events[2].oldValue.toString(), text("\"none\""));
     EXPECT_EQ(events[2].newValue.toString(), text("\"multipoint\""));
     EXPECT_TRUE(events[3].newValue.isNull());
+}
+
+TEST_F(DoorstepSurveyTest, AFailedWriteNamesTheFileAndTableAndSavesNothing)
+{
+    const QUuid id = addHousehold(text("8 Church Street"), HouseholdStatus::Contacted);
+    giveSurveyConsent(id);
+    const QUuid surveyId = surveys().startOrResume(id, text("1")).survey.id;
+    ASSERT_FALSE(surveyId.isNull());
+    const QString lock = text("front_door.lock");
+
+    // Another program holds the write lock: the visit is refused as locked, not as damage.
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                       QStringLiteral("doorstep-other"));
+        other.setDatabaseName(m_path);
+        ASSERT_TRUE(other.open());
+        ASSERT_TRUE(QSqlQuery(other).exec(QStringLiteral("BEGIN IMMEDIATE")));
+        Visit visit;
+        visit.householdId = id;
+        visit.outcome = VisitOutcome::NoAnswer;
+        const Result<Visit> saved = m_doorstep->visitStore.insert(visit, {});
+        ASSERT_FALSE(saved.ok());
+        EXPECT_EQ(saved.error().kind, Error::Kind::Locked) << qPrintable(saved.errorString());
+        EXPECT_TRUE(saved.errorString().contains(QDir::toNativeSeparators(m_path)))
+            << qPrintable(saved.errorString());
+        ASSERT_TRUE(QSqlQuery(other).exec(QStringLiteral("ROLLBACK")));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("doorstep-other"));
+    EXPECT_EQ(count(text("visit")), 0);
+
+    // The audit trail is gone: the answer is not saved without it, and the message says so.
+    ASSERT_TRUE(QSqlQuery(m_database.connection()).exec(text("DROP TABLE audit_event")));
+    const Status saved
+        = m_doorstep->surveyStore.saveAnswer(surveyId, lock, QJsonValue(text("none")), text("a"));
+    ASSERT_FALSE(saved.ok());
+    EXPECT_EQ(saved.error().kind, Error::Kind::Database);
+    EXPECT_TRUE(saved.errorString().contains(QDir::toNativeSeparators(m_path)))
+        << qPrintable(saved.errorString());
+    EXPECT_TRUE(saved.errorString().contains(text("no such table: audit_event")))
+        << qPrintable(saved.errorString());
+    EXPECT_FALSE(surveys().resumeDraft(id)->answers.contains(lock));
+
+    // Nothing to save into: a survey that is no open draft is not found.
+    const Status missing
+        = m_doorstep->surveyStore.savePosition(QUuid::createUuid(), text("lighting"));
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().kind, Error::Kind::NotFound);
 }
 
 TEST_F(DoorstepSurveyTest, CompletingMovesTheHouseholdToSurveyed)

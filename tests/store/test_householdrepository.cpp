@@ -278,13 +278,16 @@ TEST_F(HouseholdRepositoryTest, ACancelledExportKeepsTheOldFile)
         old.write("precious\n");
     }
     HouseholdExporter exporter(*m_repository);
-    EXPECT_FALSE(exporter.write(path, [](qint64 done, qint64) { return done < 1000; }));
-    EXPECT_TRUE(exporter.wasCancelled());
+    const Result<int> cancelled
+        = exporter.write(path, [](qint64 done, qint64) { return done < 1000; });
+    ASSERT_FALSE(cancelled);
+    EXPECT_EQ(cancelled.error().kind, Error::Kind::Cancelled);
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_EQ(file.readAll(), QByteArray("precious\n"));
-    ASSERT_TRUE(exporter.write(path));
-    EXPECT_EQ(exporter.written(), 3000);
+    const Result<int> written = exporter.write(path);
+    ASSERT_TRUE(written) << qPrintable(written.errorString());
+    EXPECT_EQ(*written, 3000);
 }
 
 TEST_F(HouseholdRepositoryTest, ABatchIsAuditedOnceAndEachHouseholdShowsItsCreation)

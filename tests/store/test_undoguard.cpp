@@ -60,11 +60,9 @@ protected:
                      result, noProgress};
         PulledRowWriter writer(run, PulledRowWriter::Transaction::Own,
                                PulledRowWriter::Index::PerRow);
-        ASSERT_TRUE(writer.store({{serverArea, kMelton, 100, 0,
-                                   QStringLiteral("2026-01-01 "
-                                                  "00:00:00+00")}},
-                                 {page}))
-            << qPrintable(result.error);
+        const Status stored = writer.store(
+            {{serverArea, kMelton, 100, 0, QStringLiteral("2026-01-01 00:00:00+00")}}, {page});
+        ASSERT_TRUE(stored) << qPrintable(stored.errorString());
         ASSERT_EQ(result.pulled, 1);
     }
 

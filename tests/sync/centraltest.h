@@ -81,8 +81,8 @@ inline QString initialisedDatabase(const QString &prefix)
     const QString database = newDatabase(prefix);
     if (database.isEmpty())
         return {};
-    const CentralAdmin::Result result = CentralAdmin().initServer(superuserUri(database));
-    EXPECT_TRUE(result.ok()) << result.error.toStdString();
+    const CentralAdmin::Report result = CentralAdmin().initServer(superuserUri(database));
+    EXPECT_TRUE(result.ok()) << result.errorString().toStdString();
     return result.ok() ? database : QString();
 }
 

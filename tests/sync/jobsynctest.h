@@ -25,7 +25,7 @@ inline QString text(const QUuid &id)
 inline ::testing::AssertionResult synced(const SyncResult &result)
 {
     if (!result.ok())
-        return ::testing::AssertionFailure() << result.error.toStdString();
+        return ::testing::AssertionFailure() << result.errorString().toStdString();
     if (!result.rejected.isEmpty()) {
         return ::testing::AssertionFailure()
             << "refused: " << result.rejected.first().reason.toStdString();
@@ -137,10 +137,10 @@ protected:
         people.append(others);
         for (const auto &[key, person] : std::as_const(people)) {
             const QString login = PgCluster::uniqueName(key);
-            const CentralAdmin::Result result = CentralAdmin().addUser(
+            const CentralAdmin::Report result = CentralAdmin().addUser(
                 superuserUri(s_database), login, person.first, person.second, kPassword);
             if (!result.ok()) {
-                ADD_FAILURE() << result.error.toStdString();
+                ADD_FAILURE() << result.errorString().toStdString();
                 s_database.clear();
                 return;
             }

@@ -93,8 +93,8 @@ void FaultRun::resend(int device)
     }
     const SyncResult first = target.sync();
     if (!first.ok()) {
-        m_problems.append(
-            QStringLiteral("%1: sync before a resend failed: %2").arg(target.name(), first.error));
+        m_problems.append(QStringLiteral("%1: sync before a resend failed: %2")
+                              .arg(target.name(), first.errorString()));
         return;
     }
     const QList<QVariantList> before = serverVersions();
@@ -106,8 +106,8 @@ void FaultRun::resend(int device)
     ++m_counts.resends;
     m_counts.resentOps += first.pushed + int(first.rejected.size());
     if (!again.ok()) {
-        m_problems.append(
-            QStringLiteral("%1: the resending sync failed: %2").arg(target.name(), again.error));
+        m_problems.append(QStringLiteral("%1: the resending sync failed: %2")
+                              .arg(target.name(), again.errorString()));
         return;
     }
     if (again.pushed != first.pushed || again.conflicts != first.conflicts
@@ -138,13 +138,13 @@ void FaultRun::syncWhileServerDown(int device)
         return;
     }
     const SyncResult result = target.sync();
-    if (result.ok() || !result.unreachable) {
+    if (result.ok() || !result.unreachable()) {
         m_problems.append(QStringLiteral("%1: with the server down, sync said ok=%2 "
                                          "unreachable=%3: %4")
                               .arg(target.name())
                               .arg(result.ok())
-                              .arg(result.unreachable)
-                              .arg(result.error));
+                              .arg(result.unreachable())
+                              .arg(result.errorString()));
     }
     auto process = target.startCliSync();
     if (!process->waitForFinished(120'000) || process->exitCode() != 3) {
@@ -316,8 +316,8 @@ QStringList FaultRun::settle()
             const SyncResult result = device->sync();
             if (!result.ok()) {
                 if (!failing.contains(device->name()))
-                    problems.append(
-                        QStringLiteral("%1: sync failed: %2").arg(device->name(), result.error));
+                    problems.append(QStringLiteral("%1: sync failed: %2")
+                                        .arg(device->name(), result.errorString()));
                 failing.insert(device->name());
                 moved = true;
                 continue;

@@ -78,10 +78,10 @@ bool FaultRun::setUp(QString *error)
     m_database = m_cluster.createDatabase(QStringLiteral("syncfault"), error);
     if (m_database.isEmpty())
         return false;
-    const CentralAdmin::Result init
+    const CentralAdmin::Report init
         = CentralAdmin().initServer(m_cluster.uri(m_cluster.superuser(), m_database));
     if (!init.ok()) {
-        *error = init.error;
+        *error = init.errorString();
         return false;
     }
     auto session = superuser();
@@ -129,11 +129,11 @@ bool FaultRun::addPeople(QString *error)
     };
     for (Person &person : m_people) {
         person.login = PgCluster::uniqueName(person.key);
-        const CentralAdmin::Result result
+        const CentralAdmin::Report result
             = CentralAdmin().addUser(m_cluster.uri(m_cluster.superuser(), m_database), person.login,
                                      person.role, person.areas, kPassword);
         if (!result.ok()) {
-            *error = result.error;
+            *error = result.errorString();
             return false;
         }
     }

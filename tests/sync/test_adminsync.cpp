@@ -31,7 +31,7 @@ const QString kDocumentSha256
 ::testing::AssertionResult synced(const SyncResult &result)
 {
     if (!result.ok())
-        return ::testing::AssertionFailure() << result.error.toStdString();
+        return ::testing::AssertionFailure() << result.errorString().toStdString();
     if (!result.rejected.isEmpty()) {
         return ::testing::AssertionFailure()
             << "refused: " << result.rejected.first().reason.toStdString();
@@ -95,10 +95,10 @@ protected:
         };
         for (const auto &[key, person] : people) {
             const QString login = PgCluster::uniqueName(key);
-            const CentralAdmin::Result result = CentralAdmin().addUser(
+            const CentralAdmin::Report result = CentralAdmin().addUser(
                 superuserUri(s_database), login, person.first, person.second, kPassword);
             if (!result.ok()) {
-                ADD_FAILURE() << result.error.toStdString();
+                ADD_FAILURE() << result.errorString().toStdString();
                 s_database.clear();
                 return;
             }
@@ -242,7 +242,7 @@ TEST_F(AdminSyncTest, AVolunteersBudgetIsRefusedByTheServerAndUndoneOnTheDevice)
     ASSERT_EQ(volunteer->value(QStringLiteral("SELECT count(*) FROM area_budget")).toInt(), 1);
 
     const SyncResult result = volunteer->sync();
-    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     ASSERT_EQ(result.rejected.size(), 1);
     EXPECT_EQ(result.rejected.first().entity, u"area_budget");
     EXPECT_TRUE(result.rejected.first().reason.contains(
@@ -338,10 +338,10 @@ TEST_F(AdminSyncTest, AFrozenReturnAlteredOnTheServerIsRefusedAndNothingIsStored
         result = other->sync();
         return !result.ok();
     }));
-    EXPECT_TRUE(result.error.contains(QStringLiteral("the frozen return of 2026/27-Q1")))
-        << result.error.toStdString();
-    EXPECT_TRUE(result.error.contains(QStringLiteral("does not match the SHA-256")))
-        << result.error.toStdString();
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("the frozen return of 2026/27-Q1")))
+        << result.errorString().toStdString();
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("does not match the SHA-256")))
+        << result.errorString().toStdString();
     EXPECT_EQ(other->value(QStringLiteral("SELECT count(*) FROM frozen_return")).toInt(), 0);
     // And it says so again at the next sync: the altered copy is never taken.
     const SyncResult again = other->sync();

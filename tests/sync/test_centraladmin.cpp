@@ -16,7 +16,7 @@ protected:
 
     void SetUp() override { ASSERT_FALSE(s_database.isEmpty()); }
 
-    static CentralAdmin::Result add(const QString &name, const QString &role,
+    static CentralAdmin::Report add(const QString &name, const QString &role,
                                     const QStringList &areas = {},
                                     const QString &password = QStringLiteral("pass-word-1"))
     {
@@ -33,10 +33,10 @@ TEST_F(CentralAdminUsers, AddUserMakesALoginThatWorksWithItsPasswordOnly)
     const QString name = PgCluster::uniqueName(QStringLiteral("officer"));
     const QString melton = PgCluster::uniqueName(QStringLiteral("Melton"));
     const QString oadby = PgCluster::uniqueName(QStringLiteral("Oadby"));
-    const CentralAdmin::Result result
+    const CentralAdmin::Report result
         = add(name, QStringLiteral("officer"), {melton, QStringLiteral(" %1 ").arg(oadby), melton},
               QStringLiteral("correct horse"));
-    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     EXPECT_EQ(result.createdAreas, QStringList({melton, oadby}));
     EXPECT_EQ(result.warnings.size(), 2) << result.warnings.join(u'\n').toStdString();
 
@@ -61,9 +61,8 @@ TEST_F(CentralAdminUsers, AddUserMakesALoginThatWorksWithItsPasswordOnly)
     EXPECT_FALSE(bad.isOpen());
 
     CentralConnection wrong(QStringLiteral("test-wrong-user-password"));
-    EXPECT_FALSE(
-        wrong.open(CentralConnection::parseUri(cluster().uri(name, s_database), nullptr).value(),
-                   QStringLiteral("nope")));
+    EXPECT_FALSE(wrong.open(CentralConnection::parseUri(cluster().uri(name, s_database)).value(),
+                            QStringLiteral("nope")));
     EXPECT_EQ(wrong.failure(), CentralConnection::Failure::Refused);
 }
 
@@ -73,9 +72,9 @@ TEST_F(CentralAdminUsers, KnownAreasAreReused)
     ASSERT_TRUE(
         add(PgCluster::uniqueName(QStringLiteral("vol")), QStringLiteral("volunteer"), {area})
             .ok());
-    const CentralAdmin::Result second
+    const CentralAdmin::Report second
         = add(PgCluster::uniqueName(QStringLiteral("vol")), QStringLiteral("volunteer"), {area});
-    ASSERT_TRUE(second.ok()) << second.error.toStdString();
+    ASSERT_TRUE(second.ok()) << second.errorString().toStdString();
     EXPECT_TRUE(second.createdAreas.isEmpty());
     EXPECT_TRUE(second.warnings.isEmpty());
     const auto admin = superuserSession(s_database);
@@ -109,13 +108,13 @@ TEST_F(CentralAdminUsers, BadNamesAndRolesAreRefusedBeforeTheServer)
         QString(64, QLatin1Char('a')),
     };
     for (const QString &name : badNames) {
-        const CentralAdmin::Result result = add(name, QStringLiteral("officer"));
-        EXPECT_EQ(result.failure, CentralAdmin::Failure::Refused) << name.toStdString();
+        const CentralAdmin::Report result = add(name, QStringLiteral("officer"));
+        EXPECT_EQ(result.status.error().kind, Error::Kind::Refused) << name.toStdString();
     }
-    const CentralAdmin::Result wizard
+    const CentralAdmin::Report wizard
         = add(PgCluster::uniqueName(QStringLiteral("wiz")), QStringLiteral("wizard"));
-    EXPECT_EQ(wizard.failure, CentralAdmin::Failure::Refused);
-    EXPECT_TRUE(wizard.error.contains(u"volunteer")) << wizard.error.toStdString();
+    EXPECT_EQ(wizard.status.error().kind, Error::Kind::Refused);
+    EXPECT_TRUE(wizard.errorString().contains(u"volunteer")) << wizard.errorString().toStdString();
     EXPECT_EQ(admin->value(QStringLiteral("SELECT count(*) FROM pg_roles")).toInt(), roles);
     EXPECT_TRUE(CentralAdmin::isValidLoginName(QString(63, QLatin1Char('a'))));
 }
@@ -124,10 +123,10 @@ TEST_F(CentralAdminUsers, AnExistingLoginIsRefusedAndKeepsItsPassword)
 {
     const QString name = PgCluster::uniqueName(QStringLiteral("twice"));
     ASSERT_TRUE(add(name, QStringLiteral("officer"), {}, QStringLiteral("first")).ok());
-    const CentralAdmin::Result again
+    const CentralAdmin::Report again
         = add(name, QStringLiteral("admin"), {}, QStringLiteral("second"));
-    EXPECT_EQ(again.failure, CentralAdmin::Failure::Refused);
-    EXPECT_TRUE(again.error.contains(u"exists")) << again.error.toStdString();
+    EXPECT_EQ(again.status.error().kind, Error::Kind::Refused);
+    EXPECT_TRUE(again.errorString().contains(u"exists")) << again.errorString().toStdString();
     PgSession session(cluster(), s_database, name, QStringLiteral("first"));
     EXPECT_TRUE(session.isOpen()) << session.openError().toStdString();
     const auto admin = superuserSession(s_database);
@@ -153,11 +152,11 @@ TEST_F(CentralAdminUsers, AFitterGetsAFitterRowAndAnAdminMayAddPeople)
     const QByteArray superuserPassword = qgetenv("PGPASSWORD");
     qputenv("PGPASSWORD", "boss-pass");
     const QString volunteer = PgCluster::uniqueName(QStringLiteral("vol"));
-    const CentralAdmin::Result added = CentralAdmin().addUser(
+    const CentralAdmin::Report added = CentralAdmin().addUser(
         cluster().uri(boss, s_database), volunteer, QStringLiteral("volunteer"),
         {QStringLiteral("Melton Town Centre")}, QStringLiteral("vol-pass"));
     qputenv("PGPASSWORD", superuserPassword);
-    ASSERT_TRUE(added.ok()) << added.error.toStdString();
+    ASSERT_TRUE(added.ok()) << added.errorString().toStdString();
     PgSession session(cluster(), s_database, volunteer, QStringLiteral("vol-pass"));
     EXPECT_TRUE(session.isOpen()) << session.openError().toStdString();
 }
@@ -166,20 +165,22 @@ TEST(CentralAdminSetup, AddUserBeforeInitServerIsRefused)
 {
     const QString database = newDatabase(QStringLiteral("empty"));
     ASSERT_FALSE(database.isEmpty());
-    const CentralAdmin::Result result = CentralAdmin().addUser(
+    const CentralAdmin::Report result = CentralAdmin().addUser(
         superuserUri(database), PgCluster::uniqueName(QStringLiteral("early")),
         QStringLiteral("officer"), {}, QStringLiteral("pass"));
-    EXPECT_EQ(result.failure, CentralAdmin::Failure::Refused);
-    EXPECT_TRUE(result.error.contains(u"init-server")) << result.error.toStdString();
+    EXPECT_EQ(result.status.error().kind, Error::Kind::Refused);
+    EXPECT_TRUE(result.errorString().contains(u"init-server"))
+        << result.errorString().toStdString();
 }
 
 TEST(CentralAdminSetup, UnreachableServerIsNotARefusal)
 {
-    const CentralAdmin::Result result = CentralAdmin().initServer(
+    const CentralAdmin::Report result = CentralAdmin().initServer(
         QStringLiteral("postgresql://postgres@127.0.0.1:%1/x").arg(PgCluster::freePort()));
-    EXPECT_EQ(result.failure, CentralAdmin::Failure::Unreachable) << result.error.toStdString();
-    const CentralAdmin::Result bad = CentralAdmin().initServer(QStringLiteral("http://x/"));
-    EXPECT_EQ(bad.failure, CentralAdmin::Failure::BadAddress);
+    EXPECT_EQ(result.status.error().kind, Error::Kind::Network)
+        << result.errorString().toStdString();
+    const CentralAdmin::Report bad = CentralAdmin().initServer(QStringLiteral("http://x/"));
+    EXPECT_EQ(bad.status.error().kind, Error::Kind::Invalid);
 }
 
 } // namespace saferhomes::synctest

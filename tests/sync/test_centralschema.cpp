@@ -80,12 +80,10 @@ QStringList catalogSnapshot(PgSession &session)
 
 TEST(CentralUri, ReadsHostPortDatabaseUserAndConnectOptions)
 {
-    QString error;
     const auto address = CentralConnection::parseUri(
         QStringLiteral("postgresql://alice@db.example.org:6543/saferhomes?sslmode=verify-full"
-                       "&sslrootcert=/etc/saferhomes/ca.pem&channel_binding=require"),
-        &error);
-    ASSERT_TRUE(address) << error.toStdString();
+                       "&sslrootcert=/etc/saferhomes/ca.pem&channel_binding=require"));
+    ASSERT_TRUE(address) << address.errorString().toStdString();
     EXPECT_EQ(address->user, u"alice");
     EXPECT_EQ(address->host, u"db.example.org");
     EXPECT_EQ(address->port, 6543);
@@ -101,24 +99,22 @@ TEST(CentralUri, ReadsHostPortDatabaseUserAndConnectOptions)
 
 TEST(CentralUri, ReadsIpv6PercentEncodingAndDefaults)
 {
-    QString error;
-    auto address = CentralConnection::parseUri(
-        QStringLiteral("postgres://bob%40x@[::1]:5433/my%20db"), &error);
-    ASSERT_TRUE(address) << error.toStdString();
+    auto address
+        = CentralConnection::parseUri(QStringLiteral("postgres://bob%40x@[::1]:5433/my%20db"));
+    ASSERT_TRUE(address) << address.errorString().toStdString();
     EXPECT_EQ(address->user, u"bob@x");
     EXPECT_EQ(address->host, u"::1");
     EXPECT_EQ(address->port, 5433);
     EXPECT_EQ(address->database, u"my db");
 
-    address = CentralConnection::parseUri(QStringLiteral("postgresql://"), &error);
-    ASSERT_TRUE(address) << error.toStdString();
+    address = CentralConnection::parseUri(QStringLiteral("postgresql://"));
+    ASSERT_TRUE(address) << address.errorString().toStdString();
     EXPECT_TRUE(address->host.isEmpty());
     EXPECT_EQ(address->port, -1);
 
     address = CentralConnection::parseUri(
-        QStringLiteral("postgresql:///saferhomes?host=%2Fvar%2Frun%2Fpostgresql&port=5444"),
-        &error);
-    ASSERT_TRUE(address) << error.toStdString();
+        QStringLiteral("postgresql:///saferhomes?host=%2Fvar%2Frun%2Fpostgresql&port=5444"));
+    ASSERT_TRUE(address) << address.errorString().toStdString();
     EXPECT_EQ(address->host, u"/var/run/postgresql");
     EXPECT_EQ(address->port, 5444);
     EXPECT_EQ(address->database, u"saferhomes");
@@ -136,23 +132,23 @@ TEST(CentralUri, RefusesPasswordsAndWhatLibpqWouldMisread)
         QStringLiteral("postgresql://alice@db.example.org/s?bad key=1"),
     };
     for (const QString &uri : bad) {
-        QString error;
-        EXPECT_FALSE(CentralConnection::parseUri(uri, &error)) << uri.toStdString();
-        EXPECT_FALSE(error.isEmpty()) << uri.toStdString();
+        const auto address = CentralConnection::parseUri(uri);
+        ASSERT_FALSE(address) << uri.toStdString();
+        EXPECT_EQ(address.error().kind, Error::Kind::Invalid) << uri.toStdString();
+        EXPECT_FALSE(address.errorString().isEmpty()) << uri.toStdString();
     }
-    QString error;
-    CentralConnection::parseUri(QStringLiteral("postgresql://a:b@h/d"), &error);
+    const QString error
+        = CentralConnection::parseUri(QStringLiteral("postgresql://a:b@h/d")).errorString();
     EXPECT_TRUE(error.contains(u"PGPASSWORD")) << error.toStdString();
 }
 
 TEST(CentralUri, WarnsWhenARemoteServerIsNotVerified)
 {
     auto address = CentralConnection::parseUri(
-        QStringLiteral("postgresql://a@db.example.org/s?sslmode=require"), nullptr);
+        QStringLiteral("postgresql://a@db.example.org/s?sslmode=require"));
     ASSERT_TRUE(address);
     EXPECT_FALSE(address->securityWarning().isEmpty());
-    address
-        = CentralConnection::parseUri(QStringLiteral("postgresql://a@127.0.0.1:5432/s"), nullptr);
+    address = CentralConnection::parseUri(QStringLiteral("postgresql://a@127.0.0.1:5432/s"));
     ASSERT_TRUE(address);
     EXPECT_TRUE(address->securityWarning().isEmpty());
 }
@@ -182,17 +178,18 @@ TEST(CentralConnection, TellsUnreachableFromRefused)
     CentralConnection closed(QStringLiteral("test-closed-port"));
     EXPECT_FALSE(closed.open(
         CentralConnection::parseUri(
-            QStringLiteral("postgresql://postgres@127.0.0.1:%1/x").arg(PgCluster::freePort()),
-            nullptr)
+            QStringLiteral("postgresql://postgres@127.0.0.1:%1/x").arg(PgCluster::freePort()))
             .value(),
         QStringLiteral("whatever")));
     EXPECT_EQ(closed.failure(), Failure::Unreachable) << closed.errorString().toStdString();
+    EXPECT_EQ(closed.error().kind, Error::Kind::Network);
 
     CentralConnection wrong(QStringLiteral("test-wrong-password"));
-    EXPECT_FALSE(wrong.open(
-        CentralConnection::parseUri(superuserUri(QStringLiteral("postgres")), nullptr).value(),
-        QStringLiteral("not the password")));
+    EXPECT_FALSE(
+        wrong.open(CentralConnection::parseUri(superuserUri(QStringLiteral("postgres"))).value(),
+                   QStringLiteral("not the password")));
     EXPECT_EQ(wrong.failure(), Failure::Refused) << wrong.errorString().toStdString();
+    EXPECT_EQ(wrong.error().kind, Error::Kind::Refused);
 }
 
 TEST(CentralScript, SplitsAtTopLevelSemicolonsOnly)
@@ -232,8 +229,8 @@ TEST(CentralSchema, InitServerCreatesTablesRolesAndPolicies)
 {
     const QString database = newDatabase(QStringLiteral("schema"));
     ASSERT_FALSE(database.isEmpty());
-    const CentralAdmin::Result result = CentralAdmin().initServer(superuserUri(database));
-    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    const CentralAdmin::Report result = CentralAdmin().initServer(superuserUri(database));
+    ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     EXPECT_EQ(result.applied, CentralAdmin::latestSchemaVersion());
     EXPECT_EQ(result.schemaVersion, 15);
 
@@ -308,8 +305,8 @@ TEST(CentralSchema, InitServerTwiceChangesNothing)
     const QStringList before = catalogSnapshot(*session);
     ASSERT_GT(before.size(), 200) << session->lastError().toStdString();
 
-    const CentralAdmin::Result again = CentralAdmin().initServer(superuserUri(database));
-    ASSERT_TRUE(again.ok()) << again.error.toStdString();
+    const CentralAdmin::Report again = CentralAdmin().initServer(superuserUri(database));
+    ASSERT_TRUE(again.ok()) << again.errorString().toStdString();
     EXPECT_EQ(again.applied, 0);
     EXPECT_EQ(again.schemaVersion, 15);
     EXPECT_TRUE(again.createdRoles.isEmpty());
@@ -325,9 +322,9 @@ TEST(CentralSchema, InitServerRefusesANewerSchema)
         << session->lastError().toStdString();
     const QStringList before = catalogSnapshot(*session);
 
-    const CentralAdmin::Result result = CentralAdmin().initServer(superuserUri(database));
-    EXPECT_EQ(result.failure, CentralAdmin::Failure::Refused);
-    EXPECT_TRUE(result.error.contains(u"newer")) << result.error.toStdString();
+    const CentralAdmin::Report result = CentralAdmin().initServer(superuserUri(database));
+    EXPECT_EQ(result.status.error().kind, Error::Kind::Refused);
+    EXPECT_TRUE(result.errorString().contains(u"newer")) << result.errorString().toStdString();
     EXPECT_EQ(catalogSnapshot(*session), before);
 }
 
@@ -346,14 +343,14 @@ TEST(CentralSchema, OwnerThatIsNotASuperuserCanSetUpAndAddPeople)
 
     const QByteArray superuserPassword = qgetenv("PGPASSWORD");
     qputenv("PGPASSWORD", "owner-secret");
-    const CentralAdmin::Result init = CentralAdmin().initServer(cluster().uri(owner, database));
+    const CentralAdmin::Report init = CentralAdmin().initServer(cluster().uri(owner, database));
     const QString officer = PgCluster::uniqueName(QStringLiteral("officer"));
-    const CentralAdmin::Result added
+    const CentralAdmin::Report added
         = CentralAdmin().addUser(cluster().uri(owner, database), officer, QStringLiteral("officer"),
                                  {QStringLiteral("Melton")}, QStringLiteral("officer-secret"));
     qputenv("PGPASSWORD", superuserPassword);
-    ASSERT_TRUE(init.ok()) << init.error.toStdString();
-    ASSERT_TRUE(added.ok()) << added.error.toStdString();
+    ASSERT_TRUE(init.ok()) << init.errorString().toStdString();
+    ASSERT_TRUE(added.ok()) << added.errorString().toStdString();
 
     PgSession session(cluster(), database, officer, QStringLiteral("officer-secret"));
     ASSERT_TRUE(session.isOpen()) << session.openError().toStdString();

@@ -55,10 +55,10 @@ protected:
         if (s_database.isEmpty())
             return;
         s_login = PgCluster::uniqueName(QStringLiteral("officer_paged"));
-        const CentralAdmin::Result result = CentralAdmin().addUser(
+        const CentralAdmin::Report result = CentralAdmin().addUser(
             superuserUri(s_database), s_login, QStringLiteral("officer"), {kOadby}, kPassword);
         if (!result.ok()) {
-            ADD_FAILURE() << result.error.toStdString();
+            ADD_FAILURE() << result.errorString().toStdString();
             s_database.clear();
         }
     }
@@ -79,7 +79,7 @@ protected:
             const SyncResult result = engine.run(cluster().uri(s_login, s_database));
             total.pulled += result.pulled;
             total.pushed += result.pushed;
-            total.error = result.error;
+            total.status = result.status;
             return !result.ok() || done();
         });
         return total;
@@ -106,7 +106,7 @@ TEST_F(ChangeDownloadTest, MoreThan2500ChangesInOneTransactionArriveInPagesExact
     own.household.areaName = kOadby;
     ASSERT_TRUE(households.insert({own})) << households.errorString().toStdString();
     SyncResult result = syncUntil(engine, [&] { return engine.pendingCount().valueOr(-1) == 0; });
-    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     ASSERT_EQ(result.pushed, 1);
     ASSERT_TRUE(engine.run(cluster().uri(s_login, s_database)).ok());
 
@@ -144,7 +144,7 @@ TEST_F(ChangeDownloadTest, MoreThan2500ChangesInOneTransactionArriveInPagesExact
     QList<qint64> pages;
     engine.setProgressHandler([&](qint64 done, qint64) { pages.append(done); });
     result = syncUntil(engine, [&] { return households.count().valueOr(-1) == kNew + 1; });
-    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     EXPECT_EQ(result.pulled, kNew + 1);
     EXPECT_GE(pages.size(), 3) << "1,000 rows a page";
     EXPECT_EQ(localRows(database,
@@ -154,7 +154,7 @@ TEST_F(ChangeDownloadTest, MoreThan2500ChangesInOneTransactionArriveInPagesExact
     EXPECT_EQ(engine.pendingCount().valueOr(-1), 0) << "pulled rows are not sent back";
     // Nothing new: nothing pulled again.
     result = engine.run(cluster().uri(s_login, s_database));
-    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     EXPECT_EQ(result.pulled, 0);
 }
 
@@ -189,9 +189,8 @@ TEST_F(ChangeDownloadTest, AKeyHoldingAQuoteIsBoundNotPasted)
     ServerHello hello;
     hello.tables.append({&table, table.columns});
     CentralConnection connection(QStringLiteral("quoted-central"));
-    QString error;
-    const auto address = CentralConnection::parseUri(superuserUri(s_database), &error);
-    ASSERT_TRUE(address) << error.toStdString();
+    const auto address = CentralConnection::parseUri(superuserUri(s_database));
+    ASSERT_TRUE(address) << address.errorString().toStdString();
     ASSERT_TRUE(connection.open(*address, cluster().superuserPassword()))
         << connection.errorString().toStdString();
 
@@ -205,14 +204,14 @@ TEST_F(ChangeDownloadTest, AKeyHoldingAQuoteIsBoundNotPasted)
     QString watermark;
     QList<HouseholdMove> moves;
     // Until the rows are below the watermark (other transactions of the cluster may hold it).
-    bool downloaded = true;
+    Status downloaded;
     eventually([&] {
         watermark.clear();
         downloaded = ChangeDownload(connection, hello, run)
                          .download(QStringLiteral("0"), watermark, moves);
         return !downloaded || result.pulled == kRows;
     });
-    ASSERT_TRUE(downloaded) << result.error.toStdString();
+    ASSERT_TRUE(downloaded) << downloaded.errorString().toStdString();
     EXPECT_EQ(result.pulled, kRows);
     EXPECT_GE(pages.size(), 3);
     const QMap<QString, QString> rows

@@ -60,10 +60,10 @@ protected:
         QStringList logins;
         for (int i = 0; i < 3; ++i) {
             logins.append(PgCluster::uniqueName(QStringLiteral("writer")));
-            const CentralAdmin::Result added
+            const CentralAdmin::Report added
                 = CentralAdmin().addUser(superuserUri(m_database), logins.last(),
                                          QStringLiteral("officer"), {kArea}, kPassword);
-            ASSERT_TRUE(added.ok()) << added.error.toStdString();
+            ASSERT_TRUE(added.ok()) << added.errorString().toStdString();
         }
         m_a = std::make_unique<PgSession>(cluster(), m_database, logins[0], kPassword);
         m_b = std::make_unique<PgSession>(cluster(), m_database, logins[1], kPassword);
@@ -165,7 +165,7 @@ TEST_F(ConcurrentWritersTest, APullWhileAnOlderTransactionIsOpenAndANewerOneComm
 
         // The device pulls now: B's rows are committed, A's are not.
         const SyncResult between = m_device->sync();
-        ASSERT_TRUE(between.ok()) << between.error.toStdString();
+        ASSERT_TRUE(between.ok()) << between.errorString().toStdString();
         EXPECT_FALSE(onDevice(fromA)) << "an uncommitted row reached the device";
 
         // Round 2: A gives up; rounds 1 and 3: A commits.
@@ -176,7 +176,7 @@ TEST_F(ConcurrentWritersTest, APullWhileAnOlderTransactionIsOpenAndANewerOneComm
         // Every transaction up to B's has ended: one pull must bring all that was committed.
         ASSERT_TRUE(watermarkPassed(xidB));
         const SyncResult after = m_device->sync();
-        ASSERT_TRUE(after.ok()) << after.error.toStdString();
+        ASSERT_TRUE(after.ok()) << after.errorString().toStdString();
         const std::optional<HouseholdRecord> newer = onDevice(fromB);
         ASSERT_TRUE(newer) << "B's household never reached the device";
         EXPECT_EQ(newer->resident.name, QStringLiteral("Resident of %1 Newer Road").arg(round));

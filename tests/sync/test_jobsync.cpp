@@ -218,7 +218,7 @@ TEST_F(JobSyncTest, AFittersDifferenceReasonAndJobPhotoReachTheOffice)
         {stray, QString(64, u'0'), job, other}))
         << coordinator->lastError().toStdString();
     const SyncResult refused = coordinator->sync();
-    ASSERT_TRUE(refused.ok()) << refused.error.toStdString();
+    ASSERT_TRUE(refused.ok()) << refused.errorString().toStdString();
     ASSERT_EQ(refused.rejected.size(), 1);
     EXPECT_EQ(refused.rejected[0].entityId, stray);
     EXPECT_TRUE(refused.rejected[0].reason.contains(u"row-level security"))
@@ -302,7 +302,7 @@ TEST_F(JobSyncTest, AFittersNoAccessSendsItsRevisitJob)
         {own, job}))
         << van->lastError().toStdString();
     const SyncResult refused = van->sync();
-    ASSERT_TRUE(refused.ok()) << refused.error.toStdString();
+    ASSERT_TRUE(refused.ok()) << refused.errorString().toStdString();
     ASSERT_EQ(refused.rejected.size(), 1);
     EXPECT_EQ(refused.rejected[0].entityId, own);
     EXPECT_EQ(
@@ -333,7 +333,7 @@ TEST_F(JobSyncTest, AJobMovedOnTheServerMeanwhileComesBackRefusedWithTheServersV
     ASSERT_TRUE(schedule(*a, job, QStringLiteral("2027-01-07T09:00:00.000Z"),
                          QStringLiteral("2027-01-07T10:10:00.000Z")));
     const SyncResult late = a->sync();
-    ASSERT_TRUE(late.ok()) << late.error.toStdString();
+    ASSERT_TRUE(late.ok()) << late.errorString().toStdString();
     ASSERT_EQ(late.rejected.size(), 1);
     EXPECT_EQ(late.rejected[0].entityId, job);
     // The reason names the server's value.
@@ -389,7 +389,7 @@ TEST_F(JobSyncTest, TwoOfficesReservingTheLastUnitOfflineTheServerKeepsTheFirstA
     // b's reservation of the door viewer is refused and reported with the server's figures;
     // its window locks (2 of the 4 still free) are taken.
     const SyncResult second = b->sync();
-    ASSERT_TRUE(second.ok()) << second.error.toStdString();
+    ASSERT_TRUE(second.ok()) << second.errorString().toStdString();
     ASSERT_EQ(second.rejected.size(), 1);
     EXPECT_EQ(second.rejected[0].entity, QStringLiteral("stock_movement"));
     EXPECT_TRUE(second.rejected[0].reason.contains(u"stock short"))

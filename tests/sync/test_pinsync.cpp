@@ -25,7 +25,7 @@ QString text(const QUuid &id)
 ::testing::AssertionResult synced(const SyncResult &result)
 {
     if (!result.ok())
-        return ::testing::AssertionFailure() << result.error.toStdString();
+        return ::testing::AssertionFailure() << result.errorString().toStdString();
     if (!result.rejected.isEmpty()) {
         return ::testing::AssertionFailure()
             << "refused: " << result.rejected.first().reason.toStdString();
@@ -64,11 +64,11 @@ protected:
         };
         for (const auto &[key, role] : people) {
             const QString login = PgCluster::uniqueName(key);
-            const CentralAdmin::Result result = CentralAdmin().addUser(
+            const CentralAdmin::Report result = CentralAdmin().addUser(
                 superuserUri(s_database), login, role,
                 role == u"fitter" ? QStringList() : QStringList {kMelton}, kPassword);
             if (!result.ok()) {
-                ADD_FAILURE() << result.error.toStdString();
+                ADD_FAILURE() << result.errorString().toStdString();
                 s_database.clear();
                 return;
             }

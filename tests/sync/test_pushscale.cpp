@@ -105,10 +105,10 @@ TEST_F(PushScale, EveryRolesPushedOpsReachTheHouseholdByItsPrimaryKey)
     for (const QString &role : roles) {
         const QString login = PgCluster::uniqueName(role);
         const bool inAreas = role != u"fitter" && role != u"manager" && role != u"admin";
-        const CentralAdmin::Result added = CentralAdmin().addUser(
+        const CentralAdmin::Report added = CentralAdmin().addUser(
             superuserUri(s_database), login, role, inAreas ? QStringList {kOadby} : QStringList {},
             QStringLiteral("push-scale-password"));
-        ASSERT_TRUE(added.ok()) << added.error.toStdString();
+        ASSERT_TRUE(added.ok()) << added.errorString().toStdString();
         ASSERT_TRUE(session->exec(QStringLiteral("SET ROLE \"%1\"").arg(login)));
         int planned = 0;
         for (const QString &statement : statements) {

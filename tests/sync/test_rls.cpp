@@ -91,10 +91,10 @@ void Rls::SetUpTestSuite()
     };
     for (const auto &[key, person] : people) {
         const QString login = PgCluster::uniqueName(key);
-        const CentralAdmin::Result result = CentralAdmin().addUser(
+        const CentralAdmin::Report result = CentralAdmin().addUser(
             superuserUri(s_database), login, person.first, person.second, kPassword);
         if (!result.ok()) {
-            ADD_FAILURE() << result.error.toStdString();
+            ADD_FAILURE() << result.errorString().toStdString();
             s_database.clear();
             return;
         }
@@ -562,9 +562,9 @@ TEST_F(Rls, TheTriggerSetsTxidAndRowVersion)
 TEST_F(Rls, AFitterCannotListAnotherFittersNoAccessJobs)
 {
     const QString other = PgCluster::uniqueName(QStringLiteral("fitter2"));
-    const CentralAdmin::Result added = CentralAdmin().addUser(
+    const CentralAdmin::Report added = CentralAdmin().addUser(
         superuserUri(s_database), other, QStringLiteral("fitter"), {}, kPassword);
-    ASSERT_TRUE(added.ok()) << added.error.toStdString();
+    ASSERT_TRUE(added.ok()) << added.errorString().toStdString();
     const QString theirJob = id(41);
     const auto seed = superuserSession(s_database);
     ASSERT_TRUE(accepted(

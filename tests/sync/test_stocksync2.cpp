@@ -137,7 +137,7 @@ TEST_F(StockGuardTest, AReservationMovedOnTwoDevicesIsReleasedAndReservedOnce)
     // longer holds in the van, its reservations would reserve the job's items twice (the
     // depot has enough for that): refused, with the server's figures.
     const SyncResult late = b->sync();
-    ASSERT_TRUE(late.ok()) << late.error.toStdString();
+    ASSERT_TRUE(late.ok()) << late.errorString().toStdString();
     ASSERT_EQ(late.rejected.size(), 4) << reasons(late).toStdString();
     QStringList why;
     for (const SyncRejection &rejection : late.rejected) {
@@ -228,7 +228,7 @@ TEST_F(StockGuardTest, AReleaseOrFittingBeyondWhatTheJobHoldsIsRefusedWithTheFig
     ASSERT_TRUE(a->exec(insert, {orphan, 0, QStringLiteral("released"), QVariant(), -1}))
         << a->lastError().toStdString();
     const SyncResult refused = a->sync();
-    ASSERT_TRUE(refused.ok()) << refused.error.toStdString();
+    ASSERT_TRUE(refused.ok()) << refused.errorString().toStdString();
     ASSERT_EQ(refused.rejected.size(), 3) << reasons(refused).toStdString();
     QHash<QString, QString> why;
     for (const SyncRejection &rejection : refused.rejected)
@@ -349,7 +349,7 @@ TEST_F(StockGuardTest, AJobChangeTheServerRefusedTakesItsReservationBackToTheSer
     // The server keeps b's booking and refuses a's; a's device takes the server's job and its
     // reservation follows it back into the fitter's van, in the same sync.
     const SyncResult late = a->sync();
-    ASSERT_TRUE(late.ok()) << late.error.toStdString();
+    ASSERT_TRUE(late.ok()) << late.errorString().toStdString();
     ASSERT_EQ(late.rejected.size(), 1) << reasons(late).toStdString();
     EXPECT_EQ(late.rejected[0].entity, QStringLiteral("job"));
     const QStringList serverJob = centralJob(*m_central, job);
@@ -395,7 +395,7 @@ TEST_F(StockGuardTest, ADoubleBookingTheServerRefusedHoldsNoStockAnywhere)
     // The booking is refused (double booking), and the reservations with it: the job is not
     // booked on the server.
     const SyncResult refused = b->sync();
-    ASSERT_TRUE(refused.ok()) << refused.error.toStdString();
+    ASSERT_TRUE(refused.ok()) << refused.errorString().toStdString();
     ASSERT_EQ(refused.rejected.size(), 3) << reasons(refused).toStdString();
     for (const SyncRejection &rejection : refused.rejected) {
         if (rejection.entity == u"job")
@@ -499,7 +499,7 @@ TEST_F(StockGuardTest, CatalogueEditsOfCoordinatorsAndAdminsReachEveryDeviceOthe
                                    {},
                                    0}));
         const SyncResult result = other->sync();
-        ASSERT_TRUE(result.ok()) << result.error.toStdString();
+        ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
         ASSERT_EQ(result.rejected.size(), 2) << login.toStdString();
         for (const SyncRejection &rejection : result.rejected) {
             EXPECT_EQ(rejection.entity, QStringLiteral("equipment_type"));

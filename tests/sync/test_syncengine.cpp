@@ -63,8 +63,7 @@ public:
             total.pulled += result.pulled;
             total.conflicts += result.conflicts;
             total.rejected += result.rejected;
-            total.error = result.error;
-            total.unreachable = result.unreachable;
+            total.status = result.status;
             return !result.ok() || done();
         });
         return total;
@@ -138,7 +137,7 @@ private:
 ::testing::AssertionResult synced(const SyncResult &result)
 {
     if (!result.ok())
-        return ::testing::AssertionFailure() << result.error.toStdString();
+        return ::testing::AssertionFailure() << result.errorString().toStdString();
     if (!result.rejected.isEmpty()) {
         return ::testing::AssertionFailure()
             << "refused: " << result.rejected.first().reason.toStdString();
@@ -169,10 +168,10 @@ protected:
         };
         for (const auto &[key, person] : people) {
             const QString login = PgCluster::uniqueName(key);
-            const CentralAdmin::Result result = CentralAdmin().addUser(
+            const CentralAdmin::Report result = CentralAdmin().addUser(
                 superuserUri(s_database), login, person.first, person.second, kPassword);
             if (!result.ok()) {
-                ADD_FAILURE() << result.error.toStdString();
+                ADD_FAILURE() << result.errorString().toStdString();
                 s_database.clear();
                 return;
             }
@@ -386,7 +385,8 @@ TEST_F(SyncEngineTest, UnreachableServerLosesNothing)
 
     const SyncResult offline = a->engine().run(kClosedUri);
     EXPECT_FALSE(offline.ok());
-    EXPECT_TRUE(offline.unreachable) << offline.error.toStdString();
+    EXPECT_TRUE(offline.unreachable()) << offline.errorString().toStdString();
+    EXPECT_EQ(offline.status.error().kind, Error::Kind::Network);
     EXPECT_EQ(a->outboxRows(), 2);
 
     // The command line says so with exit code 3.
@@ -410,6 +410,39 @@ TEST_F(SyncEngineTest, UnreachableServerLosesNothing)
               QStringLiteral("Written offline"));
 }
 
+TEST_F(SyncEngineTest, ALocalDatabaseThatCannotBeWrittenStopsTheSyncNamingTheFile)
+{
+    auto a = device(QStringLiteral("damaged"), QStringLiteral("officer_a"));
+    a->create(QStringLiteral("6 Damaged Drive"), kMelton, QStringLiteral("Di"));
+    const int queued = a->outboxRows();
+    ASSERT_TRUE(
+        QSqlQuery(a->database().connection()).exec(QStringLiteral("DROP TABLE sync_state")));
+
+    const SyncResult result = a->sync();
+    ASSERT_FALSE(result.ok());
+    EXPECT_FALSE(result.unreachable());
+    EXPECT_EQ(result.status.error().kind, Error::Kind::Database)
+        << result.errorString().toStdString();
+    EXPECT_TRUE(result.errorString().contains(a->database().path()))
+        << result.errorString().toStdString();
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("sync_state")))
+        << result.errorString().toStdString();
+    EXPECT_EQ(a->outboxRows(), queued) << "nothing was sent";
+
+    // The command line: a database error is exit 2, the message names the file.
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), kPassword);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SAFERHOMES_CLI),
+                  {QStringLiteral("--db"), a->database().path(), QStringLiteral("--json"),
+                   QStringLiteral("sync"), QStringLiteral("--server"), a->uri()});
+    ASSERT_TRUE(process.waitForFinished(120'000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    EXPECT_EQ(process.exitCode(), 2) << err.toStdString();
+    EXPECT_TRUE(err.contains(a->database().path())) << err.toStdString();
+}
+
 TEST_F(SyncEngineTest, RefusedChangeIsListedAndKept)
 {
     auto volunteer = device(QStringLiteral("volunteer"), QStringLiteral("volunteer"));
@@ -417,7 +450,7 @@ TEST_F(SyncEngineTest, RefusedChangeIsListedAndKept)
     const QUuid outside = volunteer->create(QStringLiteral("8 Away Road"), kOadby, {});
 
     const SyncResult result = volunteer->sync();
-    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     EXPECT_EQ(result.pushed, 1);
     ASSERT_EQ(result.rejected.size(), 1);
     EXPECT_EQ(result.rejected[0].entityId, outside.toString(QUuid::WithoutBraces));
@@ -429,7 +462,7 @@ TEST_F(SyncEngineTest, RefusedChangeIsListedAndKept)
     EXPECT_EQ(engine.pendingCount().valueOr(-1), 0);
     EXPECT_EQ(engine.rejections().valueOr({}).size(), 1);
     const SyncResult again = volunteer->sync();
-    ASSERT_TRUE(again.ok()) << again.error.toStdString();
+    ASSERT_TRUE(again.ok()) << again.errorString().toStdString();
     EXPECT_TRUE(again.rejected.isEmpty());
 
     const auto central = superuserSession(s_database);
@@ -589,8 +622,9 @@ TEST_F(SyncEngineTest, StatusMovesFromVisitsTravel)
     Visit visit;
     visit.householdId = household;
     visit.outcome = VisitOutcome::Accepted;
-    ASSERT_TRUE(visits.insert(visit, {HouseholdStatus::Identified, {HouseholdStatus::Contacted}}))
-        << visits.errorString().toStdString();
+    const Result<Visit> inserted
+        = visits.insert(visit, {HouseholdStatus::Identified, {HouseholdStatus::Contacted}});
+    ASSERT_TRUE(inserted) << inserted.errorString().toStdString();
     ASSERT_TRUE(synced(a->sync()));
     const auto central = superuserSession(s_database);
     EXPECT_EQ(
@@ -663,7 +697,7 @@ TEST_F(SyncEngineTest, StockLedgerComposesAndJobsAreNeverDoubleBooked)
                          QStringLiteral("2026-12-01T12:00:00.000Z"), now}));
     ASSERT_TRUE(synced(a->sync()));
     const SyncResult second = b->sync();
-    ASSERT_TRUE(second.ok()) << second.error.toStdString();
+    ASSERT_TRUE(second.ok()) << second.errorString().toStdString();
     ASSERT_EQ(second.rejected.size(), 1);
     EXPECT_EQ(second.rejected[0].entityId, jobB);
     EXPECT_TRUE(second.rejected[0].reason.contains(QStringLiteral("job_fitter_not_double_booked")))
@@ -829,15 +863,17 @@ TEST_F(SyncEngineTest, ServerAndClientVersionsAreChecked)
         central->exec(QStringLiteral("UPDATE schema_info SET min_client_version = '99.0.0'")));
     SyncResult result = a->sync();
     EXPECT_FALSE(result.ok());
-    EXPECT_TRUE(result.error.contains(QStringLiteral("99.0.0"))) << result.error.toStdString();
-    EXPECT_TRUE(result.error.contains(QStringLiteral("update SaferHomes")))
-        << result.error.toStdString();
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("99.0.0")))
+        << result.errorString().toStdString();
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("update SaferHomes")))
+        << result.errorString().toStdString();
     EXPECT_EQ(a->outboxRows(), 1);
     ASSERT_TRUE(central->exec(QStringLiteral("UPDATE schema_info SET min_client_version = '0.1.0', "
                                              "schema_version = schema_version + 1")));
     result = a->sync();
     EXPECT_FALSE(result.ok());
-    EXPECT_TRUE(result.error.contains(QStringLiteral("newer"))) << result.error.toStdString();
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("newer")))
+        << result.errorString().toStdString();
     EXPECT_EQ(a->outboxRows(), 1);
     ASSERT_TRUE(central->exec(
         QStringLiteral("UPDATE schema_info SET schema_version = schema_version - 1")));
@@ -869,7 +905,7 @@ TEST_F(SyncEngineTest, SameUprnOnTwoDevicesDoesNotStopThePull)
     const QUuid second = make(*b, QStringLiteral("1 Twin St"));
     ASSERT_TRUE(synced(a->sync()));
     const SyncResult result = b->syncUntil([&] { return b->households().find(first).has_value(); });
-    ASSERT_TRUE(result.ok()) << result.error.toStdString();
+    ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     ASSERT_EQ(result.rejected.size(), 1);
     EXPECT_EQ(result.rejected[0].entityId, second.toString(QUuid::WithoutBraces));
     EXPECT_EQ(b->households().find(first)->household.uprn, uprn);

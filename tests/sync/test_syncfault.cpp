@@ -71,9 +71,9 @@ TEST(SyncFaultTest, FirstResidentAddedOnTwoDevicesStaysOnePrimary)
     QStringList logins;
     for (const char *key : {"officer_a", "officer_b"}) {
         logins.append(PgCluster::uniqueName(QLatin1String(key)));
-        const CentralAdmin::Result added = CentralAdmin().addUser(
+        const CentralAdmin::Report added = CentralAdmin().addUser(
             superuserUri(database), logins.last(), QStringLiteral("officer"), {area}, password);
-        ASSERT_TRUE(added.ok()) << added.error.toStdString();
+        ASSERT_TRUE(added.ok()) << added.errorString().toStdString();
     }
     QTemporaryDir dir;
     TestDevice a(QStringLiteral("first-a"), dir.filePath(QStringLiteral("a.db")), logins[0],
@@ -105,9 +105,9 @@ TEST(SyncFaultTest, FirstResidentAddedOnTwoDevicesStaysOnePrimary)
     ASSERT_TRUE(b.households().setFields(record.household.id,
                                          {{HouseholdField::ResidentName, QStringLiteral("Bob")}}));
     const SyncResult first = a.sync();
-    ASSERT_TRUE(first.ok()) << first.error.toStdString();
+    ASSERT_TRUE(first.ok()) << first.errorString().toStdString();
     const SyncResult second = b.sync();
-    ASSERT_TRUE(second.ok()) << second.error.toStdString();
+    ASSERT_TRUE(second.ok()) << second.errorString().toStdString();
     EXPECT_TRUE(second.rejected.isEmpty());
     // Both devices sync until each has the server's resident (A's "Ann"; B's "Bob" stays a
     // conflict), and then once more each: nothing may change after that.

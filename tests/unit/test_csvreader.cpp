@@ -50,7 +50,7 @@ QStringList toQt(const Row &row)
 struct Parsed {
     Rows rows;
     std::vector<int> lines;
-    CsvReader::Error error = CsvReader::Error::None;
+    CsvReader::Problem error = CsvReader::Problem::None;
     int errorLine = 0;
     std::string errorString;
 };
@@ -64,9 +64,14 @@ Parsed parse(const QByteArray &data)
         parsed.rows.push_back(toStd(record.fields));
         parsed.lines.push_back(record.line);
     }
-    parsed.error = reader.error();
-    parsed.errorLine = reader.errorLine();
-    parsed.errorString = reader.errorString().toStdString();
+    parsed.error = reader.problem();
+    parsed.errorLine = reader.problemLine();
+    const Status status = reader.status();
+    EXPECT_EQ(status.ok(), parsed.error == CsvReader::Problem::None);
+    if (!status) {
+        EXPECT_EQ(status.error().kind, Error::Kind::Invalid);
+    }
+    parsed.errorString = status.errorString().toStdString();
     return parsed;
 }
 
@@ -117,7 +122,7 @@ TEST_P(CsvSpectrumTest, MatchesJson)
     }
 
     const Parsed parsed = parse(csv);
-    ASSERT_EQ(parsed.error, CsvReader::Error::None) << parsed.errorString;
+    ASSERT_EQ(parsed.error, CsvReader::Problem::None) << parsed.errorString;
     ASSERT_EQ(parsed.rows.size(), static_cast<size_t>(expected.size()) + 1);
     const QStringList header = toQt(parsed.rows.front());
     for (qsizetype i = 0; i < expected.size(); ++i) {
@@ -157,9 +162,9 @@ TEST(CsvReader, EmptyDataHasNoRecordsAndNoError)
     CsvRecord record;
     EXPECT_TRUE(reader.atEnd());
     EXPECT_FALSE(reader.next(record));
-    EXPECT_EQ(reader.error(), CsvReader::Error::None);
-    EXPECT_EQ(reader.errorLine(), 0);
-    EXPECT_TRUE(reader.errorString().isEmpty());
+    EXPECT_EQ(reader.problem(), CsvReader::Problem::None);
+    EXPECT_EQ(reader.problemLine(), 0);
+    EXPECT_TRUE(reader.status().ok());
     EXPECT_EQ(reader.byteSize(), 0);
 }
 
@@ -178,7 +183,7 @@ TEST(CsvReader, LineEndingsGiveSameRecords)
     for (const char *data : {"a,b\n1,2\n3,4\n", "a,b\r\n1,2\r\n3,4\r\n", "a,b\r1,2\r3,4\r",
                              "a,b\r\n1,2\n3,4\r", "a,b\n1,2\n3,4"}) {
         const Parsed parsed = parse(data);
-        EXPECT_EQ(parsed.error, CsvReader::Error::None) << data;
+        EXPECT_EQ(parsed.error, CsvReader::Problem::None) << data;
         EXPECT_EQ(parsed.rows, expected) << data;
         EXPECT_EQ(parsed.lines, (std::vector<int> {1, 2, 3})) << data;
     }
@@ -229,7 +234,7 @@ TEST(CsvReader, TrailingNewlineIsOptional)
 TEST(CsvReader, BlankLinesAreSkipped)
 {
     const Parsed parsed = parse("\n\na,b\n\n\r\nc,d\n\n\r");
-    EXPECT_EQ(parsed.error, CsvReader::Error::None);
+    EXPECT_EQ(parsed.error, CsvReader::Problem::None);
     EXPECT_EQ(parsed.rows, (Rows {{"a", "b"}, {"c", "d"}}));
     EXPECT_EQ(parsed.lines, (std::vector<int> {3, 6}));
     EXPECT_TRUE(parse("\n\r\n\r").rows.empty());
@@ -247,7 +252,7 @@ TEST(CsvReader, StrayQuotesAreKeptLiterally)
 {
     const Parsed parsed = parse("a,b\"c,d\n37\xC2\xB0"
                                 "36'37.8\"N,x\n\"ab\"cd,e\n");
-    EXPECT_EQ(parsed.error, CsvReader::Error::None);
+    EXPECT_EQ(parsed.error, CsvReader::Problem::None);
     EXPECT_EQ(parsed.rows, (Rows {{"a", "b\"c", "d"}, {"37°36'37.8\"N", "x"}, {"abcd", "e"}}));
     EXPECT_EQ(parsed.lines, (std::vector<int> {1, 2, 3}));
 }
@@ -256,17 +261,17 @@ TEST(CsvReader, UnterminatedQuoteReportsWhereTheFieldStarted)
 {
     const Parsed parsed = parse("a,b\n1,2\n3,\"never\nclosed\n4,5\n");
     EXPECT_EQ(parsed.rows, (Rows {{"a", "b"}, {"1", "2"}}));
-    EXPECT_EQ(parsed.error, CsvReader::Error::UnterminatedQuote);
+    EXPECT_EQ(parsed.error, CsvReader::Problem::UnterminatedQuote);
     EXPECT_EQ(parsed.errorLine, 3);
     EXPECT_EQ(parsed.errorString, "line 3: quoted field is never closed");
 
     // The field starts on a later line than its record.
     const Parsed later = parse("\"multi\nline\",\"open");
-    EXPECT_EQ(later.error, CsvReader::Error::UnterminatedQuote);
+    EXPECT_EQ(later.error, CsvReader::Problem::UnterminatedQuote);
     EXPECT_EQ(later.errorLine, 2);
 
     const Parsed lone = parse("\"");
-    EXPECT_EQ(lone.error, CsvReader::Error::UnterminatedQuote);
+    EXPECT_EQ(lone.error, CsvReader::Problem::UnterminatedQuote);
     EXPECT_EQ(lone.errorLine, 1);
 }
 
@@ -279,7 +284,7 @@ TEST(CsvReader, ErrorStopsReading)
     EXPECT_TRUE(record.fields.isEmpty());
     EXPECT_TRUE(reader.atEnd());
     EXPECT_FALSE(reader.next(record));
-    EXPECT_EQ(reader.error(), CsvReader::Error::UnterminatedQuote);
+    EXPECT_EQ(reader.problem(), CsvReader::Problem::UnterminatedQuote);
 }
 
 TEST(CsvReader, InvalidUtf8ReportsLineOfFirstBadByte)
@@ -302,7 +307,7 @@ TEST(CsvReader, InvalidUtf8ReportsLineOfFirstBadByte)
     };
     for (const Case &testCase : cases) {
         const Parsed parsed = parse(testCase.data);
-        EXPECT_EQ(parsed.error, CsvReader::Error::InvalidUtf8) << testCase.data;
+        EXPECT_EQ(parsed.error, CsvReader::Problem::InvalidUtf8) << testCase.data;
         EXPECT_EQ(parsed.errorLine, testCase.line) << testCase.data;
         EXPECT_TRUE(parsed.rows.empty()) << testCase.data;
         EXPECT_EQ(parsed.errorString.rfind("line " + std::to_string(testCase.line) + ": ", 0), 0u)
@@ -315,21 +320,21 @@ TEST(CsvReader, ValidMultibyteText)
     const Parsed parsed = parse("Zo\xC3\xAB \xC3\x93 S\xC3\xBAilleabh\xC3\xA1in,"
                                 "\xE2\x82\xAC"
                                 "5,\xF0\x9F\x8F\xA0\n");
-    EXPECT_EQ(parsed.error, CsvReader::Error::None);
+    EXPECT_EQ(parsed.error, CsvReader::Problem::None);
     EXPECT_EQ(parsed.rows, (Rows {{"Zoë Ó Súilleabháin", "€5", "🏠"}}));
 }
 
 TEST(CsvReader, NulByteMeansBinary)
 {
     const Parsed parsed = parse(QByteArray("a,b\n1,\0,2\n", 10));
-    EXPECT_EQ(parsed.error, CsvReader::Error::Binary);
+    EXPECT_EQ(parsed.error, CsvReader::Problem::Binary);
     EXPECT_EQ(parsed.errorLine, 2);
     EXPECT_TRUE(parsed.rows.empty());
     EXPECT_EQ(parsed.errorString.rfind("line 2: ", 0), 0u) << parsed.errorString;
 
     // Binary wins over an earlier invalid byte: a PNG is not "wrongly encoded text".
     const Parsed png = parse(QByteArray("\x89PNG\r\n\x1A\n\0\0", 10));
-    EXPECT_EQ(png.error, CsvReader::Error::Binary);
+    EXPECT_EQ(png.error, CsvReader::Problem::Binary);
     EXPECT_EQ(png.errorLine, 3);
 }
 
@@ -351,7 +356,7 @@ TEST(CsvReader, BytePositionAdvancesToTheEnd)
     EXPECT_EQ(count, 2);
     EXPECT_EQ(reader.bytePosition(), reader.byteSize());
     EXPECT_TRUE(reader.atEnd());
-    EXPECT_EQ(reader.error(), CsvReader::Error::None);
+    EXPECT_EQ(reader.problem(), CsvReader::Problem::None);
 }
 
 // ---- writer ----
@@ -385,7 +390,7 @@ TEST(CsvWriter, RoundTripsThroughReader)
     for (const Row &record : records)
         data += CsvWriter::formatRecord(toQt(record));
     const Parsed parsed = parse(data);
-    EXPECT_EQ(parsed.error, CsvReader::Error::None);
+    EXPECT_EQ(parsed.error, CsvReader::Problem::None);
     EXPECT_EQ(parsed.rows, records);
     EXPECT_EQ(parsed.lines, (std::vector<int> {1, 2, 3, 8, 9, 10, 11}));
 }
@@ -436,7 +441,7 @@ TEST(CsvProperties, WriterOutputReadsBackIdentically)
             data += formatted;
         }
         const Parsed parsed = parse(data);
-        RC_ASSERT(parsed.error == CsvReader::Error::None);
+        RC_ASSERT(parsed.error == CsvReader::Problem::None);
         RC_ASSERT(parsed.rows == records);
         RC_ASSERT(parsed.lines == lines);
     }));
@@ -460,10 +465,10 @@ TEST(CsvProperties, ArbitraryBytesNeverHangOrCrash)
             previousLine = record.line;
         }
         RC_ASSERT(reader.atEnd());
-        if (reader.error() == CsvReader::Error::None)
+        if (reader.problem() == CsvReader::Problem::None)
             RC_ASSERT(reader.bytePosition() == reader.byteSize());
         else
-            RC_ASSERT(reader.errorLine() >= 1);
+            RC_ASSERT(reader.problemLine() >= 1);
     }));
 }
 

@@ -2,12 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 using namespace saferhomes;
 
 TEST(GridConverter, ConvertsKnownPointsToWgs84)
 {
     GridConverter converter;
-    ASSERT_TRUE(converter.isValid()) << qPrintable(converter.errorString());
+    ASSERT_TRUE(converter.status()) << qPrintable(converter.status().errorString());
     // Ordnance Survey's worked example (Caister water tower): on OSGB36 this grid reference
     // is 52°39'27.2531"N 1°43'4.5177"E. WGS84 differs by the OSGB36 datum shift, here about
     // 45 m north and 125 m west; a conversion that forgot the shift would be ~130 m out.
@@ -27,7 +29,12 @@ TEST(GridConverter, ConvertsKnownPointsToWgs84)
 TEST(GridConverter, RefusesPointsOffTheGrid)
 {
     GridConverter converter;
-    EXPECT_FALSE(converter.toWgs84(-5, 100));
-    EXPECT_FALSE(converter.toWgs84(800000, 100));
-    EXPECT_FALSE(converter.toWgs84(100, 1400000));
+    for (const auto &[easting, northing] :
+         {std::pair {-5.0, 100.0}, std::pair {800000.0, 100.0}, std::pair {100.0, 1400000.0}}) {
+        const auto position = converter.toWgs84(easting, northing);
+        ASSERT_FALSE(position) << easting << " " << northing;
+        EXPECT_EQ(position.error().kind, Error::Kind::Invalid);
+        EXPECT_TRUE(position.errorString().contains(QStringLiteral("not on the British National")))
+            << qPrintable(position.errorString());
+    }
 }

@@ -553,7 +553,10 @@ TEST(RecommendationRulesFile, InvalidDefinitionIsReported)
 TEST(RecommendationRulesFile, MissingFileNamesTheFile)
 {
     RecommendationEngine custom(SurveyDefinition::builtIn());
-    EXPECT_FALSE(custom.loadFile(u"/no/such/rules-v7.json"_s));
+    const Status loaded = custom.loadFile(u"/no/such/rules-v7.json"_s);
+    ASSERT_FALSE(loaded);
+    EXPECT_EQ(loaded.error().kind, Error::Kind::NotFound);
+    EXPECT_FALSE(custom.isValid());
     ASSERT_EQ(custom.errors().size(), 1);
     EXPECT_TRUE(custom.errors()[0].startsWith(u"/no/such/rules-v7.json: "_s));
 }

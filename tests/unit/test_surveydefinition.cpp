@@ -376,7 +376,11 @@ class MalformedDefinition : public ::testing::TestWithParam<MalformedCase> { };
 TEST_P(MalformedDefinition, ReportsFileAndJsonPath)
 {
     SurveyDefinition definition;
-    EXPECT_FALSE(definition.load(GetParam().json, u"definition-v1.json"_s));
+    const Status loaded = definition.load(GetParam().json, u"definition-v1.json"_s);
+    ASSERT_FALSE(loaded);
+    EXPECT_EQ(loaded.error().kind, Error::Kind::Invalid);
+    // The Error holds every problem, one a line, as errors() lists them.
+    EXPECT_EQ(loaded.errorString(), definition.errors().join(u'\n'));
     EXPECT_FALSE(definition.isValid());
     EXPECT_TRUE(definition.questions().isEmpty()) << "half a definition must not be used";
     const QString expected = QString::fromUtf8(GetParam().expected);
@@ -548,7 +552,11 @@ TEST(SurveyDefinitionFile, EveryValueReplacedByTheWrongTypeFailsCleanly)
 TEST(SurveyDefinitionFile, MissingFileNamesTheFile)
 {
     SurveyDefinition definition;
-    EXPECT_FALSE(definition.loadFile(u"/no/such/dir/definition-v9.json"_s));
+    const Status loaded = definition.loadFile(u"/no/such/dir/definition-v9.json"_s);
+    ASSERT_FALSE(loaded);
+    EXPECT_EQ(loaded.error().kind, Error::Kind::NotFound);
+    EXPECT_TRUE(loaded.errorString().startsWith(u"/no/such/dir/definition-v9.json: "_s));
+    EXPECT_FALSE(definition.status());
     ASSERT_EQ(definition.errors().size(), 1);
     EXPECT_TRUE(definition.errors().first().startsWith(u"/no/such/dir/definition-v9.json: "_s));
 }

@@ -347,7 +347,7 @@ TEST(UkBoundary, RefusesSwappedAndImpossibleCoordinates)
 TEST(UkBoundary, ContainsGridReferencesAllRoundGreatBritain)
 {
     GridConverter converter;
-    ASSERT_TRUE(converter.isValid()) << qPrintable(converter.errorString());
+    ASSERT_TRUE(converter.status()) << qPrintable(converter.status().errorString());
     for (const GridPlace &place : kUkGrid) {
         const auto position = converter.toWgs84(place.easting, place.northing);
         ASSERT_TRUE(position) << place.name;
@@ -358,7 +358,7 @@ TEST(UkBoundary, ContainsGridReferencesAllRoundGreatBritain)
 TEST(UkBoundary, RefusesGridReferencesOfPlacesOutsideTheUk)
 {
     GridConverter converter;
-    ASSERT_TRUE(converter.isValid()) << qPrintable(converter.errorString());
+    ASSERT_TRUE(converter.status()) << qPrintable(converter.status().errorString());
     for (const GridPlace &place : kNotUkGrid) {
         const auto position = converter.toWgs84(place.easting, place.northing);
         if (position) {

@@ -69,9 +69,8 @@ DoorstepPage::DoorstepPage(const Database &database, HouseholdRepository &househ
 
     connect(m_finder, &DoorstepFinder::householdChosen, this, &DoorstepPage::openHousehold);
     connect(m_finder, &DoorstepFinder::failed, this, &DoorstepPage::showError);
-    if (!m_engine.isValid()) {
-        showError(tr("The survey cannot be used: %1").arg(m_engine.errorString()));
-    }
+    if (const Status loaded = m_engine.status(); !loaded)
+        showError(tr("The survey cannot be used: %1").arg(loaded.errorString()));
 }
 
 DoorstepPage::~DoorstepPage()

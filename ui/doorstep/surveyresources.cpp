@@ -4,33 +4,29 @@
 
 namespace saferhomes {
 
-std::shared_ptr<const RecommendationEngine>
-SurveyResources::load(const QString &definitionPath, const QString &rulesPath, QString *error)
+Result<SurveyResources::Engine> SurveyResources::load(const QString &definitionPath,
+                                                      const QString &rulesPath)
 {
     SurveyDefinition definition;
-    if (!definition.loadFile(definitionPath)) {
-        if (error) {
-            *error = QCoreApplication::translate("SurveyResources",
-                                                 "The survey definition is not valid:\n%1")
-                         .arg(definition.errorString());
-        }
-        return nullptr;
+    if (const Status loaded = definition.loadFile(definitionPath); !loaded) {
+        return Error {loaded.error().kind,
+                      QCoreApplication::translate("SurveyResources",
+                                                  "The survey definition is not valid:\n%1")
+                          .arg(loaded.errorString())};
     }
     auto engine = std::make_shared<RecommendationEngine>(definition);
-    if (!engine->loadFile(rulesPath)) {
-        if (error) {
-            *error = QCoreApplication::translate("SurveyResources",
-                                                 "The recommendation rules are not valid:\n%1")
-                         .arg(engine->errorString());
-        }
-        return nullptr;
+    if (const Status loaded = engine->loadFile(rulesPath); !loaded) {
+        return Error {loaded.error().kind,
+                      QCoreApplication::translate("SurveyResources",
+                                                  "The recommendation rules are not valid:\n%1")
+                          .arg(loaded.errorString())};
     }
-    return engine;
+    return Engine(std::move(engine));
 }
 
-std::shared_ptr<const RecommendationEngine> SurveyResources::loadBuiltIn(QString *error)
+Result<SurveyResources::Engine> SurveyResources::loadBuiltIn()
 {
-    return load(SurveyDefinition::builtInPath(), RecommendationEngine::builtInRulesPath(), error);
+    return load(SurveyDefinition::builtInPath(), RecommendationEngine::builtInRulesPath());
 }
 
 } // namespace saferhomes

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/result.h"
 #include "survey/recommendationengine.h"
 
 #include <QString>
@@ -12,12 +13,13 @@ namespace saferhomes {
 /// screen uses the same checked instances.
 class SurveyResources {
 public:
-    /// The definition at \a definitionPath with the rules at \a rulesPath, or nullptr with
-    /// \a error naming each file and JSON path that is wrong.
-    static std::shared_ptr<const RecommendationEngine>
-    load(const QString &definitionPath, const QString &rulesPath, QString *error);
+    using Engine = std::shared_ptr<const RecommendationEngine>;
+
+    /// The definition at \a definitionPath with the rules at \a rulesPath; the Error names
+    /// each file and JSON path that is wrong.
+    static Result<Engine> load(const QString &definitionPath, const QString &rulesPath);
     /// The definition and rules built into the application.
-    static std::shared_ptr<const RecommendationEngine> loadBuiltIn(QString *error);
+    static Result<Engine> loadBuiltIn();
 };
 
 } // namespace saferhomes

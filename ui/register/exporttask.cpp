@@ -22,16 +22,17 @@ QFuture<ExportTask::Outcome> ExportTask::write(const QString &databasePath, cons
             return;
         }
         const HouseholdRepository repository(database, Database::localUserName());
-        HouseholdExporter exporter(repository);
         // A cancelled export leaves the old file as it was.
-        const bool ok = exporter.write(filePath, [&promise](qint64 done, qint64 total) {
-            if (total > 0)
-                promise.setProgressValue(int(done * 1000 / total));
-            return !promise.isCanceled();
-        });
-        if (!ok)
-            outcome.error = exporter.errorString();
-        outcome.written = exporter.written();
+        const Result<int> written
+            = HouseholdExporter(repository).write(filePath, [&promise](qint64 done, qint64 total) {
+                  if (total > 0)
+                      promise.setProgressValue(int(done * 1000 / total));
+                  return !promise.isCanceled();
+              });
+        if (written)
+            outcome.written = *written;
+        else
+            outcome.error = written.errorString();
         promise.addResult(outcome);
     });
 }

@@ -84,10 +84,11 @@ MainWindow::~MainWindow()
 QWidget *MainWindow::createModes()
 {
     if (!m_survey) {
-        QString error;
-        m_survey = SurveyResources::loadBuiltIn(&error);
-        if (!m_survey) {
-            showError(error);
+        const Result<SurveyResources::Engine> survey = SurveyResources::loadBuiltIn();
+        if (survey) {
+            m_survey = *survey;
+        } else {
+            showError(survey.errorString());
             m_survey = std::make_shared<const RecommendationEngine>(SurveyDefinition());
         }
     }

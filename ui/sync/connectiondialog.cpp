@@ -168,12 +168,11 @@ void ConnectionDialog::updateState()
 
     QString warning;
     if (current.isConfigured()) {
-        QString error;
-        const std::optional<CentralConnection::Address> address
-            = CentralConnection::parseUri(current.uri(), &error);
+        const Result<CentralConnection::Address> address
+            = CentralConnection::parseUri(current.uri());
         // The model's rule for when a connection is not safe enough, in this dialog's words.
         if (!address)
-            warning = error;
+            warning = address.errorString();
         else if (!address->securityWarning().isEmpty())
             warning = tr("\u26a0 The server's certificate and host name are not both checked, "
                          "so another machine could pose as it. Choose \u201cVerify certificate "

@@ -138,8 +138,8 @@ void SyncBar::finished(const SyncResult &result, bool manual)
         m_conflictView->reload();
     if (!result.ok()) {
         // An automatic sync that finds the server away only says so in the status bar.
-        if (manual || !result.unreachable)
-            emit error(tr("Sync failed: %1").arg(result.error));
+        if (manual || !result.unreachable())
+            emit error(tr("Sync failed: %1").arg(result.errorString()));
         return;
     }
     if (!result.rejected.isEmpty()) {

@@ -17,17 +17,15 @@ QFuture<SyncConnectionTest::Result> SyncConnectionTest::run(const QString &uri,
 SyncConnectionTest::Result SyncConnectionTest::test(const QString &uri, const QString &password)
 {
     Result result;
-    QString error;
-    const std::optional<CentralConnection::Address> address
-        = CentralConnection::parseUri(uri, &error);
+    const auto address = CentralConnection::parseUri(uri);
     if (!address) {
         result.outcome = Outcome::BadAddress;
         result.headline = tr("These settings do not make a usable address.");
-        result.detail = error;
+        result.detail = address.errorString();
         return result;
     }
     CentralConnection connection(ConnectionName::unique(u"saferhomes-connection-test"));
-    if (connection.open(*address, password)) {
+    if (connection.open(*address, password).ok()) {
         result.outcome = Outcome::Connected;
         result.headline = tr("Connected to %1.").arg(address->display());
         result.detail = address->securityWarning();

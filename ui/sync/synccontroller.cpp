@@ -140,9 +140,9 @@ void SyncController::syncFinished()
         m_link = Link::Online;
         m_lastError.clear();
     } else {
-        m_link = result.unreachable ? Link::Offline : Link::Failed;
-        m_lastError = result.error;
-        if (ConnectionProblem::isPasswordRefusal(result.error)) {
+        m_link = result.unreachable() ? Link::Offline : Link::Failed;
+        m_lastError = result.errorString();
+        if (ConnectionProblem::isPasswordRefusal(m_lastError)) {
             m_keychain.forget(m_running.keychainKey());
             m_passwordRefused = true;
         }

@@ -56,9 +56,9 @@ QFuture<SyncResult> SyncTask::run(const QString &databasePath, const QString &ur
             if (worker->path != databasePath || !worker->database) {
                 worker->reset();
                 worker->database.emplace(ConnectionName::unique(u"sync-worker"));
-                if (!worker->database->open(databasePath)) {
+                if (const Status opened = worker->database->open(databasePath); !opened) {
                     SyncResult failed;
-                    failed.error = worker->database->errorString();
+                    failed.status = opened;
                     worker->reset();
                     promise.addResult(failed);
                     return;

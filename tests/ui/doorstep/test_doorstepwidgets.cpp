@@ -256,20 +256,25 @@ TEST_F(DoorstepTest, AMalformedSurveyFileIsNamedWithItsJsonPath)
         = writeFile(QStringLiteral("definition-bad.json"),
                     R"({"version": "9", "title": "T", "sections": [{"id": "s", "title": "S",
             "questions": [{"id": "q", "type": "choice", "label": "Q", "options": 3}]}]})");
-    QString error;
-    EXPECT_EQ(SurveyResources::load(bad, RecommendationEngine::builtInRulesPath(), &error),
-              nullptr);
+    const auto badDefinition = SurveyResources::load(bad, RecommendationEngine::builtInRulesPath());
+    ASSERT_FALSE(badDefinition);
+    EXPECT_EQ(badDefinition.error().kind, Error::Kind::Invalid);
+    QString error = badDefinition.errorString();
     EXPECT_TRUE(error.contains(QStringLiteral("definition-bad.json"))) << qPrintable(error);
     EXPECT_TRUE(error.contains(QStringLiteral("sections[0].questions[0].options")))
         << qPrintable(error);
 
     const QString rules = writeFile(QStringLiteral("rules-bad.json"),
                                     R"({"version": "1", "definitionVersion": "1", "rules": [{}]})");
-    EXPECT_EQ(SurveyResources::load(SurveyDefinition::builtInPath(), rules, &error), nullptr);
+    const auto badRules = SurveyResources::load(SurveyDefinition::builtInPath(), rules);
+    ASSERT_FALSE(badRules);
+    error = badRules.errorString();
     EXPECT_TRUE(error.contains(QStringLiteral("rules-bad.json"))) << qPrintable(error);
     EXPECT_TRUE(error.contains(QStringLiteral("rules[0]"))) << qPrintable(error);
 
-    EXPECT_NE(SurveyResources::loadBuiltIn(&error), nullptr) << qPrintable(error);
+    const auto builtIn = SurveyResources::loadBuiltIn();
+    ASSERT_TRUE(builtIn) << qPrintable(builtIn.errorString());
+    EXPECT_NE(*builtIn, nullptr);
 }
 
 } // namespace saferhomes::test

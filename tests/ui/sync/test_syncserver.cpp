@@ -47,8 +47,8 @@ QString initialisedDatabase(const QString &prefix)
         ADD_FAILURE() << error.toStdString();
         return {};
     }
-    const CentralAdmin::Result result = CentralAdmin().initServer(superuserUri(database));
-    EXPECT_TRUE(result.ok()) << result.error.toStdString();
+    const CentralAdmin::Report result = CentralAdmin().initServer(superuserUri(database));
+    EXPECT_TRUE(result.ok()) << result.errorString().toStdString();
     return result.ok() ? database : QString();
 }
 
@@ -70,10 +70,10 @@ protected:
         };
         for (const auto &[key, area] : people) {
             const QString login = synctest::PgCluster::uniqueName(key);
-            const CentralAdmin::Result result = CentralAdmin().addUser(
+            const CentralAdmin::Report result = CentralAdmin().addUser(
                 superuserUri(s_database), login, QStringLiteral("officer"), {area}, kPassword);
             if (!result.ok()) {
-                ADD_FAILURE() << result.error.toStdString();
+                ADD_FAILURE() << result.errorString().toStdString();
                 s_database.clear();
                 return;
             }
@@ -280,7 +280,7 @@ TEST_F(SyncServerTest, SyncNowSendsReceivesAndAConflictIsSettledInTheConflictVie
     fromB.resident.name = QStringLiteral("Bea");
     ASSERT_TRUE(atB.insert({fromB}));
     const SyncResult bSent = syncB();
-    ASSERT_TRUE(bSent.ok()) << qPrintable(bSent.error);
+    ASSERT_TRUE(bSent.ok()) << qPrintable(bSent.errorString());
     ASSERT_EQ(bSent.pushed, 2);
     HouseholdRepository atA = repository();
     ASSERT_TRUE(atA.setFields(shared, {{HouseholdField::ResidentName, QStringLiteral("Ann A")}}));
@@ -351,7 +351,7 @@ TEST_F(SyncServerTest, TheFirstDownloadShowsItsProgressInTheStatusBar)
     ASSERT_TRUE(HouseholdRepository(maker, QStringLiteral("maker")).insert(records));
     const SyncResult made
         = engineFor(maker, QStringLiteral("maker")).run(uriFor(QStringLiteral("officer_a")));
-    ASSERT_TRUE(made.ok()) << qPrintable(made.error);
+    ASSERT_TRUE(made.ok()) << qPrintable(made.errorString());
     Database watcher(QStringLiteral("ui-sync-watcher"));
     ASSERT_TRUE(watcher.open(m_dir.filePath(QStringLiteral("watcher.sqlite"))));
     HouseholdRepository watched(watcher, QStringLiteral("watcher"));
