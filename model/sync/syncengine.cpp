@@ -179,8 +179,7 @@ Status SyncEngine::pull(CentralConnection &central, const ServerHello &hello, Sy
     return ledger.setState(SyncLedger::kCursor, watermark);
 }
 
-Status SyncEngine::settleRefusedJobs(const QString &since, const ServerHello &hello,
-                                     SyncRun &run)
+Status SyncEngine::settleRefusedJobs(const QString &since, const ServerHello &hello, SyncRun &run)
 {
     // With the server's ledger pulled, a refused job's reservations follow the server's job;
     // what that moves is sent in this same sync. Both record their failure in the run.
