@@ -313,6 +313,16 @@ bool SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageIte
         }
     }
     const QString now = storeTimestamp();
+    // The household accepted when the package was first agreed (DESIGN §9): editing or agreeing
+    // it again keeps that time; a package left with nothing agreed has none.
+    query.prepare(QStringLiteral(
+        "UPDATE survey SET package_agreed_at = CASE WHEN EXISTS (SELECT 1 FROM recommendation r "
+        "WHERE r.survey_id = survey.id AND r.agreed = 1) THEN coalesce(package_agreed_at, ?) END "
+        "WHERE id = ?"));
+    query.addBindValue(now);
+    query.addBindValue(id);
+    if (!query.exec())
+        return rollback(query.lastError().text());
     AuditLog audit(m_connectionName, m_userName, m_device);
     if (!audit.record(QStringLiteral("survey"), id, QStringLiteral("package"),
                       old == QStringLiteral("[]") ? QVariant() : QVariant(old), packageText(items),

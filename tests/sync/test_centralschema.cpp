@@ -202,7 +202,7 @@ TEST(CentralScript, SplitsAtTopLevelSemicolonsOnly)
 
 TEST(CentralScript, ShipsNumberedMigrations)
 {
-    EXPECT_EQ(CentralAdmin::latestSchemaVersion(), 12);
+    EXPECT_EQ(CentralAdmin::latestSchemaVersion(), 13);
     for (const QString &path : {QStringLiteral(":/sql/postgres/0001_central.sql"),
                                 QStringLiteral(":/sql/postgres/0002_access.sql")}) {
         QFile file(path);
@@ -221,7 +221,7 @@ TEST(CentralSchema, InitServerCreatesTablesRolesAndPolicies)
     const CentralAdmin::Result result = CentralAdmin().initServer(superuserUri(database));
     ASSERT_TRUE(result.ok()) << result.error.toStdString();
     EXPECT_EQ(result.applied, CentralAdmin::latestSchemaVersion());
-    EXPECT_EQ(result.schemaVersion, 12);
+    EXPECT_EQ(result.schemaVersion, 13);
 
     const auto session = superuserSession(database);
     EXPECT_EQ(session->column(QStringLiteral("SELECT relname FROM pg_class WHERE relkind = 'r' "
@@ -246,7 +246,7 @@ TEST(CentralSchema, InitServerCreatesTablesRolesAndPolicies)
                                          "WHERE extname = 'btree_gist'"))
                   .toInt(),
               1);
-    EXPECT_EQ(session->value(QStringLiteral("SELECT schema_version FROM schema_info")).toInt(), 12);
+    EXPECT_EQ(session->value(QStringLiteral("SELECT schema_version FROM schema_info")).toInt(), 13);
     EXPECT_FALSE(session->value(QStringLiteral("SELECT min_client_version FROM schema_info"))
                      .toString()
                      .isEmpty());
@@ -297,7 +297,7 @@ TEST(CentralSchema, InitServerTwiceChangesNothing)
     const CentralAdmin::Result again = CentralAdmin().initServer(superuserUri(database));
     ASSERT_TRUE(again.ok()) << again.error.toStdString();
     EXPECT_EQ(again.applied, 0);
-    EXPECT_EQ(again.schemaVersion, 12);
+    EXPECT_EQ(again.schemaVersion, 13);
     EXPECT_TRUE(again.createdRoles.isEmpty());
     EXPECT_EQ(catalogSnapshot(*session), before);
 }
