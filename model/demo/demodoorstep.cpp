@@ -171,12 +171,14 @@ Status DemoStories::addSurvey(const DemoHome &home, const SurveyPlan &survey, co
     if (!completed.ok())
         return refused(home, completed.error);
     m_backdates.push_back({DemoTimestamp::SurveyStartedAt, id, when});
-    m_backdates.push_back(
-        {DemoTimestamp::SurveyCompletedAt, id, when.addSecs(60 * m_events.between(20, 45))});
+    const QDateTime completedAt = when.addSecs(60 * m_events.between(20, 45));
+    m_backdates.push_back({DemoTimestamp::SurveyCompletedAt, id, completedAt});
     if (agree) {
         const SurveyService::Result agreed = service.agreePackage(id, survey.items);
         if (!agreed.ok())
             return refused(home, agreed.error);
+        // Agreed at the door, a few minutes after the survey.
+        m_backdates.push_back({DemoTimestamp::PackageAgreedAt, id, completedAt.addSecs(300)});
     }
     if (surveyId)
         *surveyId = id;

@@ -136,6 +136,7 @@ constexpr Backdated kBackdated[] = {
     {"attachment", "created_at"},
     {"survey", "started_at"},
     {"survey", "completed_at"},
+    {"survey", "package_agreed_at"},
 };
 
 QByteArray backdateSql(const Backdated &target)

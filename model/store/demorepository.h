@@ -87,6 +87,7 @@ enum class DemoTimestamp {
     AttachmentCreatedAt,
     SurveyStartedAt,
     SurveyCompletedAt,
+    PackageAgreedAt,
 };
 
 /// Writes generated demo data that no service writes yet (areas, catalogue, fitters,

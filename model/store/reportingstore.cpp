@@ -43,11 +43,11 @@ Result<ReturnRows> ReportingStore::returnRows(const QString &from, const QString
     if (query.lastError().isValid())
         return readError(tr("visits"), query.lastError());
 
-    // A package is agreed on a completed survey; the agreement is dated by the survey's
-    // completion (the recommendation rows carry no time of their own).
+    // A household accepted when the package of one of its surveys was first agreed
+    // (package_agreed_at, synced with the survey), whenever the survey was completed.
     if (!run(query,
              QStringLiteral("SELECT DISTINCT s.household_id FROM survey s "
-                            "WHERE s.completed_at >= ? AND s.completed_at < ? AND EXISTS "
+                            "WHERE s.package_agreed_at >= ? AND s.package_agreed_at < ? AND EXISTS "
                             "(SELECT 1 FROM recommendation r WHERE r.survey_id = s.id "
                             "AND r.agreed = 1)"),
              {from, to}))

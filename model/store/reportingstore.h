@@ -41,8 +41,7 @@ struct ReturnRows {
 
     // In no particular order: the return sorts what it lists.
     QList<Visit> visits; ///< distinct (household, outcome) of the visits in [from, to)
-    QStringList
-        accepted; ///< households whose package was agreed on a survey completed in [from, to)
+    QStringList accepted; ///< households with a package first agreed in [from, to)
     QList<Completion> completions; ///< completed jobs with completed_at < to
     QList<Fitted> fitted; ///< fitted items (qty > 0) of completed jobs with completed_at < to
     QList<Equipment> equipment; ///< the catalogue, by code

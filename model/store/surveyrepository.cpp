@@ -317,6 +317,16 @@ Status SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageI
         }
     }
     const QString now = storeTimestamp();
+    // The household accepted when the package was first agreed (DESIGN §9): editing or agreeing
+    // it again keeps that time; a package left with nothing agreed has none.
+    query.prepare(QStringLiteral(
+        "UPDATE survey SET package_agreed_at = CASE WHEN EXISTS (SELECT 1 FROM recommendation r "
+        "WHERE r.survey_id = survey.id AND r.agreed = 1) THEN coalesce(package_agreed_at, ?) END "
+        "WHERE id = ?"));
+    query.addBindValue(now);
+    query.addBindValue(id);
+    if (!query.exec())
+        return rollback(writeError(tr("the survey table"), query.lastError()));
     AuditLog audit(m_connectionName, m_userName, m_device);
     if (const Status recorded = audit.record(
             QStringLiteral("survey"), id, QStringLiteral("package"),

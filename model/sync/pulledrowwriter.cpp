@@ -2,8 +2,8 @@
 
 #include "localpragmas.h"
 #include "store/auditlog.h"
-#include "store/frozenreturnrepository.h"
 #include "store/database.h"
+#include "store/frozenreturnrepository.h"
 #include "store/householdsearch.h"
 #include "store/localerasure.h"
 #include "store/sqlitestatement.h"

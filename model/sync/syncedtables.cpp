@@ -89,15 +89,16 @@ QList<SyncedTable> makeTables()
          false,
          false,
          true});
-    tables.append({QStringLiteral("survey"),
-                   QStringLiteral("id"),
-                   {req("id"), req("household_id"), col("visit_id"), req("definition_version"),
-                    col("answers", K::Json), req("started_at", K::Time),
-                    col("completed_at", K::Time), req("by_user"), col("supersedes")},
-                   kByHousehold,
-                   false,
-                   false,
-                   true});
+    tables.append(
+        {QStringLiteral("survey"),
+         QStringLiteral("id"),
+         {req("id"), req("household_id"), col("visit_id"), req("definition_version"),
+          col("answers", K::Json), req("started_at", K::Time), col("completed_at", K::Time),
+          req("by_user"), col("supersedes"), col("package_agreed_at", K::Time)},
+         kByHousehold,
+         false,
+         false,
+         true});
     tables.append({QStringLiteral("recommendation"),
                    QStringLiteral("id"),
                    {req("id"), req("survey_id"), req("equipment_code"), req("qty", K::Integer),

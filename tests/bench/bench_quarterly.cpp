@@ -92,11 +92,13 @@ bool fill(Database &database)
             "printf('w-%d', rid), id, strftime('%Y-%m-%dT%H:%M:%fZ', '2025-06-01', "
             "printf('+%d days', max(day - 10, 0)), printf('+%d minutes', minute)), 'bench', "
             "'no_answer' FROM history WHERE rid % 3 = 0"),
-        QStringLiteral("INSERT INTO survey (id, household_id, definition_version, started_at, "
-                       "completed_at, by_user) SELECT printf('s-%d', rid), id, '1', "
-                       "strftime('%Y-%m-%dT%H:%M:%fZ', '2025-06-01', printf('+%d days', day + 3)), "
-                       "strftime('%Y-%m-%dT%H:%M:%fZ', '2025-06-01', printf('+%d days', day + 3), "
-                       "'+600 minutes'), 'bench' FROM history WHERE rid % 5 <> 0"),
+        QStringLiteral(
+            "INSERT INTO survey (id, household_id, definition_version, started_at, "
+            "completed_at, by_user, package_agreed_at) SELECT printf('s-%d', rid), id, "
+            "'1', strftime('%Y-%m-%dT%H:%M:%fZ', '2025-06-01', printf('+%d days', day + 3)), "
+            "strftime('%Y-%m-%dT%H:%M:%fZ', '2025-06-01', printf('+%d days', day + 3), "
+            "'+600 minutes'), 'bench', strftime('%Y-%m-%dT%H:%M:%fZ', '2025-06-01', "
+            "printf('+%d days', day + 3), '+605 minutes') FROM history WHERE rid % 5 <> 0"),
         QStringLiteral("INSERT INTO recommendation (id, survey_id, equipment_code, qty, agreed) "
                        "SELECT printf('r-%d', rid), printf('s-%d', rid), 'TLOCK', 1, 1 "
                        "FROM history WHERE rid % 5 <> 0"),

@@ -15,7 +15,8 @@ namespace saferhomes::test {
 ///   visits in Q3: h1 (00:30 on 1 Oct BST), h3 (23:59 31 Dec GMT, declined), h5 (two visits,
 ///     one declined), h6; not h2 (23:30 on 30 Sep BST) nor h4 (00:00 1 Jan)
 ///     -> households_visited 4 {h1,h3,h5,h6}, households_declined 2 {h3,h5}
-///   agreed packages on surveys completed in Q3: h1, h8 (h6 agreed nothing, h7's was in June)
+///   packages agreed in Q3 (on completing the survey): h1, h8 (h6 agreed nothing, h7's was in
+///     June)
 ///     -> households_accepted 2 {h1,h8}
 ///   completed jobs in Q3: h7 (also secured in June), h1 (00:15 1 Oct BST), h3 (23:45 31 Dec),
 ///     h6 (nothing fitted); h2 at 23:45 30 Sep BST is Q2; h4 on 1 Jan is after; cancelled and
@@ -124,12 +125,15 @@ private:
         visit("v7", "h6", "2024-10-15T09:00:00.000Z", "accepted");
     }
 
+    /// A completed survey with one package item; an agreed package is agreed on completion.
     void survey(const char *name, const char *household, const char *completedAt, int agreed)
     {
+        const QString at = QString::fromLatin1(completedAt);
         run(QStringLiteral("INSERT INTO survey (id, household_id, definition_version, "
-                           "started_at, completed_at, by_user) VALUES (?, ?, '1', ?, ?, 'tester')"),
-            {id(name), id(household), QString::fromLatin1(completedAt),
-             QString::fromLatin1(completedAt)});
+                           "started_at, completed_at, by_user, package_agreed_at) "
+                           "VALUES (?, ?, '1', ?, ?, 'tester', ?)"),
+            {id(name), id(household), at, at,
+             agreed ? QVariant(at) : QVariant(QMetaType::fromType<QString>())});
         run(QStringLiteral("INSERT INTO recommendation (id, survey_id, equipment_code, qty, "
                            "agreed) VALUES (?, ?, 'TLOCK', 1, ?)"),
             {id((QByteArray("r") + name).constData()), id(name), agreed});

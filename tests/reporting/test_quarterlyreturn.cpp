@@ -1,7 +1,11 @@
 #include "handmadereturn.h"
 #include "reporting/quarterlyreturn.h"
 #include "reportingfixture.h"
+#include "store/migrations.h"
+#include "store/reportingstore.h"
+#include "store/surveyrepository.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -178,4 +182,157 @@ TEST_F(QuarterlyReturnTest, AFailedReadIsAFailureNeverZeros)
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().kind, Error::Kind::Database);
     EXPECT_TRUE(r.errorString().contains(u"job"_s)) << r.errorString().toStdString();
+}
+
+namespace {
+
+/// Adds a completed survey of \a household with one agreed package item, agreed at \a agreedAt.
+void addAgreedSurvey(const QSqlDatabase &db, const char *name, const char *household,
+                     const QString &completedAt, const QString &agreedAt)
+{
+    EXPECT_EQ(
+        HandMadeReturn::exec(
+            db,
+            u"INSERT INTO survey (id, household_id, definition_version, started_at, "
+            "completed_at, by_user, package_agreed_at) VALUES (?, ?, '1', ?, ?, 'tester', ?)"_s,
+            {HandMadeReturn::id(name), HandMadeReturn::id(household), completedAt, completedAt,
+             agreedAt}),
+        QString());
+    EXPECT_EQ(HandMadeReturn::exec(
+                  db,
+                  u"INSERT INTO recommendation (id, survey_id, equipment_code, "
+                  "qty, agreed) VALUES (?, ?, 'ALARM', 1, 1)"_s,
+                  {QUuid::createUuid().toString(QUuid::WithoutBraces), HandMadeReturn::id(name)}),
+              QString());
+}
+
+} // namespace
+
+TEST_F(QuarterlyReturnTest, AcceptedIsDatedByTheAgreementNotTheSurvey)
+{
+    const QSqlDatabase db = m_database.connection();
+    // Surveys completed in Q2 (September, BST): h2's package agreed at 00:00 on 1 October in
+    // London (23:00Z) is Q3; h5's at 23:59:59.999 on 30 September is Q2.
+    addAgreedSurvey(db, "s2", "h2", u"2024-09-20T10:00:00.000Z"_s, u"2024-09-30T23:00:00.000Z"_s);
+    addAgreedSurvey(db, "s5", "h5", u"2024-09-20T10:00:00.000Z"_s, u"2024-09-30T22:59:59.999Z"_s);
+    // Surveys completed in Q3 (December, GMT): h3's agreed at 23:59 on 31 December is Q3, h4's
+    // at 00:00 on 1 January is Q4.
+    addAgreedSurvey(db, "s3", "h3", u"2024-12-20T10:00:00.000Z"_s, u"2024-12-31T23:59:00.000Z"_s);
+    addAgreedSurvey(db, "s4", "h4", u"2024-12-20T10:00:00.000Z"_s, u"2025-01-01T00:00:00.000Z"_s);
+
+    const auto accepted = [&](int quarter) {
+        const auto r
+            = QuarterlyReturn::compute(m_database, FinancialPeriod::quarter(2024, quarter), kNow);
+        EXPECT_TRUE(r.ok()) << r.errorString().toStdString();
+        return r.ok() ? r->figure(u"households_accepted"_s)->households : QStringList {u"?"_s};
+    };
+    EXPECT_EQ(accepted(1), ids({"h7"}));
+    EXPECT_EQ(accepted(2), ids({"h5"}));
+    EXPECT_EQ(accepted(3), ids({"h1", "h2", "h3", "h8"}));
+    EXPECT_EQ(accepted(4), ids({"h4"}));
+}
+
+TEST_F(QuarterlyReturnTest, AgreeingAgainKeepsTheFirstAgreement)
+{
+    // h5's package was agreed at 10:30 on 5 November 2024 (Q3); it is agreed again today.
+    addAgreedSurvey(m_database.connection(), "s5", "h5", u"2024-11-05T10:00:00.000Z"_s,
+                    u"2024-11-05T10:30:00.000Z"_s);
+    const QUuid s5 = QUuid::fromString(HandMadeReturn::id("s5"));
+    const auto agreedAt = [&] {
+        return scalar(u"SELECT package_agreed_at FROM survey WHERE id = '%1'"_s.arg(
+                          HandMadeReturn::id("s5")))
+            .toString();
+    };
+    SurveyRepository surveys(m_database, u"tester"_s);
+    ASSERT_TRUE(surveys.savePackage(
+        s5, {PackageItem {u"TLOCK"_s, 2, {}, true}, PackageItem {u"LIGHT"_s, 1, {}, false}}, {}))
+        << surveys.errorString().toStdString();
+    EXPECT_EQ(agreedAt(), u"2024-11-05T10:30:00.000Z"_s);
+    const auto q3 = QuarterlyReturn::compute(m_database, FinancialPeriod::quarter(2024, 3), kNow);
+    ASSERT_TRUE(q3.ok()) << q3.errorString().toStdString();
+    EXPECT_EQ(q3->figure(u"households_accepted"_s)->households, ids({"h1", "h5", "h8"}));
+
+    // A package left with nothing agreed has no agreement; agreeing it later dates it then.
+    ASSERT_TRUE(surveys.savePackage(s5, {PackageItem {u"TLOCK"_s, 2, {}, false}}, {}))
+        << surveys.errorString().toStdString();
+    EXPECT_EQ(scalar(u"SELECT package_agreed_at IS NULL FROM survey WHERE id = '%1'"_s.arg(
+                         HandMadeReturn::id("s5")))
+                  .toInt(),
+              1);
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    ASSERT_TRUE(surveys.savePackage(s5, {PackageItem {u"TLOCK"_s, 2, {}, true}}, {}))
+        << surveys.errorString().toStdString();
+    const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(1);
+    const QDateTime now = QDateTime::fromString(agreedAt(), Qt::ISODateWithMs);
+    EXPECT_TRUE(now.isValid() && now >= before && now <= after) << agreedAt().toStdString();
+    const ReportingStore store(m_database);
+    const auto stamp = [](const QDateTime &t) {
+        return t.toString(Qt::ISODateWithMs);
+    };
+    const auto rows = store.returnRows(stamp(before), stamp(after));
+    ASSERT_TRUE(rows.ok()) << rows.errorString().toStdString();
+    EXPECT_EQ(rows->accepted, ids({"h5"}));
+}
+
+TEST(PackageAgreedUpgrade, PackagesAgreedBeforeTheUpgradeAreDatedByTheirSurvey)
+{
+    // A database one schema older than this version, with a survey whose package was agreed,
+    // one whose package agreed nothing and a draft: after the upgrade only the first has an
+    // agreement time, its completion (what the return counted it by before), and the
+    // backfill queued nothing to send (the server backfills alike).
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(u"older.sqlite"_s);
+    const QStringList scripts = Migrations::scripts(u"sqlite"_s);
+    ASSERT_TRUE(scripts.last().endsWith(u"_package_agreed.sql"_s)) << scripts.last().toStdString();
+    {
+        QSqlDatabase old = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"older"_s);
+        old.setDatabaseName(path);
+        ASSERT_TRUE(old.open());
+        QSqlQuery query(old);
+        for (qsizetype index = 0; index + 1 < scripts.size(); ++index) {
+            QFile script(scripts[index]);
+            ASSERT_TRUE(script.open(QIODevice::ReadOnly));
+            for (const QString &statement :
+                 Migrations::statements(QString::fromUtf8(script.readAll())))
+                ASSERT_TRUE(query.exec(statement)) << query.lastError().text().toStdString();
+        }
+        const QStringList rows {
+            u"PRAGMA user_version = %1"_s.arg(scripts.size() - 1),
+            u"INSERT INTO meta (key, value) VALUES ('device_id', "
+            "'6f1c7c52-8d1e-4a36-9a53-1b2c3d4e5f60')"_s,
+            u"INSERT INTO household (rid, id, address_line1, postcode, created_at, updated_at) "
+            "VALUES (1, 'h', '1 Old Row', 'LE13 1AA', '2024-01-01T00:00:00.000Z', "
+            "'2024-01-01T00:00:00.000Z')"_s,
+            u"INSERT INTO equipment_type (code, name, unit_cost_pence, fit_minutes, skill) "
+            "VALUES ('TLOCK', 'Lock', 2500, 30, 'locks')"_s,
+            u"INSERT INTO survey (id, household_id, definition_version, started_at, "
+            "completed_at, by_user) VALUES "
+            "('agreed', 'h', '1', '2024-05-01T09:00:00.000Z', '2024-05-01T09:40:00.000Z', 'o'), "
+            "('nothing', 'h', '1', '2024-05-02T09:00:00.000Z', '2024-05-02T09:40:00.000Z', 'o'), "
+            "('draft', 'h', '1', '2024-05-03T09:00:00.000Z', NULL, 'o')"_s,
+            u"INSERT INTO recommendation (id, survey_id, equipment_code, qty, agreed) VALUES "
+            "('r1', 'agreed', 'TLOCK', 1, 1), ('r2', 'agreed', 'TLOCK', 1, 0), "
+            "('r3', 'nothing', 'TLOCK', 1, 0), ('r4', 'draft', 'TLOCK', 1, 1)"_s,
+            u"DELETE FROM outbox"_s,
+        };
+        for (const QString &sql : rows)
+            ASSERT_TRUE(query.exec(sql))
+                << sql.toStdString() << query.lastError().text().toStdString();
+    }
+    QSqlDatabase::removeDatabase(u"older"_s);
+
+    Database database(u"upgraded"_s);
+    ASSERT_TRUE(database.open(path)) << database.errorString().toStdString();
+    QSqlQuery query(database.connection());
+    ASSERT_TRUE(
+        query.exec(u"SELECT id, coalesce(package_agreed_at, '-') FROM survey ORDER BY id"_s));
+    QStringList agreed;
+    while (query.next())
+        agreed.append(query.value(0).toString() + u' ' + query.value(1).toString());
+    EXPECT_EQ(agreed,
+              (QStringList {u"agreed 2024-05-01T09:40:00.000Z"_s, u"draft -"_s, u"nothing -"_s}));
+    ASSERT_TRUE(query.exec(u"SELECT count(*) FROM outbox"_s) && query.next());
+    EXPECT_EQ(query.value(0).toInt(), 0);
 }

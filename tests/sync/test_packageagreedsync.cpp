@@ -1,0 +1,237 @@
+// When a survey's package was agreed (survey.package_agreed_at, issue 14) travels between two
+// officers' devices through the central database on the test cluster, unchanged to the
+// millisecond, whether the package was agreed before the survey was first sent (with the
+// survey) or after (as an update op); agreeing it again on the other device keeps it.
+
+#include "centraltest.h"
+#include "store/surveyrepository.h"
+#include "testdevice.h"
+
+#include <QTemporaryDir>
+
+namespace saferhomes::synctest {
+
+namespace {
+
+const QString kPassword = QStringLiteral("package-agreed-password");
+const QString kMelton = QStringLiteral("Melton Town Centre");
+
+QString text(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+::testing::AssertionResult synced(const SyncResult &result)
+{
+    if (!result.ok())
+        return ::testing::AssertionFailure() << result.errorString().toStdString();
+    if (!result.rejected.isEmpty()) {
+        return ::testing::AssertionFailure()
+            << "refused: " << result.rejected.first().reason.toStdString();
+    }
+    return ::testing::AssertionSuccess();
+}
+
+/// Syncs \a device until \a done() holds (or a sync fails, or patience runs out): rows reach a
+/// pull only once every older transaction of the shared cluster has ended.
+::testing::AssertionResult syncUntil(TestDevice &device, const std::function<bool()> &done)
+{
+    SyncResult last;
+    const bool reached = eventually([&] {
+        last = device.sync();
+        return !last.ok() || !last.rejected.isEmpty() || done();
+    });
+    if (!synced(last))
+        return synced(last);
+    return reached ? ::testing::AssertionSuccess()
+                   : ::testing::AssertionFailure() << "never got there";
+}
+
+/// The survey's agreement time on \a device as stored there; "<none>" without a row.
+QString agreedAt(const TestDevice &device, const QString &survey)
+{
+    const QList<QVariantList> rows = device.rows(
+        QStringLiteral("SELECT coalesce(package_agreed_at, '') FROM survey WHERE id = ?"),
+        {survey});
+    return rows.isEmpty() ? QStringLiteral("<none>") : rows.first().first().toString();
+}
+
+} // namespace
+
+class PackageAgreedSyncTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_database = initialisedDatabase(QStringLiteral("packageagreed"));
+        if (s_database.isEmpty())
+            return;
+        for (const QString &key : {QStringLiteral("officer_a"), QStringLiteral("officer_b")}) {
+            const QString login = PgCluster::uniqueName(key);
+            const CentralAdmin::Report result = CentralAdmin().addUser(
+                superuserUri(s_database), login, QStringLiteral("officer"), {kMelton}, kPassword);
+            if (!result.ok()) {
+                ADD_FAILURE() << result.errorString().toStdString();
+                s_database.clear();
+                return;
+            }
+            s_logins.insert(key, login);
+        }
+    }
+
+    void SetUp() override
+    {
+        ASSERT_FALSE(s_database.isEmpty()) << "set-up failed";
+        ASSERT_TRUE(m_dir.isValid());
+        m_central = superuserSession(s_database);
+    }
+
+    /// A device of \a login with the server's catalogue (packages refer to it).
+    std::unique_ptr<TestDevice> device(const QString &name, const QString &login)
+    {
+        auto made = std::make_unique<TestDevice>(name, m_dir.filePath(name + QStringLiteral(".db")),
+                                                 s_logins.value(login), kPassword,
+                                                 cluster().uri(s_logins.value(login), s_database));
+        QString error;
+        EXPECT_TRUE(made->open(&error)) << error.toStdString();
+        EXPECT_TRUE(synced(made->sync()));
+        return made;
+    }
+
+    /// A household with a completed survey (no package yet) on \a device; the survey's id.
+    QString completedSurvey(TestDevice &device, const QString &line1)
+    {
+        HouseholdRecord record;
+        record.household.id = QUuid::createUuid();
+        record.household.addressLine1 = line1;
+        record.household.postcode = QStringLiteral("LE13 1AA");
+        record.household.areaName = kMelton;
+        record.resident.name = QStringLiteral("Sam");
+        HouseholdRepository households = device.households();
+        EXPECT_TRUE(households.insert({record})) << households.errorString().toStdString();
+        const QString survey = text(QUuid::createUuid());
+        EXPECT_TRUE(device.exec(QStringLiteral("INSERT INTO survey (id, household_id, "
+                                               "definition_version, started_at, by_user) VALUES "
+                                               "(?, ?, '1', '2026-11-24T10:00:00.000Z', 'a')"),
+                                {survey, text(record.household.id)}))
+            << device.lastError().toStdString();
+        EXPECT_TRUE(device.exec(QStringLiteral("UPDATE survey SET completed_at = "
+                                               "'2026-11-24T10:40:00.000Z' WHERE id = ?"),
+                                {survey}))
+            << device.lastError().toStdString();
+        return survey;
+    }
+
+    /// The survey's agreement time on the server, written as the devices store times.
+    QString centralAgreedAt(const QString &survey)
+    {
+        return m_central
+            ->value(QStringLiteral("SELECT coalesce(to_char(package_agreed_at AT TIME ZONE 'UTC', "
+                                   "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), '') FROM survey "
+                                   "WHERE id = ?"),
+                    {survey})
+            .toString();
+    }
+
+    static inline QString s_database;
+    static inline QHash<QString, QString> s_logins;
+    QTemporaryDir m_dir;
+    std::unique_ptr<PgSession> m_central;
+};
+
+TEST_F(PackageAgreedSyncTest, TheAgreementTimeReachesTheOtherDeviceUnchanged)
+{
+    auto a = device(QStringLiteral("a"), QStringLiteral("officer_a"));
+    auto b = device(QStringLiteral("b"), QStringLiteral("officer_b"));
+    const QList<PackageItem> package {
+        {QStringLiteral("MORTICE_DEADLOCK_BS3621"), 1, QStringLiteral("old lock"), true},
+        {QStringLiteral("DOOR_VIEWER"), 1, QString(), false}};
+
+    // Agreed after the survey reached the server: the time goes as an update of the survey.
+    const QString later = completedSurvey(*a, QStringLiteral("1 Agreed Later Lane"));
+    ASSERT_TRUE(synced(a->sync()));
+    EXPECT_EQ(centralAgreedAt(later), QString());
+    SurveyRepository surveysA(a->database(), a->login());
+    ASSERT_TRUE(surveysA.savePackage(QUuid(later), package, {}))
+        << surveysA.errorString().toStdString();
+    const QString laterAt = agreedAt(*a, later);
+    ASSERT_EQ(laterAt.size(), 24) << laterAt.toStdString(); // 2026-12-07T02:40:00.123Z
+
+    // Agreed before the survey was first sent: the time goes with the survey.
+    const QString sooner = completedSurvey(*a, QStringLiteral("2 Agreed Sooner Street"));
+    ASSERT_TRUE(surveysA.savePackage(QUuid(sooner), package, {}))
+        << surveysA.errorString().toStdString();
+    const QString soonerAt = agreedAt(*a, sooner);
+    ASSERT_EQ(soonerAt.size(), 24) << soonerAt.toStdString();
+    // A time in the past, written straight into the row as the demo does, travels alike.
+    const QString past = completedSurvey(*a, QStringLiteral("3 Agreed Past Place"));
+    ASSERT_TRUE(a->exec(QStringLiteral("INSERT INTO recommendation (id, survey_id, "
+                                       "equipment_code, qty, agreed) VALUES (?, ?, "
+                                       "'DOOR_VIEWER', 1, 1)"),
+                        {text(QUuid::createUuid()), past}));
+    ASSERT_TRUE(a->exec(QStringLiteral("UPDATE survey SET package_agreed_at = "
+                                       "'2024-09-30T23:00:00.123Z' WHERE id = ?"),
+                        {past}));
+    ASSERT_TRUE(synced(a->sync()));
+    EXPECT_EQ(a->outboxRows(), 0);
+    EXPECT_EQ(centralAgreedAt(later), laterAt);
+    EXPECT_EQ(centralAgreedAt(sooner), soonerAt);
+    EXPECT_EQ(centralAgreedAt(past), QStringLiteral("2024-09-30T23:00:00.123Z"));
+
+    // Every row of a's sync has reached b once its last one has (one push, one transaction).
+    ASSERT_TRUE(syncUntil(*b, [&] { return agreedAt(*b, past) != QStringLiteral("<none>"); }));
+    EXPECT_EQ(agreedAt(*b, later), laterAt);
+    EXPECT_EQ(agreedAt(*b, sooner), soonerAt);
+    EXPECT_EQ(agreedAt(*b, past), QStringLiteral("2024-09-30T23:00:00.123Z"));
+
+    // Agreeing the package again on b (another item added) keeps the first agreement: no
+    // update of the survey is sent, and a still has its time after the next syncs.
+    SurveyRepository surveysB(b->database(), b->login());
+    QList<PackageItem> again = package;
+    again[1].agreed = true;
+    ASSERT_TRUE(surveysB.savePackage(QUuid(past), again, {}))
+        << surveysB.errorString().toStdString();
+    EXPECT_EQ(agreedAt(*b, past), QStringLiteral("2024-09-30T23:00:00.123Z"));
+    EXPECT_EQ(b->rows(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'survey'"))
+                  .first()
+                  .first()
+                  .toInt(),
+              0);
+    ASSERT_TRUE(synced(b->sync()));
+    ASSERT_TRUE(syncUntil(*a, [&] {
+        return a->rows(QStringLiteral("SELECT count(*) FROM recommendation r JOIN survey s ON "
+                                      "s.id = r.survey_id WHERE s.id = ? AND r.agreed = 1"),
+                       {past})
+                   .first()
+                   .first()
+                   .toInt()
+            == 2;
+    }));
+    EXPECT_EQ(agreedAt(*a, past), QStringLiteral("2024-09-30T23:00:00.123Z"));
+    EXPECT_EQ(centralAgreedAt(past), QStringLiteral("2024-09-30T23:00:00.123Z"));
+}
+
+TEST_F(PackageAgreedSyncTest, TheFirstAgreementToReachTheServerStands)
+{
+    auto a = device(QStringLiteral("first-a"), QStringLiteral("officer_a"));
+    auto b = device(QStringLiteral("first-b"), QStringLiteral("officer_b"));
+    const QString survey = completedSurvey(*a, QStringLiteral("3 Both Agreed Avenue"));
+    ASSERT_TRUE(synced(a->sync()));
+    ASSERT_TRUE(syncUntil(*b, [&] { return agreedAt(*b, survey) == QString(); }));
+
+    // Both agree offline; a's reaches the server first.
+    const QString sql = QStringLiteral("UPDATE survey SET package_agreed_at = ? WHERE id = ?");
+    ASSERT_TRUE(a->exec(sql, {QStringLiteral("2026-11-25T09:00:00.000Z"), survey}));
+    ASSERT_TRUE(b->exec(sql, {QStringLiteral("2026-11-24T11:00:00.000Z"), survey}));
+    ASSERT_TRUE(synced(a->sync()));
+    const SyncResult refused = b->sync();
+    ASSERT_TRUE(refused.ok()) << refused.errorString().toStdString();
+    ASSERT_EQ(refused.rejected.size(), 1);
+    EXPECT_TRUE(refused.rejected.first().reason.contains(QStringLiteral("package_agreed_at")))
+        << refused.rejected.first().reason.toStdString();
+    EXPECT_EQ(centralAgreedAt(survey), QStringLiteral("2026-11-25T09:00:00.000Z"));
+    // b's next pull brings the server's time.
+    ASSERT_TRUE(syncUntil(
+        *b, [&] { return agreedAt(*b, survey) == QStringLiteral("2026-11-25T09:00:00.000Z"); }));
+}
+
+} // namespace saferhomes::synctest
