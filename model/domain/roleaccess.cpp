@@ -10,7 +10,8 @@ using enum Feature;
 
 /// Per role, the features it uses: a volunteer knocks on doors, an officer also reads the
 /// figures, a fitter works through their day and their van, a coordinator runs the schedule and
-/// the stock, a manager reads the figures and the map, an admin has everything.
+/// the stock, a manager reads the figures and the map and sets the budgets, an admin has
+/// everything.
 bool allowsKnown(const QString &role, Feature feature)
 {
     if (role == u"volunteer")
@@ -21,9 +22,10 @@ bool allowsKnown(const QString &role, Feature feature)
     if (role == u"fitter")
         return feature == Households || feature == FitterDay || feature == Stock || feature == Map;
     if (role == u"coordinator")
-        return feature != Admin;
+        return feature != Admin && feature != Budgets;
     if (role == u"manager")
-        return feature == Households || feature == Stock || feature == Dashboard || feature == Map;
+        return feature == Households || feature == Stock || feature == Dashboard || feature == Map
+            || feature == Budgets;
     return true; // admin
 }
 

@@ -5,7 +5,17 @@
 namespace saferhomes {
 
 /// The parts of the app, as the sidebar and the menus offer them (DESIGN §11).
-enum class Feature { Households, Doorstep, Schedule, FitterDay, Stock, Dashboard, Map, Admin };
+enum class Feature {
+    Households,
+    Doorstep,
+    Schedule,
+    FitterDay,
+    Stock,
+    Dashboard,
+    Map,
+    Budgets, ///< setting areas' budgets: managers and admins, as the central database allows
+    Admin
+};
 
 /// What each role may use on this device: the same rules as the central database's policies,
 /// applied to the screens (DESIGN §10, least privilege). The role is the one the central

@@ -119,7 +119,8 @@ void MainWindow::createActions()
     m_syncBar->fillMenu(menuBar()->addMenu(tr("&Sync")));
 
     QMenu *admin = menuBar()->addMenu(tr("&Admin"));
-    m_featureActions.append({Feature::Admin, admin->menuAction()});
+    // Its one command sets budgets, which managers do as well as admins (central 0015).
+    m_featureActions.append({Feature::Budgets, admin->menuAction()});
     admin->addAction(tr("&Budgets\u2026"), this, [this] {
         auto *budgets = new BudgetsDialog(m_database, this);
         budgets->setAttribute(Qt::WA_DeleteOnClose);

@@ -53,6 +53,16 @@ protected:
         return shown;
     }
 
+    /// Whether the menu bar shows the menu called \a title (with its '&').
+    static bool menuShown(const MainWindow &window, const QString &title)
+    {
+        for (QAction *menu : window.menuBar()->actions()) {
+            if (menu->text() == title)
+                return menu->isVisible();
+        }
+        return false;
+    }
+
     /// The View menu's visible commands, without their '&'.
     static QStringList viewCommands(const MainWindow &window)
     {
@@ -111,6 +121,22 @@ TEST_F(RolesTest, AManagerHasNoDoorstepAndNoBoard)
     EXPECT_FALSE(window->offers(Feature::Doorstep));
     QTest::keyClick(window.get(), Qt::Key_D, Qt::ControlModifier);
     EXPECT_FALSE(window->isDoorstepShown());
+}
+
+TEST_F(RolesTest, AManagerSetsTheBudgetsACoordinatorDoesNot)
+{
+    // The central database lets managers and admins write budgets, coordinators only read them.
+    signIn(QStringLiteral("coordinator"));
+    {
+        const auto window = openWindow();
+        EXPECT_FALSE(menuShown(*window, QStringLiteral("&Admin")));
+        EXPECT_FALSE(window->offers(Feature::Budgets));
+    }
+    signIn(QStringLiteral("manager"));
+    const auto window = openWindow();
+    EXPECT_TRUE(menuShown(*window, QStringLiteral("&Admin")));
+    EXPECT_TRUE(window->offers(Feature::Budgets));
+    EXPECT_FALSE(window->offers(Feature::Admin));
 }
 
 TEST_F(RolesTest, AFittersDeviceOpensTheFittersDayOnTheirOwnDay)
