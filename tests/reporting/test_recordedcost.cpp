@@ -7,6 +7,7 @@
 #include "reportingfixture.h"
 #include "store/jobrepository.h"
 #include "store/reportingstore.h"
+#include "store/stockledger.h"
 
 using namespace saferhomes;
 using namespace saferhomes::test;
@@ -49,6 +50,10 @@ protected:
 TEST_F(RecordedCostTest, APriceChangeAfterCompletionLeavesTheQuartersSpendUnchanged)
 {
     JobRepository jobs(m_database, u"fitter"_s);
+    // What is fitted comes from stock that is there (the depot's: the job has no fitter).
+    StockLedger ledger(m_database, u"fitter"_s);
+    ASSERT_TRUE(ledger.receive(u"TLOCK"_s, 2, u"depot"_s));
+    ASSERT_TRUE(ledger.receive(u"LIGHT"_s, 1, u"depot"_s));
     const auto completed
         = jobs.complete(QUuid(id("jz")), {{u"TLOCK"_s, 2}, {u"LIGHT"_s, 1}}, {}, u"Pat"_s);
     ASSERT_TRUE(completed.ok()) << completed.errorString().toStdString();

@@ -9,6 +9,7 @@
 #include "store/budgetrepository.h"
 #include "store/frozenreturnrepository.h"
 #include "store/jobrepository.h"
+#include "store/stockledger.h"
 #include "testdevice.h"
 
 #include <QTemporaryDir>
@@ -392,6 +393,10 @@ TEST_F(AdminSyncTest, AFittedItemsUnitCostReachesTheManagerAndOutlivesAPriceChan
                                   job.toString(QUuid::WithoutBraces), code, qty}))
             << office->lastError().toStdString();
     }
+    // What is fitted comes from stock that is there (the depot's: the job has no fitter).
+    StockLedger ledger(office->database(), office->login());
+    ASSERT_TRUE(ledger.receive(QStringLiteral("WINDOW_LOCK"), 2, QStringLiteral("depot")));
+    ASSERT_TRUE(ledger.receive(QStringLiteral("DOOR_VIEWER"), 1, QStringLiteral("depot")));
     JobRepository jobs(office->database(), office->login());
     const auto completed = jobs.complete(
         job, {{QStringLiteral("WINDOW_LOCK"), 2}, {QStringLiteral("DOOR_VIEWER"), 1}}, {},
