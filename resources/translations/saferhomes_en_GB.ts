@@ -40,6 +40,20 @@
     </message>
 </context>
 <context>
+    <name>AreaResolver</name>
+    <message>
+        <source>cannot add the area %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>cannot write the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AutoScheduler</name>
     <message>
         <source>A schedule needs a first day and at least one day.</source>
@@ -82,6 +96,22 @@
     </message>
     <message>
         <source>There is no area %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the budgets waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the refused budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only managers and admins set budgets; this register syncs as %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -481,6 +511,8 @@ Commands:
                                         place open jobs on fitters&apos; shifts
   schedule ical --fitter ID --date YYYY-MM-DD --out FILE
                                         a fitter&apos;s day as an iCalendar file
+  schedule pin --job ID --to fitter|day|time|none
+                                        pin a booked job to its fitter, day or exact time, or unpin it
 
 Options:
   --db PATH     the local database (default: this profile&apos;s own)
@@ -1214,6 +1246,18 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>budgets</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the database&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dashboard&apos;s figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1327,31 +1371,7 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>equipment %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fitter %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>household %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>job: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>job item %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>job %1 is not there to complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stock movement %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1360,6 +1380,62 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>the household count returned no row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the demo transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the last local keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing the demo statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving the demo households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>area %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equipment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fitter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>household %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resident of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resident %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stock movement %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1458,15 +1534,19 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>DeviceScope</name>
     <message>
-        <source>cannot remove the households moved out of your areas: %1</source>
+        <source>cannot read the households here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot remove the households of an area no longer yours: %1</source>
+        <source>cannot remove the households moved out of your areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot remove the households of cancelled jobs: %1</source>
+        <source>cannot remove the households of an area no longer yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot remove the households of cancelled jobs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1565,6 +1645,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>Deleting item %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the catalogue&apos;s refused changes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1675,19 +1759,58 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>The frozen return of %1 has been altered: its bytes no longer match the SHA-256 recorded when it was frozen (%2), so it is not the return that was submitted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only managers and admins freeze a return; this register syncs as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridConverter</name>
+    <message>
+        <source>cannot convert British National Grid references (PROJ): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 is not on the British National Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HouseholdBatchInsert</name>
     <message>
-        <source>households: %1</source>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>residents: %1</source>
+        <source>reading the last local keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>quick-find index: %1</source>
+        <source>preparing the inserts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quick-find index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit trail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1976,6 +2099,14 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>the quick-find index</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot start writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save the households</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HouseholdRows</name>
@@ -2241,6 +2372,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>Reading the package&apos;s job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The van cannot cover what was fitted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2599,6 +2734,13 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>cannot queue %1 %2 to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutboxPusher</name>
     <message>
         <source>cannot read the outbox: %1</source>
@@ -2682,10 +2824,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>PulledRowWriter</name>
     <message>
-        <source>cannot store the downloaded changes: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2698,7 +2836,27 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot rebuild the quick-find index: %1</source>
+        <source>cannot store the downloaded changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot store the downloaded changes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot store the downloaded changes: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a frozen return came without its document or hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the frozen return of %1 (%2) on the central database does not match the SHA-256 recorded when it was frozen (%3): it was altered and is not the return that was submitted, so it was refused and nothing was stored. Ask an administrator to restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot rebuild the quick-find index</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3065,6 +3223,25 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no recommendation rules were loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusedJobs</name>
+    <message>
+        <source>cannot read the refused jobs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the refused jobs on the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot bring the stock of refused job %1 in line with the server&apos;s: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportCommand</name>
@@ -3170,6 +3347,14 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>cannot read %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the sync state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReturnArchive</name>
@@ -3232,6 +3417,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>job %1: pinned to a vehicle that does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1: allowed a vehicle that does not exist</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3354,6 +3543,22 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
             <numerusform>%n events written to %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>schedule pin needs --job ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule pin needs --to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1 unpinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1 pinned to its %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ServerHello</name>
@@ -3407,10 +3612,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>SnapshotDownload</name>
     <message>
-        <source>cannot store the downloaded rows: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cannot start the download</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3436,6 +3637,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>cannot download the %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot store the downloaded rows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3660,6 +3865,14 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>Reading the jobs&apos; reserved stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 fitted, %3 of them reserved for this job; %4 has %5 more available (%6 on hand, %7 reserved for jobs), so %8 cannot be taken from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the van&apos;s stock for a completion</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3892,6 +4105,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>not a question of survey version %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no survey definition was loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SurveyJsonReader</name>
@@ -3935,10 +4152,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>SurveyRepository</name>
     <message>
-        <source>the survey was not started: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the survey is not an open draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3947,11 +4160,31 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 was not saved: %2</source>
+        <source>the equipment catalogue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the equipment catalogue</source>
+        <source>the survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the survey table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recommendation table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to the recommendation table</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4118,10 +4351,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>this register holds demo data, which is never sent to a central database. To sync, use a new register: start SaferHomes with --db and the path of a new database file, and choose “Start with an empty register” (saferhomes-cli: --db with a new file)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>cannot record the sync state</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>SyncLedger</name>
@@ -4269,11 +4498,19 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>VisitRepository</name>
     <message>
-        <source>the visit was not saved: %1</source>
+        <source>the household’s status changed meanwhile; look at it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the household’s status changed meanwhile; look at it again</source>
+        <source>cannot save the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the visit table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the household’s status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4709,10 +4946,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>pin %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unpin %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4761,15 +4994,23 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>, pinned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Breaks: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source> (with %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pin %1 to its fitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pin %1 to its day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pin %1 to its time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4903,11 +5144,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mouse: drag a job from the tray onto a fitter and day (or time, in the day view); drag a booked job to move it; in the day view drag its right edge to change its length; right-click it to pin, unpin or unschedule it.
-Keyboard: arrows move the cursor (Space picks the next job of a day); Ctrl+arrows move the selected job (a day or a fitter in the week view, 15 minutes or a fitter in the day view); Shift+Left and Shift+Right shorten or lengthen it by 15 minutes; P pins or unpins it; Delete unschedules it; Enter in the tray books its job at the cursor; D shows the cursor&apos;s day by hour, W the week; Page Up and Page Down go back and forward; Ctrl+Z undoes, Ctrl+Shift+Z redoes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fitter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4916,19 +5152,7 @@ Keyboard: arrows move the cursor (Space picks the next job of a day); Ctrl+arrow
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>[pinned] </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Breaks: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unpin	P</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pin here	P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4937,6 +5161,58 @@ Keyboard: arrows move the cursor (Space picks the next job of a day); Ctrl+arrow
     </message>
     <message>
         <source>Stock short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouse: drag a job from the tray onto a fitter and day (or time, in the day view); drag a booked job to move it; in the day view drag its right edge to change its length; right-click it to pin it to its fitter, its day or its exact time, unpin or unschedule it.
+Keyboard: arrows move the cursor (Space picks the next job of a day); Ctrl+arrows move the selected job (a day or a fitter in the week view, 15 minutes or a fitter in the day view); Shift+Left and Shift+Right shorten or lengthen it by 15 minutes; P pins it to its exact time or unpins it; Shift+F pins it to its fitter (any day or time), Shift+D to its day (any time that day), Shift+T to its exact time; U unpins it; Delete unschedules it; Enter in the tray books its job at the cursor; D shows the cursor&apos;s day by hour, W the week; Page Up and Page Down go back and forward; Ctrl+Z undoes, Ctrl+Shift+Z redoes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F</source>
+        <extracomment>The badge on a job pinned to its fitter (one letter)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D</source>
+        <extracomment>The badge on a job pinned to its day (one letter)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T</source>
+        <extracomment>The badge on a job pinned to its exact time (one letter)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned to %1 (any day or time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned to %1 on %2 (any time that day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned to %1 at %2 (exactly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin to this fitter (any day or time)	Shift+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin to this day (any time that day)	Shift+D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin to this exact time	Shift+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin	U</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5008,6 +5284,18 @@ Keyboard: arrows move the cursor (Space picks the next job of a day); Ctrl+arrow
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budgets&apos; sync state could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget changes waiting to be sent to the central database: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the central database and undone: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5155,6 +5443,15 @@ Keyboard: arrows move the cursor (Space picks the next job of a day); Ctrl+arrow
     </message>
     <message>
         <source>Deleted %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database refused these catalogue changes; the other devices do not have them:
+%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7276,6 +7573,13 @@ Free software under the GNU General Public License, version 3 or (at your option
             <numerusform>Package agreed: %n items. The household is now accepted for fitting, and its job waits to be scheduled.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Package agreed: %n item(s). The booked job takes the new items, length and availability; the schedule board marks any rule that now breaks.</source>
+        <translation>
+            <numerusform>Package agreed: %n item. The booked job takes the new items, length and availability; the schedule board marks any rule that now breaks.</numerusform>
+            <numerusform>Package agreed: %n items. The booked job takes the new items, length and availability; the schedule board marks any rule that now breaks.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>saferhomes::PackageTableModel</name>
@@ -7493,6 +7797,10 @@ Free software under the GNU General Public License, version 3 or (at your option
     </message>
     <message>
         <source>Not frozen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies of this period frozen on different devices before they synced: %1. This is the first; every copy is kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
