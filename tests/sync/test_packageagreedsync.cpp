@@ -4,6 +4,7 @@
 // survey) or after (as an update op); agreeing it again on the other device keeps it.
 
 #include "centraltest.h"
+#include "store/jobrepository.h"
 #include "store/surveyrepository.h"
 #include "testdevice.h"
 
@@ -232,6 +233,43 @@ TEST_F(PackageAgreedSyncTest, TheFirstAgreementToReachTheServerStands)
     // b's next pull brings the server's time.
     ASSERT_TRUE(syncUntil(
         *b, [&] { return agreedAt(*b, survey) == QStringLiteral("2026-11-25T09:00:00.000Z"); }));
+}
+
+TEST_F(PackageAgreedSyncTest, AJobMadeFromAPackageAgreedOnAnOfficersDeviceReachesTheServer)
+{
+    // The doorstep: an officer agrees the package and the job it makes waits in the office's
+    // tray. The server takes the job and its items from the officer (unscheduled, nothing
+    // booked) and nothing is refused.
+    auto a = device(QStringLiteral("job-a"), QStringLiteral("officer_a"));
+    const QList<PackageItem> package {
+        {QStringLiteral("MORTICE_DEADLOCK_BS3621"), 1, QStringLiteral("old lock"), true},
+        {QStringLiteral("DOOR_VIEWER"), 2, QString(), true}};
+    const QString survey = completedSurvey(*a, QStringLiteral("4 Doorstep Job Road"));
+    SurveyRepository surveys(a->database(), a->login());
+    ASSERT_TRUE(surveys.savePackage(QUuid(survey), package, {}))
+        << surveys.errorString().toStdString();
+    // The package step moves the household on to accepted (SurveyService does it in the app).
+    ASSERT_TRUE(a->exec(QStringLiteral("UPDATE household SET status = 'accepted' WHERE id = "
+                                       "(SELECT household_id FROM survey WHERE id = ?)"),
+                        {survey}));
+    JobRepository jobs(a->database(), a->login());
+    const Result<QUuid> job = jobs.packageAgreed(QUuid(survey));
+    ASSERT_TRUE(job) << job.errorString().toStdString();
+    ASSERT_FALSE(job->isNull());
+    ASSERT_TRUE(synced(a->sync()));
+    EXPECT_EQ(a->outboxRows(), 0);
+    EXPECT_EQ(m_central
+                  ->value(QStringLiteral("SELECT status || '/' || coalesce(fitter_id::text, '-') "
+                                         "FROM job WHERE id = ?"),
+                          {text(*job)})
+                  .toString(),
+              QStringLiteral("unscheduled/-"));
+    EXPECT_EQ(m_central
+                  ->value(QStringLiteral("SELECT string_agg(equipment_code || ' x' || qty, ', ' "
+                                         "ORDER BY equipment_code) FROM job_item WHERE job_id = ?"),
+                          {text(*job)})
+                  .toString(),
+              QStringLiteral("DOOR_VIEWER x2, MORTICE_DEADLOCK_BS3621 x1"));
 }
 
 } // namespace saferhomes::synctest
