@@ -10,6 +10,7 @@
 #include "store/frozenreturnrepository.h"
 #include "store/jobrepository.h"
 #include "store/stockledger.h"
+#include "syncassert.h"
 #include "testdevice.h"
 
 #include <QTemporaryDir>
@@ -28,32 +29,6 @@ const QByteArray kDocument = QByteArrayLiteral(
     "\x00\xff\xc2\xa3");
 const QString kDocumentSha256
     = QStringLiteral("84da6c453556f0b1acf61cf5bc025139b5609829b9236333f51a657e706d0683");
-
-::testing::AssertionResult synced(const SyncResult &result)
-{
-    if (!result.ok())
-        return ::testing::AssertionFailure() << result.errorString().toStdString();
-    if (!result.rejected.isEmpty()) {
-        return ::testing::AssertionFailure()
-            << "refused: " << result.rejected.first().reason.toStdString();
-    }
-    return ::testing::AssertionSuccess();
-}
-
-/// Syncs \a device until \a done() holds (or a sync fails, or patience runs out): rows reach a
-/// pull only once every older transaction of the shared cluster has ended.
-::testing::AssertionResult syncUntil(TestDevice &device, const std::function<bool()> &done)
-{
-    SyncResult last;
-    const bool reached = eventually([&] {
-        last = device.sync();
-        return !last.ok() || !last.rejected.isEmpty() || done();
-    });
-    if (!synced(last))
-        return synced(last);
-    return reached ? ::testing::AssertionSuccess()
-                   : ::testing::AssertionFailure() << "never got there";
-}
 
 /// The area here called \a name.
 QUuid areaId(const TestDevice &device, const QString &name)

@@ -5,6 +5,7 @@
 
 #include "centraltest.h"
 #include "store/jobrepository.h"
+#include "syncassert.h"
 #include "testdevice.h"
 
 #include <QTemporaryDir>
@@ -16,37 +17,6 @@ namespace {
 
 const QString kPassword = QStringLiteral("pin-sync-password");
 const QString kMelton = QStringLiteral("Melton Town Centre");
-
-QString text(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-::testing::AssertionResult synced(const SyncResult &result)
-{
-    if (!result.ok())
-        return ::testing::AssertionFailure() << result.errorString().toStdString();
-    if (!result.rejected.isEmpty()) {
-        return ::testing::AssertionFailure()
-            << "refused: " << result.rejected.first().reason.toStdString();
-    }
-    return ::testing::AssertionSuccess();
-}
-
-/// Syncs \a device until \a done() holds: rows reach a pull only once every older transaction
-/// of the shared cluster has ended.
-::testing::AssertionResult syncUntil(TestDevice &device, const std::function<bool()> &done)
-{
-    SyncResult last;
-    const bool reached = eventually([&] {
-        last = device.sync();
-        return !last.ok() || !last.rejected.isEmpty() || done();
-    });
-    if (!synced(last))
-        return synced(last);
-    return reached ? ::testing::AssertionSuccess()
-                   : ::testing::AssertionFailure() << "never got there";
-}
 
 } // namespace
 
