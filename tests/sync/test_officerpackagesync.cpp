@@ -29,10 +29,10 @@ QStringList localItems(const TestDevice &device, const QString &job)
 /// The same on the server (deleted items left out).
 QStringList centralItems(PgSession &session, const QString &job)
 {
-    QStringList items = session.column(
-        QStringLiteral("SELECT equipment_code || ' x' || qty FROM job_item "
-                       "WHERE job_id = ? AND deleted_at IS NULL"),
-        {job});
+    QStringList items
+        = session.column(QStringLiteral("SELECT equipment_code || ' x' || qty FROM job_item "
+                                        "WHERE job_id = ? AND deleted_at IS NULL"),
+                         {job});
     items.sort();
     return items;
 }
@@ -77,9 +77,9 @@ QJsonObject localAvailability(const TestDevice &device, const QString &job)
 
 QJsonObject centralAvailability(PgSession &session, const QString &job)
 {
-    return object(session.value(QStringLiteral("SELECT availability::text FROM job WHERE id = ?"),
-                                {job})
-                      .toString());
+    return object(
+        session.value(QStringLiteral("SELECT availability::text FROM job WHERE id = ?"), {job})
+            .toString());
 }
 
 /// Weekday mornings, as the package step asks for them.
@@ -192,8 +192,8 @@ TEST_F(OfficerPackageSyncTest, ABookedJobFollowsAPackageAgreedAgainOnAnOfficersD
 
     // The officer agrees the first package: 15 min set-up + 2 x 15 + 20 = 65 minutes.
     QString survey;
-    const QString job = agree(*officer, QStringLiteral("1 Changed Mind Close"), m_first,
-                              kMornings, QStringLiteral("Side gate"), &survey);
+    const QString job = agree(*officer, QStringLiteral("1 Changed Mind Close"), m_first, kMornings,
+                              QStringLiteral("Side gate"), &survey);
     ASSERT_FALSE(job.isEmpty());
     ASSERT_TRUE(synced(officer->sync()));
 
@@ -209,9 +209,8 @@ TEST_F(OfficerPackageSyncTest, ABookedJobFollowsAPackageAgreedAgainOnAnOfficersD
                            QStringLiteral("WINDOW_LOCK@%1 2").arg(m_fitterId)}));
 
     // The officer, back at the door, agrees the second package: 15 + 15 + 15 = 45 minutes.
-    ASSERT_TRUE(syncUntil(*officer, [&] {
-        return localJob(*officer, job).value(0) == QStringLiteral("scheduled");
-    }));
+    ASSERT_TRUE(syncUntil(
+        *officer, [&] { return localJob(*officer, job).value(0) == QStringLiteral("scheduled"); }));
     ASSERT_EQ(agreeAgain(*officer, survey, m_second, kAfternoons,
                          QStringLiteral("Key with the neighbour at number 3")),
               job);
@@ -248,9 +247,12 @@ TEST_F(OfficerPackageSyncTest, ABookedJobFollowsAPackageAgreedAgainOnAnOfficersD
 
     // The coordinator's board learns all of it; nothing is refused on either device, and
     // both converge with the server.
-    ASSERT_TRUE(syncUntil(*coordinator, [&] {
-        return localJob(*coordinator, job) == expected && localLevels(*coordinator) == levels;
-    })) << localJob(*coordinator, job).join(u'|').toStdString() << "\n"
+    ASSERT_TRUE(syncUntil(*coordinator,
+                          [&] {
+                              return localJob(*coordinator, job) == expected
+                                  && localLevels(*coordinator) == levels;
+                          }))
+        << localJob(*coordinator, job).join(u'|').toStdString() << "\n"
         << localLevels(*coordinator).join(u'\n').toStdString();
     EXPECT_EQ(localItems(*coordinator, job), items);
     EXPECT_EQ(localAvailability(*coordinator, job), object(kAfternoons));
@@ -313,9 +315,9 @@ TEST_F(OfficerPackageSyncTest, AnOfficerStillCannotBookMoveCompleteOrWriteStock)
 {
     auto coordinator = office(QStringLiteral("refused-office"), QStringLiteral("coordinator"));
     StockLedger ledger(coordinator->database(), coordinator->login());
-    ASSERT_TRUE(ledger.receive({{QStringLiteral("WINDOW_LOCK"), 20},
-                                {QStringLiteral("DOOR_VIEWER"), 10}},
-                               StockLocation::depot(), QStringLiteral("DN-8")));
+    ASSERT_TRUE(
+        ledger.receive({{QStringLiteral("WINDOW_LOCK"), 20}, {QStringLiteral("DOOR_VIEWER"), 10}},
+                       StockLocation::depot(), QStringLiteral("DN-8")));
     // One job per refused change (a refused op leaves the officer's copy of its job behind
     // the server's), made and booked by the office, Tuesday 2 February 2027.
     JobRepository jobs(coordinator->database(), coordinator->login());
@@ -325,12 +327,12 @@ TEST_F(OfficerPackageSyncTest, AnOfficerStillCannotBookMoveCompleteOrWriteStock)
     const QString toBook = makeJob(*coordinator, QStringLiteral("10 Refused Row"));
     QHash<QString, QString> booked; // what each booked job tries → its id
     int hour = 8;
-    for (const QString &what : {QStringLiteral("start"), QStringLiteral("fitter"),
-                                QStringLiteral("complete"), QStringLiteral("end"),
-                                QStringLiteral("stock")}) {
+    for (const QString &what :
+         {QStringLiteral("start"), QStringLiteral("fitter"), QStringLiteral("complete"),
+          QStringLiteral("end"), QStringLiteral("stock")}) {
         const QString job = makeJob(*coordinator, QStringLiteral("11 Refused Row ") + what);
-        ASSERT_TRUE(jobs.bookJob(QUuid::fromString(job), QUuid::fromString(m_fitterId),
-                                 at(hour), 70));
+        ASSERT_TRUE(
+            jobs.bookJob(QUuid::fromString(job), QUuid::fromString(m_fitterId), at(hour), 70));
         hour += 2;
         booked.insert(what, job);
     }
@@ -391,9 +393,10 @@ TEST_F(OfficerPackageSyncTest, AnOfficerStillCannotBookMoveCompleteOrWriteStock)
          {movement, booked.value(QStringLiteral("stock"))});
     // and changing the package of a cancelled job: its items, its length.
     const QString item
-        = officer->value(QStringLiteral("SELECT id FROM job_item WHERE job_id = '%1' AND "
-                                        "equipment_code = 'DOOR_VIEWER'")
-                             .arg(cancelled))
+        = officer
+              ->value(QStringLiteral("SELECT id FROM job_item WHERE job_id = '%1' AND "
+                                     "equipment_code = 'DOOR_VIEWER'")
+                          .arg(cancelled))
               .toString();
     exec(QStringLiteral("DELETE FROM job_item WHERE id = ?"), {item});
     const QString added = text(QUuid::createUuid());
@@ -411,8 +414,7 @@ TEST_F(OfficerPackageSyncTest, AnOfficerStillCannotBookMoveCompleteOrWriteStock)
     const QHash<QString, QString> expected {
         {toBook, QStringLiteral("permission denied for table job")},
         {booked.value(QStringLiteral("start")), QStringLiteral("permission denied for table job")},
-        {booked.value(QStringLiteral("fitter")),
-         QStringLiteral("permission denied for table job")},
+        {booked.value(QStringLiteral("fitter")), QStringLiteral("permission denied for table job")},
         {booked.value(QStringLiteral("complete")),
          QStringLiteral("permission denied for table job")},
         {booked.value(QStringLiteral("end")),
@@ -422,8 +424,9 @@ TEST_F(OfficerPackageSyncTest, AnOfficerStillCannotBookMoveCompleteOrWriteStock)
              .arg(booked.value(QStringLiteral("end")))},
         {movement, QStringLiteral("permission denied for table stock_movement")},
         {item, QStringLiteral("job_item %1 may not be deleted by %2").arg(item, login)},
-        {added, QStringLiteral("new row violates row-level security policy for table "
-                               "\"job_item\"")},
+        {added,
+         QStringLiteral("new row violates row-level security policy for table "
+                        "\"job_item\"")},
         {cancelled,
          QStringLiteral("job %1 does not exist or may not be changed by %2").arg(cancelled, login)},
     };
@@ -435,8 +438,7 @@ TEST_F(OfficerPackageSyncTest, AnOfficerStillCannotBookMoveCompleteOrWriteStock)
     EXPECT_EQ(centralJob(*m_central, toBook).value(0), QStringLiteral("unscheduled"));
     EXPECT_EQ(centralJob(*m_central, booked.value(QStringLiteral("start"))).value(2),
               QStringLiteral("2027-02-02T08:00:00.000Z"));
-    EXPECT_EQ(centralJob(*m_central, booked.value(QStringLiteral("fitter"))).value(1),
-              m_fitterId);
+    EXPECT_EQ(centralJob(*m_central, booked.value(QStringLiteral("fitter"))).value(1), m_fitterId);
     EXPECT_EQ(centralJob(*m_central, booked.value(QStringLiteral("complete"))).value(0),
               QStringLiteral("scheduled"));
     EXPECT_EQ(centralJob(*m_central, booked.value(QStringLiteral("end"))).value(3),
