@@ -266,6 +266,70 @@ TEST_F(OfficerPackageSyncTest, ABookedJobFollowsAPackageAgreedAgainOnAnOfficersD
     EXPECT_TRUE(coordinator->rejectedOps().isEmpty());
 }
 
+TEST_F(OfficerPackageSyncTest, APackageAgreedAgainBeforeTheBookingReachedTheOfficerFollowsIt)
+{
+    auto officer = doorstep(QStringLiteral("late-officer"));
+    auto coordinator = office(QStringLiteral("late-office"), QStringLiteral("coordinator"));
+    // Nothing in the van: the job's items are held at the depot.
+    ASSERT_TRUE(StockLedger(coordinator->database(), coordinator->login())
+                    .receive({{QStringLiteral("WINDOW_LOCK"), 6},
+                              {QStringLiteral("DOOR_VIEWER"), 3},
+                              {QStringLiteral("DOOR_CHAIN_TS003"), 4}},
+                             StockLocation::depot(), QStringLiteral("DN-9")));
+    QString survey;
+    const QString job = agree(*officer, QStringLiteral("3 Offline Lane"), m_first, kMornings,
+                              QStringLiteral("Side gate"), &survey);
+    ASSERT_TRUE(synced(officer->sync()));
+    ASSERT_TRUE(syncUntil(*coordinator, [&] { return localItems(*coordinator, job).size() == 2; }));
+    ASSERT_TRUE(JobRepository(coordinator->database(), coordinator->login())
+                    .bookJob(QUuid::fromString(job), QUuid::fromString(m_fitterId),
+                             QDateTime(QDate(2027, 2, 3), QTime(9, 0), QTimeZone::utc()), 65));
+    ASSERT_TRUE(synced(coordinator->sync()));
+    EXPECT_EQ(centralHeld(*m_central, job),
+              QStringList(
+                  {QStringLiteral("DOOR_VIEWER@depot 1"), QStringLiteral("WINDOW_LOCK@depot 2")}));
+
+    // The officer agrees again offline, the job still in the tray on their device: only its
+    // length (65 to 45 minutes) is sent. The server keeps the booking's start and moves its
+    // end with the new length, a reschedule (sequence 1 to 2), and its reservations follow.
+    ASSERT_EQ(localJob(*officer, job).value(0), QStringLiteral("unscheduled"));
+    ASSERT_EQ(agreeAgain(*officer, survey, m_second, kAfternoons,
+                         QStringLiteral("Key with the neighbour at number 3")),
+              job);
+    ASSERT_TRUE(synced(officer->sync()));
+    const QStringList expected {QStringLiteral("scheduled"),
+                                m_fitterId,
+                                QStringLiteral("2027-02-03T09:00:00.000Z"),
+                                QStringLiteral("2027-02-03T09:45:00.000Z"),
+                                QString(),
+                                QStringLiteral("45"),
+                                QStringLiteral("2"),
+                                QString(),
+                                QStringLiteral("Key with the neighbour at number 3")};
+    EXPECT_EQ(centralJob(*m_central, job), expected);
+    const QStringList items {QStringLiteral("DOOR_CHAIN_TS003 x1"),
+                             QStringLiteral("WINDOW_LOCK x1")};
+    EXPECT_EQ(centralItems(*m_central, job), items);
+    const QStringList held {QStringLiteral("DOOR_CHAIN_TS003@depot 1"),
+                            QStringLiteral("WINDOW_LOCK@depot 1")};
+    EXPECT_EQ(centralHeld(*m_central, job), held);
+    const QStringList levels {QStringLiteral("DOOR_CHAIN_TS003@depot 4/1"),
+                              QStringLiteral("DOOR_VIEWER@depot 3/0"),
+                              QStringLiteral("WINDOW_LOCK@depot 6/1")};
+    EXPECT_EQ(centralLevels(*m_central), levels);
+
+    ASSERT_TRUE(syncUntil(*officer, [&] { return localJob(*officer, job) == expected; }))
+        << localJob(*officer, job).join(u'|').toStdString();
+    EXPECT_EQ(localItems(*officer, job), items);
+    ASSERT_TRUE(syncUntil(*coordinator, [&] {
+        return localJob(*coordinator, job) == expected && localLevels(*coordinator) == levels;
+    })) << localJob(*coordinator, job).join(u'|').toStdString();
+    EXPECT_EQ(localItems(*coordinator, job), items);
+    EXPECT_EQ(localHeld(*coordinator, job), held);
+    EXPECT_TRUE(officer->rejectedOps().isEmpty());
+    EXPECT_TRUE(coordinator->rejectedOps().isEmpty());
+}
+
 TEST_F(OfficerPackageSyncTest, AnUnscheduledJobFollowsAPackageAgreedAgainOnAnOfficersDevice)
 {
     auto officer = doorstep(QStringLiteral("tray-officer"));

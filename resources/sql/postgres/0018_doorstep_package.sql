@@ -15,7 +15,8 @@
 --     access_notes only: booking, moving (fitter, start), completing or cancelling stay with
 --     the office and the fitters (the other columns are not granted). A trigger refuses such
 --     a change that leaves a booked job ending anywhere but at its start plus its duration,
---     or raises the sequence by more than one;
+--     or raises the sequence by more than one; a new length sent by a device that had not
+--     heard of the booking yet (its job was still in the tray there) moves the end with it;
 --   - inserting items (0017's policy, now for booked jobs too, nothing recorded as fitted) and
 --     deleting them (deleted_at, which is what a device's delete of an item does here);
 --     sh_delete_record now refuses a delete the policies do not let through instead of
@@ -51,6 +52,16 @@ CREATE POLICY job_doorstep_update ON job FOR UPDATE TO sh_volunteer, sh_officer
 CREATE FUNCTION sh_job_doorstep_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    -- Agreed again on a device that had not yet heard of the booking: the job keeps its
+    -- start and takes the new length, as it would have there (a moved end is a reschedule).
+    IF NEW.scheduled_start IS NOT NULL AND NEW.duration_minutes <> OLD.duration_minutes
+       AND NEW.scheduled_end IS NOT DISTINCT FROM OLD.scheduled_end
+       AND NEW.sequence = OLD.sequence THEN
+        NEW.scheduled_end := NEW.scheduled_start + make_interval(mins => NEW.duration_minutes);
+        IF NEW.scheduled_end IS DISTINCT FROM OLD.scheduled_end THEN
+            NEW.sequence := OLD.sequence + 1;
+        END IF;
+    END IF;
     IF NEW.scheduled_start IS NOT NULL
        AND (NEW.scheduled_end IS DISTINCT FROM OLD.scheduled_end
             OR NEW.duration_minutes IS DISTINCT FROM OLD.duration_minutes)
