@@ -106,13 +106,15 @@ protected:
     {
         setUpSuite(QStringLiteral("officerpkg"),
                    {{QStringLiteral("officer"), {QStringLiteral("officer"), {kMelton}}},
+                    {QStringLiteral("volunteer"), {QStringLiteral("volunteer"), {kMelton}}},
                     {QStringLiteral("fitter_b"), {QStringLiteral("fitter"), {}}}});
     }
 
-    /// The officer's device, with the server's catalogue.
-    std::unique_ptr<TestDevice> doorstep(const QString &name)
+    /// The device of the officer (or \a login), with the server's catalogue.
+    std::unique_ptr<TestDevice> doorstep(const QString &name,
+                                         const QString &login = QStringLiteral("officer"))
     {
-        auto made = device(name, QStringLiteral("officer"));
+        auto made = device(name, login);
         EXPECT_TRUE(synced(made->sync()));
         return made;
     }
@@ -160,6 +162,9 @@ protected:
         EXPECT_TRUE(job) << job.errorString().toStdString();
         return job ? text(*job) : QString();
     }
+
+    /// An unscheduled job agreed again on \a login's device (the test below).
+    void trayJobFollowsPackage(const QString &login);
 
     /// Two window locks and a door viewer, agreed; a mortice deadlock, not.
     const QList<PackageItem> m_first {
@@ -330,13 +335,23 @@ TEST_F(OfficerPackageSyncTest, APackageAgreedAgainBeforeTheBookingReachedTheOffi
     EXPECT_TRUE(coordinator->rejectedOps().isEmpty());
 }
 
-TEST_F(OfficerPackageSyncTest, AnUnscheduledJobFollowsAPackageAgreedAgainOnAnOfficersDevice)
+TEST_F(OfficerPackageSyncTest, AnUnscheduledJobFollowsAPackageAgreedAgainAtTheDoorstep)
 {
-    auto officer = doorstep(QStringLiteral("tray-officer"));
-    auto coordinator = office(QStringLiteral("tray-office"), QStringLiteral("coordinator"));
+    // An officer's device, and a volunteer's (they agree packages at the doorstep too).
+    for (const QString &login : {QStringLiteral("officer"), QStringLiteral("volunteer")}) {
+        SCOPED_TRACE(login.toStdString());
+        trayJobFollowsPackage(login);
+    }
+}
+
+void OfficerPackageSyncTest::trayJobFollowsPackage(const QString &login)
+{
+    auto officer = doorstep(QStringLiteral("tray-") + login, login);
+    auto coordinator
+        = office(QStringLiteral("tray-office-") + login, QStringLiteral("coordinator"));
     QString survey;
-    const QString job = agree(*officer, QStringLiteral("2 Tray Crescent"), m_first, kMornings,
-                              QStringLiteral("Side gate"), &survey);
+    const QString job = agree(*officer, QStringLiteral("2 Tray Crescent, ") + login, m_first,
+                              kMornings, QStringLiteral("Side gate"), &survey);
     ASSERT_FALSE(job.isEmpty());
     ASSERT_TRUE(synced(officer->sync()));
     ASSERT_TRUE(syncUntil(*coordinator, [&] { return localItems(*coordinator, job).size() == 2; }));
