@@ -1,11 +1,16 @@
+// AutoScheduler: a scope's routing problem (one vehicle per fitter and working day, jobs by
+// their role and pin), solved and turned back into a plan of bookings. Time and places are in
+// autoscheduleframe.h and autoscheduleplaces.h, judging a schedule in autoschedulecheck.cpp.
+
 #include "autoscheduler.h"
 
+#include "schedule/autoschedulecheck.h"
+#include "schedule/autoscheduleframe.h"
+#include "schedule/autoscheduleplaces.h"
 #include "schedule/routesolver.h"
-#include "schedule/stockcheck.h"
 #include "schedule/travelmodel.h"
 
 #include <QSet>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -13,189 +18,16 @@
 
 namespace saferhomes {
 
+using autoschedule::checkJobs;
+using autoschedule::fitterIndex;
+using autoschedule::Frame;
+using autoschedule::isBookedIn;
+using autoschedule::jobSkills;
+using autoschedule::leaveOutWhatBreaksRules;
+using autoschedule::Places;
+using autoschedule::travelMinutes;
+
 namespace {
-
-const QTimeZone &london()
-{
-    static const QTimeZone zone("Europe/London");
-    return zone;
-}
-
-/// Minutes from local midnight of the first day of the horizon: the problem's time unit.
-/// Built from local times, so a day that changes the clocks has its 23 or 25 hours.
-class Frame {
-public:
-    Frame(const QDate &from, int days)
-        : m_origin(from, QTime(0, 0), london())
-        , m_end(from.addDays(days), QTime(0, 0), london())
-        , m_from(from)
-        , m_days(days)
-    { }
-    double minutes(const QDateTime &at) const { return double(m_origin.secsTo(at)) / 60.0; }
-    double minutes(const QDate &day, const QTime &time) const
-    {
-        return minutes(QDateTime(day, time, london()));
-    }
-    QDateTime at(double minutes) const
-    {
-        return m_origin.addSecs(qint64(std::llround(minutes * 60.0))).toTimeZone(london());
-    }
-    bool contains(const QDateTime &at) const
-    {
-        return at.isValid() && at >= m_origin && at < m_end;
-    }
-    int dayIndex(const QDateTime &at) const
-    {
-        return int(m_from.daysTo(at.toTimeZone(london()).date()));
-    }
-    QDate day(int index) const { return m_from.addDays(index); }
-    int days() const { return m_days; }
-
-private:
-    QDateTime m_origin;
-    QDateTime m_end;
-    QDate m_from;
-    int m_days;
-};
-
-/// Where fitters start (place = fitter index) and where jobs are (fitter count + job index);
-/// a place without coordinates is reached from anywhere in no time.
-class Places {
-public:
-    explicit Places(const AutoScheduleInput &input)
-        : m_fitters(int(input.fitters.size()))
-    {
-        std::vector<QPointF> points;
-        const auto add = [&](std::optional<double> latitude, std::optional<double> longitude) {
-            const bool known = latitude && longitude;
-            m_known.push_back(known);
-            points.emplace_back(known ? *latitude : 0.0, known ? *longitude : 0.0);
-        };
-        for (const Fitter &fitter : input.fitters)
-            add(fitter.latitude, fitter.longitude);
-        for (const Job &job : input.jobs)
-            add(job.latitude, job.longitude);
-        m_model = std::make_unique<GreatCircleTravelModel>(std::move(points), m_settings);
-    }
-    int count() const { return int(m_known.size()); }
-    int ofFitter(int fitter) const { return fitter; }
-    int ofJob(int job) const { return m_fitters + job; }
-    bool known(int place) const { return m_known[size_t(place)]; }
-    double minutes(int from, int to) const { return minutesFor(kilometres(from, to)); }
-    double minutesFor(double kilometres) const { return kilometres / m_settings.speedKmh * 60.0; }
-    double kilometres(int from, int to) const
-    {
-        return known(from) && known(to) ? m_model->distance(from, to) : 0.0;
-    }
-
-private:
-    int m_fitters = 0;
-    GreatCircleTravelModel::Settings m_settings;
-    std::vector<bool> m_known;
-    std::unique_ptr<GreatCircleTravelModel> m_model;
-};
-
-bool isBookedIn(const Job &job, const Frame &frame)
-{
-    return JobStatusNames::isBooked(job.status) && !job.fitterId.isNull()
-        && frame.contains(job.start) && job.end.isValid();
-}
-
-std::uint64_t jobSkills(const Job &job, const QHash<QString, QString> &itemSkills)
-{
-    QStringList skills;
-    for (const JobItem &item : job.items)
-        skills.append(itemSkills.value(item.code));
-    return AutoScheduler::skillBits(skills);
-}
-
-QHash<QUuid, int> fitterIndex(const QList<Fitter> &fitters)
-{
-    QHash<QUuid, int> index;
-    for (int f = 0; f < int(fitters.size()); ++f)
-        index.insert(fitters[f].id, f);
-    return index;
-}
-
-ScheduleCheck checkJobs(const AutoScheduleInput &input, const Frame &frame, const Places &places)
-{
-    std::vector<CheckedFitter> fitters;
-    StockCheckInput stock(input.stock);
-    CheckedStock checkedStock;
-    for (const Fitter &fitter : input.fitters) {
-        CheckedFitter checked;
-        checked.skills = AutoScheduler::skillBits(fitter.skills);
-        checkedStock.vans.push_back(stock.van(fitter.id));
-        for (int d = 0; d < frame.days(); ++d) {
-            const QDate day = frame.day(d);
-            if (fitter.isAbsentOn(day)) {
-                checked.absences.push_back(
-                    {frame.minutes(day, QTime(0, 0)), frame.minutes(day.addDays(1), QTime(0, 0))});
-            } else if (const std::optional<Shift> shift = fitter.shiftOn(day)) {
-                checked.working.push_back(
-                    {frame.minutes(day, shift->start), frame.minutes(day, shift->end)});
-            }
-        }
-        fitters.push_back(std::move(checked));
-    }
-    const QHash<QUuid, int> fitterOf = fitterIndex(input.fitters);
-    ScheduleCheck check;
-    std::vector<CheckedJob> jobs;
-    for (int j = 0; j < int(input.jobs.size()); ++j) {
-        const Job &job = input.jobs[j];
-        if (!isBookedIn(job, frame) || !fitterOf.contains(job.fitterId))
-            continue;
-        CheckedJob checked;
-        checked.fitter = fitterOf.value(job.fitterId);
-        checked.start = frame.minutes(job.start);
-        checked.end = frame.minutes(job.end);
-        checked.location = places.ofJob(j);
-        checked.requiredSkills = jobSkills(job, input.itemSkills);
-        checkedStock.needed.push_back(stock.needed(job));
-        if (!job.availability.isEmpty()) {
-            const QDate day = job.start.toTimeZone(london()).date();
-            for (const auto &[from, to] : job.availability.windowsOn(day))
-                checked.windows.push_back({frame.minutes(day, from), frame.minutes(day, to)});
-            // A day the householder asked to avoid: no start is inside a window.
-            if (checked.windows.empty())
-                checked.windows.push_back({-1.0, -1.0});
-        }
-        jobs.push_back(std::move(checked));
-        check.jobIds.append(job.id);
-    }
-    const CallbackTravelModel travel(
-        places.count(), [&](int a, int b) { return places.kilometres(a, b); },
-        [&](int a, int b) { return places.minutes(a, b); });
-    checkedStock.depot = stock.depot();
-    check.breaks = checkSchedule(fitters, jobs, &travel, &checkedStock);
-    return check;
-}
-
-/// Minutes driven by the fitters in \a fitters over the horizon: from the start location
-/// through the day's booked jobs in time order and back.
-double travelMinutes(const AutoScheduleInput &input, const QList<int> &fitters, const Frame &frame,
-                     const Places &places)
-{
-    std::map<std::pair<int, int>, std::vector<std::pair<QDateTime, int>>> days;
-    const QHash<QUuid, int> fitterOf = fitterIndex(input.fitters);
-    for (int j = 0; j < int(input.jobs.size()); ++j) {
-        const Job &job = input.jobs[j];
-        const int fitter = fitterOf.value(job.fitterId, -1);
-        if (isBookedIn(job, frame) && fitters.contains(fitter))
-            days[{fitter, frame.dayIndex(job.start)}].push_back({job.start, j});
-    }
-    double total = 0;
-    for (auto &[key, visits] : days) {
-        std::sort(visits.begin(), visits.end());
-        int at = places.ofFitter(key.first);
-        for (const auto &visit : visits) {
-            total += places.minutes(at, places.ofJob(visit.second));
-            at = places.ofJob(visit.second);
-        }
-        total += places.minutes(at, places.ofFitter(key.first));
-    }
-    return total;
-}
 
 enum class Role { Ignored, Fixed, Free };
 
@@ -253,6 +85,16 @@ PinScope pinScope(const Job &job, const Frame &frame, int fitter,
     return scope;
 }
 
+/// Adds the householder's windows of day \a day of \a frame to \a routing.
+void addWindows(RoutingJob &routing, const Job &job, const Frame &frame, int day)
+{
+    const QDate date = frame.day(day);
+    for (const auto &[from, to] : job.availability.windowsOn(date)) {
+        if (from <= to) // a window that closes before it opens lets nobody in
+            routing.windows.push_back({frame.minutes(date, from), frame.minutes(date, to)});
+    }
+}
+
 /// Gives \a problem a travel matrix over the places it uses, in whole minutes rounded up:
 /// with whole-minute shifts, windows and durations every start the optimiser finds is a
 /// whole minute, and no rounding can make it late.
@@ -287,60 +129,6 @@ void useTravelMatrix(RoutingProblem &problem, const Places &places)
         }
     }
     problem.travel = std::make_shared<MatrixTravelModel>(n, std::move(distances), std::move(times));
-}
-
-/// Never adds a rule break: a booking of \a plan (one of \a changed) that the checker marks is
-/// left out instead (no_room), until none is; a fixed booking the optimiser could not keep
-/// may still hold the time it was given.
-void leaveOutWhatBreaksRules(AutoSchedulePlan &plan, QSet<QUuid> &changed,
-                             const QSet<QUuid> &pinned, const AutoScheduleInput &input,
-                             const Frame &frame, const Places &places)
-{
-    for (;;) {
-        const AutoScheduleInput after {AutoScheduler::applied(input.jobs, plan), input.fitters,
-                                       input.itemSkills, input.stock};
-        const ScheduleCheck check = checkJobs(after, frame, places);
-        QSet<QUuid> drop;
-        QSet<QUuid> onlyStock; // left out for want of stock alone: the reason is "stock"
-        for (size_t k = 0; k < check.breaks.size(); ++k) {
-            const QUuid job = check.jobIds[qsizetype(k)];
-            if (changed.contains(job) && !check.breaks[k].empty()
-                && std::all_of(
-                    check.breaks[k].cbegin(), check.breaks[k].cend(),
-                    [](const RuleBreak &b) { return b.rule == ScheduleRule::StockShort; }))
-                onlyStock.insert(job);
-            for (const RuleBreak &rule : check.breaks[k]) {
-                if (changed.contains(check.jobIds[qsizetype(k)]))
-                    drop.insert(check.jobIds[qsizetype(k)]);
-                if (rule.otherJob >= 0 && changed.contains(check.jobIds[rule.otherJob]))
-                    drop.insert(check.jobIds[rule.otherJob]);
-            }
-        }
-        if (drop.isEmpty())
-            break;
-        for (qsizetype c = plan.changes.size() - 1; c >= 0; --c) {
-            JobBooking &change = plan.changes[c];
-            if (!drop.contains(change.jobId))
-                continue;
-            if (pinned.contains(change.jobId)) {
-                // A pin to a fitter or day never sends its job to the tray: it stays booked
-                // where it was.
-                changed.remove(change.jobId);
-                plan.changes.removeAt(c);
-                continue;
-            }
-            plan.unscheduled.append({change.jobId,
-                                     onlyStock.contains(change.jobId) ? QStringLiteral("stock")
-                                                                      : QStringLiteral("no_room")});
-            changed.remove(change.jobId);
-            if (JobStatusNames::isBooked(change.wasStatus)) {
-                change.fitterId = {};
-                change.start = change.end = {};
-            } else {
-                plan.changes.removeAt(c);
-            }
-        }
-    }
 }
 
 } // namespace
@@ -457,13 +245,8 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
         if (role == Role::Free) {
             pin = pinScope(job, frame, fitterOf.value(job.fitterId, -1), vehicleOf);
             if (pin.pinned) {
-                for (int d : pin.days) {
-                    for (const auto &[from, to] : job.availability.windowsOn(frame.day(d))) {
-                        if (from <= to)
-                            routing.windows.push_back({frame.minutes(frame.day(d), from),
-                                                       frame.minutes(frame.day(d), to)});
-                    }
-                }
+                for (int d : pin.days)
+                    addWindows(routing, job, frame, d);
                 // Nowhere within the pin (the fitter does not work there, the householder
                 // is out): it stays where it is.
                 if (routing.windows.empty())
@@ -502,13 +285,8 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
                 plan.unscheduled.append({job.id, QStringLiteral("no_location")});
                 continue;
             }
-            for (int d = 0; d < days; ++d) {
-                for (const auto &[from, to] : job.availability.windowsOn(frame.day(d))) {
-                    if (from <= to) // a window that closes before it opens lets nobody in
-                        routing.windows.push_back(
-                            {frame.minutes(frame.day(d), from), frame.minutes(frame.day(d), to)});
-                }
-            }
+            for (int d = 0; d < days; ++d)
+                addWindows(routing, job, frame, d);
             if (routing.windows.empty()) {
                 plan.unscheduled.append({job.id, QStringLiteral("window")});
                 continue;
