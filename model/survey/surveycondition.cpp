@@ -71,36 +71,50 @@ std::optional<SurveyCondition> SurveyCondition::parse(const QJsonValue &json, co
         fail(path, tr("expected exactly one of \"all\", \"any\" or \"question\""));
         return std::nullopt;
     }
+    return object.contains(u"question") ? parseTest(object, path, lookup, fail)
+                                        : parseGroup(object, path, lookup, fail);
+}
+
+std::optional<SurveyCondition> SurveyCondition::parseGroup(const QJsonObject &object,
+                                                           const QString &path,
+                                                           const QuestionLookup &lookup,
+                                                           const ErrorSink &fail)
+{
     SurveyCondition condition;
     bool ok = true;
-    if (!object.contains(u"question")) {
-        const bool all = object.contains(u"all");
-        const QString key = all ? QStringLiteral("all") : QStringLiteral("any");
-        condition.m_kind = all ? Kind::All : Kind::Any;
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            if (it.key() != key) {
-                fail(SurveyJsonReader::member(path, it.key()), tr("unknown key"));
-                ok = false;
-            }
+    const bool all = object.contains(u"all");
+    const QString key = all ? QStringLiteral("all") : QStringLiteral("any");
+    condition.m_kind = all ? Kind::All : Kind::Any;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() != key) {
+            fail(SurveyJsonReader::member(path, it.key()), tr("unknown key"));
+            ok = false;
         }
-        const QString listPath = SurveyJsonReader::member(path, key);
-        const QJsonValue list = object.value(key);
-        if (!list.isArray() || list.toArray().isEmpty()) {
-            fail(listPath, tr("expected a non-empty array of conditions"));
-            return std::nullopt;
-        }
-        const QJsonArray array = list.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            const auto child
-                = parse(array[i], SurveyJsonReader::element(listPath, i), lookup, fail);
-            if (child)
-                condition.m_children.append(*child);
-            else
-                ok = false;
-        }
-        return ok ? std::optional(condition) : std::nullopt;
     }
+    const QString listPath = SurveyJsonReader::member(path, key);
+    const QJsonValue list = object.value(key);
+    if (!list.isArray() || list.toArray().isEmpty()) {
+        fail(listPath, tr("expected a non-empty array of conditions"));
+        return std::nullopt;
+    }
+    const QJsonArray array = list.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const auto child = parse(array[i], SurveyJsonReader::element(listPath, i), lookup, fail);
+        if (child)
+            condition.m_children.append(*child);
+        else
+            ok = false;
+    }
+    return ok ? std::optional(condition) : std::nullopt;
+}
 
+std::optional<SurveyCondition> SurveyCondition::parseTest(const QJsonObject &object,
+                                                          const QString &path,
+                                                          const QuestionLookup &lookup,
+                                                          const ErrorSink &fail)
+{
+    SurveyCondition condition;
+    bool ok = true;
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key() != u"question" && it.key() != u"equals" && it.key() != u"in") {
             fail(SurveyJsonReader::member(path, it.key()),

@@ -49,6 +49,15 @@ public:
     QStringList questionIds() const;
 
 private:
+    /// An `all` or `any` of \a object, which has one of the two.
+    static std::optional<SurveyCondition> parseGroup(const QJsonObject &object, const QString &path,
+                                                     const QuestionLookup &lookup,
+                                                     const ErrorSink &fail);
+    /// An `equals` or `in` test of the question \a object names.
+    static std::optional<SurveyCondition> parseTest(const QJsonObject &object, const QString &path,
+                                                    const QuestionLookup &lookup,
+                                                    const ErrorSink &fail);
+
     Kind m_kind = Kind::All;
     QString m_questionId;
     QJsonArray m_values;
