@@ -80,11 +80,11 @@ std::optional<SurveyCondition> SurveyCondition::parseGroup(const QJsonObject &ob
                                                            const QuestionLookup &lookup,
                                                            const ErrorSink &fail)
 {
-    SurveyCondition condition;
-    bool ok = true;
     const bool all = object.contains(u"all");
     const QString key = all ? QStringLiteral("all") : QStringLiteral("any");
+    SurveyCondition condition;
     condition.m_kind = all ? Kind::All : Kind::Any;
+    bool ok = true;
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key() != key) {
             fail(SurveyJsonReader::member(path, it.key()), tr("unknown key"));
