@@ -130,6 +130,95 @@ Status DashboardStore::eachRawRow(const QString &what, const QString &sql,
     return {};
 }
 
+/// Builds the facts from the rows of their reads, in this order: households (by key), jobs with
+/// their items, declines. Texts that repeat are kept once each.
+class DashboardStore::FactsCollector {
+public:
+    explicit FactsCollector(Facts &facts)
+        : m_facts(facts)
+    { }
+
+    /// rid, area_id, status, no coordinates, no UPRN; in key order.
+    void addHousehold(const RawRows &q)
+    {
+        Facts::Household home;
+        home.rid = q.int64(0);
+        if (!q.isNull(1))
+            home.area = m_areas.position(m_facts.areaIds, q.bytes(1));
+        home.status = m_statuses.text(q.bytes(2));
+        home.noCoordinates = q.int64(3) != 0;
+        home.noUprn = q.int64(4) != 0;
+        m_householdKeys.push_back(home.rid);
+        m_facts.households.append(std::move(home));
+    }
+
+    /// A job (key, household rid, status, fitter, completed, scheduled end, surveyed) with one
+    /// of its items (code, fitted quantity, catalogue name, spend), or none (a NULL code).
+    void addJobRow(const RawRows &q)
+    {
+        const qint64 key = q.int64(0);
+        // A job's rows come together (it is the outer side of the join).
+        if (m_facts.jobs.isEmpty() || key != m_lastJob) {
+            const auto found = m_jobPositions.constFind(key);
+            if (found != m_jobPositions.cend()) {
+                m_lastPosition = found.value();
+            } else {
+                Facts::Job job;
+                job.household = householdAt(q.int64(1));
+                if (!q.isNull(3))
+                    job.fitter = m_fitters.position(m_facts.fitterIds, q.bytes(3));
+                job.status = m_statuses.text(q.bytes(2));
+                job.completedAt = q.text(4);
+                job.scheduledEnd = q.text(5);
+                job.surveyedAt = q.text(6);
+                m_lastPosition = int(m_facts.jobs.size());
+                m_jobPositions.insert(key, m_lastPosition);
+                m_facts.jobs.append(std::move(job));
+            }
+            m_lastJob = key;
+        }
+        if (q.isNull(7))
+            return; // a job without items
+        Facts::Job &job = m_facts.jobs[m_lastPosition];
+        const qint64 qty = q.int64(8);
+        job.spendPence += q.int64(10); // no unit cost (not catalogued): 0
+        if (qty <= 0)
+            return;
+        job.fittedAnything = true;
+        if (q.isNull(9))
+            return; // not in the catalogue: not among the items fitted
+        const int code = m_codes.position(m_facts.codes, q.bytes(7));
+        if (code == m_facts.codeNames.size())
+            m_facts.codeNames.append(q.text(9));
+        m_facts.fitted.append({m_lastPosition, code, qty});
+    }
+
+    /// A declined visit: household rid, at, reason.
+    void addRefusal(const RawRows &q)
+    {
+        m_facts.refusals.append({householdAt(q.int64(0)), q.text(1), m_reasons.text(q.bytes(2))});
+    }
+
+private:
+    /// The position of household \a rid, found by bisection of the keys in order.
+    int householdAt(qint64 rid) const
+    {
+        return int(std::lower_bound(m_householdKeys.cbegin(), m_householdKeys.cend(), rid)
+                   - m_householdKeys.cbegin());
+    }
+
+    Facts &m_facts;
+    Interned m_areas;
+    Interned m_statuses;
+    Interned m_fitters;
+    Interned m_codes;
+    Interned m_reasons;
+    std::vector<qint64> m_householdKeys;
+    QHash<qint64, int> m_jobPositions;
+    qint64 m_lastJob = 0;
+    int m_lastPosition = 0;
+};
+
 Result<DashboardStore::Facts> DashboardStore::facts() const
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -150,38 +239,16 @@ Result<DashboardStore::Facts> DashboardStore::facts() const
             });
         if (!done)
             return done.error();
-        Interned areas;
-        Interned statuses;
-        // Households in key order, so that a key's position is found by bisection.
-        std::vector<qint64> householdKeys;
-        const auto householdAt = [&](qint64 rid) {
-            return int(std::lower_bound(householdKeys.cbegin(), householdKeys.cend(), rid)
-                       - householdKeys.cbegin());
-        };
+        FactsCollector collector(facts);
         done = eachRawRow(
             tr("households"),
             QStringLiteral("SELECT rid, area_id, status, latitude IS NULL, "
                            "uprn IS NULL FROM household WHERE deleted_at IS NULL ORDER BY rid"),
-            [&](const DashboardStore::RawRows &q) {
-                Facts::Household home;
-                home.rid = q.int64(0);
-                if (!q.isNull(1))
-                    home.area = areas.position(facts.areaIds, q.bytes(1));
-                home.status = statuses.text(q.bytes(2));
-                home.noCoordinates = q.int64(3) != 0;
-                home.noUprn = q.int64(4) != 0;
-                householdKeys.push_back(home.rid);
-                facts.households.append(std::move(home));
-            });
+            [&](const RawRows &q) { collector.addHousehold(q); });
         if (!done)
             return done.error();
         // Each job once (with its household's first completed survey when it is completed),
         // then a row per item of it, if any.
-        Interned fitters;
-        Interned codes;
-        QHash<qint64, int> jobPositions;
-        qint64 lastJob = 0;
-        int lastPosition = 0;
         done = eachRawRow(
             tr("jobs"),
             QStringLiteral(
@@ -196,54 +263,14 @@ Result<DashboardStore::Facts> DashboardStore::facts() const
                 "FROM jobs LEFT JOIN job_item i ON i.job_id = jobs.jid "
                 "LEFT JOIN equipment_type e ON e.code = i.equipment_code")
                 .arg(QLatin1String(kItemSpend)),
-            [&](const DashboardStore::RawRows &q) {
-                const qint64 key = q.int64(0);
-                // A job's rows come together (it is the outer side of the join).
-                if (facts.jobs.isEmpty() || key != lastJob) {
-                    const auto found = jobPositions.constFind(key);
-                    if (found != jobPositions.cend()) {
-                        lastPosition = found.value();
-                    } else {
-                        Facts::Job job;
-                        job.household = householdAt(q.int64(1));
-                        if (!q.isNull(3))
-                            job.fitter = fitters.position(facts.fitterIds, q.bytes(3));
-                        job.status = statuses.text(q.bytes(2));
-                        job.completedAt = q.text(4);
-                        job.scheduledEnd = q.text(5);
-                        job.surveyedAt = q.text(6);
-                        lastPosition = int(facts.jobs.size());
-                        jobPositions.insert(key, lastPosition);
-                        facts.jobs.append(std::move(job));
-                    }
-                    lastJob = key;
-                }
-                if (q.isNull(7))
-                    return; // a job without items
-                Facts::Job &job = facts.jobs[lastPosition];
-                const qint64 qty = q.int64(8);
-                job.spendPence += q.int64(10); // no unit cost (not catalogued): 0
-                if (qty <= 0)
-                    return;
-                job.fittedAnything = true;
-                if (q.isNull(9))
-                    return; // not in the catalogue: not among the items fitted
-                const int code = codes.position(facts.codes, q.bytes(7));
-                if (code == facts.codeNames.size())
-                    facts.codeNames.append(q.text(9));
-                facts.fitted.append({lastPosition, code, qty});
-            });
+            [&](const RawRows &q) { collector.addJobRow(q); });
         if (!done)
             return done.error();
-        Interned reasons;
         done = eachRawRow(tr("declines"),
                           QStringLiteral("SELECT h.rid, v.at, v.reason FROM visit v "
                                          "JOIN household h ON h.id = v.household_id "
                                          "WHERE v.outcome = 'declined' AND h.deleted_at IS NULL"),
-                          [&](const DashboardStore::RawRows &q) {
-                              facts.refusals.append(
-                                  {householdAt(q.int64(0)), q.text(1), reasons.text(q.bytes(2))});
-                          });
+                          [&](const RawRows &q) { collector.addRefusal(q); });
         if (!done)
             return done.error();
         done = eachRow(tr("budgets"),
