@@ -27,6 +27,16 @@ QString text(const char *utf8)
     return QString::fromUtf8(utf8);
 }
 
+/// The value of \a result; a failed read fails the test (and gives an empty value).
+template<typename T> T must(Result<T> result)
+{
+    if (!result) {
+        ADD_FAILURE() << qPrintable(result.errorString());
+        return T();
+    }
+    return std::move(result).value();
+}
+
 const QByteArray kPng = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray("signature strokes");
 
 /// The repositories and services of the doorstep on one open database.
@@ -109,7 +119,7 @@ protected:
         const auto result = consents().record(
             householdId,
             {{ConsentPurpose::SurveyFitting}, text("v1"), ConsentMethod::Signature, {}, {}, kPng});
-        ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+        ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
     }
 
     void addEquipment(const QString &code)
@@ -167,13 +177,13 @@ TEST_F(DoorstepVisitTest, EachOutcomeMovesTheHouseholdAsTheFunnelSays)
         const QUuid id = addHousehold(QStringLiteral("1 ") + name + QStringLiteral(" Road"));
         const auto result = visits().recordVisit(id, c.outcome, c.reason, c.revisitAt,
                                                  text("spoke to the resident"));
-        ASSERT_TRUE(result.ok()) << qPrintable(name + QStringLiteral(": ") + result.error);
+        ASSERT_TRUE(result.ok()) << qPrintable(name + QStringLiteral(": ") + result.errorString());
         EXPECT_EQ(status(id), c.expected) << qPrintable(name);
         EXPECT_EQ(
             scalar(QStringLiteral("SELECT outcome FROM visit WHERE household_id = ?"), {idText(id)})
                 .toString(),
             name);
-        const QList<Visit> timeline = visits().timeline(id);
+        const QList<Visit> timeline = must(visits().timeline(id));
         ASSERT_EQ(timeline.size(), 1);
         EXPECT_EQ(timeline[0].by, text("tester"));
         EXPECT_EQ(timeline[0].reason, c.reason);
@@ -239,8 +249,8 @@ TEST_F(DoorstepVisitTest, ARevisitNeedsATimeInTheFuture)
 
     const QDateTime when = now.addDays(2);
     result = visits().recordVisit(id, VisitOutcome::RevisitRequested, {}, when);
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
-    EXPECT_EQ(visits().timeline(id).constFirst().revisitAt.toMSecsSinceEpoch(),
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
+    EXPECT_EQ(must(visits().timeline(id)).constFirst().revisitAt.toMSecsSinceEpoch(),
               when.toMSecsSinceEpoch());
 }
 
@@ -252,10 +262,12 @@ TEST_F(DoorstepVisitTest, ARefusedTransitionRefusesTheVisitAndWritesNothing)
 
     auto result = visits().recordVisit(installed, VisitOutcome::Declined, text("changed mind"));
     EXPECT_FALSE(result.ok());
-    EXPECT_TRUE(result.error.contains(text("Installed"))) << qPrintable(result.error);
+    EXPECT_TRUE(result.errorString().contains(text("Installed")))
+        << qPrintable(result.errorString());
     result = visits().recordVisit(moved, VisitOutcome::Accepted);
     EXPECT_FALSE(result.ok());
-    EXPECT_TRUE(result.error.contains(text("Moved away"))) << qPrintable(result.error);
+    EXPECT_TRUE(result.errorString().contains(text("Moved away")))
+        << qPrintable(result.errorString());
 
     EXPECT_EQ(count(QStringLiteral("visit")), 0);
     EXPECT_EQ(count(QStringLiteral("audit_event")), audits);
@@ -275,7 +287,7 @@ TEST_F(DoorstepVisitTest, TheTimelineIsNewestFirst)
     ASSERT_TRUE(visits().recordVisit(id, VisitOutcome::NoAnswer, {}, {}, text("first")).ok());
     ASSERT_TRUE(visits().recordVisit(id, VisitOutcome::NoAnswer, {}, {}, text("second")).ok());
     ASSERT_TRUE(visits().recordVisit(id, VisitOutcome::Accepted, {}, {}, text("third")).ok());
-    const QList<Visit> timeline = visits().timeline(id);
+    const QList<Visit> timeline = must(visits().timeline(id));
     ASSERT_EQ(timeline.size(), 3);
     EXPECT_EQ(timeline[0].notes, text("third"));
     EXPECT_EQ(timeline[1].notes, text("second"));
@@ -296,12 +308,12 @@ TEST_F(DoorstepVisitTest, TheRoundGoesByStreetThenHouseNumber)
     const QUuid melton = areaId(text("Melton Town Centre"));
     ASSERT_FALSE(melton.isNull());
     EXPECT_EQ(
-        streets(visits().myRound(melton)),
+        streets(must(visits().myRound(melton))),
         (QStringList {text("1 burton road"), text("3 High Street"), text("Flat 2, 14 High Street"),
                       text("Flat 10, 14 High Street"), text("Rose Cottage"), text("2 Thorpe End"),
                       text("12 Thorpe End"), text("12A Thorpe End")}));
     // Closed households only when asked for.
-    const QStringList all = streets(visits().myRound(melton, QDate::currentDate(), true));
+    const QStringList all = streets(must(visits().myRound(melton, QDate::currentDate(), true)));
     EXPECT_EQ(all.size(), 9);
     EXPECT_EQ(all.indexOf(text("1 Thorpe End")), all.indexOf(text("2 Thorpe End")) - 1);
 }
@@ -327,8 +339,8 @@ TEST_F(DoorstepVisitTest, RevisitsDueComeFirstEarliestFirst)
     ASSERT_TRUE(visits().recordVisit(done, VisitOutcome::Accepted).ok());
 
     // Seen from three days on, the one- and two-day revisits are due (overdue).
-    const QList<RoundEntry> round
-        = visits().myRound(areaId(text("Melton Town Centre")), QDate::currentDate().addDays(3));
+    const QList<RoundEntry> round = must(
+        visits().myRound(areaId(text("Melton Town Centre")), QDate::currentDate().addDays(3)));
     ASSERT_EQ(round.size(), 5);
     EXPECT_EQ(round[0].household.id, soon);
     EXPECT_EQ(round[1].household.id, later);
@@ -345,7 +357,7 @@ TEST_F(DoorstepVisitTest, RevisitsDueComeFirstEarliestFirst)
     EXPECT_EQ(round[0].nextRevisitAt.toMSecsSinceEpoch(), now.addDays(1).toMSecsSinceEpoch());
 
     // Today nothing is due yet: plain walking order.
-    EXPECT_EQ(streets(visits().myRound(areaId(text("Melton Town Centre")))),
+    EXPECT_EQ(streets(must(visits().myRound(areaId(text("Melton Town Centre"))))),
               (QStringList {text("1 Burton Road"), text("2 Burton Road"), text("3 Burton Road"),
                             text("4 Burton Road"), text("20 Thorpe End")}));
 }
@@ -367,12 +379,12 @@ TEST_F(DoorstepConsentTest, ConsentIsPerPurpose)
                                      resident,
                                      {},
                                      kPng});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
     ASSERT_EQ(result.consents.size(), 2);
-    EXPECT_TRUE(consents().hasConsent(id, ConsentPurpose::SurveyFitting));
-    EXPECT_TRUE(consents().hasConsent(id, ConsentPurpose::Photos));
-    EXPECT_FALSE(consents().hasConsent(id, ConsentPurpose::PartnerSharing));
-    EXPECT_FALSE(consents().hasConsent(id, ConsentPurpose::Evaluation));
+    EXPECT_TRUE(must(consents().hasConsent(id, ConsentPurpose::SurveyFitting)));
+    EXPECT_TRUE(must(consents().hasConsent(id, ConsentPurpose::Photos)));
+    EXPECT_FALSE(must(consents().hasConsent(id, ConsentPurpose::PartnerSharing)));
+    EXPECT_FALSE(must(consents().hasConsent(id, ConsentPurpose::Evaluation)));
 
     result = consents().record(id,
                                {{ConsentPurpose::Evaluation},
@@ -381,19 +393,19 @@ TEST_F(DoorstepConsentTest, ConsentIsPerPurpose)
                                 resident,
                                 text("PC Jane Doe"),
                                 {}});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
-    EXPECT_TRUE(consents().hasConsent(id, ConsentPurpose::Evaluation));
-    const auto evaluation = consents().current(id, ConsentPurpose::Evaluation);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
+    EXPECT_TRUE(must(consents().hasConsent(id, ConsentPurpose::Evaluation)));
+    const auto evaluation = must(consents().current(id, ConsentPurpose::Evaluation));
     ASSERT_TRUE(evaluation);
     EXPECT_EQ(evaluation->witness, text("PC Jane Doe"));
     EXPECT_EQ(evaluation->wordingVersion, text("wording-2024-1"));
     EXPECT_EQ(evaluation->recordedBy, text("tester"));
     EXPECT_EQ(evaluation->residentId, resident);
-    EXPECT_EQ(consents().history(id).size(), 3);
+    EXPECT_EQ(must(consents().history(id)).size(), 3);
     EXPECT_EQ(count(QStringLiteral("consent")), 3);
 
     // Each consent row is audited.
-    for (const Consent &consent : consents().history(id)) {
+    for (const Consent &consent : must(consents().history(id))) {
         EXPECT_EQ(AuditLog::history(m_database.connectionName(), QStringLiteral("consent"),
                                     idText(consent.id))
                       .size(),
@@ -414,7 +426,7 @@ TEST_F(DoorstepConsentTest, TheSignatureIsStoredWithItsSha256)
                              {},
                              {},
                              kPng});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
     const QUuid signature = result.consents[0].signatureAttachmentId;
     ASSERT_FALSE(signature.isNull());
     EXPECT_EQ(result.consents[1].signatureAttachmentId, signature); // one signature, two purposes
@@ -443,7 +455,7 @@ TEST_F(DoorstepConsentTest, WhatEachMethodNeeds)
     const auto refused = [&](const ConsentService::Request &request, const char *field) {
         const auto result = consents().record(id, request);
         EXPECT_FALSE(result.ok());
-        EXPECT_EQ(result.field, text(field)) << qPrintable(result.error);
+        EXPECT_EQ(result.field, text(field)) << qPrintable(result.errorString());
     };
     refused(
         {{ConsentPurpose::Photos}, text("v1"), ConsentMethod::VerbalWitnessed, {}, text(" "), {}},
@@ -472,7 +484,7 @@ TEST_F(DoorstepConsentTest, WhatEachMethodNeeds)
             "resident");
     EXPECT_EQ(count(QStringLiteral("consent")), 0);
     EXPECT_EQ(count(QStringLiteral("attachment")), 0);
-    EXPECT_FALSE(consents().hasConsent(elsewhere, ConsentPurpose::Photos));
+    EXPECT_FALSE(must(consents().hasConsent(elsewhere, ConsentPurpose::Photos)));
 }
 
 TEST_F(DoorstepConsentTest, WithdrawalIsHonoured)
@@ -489,7 +501,7 @@ TEST_F(DoorstepConsentTest, WithdrawalIsHonoured)
                     .ok());
     const QByteArray jpeg("\xff\xd8\xff\xe0 front door");
     auto photo = consents().addPhoto(id, jpeg, text("image/jpeg"));
-    ASSERT_TRUE(photo.ok()) << qPrintable(photo.error);
+    ASSERT_TRUE(photo.ok()) << qPrintable(photo.errorString());
     EXPECT_EQ(photo.attachment.sha256, Attachment::sha256Hex(jpeg));
     EXPECT_EQ(AuditLog::history(m_database.connectionName(), QStringLiteral("attachment"),
                                 idText(photo.attachment.id))
@@ -497,8 +509,8 @@ TEST_F(DoorstepConsentTest, WithdrawalIsHonoured)
               1);
 
     const auto withdrawn = consents().withdraw(id, ConsentPurpose::Photos);
-    ASSERT_TRUE(withdrawn.ok()) << qPrintable(withdrawn.error);
-    EXPECT_FALSE(consents().hasConsent(id, ConsentPurpose::Photos));
+    ASSERT_TRUE(withdrawn.ok()) << qPrintable(withdrawn.errorString());
+    EXPECT_FALSE(must(consents().hasConsent(id, ConsentPurpose::Photos)));
     const Consent consent = withdrawn.consents.constFirst();
     EXPECT_TRUE(consent.withdrawnAt.isValid());
     EXPECT_FALSE(scalar(QStringLiteral("SELECT withdrawn_at FROM consent WHERE id = ?"),
@@ -513,7 +525,7 @@ TEST_F(DoorstepConsentTest, WithdrawalIsHonoured)
     photo = consents().addPhoto(id, jpeg, text("image/jpeg"));
     EXPECT_FALSE(photo.ok());
     EXPECT_EQ(photo.field, text("consent"));
-    EXPECT_EQ(consents().photos(id).size(), 1);
+    EXPECT_EQ(must(consents().photos(id)).size(), 1);
     EXPECT_FALSE(consents().withdraw(id, ConsentPurpose::Photos).ok());
 
     // Consent given again later is the latest decision, so it counts.
@@ -522,7 +534,7 @@ TEST_F(DoorstepConsentTest, WithdrawalIsHonoured)
             .record(id,
                     {{ConsentPurpose::Photos}, text("v2"), ConsentMethod::Signature, {}, {}, kPng})
             .ok());
-    EXPECT_TRUE(consents().hasConsent(id, ConsentPurpose::Photos));
+    EXPECT_TRUE(must(consents().hasConsent(id, ConsentPurpose::Photos)));
     EXPECT_TRUE(consents().addPhoto(id, jpeg, text("image/jpeg")).ok());
 }
 
@@ -563,9 +575,9 @@ TEST_F(DoorstepConsentTest, ARefusalHoldsNothingPersonal)
                              resident,
                              text("Jane Witness"),
                              kPng});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
-    EXPECT_FALSE(consents().hasConsent(id, ConsentPurpose::PartnerSharing)); // latest wins
-    EXPECT_FALSE(consents().hasConsent(id, ConsentPurpose::Evaluation));
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
+    EXPECT_FALSE(must(consents().hasConsent(id, ConsentPurpose::PartnerSharing))); // latest wins
+    EXPECT_FALSE(must(consents().hasConsent(id, ConsentPurpose::Evaluation)));
     EXPECT_EQ(count(QStringLiteral("attachment")), attachments);
     for (const Consent &consent : result.consents) {
         QSqlQuery row(m_database.connection());
@@ -603,7 +615,7 @@ TEST_F(DoorstepSurveyTest, ASurveyNeedsConsent)
 
     giveSurveyConsent(id);
     result = surveys().startOrResume(id, text("1"));
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
     ASSERT_TRUE(consents().withdraw(id, ConsentPurpose::SurveyFitting).ok());
     EXPECT_FALSE(surveys()
                      .saveAnswer(result.survey.id, text("front_door.viewer"),
@@ -617,7 +629,7 @@ TEST_F(DoorstepSurveyTest, OneOpenDraftPerHousehold)
     const QUuid id = addHousehold(text("3 Church Street"), HouseholdStatus::Contacted);
     giveSurveyConsent(id);
     const auto first = surveys().startOrResume(id, text("1"));
-    ASSERT_TRUE(first.ok()) << qPrintable(first.error);
+    ASSERT_TRUE(first.ok()) << qPrintable(first.errorString());
     EXPECT_TRUE(first.survey.isDraft());
     EXPECT_EQ(first.survey.definitionVersion, text("1"));
     EXPECT_EQ(first.survey.by, text("tester"));
@@ -659,7 +671,7 @@ TEST_F(DoorstepSurveyTest, AnswersAreSavedAtOnceAndSurviveReopening)
     Database reopened(QStringLiteral("doorstep-reopened"));
     ASSERT_TRUE(reopened.open(m_path)) << qPrintable(reopened.errorString());
     Doorstep again(reopened);
-    const std::optional<SurveyRecord> draft = again.surveys.resumeDraft(id);
+    const std::optional<SurveyRecord> draft = must(again.surveys.resumeDraft(id));
     ASSERT_TRUE(draft);
     EXPECT_EQ(draft->id, surveyId);
     EXPECT_EQ(draft->visitId, visit);
@@ -682,7 +694,7 @@ TEST_F(DoorstepSurveyTest, EachAnswerIsAuditedAndCanBeCleared)
         surveys().saveAnswer(surveyId, lock, QJsonValue(text("multipoint")), text("b")).ok());
     ASSERT_TRUE(surveys().saveAnswer(surveyId, lock, QJsonValue(), text("b")).ok());
     EXPECT_FALSE(surveys().saveAnswer(surveyId, text("not an id"), QJsonValue(1), {}).ok());
-    EXPECT_FALSE(surveys().resumeDraft(id)->answers.contains(lock));
+    EXPECT_FALSE(must(surveys().resumeDraft(id))->answers.contains(lock));
 
     const QList<AuditEvent> events = AuditLog::history(m_database.connectionName(),
                                                        QStringLiteral("survey"), idText(surveyId));
@@ -734,7 +746,7 @@ TEST_F(DoorstepSurveyTest, AFailedWriteNamesTheFileAndTableAndSavesNothing)
         << qPrintable(saved.errorString());
     EXPECT_TRUE(saved.errorString().contains(text("no such table: audit_event")))
         << qPrintable(saved.errorString());
-    EXPECT_FALSE(surveys().resumeDraft(id)->answers.contains(lock));
+    EXPECT_FALSE(must(surveys().resumeDraft(id))->answers.contains(lock));
 
     // Nothing to save into: a survey that is no open draft is not found.
     const Status missing
@@ -755,11 +767,11 @@ TEST_F(DoorstepSurveyTest, CompletingMovesTheHouseholdToSurveyed)
                                 text("front_door"))
                     .ok());
     const auto result = surveys().complete(surveyId, text("1"));
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
     EXPECT_FALSE(result.survey.isDraft());
     EXPECT_EQ(result.survey.definitionVersion, text("1"));
     EXPECT_EQ(status(id), HouseholdStatus::Surveyed);
-    EXPECT_FALSE(surveys().resumeDraft(id));
+    EXPECT_FALSE(must(surveys().resumeDraft(id)));
     EXPECT_FALSE(surveys()
                      .saveAnswer(surveyId, text("front_door.viewer"), QJsonValue(text("yes")), {})
                      .ok());
@@ -793,29 +805,29 @@ TEST_F(DoorstepSurveyTest, SurveysKeepTheirDefinitionVersion)
     ASSERT_TRUE(second.ok());
     EXPECT_NE(second.survey.id, first);
     ASSERT_TRUE(surveys().complete(second.survey.id, text("2")).ok());
-    EXPECT_EQ(surveys().survey(first)->definitionVersion, text("1"));
-    EXPECT_EQ(surveys().survey(second.survey.id)->definitionVersion, text("2"));
-    EXPECT_EQ(surveys().surveys(id).size(), 2);
+    EXPECT_EQ(must(surveys().survey(first)).definitionVersion, text("1"));
+    EXPECT_EQ(must(surveys().survey(second.survey.id)).definitionVersion, text("2"));
+    EXPECT_EQ(must(surveys().surveys(id)).size(), 2);
 }
 
 TEST_F(DoorstepSurveyTest, TheLatestCompletedSurveyIsTheNewestCompletedOneNeverADraft)
 {
     const QUuid id = addHousehold(text("15 Church Street"), HouseholdStatus::Contacted);
     giveSurveyConsent(id);
-    EXPECT_FALSE(surveys().latestCompleted(id).has_value());
+    EXPECT_FALSE(must(surveys().latestCompleted(id)).has_value());
     const QUuid first = surveys().startOrResume(id, text("1")).survey.id;
-    EXPECT_FALSE(surveys().latestCompleted(id).has_value()) << "a draft is not completed";
+    EXPECT_FALSE(must(surveys().latestCompleted(id)).has_value()) << "a draft is not completed";
     ASSERT_TRUE(surveys().complete(first, text("1")).ok());
-    EXPECT_EQ(surveys().latestCompleted(id)->definitionVersion, text("1"));
+    EXPECT_EQ(must(surveys().latestCompleted(id))->definitionVersion, text("1"));
     const QUuid second = surveys().startOrResume(id, text("2")).survey.id;
     ASSERT_TRUE(surveys().complete(second, text("2")).ok());
     const QUuid draft = surveys().startOrResume(id, text("3")).survey.id;
     ASSERT_FALSE(draft.isNull());
-    const std::optional<SurveyRecord> latest = surveys().latestCompleted(id);
+    const std::optional<SurveyRecord> latest = must(surveys().latestCompleted(id));
     ASSERT_TRUE(latest.has_value());
     EXPECT_EQ(latest->definitionVersion, text("2"));
     EXPECT_FALSE(latest->isDraft());
-    EXPECT_EQ(surveys().surveys(id).size(), 3);
+    EXPECT_EQ(must(surveys().surveys(id)).size(), 3);
 }
 
 TEST_F(DoorstepSurveyTest, CompletingIsRefusedWhenTheFunnelSaysNo)
@@ -827,7 +839,7 @@ TEST_F(DoorstepSurveyTest, CompletingIsRefusedWhenTheFunnelSaysNo)
     const int audits = count(QStringLiteral("audit_event"));
     const auto result = surveys().complete(surveyId, text("1"));
     EXPECT_FALSE(result.ok());
-    EXPECT_TRUE(surveys().survey(surveyId)->isDraft());
+    EXPECT_TRUE(must(surveys().survey(surveyId)).isDraft());
     EXPECT_EQ(status(id), HouseholdStatus::MovedAway);
     EXPECT_EQ(count(QStringLiteral("audit_event")), audits);
 }
@@ -855,9 +867,9 @@ TEST_F(DoorstepSurveyTest, AgreeingThePackageMovesTheHouseholdToAccepted)
     EXPECT_EQ(status(id), HouseholdStatus::Surveyed);
 
     result = surveys().agreePackage(surveyId, items);
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
     EXPECT_EQ(status(id), HouseholdStatus::Accepted);
-    EXPECT_EQ(surveys().package(surveyId), items);
+    EXPECT_EQ(must(surveys().package(surveyId)), items);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM recommendation WHERE survey_id = ? "
                                     "AND agreed = 1"),
                      {idText(surveyId)})
@@ -867,7 +879,7 @@ TEST_F(DoorstepSurveyTest, AgreeingThePackageMovesTheHouseholdToAccepted)
     // A new agreement replaces the old one; the household stays accepted.
     const QList<PackageItem> changed {{text("PIR_LIGHT"), 2, text("dark drive"), true}};
     ASSERT_TRUE(surveys().agreePackage(surveyId, changed).ok());
-    EXPECT_EQ(surveys().package(surveyId), changed);
+    EXPECT_EQ(must(surveys().package(surveyId)), changed);
     EXPECT_EQ(count(QStringLiteral("recommendation")), 1);
     EXPECT_EQ(status(id), HouseholdStatus::Accepted);
 
@@ -940,7 +952,7 @@ TEST_F(DoorstepCrashTest, EveryAnswerSavedBeforeAKillSurvives)
         EXPECT_EQ(check.value(0).toString(), text("ok"));
     }
     Doorstep again(reopened);
-    const std::optional<SurveyRecord> draft = again.surveys.resumeDraft(id);
+    const std::optional<SurveyRecord> draft = must(again.surveys.resumeDraft(id));
     ASSERT_TRUE(draft);
     const int last = saved.constLast();
     for (const int i : std::as_const(saved)) {

@@ -83,7 +83,7 @@ TEST_F(HouseholdRepositoryTest, EditsAreAuditedAndFindable)
     HouseholdService service(*m_repository);
     const auto result = service.setFields(
         id, {{text("postcode"), text("le13 0bh")}, {text("resident_name"), text("Jo Smith")}});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
     EXPECT_EQ(m_repository->find(id)->household.postcode, text("LE13 0BH"));
     EXPECT_EQ(m_repository->quickFind(text("Smith")).value(),
               QList<qint64> {m_repository->summary(id)->localKey});
@@ -146,7 +146,7 @@ TEST_F(HouseholdRepositoryTest, DuplicateUprnIsRefusedOnEdit)
     const auto result
         = service.setFields(*m_repository->findByUprn(text("222")), {{text("uprn"), text("111")}});
     EXPECT_FALSE(result.ok());
-    EXPECT_TRUE(result.error.contains(text("another household")));
+    EXPECT_TRUE(result.errorString().contains(text("another household")));
 }
 
 TEST_F(HouseholdRepositoryTest, AFailedInsertWritesNothing)
@@ -254,7 +254,7 @@ TEST_F(HouseholdRepositoryTest, AFirstPositionIsSavedWithBothCoordinatesTogether
     HouseholdService service(*m_repository);
     const auto result = service.setFields(
         id, {{text("latitude"), text("52.7661")}, {text("longitude"), text("-0.8867")}});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
     EXPECT_EQ(m_repository->find(id)->household.latitude, 52.7661);
     EXPECT_EQ(m_repository->find(id)->household.longitude, -0.8867);
     // Clearing both together is allowed too; one alone is not.

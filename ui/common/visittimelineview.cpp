@@ -63,8 +63,12 @@ void VisitTimelineView::showHousehold(const QUuid &id)
 {
     QList<QStringList> rows;
     const QLocale locale;
+    QString unreadable;
     if (!id.isNull()) {
-        for (const Visit &visit : m_visits->timeline(id)) {
+        const Result<QList<Visit>> visits = m_visits->timeline(id);
+        if (!visits)
+            unreadable = tr("The visits cannot be shown: %1").arg(visits.errorString());
+        for (const Visit &visit : visits.valueOr({})) {
             QStringList details;
             if (!visit.reason.isEmpty())
                 details.append(tr("Reason: %1").arg(visit.reason));
@@ -85,8 +89,17 @@ void VisitTimelineView::showHousehold(const QUuid &id)
     for (int column = 0; column < 3; ++column)
         header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_empty->setText(unreadable.isEmpty() ? tr("No visits recorded yet.") : unreadable);
+    m_empty->setAccessibleName(m_empty->text());
     m_empty->setVisible(rows.isEmpty());
     m_view->setVisible(!rows.isEmpty());
+    if (!unreadable.isEmpty())
+        emit failed(unreadable);
+}
+
+QString VisitTimelineView::emptyText() const
+{
+    return m_empty->text();
 }
 
 } // namespace saferhomes

@@ -188,7 +188,12 @@ QString DoorstepFinder::summaryText() const
 void DoorstepFinder::showRound()
 {
     const QUuid previous = m_list->currentIndex().data(RoundListModel::IdRole).toUuid();
-    m_model->setEntries(m_visits.myRound(selectedArea()));
+    const Result<QList<RoundEntry>> round = m_visits.myRound(selectedArea());
+    // A round that cannot be read is not an empty round: the list empties and the page
+    // says why.
+    m_model->setEntries(round ? *round : QList<RoundEntry>());
+    if (!round)
+        emit failed(tr("The round cannot be shown: %1").arg(round.errorString()));
     const int row = m_model->rowOf(previous);
     if (m_model->rowCount() > 0)
         m_list->setCurrentIndex(m_model->index(std::max(0, row)));

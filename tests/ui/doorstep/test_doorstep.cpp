@@ -167,12 +167,13 @@ TEST_F(DoorstepTest, CompletesAWholeVisitWithTheKeyboardOnly)
     EXPECT_TRUE(package->errorText().isEmpty()) << qPrintable(package->errorText());
 
     // The database, through the repositories.
-    const QList<Visit> visits = VisitRepository(m_database, QStringLiteral("tester")).visits(id);
+    const QList<Visit> visits
+        = VisitRepository(m_database, QStringLiteral("tester")).visits(id).value();
     ASSERT_EQ(visits.size(), 1);
     EXPECT_EQ(visits.first().outcome, VisitOutcome::Accepted);
 
     const QList<Consent> consents
-        = ConsentRepository(m_database, QStringLiteral("tester")).consents(id);
+        = ConsentRepository(m_database, QStringLiteral("tester")).consents(id).value();
     ASSERT_EQ(consents.size(), 2);
     QList<ConsentPurpose> purposes;
     for (const Consent &c : consents) {
@@ -199,7 +200,7 @@ TEST_F(DoorstepTest, CompletesAWholeVisitWithTheKeyboardOnly)
     EXPECT_EQ(survey.answers.size(), kAnswers.size());
 
     QStringList items;
-    for (const PackageItem &item : surveys.package(survey.id))
+    for (const PackageItem &item : surveys.package(survey.id).valueOr({}))
         items.append(QStringLiteral("%1x%2").arg(item.code).arg(item.qty));
     EXPECT_EQ(
         items,
@@ -313,7 +314,7 @@ TEST_F(DoorstepTest, AutosavedAnswersResumeAtTheSameQuestionInANewWindow)
         // No save button and no closing: the window simply goes.
     }
     const std::optional<SurveyRecord> draft
-        = SurveyRepository(m_database, QStringLiteral("tester")).draft(id);
+        = SurveyRepository(m_database, QStringLiteral("tester")).draft(id).value();
     ASSERT_TRUE(draft.has_value());
     EXPECT_EQ(draft->position, QStringLiteral("rear_door.material"));
     EXPECT_EQ(draft->answers.size(), 8);
@@ -348,7 +349,7 @@ TEST_F(DoorstepTest, TypedNotesAreSavedWhenTheWindowGoesMidSentence)
         type(QStringLiteral("Ring twice"));
     }
     const std::optional<SurveyRecord> draft
-        = SurveyRepository(m_database, QStringLiteral("tester")).draft(id);
+        = SurveyRepository(m_database, QStringLiteral("tester")).draft(id).value();
     ASSERT_TRUE(draft.has_value());
     EXPECT_EQ(draft->answers.value(QStringLiteral("notes.general")).toString(),
               QStringLiteral("Ring twice"));
@@ -442,7 +443,7 @@ TEST_F(DoorstepTest, VisitErrorsStayAtTheirFieldsAndNothingTypedIsLost)
     QTest::mouseClick(outcome->saveButton(), Qt::LeftButton);
     EXPECT_EQ(outcome->errorAt(QStringLiteral("revisit_at")),
               QStringLiteral("The revisit must be in the future."));
-    EXPECT_TRUE(VisitRepository(m_database, QStringLiteral("tester")).visits(id).isEmpty());
+    EXPECT_TRUE(VisitRepository(m_database, QStringLiteral("tester")).visits(id).value().isEmpty());
     EXPECT_EQ(outcome->notesEdit()->toPlainText(), QStringLiteral("Spoke to the son"));
 
     outcome->revisitEdit()->setDateTime(QDateTime::currentDateTime().addDays(2));
@@ -450,7 +451,8 @@ TEST_F(DoorstepTest, VisitErrorsStayAtTheirFieldsAndNothingTypedIsLost)
     ASSERT_TRUE(window->doorstepPage()->isShowingFinder());
     EXPECT_TRUE(
         window->doorstepPage()->finder()->message().contains(QStringLiteral("12 Thorpe Road")));
-    const QList<Visit> visits = VisitRepository(m_database, QStringLiteral("tester")).visits(id);
+    const QList<Visit> visits
+        = VisitRepository(m_database, QStringLiteral("tester")).visits(id).value();
     ASSERT_EQ(visits.size(), 1);
     EXPECT_EQ(visits.first().notes, QStringLiteral("Spoke to the son"));
 
