@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 
@@ -901,6 +902,118 @@ TEST_F(DoorstepSurveyTest, AgreeingThePackageMovesTheHouseholdToAccepted)
 
 // ---------------------------------------------------------------------------------------------
 // Crash safety
+
+/// Reads of a damaged database fail with the kind and a message that names the file and
+/// what could not be read; none of them answers "nothing" instead. (A lock held by another
+/// program does not stop reads of the WAL database; writes under a lock are tested with
+/// them.)
+class DoorstepDamagedTest : public DoorstepFixture {
+protected:
+    void drop(const QString &table)
+    {
+        QSqlQuery query(m_database.connection());
+        ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE ") + table))
+            << qPrintable(query.lastError().text());
+    }
+
+    /// Expects \a error to be of \a kind, naming the database file, \a what and \a why.
+    void expectFailure(const Error &error, Error::Kind kind, const QString &what,
+                       const QString &why) const
+    {
+        EXPECT_EQ(error.kind, kind) << qPrintable(error.message);
+        EXPECT_TRUE(error.message.contains(QDir::toNativeSeparators(m_path)))
+            << qPrintable(error.message);
+        EXPECT_TRUE(error.message.contains(what)) << qPrintable(error.message);
+        EXPECT_TRUE(error.message.contains(why)) << qPrintable(error.message);
+    }
+};
+
+TEST_F(DoorstepDamagedTest, TheRoundAndTheTimelineFailWhenTheirTableIsGone)
+{
+    const QUuid id = addHousehold(text("1 Sandy Lane"));
+    const QUuid melton = areaId(text("Melton Town Centre"));
+    ASSERT_TRUE(visits().recordVisit(id, VisitOutcome::NoAnswer).ok());
+    ASSERT_EQ(must(visits().myRound(melton)).size(), 1);
+    ASSERT_EQ(must(visits().timeline(id)).size(), 1);
+
+    // The visits table is gone (with foreign keys off: other tables point at it).
+    ASSERT_TRUE(QSqlQuery(m_database.connection()).exec(text("PRAGMA foreign_keys = OFF")));
+    drop(text("visit"));
+    const auto round = visits().myRound(melton);
+    ASSERT_FALSE(round.ok());
+    expectFailure(round.error(), Error::Kind::Database, text("cannot read the round"),
+                  text("no such table: visit"));
+    const auto timeline = visits().timeline(id);
+    ASSERT_FALSE(timeline.ok());
+    expectFailure(timeline.error(), Error::Kind::Database,
+                  text("cannot read the household\u2019s visits"), text("no such table: visit"));
+}
+
+TEST_F(DoorstepDamagedTest, TheDraftAndThePackageFailWhenTheirTableIsGone)
+{
+    const QUuid id = addHousehold(text("2 Sandy Lane"), HouseholdStatus::Contacted);
+    giveSurveyConsent(id);
+    const SurveyService::Result started = surveys().startOrResume(id, text("1"));
+    ASSERT_TRUE(started.ok()) << qPrintable(started.errorString());
+    ASSERT_TRUE(must(surveys().resumeDraft(id)).has_value());
+    ASSERT_TRUE(must(surveys().package(started.survey.id)).isEmpty());
+
+    ASSERT_TRUE(QSqlQuery(m_database.connection()).exec(text("PRAGMA foreign_keys = OFF")));
+    drop(text("recommendation"));
+    const auto package = surveys().package(started.survey.id);
+    ASSERT_FALSE(package.ok());
+    expectFailure(package.error(), Error::Kind::Database, text("cannot read the package"),
+                  text("no such table: recommendation"));
+
+    drop(text("survey"));
+    const auto draft = surveys().resumeDraft(id);
+    ASSERT_FALSE(draft.ok());
+    expectFailure(draft.error(), Error::Kind::Database, text("cannot read the survey draft"),
+                  text("no such table: survey"));
+    const auto latest = surveys().latestCompleted(id);
+    ASSERT_FALSE(latest.ok());
+    expectFailure(latest.error(), Error::Kind::Database,
+                  text("cannot read the household\u2019s surveys"), text("no such table: survey"));
+    // Starting the survey is not refused as if there were something wrong with the request.
+    const SurveyService::Result again = surveys().startOrResume(id, text("1"));
+    ASSERT_FALSE(again.ok());
+    expectFailure(again.status.error(), Error::Kind::Database, text("The survey was not started"),
+                  text("no such table: survey"));
+    EXPECT_TRUE(again.field.isEmpty());
+}
+
+TEST_F(DoorstepDamagedTest, ConsentThatCannotBeReadIsAFailureNotARefusal)
+{
+    QUuid residentId;
+    const QUuid id = addHousehold(text("3 Sandy Lane"), HouseholdStatus::Contacted,
+                                  text("Melton Town Centre"), text("Ann Smith"), &residentId);
+    giveSurveyConsent(id);
+    ASSERT_TRUE(must(consents().hasConsent(id, ConsentPurpose::SurveyFitting)));
+
+    ASSERT_TRUE(QSqlQuery(m_database.connection()).exec(text("PRAGMA foreign_keys = OFF")));
+    drop(text("consent"));
+    const auto has = consents().hasConsent(id, ConsentPurpose::SurveyFitting);
+    ASSERT_FALSE(has.ok());
+    expectFailure(has.error(), Error::Kind::Database, text("cannot read the consent"),
+                  text("no such table: consent"));
+    // Neither "no consent" to the survey nor to photos: the database error, with no field.
+    const SurveyService::Result started = surveys().startOrResume(id, text("1"));
+    ASSERT_FALSE(started.ok());
+    expectFailure(started.status.error(), Error::Kind::Database, text("cannot read the consent"),
+                  text("no such table: consent"));
+    EXPECT_TRUE(started.field.isEmpty());
+    const ConsentService::Result photo
+        = consents().addPhoto(id, QByteArray("jpeg"), text("image/jpeg"));
+    ASSERT_FALSE(photo.ok());
+    EXPECT_EQ(photo.status.error().kind, Error::Kind::Database) << qPrintable(photo.errorString());
+    EXPECT_TRUE(photo.field.isEmpty());
+
+    drop(text("resident"));
+    const Result<bool> resident = m_doorstep->consentStore.isResidentOf(residentId, id);
+    ASSERT_FALSE(resident.ok());
+    expectFailure(resident.error(), Error::Kind::Database, text("cannot read the residents"),
+                  text("no such table: resident"));
+}
 
 using DoorstepCrashTest = DoorstepFixture;
 
