@@ -192,6 +192,7 @@ void DoorstepFinder::showRound()
     // A round that cannot be read is not an empty round: the list empties and the page
     // says why.
     m_model->setEntries(round ? *round : QList<RoundEntry>());
+    m_roundUnreadable = !round;
     if (!round)
         emit failed(tr("The round cannot be shown: %1").arg(round.errorString()));
     const int row = m_model->rowOf(previous);
@@ -255,6 +256,10 @@ void DoorstepFinder::updateSummary()
         m_empty->setText(tr("No household matches \u201c%1\u201d. Check the spelling, or try "
                             "the postcode.")
                              .arg(text));
+    } else if (m_roundUnreadable) {
+        m_summary->setText(tr("My round \u2014 %1: cannot be read").arg(m_area->currentText()));
+        m_empty->setText(tr("The round cannot be read (the message above says why). Press "
+                            "Refresh to try again, or find a household by its address."));
     } else {
         m_summary->setText(
             tr("My round \u2014 %1: %n households", nullptr, rows).arg(m_area->currentText())

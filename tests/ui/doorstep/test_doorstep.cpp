@@ -1,3 +1,4 @@
+#include "common/messagebanner.h"
 #include "common/signaturepad.h"
 #include "common/stringtablemodel.h"
 #include "common/touchbutton.h"
@@ -22,11 +23,13 @@
 
 #include <QCheckBox>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -187,7 +190,7 @@ TEST_F(DoorstepTest, CompletesAWholeVisitWithTheKeyboardOnly)
     EXPECT_TRUE(purposes.contains(ConsentPurpose::Photos));
 
     SurveyRepository surveys(m_database, QStringLiteral("tester"));
-    const QList<SurveyRecord> records = surveys.surveys(id);
+    const QList<SurveyRecord> records = surveys.surveys(id).value();
     ASSERT_EQ(records.size(), 1);
     const SurveyRecord &survey = records.first();
     EXPECT_FALSE(survey.isDraft());
@@ -464,6 +467,40 @@ TEST_F(DoorstepTest, VisitErrorsStayAtTheirFieldsAndNothingTypedIsLost)
     auto *visitsTab = window->detailPanel()->findChild<VisitTimelineView *>();
     ASSERT_NE(visitsTab, nullptr);
     EXPECT_EQ(visitsTab->model()->text(0, 1), DoorstepNames::label(VisitOutcome::RevisitRequested));
+}
+
+TEST_F(DoorstepTest, ARoundThatCannotBeReadIsExplainedInTheBannerNotShownEmpty)
+{
+    std::unique_ptr<MainWindow> window = openWindow();
+    window->showDoorstep();
+    DoorstepPage *page = window->doorstepPage();
+    ASSERT_TRUE(page->isShowingFinder());
+    ASSERT_GT(page->finder()->model()->rowCount(), 0);
+    ASSERT_TRUE(page->bannerText().isEmpty()) << qPrintable(page->bannerText());
+
+    // The visits table is gone (with foreign keys off: other tables point at it).
+    QSqlQuery query(m_database.connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+    ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE visit")));
+    page->reload();
+
+    EXPECT_EQ(page->finder()->model()->rowCount(), 0) << "no stale round either";
+    const QString banner = page->bannerText();
+    EXPECT_TRUE(banner.startsWith(QStringLiteral("The round cannot be shown: ")))
+        << qPrintable(banner);
+    EXPECT_TRUE(banner.contains(QDir::toNativeSeparators(m_path))) << qPrintable(banner);
+    EXPECT_TRUE(banner.contains(QStringLiteral("cannot read the round: no such table: visit")))
+        << qPrintable(banner);
+    EXPECT_EQ(page->finder()->summaryText(),
+              QStringLiteral("My round \u2014 Melton Town Centre: cannot be read"));
+    const auto *shown = page->findChild<MessageBanner *>();
+    ASSERT_NE(shown, nullptr);
+    EXPECT_TRUE(shown->isVisible());
+    const QString folder = qEnvironmentVariable("SAFERHOMES_SHOTS_DIR");
+    if (!folder.isEmpty()) {
+        EXPECT_TRUE(
+            window->grab().save(QDir(folder).filePath(QStringLiteral("round-unreadable.png"))));
+    }
 }
 
 } // namespace saferhomes::test

@@ -208,7 +208,8 @@ TEST_F(DoorstepTest, TheSurveyNeedsConsentFirst)
     EXPECT_EQ(page->currentStep(), Step::Consent);
     page->stepButton(Step::Package)->click();
     EXPECT_FALSE(page->noticeText(Step::Package).isEmpty());
-    EXPECT_TRUE(SurveyRepository(m_database, QStringLiteral("tester")).surveys(id).isEmpty());
+    EXPECT_TRUE(
+        SurveyRepository(m_database, QStringLiteral("tester")).surveys(id).value().isEmpty());
 }
 
 TEST_F(DoorstepTest, SignatureConsentAndRefusalThroughThePanel)
