@@ -1015,6 +1015,33 @@ TEST_F(DoorstepDamagedTest, ConsentThatCannotBeReadIsAFailureNotARefusal)
                   text("no such table: resident"));
 }
 
+TEST_F(DoorstepDamagedTest, ARefusalIsInvalidAndAMissingThingIsNotFoundNeitherIsADatabaseError)
+{
+    const QUuid id = addHousehold(text("4 Sandy Lane"));
+    const VisitService::Result declined = visits().recordVisit(id, VisitOutcome::Declined);
+    ASSERT_FALSE(declined.ok());
+    EXPECT_EQ(declined.status.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(declined.errorString(), text("Say why the household declined."));
+    EXPECT_EQ(declined.field, text("reason"));
+
+    const VisitService::Result nowhere
+        = visits().recordVisit(QUuid::createUuid(), VisitOutcome::NoAnswer);
+    ASSERT_FALSE(nowhere.ok());
+    EXPECT_EQ(nowhere.status.error().kind, Error::Kind::NotFound);
+    EXPECT_EQ(nowhere.errorString(), text("There is no such household."));
+
+    const auto survey = surveys().survey(QUuid::createUuid());
+    ASSERT_FALSE(survey.ok());
+    EXPECT_EQ(survey.error().kind, Error::Kind::NotFound);
+    const auto photo = consents().attachment(QUuid::createUuid());
+    ASSERT_FALSE(photo.ok());
+    EXPECT_EQ(photo.error().kind, Error::Kind::NotFound);
+    const SurveyService::Result noConsent = surveys().startOrResume(id, text("1"));
+    ASSERT_FALSE(noConsent.ok());
+    EXPECT_EQ(noConsent.status.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(noConsent.field, text("consent"));
+}
+
 using DoorstepCrashTest = DoorstepFixture;
 
 TEST_F(DoorstepCrashTest, EveryAnswerSavedBeforeAKillSurvives)
