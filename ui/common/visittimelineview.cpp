@@ -52,6 +52,7 @@ void VisitTimelineView::setUp()
     m_view->verticalHeader()->setMinimumSectionSize(m_view->fontMetrics().height() + 16);
     m_empty->setObjectName(QStringLiteral("visitTimelineEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true); // a failed read names the file, which can be long
     m_empty->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

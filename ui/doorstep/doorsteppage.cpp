@@ -349,9 +349,13 @@ void DoorstepPage::openSurvey(bool start)
     if (hasDraft || (start && *consent)) {
         notice.stack->setCurrentIndex(0);
         showStep(Step::Survey);
-        const QString error = m_survey->open(m_householdId, m_visitId);
-        if (!error.isEmpty())
-            showNotice(Step::Survey, error, NoticeAction::GoToConsent);
+        const Status opened = m_survey->open(m_householdId, m_visitId);
+        // A refusal (no consent) is dealt with at the consent step; a database that cannot
+        // be read or written is not, and goes to the banner.
+        if (!opened && opened.error().kind == Error::Kind::Invalid)
+            showNotice(Step::Survey, opened.errorString(), NoticeAction::GoToConsent);
+        else if (!opened)
+            showError(tr("The survey cannot be opened: %1").arg(opened.errorString()));
     } else if (completed) {
         notice.stack->setCurrentIndex(0);
         showStep(Step::Survey);

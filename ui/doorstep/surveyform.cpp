@@ -107,13 +107,13 @@ QWidget *SurveyForm::createSection(const SurveySection &section)
     return scroll;
 }
 
-QString SurveyForm::open(const QUuid &householdId, const QUuid &visitId)
+Status SurveyForm::open(const QUuid &householdId, const QUuid &visitId)
 {
     flush();
     const SurveyService::Result result
         = m_surveys.startOrResume(householdId, m_definition.version(), visitId);
     if (!result.ok())
-        return result.errorString();
+        return result.status;
     m_readOnly = false;
     load(result.survey);
     if (result.survey.definitionVersion != m_definition.version()) {

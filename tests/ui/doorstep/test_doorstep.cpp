@@ -503,4 +503,41 @@ TEST_F(DoorstepTest, ARoundThatCannotBeReadIsExplainedInTheBannerNotShownEmpty)
     }
 }
 
+TEST_F(DoorstepTest, VisitsAndASurveyThatCannotBeReadAreExplainedInTheBanner)
+{
+    const QUuid id = idOf(QStringLiteral("2 Thorpe Road"));
+    giveConsent(id, {ConsentPurpose::SurveyFitting});
+    std::unique_ptr<MainWindow> window = openDoorstep(id);
+    DoorstepPage *page = window->doorstepPage();
+    ASSERT_TRUE(page->bannerText().isEmpty()) << qPrintable(page->bannerText());
+
+    QSqlQuery query(m_database.connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+    ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE visit")));
+    ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE survey")));
+
+    // The timeline says why it is empty, in place and in the banner: never "no visits".
+    page->stepButton(Step::Visits)->click();
+    const QString visits = page->timeline()->emptyText();
+    EXPECT_TRUE(visits.startsWith(QStringLiteral("The visits cannot be shown: ")))
+        << qPrintable(visits);
+    EXPECT_TRUE(visits.contains(QStringLiteral("no such table: visit"))) << qPrintable(visits);
+    EXPECT_EQ(page->bannerText(), visits);
+    const QString folder = qEnvironmentVariable("SAFERHOMES_SHOTS_DIR");
+    if (!folder.isEmpty()) {
+        EXPECT_TRUE(
+            window->grab().save(QDir(folder).filePath(QStringLiteral("visits-unreadable.png"))));
+    }
+
+    // The survey step is not offered as "no survey yet" nor sent to the consent step.
+    page->stepButton(Step::Survey)->click();
+    const QString banner = page->bannerText();
+    EXPECT_TRUE(banner.startsWith(QStringLiteral("The survey cannot be opened: ")))
+        << qPrintable(banner);
+    EXPECT_TRUE(banner.contains(QDir::toNativeSeparators(m_path))) << qPrintable(banner);
+    EXPECT_TRUE(banner.contains(QStringLiteral("no such table: survey"))) << qPrintable(banner);
+    EXPECT_FALSE(page->noticeText(Step::Survey).contains(QStringLiteral("No survey yet")))
+        << qPrintable(page->noticeText(Step::Survey));
+}
+
 } // namespace saferhomes::test
