@@ -485,3 +485,30 @@ TEST_F(ConflictResolverTest, DiscardingWhileAnotherProgramHoldsTheWriteLockIsLoc
     EXPECT_TRUE(discarded) << qPrintable(discarded.errorString());
     EXPECT_EQ(outboxRows(), 0);
 }
+
+TEST_F(ConflictResolverTest, KeepServerWhileAnotherProgramHoldsTheWriteLockIsLockedAndStaysOpen)
+{
+    const qint64 id = addConflict(m_thorpe, QStringLiteral("notes"), QStringLiteral("Mine"),
+                                  QStringLiteral("Server note"));
+    {
+        Database other(QStringLiteral("other-program"));
+        ASSERT_TRUE(other.open(m_path));
+        QSqlQuery lock(other.connection());
+        ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        ASSERT_TRUE(lock.exec(
+            QStringLiteral("INSERT INTO meta (key, value) VALUES ('holding', 'the lock')")));
+
+        const ConflictResolver::Resolution result
+            = resolver().resolve({{id, ConflictResolver::Choice::KeepServer}});
+        ASSERT_FALSE(result.ok());
+        EXPECT_EQ(result.status.error().kind, Error::Kind::Locked)
+            << qPrintable(result.errorString());
+        EXPECT_EQ(result.conflictId, id);
+        EXPECT_TRUE(result.errorString().startsWith(
+            m_path + QStringLiteral(": cannot write the sync conflicts: ")))
+            << qPrintable(result.errorString());
+        ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+    EXPECT_FALSE(isResolved(id));
+    EXPECT_TRUE(resolutionEvents(id).isEmpty());
+}
