@@ -112,7 +112,7 @@ template<typename... Values> bool exec(SqliteStatement &statement, const Values 
 {
     int index = 0;
     (bindOne(statement, ++index, values), ...);
-    return statement.exec();
+    return statement.exec().ok(); // the failure's message stays in statement.errorString()
 }
 
 /// Tables whose new rows get their "created" audit events in one statement each at commit,

@@ -29,22 +29,29 @@ public:
         , m_columns(columns)
     { }
 
-    bool isValid() const { return m_block.isValid() && m_single.isValid(); }
-    QString errorString() const { return m_block.errorString() + m_single.errorString(); }
+    /// Why the statements could not be prepared; ok when both were.
+    Status prepared() const
+    {
+        if (const Status block = m_block.prepared(); !block)
+            return block;
+        return m_single.prepared();
+    }
 
     /// Writes \a count rows; \a bind(statement, offset, row) binds row \a row's columns at
     /// offset + 1, offset + 2, ...
-    template<typename Bind> bool write(qsizetype count, const Bind &bind)
+    template<typename Bind> Status write(qsizetype count, const Bind &bind)
     {
         const qsizetype blocks = count - count % kRows;
         for (qsizetype row = 0; row < count; ++row) {
             const bool inBlock = row < blocks;
             SqliteStatement &statement = inBlock ? m_block : m_single;
             bind(statement, inBlock ? int(row % kRows) * m_columns : 0, row);
-            if ((!inBlock || row % kRows == kRows - 1) && !statement.exec())
-                return false;
+            if (!inBlock || row % kRows == kRows - 1) {
+                if (Status written = statement.exec(); !written)
+                    return written;
+            }
         }
-        return true;
+        return {};
     }
 
 private:
@@ -71,6 +78,12 @@ Error writeError(const QString &what, const QString &message)
             || message.contains(QLatin1String("database table is locked"))
         ? Error::locked(text)
         : Error::database(text);
+}
+
+/// A failed statement of \a what, keeping its kind (SqliteStatement tells a lock apart).
+Error writeError(const QString &what, const Error &error)
+{
+    return error.within(what);
 }
 
 } // namespace
@@ -129,12 +142,11 @@ Status HouseholdBatchInsert::begin(QStringList *createdAreas)
     query.finish();
 
     m_statements = std::make_unique<Statements>(db);
-    if (!m_statements->households.isValid() || !m_statements->residents.isValid()
-        || !m_statements->search.isValid()) {
-        return writeError(tr("preparing the inserts"),
-                          m_statements->households.errorString()
-                              + m_statements->residents.errorString()
-                              + m_statements->search.errorString());
+    for (const Status &prepared :
+         {m_statements->households.prepared(), m_statements->residents.prepared(),
+          m_statements->search.prepared()}) {
+        if (!prepared)
+            return writeError(tr("preparing the inserts"), prepared.error());
     }
     m_audit = std::make_unique<AuditLog>(m_connectionName, m_userName, m_device);
     m_areas = std::make_unique<AreaResolver>(m_connectionName, *m_audit);
@@ -180,7 +192,7 @@ Status HouseholdBatchInsert::write(const HouseholdRows &rows)
             statement.bindStatic(index, rows.text(row, t));
     };
     const qint64 firstRid = m_nextHouseholdRid;
-    const bool households = m_statements->households.write(
+    const Status households = m_statements->households.write(
         rows.size(), [&](SqliteStatement &statement, int at, qsizetype row) {
             const T::Row &r = rows.row(row);
             text(statement, at + 1, row, T::Id);
@@ -204,7 +216,7 @@ Status HouseholdBatchInsert::write(const HouseholdRows &rows)
             statement.bind(at + 16, firstRid + row);
         });
     if (!households)
-        return writeError(tr("households"), m_statements->households.errorString());
+        return writeError(tr("households"), households.error());
 
     m_withResident.clear();
     for (qsizetype row = 0; row < rows.size(); ++row) {
@@ -212,7 +224,7 @@ Status HouseholdBatchInsert::write(const HouseholdRows &rows)
             m_withResident.push_back(row);
     }
     const qint64 firstResidentRid = m_nextResidentRid;
-    const bool residents = m_statements->residents.write(
+    const Status residents = m_statements->residents.write(
         qsizetype(m_withResident.size()), [&](SqliteStatement &statement, int at, qsizetype i) {
             const qsizetype row = m_withResident[size_t(i)];
             text(statement, at + 1, row, T::ResidentId);
@@ -224,7 +236,7 @@ Status HouseholdBatchInsert::write(const HouseholdRows &rows)
             statement.bind(at + 7, firstResidentRid + i);
         });
     if (!residents)
-        return writeError(tr("residents"), m_statements->residents.errorString());
+        return writeError(tr("residents"), residents.error());
 
     // One statement for the batch's quick-find entries: FTS5 writes out what it has gathered
     // in memory at the start of every statement (its savepoint), so a statement per row or
@@ -270,10 +282,10 @@ Status HouseholdBatchInsert::writeSearchTexts()
     SqliteStatement &search = m_statements->search;
     search.bind(1, m_searchFirstRid);
     search.bindStatic(2, m_searchTexts);
-    const bool ok = search.exec();
+    const Status indexed = search.exec();
     m_searchTexts.clear();
-    if (!ok)
-        return writeError(tr("quick-find index"), search.errorString());
+    if (!indexed)
+        return writeError(tr("quick-find index"), indexed.error());
     return {};
 }
 

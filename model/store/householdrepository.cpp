@@ -348,20 +348,21 @@ Result<QList<qint64>> HouseholdRepository::quickFind(const QString &text) const
     SqliteStatement query(db,
                           "SELECT rowid FROM household_fts WHERE household_fts MATCH ? "
                           "ORDER BY rowid");
-    const auto failed = [&] {
-        const QString message
-            = tr("%1: cannot read %2: %3")
-                  .arg(db.databaseName(), tr("the quick-find index"), query.errorString());
-        return query.errorString().contains(QStringLiteral("locked")) ? Error::locked(message)
-                                                                      : Error::database(message);
+    const auto failed = [&](const Error &error) {
+        return error.within(
+            tr("%1: cannot read %2").arg(db.databaseName(), tr("the quick-find index")));
     };
-    if (!query.isValid())
-        return failed();
+    if (const Status prepared = query.prepared(); !prepared)
+        return failed(prepared.error());
     query.bind(1, match);
-    while (query.next())
+    for (;;) {
+        const Result<bool> row = query.step();
+        if (!row)
+            return failed(row.error());
+        if (!*row)
+            break;
         ids.append(query.int64(0));
-    if (!query.errorString().isEmpty())
-        return failed();
+    }
     return ids;
 }
 

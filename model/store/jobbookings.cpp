@@ -96,7 +96,6 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
         return old == value || audit.record(QStringLiteral("job"), id, field, old, value, now);
     };
     const QString oldStatus = JobStatusNames::name(*status);
-    QString error;
     if (!record(QStringLiteral("status"), oldStatus, newStatus)
         || !record(QStringLiteral("fitter_id"), nullableId(before.fitterId),
                    nullableId(after->fitterId))
@@ -107,10 +106,14 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
                    PinKindNames::name(pin))
         || !record(QStringLiteral("skill_exception"), {},
                    missingSkills.isEmpty() ? QVariant()
-                                           : QVariant(missingSkills.join(QStringLiteral(", "))))
-        || !settleHousehold(m_connectionName, audit, householdId, now, &error)
-        || !stockstore::settleJobReservations(m_connectionName, audit, m_userName, id, now, &error))
-        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
+                                           : QVariant(missingSkills.join(QStringLiteral(", ")))))
+        return failed(Error::database(audit.errorString()));
+    if (const Status settled = settleHousehold(m_connectionName, audit, householdId, now); !settled)
+        return failed(settled.error());
+    if (const Status settled
+        = stockstore::settleJobReservations(m_connectionName, audit, m_userName, id, now);
+        !settled)
+        return failed(settled.error());
     if (!db.commit())
         return failed(Error::database(db.lastError().text()));
     return {};
@@ -265,15 +268,16 @@ Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
             households.append(household);
         (books ? booked : unbooked).append(id);
     }
-    QString error;
     for (const QString &household : std::as_const(households)) {
-        if (!settleHousehold(m_connectionName, audit, household, now, &error))
-            return failed(Error::database(error));
+        if (const Status settled = settleHousehold(m_connectionName, audit, household, now);
+            !settled)
+            return failed(settled.error());
     }
     for (const QString &job : unbooked + booked) {
-        if (!stockstore::settleJobReservations(m_connectionName, audit, m_userName, job, now,
-                                               &error))
-            return failed(Error::database(error));
+        if (const Status settled
+            = stockstore::settleJobReservations(m_connectionName, audit, m_userName, job, now);
+            !settled)
+            return failed(settled.error());
     }
     if (!db.commit())
         return failed(Error::database(db.lastError().text()));

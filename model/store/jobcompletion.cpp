@@ -178,13 +178,16 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
             return failed(Error::database(attach.lastError().text()));
     }
     AuditLog audit(m_connectionName, m_userName, m_device);
-    QString error;
-    if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
-                      QStringLiteral("completed"), now)
-        || !settleHousehold(m_connectionName, audit, householdId, now, &error)
-        || !stockstore::recordJobFitted(m_connectionName, audit, m_userName, id, fittedItems, now,
-                                        &error))
-        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
+    if (const Status audited = audit.record(QStringLiteral("job"), id, QStringLiteral("status"),
+                                            status, QStringLiteral("completed"), now);
+        !audited)
+        return failed(audited.error());
+    if (const Status settled = settleHousehold(m_connectionName, audit, householdId, now); !settled)
+        return failed(settled.error());
+    if (const Status fitted
+        = stockstore::recordJobFitted(m_connectionName, audit, m_userName, id, fittedItems, now);
+        !fitted)
+        return failed(fitted.error());
     if (!db.commit())
         return failed(Error::database(db.lastError().text()));
     return true;
@@ -268,14 +271,17 @@ Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
     }
     items.finish();
     AuditLog audit(m_connectionName, m_userName, m_device);
-    QString error;
     if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
                       QStringLiteral("no_access"), now)
         || !audit.record(QStringLiteral("job"), uuidText(revisit), QStringLiteral("created"), {},
-                         QStringLiteral("unscheduled"), now)
-        || !settleHousehold(m_connectionName, audit, householdId, now, &error)
-        || !stockstore::settleJobReservations(m_connectionName, audit, m_userName, id, now, &error))
-        return failed(Error::database(error.isEmpty() ? audit.errorString() : error));
+                         QStringLiteral("unscheduled"), now))
+        return failed(Error::database(audit.errorString()));
+    if (const Status settled = settleHousehold(m_connectionName, audit, householdId, now); !settled)
+        return failed(settled.error());
+    if (const Status settled
+        = stockstore::settleJobReservations(m_connectionName, audit, m_userName, id, now);
+        !settled)
+        return failed(settled.error());
     if (!db.commit())
         return failed(Error::database(db.lastError().text()));
     return revisit;

@@ -1,6 +1,7 @@
 #include "jobrepository.h"
 
 #include "auditlog.h"
+#include "database.h"
 #include "jobrepository_p.h"
 #include "sqlvalues.h"
 #include "stockledger.h"
@@ -19,11 +20,12 @@ using namespace sqlvalues;
 
 namespace jobstore {
 
-bool settleHousehold(const QString &connectionName, AuditLog &audit, const QString &householdId,
-                     const QString &at, QString *error)
+Status settleHousehold(const QString &connectionName, AuditLog &audit, const QString &householdId,
+                       const QString &at)
 {
-    QSqlQuery query(QSqlDatabase::database(connectionName, false));
-    query.prepare(QStringLiteral(
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    QSqlQuery query(db);
+    const bool prepared = query.prepare(QStringLiteral(
         "SELECT h.status, "
         "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status IN "
         "('unscheduled', 'tentative', 'scheduled')), "
@@ -32,9 +34,12 @@ bool settleHousehold(const QString &connectionName, AuditLog &audit, const QStri
         "(SELECT count(*) FROM job j WHERE j.household_id = h.id AND j.status = 'completed') "
         "FROM household h WHERE h.id = ?"));
     query.addBindValue(householdId);
-    if (!query.exec() || !query.next()) {
-        *error = query.lastError().text();
-        return false;
+    if (!prepared || !query.exec() || !query.next()) {
+        if (!query.lastError().isValid())
+            return Error::notFound(JobRepository::tr("there is no household %1").arg(householdId));
+        return Database::sqlError(db.databaseName(),
+                                  JobRepository::tr("cannot read household %1").arg(householdId),
+                                  query.lastError());
     }
     const auto from = HouseholdStatusRules::fromName(query.value(0).toString());
     const int open = query.value(1).toInt();
@@ -43,7 +48,7 @@ bool settleHousehold(const QString &connectionName, AuditLog &audit, const QStri
     query.finish();
     using S = HouseholdStatus;
     if (!from || (*from != S::Accepted && *from != S::Scheduled))
-        return true;
+        return {};
     StatusMove move {*from, {}};
     if (completed > 0 && open == 0) {
         if (*from == S::Accepted)
@@ -54,10 +59,7 @@ bool settleHousehold(const QString &connectionName, AuditLog &audit, const QStri
     } else if (booked == 0 && *from == S::Scheduled) {
         move.steps.append(S::Accepted);
     }
-    const Status moved = applyStatusMove(connectionName, audit, QUuid(householdId), move, at);
-    if (!moved)
-        *error = moved.errorString();
-    return moved.ok();
+    return applyStatusMove(connectionName, audit, QUuid(householdId), move, at);
 }
 
 } // namespace jobstore
@@ -271,11 +273,12 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
                       QStringLiteral("package agreed again"), now))
         return failed(audit.errorString());
     // A booked job's reservations follow its new items (an unscheduled one holds none).
-    QString error;
-    if (bookedStart.isValid()
-        && !stockstore::settleJobReservations(m_connectionName, audit, m_userName, jobId, now,
-                                              &error))
-        return failed(error.isEmpty() ? audit.errorString() : error);
+    if (bookedStart.isValid()) {
+        if (const Status settled
+            = stockstore::settleJobReservations(m_connectionName, audit, m_userName, jobId, now);
+            !settled)
+            return failed(settled.errorString());
+    }
     if (!db.commit())
         return failed(db.lastError().text());
     return QUuid(jobId);

@@ -21,11 +21,14 @@ SqliteStatement::SqliteStatement(const QSqlDatabase &database, const char *sql)
 {
     if (!m_db) {
         m_error = QStringLiteral("not an SQLite connection");
+        m_prepareCode = SQLITE_MISUSE;
         return;
     }
-    if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr)
-        != SQLITE_OK) {
+    m_prepareCode
+        = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr);
+    if (m_prepareCode != SQLITE_OK) {
         m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        sqlite3_finalize(m_statement);
         m_statement = nullptr;
     }
 }
@@ -96,27 +99,49 @@ void SqliteStatement::bind(int index, const QVariant &value)
     }
 }
 
-bool SqliteStatement::exec()
+Status SqliteStatement::prepared() const
 {
+    if (m_statement)
+        return {};
+    // A lock while preparing (reading the schema) is still a lock.
+    const int code = m_prepareCode & 0xff;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED ? Error::locked(m_error)
+                                                        : Error::database(m_error);
+}
+
+Error SqliteStatement::lastError(int code)
+{
+    m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    const int primary = code & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? Error::locked(m_error)
+                                                              : Error::database(m_error);
+}
+
+Status SqliteStatement::exec()
+{
+    if (!m_statement)
+        return prepared();
     int result = sqlite3_step(m_statement);
     while (result == SQLITE_ROW)
         result = sqlite3_step(m_statement);
-    const bool ok = result == SQLITE_DONE;
-    if (!ok)
-        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    Status status;
+    if (result != SQLITE_DONE)
+        status = lastError(result);
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
-    return ok;
+    return status;
 }
 
-bool SqliteStatement::next()
+Result<bool> SqliteStatement::step()
 {
+    if (!m_statement)
+        return prepared().error();
     const int result = sqlite3_step(m_statement);
     if (result == SQLITE_ROW)
         return true;
-    if (result != SQLITE_DONE)
-        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
-    return false;
+    if (result == SQLITE_DONE)
+        return false;
+    return lastError(result);
 }
 
 qint64 SqliteStatement::int64(int index) const

@@ -2,6 +2,7 @@
 #include "stockledger_p.h"
 
 #include "auditlog.h"
+#include "database.h"
 #include "sqlitestatement.h"
 #include "sqlvalues.h"
 
@@ -50,14 +51,15 @@ QVariant nullableText(const QString &text)
 
 /// Writes \a m with its audit event inside the caller's transaction (the outbox op comes from
 /// the stock_movement trigger).
-bool insertMovement(const QSqlDatabase &db, AuditLog &audit, const QString &userName,
-                    const NewMovement &m, const QString &at, QString *error)
+Status insertMovement(const QSqlDatabase &db, AuditLog &audit, const QString &userName,
+                      const NewMovement &m, const QString &at)
 {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "INSERT INTO stock_movement (id, equipment_code, qty_change, reason, job_id, at, "
-        "by_user, note, location, reserved_change, counted, expected, pair_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!query.prepare(QStringLiteral(
+            "INSERT INTO stock_movement (id, equipment_code, qty_change, reason, job_id, at, "
+            "by_user, note, location, reserved_change, counted, expected, pair_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+        return sqlFailure(db, StockLedger::tr("cannot write a stock movement"), query.lastError());
     const QString reason = StockReasonNames::name(m.reason);
     for (const QVariant &value :
          {QVariant(m.id), QVariant(m.code), QVariant(m.qtyChange), QVariant(reason),
@@ -65,10 +67,8 @@ bool insertMovement(const QSqlDatabase &db, AuditLog &audit, const QString &user
           QVariant(notNull(m.note)), QVariant(m.location), QVariant(m.reservedChange),
           nullableInt(m.counted), nullableInt(m.expected), nullableText(m.pairId)})
         query.addBindValue(value);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return false;
-    }
+    if (!query.exec())
+        return sqlFailure(db, StockLedger::tr("cannot write a stock movement"), query.lastError());
     QJsonObject what {{QStringLiteral("code"), m.code},
                       {QStringLiteral("location"), m.location},
                       {QStringLiteral("reason"), reason},
@@ -82,24 +82,27 @@ bool insertMovement(const QSqlDatabase &db, AuditLog &audit, const QString &user
         what.insert(QStringLiteral("expected"), *m.expected);
     if (!m.note.isEmpty())
         what.insert(QStringLiteral("note"), m.note);
-    if (!audit.record(QStringLiteral("stock_movement"), m.id, QStringLiteral("created"), {},
-                      QString::fromUtf8(QJsonDocument(what).toJson(QJsonDocument::Compact)), at)) {
-        *error = audit.errorString();
-        return false;
-    }
-    return true;
+    return audit.record(QStringLiteral("stock_movement"), m.id, QStringLiteral("created"), {},
+                        QString::fromUtf8(QJsonDocument(what).toJson(QJsonDocument::Compact)), at);
+}
+
+Error sqlFailure(const QSqlDatabase &db, const QString &what, const QSqlError &error)
+{
+    return Database::sqlError(db.databaseName(), what, error);
 }
 
 /// What \a location holds of \a code, from the summary (zeros when it has never held any).
 Result<StockLevel> readLevel(const QSqlDatabase &db, const QString &code, const QString &location)
 {
+    const QString what = StockLedger::tr("cannot read the stock level of %1").arg(code);
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT on_hand, reserved FROM stock_level "
-                                 "WHERE equipment_code = ? AND location = ?"));
+    if (!query.prepare(QStringLiteral("SELECT on_hand, reserved FROM stock_level "
+                                      "WHERE equipment_code = ? AND location = ?")))
+        return sqlFailure(db, what, query.lastError());
     query.addBindValue(code);
     query.addBindValue(location);
     if (!query.exec())
-        return Error::database(query.lastError().text());
+        return sqlFailure(db, what, query.lastError());
     StockLevel level {code, location, 0, 0};
     if (query.next()) {
         level.onHand = query.value(0).toInt();
@@ -218,19 +221,24 @@ QString newId()
 /// movements the central database has not refused.
 Result<QMap<std::pair<QString, QString>, int>> heldFor(const QSqlDatabase &db, const QString &jobId)
 {
+    const QString what = StockLedger::tr("cannot read the stock reserved for job %1").arg(jobId);
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT equipment_code, location, sum(reserved_change) "
-                                 "FROM stock_movement WHERE job_id = ? AND id NOT IN (%1) "
-                                 "GROUP BY equipment_code, location "
-                                 "HAVING sum(reserved_change) <> 0 "
-                                 "ORDER BY equipment_code, location")
-                      .arg(QLatin1StringView(kRefusedIds)));
+    // A statement that cannot be prepared (a missing table) says so, not "parameter count".
+    if (!query.prepare(QStringLiteral("SELECT equipment_code, location, sum(reserved_change) "
+                                      "FROM stock_movement WHERE job_id = ? AND id NOT IN (%1) "
+                                      "GROUP BY equipment_code, location "
+                                      "HAVING sum(reserved_change) <> 0 "
+                                      "ORDER BY equipment_code, location")
+                           .arg(QLatin1StringView(kRefusedIds))))
+        return sqlFailure(db, what, query.lastError());
     query.addBindValue(jobId);
     if (!query.exec())
-        return Error::database(query.lastError().text());
+        return sqlFailure(db, what, query.lastError());
     QMap<std::pair<QString, QString>, int> held;
     while (query.next())
         held.insert({query.value(0).toString(), query.value(1).toString()}, query.value(2).toInt());
+    if (query.lastError().isValid())
+        return sqlFailure(db, what, query.lastError());
     return held;
 }
 
@@ -430,16 +438,17 @@ Result<QList<QUuid>> inTransaction(const QString &connectionName, const QString 
 {
     QSqlDatabase db = QSqlDatabase::database(connectionName, false);
     if (!db.transaction())
-        return Error::database(db.lastError().text()).within(action);
+        return sqlFailure(db, StockLedger::tr("cannot start a transaction"), db.lastError())
+            .within(action);
     Result<QList<QUuid>> ids = body(db);
     if (!ids) {
         db.rollback();
         return ids.error().within(action);
     }
     if (!db.commit()) {
-        const QString message = db.lastError().text();
+        const Error error = sqlFailure(db, StockLedger::tr("cannot commit"), db.lastError());
         db.rollback();
-        return Error::database(message).within(action);
+        return error.within(action);
     }
     return ids;
 }
@@ -476,9 +485,8 @@ Result<QList<QUuid>> StockLedger::receive(const QList<StockLine> &lines, const Q
                 NewMovement m
                     = movement(newId(), line.code, location, StockReason::Received, line.qty);
                 m.note = note;
-                QString error;
-                if (!insertMovement(db, audit, m_userName, m, at, &error))
-                    return Error::database(error);
+                if (const Status written = insertMovement(db, audit, m_userName, m, at); !written)
+                    return written.error();
                 ids.append(QUuid(m.id));
             }
             return ids;
@@ -507,10 +515,10 @@ Result<QUuid> StockLedger::transfer(const QString &code, int qty, const QString 
             out.pairId = in.id;
             in.pairId = out.id;
             out.note = in.note = note;
-            QString error;
-            if (!insertMovement(db, audit, m_userName, out, at, &error)
-                || !insertMovement(db, audit, m_userName, in, at, &error))
-                return Error::database(error);
+            if (const Status written = insertMovement(db, audit, m_userName, out, at); !written)
+                return written.error();
+            if (const Status written = insertMovement(db, audit, m_userName, in, at); !written)
+                return written.error();
             return QList<QUuid> {QUuid(out.id), QUuid(in.id)};
         }));
 }
@@ -546,9 +554,9 @@ Result<QUuid> StockLedger::count(const QString &code, const QString &location, i
             m.expected = level->onHand;
             m.note = note;
             AuditLog audit(m_connectionName, m_userName, m_device);
-            QString error;
-            if (!insertMovement(db, audit, m_userName, m, storeTimestamp(), &error))
-                return Error::database(error);
+            if (const Status written = insertMovement(db, audit, m_userName, m, storeTimestamp());
+                !written)
+                return written.error();
             return QList<QUuid> {QUuid(id)};
         }));
 }
@@ -566,9 +574,9 @@ Result<QUuid> StockLedger::returnStock(const QString &code, int qty, const QStri
             if (!jobId.isNull())
                 m.jobId = uuidText(jobId);
             AuditLog audit(m_connectionName, m_userName, m_device);
-            QString error;
-            if (!insertMovement(db, audit, m_userName, m, storeTimestamp(), &error))
-                return Error::database(error);
+            if (const Status written = insertMovement(db, audit, m_userName, m, storeTimestamp());
+                !written)
+                return written.error();
             return QList<QUuid> {QUuid(m.id)};
         }));
 }
@@ -588,9 +596,9 @@ Result<QUuid> StockLedger::writeOff(const QString &code, int qty, const QString 
             NewMovement m = movement(newId(), code, location, StockReason::WrittenOff, -qty);
             m.note = reason.trimmed();
             AuditLog audit(m_connectionName, m_userName, m_device);
-            QString error;
-            if (!insertMovement(db, audit, m_userName, m, storeTimestamp(), &error))
-                return Error::database(error);
+            if (const Status written = insertMovement(db, audit, m_userName, m, storeTimestamp());
+                !written)
+                return written.error();
             return QList<QUuid> {QUuid(m.id)};
         }));
 }

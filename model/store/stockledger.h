@@ -106,9 +106,11 @@ namespace stockstore {
 /// the van has them all available, else at the depot when it has, else nothing of that item
 /// (the job is short of it); any other job (unscheduled, cancelled, no access, completed)
 /// holds nothing. What it held elsewhere is released. Writes the movements (reason reserved
-/// or released, naming the job) and their audit events; true when nothing failed.
-bool settleJobReservations(const QString &connectionName, AuditLog &audit, const QString &userName,
-                           const QString &jobId, const QString &at, QString *error);
+/// or released, naming the job) and their audit events. Error::NotFound when there is no such
+/// job; Error::Database or Error::Locked, naming the database, when it could not be read or
+/// written.
+Status settleJobReservations(const QString &connectionName, AuditLog &audit,
+                             const QString &userName, const QString &jobId, const QString &at);
 
 /// StockLedger::scheduleStock() on \a connectionName (for the job reads).
 Result<ScheduleStock> readScheduleStock(const QString &connectionName);
@@ -124,10 +126,9 @@ Error shortfallError(const QString &connectionName, const QList<StockShortfall> 
 /// did), using up the reservation first; what is fitted beyond the reservation comes out of
 /// the van's available stock (fittedShortfalls() says when it cannot: the caller refuses the
 /// completion first). Then what stays reserved for the job is released. So fitted + released
-/// = reserved for each item.
-bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
-                     const QString &jobId, const QHash<QString, int> &fitted, const QString &at,
-                     QString *error);
+/// = reserved for each item. Fails as settleJobReservations() does.
+Status recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
+                       const QString &jobId, const QHash<QString, int> &fitted, const QString &at);
 
 } // namespace stockstore
 

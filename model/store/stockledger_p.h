@@ -9,6 +9,7 @@
 
 #include <QMap>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include <optional>
@@ -42,9 +43,12 @@ struct NewMovement {
 NewMovement movement(QString id, QString code, QString location, StockReason reason, int qtyChange,
                      int reservedChange = 0);
 /// Writes \a m with its audit event inside the caller's transaction (the outbox op comes from
-/// the stock_movement trigger).
-bool insertMovement(const QSqlDatabase &db, AuditLog &audit, const QString &userName,
-                    const NewMovement &m, const QString &at, QString *error);
+/// the stock_movement trigger). Error::Database, or Error::Locked when another program holds
+/// the lock, naming the database.
+Status insertMovement(const QSqlDatabase &db, AuditLog &audit, const QString &userName,
+                      const NewMovement &m, const QString &at);
+/// A failed statement on \a db: "PATH: WHAT: SQLite's message" (Database::sqlError()).
+Error sqlFailure(const QSqlDatabase &db, const QString &what, const QSqlError &error);
 /// What \a location holds of \a code, from the summary (zeros when it has never held any).
 Result<StockLevel> readLevel(const QSqlDatabase &db, const QString &code, const QString &location);
 QString newId();

@@ -28,43 +28,46 @@ struct JobStock {
     QMap<QString, int> items;
 };
 
-std::optional<JobStock> readJobStock(const QSqlDatabase &db, const QString &jobId, QString *error)
+Result<JobStock> readJobStock(const QSqlDatabase &db, const QString &jobId)
 {
+    const QString what = StockLedger::tr("cannot read job %1").arg(jobId);
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT status, fitter_id FROM job WHERE id = ?"));
+    if (!query.prepare(QStringLiteral("SELECT status, fitter_id FROM job WHERE id = ?")))
+        return sqlFailure(db, what, query.lastError());
     query.addBindValue(jobId);
-    if (!query.exec() || !query.next()) {
-        *error = query.lastError().isValid() ? query.lastError().text()
-                                             : StockLedger::tr("there is no job %1").arg(jobId);
-        return std::nullopt;
+    if (!query.exec())
+        return sqlFailure(db, what, query.lastError());
+    if (!query.next()) {
+        if (query.lastError().isValid())
+            return sqlFailure(db, what, query.lastError());
+        return Error::notFound(StockLedger::tr("there is no job %1").arg(jobId));
     }
     JobStock job {query.value(0).toString(), query.value(1).toString(), {}};
-    query.prepare(QStringLiteral("SELECT equipment_code, sum(qty) FROM job_item "
-                                 "WHERE job_id = ? GROUP BY equipment_code"));
+    if (!query.prepare(QStringLiteral("SELECT equipment_code, sum(qty) FROM job_item "
+                                      "WHERE job_id = ? GROUP BY equipment_code")))
+        return sqlFailure(db, what, query.lastError());
     query.addBindValue(jobId);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return std::nullopt;
-    }
+    if (!query.exec())
+        return sqlFailure(db, what, query.lastError());
     while (query.next())
         job.items.insert(query.value(0).toString(), query.value(1).toInt());
+    if (query.lastError().isValid())
+        return sqlFailure(db, what, query.lastError());
     return job;
 }
 
 } // namespace
 
-bool settleJobReservations(const QString &connectionName, AuditLog &audit, const QString &userName,
-                           const QString &jobId, const QString &at, QString *error)
+Status settleJobReservations(const QString &connectionName, AuditLog &audit,
+                             const QString &userName, const QString &jobId, const QString &at)
 {
     const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
-    const std::optional<JobStock> job = readJobStock(db, jobId, error);
+    const Result<JobStock> job = readJobStock(db, jobId);
     if (!job)
-        return false;
+        return job.error();
     const auto held = heldFor(db, jobId);
-    if (!held) {
-        *error = held.errorString();
-        return false;
-    }
+    if (!held)
+        return held.error();
     using Key = std::pair<QString, QString>;
     QMap<Key, int> want;
     const bool booked
@@ -74,10 +77,8 @@ bool settleJobReservations(const QString &connectionName, AuditLog &audit, const
         for (auto it = job->items.cbegin(); it != job->items.cend(); ++it) {
             for (const QString &location : {van, StockLocation::depot()}) {
                 const Result<StockLevel> level = readLevel(db, it.key(), location);
-                if (!level) {
-                    *error = level.errorString();
-                    return false;
-                }
+                if (!level)
+                    return level.error();
                 // What this job holds there already is available to it.
                 const int available = level->available() + held->value({it.key(), location});
                 if (available >= it.value()) {
@@ -104,21 +105,21 @@ bool settleJobReservations(const QString &connectionName, AuditLog &audit, const
         (change > 0 ? reserves : releases).append(m);
     }
     for (const NewMovement &m : releases + reserves) {
-        if (!insertMovement(db, audit, userName, m, at, error))
-            return false;
+        if (const Status written = insertMovement(db, audit, userName, m, at); !written)
+            return written;
     }
-    return true;
+    return {};
 }
 
 Result<ScheduleStock> readScheduleStock(const QString &connectionName)
 {
-    QSqlQuery query(QSqlDatabase::database(connectionName, false));
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    QSqlQuery query(db);
     query.setForwardOnly(true);
     ScheduleStock stock;
     if (!query.exec(QStringLiteral("SELECT location, equipment_code, on_hand - reserved "
                                    "FROM stock_level")))
-        return Error::database(query.lastError().text())
-            .within(StockLedger::tr("Reading the stock levels"));
+        return sqlFailure(db, StockLedger::tr("cannot read the stock levels"), query.lastError());
     while (query.next())
         stock.available[query.value(0).toString()].insert(query.value(1).toString(),
                                                           query.value(2).toInt());
@@ -130,8 +131,8 @@ Result<ScheduleStock> readScheduleStock(const QString &connectionName)
                                    "GROUP BY m.job_id, m.equipment_code "
                                    "HAVING sum(m.reserved_change) > 0")
                         .arg(QLatin1StringView(kRefusedIds))))
-        return Error::database(query.lastError().text())
-            .within(StockLedger::tr("Reading the jobs' reserved stock"));
+        return sqlFailure(db, StockLedger::tr("cannot read the jobs' reserved stock"),
+                          query.lastError());
     while (query.next())
         stock.reserved[readId(query.value(0))].insert(query.value(1).toString(),
                                                       query.value(2).toInt());
@@ -142,10 +143,9 @@ Result<QList<StockShortfall>> fittedShortfalls(const QString &connectionName, co
                                                const QHash<QString, int> &fitted)
 {
     const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
-    QString error;
-    const std::optional<JobStock> job = readJobStock(db, jobId, &error);
+    const Result<JobStock> job = readJobStock(db, jobId);
     if (!job)
-        return Error::database(error);
+        return job.error();
     const auto held = heldFor(db, jobId);
     if (!held)
         return held.error();
@@ -182,19 +182,16 @@ Error shortfallError(const QString &connectionName, const QList<StockShortfall> 
     return Error::invalid(lines.join(u' '));
 }
 
-bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
-                     const QString &jobId, const QHash<QString, int> &fitted, const QString &at,
-                     QString *error)
+Status recordJobFitted(const QString &connectionName, AuditLog &audit, const QString &userName,
+                       const QString &jobId, const QHash<QString, int> &fitted, const QString &at)
 {
     const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
-    const std::optional<JobStock> job = readJobStock(db, jobId, error);
+    const Result<JobStock> job = readJobStock(db, jobId);
     if (!job)
-        return false;
+        return job.error();
     const auto heldNow = heldFor(db, jobId);
-    if (!heldNow) {
-        *error = heldNow.errorString();
-        return false;
-    }
+    if (!heldNow)
+        return heldNow.error();
     QMap<std::pair<QString, QString>, int> held = *heldNow;
     const QString van = job->fitterId.isEmpty() ? StockLocation::depot() : job->fitterId;
     QStringList codes = fitted.keys();
@@ -211,16 +208,16 @@ bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QStri
                 continue;
             NewMovement m = movement(newId(), code, location, StockReason::Fitted, -used, -used);
             m.jobId = jobId;
-            if (!insertMovement(db, audit, userName, m, at, error))
-                return false;
+            if (const Status written = insertMovement(db, audit, userName, m, at); !written)
+                return written;
             held[{code, location}] -= used;
             left -= used;
         }
         if (left > 0) {
             NewMovement m = movement(newId(), code, van, StockReason::Fitted, -left, 0);
             m.jobId = jobId;
-            if (!insertMovement(db, audit, userName, m, at, error))
-                return false;
+            if (const Status written = insertMovement(db, audit, userName, m, at); !written)
+                return written;
         }
     }
     for (auto it = held.cbegin(); it != held.cend(); ++it) {
@@ -229,10 +226,10 @@ bool recordJobFitted(const QString &connectionName, AuditLog &audit, const QStri
         NewMovement m = movement(newId(), it.key().first, it.key().second, StockReason::Released, 0,
                                  -it.value());
         m.jobId = jobId;
-        if (!insertMovement(db, audit, userName, m, at, error))
-            return false;
+        if (const Status written = insertMovement(db, audit, userName, m, at); !written)
+            return written;
     }
-    return true;
+    return {};
 }
 
 } // namespace stockstore

@@ -4,6 +4,7 @@
 #include "jobrepository.h"
 #include "sqlvalues.h"
 #include "stockledger.h"
+#include "stockledger_p.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,39 +36,6 @@ Result<QList<Job>> bookedJobs(const JobRepository &jobs, const QUuid &fitterId, 
             booked.append(job);
     }
     return booked;
-}
-
-/// One half of a transfer, written as StockLedger writes it (the stock_movement triggers keep
-/// the levels and queue the op), with its audit event.
-bool insertTransferHalf(const QSqlDatabase &db, AuditLog &audit, const QString &userName,
-                        const QString &id, const QString &pairId, const QString &code,
-                        const QString &location, int qtyChange, const QString &note,
-                        const QString &at, QString *error)
-{
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "INSERT INTO stock_movement (id, equipment_code, qty_change, reason, at, by_user, note, "
-        "location, reserved_change, pair_id) VALUES (?, ?, ?, 'transferred', ?, ?, ?, ?, 0, ?)"));
-    for (const QVariant &value : {QVariant(id), QVariant(code), QVariant(qtyChange), QVariant(at),
-                                  QVariant(notNull(userName)), QVariant(notNull(note)),
-                                  QVariant(location), QVariant(pairId)})
-        query.addBindValue(value);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    const QJsonObject what {{QStringLiteral("code"), code},
-                            {QStringLiteral("location"), location},
-                            {QStringLiteral("reason"), QStringLiteral("transferred")},
-                            {QStringLiteral("qty_change"), qtyChange},
-                            {QStringLiteral("reserved_change"), 0},
-                            {QStringLiteral("note"), note}};
-    if (!audit.record(QStringLiteral("stock_movement"), id, QStringLiteral("created"), {},
-                      QString::fromUtf8(QJsonDocument(what).toJson(QJsonDocument::Compact)), at)) {
-        *error = audit.errorString();
-        return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -121,7 +89,8 @@ Result<int> VanLoading::load(const QUuid &fitterId, const QDate &day)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     const QString context = tr("Loading the van");
     if (!db.transaction())
-        return Error::database(db.lastError().text()).within(context);
+        return stockdetail::sqlFailure(db, tr("cannot start a transaction"), db.lastError())
+            .within(context);
     const auto failed = [&](const Error &error) {
         db.rollback();
         return error.within(context);
@@ -152,17 +121,24 @@ Result<int> VanLoading::load(const QUuid &fitterId, const QDate &day)
     const QString van = StockLocation::van(fitterId);
     const QString note = tr("Loaded for %1").arg(day.toString(Qt::ISODate));
     int moved = 0;
-    QString error;
     for (const VanLoadLine &line : *lines) {
         if (line.toLoad() == 0)
             continue;
-        const QString out = uuidText(QUuid::createUuid());
-        const QString in = uuidText(QUuid::createUuid());
-        if (!insertTransferHalf(db, audit, m_userName, out, in, line.code, StockLocation::depot(),
-                                -line.toLoad(), note, at, &error)
-            || !insertTransferHalf(db, audit, m_userName, in, out, line.code, van, line.toLoad(),
-                                   note, at, &error))
-            return failed(Error::database(error));
+        // Two movements naming each other, written as StockLedger::transfer() writes them.
+        using stockdetail::movement;
+        stockdetail::NewMovement out
+            = movement(stockdetail::newId(), line.code, StockLocation::depot(),
+                       StockReason::Transferred, -line.toLoad());
+        stockdetail::NewMovement in = movement(stockdetail::newId(), line.code, van,
+                                               StockReason::Transferred, line.toLoad());
+        out.pairId = in.id;
+        in.pairId = out.id;
+        out.note = in.note = note;
+        for (const stockdetail::NewMovement &half : {out, in}) {
+            if (const Status written = stockdetail::insertMovement(db, audit, m_userName, half, at);
+                !written)
+                return failed(written.error());
+        }
         moved += line.toLoad();
     }
     // The jobs' reservations follow the stock into the van.
@@ -171,12 +147,13 @@ Result<int> VanLoading::load(const QUuid &fitterId, const QDate &day)
     if (!jobs)
         return failed(jobs.error());
     for (const Job &job : *jobs) {
-        if (!stockstore::settleJobReservations(m_connectionName, audit, m_userName,
-                                               uuidText(job.id), at, &error))
-            return failed(Error::database(error));
+        if (const Status settled = stockstore::settleJobReservations(
+                m_connectionName, audit, m_userName, uuidText(job.id), at);
+            !settled)
+            return failed(settled.error());
     }
     if (!db.commit())
-        return failed(Error::database(db.lastError().text()));
+        return failed(stockdetail::sqlFailure(db, tr("cannot commit"), db.lastError()));
     return moved;
 }
 

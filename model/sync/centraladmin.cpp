@@ -17,9 +17,9 @@ namespace {
 
 constexpr int kMinimumServerVersion = 150000;
 
-// Runs \a sql with \a values bound in order; a failure is recorded on \a central as \a what.
-bool run(CentralConnection &central, QSqlQuery &query, const QString &sql,
-         const QVariantList &values, const QString &what)
+// Runs \a sql with \a values bound in order; a failure is the server's, prefixed by \a what.
+Status run(const CentralConnection &central, QSqlQuery &query, const QString &sql,
+           const QVariantList &values, const QString &what)
 {
     bool ok = false;
     if (values.isEmpty()) {
@@ -30,21 +30,25 @@ bool run(CentralConnection &central, QSqlQuery &query, const QString &sql,
             query.addBindValue(value);
         ok = ok && query.exec();
     }
-    return ok || central.fail(what, query.lastError());
+    if (!ok)
+        return central.statementError(what, query.lastError());
+    return {};
 }
 
 // Like run(), then moves to the first row; a statement that returns none is refused.
-bool runForRow(CentralConnection &central, QSqlQuery &query, const QString &sql,
-               const QVariantList &values, const QString &what)
+Status runForRow(const CentralConnection &central, QSqlQuery &query, const QString &sql,
+                 const QVariantList &values, const QString &what)
 {
-    if (!run(central, query, sql, values, what))
-        return false;
-    return query.next() || central.refuse(what);
+    if (const Status ran = run(central, query, sql, values, what); !ran)
+        return ran;
+    if (!query.next())
+        return Error::refused(what);
+    return {};
 }
 
-CentralAdmin::Report failed(const CentralConnection &central, CentralAdmin::Report result)
+CentralAdmin::Report failed(const Error &error, CentralAdmin::Report result)
 {
-    result.status = central.error();
+    result.status = error;
     return result;
 }
 
@@ -55,15 +59,17 @@ CentralAdmin::Report refused(const QString &message)
     return result;
 }
 
-// Ends the transaction: commits when \a ok, rolls back otherwise (the reason is on \a central).
-bool finish(CentralConnection &central, bool ok)
+// Ends the transaction: commits when \a done is ok, rolls back and returns it otherwise.
+Status finish(const CentralConnection &central, const Status &done)
 {
     QSqlDatabase db = central.connection();
-    if (!ok) {
+    if (!done) {
         db.rollback();
-        return false;
+        return done;
     }
-    return db.commit() || central.fail(CentralAdmin::tr("cannot commit"), db.lastError());
+    if (!db.commit())
+        return central.statementError(CentralAdmin::tr("cannot commit"), db.lastError());
+    return {};
 }
 
 qsizetype skipQuoted(const QString &script, qsizetype from, QChar quote)
@@ -203,75 +209,82 @@ CentralAdmin::Report CentralAdmin::initServer(const QString &uri)
 {
     Report result;
     CentralConnection central(m_connectionName);
-    if (!central.open(uri))
-        return failed(central, result);
+    if (const Status opened = central.open(uri); !opened)
+        return failed(opened.error(), result);
     if (const QString warning = central.address().securityWarning(); !warning.isEmpty())
         result.warnings.append(warning);
-    if (!checkServer(central))
-        return failed(central, result);
+    if (const Status checked = checkServer(central); !checked)
+        return failed(checked.error(), result);
 
     QSqlDatabase db = central.connection();
-    if (!db.transaction()) {
-        central.fail(tr("cannot start a transaction"), db.lastError());
-        return failed(central, result);
-    }
+    if (!db.transaction())
+        return failed(central.statementError(tr("cannot start a transaction"), db.lastError()),
+                      result);
     // Two init-servers at once on one database take turns instead of both migrating.
     QSqlQuery query(db);
-    bool ok
+    Status done
         = run(central, query,
               QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('saferhomes.init-server'))"),
               {}, tr("cannot lock the database"));
-    ok = ok && createGroupRoles(central, result) && joinAdminGroup(central)
-        && migrate(central, result);
+    if (done)
+        done = createGroupRoles(central, result);
+    if (done)
+        done = joinAdminGroup(central);
+    if (done)
+        done = migrate(central, result);
     query.finish();
-    if (!finish(central, ok)) {
+    if (const Status finished = finish(central, done); !finished) {
         result.applied = 0;
         result.createdRoles.clear();
-        return failed(central, result);
+        return failed(finished.error(), result);
     }
     qCDebug(lcSync) << "central database" << central.address().display() << "at schema"
                     << result.schemaVersion << "applied" << result.applied;
     return result;
 }
 
-bool CentralAdmin::checkServer(CentralConnection &central)
+Status CentralAdmin::checkServer(CentralConnection &central)
 {
     QSqlQuery query(central.connection());
-    if (!runForRow(central, query, QStringLiteral("SHOW server_version_num"), {},
-                   tr("cannot read the server version")))
-        return false;
+    if (const Status read = runForRow(central, query, QStringLiteral("SHOW server_version_num"), {},
+                                      tr("cannot read the server version"));
+        !read)
+        return read;
     const int version = query.value(0).toInt();
     if (version < kMinimumServerVersion) {
-        return central.refuse(tr("the central database needs PostgreSQL 15 or later; %1 runs "
+        return Error::refused(tr("the central database needs PostgreSQL 15 or later; %1 runs "
                                  "version %2")
                                   .arg(central.address().display())
                                   .arg(version));
     }
-    return true;
+    return {};
 }
 
-bool CentralAdmin::createGroupRoles(CentralConnection &central, Report &result)
+Status CentralAdmin::createGroupRoles(CentralConnection &central, Report &result)
 {
     QSqlQuery query(central.connection());
     QStringList missing;
     for (const QString &role : roles()) {
         const QString group = groupRole(role);
-        if (!run(central, query, QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ?"),
-                 {group}, tr("cannot read the roles")))
-            return false;
+        if (const Status read
+            = run(central, query, QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ?"),
+                  {group}, tr("cannot read the roles"));
+            !read)
+            return read;
         if (!query.next())
             missing.append(group);
     }
     if (missing.isEmpty())
-        return true;
+        return {};
 
-    if (!runForRow(central, query,
-                   QStringLiteral("SELECT rolsuper OR rolcreaterole FROM pg_roles "
-                                  "WHERE rolname = current_user"),
-                   {}, tr("cannot read the roles")))
-        return false;
+    if (const Status read = runForRow(central, query,
+                                      QStringLiteral("SELECT rolsuper OR rolcreaterole FROM "
+                                                     "pg_roles WHERE rolname = current_user"),
+                                      {}, tr("cannot read the roles"));
+        !read)
+        return read;
     if (!query.value(0).toBool()) {
-        return central.refuse(tr("%1 may not create roles: run init-server as the database "
+        return Error::refused(tr("%1 may not create roles: run init-server as the database "
                                  "owner with CREATEROLE, or as a superuser")
                                   .arg(central.address().user));
     }
@@ -283,27 +296,31 @@ bool CentralAdmin::createGroupRoles(CentralConnection &central, Report &result)
                              "EXCEPTION WHEN duplicate_object OR unique_violation THEN "
                              "NULL; END $$")
                   .arg(group);
-        if (!run(central, query, create, {}, tr("cannot create the role %1").arg(group)))
-            return false;
+        if (const Status created
+            = run(central, query, create, {}, tr("cannot create the role %1").arg(group));
+            !created)
+            return created;
         result.createdRoles.append(group);
     }
-    return true;
+    return {};
 }
 
-bool CentralAdmin::joinAdminGroup(CentralConnection &central)
+Status CentralAdmin::joinAdminGroup(CentralConnection &central)
 {
     // FORCE ROW LEVEL SECURITY applies to the tables' owner too. A superuser (or a role with
     // BYPASSRLS) is not bound by it; any other owner becomes an admin so that the admin
     // policies let it maintain the tables it owns.
     QSqlQuery query(central.connection());
-    if (!runForRow(central, query,
-                   QStringLiteral("SELECT rolsuper OR rolbypassrls "
-                                  "OR pg_has_role(current_user, 'sh_admin', 'MEMBER') "
-                                  "FROM pg_roles WHERE rolname = current_user"),
-                   {}, tr("cannot read the roles")))
-        return false;
+    if (const Status read
+        = runForRow(central, query,
+                    QStringLiteral("SELECT rolsuper OR rolbypassrls "
+                                   "OR pg_has_role(current_user, 'sh_admin', 'MEMBER') "
+                                   "FROM pg_roles WHERE rolname = current_user"),
+                    {}, tr("cannot read the roles"));
+        !read)
+        return read;
     if (query.value(0).toBool())
-        return true;
+        return {};
     return run(central, query,
                QStringLiteral("DO $$ BEGIN EXECUTE format('GRANT sh_admin TO %I', "
                               "current_user); END $$"),
@@ -317,39 +334,45 @@ CentralAdmin::Report CentralAdmin::eraseHousehold(const QString &uri, const QStr
         return refused(tr("\u201c%1\u201d is not a household id").arg(householdId));
     Report result;
     CentralConnection central(m_connectionName);
-    if (!central.open(uri))
-        return failed(central, result);
+    if (const Status opened = central.open(uri); !opened)
+        return failed(opened.error(), result);
     QSqlQuery query(central.connection());
-    if (!run(central, query, QStringLiteral("SELECT sh_erase_household(CAST(? AS uuid))"),
-             {id.toString(QUuid::WithoutBraces)}, tr("cannot erase household %1").arg(householdId)))
-        return failed(central, result);
+    if (const Status erased = run(
+            central, query, QStringLiteral("SELECT sh_erase_household(CAST(? AS uuid))"),
+            {id.toString(QUuid::WithoutBraces)}, tr("cannot erase household %1").arg(householdId));
+        !erased)
+        return failed(erased.error(), result);
     return result;
 }
 
-std::optional<int> CentralAdmin::schemaVersion(CentralConnection &central)
+Result<int> CentralAdmin::schemaVersion(CentralConnection &central)
 {
     QSqlQuery query(central.connection());
-    if (!runForRow(central, query,
-                   QStringLiteral("SELECT to_regclass('public.schema_info') IS NOT NULL"), {},
-                   tr("cannot read the schema version")))
-        return std::nullopt;
+    if (const Status read = runForRow(
+            central, query, QStringLiteral("SELECT to_regclass('public.schema_info') IS NOT NULL"),
+            {}, tr("cannot read the schema version"));
+        !read)
+        return read.error();
     if (!query.value(0).toBool())
         return 0;
-    if (!run(central, query, QStringLiteral("SELECT schema_version FROM schema_info"), {},
-             tr("cannot read the schema version")))
-        return std::nullopt;
+    if (const Status read = run(central, query,
+                                QStringLiteral("SELECT schema_version FROM "
+                                               "schema_info"),
+                                {}, tr("cannot read the schema version"));
+        !read)
+        return read.error();
     return query.next() ? query.value(0).toInt() : 0;
 }
 
-bool CentralAdmin::migrate(CentralConnection &central, Report &result)
+Status CentralAdmin::migrate(CentralConnection &central, Report &result)
 {
-    const std::optional<int> from = schemaVersion(central);
+    const Result<int> from = schemaVersion(central);
     if (!from)
-        return false;
+        return from.error();
     const QStringList scripts = Migrations::scripts(QStringLiteral("postgres"));
     const int latest = int(scripts.size());
     if (*from > latest) {
-        return central.refuse(tr("the central database has schema %1, newer than this version "
+        return Error::refused(tr("the central database has schema %1, newer than this version "
                                  "of SaferHomes understands (%2): update SaferHomes")
                                   .arg(*from)
                                   .arg(latest));
@@ -358,25 +381,29 @@ bool CentralAdmin::migrate(CentralConnection &central, Report &result)
     for (int index = *from; index < latest; ++index) {
         QFile file(scripts[index]);
         if (!file.open(QIODevice::ReadOnly))
-            return central.refuse(tr("cannot read %1").arg(scripts[index]));
+            return Error::refused(tr("cannot read %1").arg(scripts[index]));
         const QStringList statements = CentralAdmin::statements(QString::fromUtf8(file.readAll()));
         for (const QString &statement : statements) {
-            if (!run(central, query, statement, {},
-                     tr("cannot update the central database to schema %1").arg(index + 1)))
-                return false;
+            if (const Status ran
+                = run(central, query, statement, {},
+                      tr("cannot update the central database to schema %1").arg(index + 1));
+                !ran)
+                return ran;
         }
         ++result.applied;
     }
     if (result.applied > 0) {
-        if (!run(central, query,
-                 QStringLiteral("UPDATE schema_info SET schema_version = ?, updated_at = now()"),
-                 {latest}, tr("cannot record the schema version")))
-            return false;
+        if (const Status recorded = run(central, query,
+                                        QStringLiteral("UPDATE schema_info SET schema_version = "
+                                                       "?, updated_at = now()"),
+                                        {latest}, tr("cannot record the schema version"));
+            !recorded)
+            return recorded;
         if (query.numRowsAffected() != 1)
-            return central.refuse(tr("cannot record the schema version in schema_info"));
+            return Error::refused(tr("cannot record the schema version in schema_info"));
     }
     result.schemaVersion = latest;
-    return true;
+    return {};
 }
 
 CentralAdmin::Report CentralAdmin::addUser(const QString &uri, const QString &name,
@@ -396,13 +423,13 @@ CentralAdmin::Report CentralAdmin::addUser(const QString &uri, const QString &na
 
     Report result;
     CentralConnection central(m_connectionName);
-    if (!central.open(uri))
-        return failed(central, result);
+    if (const Status opened = central.open(uri); !opened)
+        return failed(opened.error(), result);
     if (const QString warning = central.address().securityWarning(); !warning.isEmpty())
         result.warnings.append(warning);
-    const std::optional<int> version = schemaVersion(central);
+    const Result<int> version = schemaVersion(central);
     if (!version)
-        return failed(central, result);
+        return failed(version.error(), result);
     if (*version != latestSchemaVersion()) {
         return refused(tr("the central database at %1 has schema %2, not %3: run "
                           "\u201cadmin init-server\u201d first")
@@ -413,26 +440,29 @@ CentralAdmin::Report CentralAdmin::addUser(const QString &uri, const QString &na
     result.schemaVersion = *version;
 
     QSqlDatabase db = central.connection();
-    if (!db.transaction()) {
-        central.fail(tr("cannot start a transaction"), db.lastError());
-        return failed(central, result);
-    }
+    if (!db.transaction())
+        return failed(central.statementError(tr("cannot start a transaction"), db.lastError()),
+                      result);
     QSqlQuery query(db);
-    bool ok = createLogin(central, name, role, password)
-        && runForRow(central, query,
-                     QStringLiteral("INSERT INTO app_user (login, display_name, role) "
-                                    "VALUES (?, ?, ?) RETURNING id"),
-                     {name, name, role}, tr("cannot add %1").arg(name));
-    const QString userId = ok ? query.value(0).toString() : QString();
-    query.finish();
-    ok = ok && addAreas(central, userId, areaNames, result);
-    if (ok && role == u"fitter") {
-        ok = run(central, query, QStringLiteral("INSERT INTO fitter (user_id, name) VALUES (?, ?)"),
-                 {userId, name}, tr("cannot add %1 as a fitter").arg(name));
+    Status done = createLogin(central, name, role, password);
+    if (done) {
+        done = runForRow(central, query,
+                         QStringLiteral("INSERT INTO app_user (login, display_name, role) "
+                                        "VALUES (?, ?, ?) RETURNING id"),
+                         {name, name, role}, tr("cannot add %1").arg(name));
     }
-    if (!finish(central, ok)) {
+    const QString userId = done ? query.value(0).toString() : QString();
+    query.finish();
+    if (done)
+        done = addAreas(central, userId, areaNames, result);
+    if (done && role == u"fitter") {
+        done = run(central, query,
+                   QStringLiteral("INSERT INTO fitter (user_id, name) VALUES (?, ?)"),
+                   {userId, name}, tr("cannot add %1 as a fitter").arg(name));
+    }
+    if (const Status finished = finish(central, done); !finished) {
         result.createdAreas.clear();
-        return failed(central, result);
+        return failed(finished.error(), result);
     }
     for (const QString &area : std::as_const(result.createdAreas))
         result.warnings.append(
@@ -441,54 +471,64 @@ CentralAdmin::Report CentralAdmin::addUser(const QString &uri, const QString &na
     return result;
 }
 
-bool CentralAdmin::createLogin(CentralConnection &central, const QString &name, const QString &role,
-                               const QString &password)
+Status CentralAdmin::createLogin(CentralConnection &central, const QString &name,
+                                 const QString &role, const QString &password)
 {
     QSqlQuery query(central.connection());
-    if (!run(central, query, QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ?"), {name},
-             tr("cannot read the roles")))
-        return false;
+    if (const Status read
+        = run(central, query, QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ?"), {name},
+              tr("cannot read the roles"));
+        !read)
+        return read;
     if (query.next())
-        return central.refuse(tr("a login named %1 already exists").arg(name));
+        return Error::refused(tr("a login named %1 already exists").arg(name));
     // The server quotes the name and the password (format's %I and %L), so neither can break
     // out of the statement whatever it holds. Admins may add people, which needs CREATEROLE.
     // Only the SCRAM verifier travels: the password itself never appears in a statement, so
     // it cannot end up in the server's log.
     const QString options = role == u"admin" ? QStringLiteral(" CREATEROLE") : QString();
-    if (!runForRow(central, query,
-                   QStringLiteral("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I%s', "
-                                  "?::text, ?::text, ?::text, ?::text)"),
-                   {name, scramSha256Verifier(password), groupRole(role), options},
-                   tr("cannot create the login %1").arg(name)))
-        return false;
+    if (const Status formatted
+        = runForRow(central, query,
+                    QStringLiteral("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I%s', "
+                                   "?::text, ?::text, ?::text, ?::text)"),
+                    {name, scramSha256Verifier(password), groupRole(role), options},
+                    tr("cannot create the login %1").arg(name));
+        !formatted)
+        return formatted;
     const QString create = query.value(0).toString();
     query.finish();
     return run(central, query, create, {}, tr("cannot create the login %1").arg(name));
 }
 
-bool CentralAdmin::addAreas(CentralConnection &central, const QString &userId,
-                            const QStringList &areas, Report &result)
+Status CentralAdmin::addAreas(CentralConnection &central, const QString &userId,
+                              const QStringList &areas, Report &result)
 {
     QSqlQuery query(central.connection());
     for (const QString &area : areas) {
-        if (!run(central, query, QStringLiteral("SELECT id FROM area WHERE name = ?"), {area},
-                 tr("cannot read the areas")))
-            return false;
+        if (const Status read
+            = run(central, query, QStringLiteral("SELECT id FROM area WHERE name = ?"), {area},
+                  tr("cannot read the areas"));
+            !read)
+            return read;
         if (!query.next()) {
-            if (!runForRow(central, query,
-                           QStringLiteral("INSERT INTO area (name) VALUES (?) RETURNING id"),
-                           {area}, tr("cannot create the area %1").arg(area)))
-                return false;
+            if (const Status created
+                = runForRow(central, query,
+                            QStringLiteral("INSERT INTO area (name) VALUES (?) RETURNING id"),
+                            {area}, tr("cannot create the area %1").arg(area));
+                !created)
+                return created;
             result.createdAreas.append(area);
         }
         const QString areaId = query.value(0).toString();
         query.finish();
-        if (!run(central, query,
-                 QStringLiteral("INSERT INTO user_area (user_id, area_id) VALUES (?, ?)"),
-                 {userId, areaId}, tr("cannot assign the area %1").arg(area)))
-            return false;
+        if (const Status assigned
+            = run(central, query,
+                  QStringLiteral("INSERT INTO user_area (user_id, area_id) VALUES (?, ?)"),
+                  {userId, areaId}, tr("cannot assign the area %1").arg(area));
+            !assigned)
+            return assigned;
     }
-    return true;
+    return {};
 }
 
 } // namespace saferhomes

@@ -70,15 +70,15 @@ public:
     static QStringList statements(const QString &script);
 
 private:
-    bool checkServer(CentralConnection &central);
-    bool createGroupRoles(CentralConnection &central, Report &result);
-    bool joinAdminGroup(CentralConnection &central);
-    bool migrate(CentralConnection &central, Report &result);
-    std::optional<int> schemaVersion(CentralConnection &central);
-    bool createLogin(CentralConnection &central, const QString &name, const QString &role,
-                     const QString &password);
-    bool addAreas(CentralConnection &central, const QString &userId, const QStringList &areas,
-                  Report &result);
+    Status checkServer(CentralConnection &central);
+    Status createGroupRoles(CentralConnection &central, Report &result);
+    Status joinAdminGroup(CentralConnection &central);
+    Status migrate(CentralConnection &central, Report &result);
+    Result<int> schemaVersion(CentralConnection &central);
+    Status createLogin(CentralConnection &central, const QString &name, const QString &role,
+                       const QString &password);
+    Status addAreas(CentralConnection &central, const QString &userId, const QStringList &areas,
+                    Report &result);
 
     QString m_connectionName;
 };

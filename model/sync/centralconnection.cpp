@@ -221,8 +221,6 @@ Status CentralConnection::open(const QString &uri)
     const Result<Address> address = parseUri(uri);
     if (!address) {
         close();
-        m_failure = Failure::BadAddress;
-        m_error = address.errorString();
         return address.error();
     }
     return open(*address, qEnvironmentVariable("PGPASSWORD"));
@@ -232,12 +230,9 @@ Status CentralConnection::open(const Address &address, const QString &password)
 {
     close();
     m_address = address;
-    m_failure = Failure::None;
-    m_error.clear();
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
-        refuse(tr("the PostgreSQL driver of Qt SQL (QPSQL) is not installed; on Debian it is "
-                  "the package libqt6sql6-psql"));
-        return error();
+        return Error::refused(tr("the PostgreSQL driver of Qt SQL (QPSQL) is not installed; on "
+                                 "Debian it is the package libqt6sql6-psql"));
     }
 
     QStringList options = address.options;
@@ -266,40 +261,25 @@ Status CentralConnection::open(const Address &address, const QString &password)
         return {};
     }
     close();
-    m_failure = classifyConnectError(message);
-    m_error = m_failure == Failure::Unreachable
-        ? tr("cannot reach the central database at %1: %2").arg(address.display(), message)
-        : tr("the central database at %1 refused the connection: %2")
-              .arg(address.display(), message);
-    qCDebug(lcSync) << m_error;
-    return error();
-}
-
-Error CentralConnection::error() const
-{
-    switch (m_failure) {
-    case Failure::None:
-    case Failure::Refused: return Error::refused(m_error);
-    case Failure::BadAddress: return Error::invalid(m_error);
-    case Failure::Unreachable: return Error::network(m_error);
+    if (classifyConnectError(message) == Failure::Unreachable) {
+        const QString text
+            = tr("cannot reach the central database at %1: %2").arg(address.display(), message);
+        qCDebug(lcSync) << text;
+        return Error::network(text);
     }
-    return Error::refused(m_error);
+    const QString text = tr("the central database at %1 refused the connection: %2")
+                             .arg(address.display(), message);
+    qCDebug(lcSync) << text;
+    return Error::refused(text);
 }
 
-bool CentralConnection::fail(const QString &what, const QSqlError &error)
+Error CentralConnection::statementError(const QString &what, const QSqlError &error) const
 {
-    m_failure = classifyStatementError(error);
-    const QString message = serverMessage(error);
-    m_error = what.isEmpty() ? message : what + QStringLiteral(": ") + message;
-    qCDebug(lcSync) << m_error;
-    return false;
-}
-
-bool CentralConnection::refuse(const QString &message)
-{
-    m_failure = Failure::Refused;
-    m_error = message;
-    return false;
+    const QString server = serverMessage(error);
+    const QString message = what.isEmpty() ? server : what + QStringLiteral(": ") + server;
+    qCDebug(lcSync) << message;
+    return classifyStatementError(error) == Failure::Unreachable ? Error::network(message)
+                                                                 : Error::refused(message);
 }
 
 CentralConnection::Failure CentralConnection::classifyConnectError(const QString &message)

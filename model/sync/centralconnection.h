@@ -18,7 +18,6 @@ class CentralConnection {
 public:
     /// Why opening the connection or running a statement failed.
     enum class Failure {
-        None,
         BadAddress, ///< the URI cannot be used (the caller's mistake)
         Unreachable, ///< no answer, or the server cannot take the work now: nothing lost, retry
         Refused, ///< the server answered no (authentication, privileges, constraints)
@@ -52,8 +51,9 @@ public:
     CentralConnection(const CentralConnection &) = delete;
     CentralConnection &operator=(const CentralConnection &) = delete;
 
-    /// Opens \a uri with the password from the PGPASSWORD environment variable. Fails as
-    /// error() says.
+    /// Opens \a uri with the password from the PGPASSWORD environment variable. Error::Network
+    /// when the server could not be reached (nothing lost, retry later), Error::Invalid for a
+    /// URI that cannot be used and Error::Refused when the server answered no.
     Status open(const QString &uri);
     /// Opens \a address; an empty \a password leaves it to libpq (PGPASSWORD, ~/.pgpass).
     Status open(const Address &address, const QString &password);
@@ -64,18 +64,10 @@ public:
     QString connectionName() const { return m_connectionName; }
     Address address() const { return m_address; }
 
-    Failure failure() const { return m_failure; }
-    QString errorString() const { return m_error; }
-    /// The last failure as an Error: Error::Network when the server could not be reached
-    /// (nothing lost, retry later), Error::Invalid for a URI that cannot be used and
-    /// Error::Refused when the server answered no.
-    Error error() const;
-
-    /// Records why a statement failed: \a what is prefixed to the server's message. Always
-    /// returns false, so that `return fail(...)` reads naturally.
-    bool fail(const QString &what, const QSqlError &error);
-    /// Records a refusal decided here rather than by the server.
-    bool refuse(const QString &message);
+    /// Why a statement failed, as an Error: \a what is prefixed to the server's message;
+    /// Error::Network when the connection is gone or the server cannot take the work now
+    /// (retry later), Error::Refused when the server answered no.
+    Error statementError(const QString &what, const QSqlError &error) const;
 
     /// Whether a failed connection attempt's libpq message means "not reached".
     static Failure classifyConnectError(const QString &message);
@@ -89,8 +81,6 @@ public:
 private:
     QString m_connectionName;
     Address m_address;
-    Failure m_failure = Failure::None;
-    QString m_error;
 };
 
 } // namespace saferhomes

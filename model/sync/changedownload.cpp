@@ -159,10 +159,8 @@ Status ChangeDownload::download(const QString &cursor, QString &watermark,
                       + statement.selects.join(QStringLiteral(", ")));
         for (const QVariant &value : std::as_const(statement.values))
             query.addBindValue(value);
-        if (!query.exec() || !query.next()) {
-            m_central.fail(tr("cannot download the changes"), query.lastError());
-            return m_central.error();
-        }
+        if (!query.exec() || !query.next())
+            return m_central.statementError(tr("cannot download the changes"), query.lastError());
         if (const Status stored = storePage(query, active, first, watermark, moves, writer, done);
             !stored)
             return stored;

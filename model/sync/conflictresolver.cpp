@@ -86,7 +86,7 @@ ConflictResolver::ConflictResolver(const Database &database, QString userName)
     , m_database(database)
 { }
 
-QList<OpenConflict> ConflictResolver::openConflicts() const
+Result<QList<OpenConflict>> ConflictResolver::openConflicts() const
 {
     QList<OpenConflict> list;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
@@ -97,10 +97,8 @@ QList<OpenConflict> ConflictResolver::openConflicts() const
             "LEFT JOIN household h ON h.id = c.entity_id "
             "WHERE c.resolved_at IS NULL "
             "ORDER BY (SELECT min(f.id) FROM sync_conflict f WHERE f.entity_id = c.entity_id "
-            "AND f.resolved_at IS NULL), c.id"))) {
-        qCWarning(lcSync) << "cannot read the conflicts:" << query.lastError().text();
-        return list;
-    }
+            "AND f.resolved_at IS NULL), c.id")))
+        return readError(tr("the sync conflicts"), query.lastError());
     while (query.next()) {
         OpenConflict conflict;
         conflict.id = query.value(0).toLongLong();
@@ -113,17 +111,25 @@ QList<OpenConflict> ConflictResolver::openConflicts() const
         conflict.address = addressOf(query.value(7), query.value(8));
         list.append(conflict);
     }
+    if (query.lastError().isValid())
+        return readError(tr("the sync conflicts"), query.lastError());
     return list;
 }
 
-std::optional<OpenConflict> ConflictResolver::openConflict(qint64 id) const
+Result<OpenConflict> ConflictResolver::openConflict(qint64 id) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(QStringLiteral("SELECT entity, entity_id, field, local_value, server_value, at "
-                                 "FROM sync_conflict WHERE id = ? AND resolved_at IS NULL"));
+    const bool prepared = query.prepare(
+        QStringLiteral("SELECT entity, entity_id, field, local_value, server_value, at "
+                       "FROM sync_conflict WHERE id = ? AND resolved_at IS NULL"));
     query.addBindValue(id);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
+    if (!prepared || !query.exec())
+        return readError(tr("the sync conflicts"), query.lastError());
+    if (!query.next()) {
+        if (query.lastError().isValid())
+            return readError(tr("the sync conflicts"), query.lastError());
+        return Error::notFound(tr("This conflict is no longer open."));
+    }
     OpenConflict conflict;
     conflict.id = id;
     conflict.entity = query.value(0).toString();
@@ -135,16 +141,14 @@ std::optional<OpenConflict> ConflictResolver::openConflict(qint64 id) const
     return conflict;
 }
 
-QList<RefusedChange> ConflictResolver::refusedChanges() const
+Result<QList<RefusedChange>> ConflictResolver::refusedChanges() const
 {
     QList<RefusedChange> list;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(QStringLiteral(
             "SELECT seq, op_id, entity, entity_id, kind, payload, rejected_reason, rejected_at "
-            "FROM outbox WHERE rejected_at IS NOT NULL ORDER BY seq"))) {
-        qCWarning(lcSync) << "cannot read the refused changes:" << query.lastError().text();
-        return list;
-    }
+            "FROM outbox WHERE rejected_at IS NOT NULL ORDER BY seq")))
+        return readError(tr("the refused changes"), query.lastError());
     while (query.next()) {
         RefusedChange change;
         change.seq = query.value(0).toLongLong();
@@ -154,7 +158,10 @@ QList<RefusedChange> ConflictResolver::refusedChanges() const
         change.kind = query.value(4).toString();
         change.reason = query.value(6).toString();
         change.rejectedAt = readTime(query.value(7));
-        change.address = householdAddress(change.entity, query.value(3).toString());
+        const Result<QString> address = householdAddress(change.entity, query.value(3).toString());
+        if (!address)
+            return address.error();
+        change.address = *address;
         if (change.kind == u"update") {
             const QJsonObject payload
                 = QJsonDocument::fromJson(query.value(5).toString().toUtf8()).object();
@@ -165,10 +172,12 @@ QList<RefusedChange> ConflictResolver::refusedChanges() const
         }
         list.append(change);
     }
+    if (query.lastError().isValid())
+        return readError(tr("the refused changes"), query.lastError());
     return list;
 }
 
-QString ConflictResolver::householdAddress(const QString &entity, const QString &id) const
+Result<QString> ConflictResolver::householdAddress(const QString &entity, const QString &id) const
 {
     // Every synced record belongs to a household through household_id, or through a parent
     // record that has one (a recommendation's survey, a job item's job); stock has none.
@@ -196,16 +205,21 @@ QString ConflictResolver::householdAddress(const QString &entity, const QString 
         }
     }
     if (select.isEmpty())
-        return {};
+        return QString();
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(select);
+    const bool prepared = query.prepare(select);
     query.addBindValue(id);
-    if (!query.exec() || !query.next())
-        return {};
+    if (!prepared || !query.exec())
+        return readError(tr("the household of a refused change"), query.lastError());
+    if (!query.next()) {
+        if (query.lastError().isValid())
+            return readError(tr("the household of a refused change"), query.lastError());
+        return QString(); // the household is not on this device
+    }
     return addressOf(query.value(0), query.value(1));
 }
 
-SyncSummary ConflictResolver::summary() const
+Result<SyncSummary> ConflictResolver::summary() const
 {
     SyncSummary summary;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
@@ -214,10 +228,8 @@ SyncSummary ConflictResolver::summary() const
                            "(SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL), "
                            "(SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL), "
                            "(SELECT value FROM sync_state WHERE key = 'last_sync')"))
-        || !query.next()) {
-        qCWarning(lcSync) << "cannot read the sync state:" << query.lastError().text();
-        return summary;
-    }
+        || !query.next())
+        return readError(tr("the sync state"), query.lastError());
     summary.pending = query.value(0).toInt();
     summary.refused = query.value(1).toInt();
     summary.openConflicts = query.value(2).toInt();
@@ -225,15 +237,16 @@ SyncSummary ConflictResolver::summary() const
     return summary;
 }
 
-ConflictResolver::Result ConflictResolver::resolve(const QList<std::pair<qint64, Choice>> &choices)
+ConflictResolver::Resolution
+ConflictResolver::resolve(const QList<std::pair<qint64, Choice>> &choices)
 {
     QList<qint64> keep;
     QList<QUuid> households; // in the order first chosen
     QHash<QUuid, QList<OpenConflict>> mine;
     for (const auto &[id, choice] : choices) {
-        const std::optional<OpenConflict> conflict = openConflict(id);
+        const Result<OpenConflict> conflict = openConflict(id);
         if (!conflict)
-            return {tr("This conflict is no longer open."), id};
+            return {conflict.error(), id};
         if (choice == Choice::KeepServer) {
             keep.append(id);
             continue;
@@ -248,49 +261,51 @@ ConflictResolver::Result ConflictResolver::resolve(const QList<std::pair<qint64,
     for (const QUuid &household : std::as_const(households)) {
         const auto current = repository.find(household);
         if (!current && current.error().kind != Error::Kind::NotFound)
-            return {current.errorString(), {}};
+            return {current.error(), {}};
         for (const OpenConflict &conflict : mine.value(household)) {
             if (conflict.entity != u"household" || !current)
-                return {tr("This household is not on this device."), conflict.id};
+                return {Error::notFound(tr("This household is not on this device.")), conflict.id};
             const std::optional<HouseholdField> field = HouseholdFields::fromName(conflict.field);
             if (!field)
-                return {tr("\u201c%1\u201d is not a household field.").arg(conflict.field),
+                return {Error::invalid(
+                            tr("\u201c%1\u201d is not a household field.").arg(conflict.field)),
                         conflict.id};
             const FieldCheck check = HouseholdFields::check(*field, conflict.localValue);
             if (!check.ok())
-                return {check.error, conflict.id};
+                return {Error::invalid(check.error), conflict.id};
             if (check.value
                 == HouseholdFields::value(current->household, current->resident, *field)) {
-                return {tr("This device still has your value: the server's value has not "
-                           "arrived yet. Sync, then choose again."),
+                return {Error::invalid(tr("This device still has your value: the server's "
+                                          "value has not arrived yet. Sync, then choose again.")),
                         conflict.id};
             }
         }
     }
     for (const QUuid &household : std::as_const(households)) {
-        const Result result = useMine(household, mine.value(household));
+        const Resolution result = useMine(household, mine.value(household));
         if (!result.ok())
             return result;
     }
     return keepServer(keep);
 }
 
-ConflictResolver::Result ConflictResolver::useMine(const QUuid &householdId,
-                                                   const QList<OpenConflict> &conflicts)
+ConflictResolver::Resolution ConflictResolver::useMine(const QUuid &householdId,
+                                                       const QList<OpenConflict> &conflicts)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery query(db);
     if (!query.exec(kChoiceTable))
-        return {query.lastError().text(), conflicts.first().id};
+        return {writeError(tr("the chosen conflicts"), query.lastError()), conflicts.first().id};
     const ChoiceScope scope(db);
-    query.prepare(QStringLiteral("INSERT INTO temp.conflict_choice (id) VALUES (?)"));
+    if (!query.prepare(QStringLiteral("INSERT INTO temp.conflict_choice (id) VALUES (?)")))
+        return {writeError(tr("the chosen conflicts"), query.lastError()), conflicts.first().id};
     // The latest conflict on a field decides its value; the trigger resolves them all.
     QList<std::pair<QString, QString>> assignments;
     QHash<QString, qsizetype> position;
     for (const OpenConflict &conflict : conflicts) {
         query.addBindValue(conflict.id);
         if (!query.exec())
-            return {query.lastError().text(), conflict.id};
+            return {writeError(tr("the chosen conflicts"), query.lastError()), conflict.id};
         if (position.contains(conflict.field)) {
             assignments[position.value(conflict.field)].second = conflict.localValue;
         } else {
@@ -299,7 +314,7 @@ ConflictResolver::Result ConflictResolver::useMine(const QUuid &householdId,
         }
     }
     if (!query.exec(kResolveTrigger))
-        return {query.lastError().text(), conflicts.first().id};
+        return {writeError(tr("the chosen conflicts"), query.lastError()), conflicts.first().id};
 
     HouseholdRepository repository(m_database, m_userName);
     HouseholdService service(repository);
@@ -310,74 +325,89 @@ ConflictResolver::Result ConflictResolver::useMine(const QUuid &householdId,
             if (conflict.field == saved.field)
                 about = conflict.id;
         }
-        return {saved.errorString(), about};
+        return {saved.status, about};
     }
 
     // A field that did not change wrote no audit event, so its conflict is still open.
     for (const OpenConflict &conflict : conflicts) {
-        if (openConflict(conflict.id)) {
-            return {tr("The %1 of this household already had your value; nothing was changed.")
-                        .arg(conflict.field),
+        const Result<OpenConflict> stillOpen = openConflict(conflict.id);
+        if (stillOpen) {
+            return {Error::invalid(tr("The %1 of this household already had your value; "
+                                      "nothing was changed.")
+                                       .arg(conflict.field)),
                     conflict.id};
         }
+        if (stillOpen.error().kind != Error::Kind::NotFound)
+            return {stillOpen.error(), conflict.id};
     }
     return {};
 }
 
-ConflictResolver::Result ConflictResolver::keepServer(const QList<qint64> &ids)
+ConflictResolver::Resolution ConflictResolver::keepServer(const QList<qint64> &ids)
 {
     if (ids.isEmpty())
         return {};
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return {db.lastError().text(), ids.first()};
+        return {writeError(tr("the sync conflicts"), db.lastError()), ids.first()};
     const QString now = storeTimestamp();
     AuditLog audit(m_connectionName, m_userName, m_device);
     QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "UPDATE sync_conflict SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL"));
+    if (!query.prepare(QStringLiteral(
+            "UPDATE sync_conflict SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL"))) {
+        const Error error = writeError(tr("the sync conflicts"), query.lastError());
+        db.rollback();
+        return {error, ids.first()};
+    }
     for (const qint64 id : ids) {
         query.addBindValue(now);
         query.addBindValue(id);
         if (!query.exec() || query.numRowsAffected() != 1) {
-            const QString error = query.lastError().isValid()
-                ? query.lastError().text()
-                : tr("This conflict is no longer open.");
+            const Error error = query.lastError().isValid()
+                ? writeError(tr("the sync conflicts"), query.lastError())
+                : Error::notFound(tr("This conflict is no longer open."));
             db.rollback();
             return {error, id};
         }
-        if (!audit.record(QStringLiteral("sync_conflict"), QString::number(id),
-                          QStringLiteral("resolved"), {}, QStringLiteral("server"), now)) {
-            const QString error = audit.errorString();
+        const Status audited
+            = audit.record(QStringLiteral("sync_conflict"), QString::number(id),
+                           QStringLiteral("resolved"), {}, QStringLiteral("server"), now);
+        if (!audited) {
             db.rollback();
-            return {error, id};
+            return {audited.error(), id};
         }
     }
     if (!db.commit()) {
-        const QString error = db.lastError().text();
+        const Error error = writeError(tr("the sync conflicts"), db.lastError());
         db.rollback();
         return {error, ids.first()};
     }
     return {};
 }
 
-bool ConflictResolver::discardRefused(qint64 seq)
+Status ConflictResolver::discardRefused(qint64 seq)
 {
+    const QString what = tr("the refused change");
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return fail(db.lastError().text());
-    const auto rollback = [&](const QString &message) {
+        return writeError(what, db.lastError());
+    const auto rollback = [&](const Error &error) -> Status {
         db.rollback();
-        return fail(message);
+        return error;
     };
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT op_id, entity, entity_id, kind, payload, rejected_reason "
-                                 "FROM outbox WHERE seq = ? AND rejected_at IS NOT NULL"));
+    // A statement that cannot be prepared (a missing table) says so, not "parameter count".
+    const bool prepared = query.prepare(
+        QStringLiteral("SELECT op_id, entity, entity_id, kind, payload, rejected_reason "
+                       "FROM outbox WHERE seq = ? AND rejected_at IS NOT NULL"));
     query.addBindValue(seq);
-    if (!query.exec())
-        return rollback(query.lastError().text());
-    if (!query.next())
-        return rollback(tr("There is no such refused change."));
+    if (!prepared || !query.exec())
+        return rollback(readError(what, query.lastError()));
+    if (!query.next()) {
+        if (query.lastError().isValid())
+            return rollback(readError(what, query.lastError()));
+        return rollback(Error::notFound(tr("There is no such refused change.")));
+    }
     const QString opId = query.value(0).toString();
     // What was discarded, in full, so that the audit trail can tell.
     const QJsonObject discarded {
@@ -389,18 +419,21 @@ bool ConflictResolver::discardRefused(qint64 seq)
         {QStringLiteral("reason"), query.value(5).toString()},
     };
     query.finish();
-    query.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?"));
+    if (!query.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?")))
+        return rollback(writeError(what, query.lastError()));
     query.addBindValue(seq);
     if (!query.exec())
-        return rollback(query.lastError().text());
+        return rollback(writeError(what, query.lastError()));
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!audit.record(QStringLiteral("outbox"), opId, QStringLiteral("discarded"),
-                      QString::fromUtf8(QJsonDocument(discarded).toJson(QJsonDocument::Compact)),
-                      {}, storeTimestamp()))
-        return rollback(audit.errorString());
+    const Status audited
+        = audit.record(QStringLiteral("outbox"), opId, QStringLiteral("discarded"),
+                       QString::fromUtf8(QJsonDocument(discarded).toJson(QJsonDocument::Compact)),
+                       {}, storeTimestamp());
+    if (!audited)
+        return rollback(audited.error());
     if (!db.commit())
-        return rollback(db.lastError().text());
-    return true;
+        return rollback(writeError(what, db.lastError()));
+    return {};
 }
 
 } // namespace saferhomes

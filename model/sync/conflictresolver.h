@@ -64,19 +64,24 @@ class ConflictResolver : public Repository {
 public:
     enum class Choice { KeepServer, UseMine };
 
-    struct Result {
-        QString error; ///< empty on success
-        qint64 conflictId = 0; ///< the conflict the error is about, when there is one
-        bool ok() const { return error.isEmpty(); }
+    /// What resolve() did: ok, or the failure that stopped it and the conflict it is about.
+    struct Resolution {
+        /// Error::Invalid for a choice that cannot be applied (a value the field refuses, a
+        /// conflict no longer open); Error::Database or Error::Locked when the database failed.
+        Status status;
+        qint64 conflictId = 0; ///< the conflict the failure is about, when there is one
+        bool ok() const { return status.ok(); }
+        QString errorString() const { return status.errorString(); }
     };
 
     ConflictResolver(const Database &database, QString userName);
 
     /// Unresolved conflicts, grouped by household, oldest first within each.
-    QList<OpenConflict> openConflicts() const;
+    /// A failed read is Error::Database or Error::Locked, never an empty list.
+    Result<QList<OpenConflict>> openConflicts() const;
     /// Refused changes, oldest first.
-    QList<RefusedChange> refusedChanges() const;
-    SyncSummary summary() const;
+    Result<QList<RefusedChange>> refusedChanges() const;
+    Result<SyncSummary> summary() const;
 
     /// Applies one choice per conflict. "Keep server" marks the conflict resolved (the server's
     /// value is already here, or arrives with the next pull). "Use mine" sets the field to this
@@ -84,18 +89,21 @@ public:
     /// the next sync, and marks the conflict resolved in the same transaction. Each household's
     /// "use mine" fields are one transaction, and all "keep server" choices one more: when one
     /// fails, the ones applied before it stay applied and the rest are left open.
-    Result resolve(const QList<std::pair<qint64, Choice>> &choices);
+    Resolution resolve(const QList<std::pair<qint64, Choice>> &choices);
 
     /// Deletes the refused outbox row \a seq (its change is then never sent) and audits it.
-    /// The local data stays as it is.
-    bool discardRefused(qint64 seq);
+    /// The local data stays as it is. Error::NotFound when \a seq is not a refused change;
+    /// Error::Database or Error::Locked (naming the database and what failed) otherwise.
+    Status discardRefused(qint64 seq);
 
 private:
-    Result useMine(const QUuid &householdId, const QList<OpenConflict> &conflicts);
-    Result keepServer(const QList<qint64> &ids);
-    std::optional<OpenConflict> openConflict(qint64 id) const;
-    /// "12 Thorpe Road, LE13 1AB" for the household record \a id of \a entity belongs to.
-    QString householdAddress(const QString &entity, const QString &id) const;
+    Resolution useMine(const QUuid &householdId, const QList<OpenConflict> &conflicts);
+    Resolution keepServer(const QList<qint64> &ids);
+    /// Error::NotFound when the conflict is not open (resolved, or no such conflict).
+    Result<OpenConflict> openConflict(qint64 id) const;
+    /// "12 Thorpe Road, LE13 1AB" for the household record \a id of \a entity belongs to;
+    /// empty when that household is not on this device.
+    Result<QString> householdAddress(const QString &entity, const QString &id) const;
 
     const Database &m_database;
 };

@@ -32,6 +32,15 @@ ConnectionProblem::Kind ConnectionProblem::classify(CentralConnection::Failure f
     return Kind::Refused;
 }
 
+ConnectionProblem::Kind ConnectionProblem::classify(const Error &error)
+{
+    using Failure = CentralConnection::Failure;
+    const Failure failure = error.kind == Error::Kind::Invalid ? Failure::BadAddress
+        : error.kind == Error::Kind::Network                   ? Failure::Unreachable
+                                                               : Failure::Refused;
+    return classify(failure, error.message);
+}
+
 bool ConnectionProblem::isPasswordRefusal(const QString &message)
 {
     return containsAny(

@@ -19,8 +19,11 @@ public:
         Refused, ///< the server answered no for another reason (no such database, pg_hba)
     };
 
-    /// What \a failure (CentralConnection::failure()) with libpq's \a message means.
+    /// What \a failure with libpq's \a message means.
     static Kind classify(CentralConnection::Failure failure, const QString &message);
+    /// What a failed CentralConnection::open() means: Error::Invalid is a bad address,
+    /// Error::Network "not reached", anything else an answer from the server.
+    static Kind classify(const Error &error);
     /// Whether \a message says the server refused the password or wanted one: a stored
     /// password is then wrong, and is forgotten rather than tried again.
     static bool isPasswordRefusal(const QString &message);

@@ -2,6 +2,7 @@
 
 #include "centralconnection.h"
 #include "store/auditlog.h"
+#include "store/database.h"
 #include "syncedtables.h"
 #include "syncledger.h"
 #include "syncrun.h"
@@ -48,34 +49,45 @@ OutboxPusher::OutboxPusher(CentralConnection &central, SyncRun &run)
     , m_run(run)
 { }
 
-bool OutboxPusher::pushAll()
+Error OutboxPusher::localError(const QString &what, const QSqlError &error) const
+{
+    return Database::sqlError(m_run.local().databaseName(), what, error);
+}
+
+Status OutboxPusher::pushAll()
 {
     for (;;) {
-        Batch batch;
-        if (!readBatch(batch))
-            return false;
-        if (batch.seqs.isEmpty()) {
-            if (batch.vanished.isEmpty())
-                return true;
+        Result<Batch> batch = readBatch();
+        if (!batch)
+            return batch.error();
+        if (batch->seqs.isEmpty()) {
+            if (batch->vanished.isEmpty())
+                return {};
             continue;
         }
-        QJsonArray answers;
-        if (!send(batch, answers) || !applyAnswer(batch, answers))
-            return false;
+        const Result<QJsonArray> answers = send(*batch);
+        if (!answers)
+            return answers.error();
+        if (const Status applied = applyAnswer(*batch, *answers); !applied)
+            return applied;
     }
 }
 
-bool OutboxPusher::readBatch(Batch &batch)
+Result<OutboxPusher::Batch> OutboxPusher::readBatch()
 {
+    Batch batch;
     const QSqlDatabase local = m_run.local();
     QSqlQuery read(local);
-    read.prepare(QStringLiteral("SELECT seq, op_id, entity, entity_id, kind, payload FROM outbox "
-                                "WHERE rejected_at IS NULL ORDER BY seq LIMIT ?"));
+    // A statement that cannot be prepared (a missing table) says so, not "parameter count".
+    const bool prepared = read.prepare(
+        QStringLiteral("SELECT seq, op_id, entity, entity_id, kind, payload FROM outbox "
+                       "WHERE rejected_at IS NULL ORDER BY seq LIMIT ?"));
     read.addBindValue(kBatchSize);
-    if (!read.exec())
-        return m_run.fail(tr("cannot read the outbox: %1").arg(read.lastError().text()));
+    if (!prepared || !read.exec())
+        return localError(tr("cannot read the outbox"), read.lastError());
     QSqlQuery household(local);
-    household.prepare(kHouseholdPayloadSelect);
+    if (!household.prepare(kHouseholdPayloadSelect))
+        return localError(tr("cannot read the households to send"), household.lastError());
     while (read.next()) {
         const qint64 seq = read.value(0).toLongLong();
         const QString entity = read.value(2).toString();
@@ -83,13 +95,15 @@ bool OutboxPusher::readBatch(Batch &batch)
         const QString kind = read.value(4).toString();
         QJsonObject payload = QJsonDocument::fromJson(read.value(5).toString().toUtf8()).object();
         if (kind == u"create" && payload.isEmpty()) {
-            bool gone = false;
-            if (!readRecord(household, entity, entityId, payload, gone))
-                return false;
-            if (gone) {
+            const Result<std::optional<QJsonObject>> record
+                = readRecord(household, entity, entityId);
+            if (!record)
+                return record.error();
+            if (!record->has_value()) {
                 batch.vanished.append(seq);
                 continue;
             }
+            payload = **record;
         }
         batch.seqs.append(seq);
         QJsonObject op {
@@ -107,84 +121,99 @@ bool OutboxPusher::readBatch(Batch &batch)
         }
         batch.ops.append(op);
     }
+    if (read.lastError().isValid())
+        return localError(tr("cannot read the outbox"), read.lastError());
     read.finish();
     QSqlQuery drop(local);
-    drop.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?"));
+    if (!batch.vanished.isEmpty()
+        && !drop.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?")))
+        return localError(tr("cannot drop an op whose record is gone"), drop.lastError());
     for (const qint64 seq : std::as_const(batch.vanished)) {
         drop.addBindValue(seq);
         if (!drop.exec())
-            return m_run.fail(drop.lastError().text());
+            return localError(tr("cannot drop an op whose record is gone"), drop.lastError());
     }
-    return true;
+    return batch;
 }
 
-bool OutboxPusher::readRecord(QSqlQuery &household, const QString &entity, const QString &entityId,
-                              QJsonObject &payload, bool &gone)
+Result<std::optional<QJsonObject>>
+OutboxPusher::readRecord(QSqlQuery &household, const QString &entity, const QString &entityId)
 {
     // A create op leaves the row to be read now (HouseholdRepository::insert, the triggers); a
     // record removed meanwhile is not sent at all (a package item replaced before it was
     // pushed). A household always has its row.
     const SyncedTable *table = syncedTable(entity);
-    if (!table || (!table->pushes && entity != u"household"))
-        return m_run.fail(tr("the outbox holds an unknown record kind %1").arg(entity));
+    if (!table || (!table->pushes && entity != u"household")) {
+        return Error::database(tr("%1: the outbox holds an unknown record kind %2")
+                                   .arg(m_run.local().databaseName(), entity));
+    }
     QSqlQuery record(m_run.local());
     QSqlQuery &row = entity == u"household" ? household : record;
-    if (entity != u"household")
-        row.prepare(localPayloadSelect(*table));
+    if (entity != u"household" && !row.prepare(localPayloadSelect(*table)))
+        return localError(tr("cannot read %1 %2 to send it").arg(entity, entityId),
+                          row.lastError());
     row.addBindValue(entityId);
-    if (!row.exec()) {
-        return m_run.fail(
-            tr("cannot read %1 %2 to send it: %3").arg(entity, entityId, row.lastError().text()));
-    }
+    if (!row.exec())
+        return localError(tr("cannot read %1 %2 to send it").arg(entity, entityId),
+                          row.lastError());
     if (!row.next()) {
-        if (entity == u"household")
-            return m_run.fail(
-                tr("cannot read household %1 to send it: it is not there").arg(entityId));
-        gone = true;
-        return true;
+        if (row.lastError().isValid()) {
+            return localError(tr("cannot read %1 %2 to send it").arg(entity, entityId),
+                              row.lastError());
+        }
+        if (entity == u"household") {
+            return Error::database(tr("%1: cannot read household %2 to send it: it is not there")
+                                       .arg(m_run.local().databaseName(), entityId));
+        }
+        return std::optional<QJsonObject>();
     }
-    payload = QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object();
+    const QJsonObject payload = QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object();
     row.finish();
-    return true;
+    return std::optional<QJsonObject>(payload);
 }
 
-bool OutboxPusher::send(const Batch &batch, QJsonArray &answers)
+Result<QJsonArray> OutboxPusher::send(const Batch &batch)
 {
     QSqlQuery query(m_central.connection());
     query.prepare(QStringLiteral("SELECT CAST(sh_push(CAST(? AS jsonb)) AS text)"));
     query.addBindValue(QString::fromUtf8(QJsonDocument(batch.ops).toJson(QJsonDocument::Compact)));
     if (!query.exec() || !query.next()) {
-        m_central.fail(tr("the central database did not take the changes"), query.lastError());
-        return m_run.failCentral(m_central);
+        return m_central.statementError(tr("the central database did not take the changes"),
+                                        query.lastError());
     }
-    answers = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).array();
+    QJsonArray answers = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).array();
     if (answers.size() != batch.ops.size()) {
-        return m_run.fail(tr("the central database answered %1 results for %n changes", nullptr,
-                             int(batch.ops.size()))
-                              .arg(answers.size()));
+        // The server answered, but not what it was asked: nothing is recorded, and the ops
+        // stay in the outbox for the next sync.
+        return Error::network(tr("the central database answered %1 results for %n changes", nullptr,
+                                 int(batch.ops.size()))
+                                  .arg(answers.size()));
     }
-    return true;
+    return answers;
 }
 
-bool OutboxPusher::applyAnswer(const Batch &batch, const QJsonArray &answers)
+Status OutboxPusher::applyAnswer(const Batch &batch, const QJsonArray &answers)
 {
+    const QString what = tr("cannot record the central database's answer");
     QSqlDatabase local = m_run.local();
     if (!local.transaction())
-        return m_run.fail(local.lastError().text());
+        return localError(what, local.lastError());
     const QString now = storeTimestamp();
     const SyncLedger ledger(m_run.connectionName);
     QSqlQuery remove(local);
-    remove.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?"));
     QSqlQuery reject(local);
-    reject.prepare(
-        QStringLiteral("UPDATE outbox SET rejected_at = ?, rejected_reason = ? WHERE seq = ?"));
     int pushed = 0;
     int conflicts = 0;
     QList<SyncRejection> rejected;
-    const auto rollback = [&](const QString &message) {
+    const auto rollback = [&](const Error &error) -> Status {
         local.rollback();
-        return m_run.fail(message);
+        return error;
     };
+    if (!remove.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?")))
+        return rollback(localError(what, remove.lastError()));
+    if (!reject.prepare(
+            QStringLiteral("UPDATE outbox SET rejected_at = ?, rejected_reason = ? WHERE seq = ?")))
+        return rollback(localError(what, reject.lastError()));
     for (qsizetype i = 0; i < batch.seqs.size(); ++i) {
         const QJsonObject op = batch.ops[i].toObject();
         const QJsonObject answer = answers[i].toObject();
@@ -196,7 +225,7 @@ bool OutboxPusher::applyAnswer(const Batch &batch, const QJsonArray &answers)
             reject.addBindValue(reason);
             reject.addBindValue(batch.seqs[i]);
             if (!reject.exec())
-                return rollback(reject.lastError().text());
+                return rollback(localError(what, reject.lastError()));
             const QString entityId
                 = op.contains(u"key") ? field(op, "key") : field(op, "entity_id");
             rejected.append(
@@ -205,7 +234,7 @@ bool OutboxPusher::applyAnswer(const Batch &batch, const QJsonArray &answers)
         }
         remove.addBindValue(batch.seqs[i]);
         if (!remove.exec())
-            return rollback(remove.lastError().text());
+            return rollback(localError(what, remove.lastError()));
         ++pushed;
         for (const QJsonValue &value : answer.value(QStringLiteral("conflicts")).toArray()) {
             const QJsonObject conflict = value.toObject();
@@ -215,16 +244,16 @@ bool OutboxPusher::applyAnswer(const Batch &batch, const QJsonArray &answers)
                  valuecodec::jsonText(conflict.value(QStringLiteral("local"))),
                  valuecodec::jsonText(conflict.value(QStringLiteral("server"))), now});
             if (!recorded)
-                return rollback(recorded.errorString());
+                return rollback(recorded.error());
             ++conflicts;
         }
     }
     if (!local.commit())
-        return rollback(local.lastError().text());
+        return rollback(localError(what, local.lastError()));
     m_run.result.pushed += pushed;
     m_run.result.conflicts += conflicts;
     m_run.result.rejected.append(rejected);
-    return true;
+    return {};
 }
 
 } // namespace saferhomes

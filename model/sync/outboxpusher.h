@@ -1,11 +1,17 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QSqlQuery>
 #include <QString>
+
+#include <optional>
+
+class QSqlError;
 
 namespace saferhomes {
 
@@ -36,19 +42,24 @@ public:
 
     OutboxPusher(CentralConnection &central, SyncRun &run);
 
-    /// Pushes until the outbox holds nothing sendable; false (the reason in the run) when a
-    /// batch could not be sent or its answer not recorded.
-    bool pushAll();
+    /// Pushes until the outbox holds nothing sendable. Fails when the outbox cannot be read or
+    /// the answer not recorded (Error::Database, or Error::Locked when another program holds
+    /// the lock), or when the server did not take a batch (Error::Network: retry later;
+    /// Error::Refused: it answered no). What was answered before the failure stays answered.
+    Status pushAll();
 
 private:
     struct Batch;
 
-    bool readBatch(Batch &batch);
-    /// The payload of a create op that leaves it to be read now; \a gone when the record is.
-    bool readRecord(QSqlQuery &household, const QString &entity, const QString &entityId,
-                    QJsonObject &payload, bool &gone);
-    bool send(const Batch &batch, QJsonArray &answers);
-    bool applyAnswer(const Batch &batch, const QJsonArray &answers);
+    Result<Batch> readBatch();
+    /// The payload of a create op that leaves it to be read now; nullopt when the record is
+    /// gone.
+    Result<std::optional<QJsonObject>> readRecord(QSqlQuery &household, const QString &entity,
+                                                  const QString &entityId);
+    Result<QJsonArray> send(const Batch &batch);
+    Status applyAnswer(const Batch &batch, const QJsonArray &answers);
+    /// A failed statement on the local database: "PATH: WHAT: SQLite's message".
+    Error localError(const QString &what, const QSqlError &error) const;
 
     CentralConnection &m_central;
     SyncRun &m_run;

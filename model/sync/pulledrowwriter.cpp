@@ -186,13 +186,13 @@ Status PulledRowWriter::storeRows(const PulledRows &page, const QHash<QString, Q
     // Straight on SQLite's handle: a first download stores a few hundred thousand rows.
     const QByteArray sql = upsertSql(page);
     SqliteStatement upsert(local, sql.constData());
-    const auto statementFailed = [&](const QString &what) {
-        return failed(
-            Error::database(tr("%1: cannot store the downloaded changes: %2")
-                                .arg(QDir::toNativeSeparators(local.databaseName()), what)));
+    // SqliteStatement tells a lock (Error::Locked) from other failures.
+    const auto statementFailed = [&](const Error &error) {
+        return failed(error.within(tr("%1: cannot store the downloaded changes")
+                                       .arg(QDir::toNativeSeparators(local.databaseName()))));
     };
-    if (!upsert.isValid())
-        return statementFailed(upsert.errorString());
+    if (const Status prepared = upsert.prepared(); !prepared)
+        return statementFailed(prepared.error());
     QSqlQuery remove(local);
     remove.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table.name, table.key));
     QVariantList bound(page.columns.size());
@@ -213,19 +213,19 @@ Status PulledRowWriter::storeRows(const PulledRows &page, const QHash<QString, Q
             bound[c] = valuecodec::localValue(page.columns[c], values[c], areaIds);
         if (const QString altered = alteredReturn(page, bound); !altered.isEmpty())
             return failed(altered);
-        bool ok = exec();
-        if (!ok && table.name == u"household"
-            && upsert.errorString().contains(QStringLiteral("household.uprn"))) {
+        Status upserted = exec();
+        if (!upserted && table.name == u"household"
+            && upserted.errorString().contains(QStringLiteral("household.uprn"))) {
             // A household made here with a UPRN the server gave to another one (this
             // device's create was refused): the server's keeps it, the one here loses it,
             // audited and recorded as a conflict for the user to sort out.
             if (const Status released = releaseUprn(bound, page.columns); !released)
                 return released;
-            ok = exec();
+            upserted = exec();
         }
-        if (!ok) {
+        if (!upserted) {
             return statementFailed(
-                tr("%1 %2: %3").arg(table.name, values[0].toString(), upsert.errorString()));
+                upserted.error().within(tr("%1 %2").arg(table.name, values[0].toString())));
         }
         ++stored;
     }

@@ -4,6 +4,7 @@
 #include "pulledrowwriter.h"
 #include "serverhello.h"
 #include "store/auditlog.h"
+#include "store/database.h"
 #include "store/stockledger.h"
 #include "syncrun.h"
 #include "valuecodec.h"
@@ -19,40 +20,51 @@ RefusedJobs::RefusedJobs(CentralConnection &central, const ServerHello &hello, S
     , m_run(run)
 { }
 
-bool RefusedJobs::settle(const QString &since)
+Status RefusedJobs::settle(const QString &since)
+{
+    const Result<QStringList> ids = refusedSince(since);
+    if (!ids)
+        return ids.error();
+    if (ids->isEmpty())
+        return {};
+    const Result<QStringList> found = fetch(*ids);
+    if (!found)
+        return found.error();
+    return settleReservations(*found);
+}
+
+Result<QStringList> RefusedJobs::refusedSince(const QString &since)
 {
     QStringList ids;
-    if (!refusedSince(since, ids))
-        return false;
-    if (ids.isEmpty())
-        return true;
-    QStringList found;
-    return fetch(ids, found) && settleReservations(found);
-}
-
-bool RefusedJobs::refusedSince(const QString &since, QStringList &ids)
-{
     QSqlQuery query(m_run.local());
-    query.prepare(QStringLiteral("SELECT DISTINCT entity_id FROM outbox WHERE entity = 'job' "
-                                 "AND rejected_at IS NOT NULL AND rejected_at > coalesce(?, '') "
-                                 "ORDER BY entity_id"));
+    const bool prepared = query.prepare(
+        QStringLiteral("SELECT DISTINCT entity_id FROM outbox WHERE entity = 'job' "
+                       "AND rejected_at IS NOT NULL AND rejected_at > coalesce(?, '') "
+                       "ORDER BY entity_id"));
     query.addBindValue(since);
-    if (!query.exec())
-        return m_run.fail(tr("cannot read the refused jobs: %1").arg(query.lastError().text()));
+    if (!prepared || !query.exec()) {
+        return Database::sqlError(m_run.local().databaseName(), tr("cannot read the refused jobs"),
+                                  query.lastError());
+    }
     while (query.next())
         ids.append(query.value(0).toString());
-    return true;
+    if (query.lastError().isValid()) {
+        return Database::sqlError(m_run.local().databaseName(), tr("cannot read the refused jobs"),
+                                  query.lastError());
+    }
+    return ids;
 }
 
-bool RefusedJobs::fetch(const QStringList &ids, QStringList &found)
+Result<QStringList> RefusedJobs::fetch(const QStringList &ids)
 {
+    QStringList found;
     const std::pair<const SyncedTable *, QList<SyncColumn>> *job = nullptr;
     for (const auto &table : m_hello.tables) {
         if (table.first->name == u"job")
             job = &table;
     }
     if (!job)
-        return true; // this user reads no jobs
+        return found; // this user reads no jobs
     QStringList selects;
     for (const SyncColumn &column : job->second)
         selects.append(valuecodec::serverExpression(column));
@@ -62,9 +74,8 @@ bool RefusedJobs::fetch(const QStringList &ids, QStringList &found)
                       .arg(selects.join(QStringLiteral(", "))));
     query.addBindValue(QStringLiteral("{%1}").arg(ids.join(u',')));
     if (!query.exec()) {
-        m_central.fail(tr("cannot read the refused jobs on the central database"),
-                       query.lastError());
-        return m_run.failCentral(m_central);
+        return m_central.statementError(tr("cannot read the refused jobs on the central database"),
+                                        query.lastError());
     }
     PulledRows page {job->first, job->second, {}, {}};
     const qsizetype width = job->second.size();
@@ -79,36 +90,38 @@ bool RefusedJobs::fetch(const QStringList &ids, QStringList &found)
     query.finish();
     // A job the server never took (its create was refused) stays as it is here.
     if (page.rows.isEmpty())
-        return true;
+        return found;
     const Status stored
         = PulledRowWriter(m_run, PulledRowWriter::Transaction::Own, PulledRowWriter::Index::PerRow)
               .store({}, {page});
-    return stored || m_run.fail(stored.error());
+    if (!stored)
+        return stored.error();
+    return found;
 }
 
-bool RefusedJobs::settleReservations(const QStringList &ids)
+Status RefusedJobs::settleReservations(const QStringList &ids)
 {
+    const QString what = tr("cannot bring the stock of the refused jobs in line with the server's");
     QSqlDatabase local = m_run.local();
     if (!local.transaction())
-        return m_run.fail(local.lastError().text());
+        return Database::sqlError(local.databaseName(), what, local.lastError());
     AuditLog audit(m_run.connectionName, m_run.userName, m_run.device);
     const QString now = storeTimestamp();
     for (const QString &id : ids) {
-        QString error;
-        if (!stockstore::settleJobReservations(m_run.connectionName, audit, m_run.userName, id, now,
-                                               &error)) {
+        const Status settled = stockstore::settleJobReservations(m_run.connectionName, audit,
+                                                                 m_run.userName, id, now);
+        if (!settled) {
             local.rollback();
-            return m_run.fail(tr("cannot bring the stock of refused job %1 in line with the "
-                                 "server's: %2")
-                                  .arg(id, error));
+            return settled.error().within(
+                tr("cannot bring the stock of refused job %1 in line with the server's").arg(id));
         }
     }
     if (!local.commit()) {
-        const QString message = local.lastError().text();
+        const Error error = Database::sqlError(local.databaseName(), what, local.lastError());
         local.rollback();
-        return m_run.fail(message);
+        return error;
     }
-    return true;
+    return {};
 }
 
 } // namespace saferhomes

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -25,13 +27,15 @@ public:
     RefusedJobs(CentralConnection &central, const ServerHello &hello, SyncRun &run);
 
     /// Settles the jobs whose ops were refused after \a since (a store timestamp; empty: any
-    /// time). False, with the reason in the run, when something could not be read or written.
-    bool settle(const QString &since);
+    /// time). Error::Database or Error::Locked when the local database failed; Error::Network
+    /// or Error::Refused when the server's jobs could not be read.
+    Status settle(const QString &since);
 
 private:
-    bool refusedSince(const QString &since, QStringList &ids);
-    bool fetch(const QStringList &ids, QStringList &found);
-    bool settleReservations(const QStringList &ids);
+    Result<QStringList> refusedSince(const QString &since);
+    /// Stores the server's version of the jobs \a ids; the ids of those the server has.
+    Result<QStringList> fetch(const QStringList &ids);
+    Status settleReservations(const QStringList &ids);
 
     CentralConnection &m_central;
     const ServerHello &m_hello;

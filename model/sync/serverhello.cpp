@@ -2,7 +2,6 @@
 
 #include "centralconnection.h"
 #include "store/migrations.h"
-#include "syncrun.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -21,31 +20,31 @@ QVersionNumber clientVersion()
 }
 
 /// Refuses a server whose schema or minimum client version this version cannot work with.
-bool checkVersions(const ServerHello &hello, const QString &minimum, const SyncRun &run)
+Status checkVersions(const ServerHello &hello, const QString &minimum)
 {
     const int known = int(Migrations::scripts(QStringLiteral("postgres")).size());
     if (hello.schemaVersion > known) {
-        return run.fail(Error::refused(
+        return Error::refused(
             ServerHello::tr("the central database has schema %1, newer than this version of "
                             "SaferHomes understands (%2): update SaferHomes")
                 .arg(hello.schemaVersion)
-                .arg(known)));
+                .arg(known));
     }
     if (hello.schemaVersion < known) {
-        return run.fail(Error::refused(
+        return Error::refused(
             ServerHello::tr("the central database has schema %1, older than this version of "
                             "SaferHomes needs (%2): ask an administrator to run "
                             "`saferhomes-cli admin init-server`")
                 .arg(hello.schemaVersion)
-                .arg(known)));
+                .arg(known));
     }
     if (QVersionNumber::fromString(minimum) > clientVersion()) {
-        return run.fail(Error::refused(
+        return Error::refused(
             ServerHello::tr("this version of SaferHomes (%1) is older than the central "
                             "database accepts (%2 or newer): update SaferHomes")
-                .arg(clientVersion().toString(), minimum)));
+                .arg(clientVersion().toString(), minimum));
     }
-    return true;
+    return {};
 }
 
 /// The synced tables \a hello's user can download: those whose required columns they may read.
@@ -70,28 +69,31 @@ void chooseTables(ServerHello &hello)
 
 } // namespace
 
-bool ServerHello::greet(CentralConnection &central, ServerHello &hello, const SyncRun &run)
+Status ServerHello::greet(CentralConnection &central, ServerHello &hello)
 {
     QSqlQuery query(central.connection());
     if (!query.exec(QStringLiteral("SELECT CAST(sh_hello() AS text)")) || !query.next()) {
         // 42883: undefined function, a server from before the handshake.
         if (query.lastError().nativeErrorCode() == QStringLiteral("42883")) {
-            return run.fail(
-                Error::refused(tr("the central database has an older schema than this version of "
-                                  "SaferHomes needs: ask an administrator to run `saferhomes-cli "
-                                  "admin init-server`")));
+            return Error::refused(tr("the central database has an older schema than this "
+                                     "version of SaferHomes needs: ask an administrator to run "
+                                     "`saferhomes-cli admin init-server`"));
         }
-        central.fail(tr("the central database did not answer the greeting"), query.lastError());
-        return run.failCentral(central);
+        return central.statementError(tr("the central database did not answer the greeting"),
+                                      query.lastError());
     }
     const QJsonObject json = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
     hello.schemaVersion = json.value(QStringLiteral("schema_version")).toInt();
-    if (!checkVersions(hello, json.value(QStringLiteral("min_client_version")).toString(), run))
-        return false;
+    if (const Status checked
+        = checkVersions(hello, json.value(QStringLiteral("min_client_version")).toString());
+        !checked)
+        return checked;
     hello.user = json.value(QStringLiteral("user")).toString();
     hello.role = json.value(QStringLiteral("role")).toString();
-    if (hello.role == u"sh_fitter" && !findFitter(central, hello, run))
-        return false;
+    if (hello.role == u"sh_fitter") {
+        if (const Status found = findFitter(central, hello); !found)
+            return found;
+    }
     const QJsonArray areas = json.value(QStringLiteral("areas")).toArray();
     for (const QJsonValue &area : areas) {
         const QJsonObject object = area.toObject();
@@ -106,22 +108,22 @@ bool ServerHello::greet(CentralConnection &central, ServerHello &hello, const Sy
         hello.readable.insert(it.key(), columns);
     }
     chooseTables(hello);
-    return true;
+    return {};
 }
 
-bool ServerHello::findFitter(CentralConnection &central, ServerHello &hello, const SyncRun &run)
+Status ServerHello::findFitter(CentralConnection &central, ServerHello &hello)
 {
     // The fitter's day on a fitter's own device shows their jobs: their row, by their login.
     QSqlQuery query(central.connection());
     if (!query.exec(QStringLiteral("SELECT CAST(f.id AS text) FROM fitter f JOIN app_user u "
                                    "ON u.id = f.user_id WHERE u.login = current_user "
                                    "AND f.deleted_at IS NULL"))) {
-        central.fail(tr("cannot read which fitter this login is"), query.lastError());
-        return run.failCentral(central);
+        return central.statementError(tr("cannot read which fitter this login is"),
+                                      query.lastError());
     }
     if (query.next())
         hello.fitterId = QUuid(query.value(0).toString());
-    return true;
+    return {};
 }
 
 QString ServerHello::roleName() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/result.h"
 #include "syncedtables.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,6 @@
 namespace saferhomes {
 
 class CentralConnection;
-struct SyncRun;
 
 /// What the server said in sh_hello(): its versions, who we are, where we work and what we may
 /// read; checked against what this version of SaferHomes understands.
@@ -30,11 +30,12 @@ struct ServerHello {
     /// The synced tables this user downloads, with the columns they may read.
     QList<std::pair<const SyncedTable *, QList<SyncColumn>>> tables;
 
-    /// Greets the server; false (the reason in \a run) when it cannot be used.
-    static bool greet(CentralConnection &central, ServerHello &hello, const SyncRun &run);
+    /// Greets the server. Error::Refused when this version cannot work with it (schema,
+    /// minimum client version) or it answered no; Error::Network when it could not answer.
+    static Status greet(CentralConnection &central, ServerHello &hello);
 
     /// For a fitter's login, finds their fitter row (hello.fitterId stays null when none).
-    static bool findFitter(CentralConnection &central, ServerHello &hello, const SyncRun &run);
+    static Status findFitter(CentralConnection &central, ServerHello &hello);
 
     /// Officers, volunteers and coordinators see the households of their areas.
     bool isAreaRole() const;

@@ -29,9 +29,9 @@ SnapshotDownload::SnapshotDownload(CentralConnection &central, const ServerHello
 
 Error SnapshotDownload::fail(QSqlQuery &query, const QString &what)
 {
-    m_central.fail(what, query.lastError());
+    const Error error = m_central.statementError(what, query.lastError());
     m_central.connection().rollback();
-    return m_central.error();
+    return error;
 }
 
 Error SnapshotDownload::abandon(const Error &error)
@@ -51,10 +51,8 @@ Status SnapshotDownload::begin(QString &watermark)
 {
     // One snapshot for every table, read once, forward only.
     QSqlDatabase db = m_central.connection();
-    if (!db.transaction()) {
-        m_central.fail(tr("cannot start the download"), db.lastError());
-        return m_central.error();
-    }
+    if (!db.transaction())
+        return m_central.statementError(tr("cannot start the download"), db.lastError());
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
         return fail(query, tr("cannot start the download"));

@@ -49,8 +49,6 @@ SyncResult SyncEngine::run(const QString &uri)
 {
     SyncResult result;
     SyncRun run {m_connectionName, m_device, m_userName, result, m_progress, m_scrub};
-    // The parts that still record their failure in the run (OutboxPusher, ServerHello) have
-    // put it in result.status by the time they return false.
     const auto stopped = [&](const Status &status) {
         result.status = status;
         qCDebug(lcSync) << status.errorString();
@@ -74,7 +72,7 @@ SyncResult SyncEngine::run(const QString &uri)
     const QString password = m_password.isEmpty() ? qEnvironmentVariable("PGPASSWORD") : m_password;
     const QString key = uri + QChar(u'\n') + password;
     ServerHello hello;
-    if (const Status connected = connect(*address, key, password, hello, run); !connected)
+    if (const Status connected = connect(*address, key, password, hello); !connected)
         return stopped(connected);
     if (const Status checked = checkServer(*address); !checked)
         return stopped(checked);
@@ -89,7 +87,7 @@ SyncResult SyncEngine::run(const QString &uri)
     if (!lastSync)
         return stopped(lastSync.error());
     // Pull only when the outbox is empty (DESIGN §7); a refused op does not count.
-    Status synced = OutboxPusher(*m_central, run).pushAll() ? Status() : result.status;
+    Status synced = OutboxPusher(*m_central, run).pushAll();
     if (synced) {
         const Result<int> pending = ledger.pendingCount();
         if (!pending) {
@@ -117,25 +115,25 @@ SyncResult SyncEngine::run(const QString &uri)
 }
 
 Status SyncEngine::connect(const CentralConnection::Address &address, const QString &key,
-                           const QString &password, ServerHello &hello, SyncRun &run)
+                           const QString &password, ServerHello &hello)
 {
     // The connection stays open between syncs on the same engine: a sync then costs the
     // greeting, the push (when there is something to send) and the pull, and no set-up.
     if (m_central && m_centralKey == key && m_central->connection().isOpen()) {
-        if (ServerHello::greet(*m_central, hello, run))
+        const Status greeted = ServerHello::greet(*m_central, hello);
+        if (greeted)
             return {};
-        if (!run.result.unreachable())
-            return run.result.status;
-        run.result = {}; // a connection that went stale meanwhile: open a new one
-        hello = {};
+        if (greeted.error().kind != Error::Kind::Network)
+            return greeted;
+        hello = {}; // a connection that went stale meanwhile: open a new one
     }
     m_central.reset();
     auto central = std::make_unique<CentralConnection>(QStringLiteral("saferhomes-sync-")
                                                        + m_connectionName);
     if (const Status opened = central->open(address, password); !opened)
         return opened;
-    if (!ServerHello::greet(*central, hello, run))
-        return run.result.status;
+    if (const Status greeted = ServerHello::greet(*central, hello); !greeted)
+        return greeted;
     m_central = std::move(central);
     m_centralKey = key;
     return {};
@@ -182,11 +180,10 @@ Status SyncEngine::pull(CentralConnection &central, const ServerHello &hello, Sy
 Status SyncEngine::settleRefusedJobs(const QString &since, const ServerHello &hello, SyncRun &run)
 {
     // With the server's ledger pulled, a refused job's reservations follow the server's job;
-    // what that moves is sent in this same sync. Both record their failure in the run.
-    if (!RefusedJobs(*m_central, hello, run).settle(since)
-        || !OutboxPusher(*m_central, run).pushAll())
-        return run.result.status;
-    return {};
+    // what that moves is sent in this same sync.
+    if (const Status settled = RefusedJobs(*m_central, hello, run).settle(since); !settled)
+        return settled;
+    return OutboxPusher(*m_central, run).pushAll();
 }
 
 Status SyncEngine::scrubFiles(SyncRun &run)

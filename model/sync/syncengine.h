@@ -58,7 +58,7 @@ public:
 private:
     /// Opens (or reuses) the connection and greets the server.
     Status connect(const CentralConnection::Address &address, const QString &key,
-                   const QString &password, ServerHello &hello, SyncRun &run);
+                   const QString &password, ServerHello &hello);
     /// Starts the cursor again when the server is not the one last synced with.
     Status checkServer(const CentralConnection::Address &address);
     Status pull(CentralConnection &central, const ServerHello &hello, SyncRun &run);

@@ -7,10 +7,9 @@
 
 namespace saferhomes {
 
-class CentralConnection;
-
 /// What the parts of one sync share: the local database, who syncs from which device, what
-/// the sync did so far and whether personal data left the device.
+/// the sync did so far and whether personal data left the device. Each part returns its
+/// failure as a Status; SyncEngine::run() puts the one that stopped the sync in the result.
 struct SyncRun {
     QString connectionName; ///< the local database's connection on the syncing thread
     QString device;
@@ -26,14 +25,6 @@ struct SyncRun {
         if (progress)
             progress(done, total);
     }
-
-    /// Records \a error as what stopped the sync; returns false, for `return run.fail(...)`.
-    bool fail(const Error &error) const;
-    /// Records a failure of the local database (Error::Database), for parts that still say
-    /// what failed as text; returns false.
-    bool fail(const QString &message) const;
-    /// Records the central connection's last failure (unreachable or refused).
-    bool failCentral(const CentralConnection &central) const;
 };
 
 } // namespace saferhomes

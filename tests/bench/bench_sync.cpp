@@ -470,19 +470,19 @@ double timedPush(const Device &device, const QString &password, int expected)
     if (!address)
         die(address.errorString());
     CentralConnection central(QStringLiteral("bench-push-central"));
-    if (!central.open(*address, password))
-        die(central.errorString());
+    if (const Status opened = central.open(*address, password); !opened)
+        die(opened.errorString());
     SyncResult result;
     const SyncProgressHandler noProgress;
     SyncRun run {device.database.connectionName(), device.database.deviceId(), device.login, result,
                  noProgress};
     ServerHello hello;
-    if (!ServerHello::greet(central, hello, run))
-        die(result.errorString());
+    if (const Status greeted = ServerHello::greet(central, hello); !greeted)
+        die(greeted.errorString());
     QElapsedTimer timer;
     timer.start();
-    if (!OutboxPusher(central, run).pushAll())
-        die(result.errorString());
+    if (const Status pushed = OutboxPusher(central, run).pushAll(); !pushed)
+        die(pushed.errorString());
     const double seconds = timer.nsecsElapsed() / 1e9;
     if (result.pushed != expected || !result.rejected.isEmpty())
         die(QStringLiteral("pushed %1 of %2, %3 refused")

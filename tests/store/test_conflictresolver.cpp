@@ -113,6 +113,15 @@ protected:
 
     HouseholdRecord record(const QUuid &id) const { return *m_repository->find(id); }
 
+    /// Marks the oldest outbox row refused, as a sync does; its seq.
+    qint64 refuseFirstChange() const
+    {
+        exec(QStringLiteral("UPDATE outbox SET rejected_at = '2025-03-01T10:00:00.000Z', "
+                            "rejected_reason = 'household is outside your areas' "
+                            "WHERE seq = (SELECT min(seq) FROM outbox)"));
+        return value(QStringLiteral("SELECT min(seq) FROM outbox")).toLongLong();
+    }
+
     ConflictResolver resolver() const
     {
         return ConflictResolver(m_database, QStringLiteral("coordinator"));
@@ -137,7 +146,7 @@ TEST_F(ConflictResolverTest, ListsOpenConflictsWithTheirHouseholdGroupedTogether
              .arg(addConflict(m_thorpe, QStringLiteral("town"), QStringLiteral("a"),
                               QStringLiteral("b"))));
 
-    const QList<OpenConflict> conflicts = resolver().openConflicts();
+    const QList<OpenConflict> conflicts = resolver().openConflicts().value();
     ASSERT_EQ(conflicts.size(), 3) << "a resolved conflict is not listed";
     EXPECT_EQ(conflicts[0].id, notes);
     EXPECT_EQ(conflicts[1].id, priority) << "one household's conflicts come together";
@@ -150,7 +159,7 @@ TEST_F(ConflictResolverTest, ListsOpenConflictsWithTheirHouseholdGroupedTogether
     EXPECT_TRUE(conflicts[0].at.isValid());
     EXPECT_EQ(conflicts[2].address, QStringLiteral("7 Leicester Road, LE2 4AA"));
 
-    const SyncSummary summary = resolver().summary();
+    const SyncSummary summary = resolver().summary().value();
     EXPECT_EQ(summary.openConflicts, 3);
     EXPECT_EQ(summary.pending, 0);
     EXPECT_EQ(summary.refused, 0);
@@ -162,9 +171,9 @@ TEST_F(ConflictResolverTest, KeepServerMarksResolvedChangesNothingElseAndIsAudit
     const qint64 id = addConflict(m_thorpe, QStringLiteral("notes"), QStringLiteral("Mine"),
                                   QStringLiteral("Server note"));
     ConflictResolver resolving = resolver();
-    const ConflictResolver::Result result
+    const ConflictResolver::Resolution result
         = resolving.resolve({{id, ConflictResolver::Choice::KeepServer}});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
 
     EXPECT_TRUE(isResolved(id));
     EXPECT_EQ(record(m_thorpe).household.notes, QStringLiteral("Server note"));
@@ -174,16 +183,16 @@ TEST_F(ConflictResolverTest, KeepServerMarksResolvedChangesNothingElseAndIsAudit
     EXPECT_EQ(events[0].field, QStringLiteral("resolved"));
     EXPECT_EQ(events[0].newValue.toString(), QStringLiteral("server"));
     EXPECT_EQ(events[0].userName, QStringLiteral("coordinator"));
-    EXPECT_TRUE(resolving.openConflicts().isEmpty());
+    EXPECT_TRUE(resolving.openConflicts().value().isEmpty());
 }
 
 TEST_F(ConflictResolverTest, UseMineSetsTheFieldQueuesItAndResolvesTheConflict)
 {
     const qint64 id = addConflict(m_thorpe, QStringLiteral("notes"), QStringLiteral("Mine"),
                                   QStringLiteral("Server note"));
-    const ConflictResolver::Result result
+    const ConflictResolver::Resolution result
         = resolver().resolve({{id, ConflictResolver::Choice::UseMine}});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
 
     EXPECT_TRUE(isResolved(id));
     EXPECT_EQ(record(m_thorpe).household.notes, QStringLiteral("Mine"));
@@ -215,11 +224,11 @@ TEST_F(ConflictResolverTest, OneChoicePerFieldAcrossHouseholdsAppliedTogether)
                                         QStringLiteral("3"));
     const qint64 name = addConflict(m_leicester, QStringLiteral("resident_name"),
                                     QStringLiteral("Priya Patel"), QStringLiteral("Priya Shah"));
-    const ConflictResolver::Result result
+    const ConflictResolver::Resolution result
         = resolver().resolve({{notes, ConflictResolver::Choice::KeepServer},
                               {priority, ConflictResolver::Choice::UseMine},
                               {name, ConflictResolver::Choice::UseMine}});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
 
     EXPECT_TRUE(isResolved(notes));
     EXPECT_TRUE(isResolved(priority));
@@ -242,13 +251,13 @@ TEST_F(ConflictResolverTest, AValueTheFieldRefusesIsExplainedAndNothingIsWritten
     const qint64 kept = addConflict(m_thorpe, QStringLiteral("notes"), QStringLiteral("Mine"),
                                     QStringLiteral("Server note"));
     const int auditBefore = auditRows();
-    const ConflictResolver::Result result
+    const ConflictResolver::Resolution result
         = resolver().resolve({{good, ConflictResolver::Choice::UseMine},
                               {bad, ConflictResolver::Choice::UseMine},
                               {kept, ConflictResolver::Choice::KeepServer}});
     EXPECT_FALSE(result.ok());
     EXPECT_EQ(result.conflictId, bad);
-    EXPECT_FALSE(result.error.isEmpty());
+    EXPECT_FALSE(result.errorString().isEmpty());
 
     // Checked before anything was written: no choice applied.
     EXPECT_FALSE(isResolved(good));
@@ -264,10 +273,11 @@ TEST_F(ConflictResolverTest, UseMineBeforeTheServerValueArrivedIsRefused)
     // The push recorded the conflict but the pull has not run: this device still shows mine.
     const qint64 id = addConflict(m_thorpe, QStringLiteral("notes"), QStringLiteral("Server note"),
                                   QStringLiteral("Their note"));
-    const ConflictResolver::Result result
+    const ConflictResolver::Resolution result
         = resolver().resolve({{id, ConflictResolver::Choice::UseMine}});
     EXPECT_FALSE(result.ok());
-    EXPECT_TRUE(result.error.contains(QStringLiteral("Sync"))) << qPrintable(result.error);
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("Sync")))
+        << qPrintable(result.errorString());
     EXPECT_FALSE(isResolved(id));
     EXPECT_EQ(outboxRows(), 0);
 }
@@ -282,12 +292,13 @@ TEST_F(ConflictResolverTest, AnEditThatFailsLateLeavesTheConflictOpen)
                         "main.household WHEN NEW.notes = 'Mine' "
                         "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"));
     const int auditBefore = auditRows();
-    const ConflictResolver::Result result
+    const ConflictResolver::Resolution result
         = resolver().resolve({{id, ConflictResolver::Choice::UseMine}});
     exec(QStringLiteral("DROP TRIGGER temp.refuse_notes"));
 
     EXPECT_FALSE(result.ok());
-    EXPECT_TRUE(result.error.contains(QStringLiteral("disk on fire"))) << qPrintable(result.error);
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("disk on fire")))
+        << qPrintable(result.errorString());
     EXPECT_FALSE(isResolved(id));
     EXPECT_EQ(record(m_thorpe).household.notes, QStringLiteral("Server note"));
     EXPECT_EQ(outboxRows(), 0);
@@ -298,7 +309,8 @@ TEST_F(ConflictResolverTest, AnEditThatFailsLateLeavesTheConflictOpen)
     ASSERT_TRUE(
         m_repository->setFields(m_thorpe, {{HouseholdField::Notes, QStringLiteral("Later")}}));
     EXPECT_FALSE(isResolved(id));
-    EXPECT_EQ(resolver().resolve({{id, ConflictResolver::Choice::UseMine}}).error, QString());
+    EXPECT_EQ(resolver().resolve({{id, ConflictResolver::Choice::UseMine}}).errorString(),
+              QString());
     EXPECT_TRUE(isResolved(id));
 }
 
@@ -307,7 +319,7 @@ TEST_F(ConflictResolverTest, AResolvedConflictCannotBeResolvedAgain)
     const qint64 id = addConflict(m_thorpe, QStringLiteral("notes"), QStringLiteral("Mine"),
                                   QStringLiteral("Server note"));
     ASSERT_TRUE(resolver().resolve({{id, ConflictResolver::Choice::KeepServer}}).ok());
-    const ConflictResolver::Result again
+    const ConflictResolver::Resolution again
         = resolver().resolve({{id, ConflictResolver::Choice::UseMine}});
     EXPECT_FALSE(again.ok());
     EXPECT_EQ(again.conflictId, id);
@@ -328,13 +340,13 @@ TEST_F(ConflictResolverTest, RefusedChangesAreListedAndOneCanBeDiscardedWithAnAu
                         "VALUES ('last_sync', '2025-03-01T10:00:01.000Z')"));
 
     ConflictResolver resolving = resolver();
-    const SyncSummary before = resolving.summary();
+    const SyncSummary before = resolving.summary().value();
     EXPECT_EQ(before.pending, 1);
     EXPECT_EQ(before.refused, 1);
     EXPECT_EQ(before.lastSync,
               QDateTime::fromString(QStringLiteral("2025-03-01T10:00:01.000Z"), Qt::ISODateWithMs));
 
-    const QList<RefusedChange> refused = resolving.refusedChanges();
+    const QList<RefusedChange> refused = resolving.refusedChanges().value();
     ASSERT_EQ(refused.size(), 1);
     EXPECT_EQ(refused[0].entity, QStringLiteral("household"));
     EXPECT_EQ(refused[0].entityId, m_thorpe);
@@ -349,11 +361,14 @@ TEST_F(ConflictResolverTest, RefusedChangesAreListedAndOneCanBeDiscardedWithAnAu
     // A change still waiting to be sent is not "refused" and cannot be discarded this way.
     const qint64 waiting
         = value(QStringLiteral("SELECT seq FROM outbox WHERE rejected_at IS NULL")).toLongLong();
-    EXPECT_FALSE(resolving.discardRefused(waiting));
-    EXPECT_FALSE(resolving.errorString().isEmpty());
+    const Status waitingDiscarded = resolving.discardRefused(waiting);
+    ASSERT_FALSE(waitingDiscarded);
+    EXPECT_EQ(waitingDiscarded.error().kind, Error::Kind::NotFound);
+    EXPECT_EQ(waitingDiscarded.errorString(), QStringLiteral("There is no such refused change."));
 
-    ASSERT_TRUE(resolving.discardRefused(refused[0].seq)) << qPrintable(resolving.errorString());
-    EXPECT_TRUE(resolving.refusedChanges().isEmpty());
+    const Status discardedChange = resolving.discardRefused(refused[0].seq);
+    ASSERT_TRUE(discardedChange) << qPrintable(discardedChange.errorString());
+    EXPECT_TRUE(resolving.refusedChanges().value().isEmpty());
     EXPECT_EQ(outboxRows(), 1) << "the waiting change stays";
     EXPECT_EQ(record(m_thorpe).household.notes, QStringLiteral("Refused note"))
         << "local data is left as it is";
@@ -369,7 +384,7 @@ TEST_F(ConflictResolverTest, RefusedChangesAreListedAndOneCanBeDiscardedWithAnAu
     EXPECT_TRUE(discarded.value(u"payload").toObject().contains(u"notes"));
 
     EXPECT_FALSE(resolving.discardRefused(refused[0].seq)) << "gone already";
-    EXPECT_EQ(resolving.summary().refused, 0);
+    EXPECT_EQ(resolving.summary().value().refused, 0);
 }
 
 TEST_F(ConflictResolverTest, ARefusedRecordOfAnyKindNamesItsHousehold)
@@ -381,10 +396,119 @@ TEST_F(ConflictResolverTest, ARefusedRecordOfAnyKindNamesItsHousehold)
     exec(QStringLiteral("UPDATE outbox SET rejected_at = '2025-03-01T10:00:00.000Z', "
                         "rejected_reason = 'outside your areas' WHERE entity = 'visit'"));
 
-    const QList<RefusedChange> refused = resolver().refusedChanges();
+    const QList<RefusedChange> refused = resolver().refusedChanges().value();
     ASSERT_EQ(refused.size(), 1);
     EXPECT_EQ(refused[0].entity, QStringLiteral("visit"));
     EXPECT_EQ(refused[0].kind, QStringLiteral("create"));
     EXPECT_EQ(refused[0].address, QStringLiteral("7 Leicester Road, LE2 4AA"));
     EXPECT_TRUE(refused[0].fields.isEmpty());
+}
+
+TEST_F(ConflictResolverTest, DiscardingOnADatabaseWithoutItsOutboxIsADatabaseError)
+{
+    ASSERT_TRUE(m_repository->setFields(m_thorpe,
+                                        {{HouseholdField::Notes, QStringLiteral("Refused note")}}));
+    const qint64 seq = refuseFirstChange();
+    exec(QStringLiteral("DROP TABLE outbox"));
+
+    ConflictResolver resolving = resolver();
+    const Status discarded = resolving.discardRefused(seq);
+    ASSERT_FALSE(discarded);
+    EXPECT_EQ(discarded.error().kind, Error::Kind::Database);
+    EXPECT_TRUE(discarded.errorString().contains(m_path)) << qPrintable(discarded.errorString());
+    EXPECT_TRUE(discarded.errorString().contains(QStringLiteral("no such table: outbox")))
+        << qPrintable(discarded.errorString());
+
+    // The lists and the counts say they could not be read, not that there is nothing.
+    const Result<QList<RefusedChange>> refused = resolving.refusedChanges();
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, Error::Kind::Database);
+    EXPECT_TRUE(refused.errorString().contains(QStringLiteral("refused changes")))
+        << qPrintable(refused.errorString());
+    const Result<SyncSummary> summary = resolving.summary();
+    ASSERT_FALSE(summary);
+    EXPECT_TRUE(summary.errorString().contains(QStringLiteral("no such table: outbox")))
+        << qPrintable(summary.errorString());
+}
+
+TEST_F(ConflictResolverTest, ListingConflictsWithoutTheirTableIsADatabaseError)
+{
+    const qint64 id = addConflict(m_thorpe, QStringLiteral("notes"), QStringLiteral("Mine"),
+                                  QStringLiteral("Server note"));
+    exec(QStringLiteral("DROP TABLE sync_conflict"));
+
+    const Result<QList<OpenConflict>> conflicts = resolver().openConflicts();
+    ASSERT_FALSE(conflicts);
+    EXPECT_EQ(conflicts.error().kind, Error::Kind::Database);
+    EXPECT_TRUE(conflicts.errorString().contains(QStringLiteral("no such table: sync_conflict")))
+        << qPrintable(conflicts.errorString());
+
+    // Resolving is not told "no longer open" when the conflicts cannot be read.
+    const ConflictResolver::Resolution result
+        = resolver().resolve({{id, ConflictResolver::Choice::KeepServer}});
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.status.error().kind, Error::Kind::Database);
+    EXPECT_EQ(result.conflictId, id);
+    EXPECT_TRUE(result.errorString().contains(QStringLiteral("no such table: sync_conflict")))
+        << qPrintable(result.errorString());
+}
+
+TEST_F(ConflictResolverTest, DiscardingWhileAnotherProgramHoldsTheWriteLockIsLockedAndKeepsIt)
+{
+    ASSERT_TRUE(m_repository->setFields(m_thorpe,
+                                        {{HouseholdField::Notes, QStringLiteral("Refused note")}}));
+    const qint64 seq = refuseFirstChange();
+    const int auditBefore = auditRows();
+    {
+        Database other(QStringLiteral("other-program"));
+        ASSERT_TRUE(other.open(m_path));
+        QSqlQuery lock(other.connection());
+        ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        ASSERT_TRUE(lock.exec(
+            QStringLiteral("INSERT INTO meta (key, value) VALUES ('holding', 'the lock')")));
+
+        const Status discarded = resolver().discardRefused(seq);
+        ASSERT_FALSE(discarded);
+        EXPECT_EQ(discarded.error().kind, Error::Kind::Locked)
+            << qPrintable(discarded.errorString());
+        EXPECT_TRUE(discarded.errorString().contains(QStringLiteral("refused change")))
+            << qPrintable(discarded.errorString());
+        EXPECT_TRUE(discarded.errorString().contains(QStringLiteral("locked")))
+            << qPrintable(discarded.errorString());
+        ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+    EXPECT_EQ(value(QStringLiteral("SELECT count(*) FROM outbox WHERE seq = ?"), {seq}).toInt(), 1);
+    EXPECT_EQ(auditRows(), auditBefore);
+
+    // Once the other program is done, the same discard goes through.
+    const Status discarded = resolver().discardRefused(seq);
+    EXPECT_TRUE(discarded) << qPrintable(discarded.errorString());
+    EXPECT_EQ(outboxRows(), 0);
+}
+
+TEST_F(ConflictResolverTest, KeepServerWhileAnotherProgramHoldsTheWriteLockIsLockedAndStaysOpen)
+{
+    const qint64 id = addConflict(m_thorpe, QStringLiteral("notes"), QStringLiteral("Mine"),
+                                  QStringLiteral("Server note"));
+    {
+        Database other(QStringLiteral("other-program"));
+        ASSERT_TRUE(other.open(m_path));
+        QSqlQuery lock(other.connection());
+        ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        ASSERT_TRUE(lock.exec(
+            QStringLiteral("INSERT INTO meta (key, value) VALUES ('holding', 'the lock')")));
+
+        const ConflictResolver::Resolution result
+            = resolver().resolve({{id, ConflictResolver::Choice::KeepServer}});
+        ASSERT_FALSE(result.ok());
+        EXPECT_EQ(result.status.error().kind, Error::Kind::Locked)
+            << qPrintable(result.errorString());
+        EXPECT_EQ(result.conflictId, id);
+        EXPECT_TRUE(result.errorString().startsWith(
+            m_path + QStringLiteral(": cannot write the sync conflicts: ")))
+            << qPrintable(result.errorString());
+        ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+    EXPECT_FALSE(isResolved(id));
+    EXPECT_TRUE(resolutionEvents(id).isEmpty());
 }

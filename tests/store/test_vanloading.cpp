@@ -96,10 +96,9 @@ protected:
         QSqlDatabase db = m_database.connection();
         ASSERT_TRUE(db.transaction());
         AuditLog audit(m_database.connectionName(), u"keeper"_s, u"test"_s);
-        QString error;
-        ASSERT_TRUE(stockstore::settleJobReservations(m_database.connectionName(), audit,
-                                                      u"keeper"_s, kJob, storeTimestamp(), &error))
-            << qPrintable(error);
+        const Status settled = stockstore::settleJobReservations(
+            m_database.connectionName(), audit, u"keeper"_s, kJob, storeTimestamp());
+        ASSERT_TRUE(settled) << qPrintable(settled.errorString());
         ASSERT_TRUE(db.commit());
     }
 
@@ -172,4 +171,73 @@ TEST_F(VanLoadingTest, ADepotThatCannotGiveALineMovesNothing)
               "(Alarm: 1 to load, the depot can give 0)"_s);
     EXPECT_EQ(movements(), before);
     EXPECT_EQ(level(u"LOCK"_s, m_van), (StockLevel {u"LOCK"_s, m_van, 0, 0}));
+}
+
+TEST_F(VanLoadingTest, ReservationsUnderAnotherProgramsLockAreLockedAndNameTheFile)
+{
+    stockUp();
+    const int before = movements();
+    {
+        Database other(u"van-other-program"_s);
+        ASSERT_TRUE(other.open(m_database.path()));
+        QSqlQuery lock(other.connection());
+        ASSERT_TRUE(lock.exec(u"BEGIN EXCLUSIVE"_s));
+        ASSERT_TRUE(lock.exec(u"INSERT INTO meta (key, value) VALUES ('holding', 'the lock')"_s));
+
+        QSqlDatabase db = m_database.connection();
+        ASSERT_TRUE(db.transaction());
+        AuditLog audit(m_database.connectionName(), u"keeper"_s, u"test"_s);
+        const Status settled = stockstore::settleJobReservations(
+            m_database.connectionName(), audit, u"keeper"_s, kJob, storeTimestamp());
+        ASSERT_TRUE(db.rollback());
+        ASSERT_FALSE(settled);
+        EXPECT_EQ(settled.error().kind, Error::Kind::Locked) << qPrintable(settled.errorString());
+        EXPECT_TRUE(settled.errorString().startsWith(m_database.path()
+                                                     + u": cannot write a stock movement: "_s))
+            << qPrintable(settled.errorString());
+        EXPECT_TRUE(settled.errorString().contains(u"locked"_s))
+            << qPrintable(settled.errorString());
+
+        // Loading the van says the same, and moves nothing.
+        const Result<int> moved = VanLoading(m_database, u"keeper"_s).load(m_fitter, kDay);
+        ASSERT_FALSE(moved);
+        EXPECT_EQ(moved.error().kind, Error::Kind::Locked) << qPrintable(moved.errorString());
+        EXPECT_TRUE(moved.errorString().startsWith(u"Loading the van: "_s))
+            << qPrintable(moved.errorString());
+        ASSERT_TRUE(lock.exec(u"ROLLBACK"_s));
+    }
+    EXPECT_EQ(movements(), before);
+    EXPECT_EQ(level(u"LOCK"_s, m_van), (StockLevel {u"LOCK"_s, m_van, 1, 0}));
+}
+
+TEST_F(VanLoadingTest, ReservationsWithoutTheLedgerTableAreADatabaseError)
+{
+    stockUp();
+    run(u"DROP TABLE stock_movement"_s);
+    QSqlDatabase db = m_database.connection();
+    ASSERT_TRUE(db.transaction());
+    AuditLog audit(m_database.connectionName(), u"keeper"_s, u"test"_s);
+    const Status settled = stockstore::settleJobReservations(m_database.connectionName(), audit,
+                                                             u"keeper"_s, kJob, storeTimestamp());
+    ASSERT_TRUE(db.rollback());
+    ASSERT_FALSE(settled);
+    EXPECT_EQ(settled.error().kind, Error::Kind::Database) << qPrintable(settled.errorString());
+    EXPECT_TRUE(settled.errorString().contains(m_database.path()))
+        << qPrintable(settled.errorString());
+    EXPECT_TRUE(settled.errorString().contains(u"no such table: stock_movement"_s))
+        << qPrintable(settled.errorString());
+}
+
+TEST_F(VanLoadingTest, ReservationsOfAJobThatIsNotThereAreNotFound)
+{
+    QSqlDatabase db = m_database.connection();
+    ASSERT_TRUE(db.transaction());
+    AuditLog audit(m_database.connectionName(), u"keeper"_s, u"test"_s);
+    const Status settled = stockstore::settleJobReservations(
+        m_database.connectionName(), audit, u"keeper"_s, u"00000000-0000-4000-8000-000000000999"_s,
+        storeTimestamp());
+    ASSERT_TRUE(db.rollback());
+    ASSERT_FALSE(settled);
+    EXPECT_EQ(settled.error().kind, Error::Kind::NotFound);
+    EXPECT_EQ(settled.errorString(), u"there is no job 00000000-0000-4000-8000-000000000999"_s);
 }

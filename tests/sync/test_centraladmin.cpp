@@ -61,9 +61,11 @@ TEST_F(CentralAdminUsers, AddUserMakesALoginThatWorksWithItsPasswordOnly)
     EXPECT_FALSE(bad.isOpen());
 
     CentralConnection wrong(QStringLiteral("test-wrong-user-password"));
-    EXPECT_FALSE(wrong.open(CentralConnection::parseUri(cluster().uri(name, s_database)).value(),
-                            QStringLiteral("nope")));
-    EXPECT_EQ(wrong.failure(), CentralConnection::Failure::Refused);
+    const Status refused
+        = wrong.open(CentralConnection::parseUri(cluster().uri(name, s_database)).value(),
+                     QStringLiteral("nope"));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, Error::Kind::Refused);
 }
 
 TEST_F(CentralAdminUsers, KnownAreasAreReused)

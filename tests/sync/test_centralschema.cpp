@@ -176,20 +176,21 @@ TEST(CentralConnection, TellsUnreachableFromRefused)
               Failure::Refused);
 
     CentralConnection closed(QStringLiteral("test-closed-port"));
-    EXPECT_FALSE(closed.open(
+    const Status unreached = closed.open(
         CentralConnection::parseUri(
             QStringLiteral("postgresql://postgres@127.0.0.1:%1/x").arg(PgCluster::freePort()))
             .value(),
-        QStringLiteral("whatever")));
-    EXPECT_EQ(closed.failure(), Failure::Unreachable) << closed.errorString().toStdString();
-    EXPECT_EQ(closed.error().kind, Error::Kind::Network);
+        QStringLiteral("whatever"));
+    ASSERT_FALSE(unreached);
+    EXPECT_EQ(unreached.error().kind, Error::Kind::Network)
+        << unreached.errorString().toStdString();
 
     CentralConnection wrong(QStringLiteral("test-wrong-password"));
-    EXPECT_FALSE(
-        wrong.open(CentralConnection::parseUri(superuserUri(QStringLiteral("postgres"))).value(),
-                   QStringLiteral("not the password")));
-    EXPECT_EQ(wrong.failure(), Failure::Refused) << wrong.errorString().toStdString();
-    EXPECT_EQ(wrong.error().kind, Error::Kind::Refused);
+    const Status refused
+        = wrong.open(CentralConnection::parseUri(superuserUri(QStringLiteral("postgres"))).value(),
+                     QStringLiteral("not the password"));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, Error::Kind::Refused) << refused.errorString().toStdString();
 }
 
 TEST(CentralScript, SplitsAtTopLevelSemicolonsOnly)

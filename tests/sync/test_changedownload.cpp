@@ -191,8 +191,8 @@ TEST_F(ChangeDownloadTest, AKeyHoldingAQuoteIsBoundNotPasted)
     CentralConnection connection(QStringLiteral("quoted-central"));
     const auto address = CentralConnection::parseUri(superuserUri(s_database));
     ASSERT_TRUE(address) << address.errorString().toStdString();
-    ASSERT_TRUE(connection.open(*address, cluster().superuserPassword()))
-        << connection.errorString().toStdString();
+    const Status opened = connection.open(*address, cluster().superuserPassword());
+    ASSERT_TRUE(opened) << opened.errorString().toStdString();
 
     SyncResult result;
     QList<qint64> pages;

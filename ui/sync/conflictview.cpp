@@ -100,12 +100,19 @@ QPushButton *ConflictView::discardButton() const
 
 void ConflictView::reload()
 {
-    m_conflicts->setConflicts(m_resolver.openConflicts());
-    m_refused->setChanges(m_resolver.refusedChanges());
+    const Result<QList<OpenConflict>> conflicts = m_resolver.openConflicts();
+    const Result<QList<RefusedChange>> refused = m_resolver.refusedChanges();
+    m_conflicts->setConflicts(conflicts.valueOr({}));
+    m_refused->setChanges(refused.valueOr({}));
+    // An unreadable list is said so, not shown as "no conflicts".
+    if (!conflicts)
+        showError(conflicts.errorString());
+    else if (!refused)
+        showError(refused.errorString());
     m_ui->conflictTable->setVisible(m_conflicts->rowCount() > 0);
-    m_ui->noConflicts->setVisible(m_conflicts->rowCount() == 0);
+    m_ui->noConflicts->setVisible(conflicts && m_conflicts->rowCount() == 0);
     m_ui->refusedTable->setVisible(m_refused->rowCount() > 0);
-    m_ui->noRefused->setVisible(m_refused->rowCount() == 0);
+    m_ui->noRefused->setVisible(refused && m_refused->rowCount() == 0);
     m_ui->refusedTable->resizeColumnToContents(SyncRefusedModel::Household);
     m_ui->refusedTable->resizeColumnToContents(SyncRefusedModel::RefusedAt);
     updateButtons();
@@ -136,7 +143,7 @@ bool ConflictView::applyChoices()
     const QList<std::pair<qint64, ConflictResolver::Choice>> choices = m_conflicts->choices();
     if (choices.isEmpty())
         return false;
-    const ConflictResolver::Result result = m_resolver.resolve(choices);
+    const ConflictResolver::Resolution result = m_resolver.resolve(choices);
     // Some choices may have been applied before one failed: show what is still open.
     reload();
     emit changed();
@@ -153,9 +160,9 @@ bool ConflictView::applyChoices()
                 .arg(
                     conflict.address,
                     m_conflicts->data(m_conflicts->index(row, SyncConflictModel::Field)).toString(),
-                    result.error));
+                    result.errorString()));
     } else {
-        showError(result.error);
+        showError(result.errorString());
     }
     return false;
 }
@@ -181,11 +188,13 @@ void ConflictView::discardSelected()
     connect(box, &QMessageBox::finished, this, [this, box, seq](int) {
         if (box->standardButton(box->clickedButton()) != QMessageBox::Discard)
             return;
-        if (!m_resolver.discardRefused(seq))
-            showError(m_resolver.errorString());
-        else
+        const Status discarded = m_resolver.discardRefused(seq);
+        if (discarded)
             showError({});
         reload();
+        // What the user asked for failed: that is what the banner says, after any reload.
+        if (!discarded)
+            showError(discarded.errorString());
         emit changed();
     });
     m_confirmation = box;

@@ -25,16 +25,16 @@ SyncConnectionTest::Result SyncConnectionTest::test(const QString &uri, const QS
         return result;
     }
     CentralConnection connection(ConnectionName::unique(u"saferhomes-connection-test"));
-    if (connection.open(*address, password).ok()) {
+    const Status opened = connection.open(*address, password);
+    if (opened) {
         result.outcome = Outcome::Connected;
         result.headline = tr("Connected to %1.").arg(address->display());
         result.detail = address->securityWarning();
         return result;
     }
 
-    const QString message = connection.errorString();
-    result.detail = message;
-    switch (ConnectionProblem::classify(connection.failure(), message)) {
+    result.detail = opened.errorString();
+    switch (ConnectionProblem::classify(opened.error())) {
     case ConnectionProblem::Kind::BadAddress:
         result.outcome = Outcome::BadAddress;
         result.headline = tr("These settings do not make a usable address.");

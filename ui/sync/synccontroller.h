@@ -69,7 +69,8 @@ public:
     Link link() const { return m_link; }
     /// Why the last attempt failed; empty after a completed sync.
     QString lastError() const { return m_lastError; }
-    SyncSummary summary() const { return m_summary; }
+    /// The counts, or why the sync state could not be read.
+    Result<SyncSummary> summary() const { return m_summary; }
     /// The password prompt while it is open (tests answer it).
     QInputDialog *passwordPrompt() const { return m_prompt; }
 
@@ -106,7 +107,7 @@ private:
     bool m_passwordRefused = false; ///< automatic syncs wait for the user to give a new one
     Link m_link = Link::NotConfigured;
     QString m_lastError;
-    SyncSummary m_summary;
+    Result<SyncSummary> m_summary {SyncSummary {}};
 };
 
 } // namespace saferhomes

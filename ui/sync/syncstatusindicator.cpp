@@ -75,7 +75,17 @@ QString SyncStatusIndicator::stateText() const
 
 void SyncStatusIndicator::refresh()
 {
-    const SyncSummary summary = m_controller.summary();
+    const Result<SyncSummary> read = m_controller.summary();
+    if (!read) {
+        // A database that cannot be read is not "nothing to send".
+        setIcon(dot(kVermillion));
+        setText(tr("Sync state unreadable"));
+        setToolTip(read.errorString());
+        setAccessibleName(tr("Sync status"));
+        setAccessibleDescription(text());
+        return;
+    }
+    const SyncSummary &summary = *read;
     const QLocale locale;
     QRgb colour = kGrey;
     if (m_controller.isRunning())

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QStyle>
 #include <QStyleOptionViewItem>
 #include <QTableView>
@@ -236,6 +237,38 @@ TEST_F(ConflictViewTest, DiscardingARefusedChangeAsksFirstThenDeletesItWithAnAud
     EXPECT_EQ(repository().find(m_leicester)->household.notes, QStringLiteral("Refused note"))
         << "the data on this device stays";
     EXPECT_FALSE(window->syncIndicator()->text().contains(QStringLiteral("refused")));
+}
+
+TEST_F(ConflictViewTest, ADiscardThatFailsIsShownAndTheRefusedChangeStays)
+{
+    std::unique_ptr<MainWindow> window = openWindow();
+    ConflictView *view = window->openConflictView();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(view, kPatienceMs));
+    const int outboxBefore = outboxRows();
+    QTableView *table = view->refusedTable();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(view->refusedModel()->index(0, 1)).center());
+
+    // Another program holds the write lock while the user confirms.
+    Database other(QStringLiteral("other-program"));
+    ASSERT_TRUE(other.open(m_path));
+    QSqlQuery lock(other.connection());
+    ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    ASSERT_TRUE(
+        lock.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('holding', 'the lock')")));
+    QTest::mouseClick(view->discardButton(), Qt::LeftButton);
+    QMessageBox *confirmation = view->discardConfirmation();
+    ASSERT_TRUE(confirmation);
+    QTest::mouseClick(confirmation->button(QMessageBox::Discard), Qt::LeftButton);
+    ASSERT_TRUE(waitFor([view] { return !view->discardConfirmation(); }));
+    ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
+
+    EXPECT_TRUE(view->errorText().contains(QStringLiteral("cannot write the refused change")))
+        << qPrintable(view->errorText());
+    EXPECT_TRUE(view->errorText().contains(QStringLiteral("locked")))
+        << qPrintable(view->errorText());
+    EXPECT_EQ(outboxRows(), outboxBefore);
+    EXPECT_EQ(view->refusedModel()->rowCount(), 1);
 }
 
 } // namespace saferhomes::test

@@ -1,0 +1,88 @@
+// SqliteStatement's failures are values: a statement that cannot be prepared, a write while
+// another connection holds the lock and an error in the middle of a query each come back as an
+// Error of the right kind with SQLite's message, never as "done" or "no more rows".
+
+#include "storefixture.h"
+
+#include "store/sqlitestatement.h"
+
+#include <QSqlQuery>
+
+using namespace saferhomes;
+
+namespace {
+
+using SqliteStatementTest = test::StoreFixture;
+
+TEST_F(SqliteStatementTest, AStatementOnAMissingTableIsNotPreparedAndSaysWhy)
+{
+    SqliteStatement statement(m_database.connection(), "SELECT rowid FROM no_such_table");
+    EXPECT_FALSE(statement.isValid());
+    const Status prepared = statement.prepared();
+    ASSERT_FALSE(prepared);
+    EXPECT_EQ(prepared.error().kind, Error::Kind::Database);
+    EXPECT_EQ(prepared.errorString(), QStringLiteral("no such table: no_such_table"));
+
+    // Running it anyway fails the same way rather than doing nothing.
+    const Status ran = statement.exec();
+    ASSERT_FALSE(ran);
+    EXPECT_EQ(ran.errorString(), QStringLiteral("no such table: no_such_table"));
+    const Result<bool> row = statement.step();
+    ASSERT_FALSE(row);
+    EXPECT_EQ(row.errorString(), QStringLiteral("no such table: no_such_table"));
+}
+
+TEST_F(SqliteStatementTest, StepGivesTheRowsThenTheEndAndAnErrorIsNotTheEnd)
+{
+    SqliteStatement rows(m_database.connection(),
+                         "SELECT value FROM (SELECT 1 AS value UNION ALL SELECT 2) ORDER BY 1");
+    ASSERT_TRUE(rows.prepared());
+    QList<qint64> values;
+    for (;;) {
+        const Result<bool> row = rows.step();
+        ASSERT_TRUE(row) << qPrintable(row.errorString());
+        if (!*row)
+            break;
+        values.append(rows.int64(0));
+    }
+    EXPECT_EQ(values, (QList<qint64> {1, 2}));
+
+    // abs() of the smallest integer overflows while the row is computed.
+    SqliteStatement overflow(m_database.connection(), "SELECT abs(-9223372036854775807 - 1)");
+    ASSERT_TRUE(overflow.prepared());
+    const Result<bool> row = overflow.step();
+    ASSERT_FALSE(row);
+    EXPECT_EQ(row.error().kind, Error::Kind::Database);
+    EXPECT_EQ(row.errorString(), QStringLiteral("integer overflow"));
+}
+
+TEST_F(SqliteStatementTest, AWriteWhileAnotherConnectionHoldsTheLockIsLocked)
+{
+    Database other(QStringLiteral("other-program"));
+    ASSERT_TRUE(other.open(m_path));
+    QSqlQuery lock(other.connection());
+    ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    ASSERT_TRUE(
+        lock.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('holding', 'the lock')")));
+
+    SqliteStatement insert(m_database.connection(),
+                           "INSERT INTO meta (key, value) VALUES ('mine', ?)");
+    ASSERT_TRUE(insert.prepared());
+    insert.bind(1, QStringLiteral("waits"));
+    const Status written = insert.exec();
+    ASSERT_FALSE(written);
+    EXPECT_EQ(written.error().kind, Error::Kind::Locked);
+    EXPECT_EQ(written.errorString(), QStringLiteral("database is locked"));
+    ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
+
+    // The same statement runs once the other program is done.
+    insert.bind(1, QStringLiteral("written"));
+    const Status again = insert.exec();
+    ASSERT_TRUE(again) << qPrintable(again.errorString());
+    QSqlQuery read(m_database.connection());
+    ASSERT_TRUE(read.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'mine'")));
+    ASSERT_TRUE(read.next());
+    EXPECT_EQ(read.value(0).toString(), QStringLiteral("written"));
+}
+
+} // namespace
