@@ -1,5 +1,7 @@
 #include "financialperiod.h"
 
+#include "domain/schemetime.h"
+
 #include <QRegularExpression>
 
 namespace saferhomes {
@@ -202,12 +204,6 @@ int FinancialPeriod::daysElapsed(const QDateTime &now) const
     if (today > lastDay())
         return dayCount();
     return int(firstDay().daysTo(today)) + 1;
-}
-
-QTimeZone FinancialPeriod::london()
-{
-    static const QTimeZone zone(QByteArrayLiteral("Europe/London"));
-    return zone;
 }
 
 QDate FinancialPeriod::londonDay(const QDateTime &instant)

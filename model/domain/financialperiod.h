@@ -80,8 +80,6 @@ public:
     int dayCount() const;
     int daysElapsed(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 
-    /// Europe/London, the zone whose midnights bound every period.
-    static QTimeZone london();
     /// The calendar day \a instant falls on in London.
     static QDate londonDay(const QDateTime &instant);
     /// The UTC instant of London midnight at the start of \a day.

@@ -1,6 +1,6 @@
 #include "icalendarwriter.h"
 
-#include <QTimeZone>
+#include "domain/schemetime.h"
 
 namespace saferhomes {
 
@@ -28,9 +28,7 @@ const char kLondonTimeZone[] = "BEGIN:VTIMEZONE\r\n"
 
 QByteArray localTime(const QDateTime &at)
 {
-    return at.toTimeZone(QTimeZone("Europe/London"))
-        .toString(QStringLiteral("yyyyMMdd'T'HHmmss"))
-        .toLatin1();
+    return at.toTimeZone(london()).toString(QStringLiteral("yyyyMMdd'T'HHmmss")).toLatin1();
 }
 
 QByteArray utcTime(const QDateTime &at)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/schemetime.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QList>
@@ -21,7 +23,7 @@ public:
         const QDateTime from(QDate(firstYear, 1, 1), QTime(0, 0), Qt::UTC);
         const QDateTime to(QDate(lastYear + 1, 1, 1), QTime(0, 0), Qt::UTC);
         QString start;
-        for (const QTimeZone::OffsetData &change : zone().transitions(from, to)) {
+        for (const QTimeZone::OffsetData &change : london().transitions(from, to)) {
             const QString at = storeText(change.atUtc);
             if (change.offsetFromUtc != 0) {
                 start = at;
@@ -44,12 +46,6 @@ public:
             return utc >= s.first && utc < s.second;
         });
         return summer ? day.addDays(1) : day;
-    }
-
-    static const QTimeZone &zone()
-    {
-        static const QTimeZone london("Europe/London");
-        return london;
     }
 
     /// \a utc as the store writes timestamps.

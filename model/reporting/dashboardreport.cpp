@@ -1,11 +1,11 @@
 #include "reporting/dashboardreport.h"
 
 #include "domain/financialperiod.h"
+#include "domain/schemetime.h"
 #include "reporting/dashboarddays.h"
 #include "reporting/dashboardsnapshot.h"
 
 #include <QHash>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <climits>
@@ -21,7 +21,7 @@ QString storeText(const QDateTime &utc)
 
 QString dayStart(const QDate &day)
 {
-    return storeText(QDateTime(day, QTime(0, 0), LondonDays::zone()));
+    return storeText(QDateTime(day, QTime(0, 0), london()));
 }
 
 QDate mondayOf(const QDate &day)

@@ -1,5 +1,6 @@
 #include "quarterlyreturn.h"
 
+#include "domain/schemetime.h"
 #include "importexport/csvwriter.h"
 #include "store/database.h"
 
@@ -37,7 +38,7 @@ public:
         auto offset = m_offsets.constFind(utcDay);
         if (offset == m_offsets.cend()) {
             const QDateTime noon(utcDay, QTime(12, 0), QTimeZone::utc());
-            offset = m_offsets.insert(utcDay, FinancialPeriod::london().offsetFromUtc(noon));
+            offset = m_offsets.insert(utcDay, london().offsetFromUtc(noon));
         }
         return *offset > 0 ? utcDay.addDays(1) : utcDay;
     }

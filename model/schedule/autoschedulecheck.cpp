@@ -3,6 +3,7 @@
 
 #include "autoschedulecheck.h"
 
+#include "domain/schemetime.h"
 #include "schedule/feasibilitychecker.h"
 #include "schedule/stockcheck.h"
 

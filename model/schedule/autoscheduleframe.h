@@ -3,21 +3,15 @@
 // The time of an auto-scheduling run, in the unit the route optimiser works in (minutes).
 
 #include "domain/job.h"
+#include "domain/schemetime.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QTime>
-#include <QTimeZone>
 
 #include <cmath>
 
 namespace saferhomes::autoschedule {
-
-inline const QTimeZone &london()
-{
-    static const QTimeZone zone("Europe/London");
-    return zone;
-}
 
 /// Minutes from local midnight of the first day of the horizon: the problem's time unit.
 /// Built from local times, so a day that changes the clocks has its 23 or 25 hours.

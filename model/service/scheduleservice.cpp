@@ -1,5 +1,6 @@
 #include "scheduleservice.h"
 
+#include "domain/schemetime.h"
 #include "schedule/stockcheck.h"
 #include "schedule/travelmodel.h"
 #include "store/fitterrepository.h"
@@ -7,7 +8,6 @@
 
 #include <QPointF>
 #include <QSet>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <vector>
@@ -15,12 +15,6 @@
 namespace saferhomes {
 
 namespace {
-
-const QTimeZone &london()
-{
-    static const QTimeZone zone("Europe/London");
-    return zone;
-}
 
 /// Skill names as the checker's bits: the four of DESIGN §8 first, any other name after them.
 class SkillBits {

@@ -3,15 +3,14 @@
 // availability and access notes, the stock it holds), and the board marks the rule the new
 // availability breaks.
 
-#include "../stock/stockfixture.h"
+#include "../stock/agreedpackagefixture.h"
 
 #include "service/scheduleservice.h"
-#include "store/jobrepository.h"
 
 #include <QTimeZone>
 
 using namespace saferhomes;
-using saferhomes::test::StockFixture;
+using saferhomes::test::AgreedPackageFixture;
 using saferhomes::test::uuid;
 
 namespace {
@@ -19,26 +18,13 @@ namespace {
 /// An accepted household whose package (2 LOCK, 1 ALARM: 15 + 60 + 60 = 135 minutes) has a
 /// job booked on Alice on Wednesday 9 December 2026 at 09:00; the householder is in on
 /// weekdays 09:00-12:00. The depot holds 5 LOCK and 2 ALARM, Alice's van 2 LOCK.
-class PackageReagreedTest : public StockFixture {
+class PackageReagreedTest : public AgreedPackageFixture {
 protected:
     void SetUp() override
     {
-        StockFixture::SetUp();
+        AgreedPackageFixture::SetUp();
         if (HasFatalFailure())
             return;
-        run(QStringLiteral("INSERT INTO household (id, address_line1, postcode, status, "
-                           "created_at, updated_at) VALUES ('%1', '1 High St', 'LE13 1AB', "
-                           "'accepted', 'x', 'x')")
-                .arg(uuid(1)));
-        run(QStringLiteral("INSERT INTO survey (id, household_id, definition_version, "
-                           "started_at, completed_at, by_user) VALUES ('%1', '%2', '1', 'x', "
-                           "'2026-11-01', 'o')")
-                .arg(uuid(101), uuid(1)));
-        run(QStringLiteral("INSERT INTO recommendation (id, survey_id, equipment_code, qty, "
-                           "agreed) VALUES ('%1', '%3', 'LOCK', 2, 1), ('%2', '%3', 'ALARM', 1, "
-                           "1)")
-                .arg(uuid(201), uuid(202), uuid(101)));
-        m_jobs = std::make_unique<JobRepository>(m_database, QStringLiteral("keeper"));
         JobAvailability weekdays;
         weekdays.windows = {{{1, 2, 3, 4, 5}, QTime(9, 0), QTime(12, 0)}};
         const Result<QUuid> created
@@ -53,20 +39,6 @@ protected:
             m_job, StockLocation::fitterOf(m_vans[0]),
             QDateTime(QDate(2026, 12, 9), QTime(9, 0), QTimeZone("Europe/London")), 135);
         ASSERT_TRUE(booked) << qPrintable(booked.errorString());
-    }
-
-    /// code@location=qty of what the job holds, sorted.
-    QString held() const
-    {
-        const Result<QList<StockReservation>> reservations = m_ledger->reservations(m_job);
-        EXPECT_TRUE(reservations) << qPrintable(reservations.errorString());
-        QStringList parts;
-        for (const StockReservation &r : reservations.valueOr({})) {
-            const QString where = r.location == depot ? depot : QStringLiteral("alice");
-            parts.append(QStringLiteral("%1@%2=%3").arg(r.code, where).arg(r.qty));
-        }
-        parts.sort();
-        return parts.join(u' ');
     }
 
     /// status|fitter|start|end|duration|sequence|access notes of the job.
@@ -95,9 +67,6 @@ protected:
         names.sort();
         return names;
     }
-
-    std::unique_ptr<JobRepository> m_jobs;
-    QUuid m_job;
 };
 
 } // namespace

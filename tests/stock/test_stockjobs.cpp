@@ -1,37 +1,22 @@
-#include "stockfixture.h"
-
-#include "store/jobrepository.h"
+#include "agreedpackagefixture.h"
 
 #include <QTimeZone>
 
 using namespace saferhomes;
-using saferhomes::test::StockFixture;
+using saferhomes::test::AgreedPackageFixture;
 using saferhomes::test::uuid;
 
 namespace {
 
 /// An accepted household whose agreed package (2 LOCK, 1 ALARM) has an unscheduled job; the
 /// depot holds 5 LOCK and 2 ALARM, Alice's van 2 LOCK.
-class StockJobsTest : public StockFixture {
+class StockJobsTest : public AgreedPackageFixture {
 protected:
     void SetUp() override
     {
-        StockFixture::SetUp();
+        AgreedPackageFixture::SetUp();
         if (HasFatalFailure())
             return;
-        run(QStringLiteral("INSERT INTO household (id, address_line1, postcode, status, "
-                           "created_at, updated_at) VALUES ('%1', '1 High St', 'LE13 1AB', "
-                           "'accepted', 'x', 'x')")
-                .arg(uuid(1)));
-        run(QStringLiteral("INSERT INTO survey (id, household_id, definition_version, "
-                           "started_at, completed_at, by_user) VALUES ('%1', '%2', '1', 'x', "
-                           "'2026-11-01', 'o')")
-                .arg(uuid(101), uuid(1)));
-        run(QStringLiteral("INSERT INTO recommendation (id, survey_id, equipment_code, qty, "
-                           "agreed) VALUES ('%1', '%3', 'LOCK', 2, 1), ('%2', '%3', 'ALARM', 1, "
-                           "1)")
-                .arg(uuid(201), uuid(202), uuid(101)));
-        m_jobs = std::make_unique<JobRepository>(m_database, QStringLiteral("keeper"));
         const Result<QList<QUuid>> created = m_jobs->createForAgreedPackages({});
         ASSERT_TRUE(created) << qPrintable(created.errorString());
         ASSERT_EQ(created->size(), 1);
@@ -46,22 +31,6 @@ protected:
     QDateTime nineOClock() const
     {
         return QDateTime(QDate(2026, 12, 9), QTime(9, 0), QTimeZone("Europe/London"));
-    }
-
-    /// code@location=qty of what the job holds, sorted.
-    QString held() const
-    {
-        const Result<QList<StockReservation>> reservations = m_ledger->reservations(m_job);
-        EXPECT_TRUE(reservations) << qPrintable(reservations.errorString());
-        QStringList parts;
-        for (const StockReservation &r : reservations.valueOr({})) {
-            const QString where = r.location == depot ? depot
-                : r.location == m_vans[0]             ? QStringLiteral("alice")
-                                                      : QStringLiteral("bob");
-            parts.append(QStringLiteral("%1@%2=%3").arg(r.code, where).arg(r.qty));
-        }
-        parts.sort();
-        return parts.join(u' ');
     }
 
     /// The job's reserved, released and fitted totals and what left on hand for it.
@@ -84,9 +53,6 @@ protected:
                 -sum(QStringLiteral("fitted"), QStringLiteral("reserved_change")),
                 -sum(QStringLiteral("fitted"), QStringLiteral("qty_change"))};
     }
-
-    std::unique_ptr<JobRepository> m_jobs;
-    QUuid m_job;
 };
 
 TEST_F(StockJobsTest, BookingReservesFromTheVanWhenItHasTheItemsElseTheDepot)

@@ -2,8 +2,7 @@
 // adding up, skip logic, and the errors for malformed rules files.
 
 #include "survey/recommendationengine.h"
-
-#include <QJsonDocument>
+#include "surveyanswers.h"
 
 #include <gtest/gtest.h>
 
@@ -12,26 +11,10 @@
 using namespace saferhomes;
 using namespace Qt::StringLiterals;
 
+using saferhomes::test::answersOf;
+using saferhomes::test::secureHome;
+
 namespace {
-
-QJsonObject answersOf(const char *json)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(json));
-    EXPECT_TRUE(document.isObject()) << json;
-    return document.object();
-}
-
-/// A well-secured home with no back door and no shed: no rule fires.
-QJsonObject secureHome()
-{
-    return answersOf(R"({
-        "front_door.material": "composite", "front_door.lock": "multipoint",
-        "front_door.cylinder": "ts007_3star", "front_door.viewer": "yes",
-        "front_door.chain": "yes", "letterbox.guard": "yes", "rear_door.present": "no",
-        "windows.ground_floor_locks": "all", "lighting.external": "pir",
-        "garden.rear_gate_lock": "yes", "shed.present": "no", "alarm.intruder": "monitored",
-        "property_marking.done": "yes"})");
-}
 
 QJsonObject secureHomeWith(const char *changes)
 {

@@ -2,34 +2,23 @@
 // answer validation and the errors for malformed definition files.
 
 #include "survey/surveydefinition.h"
+#include "surveyanswers.h"
 
 #include <QFile>
-#include <QJsonDocument>
 
 #include <gtest/gtest.h>
 
 using namespace saferhomes;
 using namespace Qt::StringLiterals;
 
-namespace {
+using saferhomes::test::answersOf;
 
-QJsonObject answersOf(const char *json)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(json));
-    EXPECT_TRUE(document.isObject()) << json;
-    return document.object();
-}
+namespace {
 
 /// Every required question answered, nothing hidden answered (rear door and shed absent).
 QJsonObject completeAnswers()
 {
-    return answersOf(R"({
-        "front_door.material": "composite", "front_door.lock": "multipoint",
-        "front_door.cylinder": "ts007_3star", "front_door.viewer": "yes",
-        "front_door.chain": "yes", "letterbox.guard": "yes", "rear_door.present": "no",
-        "windows.ground_floor_locks": "all", "lighting.external": "pir",
-        "garden.rear_gate_lock": "yes", "shed.present": "no", "alarm.intruder": "monitored",
-        "property_marking.done": "yes"})");
+    return saferhomes::test::secureHome();
 }
 
 QStringList ids(const QList<SurveyQuestion> &questions)

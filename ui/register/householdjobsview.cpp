@@ -1,6 +1,7 @@
 #include "register/householdjobsview.h"
 
 #include "common/stringtablemodel.h"
+#include "domain/schemetime.h"
 #include "store/database.h"
 #include "store/fitterrepository.h"
 #include "store/jobrepository.h"
@@ -9,7 +10,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QTableView>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace saferhomes {
@@ -32,8 +32,7 @@ QString statusLabel(JobStatus status)
 /// A time as the scheme's staff read it: Europe/London, whatever the device's zone.
 QString londonTime(const QDateTime &at, const QString &format)
 {
-    static const QTimeZone london("Europe/London");
-    return QLocale().toString(at.toTimeZone(london), format);
+    return QLocale().toString(at.toTimeZone(london()), format);
 }
 
 QString booked(const Job &job)

@@ -1,5 +1,6 @@
 #include "schedule/autoscheduledialog.h"
 
+#include "domain/schemetime.h"
 #include "schedule/autoscheduletask.h"
 
 #include <QButtonGroup>
@@ -14,7 +15,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStackedWidget>
-#include <QTimeZone>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -25,12 +25,6 @@
 namespace saferhomes {
 
 namespace {
-
-const QTimeZone &london()
-{
-    static const QTimeZone zone("Europe/London");
-    return zone;
-}
 
 QString minutes(double value)
 {

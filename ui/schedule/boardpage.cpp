@@ -1,6 +1,7 @@
 #include "schedule/boardpage.h"
 
 #include "common/messagebanner.h"
+#include "domain/schemetime.h"
 #include "schedule/autoschedulecommand.h"
 #include "schedule/autoscheduledialog.h"
 #include "schedule/boardcommand.h"
@@ -18,19 +19,12 @@
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
-#include <QTimeZone>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace saferhomes {
 
 namespace {
-
-const QTimeZone &london()
-{
-    static const QTimeZone zone("Europe/London");
-    return zone;
-}
 
 BoardPlacement placementOf(const Job &job)
 {

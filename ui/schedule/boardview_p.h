@@ -3,9 +3,10 @@
 // What the files of BoardView share: the board's geometry, the snap step and the time zone the
 // board shows times in.
 
+#include "domain/schemetime.h"
+
 #include <QDateTime>
 #include <QTime>
-#include <QTimeZone>
 
 #include <algorithm>
 
@@ -19,12 +20,6 @@ inline constexpr int kDayFrom = 7 * 60; ///< the day view starts at 07:00...
 inline constexpr int kDayTo = 19 * 60; ///< ...and ends at 19:00
 inline constexpr int kStep = 15; ///< minutes a keyboard move or a drop snaps to
 inline constexpr int kEdge = 6; ///< pixels of a job's right edge that resize it
-
-inline const QTimeZone &london()
-{
-    static const QTimeZone zone("Europe/London");
-    return zone;
-}
 
 inline QDateTime local(const QDateTime &time)
 {

@@ -1,6 +1,7 @@
 #include "schedule/fitterdaypage.h"
 
 #include "common/touchstyle.h"
+#include "domain/schemetime.h"
 #include "schedule/fitterdayform.h"
 #include "store/database.h"
 #include "store/fitterrepository.h"
@@ -14,7 +15,6 @@
 #include <QLocale>
 #include <QScrollArea>
 #include <QSpinBox>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace saferhomes {
@@ -23,7 +23,7 @@ namespace {
 
 QString localTime(const QDateTime &at)
 {
-    return at.toTimeZone(QTimeZone("Europe/London")).time().toString(QStringLiteral("HH:mm"));
+    return at.toTimeZone(london()).time().toString(QStringLiteral("HH:mm"));
 }
 
 QString statusText(JobStatus status)

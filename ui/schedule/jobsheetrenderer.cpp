@@ -1,6 +1,7 @@
 #include "schedule/jobsheetrenderer.h"
 
 #include "common/maprenderer.h"
+#include "domain/schemetime.h"
 #include "map/householdlayer.h"
 #include "map/maproute.h"
 
@@ -14,7 +15,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
-#include <QTimeZone>
 
 #include <cmath>
 
@@ -158,13 +158,13 @@ QString JobSheetRenderer::timeRange(const JobSheetStop &stop) const
 {
     if (!stop.job.start.isValid())
         return tr("no time");
-    const QTimeZone london("Europe/London");
-    const QString from = stop.job.start.toTimeZone(london).time().toString(QStringLiteral("HH:mm"));
+    const QString from
+        = stop.job.start.toTimeZone(london()).time().toString(QStringLiteral("HH:mm"));
     const QDateTime endAt = stop.job.end.isValid()
         ? stop.job.end
         : stop.job.start.addSecs(60LL * stop.job.durationMinutes);
     return from + QStringLiteral("\u2013")
-        + endAt.toTimeZone(london).time().toString(QStringLiteral("HH:mm"));
+        + endAt.toTimeZone(london()).time().toString(QStringLiteral("HH:mm"));
 }
 
 void JobSheetRenderer::drawSummary(Page &page) const

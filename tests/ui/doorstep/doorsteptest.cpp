@@ -2,6 +2,8 @@
 
 #include "common/touchbutton.h"
 #include "domain/consentwording.h"
+#include "doorstep/surveyform.h"
+#include "doorstep/surveyquestionwidget.h"
 #include "service/consentservice.h"
 #include "store/consentrepository.h"
 #include "store/demorepository.h"
@@ -119,6 +121,31 @@ void startSurvey(DoorstepPage &page)
         start && start->isVisible()) {
         start->click();
     }
+}
+
+void completeSurvey(DoorstepPage &page)
+{
+    startSurvey(page);
+    SurveyForm *form = page.surveyForm();
+    const QList<std::pair<QString, QString>> answers {
+        {QStringLiteral("front_door.material"), QStringLiteral("upvc")},
+        {QStringLiteral("front_door.lock"), QStringLiteral("multipoint")},
+        {QStringLiteral("front_door.cylinder"), QStringLiteral("ts007_1star")},
+        {QStringLiteral("front_door.viewer"), QStringLiteral("no")},
+        {QStringLiteral("front_door.chain"), QStringLiteral("no")},
+        {QStringLiteral("letterbox.guard"), QStringLiteral("yes")},
+        {QStringLiteral("rear_door.present"), QStringLiteral("no")},
+        {QStringLiteral("windows.ground_floor_locks"), QStringLiteral("all")},
+        {QStringLiteral("lighting.external"), QStringLiteral("none")},
+        {QStringLiteral("garden.rear_gate_lock"), QStringLiteral("na")},
+        {QStringLiteral("shed.present"), QStringLiteral("no")},
+        {QStringLiteral("alarm.intruder"), QStringLiteral("none")},
+        {QStringLiteral("property_marking.done"), QStringLiteral("yes")},
+    };
+    for (const auto &[question, value] : answers)
+        form->questionWidget(question)->optionButton(value)->click();
+    form->showReview();
+    form->completeButton()->click();
 }
 
 } // namespace saferhomes::test

@@ -42,5 +42,7 @@ void type(const QString &text);
 bool tabTo(const QWidget *target, int limit = 80);
 /// Opens the survey step of the page's household, starting a survey when none is open.
 void startSurvey(DoorstepPage &page);
+/// Completes a survey whose rules recommend a cylinder, a viewer, a chain, a light and an alarm.
+void completeSurvey(DoorstepPage &page);
 
 } // namespace saferhomes::test

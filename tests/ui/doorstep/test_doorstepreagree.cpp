@@ -7,8 +7,6 @@
 #include "doorstep/doorsteptest.h"
 #include "doorstep/packagepanel.h"
 #include "doorstep/packagetablemodel.h"
-#include "doorstep/surveyform.h"
-#include "doorstep/surveyquestionwidget.h"
 #include "service/scheduleservice.h"
 #include "store/fitterrepository.h"
 #include "store/jobrepository.h"
@@ -21,36 +19,6 @@
 #include <QTimeZone>
 
 namespace saferhomes::test {
-
-namespace {
-
-/// Completes a survey whose rules recommend a cylinder, a viewer, a chain, a light and an alarm.
-void completeSurvey(DoorstepPage &page)
-{
-    startSurvey(page);
-    SurveyForm *form = page.surveyForm();
-    const QList<std::pair<QString, QString>> answers {
-        {QStringLiteral("front_door.material"), QStringLiteral("upvc")},
-        {QStringLiteral("front_door.lock"), QStringLiteral("multipoint")},
-        {QStringLiteral("front_door.cylinder"), QStringLiteral("ts007_1star")},
-        {QStringLiteral("front_door.viewer"), QStringLiteral("no")},
-        {QStringLiteral("front_door.chain"), QStringLiteral("no")},
-        {QStringLiteral("letterbox.guard"), QStringLiteral("yes")},
-        {QStringLiteral("rear_door.present"), QStringLiteral("no")},
-        {QStringLiteral("windows.ground_floor_locks"), QStringLiteral("all")},
-        {QStringLiteral("lighting.external"), QStringLiteral("none")},
-        {QStringLiteral("garden.rear_gate_lock"), QStringLiteral("na")},
-        {QStringLiteral("shed.present"), QStringLiteral("no")},
-        {QStringLiteral("alarm.intruder"), QStringLiteral("none")},
-        {QStringLiteral("property_marking.done"), QStringLiteral("yes")},
-    };
-    for (const auto &[question, value] : answers)
-        form->questionWidget(question)->optionButton(value)->click();
-    form->showReview();
-    form->completeButton()->click();
-}
-
-} // namespace
 
 TEST_F(DoorstepTest, APackageAgreedAgainAfterBookingChangesTheBookedJob)
 {

@@ -138,27 +138,7 @@ TEST_F(DoorstepTest, ThePackageIsEditedBeforeItIsAgreed)
     giveConsent(id, {ConsentPurpose::SurveyFitting});
     std::unique_ptr<MainWindow> window = openDoorstep(id);
     DoorstepPage *page = window->doorstepPage();
-    startSurvey(*page);
-    SurveyForm *form = page->surveyForm();
-    const QList<std::pair<QString, QString>> answers {
-        {QStringLiteral("front_door.material"), QStringLiteral("upvc")},
-        {QStringLiteral("front_door.lock"), QStringLiteral("multipoint")},
-        {QStringLiteral("front_door.cylinder"), QStringLiteral("ts007_1star")},
-        {QStringLiteral("front_door.viewer"), QStringLiteral("no")},
-        {QStringLiteral("front_door.chain"), QStringLiteral("no")},
-        {QStringLiteral("letterbox.guard"), QStringLiteral("yes")},
-        {QStringLiteral("rear_door.present"), QStringLiteral("no")},
-        {QStringLiteral("windows.ground_floor_locks"), QStringLiteral("all")},
-        {QStringLiteral("lighting.external"), QStringLiteral("none")},
-        {QStringLiteral("garden.rear_gate_lock"), QStringLiteral("na")},
-        {QStringLiteral("shed.present"), QStringLiteral("no")},
-        {QStringLiteral("alarm.intruder"), QStringLiteral("none")},
-        {QStringLiteral("property_marking.done"), QStringLiteral("yes")},
-    };
-    for (const auto &[question, value] : answers)
-        form->questionWidget(question)->optionButton(value)->click();
-    form->showReview();
-    form->completeButton()->click();
+    completeSurvey(*page);
     ASSERT_EQ(page->currentStep(), Step::Package) << qPrintable(page->bannerText());
 
     PackagePanel *package = page->packagePanel();
@@ -186,7 +166,7 @@ TEST_F(DoorstepTest, ThePackageIsEditedBeforeItIsAgreed)
 
     SurveyRepository surveys(m_database, QStringLiteral("tester"));
     QStringList agreed;
-    for (const PackageItem &item : surveys.package(form->survey().id).valueOr({}))
+    for (const PackageItem &item : surveys.package(page->surveyForm()->survey().id).valueOr({}))
         agreed.append(QStringLiteral("%1x%2").arg(item.code).arg(item.qty));
     EXPECT_EQ(agreed,
               (QStringList {QStringLiteral("CYLINDER_TS007_3STARx1"),
