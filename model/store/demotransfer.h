@@ -32,10 +32,10 @@ public:
     /// writes there what it would have written into \a target itself.
     static Status prepareScratch(const Database &target, const Database &scratch);
 
-    /// Makes the scratch database cheap to write: no flushes to disk (`synchronous = OFF`), a
-    /// rollback journal in memory, the file lock held throughout, and no outbox triggers (the
-    /// outbox is never copied). It is thrown away if anything goes wrong, so it need not
-    /// survive a crash.
+    /// Makes the scratch database cheap to write: no flushes to disk (`synchronous = OFF`), no
+    /// rollback journal, the file lock held throughout, a page cache that holds the whole fill,
+    /// and no outbox triggers (the outbox is never copied). It is thrown away if anything goes
+    /// wrong, so it need not survive a crash nor roll back.
     static Status makeScratchFast(const Database &scratch);
 
     /// Copies everything the fill wrote to the scratch file \a scratchPath into \a target in

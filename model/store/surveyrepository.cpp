@@ -12,6 +12,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <tuple>
+
 namespace saferhomes {
 
 using namespace sqlvalues;
@@ -163,6 +165,13 @@ QList<SurveyRecord> SurveyRepository::surveys(const QUuid &householdId) const
 Status SurveyRepository::saveAnswer(const QUuid &surveyId, const QString &questionId,
                                     const QJsonValue &value, const QString &position)
 {
+    return saveAnswers(surveyId, {{questionId, value}}, position);
+}
+
+Status SurveyRepository::saveAnswers(const QUuid &surveyId,
+                                     const QList<std::pair<QString, QJsonValue>> &answers,
+                                     const QString &position)
+{
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return writeError(tr("the answer"), db.lastError());
@@ -179,16 +188,23 @@ Status SurveyRepository::saveAnswer(const QUuid &surveyId, const QString &questi
         return rollback(readError(tr("the survey"), query.lastError()));
     if (!query.next())
         return rollback(Error::notFound(tr("the survey is not an open draft")));
-    QJsonObject answers = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+    QJsonObject stored = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
     query.finish();
 
-    const QJsonValue old = answers.value(questionId);
-    if (value.isUndefined() || value.isNull())
-        answers.remove(questionId);
-    else
-        answers.insert(questionId, value);
+    // What each answer changed, {field, old, new} for the audit trail, in the order given.
+    QList<std::tuple<QString, QVariant, QVariant>> changes;
+    for (const auto &[questionId, value] : answers) {
+        const QJsonValue old = stored.value(questionId);
+        if (value.isUndefined() || value.isNull())
+            stored.remove(questionId);
+        else
+            stored.insert(questionId, value);
+        if (auditValue(old) != auditValue(value))
+            changes.append(
+                {QStringLiteral("answers.") + questionId, auditValue(old), auditValue(value)});
+    }
     query.prepare(QStringLiteral("UPDATE survey SET answers = ?, draft_position = ? WHERE id = ?"));
-    query.addBindValue(answersText(answers));
+    query.addBindValue(answersText(stored));
     query.addBindValue(notNull(position));
     query.addBindValue(id);
     if (!query.exec())
@@ -196,10 +212,9 @@ Status SurveyRepository::saveAnswer(const QUuid &surveyId, const QString &questi
 
     const QString now = storeTimestamp();
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (auditValue(old) != auditValue(value)) {
+    for (const auto &[field, old, value] : std::as_const(changes)) {
         if (const Status recorded
-            = audit.record(QStringLiteral("survey"), id, QStringLiteral("answers.") + questionId,
-                           auditValue(old), auditValue(value), now);
+            = audit.record(QStringLiteral("survey"), id, field, old, value, now);
             !recorded)
             return rollback(recorded.error());
     }
