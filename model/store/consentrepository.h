@@ -1,5 +1,6 @@
 #pragma once
 
+#include "preparedcache.h"
 #include "repository.h"
 
 #include "domain/visit.h"
@@ -50,6 +51,9 @@ public:
     std::optional<Attachment> attachment(const QUuid &id) const;
     /// A household's attachments of one kind, oldest first.
     QList<Attachment> attachments(const QUuid &householdId, AttachmentKind kind) const;
+
+private:
+    PreparedCache m_prepared; ///< the writes' statements, prepared once
 };
 
 } // namespace saferhomes

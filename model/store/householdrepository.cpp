@@ -558,18 +558,20 @@ bool HouseholdRepository::setFields(const QUuid &id,
         if (!keptByPull->isEmpty())
             return db.commit() || rollback(db.lastError().text());
     }
-    AuditLog audit(m_connectionName, m_userName, m_device);
+    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
     AreaResolver areas(m_connectionName, audit);
-    QSqlQuery query(db);
+    const auto statement = [this](const QString &sql) -> QSqlQuery & {
+        return m_prepared.statement(m_connectionName, sql).query;
+    };
     // The quick-find table keeps no copy of its text, so removing the old entry needs the
     // old text: read it before changing anything.
-    query.prepare(householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
-    query.addBindValue(idText);
-    if (!query.exec() || !query.next())
-        return rollback(query.lastError().text());
-    const qint64 searchRowid = query.value(0).toLongLong();
-    const QString oldSearchText = query.value(1).toString();
-    query.finish();
+    QSqlQuery &search = statement(householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
+    search.addBindValue(idText);
+    if (!search.exec() || !search.next())
+        return rollback(search.lastError().text());
+    const qint64 searchRowid = search.value(0).toLongLong();
+    const QString oldSearchText = search.value(1).toString();
+    search.finish();
     bool changed = false;
     QJsonObject outboxChanges; // {field: [old, new]}, the sync's update op
     QList<std::pair<QString, QVariant>> householdColumns;
@@ -610,8 +612,8 @@ bool HouseholdRepository::setFields(const QUuid &id,
         QStringList assignments;
         for (const auto &[column, value] : std::as_const(householdColumns))
             assignments.append(column + QStringLiteral(" = ?"));
-        query.prepare(QStringLiteral("UPDATE household SET %1 WHERE id = ?")
-                          .arg(assignments.join(QStringLiteral(", "))));
+        QSqlQuery &query = statement(QStringLiteral("UPDATE household SET %1 WHERE id = ?")
+                                         .arg(assignments.join(QStringLiteral(", "))));
         for (const auto &[column, value] : std::as_const(householdColumns))
             query.addBindValue(value);
         query.addBindValue(idText);
@@ -621,8 +623,9 @@ bool HouseholdRepository::setFields(const QUuid &id,
     if (!residentColumns.isEmpty()) {
         if (current->resident.id.isNull()) {
             current->resident.id = QUuid::createUuid();
-            query.prepare(QStringLiteral("INSERT INTO resident (id, household_id, is_primary, "
-                                         "created_at) VALUES (?, ?, 1, ?)"));
+            QSqlQuery &query = statement(QStringLiteral("INSERT INTO resident (id, household_id, "
+                                                        "is_primary, created_at) VALUES (?, ?, "
+                                                        "1, ?)"));
             query.addBindValue(uuidText(current->resident.id));
             query.addBindValue(idText);
             query.addBindValue(now);
@@ -640,8 +643,8 @@ bool HouseholdRepository::setFields(const QUuid &id,
         QStringList assignments;
         for (const auto &[column, value] : std::as_const(residentColumns))
             assignments.append(column + QStringLiteral(" = ?"));
-        query.prepare(QStringLiteral("UPDATE resident SET %1 WHERE id = ?")
-                          .arg(assignments.join(QStringLiteral(", "))));
+        QSqlQuery &query = statement(QStringLiteral("UPDATE resident SET %1 WHERE id = ?")
+                                         .arg(assignments.join(QStringLiteral(", "))));
         for (const auto &[column, value] : std::as_const(residentColumns))
             query.addBindValue(value);
         query.addBindValue(uuidText(current->resident.id));
@@ -649,22 +652,25 @@ bool HouseholdRepository::setFields(const QUuid &id,
             return rollback(query.lastError().text());
     }
     if (changed) {
-        query.prepare(QStringLiteral("UPDATE household SET updated_at = ? WHERE id = ?"));
-        query.addBindValue(now);
-        query.addBindValue(idText);
-        if (!query.exec())
-            return rollback(query.lastError().text());
-        query.prepare(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
-                                     "search_text) VALUES ('delete', ?, ?)"));
-        query.addBindValue(searchRowid);
-        query.addBindValue(oldSearchText);
-        if (!query.exec())
-            return rollback(query.lastError().text());
-        query.prepare(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
-                      + householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
-        query.addBindValue(idText);
-        if (!query.exec())
-            return rollback(query.lastError().text());
+        QSqlQuery &updated
+            = statement(QStringLiteral("UPDATE household SET updated_at = ? WHERE id = ?"));
+        updated.addBindValue(now);
+        updated.addBindValue(idText);
+        if (!updated.exec())
+            return rollback(updated.lastError().text());
+        QSqlQuery &unindex
+            = statement(QStringLiteral("INSERT INTO household_fts (household_fts, "
+                                       "rowid, search_text) VALUES ('delete', ?, ?)"));
+        unindex.addBindValue(searchRowid);
+        unindex.addBindValue(oldSearchText);
+        if (!unindex.exec())
+            return rollback(unindex.lastError().text());
+        QSqlQuery &index
+            = statement(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
+                        + householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
+        index.addBindValue(idText);
+        if (!index.exec())
+            return rollback(index.lastError().text());
         if (!addOutboxEntry(db, QStringLiteral("household"), idText, QStringLiteral("update"),
                             outboxChanges, now))
             return rollback(m_error);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "preparedcache.h"
 #include "repository.h"
 
 #include "domain/household.h"
@@ -127,6 +128,7 @@ private:
     bool addOutboxEntry(const QSqlDatabase &db, const QString &entity, const QString &entityId,
                         const QString &kind, const QJsonObject &payload, const QString &now);
     bool m_cancelled = false;
+    PreparedCache m_prepared; ///< the writes' statements, prepared once
 };
 
 } // namespace saferhomes

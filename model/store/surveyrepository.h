@@ -1,5 +1,6 @@
 #pragma once
 
+#include "preparedcache.h"
 #include "repository.h"
 
 #include "domain/visit.h"
@@ -69,6 +70,9 @@ public:
     QStringList unknownEquipment(const QStringList &codes) const;
     /// Every catalogue code with what the package shows for it: "name (standard)".
     Result<QHash<QString, QString>> equipmentLabels() const;
+
+private:
+    PreparedCache m_prepared; ///< the writes' statements, prepared once
 };
 
 } // namespace saferhomes
