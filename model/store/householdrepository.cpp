@@ -684,7 +684,7 @@ bool HouseholdRepository::addOutboxEntry(const QSqlDatabase &db, const QString &
                                          const QString &entityId, const QString &kind,
                                          const QJsonObject &payload, const QString &now)
 {
-    const Status appended = appendOutboxOp(db, entity, entityId, kind, payload, now);
+    const Status appended = appendOutboxOp(m_prepared, db, entity, entityId, kind, payload, now);
     return appended || fail(appended.errorString());
 }
 

@@ -199,14 +199,14 @@ Status SurveyRepository::saveAnswers(const QUuid &surveyId,
     // What each answer changed, {field, old, new} for the audit trail, in the order given.
     QList<std::tuple<QString, QVariant, QVariant>> changes;
     for (const auto &[questionId, value] : answers) {
-        const QJsonValue old = stored.value(questionId);
+        QVariant old = auditValue(stored.value(questionId));
         if (value.isUndefined() || value.isNull())
             stored.remove(questionId);
         else
             stored.insert(questionId, value);
-        if (auditValue(old) != auditValue(value))
+        if (QVariant given = auditValue(value); old != given)
             changes.append(
-                {QStringLiteral("answers.") + questionId, auditValue(old), auditValue(value)});
+                {QStringLiteral("answers.") + questionId, std::move(old), std::move(given)});
     }
     QSqlQuery &query = m_prepared
                            .statement(m_connectionName,

@@ -211,7 +211,7 @@ Status applyStatusMove(PreparedCache &statements, const QString &connectionName,
     // One op for the whole move: the server applies it where it still has the first status.
     if (move.steps.isEmpty())
         return {};
-    return appendOutboxOp(db, QStringLiteral("household"), id, QStringLiteral("update"),
+    return appendOutboxOp(statements, db, QStringLiteral("household"), id, QStringLiteral("update"),
                           {{QStringLiteral("status"),
                             QJsonArray {HouseholdStatusRules::name(move.from),
                                         HouseholdStatusRules::name(move.steps.last())}}},
