@@ -534,16 +534,17 @@ int Cli::householdsSet(const QStringList &assignments)
     HouseholdService service(repository);
     const HouseholdService::Result result = service.setFields(*id, changes);
     output().warn(result.warnings);
-    if (!result.ok() && isDatabaseError(Error {result.kind, result.error}))
-        return databaseError(Error {result.kind, result.error});
+    if (!result.ok() && isDatabaseError(result.status.error()))
+        return databaseError(result.status.error());
     if (!result.ok()) {
+        const QString error = result.errorString();
         const QString message
-            = result.field.isEmpty() ? result.error : tr("%1: %2").arg(result.field, result.error);
+            = result.field.isEmpty() ? error : tr("%1: %2").arg(result.field, error);
         // The message names the field; the JSON has it apart.
         output().error(message);
         printResult({{QStringLiteral("updated"), 0},
                      {QStringLiteral("field"), result.field},
-                     {QStringLiteral("error"), result.error}},
+                     {QStringLiteral("error"), error}},
                     {});
         return Rejected;
     }

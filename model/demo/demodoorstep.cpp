@@ -20,7 +20,7 @@ Status DemoStories::visit(const DemoHome &home, const QString &by, VisitOutcome 
     const VisitService::Result result
         = as(by).visitService.recordVisit(home.id, outcome, reason, revisitAt, notes);
     if (!result.ok())
-        return refused(home, result.error);
+        return refused(home, result.errorString());
     m_backdates.push_back({DemoTimestamp::VisitAt, result.visit.id, when});
     if (visitId)
         *visitId = result.visit.id;
@@ -75,7 +75,7 @@ Status DemoStories::addConsents(const DemoHome &home, const QDateTime &when, con
     Doorstep &doorstep = as(by);
     const ConsentService::Result result = doorstep.consentService.record(home.id, request);
     if (!result.ok())
-        return refused(home, result.error);
+        return refused(home, result.errorString());
     for (const Consent &consent : result.consents)
         m_backdates.push_back({DemoTimestamp::ConsentGivenAt, consent.id, when});
     if (!result.attachment.id.isNull())
@@ -86,7 +86,7 @@ Status DemoStories::addConsents(const DemoHome &home, const QDateTime &when, con
         const ConsentService::Result withdrawal
             = doorstep.consentService.withdraw(home.id, ConsentPurpose::Photos);
         if (!withdrawal.ok())
-            return refused(home, withdrawal.error);
+            return refused(home, withdrawal.errorString());
         m_backdates.push_back(
             {DemoTimestamp::ConsentWithdrawnAt, withdrawal.consents.constFirst().id, withdrawn});
     }
@@ -102,7 +102,7 @@ Status DemoStories::addRefusal(const DemoHome &home, const QDateTime &when, cons
     request.method = ConsentMethod::Refused;
     const ConsentService::Result result = as(by).consentService.record(home.id, request);
     if (!result.ok())
-        return refused(home, result.error);
+        return refused(home, result.errorString());
     for (const Consent &consent : result.consents)
         m_backdates.push_back({DemoTimestamp::ConsentGivenAt, consent.id, when});
     return {};
@@ -156,7 +156,7 @@ Status DemoStories::addSurvey(const DemoHome &home, const SurveyPlan &survey, co
     const QString version = m_engine.definition().version();
     const SurveyService::Result draft = service.startOrResume(home.id, version, visitId);
     if (!draft.ok())
-        return refused(home, draft.error);
+        return refused(home, draft.errorString());
     const QUuid id = draft.survey.id;
     // The answers of the definition's own questions, on the draft just started after the
     // service checked the consent: saved together, audited one by one as the form saves them.
@@ -175,14 +175,14 @@ Status DemoStories::addSurvey(const DemoHome &home, const SurveyPlan &survey, co
         return refused(home, saved.errorString());
     const SurveyService::Result completed = service.complete(id, version);
     if (!completed.ok())
-        return refused(home, completed.error);
+        return refused(home, completed.errorString());
     m_backdates.push_back({DemoTimestamp::SurveyStartedAt, id, when});
     const QDateTime completedAt = when.addSecs(60 * m_events.between(20, 45));
     m_backdates.push_back({DemoTimestamp::SurveyCompletedAt, id, completedAt});
     if (agree) {
         const SurveyService::Result agreed = service.agreePackage(id, survey.items);
         if (!agreed.ok())
-            return refused(home, agreed.error);
+            return refused(home, agreed.errorString());
         // Agreed at the door, a few minutes after the survey.
         m_backdates.push_back({DemoTimestamp::PackageAgreedAt, id, completedAt.addSecs(300)});
     }
@@ -196,7 +196,7 @@ Status DemoStories::setStatus(const DemoHome &home, HouseholdStatus status, cons
     const HouseholdService::Result result = as(by).householdService.setFields(
         home.id, {{QStringLiteral("status"), HouseholdStatusRules::name(status)}});
     if (!result.ok())
-        return refused(home, result.error);
+        return refused(home, result.errorString());
     return {};
 }
 

@@ -1,11 +1,16 @@
+// AutoScheduler: a scope's routing problem (one vehicle per fitter and working day, jobs by
+// their role and pin), solved and turned back into a plan of bookings. Time and places are in
+// autoscheduleframe.h and autoscheduleplaces.h, judging a schedule in autoschedulecheck.cpp.
+
 #include "autoscheduler.h"
 
+#include "schedule/autoschedulecheck.h"
+#include "schedule/autoscheduleframe.h"
+#include "schedule/autoscheduleplaces.h"
 #include "schedule/routesolver.h"
-#include "schedule/stockcheck.h"
 #include "schedule/travelmodel.h"
 
 #include <QSet>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -13,189 +18,16 @@
 
 namespace saferhomes {
 
+using autoschedule::checkJobs;
+using autoschedule::fitterIndex;
+using autoschedule::Frame;
+using autoschedule::isBookedIn;
+using autoschedule::jobSkills;
+using autoschedule::leaveOutWhatBreaksRules;
+using autoschedule::Places;
+using autoschedule::travelMinutes;
+
 namespace {
-
-const QTimeZone &london()
-{
-    static const QTimeZone zone("Europe/London");
-    return zone;
-}
-
-/// Minutes from local midnight of the first day of the horizon: the problem's time unit.
-/// Built from local times, so a day that changes the clocks has its 23 or 25 hours.
-class Frame {
-public:
-    Frame(const QDate &from, int days)
-        : m_origin(from, QTime(0, 0), london())
-        , m_end(from.addDays(days), QTime(0, 0), london())
-        , m_from(from)
-        , m_days(days)
-    { }
-    double minutes(const QDateTime &at) const { return double(m_origin.secsTo(at)) / 60.0; }
-    double minutes(const QDate &day, const QTime &time) const
-    {
-        return minutes(QDateTime(day, time, london()));
-    }
-    QDateTime at(double minutes) const
-    {
-        return m_origin.addSecs(qint64(std::llround(minutes * 60.0))).toTimeZone(london());
-    }
-    bool contains(const QDateTime &at) const
-    {
-        return at.isValid() && at >= m_origin && at < m_end;
-    }
-    int dayIndex(const QDateTime &at) const
-    {
-        return int(m_from.daysTo(at.toTimeZone(london()).date()));
-    }
-    QDate day(int index) const { return m_from.addDays(index); }
-    int days() const { return m_days; }
-
-private:
-    QDateTime m_origin;
-    QDateTime m_end;
-    QDate m_from;
-    int m_days;
-};
-
-/// Where fitters start (place = fitter index) and where jobs are (fitter count + job index);
-/// a place without coordinates is reached from anywhere in no time.
-class Places {
-public:
-    explicit Places(const AutoScheduleInput &input)
-        : m_fitters(int(input.fitters.size()))
-    {
-        std::vector<QPointF> points;
-        const auto add = [&](std::optional<double> latitude, std::optional<double> longitude) {
-            const bool known = latitude && longitude;
-            m_known.push_back(known);
-            points.emplace_back(known ? *latitude : 0.0, known ? *longitude : 0.0);
-        };
-        for (const Fitter &fitter : input.fitters)
-            add(fitter.latitude, fitter.longitude);
-        for (const Job &job : input.jobs)
-            add(job.latitude, job.longitude);
-        m_model = std::make_unique<GreatCircleTravelModel>(std::move(points), m_settings);
-    }
-    int count() const { return int(m_known.size()); }
-    int ofFitter(int fitter) const { return fitter; }
-    int ofJob(int job) const { return m_fitters + job; }
-    bool known(int place) const { return m_known[size_t(place)]; }
-    double minutes(int from, int to) const { return minutesFor(kilometres(from, to)); }
-    double minutesFor(double kilometres) const { return kilometres / m_settings.speedKmh * 60.0; }
-    double kilometres(int from, int to) const
-    {
-        return known(from) && known(to) ? m_model->distance(from, to) : 0.0;
-    }
-
-private:
-    int m_fitters = 0;
-    GreatCircleTravelModel::Settings m_settings;
-    std::vector<bool> m_known;
-    std::unique_ptr<GreatCircleTravelModel> m_model;
-};
-
-bool isBookedIn(const Job &job, const Frame &frame)
-{
-    return JobStatusNames::isBooked(job.status) && !job.fitterId.isNull()
-        && frame.contains(job.start) && job.end.isValid();
-}
-
-std::uint64_t jobSkills(const Job &job, const QHash<QString, QString> &itemSkills)
-{
-    QStringList skills;
-    for (const JobItem &item : job.items)
-        skills.append(itemSkills.value(item.code));
-    return AutoScheduler::skillBits(skills);
-}
-
-QHash<QUuid, int> fitterIndex(const QList<Fitter> &fitters)
-{
-    QHash<QUuid, int> index;
-    for (int f = 0; f < int(fitters.size()); ++f)
-        index.insert(fitters[f].id, f);
-    return index;
-}
-
-ScheduleCheck checkJobs(const AutoScheduleInput &input, const Frame &frame, const Places &places)
-{
-    std::vector<CheckedFitter> fitters;
-    StockCheckInput stock(input.stock);
-    CheckedStock checkedStock;
-    for (const Fitter &fitter : input.fitters) {
-        CheckedFitter checked;
-        checked.skills = AutoScheduler::skillBits(fitter.skills);
-        checkedStock.vans.push_back(stock.van(fitter.id));
-        for (int d = 0; d < frame.days(); ++d) {
-            const QDate day = frame.day(d);
-            if (fitter.isAbsentOn(day)) {
-                checked.absences.push_back(
-                    {frame.minutes(day, QTime(0, 0)), frame.minutes(day.addDays(1), QTime(0, 0))});
-            } else if (const std::optional<Shift> shift = fitter.shiftOn(day)) {
-                checked.working.push_back(
-                    {frame.minutes(day, shift->start), frame.minutes(day, shift->end)});
-            }
-        }
-        fitters.push_back(std::move(checked));
-    }
-    const QHash<QUuid, int> fitterOf = fitterIndex(input.fitters);
-    ScheduleCheck check;
-    std::vector<CheckedJob> jobs;
-    for (int j = 0; j < int(input.jobs.size()); ++j) {
-        const Job &job = input.jobs[j];
-        if (!isBookedIn(job, frame) || !fitterOf.contains(job.fitterId))
-            continue;
-        CheckedJob checked;
-        checked.fitter = fitterOf.value(job.fitterId);
-        checked.start = frame.minutes(job.start);
-        checked.end = frame.minutes(job.end);
-        checked.location = places.ofJob(j);
-        checked.requiredSkills = jobSkills(job, input.itemSkills);
-        checkedStock.needed.push_back(stock.needed(job));
-        if (!job.availability.isEmpty()) {
-            const QDate day = job.start.toTimeZone(london()).date();
-            for (const auto &[from, to] : job.availability.windowsOn(day))
-                checked.windows.push_back({frame.minutes(day, from), frame.minutes(day, to)});
-            // A day the householder asked to avoid: no start is inside a window.
-            if (checked.windows.empty())
-                checked.windows.push_back({-1.0, -1.0});
-        }
-        jobs.push_back(std::move(checked));
-        check.jobIds.append(job.id);
-    }
-    const CallbackTravelModel travel(
-        places.count(), [&](int a, int b) { return places.kilometres(a, b); },
-        [&](int a, int b) { return places.minutes(a, b); });
-    checkedStock.depot = stock.depot();
-    check.breaks = checkSchedule(fitters, jobs, &travel, &checkedStock);
-    return check;
-}
-
-/// Minutes driven by the fitters in \a fitters over the horizon: from the start location
-/// through the day's booked jobs in time order and back.
-double travelMinutes(const AutoScheduleInput &input, const QList<int> &fitters, const Frame &frame,
-                     const Places &places)
-{
-    std::map<std::pair<int, int>, std::vector<std::pair<QDateTime, int>>> days;
-    const QHash<QUuid, int> fitterOf = fitterIndex(input.fitters);
-    for (int j = 0; j < int(input.jobs.size()); ++j) {
-        const Job &job = input.jobs[j];
-        const int fitter = fitterOf.value(job.fitterId, -1);
-        if (isBookedIn(job, frame) && fitters.contains(fitter))
-            days[{fitter, frame.dayIndex(job.start)}].push_back({job.start, j});
-    }
-    double total = 0;
-    for (auto &[key, visits] : days) {
-        std::sort(visits.begin(), visits.end());
-        int at = places.ofFitter(key.first);
-        for (const auto &visit : visits) {
-            total += places.minutes(at, places.ofJob(visit.second));
-            at = places.ofJob(visit.second);
-        }
-        total += places.minutes(at, places.ofFitter(key.first));
-    }
-    return total;
-}
 
 enum class Role { Ignored, Fixed, Free };
 
@@ -253,6 +85,16 @@ PinScope pinScope(const Job &job, const Frame &frame, int fitter,
     return scope;
 }
 
+/// Adds the householder's windows of day \a day of \a frame to \a routing.
+void addWindows(RoutingJob &routing, const Job &job, const Frame &frame, int day)
+{
+    const QDate date = frame.day(day);
+    for (const auto &[from, to] : job.availability.windowsOn(date)) {
+        if (from <= to) // a window that closes before it opens lets nobody in
+            routing.windows.push_back({frame.minutes(date, from), frame.minutes(date, to)});
+    }
+}
+
 /// Gives \a problem a travel matrix over the places it uses, in whole minutes rounded up:
 /// with whole-minute shifts, windows and durations every start the optimiser finds is a
 /// whole minute, and no rounding can make it late.
@@ -289,59 +131,216 @@ void useTravelMatrix(RoutingProblem &problem, const Places &places)
     problem.travel = std::make_shared<MatrixTravelModel>(n, std::move(distances), std::move(times));
 }
 
-/// Never adds a rule break: a booking of \a plan (one of \a changed) that the checker marks is
-/// left out instead (no_room), until none is; a fixed booking the optimiser could not keep
-/// may still hold the time it was given.
-void leaveOutWhatBreaksRules(AutoSchedulePlan &plan, QSet<QUuid> &changed,
-                             const QSet<QUuid> &pinned, const AutoScheduleInput &input,
-                             const Frame &frame, const Places &places)
-{
-    for (;;) {
-        const AutoScheduleInput after {AutoScheduler::applied(input.jobs, plan), input.fitters,
-                                       input.itemSkills, input.stock};
-        const ScheduleCheck check = checkJobs(after, frame, places);
-        QSet<QUuid> drop;
-        QSet<QUuid> onlyStock; // left out for want of stock alone: the reason is "stock"
-        for (size_t k = 0; k < check.breaks.size(); ++k) {
-            const QUuid job = check.jobIds[qsizetype(k)];
-            if (changed.contains(job) && !check.breaks[k].empty()
-                && std::all_of(
-                    check.breaks[k].cbegin(), check.breaks[k].cend(),
-                    [](const RuleBreak &b) { return b.rule == ScheduleRule::StockShort; }))
-                onlyStock.insert(job);
-            for (const RuleBreak &rule : check.breaks[k]) {
-                if (changed.contains(check.jobIds[qsizetype(k)]))
-                    drop.insert(check.jobIds[qsizetype(k)]);
-                if (rule.otherJob >= 0 && changed.contains(check.jobIds[rule.otherJob]))
-                    drop.insert(check.jobIds[rule.otherJob]);
-            }
-        }
-        if (drop.isEmpty())
-            break;
-        for (qsizetype c = plan.changes.size() - 1; c >= 0; --c) {
-            JobBooking &change = plan.changes[c];
-            if (!drop.contains(change.jobId))
-                continue;
-            if (pinned.contains(change.jobId)) {
-                // A pin to a fitter or day never sends its job to the tray: it stays booked
-                // where it was.
-                changed.remove(change.jobId);
-                plan.changes.removeAt(c);
-                continue;
-            }
-            plan.unscheduled.append({change.jobId,
-                                     onlyStock.contains(change.jobId) ? QStringLiteral("stock")
-                                                                      : QStringLiteral("no_room")});
-            changed.remove(change.jobId);
-            if (JobStatusNames::isBooked(change.wasStatus)) {
-                change.fitterId = {};
-                change.start = change.end = {};
-            } else {
-                plan.changes.removeAt(c);
+/// One run of AutoScheduler::plan(): the routing problem of its scope (one vehicle per fitter
+/// and working day, the jobs by their role and pin), solved, and the plan its routes make.
+class PlanRun {
+public:
+    PlanRun(const AutoScheduleInput &input, const AutoScheduleRequest &request, const Frame &frame,
+            const Places &places)
+        : m_input(input)
+        , m_request(request)
+        , m_frame(frame)
+        , m_places(places)
+        , m_fitterOf(fitterIndex(input.fitters))
+    { }
+
+    /// A vehicle for each working day of each of \a fitters (indexes of the input's fitters).
+    void addVehicles(const QList<int> &fitters)
+    {
+        for (int f : fitters) {
+            const Fitter &fitter = m_input.fitters[f];
+            for (int d = 0; d < m_frame.days(); ++d) {
+                const std::optional<Shift> shift = fitter.shiftOn(m_frame.day(d));
+                if (!shift)
+                    continue;
+                RoutingVehicle vehicle;
+                vehicle.startLocation = vehicle.endLocation = m_places.ofFitter(f);
+                vehicle.shift = {m_frame.minutes(m_frame.day(d), shift->start),
+                                 m_frame.minutes(m_frame.day(d), shift->end)};
+                vehicle.skills = AutoScheduler::skillBits(fitter.skills);
+                m_vehicleOf[{f, d}] = int(m_problem.vehicles.size());
+                m_problem.vehicles.push_back(vehicle);
+                m_vehicleFitter.push_back(f);
             }
         }
     }
-}
+
+    /// The jobs of the scope, each free to move (within its pin) or fixed at its time; a free
+    /// job with no location or no window is left out with that reason.
+    void addJobs()
+    {
+        for (int j = 0; j < int(m_input.jobs.size()); ++j) {
+            const Job &job = m_input.jobs[j];
+            Role role = roleOf(job, m_request, m_frame);
+            if (role == Role::Ignored)
+                continue;
+            RoutingJob routing;
+            routing.location = m_places.ofJob(j);
+            PinScope pin;
+            if (role == Role::Free) {
+                pin = pinScope(job, m_frame, m_fitterOf.value(job.fitterId, -1), m_vehicleOf);
+                if (pin.pinned) {
+                    for (int d : pin.days)
+                        addWindows(routing, job, m_frame, d);
+                    // Nowhere within the pin (the fitter does not work there, the householder
+                    // is out): it stays where it is.
+                    if (routing.windows.empty())
+                        role = Role::Fixed;
+                }
+            }
+            if (role == Role::Fixed) {
+                if (!keepAtItsTime(routing, job))
+                    continue; // a day the fitter does not work: nothing new goes there
+            } else if (pin.pinned) {
+                m_freeJobs.push_back(j);
+                m_pinnedJobs.insert(job.id);
+                routing.vehicles = pin.vehicles;
+                routing.serviceTime = job.durationMinutes;
+                routing.requiredSkills = jobSkills(job, m_input.itemSkills);
+            } else {
+                m_freeJobs.push_back(j);
+                if (!m_places.known(routing.location)) {
+                    m_plan.unscheduled.append({job.id, QStringLiteral("no_location")});
+                    continue;
+                }
+                for (int d = 0; d < m_frame.days(); ++d)
+                    addWindows(routing, job, m_frame, d);
+                if (routing.windows.empty()) {
+                    m_plan.unscheduled.append({job.id, QStringLiteral("window")});
+                    continue;
+                }
+                routing.serviceTime = job.durationMinutes;
+                routing.requiredSkills = jobSkills(job, m_input.itemSkills);
+            }
+            m_problemJob.push_back(j);
+            m_problem.jobs.push_back(std::move(routing));
+        }
+        useTravelMatrix(m_problem, m_places);
+    }
+
+    /// Runs the optimiser: the jobs it places are booked, the free ones it cannot place go
+    /// back to the tray with the reason. Error::cancelled when \a cancel was set.
+    Status solve(const std::atomic<bool> *cancel, const AutoScheduler::Progress &progress)
+    {
+        if (m_problem.jobs.empty() || m_problem.vehicles.empty()) {
+            for (int j : m_problemJob) {
+                if (goesBackToTheTray(j))
+                    m_plan.unscheduled.append({m_input.jobs[j].id, QStringLiteral("shift")});
+            }
+            return {};
+        }
+        RoutingOptions options;
+        options.timeLimit = m_request.timeLimit;
+        options.seed = m_request.seed;
+        options.cancel = cancel;
+        if (progress)
+            options.progress = [&](const RoutingProgress &p) {
+                progress(p.fractionDone);
+            };
+        const Result<RoutingSolution> solved = RouteSolver::solve(m_problem, options);
+        if (!solved)
+            return solved.error();
+        if (solved->cancelled || (cancel && cancel->load()))
+            return Error::cancelled(
+                AutoScheduler::tr("The scheduling run was cancelled; nothing changed."));
+        m_plan.seconds = solved->seconds;
+        m_plan.stoppedByClock = solved->stoppedByClock;
+        for (const PlannedRoute &route : solved->routes) {
+            const Fitter &fitter = m_input.fitters[m_vehicleFitter[size_t(route.vehicle)]];
+            for (size_t k = 0; k < route.jobs.size(); ++k) {
+                const int j = m_problemJob[size_t(route.jobs[k])];
+                const double start = std::round(route.serviceStarts[k]);
+                JobBooking booking;
+                booking.jobId = m_input.jobs[j].id;
+                booking.fitterId = fitter.id;
+                booking.start = m_frame.at(start);
+                booking.end = m_frame.at(start + m_problem.jobs[size_t(route.jobs[k])].serviceTime);
+                m_booked.insert(j, booking);
+            }
+        }
+        for (const UnplacedJob &unplaced : solved->unplaced) {
+            const int j = m_problemJob[size_t(unplaced.job)];
+            if (goesBackToTheTray(j))
+                m_plan.unscheduled.append(
+                    {m_input.jobs[j].id, unplacedReasonName(unplaced.reason)});
+        }
+        return {};
+    }
+
+    /// The plan: free jobs placed somewhere else than they were, or taken off, leaving out
+    /// any booking that would add a rule break.
+    AutoSchedulePlan plan()
+    {
+        QSet<QUuid> changed;
+        for (int j : m_freeJobs) {
+            const Job &job = m_input.jobs[j];
+            JobBooking change = m_booked.value(j);
+            change.jobId = job.id;
+            change.wasStatus = job.status;
+            change.wasFitterId = job.fitterId;
+            change.wasStart = job.start;
+            const bool wasBooked = JobStatusNames::isBooked(job.status);
+            if (wasBooked && change.fitterId == job.fitterId && change.start == job.start)
+                continue;
+            if (!wasBooked && change.fitterId.isNull())
+                continue;
+            if (change.fitterId.isNull() && m_pinnedJobs.contains(job.id))
+                continue; // not placed within its pin: it stays where it is
+            m_plan.changes.append(change);
+            changed.insert(job.id);
+        }
+        leaveOutWhatBreaksRules(m_plan, changed, m_pinnedJobs, m_input, m_frame, m_places);
+        return m_plan;
+    }
+
+private:
+    /// Keeps \a job at its time on its fitter's day, whatever rule it breaks already; false
+    /// when the fitter does not work that day.
+    bool keepAtItsTime(RoutingJob &routing, const Job &job)
+    {
+        const int fitter = m_fitterOf.value(job.fitterId, -1);
+        const auto vehicle = m_vehicleOf.find({fitter, m_frame.dayIndex(job.start)});
+        if (vehicle == m_vehicleOf.end())
+            return false;
+        const double start = m_frame.minutes(job.start);
+        routing.windows = {{start, start}};
+        routing.serviceTime = std::max(0.0, m_frame.minutes(job.end) - start);
+        routing.pinnedVehicle = vehicle->second;
+        // A booking at the very start or end of the shift (or past it) leaves no time to
+        // drive there or back: the fitter's day stretches to hold it, so that the
+        // optimiser keeps it in the route and plans around it rather than over it.
+        RoutingVehicle &day = m_problem.vehicles[size_t(vehicle->second)];
+        const int home = m_places.ofFitter(fitter);
+        day.shift.open
+            = std::min(day.shift.open, start - std::ceil(m_places.minutes(home, routing.location)));
+        day.shift.close = std::max(day.shift.close,
+                                   start + routing.serviceTime
+                                       + std::ceil(m_places.minutes(routing.location, home)));
+        return true;
+    }
+
+    /// Whether input job \a j, when not placed, goes back to the tray: a free job, unless
+    /// its pin keeps it where it is.
+    bool goesBackToTheTray(int j) const
+    {
+        return std::find(m_freeJobs.cbegin(), m_freeJobs.cend(), j) != m_freeJobs.cend()
+            && !m_pinnedJobs.contains(m_input.jobs[j].id);
+    }
+
+    const AutoScheduleInput &m_input;
+    const AutoScheduleRequest &m_request;
+    const Frame &m_frame;
+    const Places &m_places;
+    const QHash<QUuid, int> m_fitterOf;
+    RoutingProblem m_problem;
+    std::vector<int> m_vehicleFitter; // vehicle → input fitter
+    std::map<std::pair<int, int>, int> m_vehicleOf; // (input fitter, day) → vehicle
+    std::vector<int> m_problemJob; // problem job → input job
+    std::vector<int> m_freeJobs; // input jobs the plan may move
+    QSet<QUuid> m_pinnedJobs; // free jobs pinned to a fitter or day: they stay when not placed
+    QHash<int, JobBooking> m_booked; // input job → its booking in the plan
+    AutoSchedulePlan m_plan;
+};
 
 } // namespace
 
@@ -398,7 +397,6 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
     const int days = request.scope == AutoScheduleScope::FitterDay ? 1 : request.days;
     const Frame frame(request.from, days);
     const Places places(input);
-    const QHash<QUuid, int> fitterOf = fitterIndex(input.fitters);
 
     QList<int> fitters;
     for (int f = 0; f < int(input.fitters.size()); ++f) {
@@ -421,173 +419,13 @@ Result<AutoSchedulePlan> AutoScheduler::plan(const AutoScheduleInput &input,
                                            JobStatusNames::name(found->status)));
     }
 
-    // One vehicle per fitter and working day.
-    RoutingProblem problem;
-    std::vector<int> vehicleFitter;
-    std::map<std::pair<int, int>, int> vehicleOf;
-    for (int f : std::as_const(fitters)) {
-        const Fitter &fitter = input.fitters[f];
-        for (int d = 0; d < days; ++d) {
-            const std::optional<Shift> shift = fitter.shiftOn(frame.day(d));
-            if (!shift)
-                continue;
-            RoutingVehicle vehicle;
-            vehicle.startLocation = vehicle.endLocation = places.ofFitter(f);
-            vehicle.shift = {frame.minutes(frame.day(d), shift->start),
-                             frame.minutes(frame.day(d), shift->end)};
-            vehicle.skills = skillBits(fitter.skills);
-            vehicleOf[{f, d}] = int(problem.vehicles.size());
-            problem.vehicles.push_back(vehicle);
-            vehicleFitter.push_back(f);
-        }
-    }
-
-    AutoSchedulePlan plan;
-    std::vector<int> problemJob; // problem job → input job
-    std::vector<int> freeJobs; // input jobs the plan may move
-    QSet<QUuid> pinnedJobs; // free jobs pinned to a fitter or day: they stay when not placed
-    for (int j = 0; j < int(input.jobs.size()); ++j) {
-        const Job &job = input.jobs[j];
-        Role role = roleOf(job, request, frame);
-        if (role == Role::Ignored)
-            continue;
-        RoutingJob routing;
-        routing.location = places.ofJob(j);
-        PinScope pin;
-        if (role == Role::Free) {
-            pin = pinScope(job, frame, fitterOf.value(job.fitterId, -1), vehicleOf);
-            if (pin.pinned) {
-                for (int d : pin.days) {
-                    for (const auto &[from, to] : job.availability.windowsOn(frame.day(d))) {
-                        if (from <= to)
-                            routing.windows.push_back({frame.minutes(frame.day(d), from),
-                                                       frame.minutes(frame.day(d), to)});
-                    }
-                }
-                // Nowhere within the pin (the fitter does not work there, the householder
-                // is out): it stays where it is.
-                if (routing.windows.empty())
-                    role = Role::Fixed;
-            }
-        }
-        if (role == Role::Fixed) {
-            // Kept at its time on its fitter's day, whatever rule it breaks already.
-            const auto vehicle
-                = vehicleOf.find({fitterOf.value(job.fitterId, -1), frame.dayIndex(job.start)});
-            if (vehicle == vehicleOf.end())
-                continue; // a day the fitter does not work: nothing new goes there
-            const double start = frame.minutes(job.start);
-            routing.windows = {{start, start}};
-            routing.serviceTime = std::max(0.0, frame.minutes(job.end) - start);
-            routing.pinnedVehicle = vehicle->second;
-            // A booking at the very start or end of the shift (or past it) leaves no time to
-            // drive there or back: the fitter's day stretches to hold it, so that the
-            // optimiser keeps it in the route and plans around it rather than over it.
-            RoutingVehicle &day = problem.vehicles[size_t(vehicle->second)];
-            const int home = places.ofFitter(fitterOf.value(job.fitterId));
-            day.shift.open = std::min(day.shift.open,
-                                      start - std::ceil(places.minutes(home, routing.location)));
-            day.shift.close = std::max(day.shift.close,
-                                       start + routing.serviceTime
-                                           + std::ceil(places.minutes(routing.location, home)));
-        } else if (pin.pinned) {
-            freeJobs.push_back(j);
-            pinnedJobs.insert(job.id);
-            routing.vehicles = pin.vehicles;
-            routing.serviceTime = job.durationMinutes;
-            routing.requiredSkills = jobSkills(job, input.itemSkills);
-        } else {
-            freeJobs.push_back(j);
-            if (!places.known(routing.location)) {
-                plan.unscheduled.append({job.id, QStringLiteral("no_location")});
-                continue;
-            }
-            for (int d = 0; d < days; ++d) {
-                for (const auto &[from, to] : job.availability.windowsOn(frame.day(d))) {
-                    if (from <= to) // a window that closes before it opens lets nobody in
-                        routing.windows.push_back(
-                            {frame.minutes(frame.day(d), from), frame.minutes(frame.day(d), to)});
-                }
-            }
-            if (routing.windows.empty()) {
-                plan.unscheduled.append({job.id, QStringLiteral("window")});
-                continue;
-            }
-            routing.serviceTime = job.durationMinutes;
-            routing.requiredSkills = jobSkills(job, input.itemSkills);
-        }
-        problemJob.push_back(j);
-        problem.jobs.push_back(std::move(routing));
-    }
-
-    useTravelMatrix(problem, places);
-
-    QHash<int, JobBooking> booked; // input job → its booking in the plan
-    if (!problem.jobs.empty() && !problem.vehicles.empty()) {
-        RoutingOptions options;
-        options.timeLimit = request.timeLimit;
-        options.seed = request.seed;
-        options.cancel = cancel;
-        if (progress)
-            options.progress = [&](const RoutingProgress &p) {
-                progress(p.fractionDone);
-            };
-        const Result<RoutingSolution> solved = RouteSolver::solve(problem, options);
-        if (!solved)
-            return solved.error();
-        if (solved->cancelled || (cancel && cancel->load()))
-            return Error::cancelled(tr("The scheduling run was cancelled; nothing changed."));
-        plan.seconds = solved->seconds;
-        plan.stoppedByClock = solved->stoppedByClock;
-        for (const PlannedRoute &route : solved->routes) {
-            const Fitter &fitter = input.fitters[vehicleFitter[size_t(route.vehicle)]];
-            for (size_t k = 0; k < route.jobs.size(); ++k) {
-                const int j = problemJob[size_t(route.jobs[k])];
-                const double start = std::round(route.serviceStarts[k]);
-                JobBooking booking;
-                booking.jobId = input.jobs[j].id;
-                booking.fitterId = fitter.id;
-                booking.start = frame.at(start);
-                booking.end = frame.at(start + problem.jobs[size_t(route.jobs[k])].serviceTime);
-                booked.insert(j, booking);
-            }
-        }
-        for (const UnplacedJob &unplaced : solved->unplaced) {
-            const int j = problemJob[size_t(unplaced.job)];
-            if (std::find(freeJobs.cbegin(), freeJobs.cend(), j) != freeJobs.cend()
-                && !pinnedJobs.contains(input.jobs[j].id))
-                plan.unscheduled.append({input.jobs[j].id, unplacedReasonName(unplaced.reason)});
-        }
-    } else {
-        for (size_t p = 0; p < problem.jobs.size(); ++p) {
-            const Job &job = input.jobs[problemJob[p]];
-            if (std::find(freeJobs.cbegin(), freeJobs.cend(), problemJob[p]) != freeJobs.cend()
-                && !pinnedJobs.contains(job.id))
-                plan.unscheduled.append({job.id, QStringLiteral("shift")});
-        }
-    }
-
-    // The changes: free jobs placed somewhere else than they were, or taken off.
-    QSet<QUuid> changed;
-    for (int j : freeJobs) {
-        const Job &job = input.jobs[j];
-        JobBooking change = booked.value(j);
-        change.jobId = job.id;
-        change.wasStatus = job.status;
-        change.wasFitterId = job.fitterId;
-        change.wasStart = job.start;
-        const bool wasBooked = JobStatusNames::isBooked(job.status);
-        if (wasBooked && change.fitterId == job.fitterId && change.start == job.start)
-            continue;
-        if (!wasBooked && change.fitterId.isNull())
-            continue;
-        if (change.fitterId.isNull() && pinnedJobs.contains(job.id))
-            continue; // not placed within its pin: it stays where it is
-        plan.changes.append(change);
-        changed.insert(job.id);
-    }
-
-    leaveOutWhatBreaksRules(plan, changed, pinnedJobs, input, frame, places);
+    PlanRun run(input, request, frame, places);
+    run.addVehicles(fitters);
+    run.addJobs();
+    const Status solved = run.solve(cancel, progress);
+    if (!solved)
+        return solved.error();
+    AutoSchedulePlan plan = run.plan();
 
     for (const JobBooking &change : std::as_const(plan.changes)) {
         if (change.fitterId.isNull())

@@ -11,9 +11,31 @@ namespace saferhomes {
 
 namespace {
 
-ConsentService::Result refuse(const QString &field, const QString &error)
+ConsentService::Result refuse(const QString &field, const QString &message)
 {
-    return ConsentService::Result {error, field, {}, {}};
+    return ConsentService::Result {Error::invalid(message), field, {}, {}};
+}
+
+/// The database could not answer or take the change (or there is no such household).
+ConsentService::Result failed(const Error &error)
+{
+    return ConsentService::Result {error, {}, {}, {}};
+}
+
+ConsentService::Result householdFailure(const Error &error)
+{
+    if (error.kind == Error::Kind::NotFound)
+        return failed(Error::notFound(ConsentService::tr("There is no such household.")));
+    return failed(error);
+}
+
+/// A failed write of the consent repository, which keeps only SQLite's message
+/// (errorString()): a lock is still told apart, so that the caller can say "try again".
+ConsentService::Result writeFailed(const QString &context, const QString &message)
+{
+    const Error error = message.contains(QLatin1String("locked")) ? Error::locked(message)
+                                                                  : Error::database(message);
+    return failed(error.within(context));
 }
 
 bool isPng(const QByteArray &bytes)
@@ -31,12 +53,8 @@ ConsentService::ConsentService(HouseholdRepository &households, ConsentRepositor
 
 ConsentService::Result ConsentService::record(const QUuid &householdId, const Request &request)
 {
-    if (const auto household = m_households.summary(householdId); !household) {
-        return refuse({},
-                      household.error().kind == Error::Kind::NotFound
-                          ? tr("There is no such household.")
-                          : household.errorString());
-    }
+    if (const auto household = m_households.summary(householdId); !household)
+        return householdFailure(household.error());
     if (request.purposes.isEmpty())
         return refuse(QStringLiteral("purposes"), tr("Choose what the consent is for."));
     const QString wording = request.wordingVersion.trimmed();
@@ -63,10 +81,15 @@ ConsentService::Result ConsentService::record(const QUuid &householdId, const Re
         signature->mimeType = QStringLiteral("image/png");
         signature->bytes = request.signaturePng;
     }
-    if (!refused && !request.residentId.isNull()
-        && !m_consents.isResidentOf(request.residentId, householdId)) {
-        return refuse(QStringLiteral("resident"),
-                      tr("That person is not a resident of this household."));
+    if (!refused && !request.residentId.isNull()) {
+        const saferhomes::Result<bool> resident
+            = m_consents.isResidentOf(request.residentId, householdId);
+        if (!resident)
+            return failed(resident.error());
+        if (!*resident) {
+            return refuse(QStringLiteral("resident"),
+                          tr("That person is not a resident of this household."));
+        }
     }
 
     QList<Consent> consents;
@@ -87,49 +110,60 @@ ConsentService::Result ConsentService::record(const QUuid &householdId, const Re
         consents.append(consent);
     }
     const auto saved = m_consents.insert(consents, signature);
-    if (!saved) {
-        return refuse({}, tr("The consent was not saved: %1").arg(m_consents.errorString()));
-    }
+    if (!saved)
+        return writeFailed(tr("The consent was not saved"), m_consents.errorString());
     Result result;
     result.consents = *saved;
     if (signature && !saved->isEmpty()) {
-        if (const auto stored = m_consents.attachment(saved->constFirst().signatureAttachmentId))
-            result.attachment = *stored;
+        const auto stored = m_consents.attachment(saved->constFirst().signatureAttachmentId);
+        if (!stored) {
+            return failed(
+                stored.error().within(tr("The consent was saved, but its signature cannot be "
+                                         "read")));
+        }
+        result.attachment = *stored;
     }
     return result;
 }
 
 ConsentService::Result ConsentService::withdraw(const QUuid &householdId, ConsentPurpose purpose)
 {
-    std::optional<Consent> consent = m_consents.latest(householdId, purpose);
+    const saferhomes::Result<std::optional<Consent>> latest
+        = m_consents.latest(householdId, purpose);
+    if (!latest)
+        return failed(latest.error());
+    std::optional<Consent> consent = *latest;
     if (!consent || !consent->isActive()) {
         return refuse(QStringLiteral("purpose"),
                       tr("There is no consent for %1 to withdraw.")
                           .arg(DoorstepNames::label(purpose).toLower()));
     }
     const std::optional<QDateTime> at = m_consents.withdraw(consent->id);
-    if (!at) {
-        return refuse({}, tr("The withdrawal was not saved: %1").arg(m_consents.errorString()));
-    }
+    if (!at)
+        return writeFailed(tr("The withdrawal was not saved"), m_consents.errorString());
     consent->withdrawnAt = *at;
     Result result;
     result.consents.append(*consent);
     return result;
 }
 
-bool ConsentService::hasConsent(const QUuid &householdId, ConsentPurpose purpose) const
+saferhomes::Result<bool> ConsentService::hasConsent(const QUuid &householdId,
+                                                    ConsentPurpose purpose) const
 {
-    const std::optional<Consent> consent = m_consents.latest(householdId, purpose);
-    return consent && consent->isActive();
+    const saferhomes::Result<std::optional<Consent>> consent
+        = m_consents.latest(householdId, purpose);
+    if (!consent)
+        return consent.error();
+    return *consent && (*consent)->isActive();
 }
 
-std::optional<Consent> ConsentService::current(const QUuid &householdId,
-                                               ConsentPurpose purpose) const
+saferhomes::Result<std::optional<Consent>> ConsentService::current(const QUuid &householdId,
+                                                                   ConsentPurpose purpose) const
 {
     return m_consents.latest(householdId, purpose);
 }
 
-QList<Consent> ConsentService::history(const QUuid &householdId) const
+saferhomes::Result<QList<Consent>> ConsentService::history(const QUuid &householdId) const
 {
     return m_consents.consents(householdId);
 }
@@ -137,17 +171,16 @@ QList<Consent> ConsentService::history(const QUuid &householdId) const
 ConsentService::Result ConsentService::addPhoto(const QUuid &householdId, const QByteArray &bytes,
                                                 const QString &mimeType)
 {
-    if (const auto household = m_households.summary(householdId); !household) {
-        return refuse({},
-                      household.error().kind == Error::Kind::NotFound
-                          ? tr("There is no such household.")
-                          : household.errorString());
-    }
+    if (const auto household = m_households.summary(householdId); !household)
+        return householdFailure(household.error());
     if (bytes.isEmpty())
         return refuse(QStringLiteral("bytes"), tr("The photo is empty."));
     if (!mimeType.startsWith(QStringLiteral("image/")))
         return refuse(QStringLiteral("mime_type"), tr("A photo must be an image."));
-    if (!hasConsent(householdId, ConsentPurpose::Photos)) {
+    const saferhomes::Result<bool> allowed = hasConsent(householdId, ConsentPurpose::Photos);
+    if (!allowed)
+        return failed(allowed.error());
+    if (!*allowed) {
         return refuse(QStringLiteral("consent"),
                       tr("The household has not consented to photos, or has withdrawn its "
                          "consent: no photo can be taken."));
@@ -160,18 +193,18 @@ ConsentService::Result ConsentService::addPhoto(const QUuid &householdId, const 
     const std::optional<Attachment> saved
         = m_consents.insertAttachment(photo, ConsentPurpose::Photos);
     if (!saved)
-        return refuse({}, tr("The photo was not saved: %1").arg(m_consents.errorString()));
+        return writeFailed(tr("The photo was not saved"), m_consents.errorString());
     Result result;
     result.attachment = *saved;
     return result;
 }
 
-QList<Attachment> ConsentService::photos(const QUuid &householdId) const
+saferhomes::Result<QList<Attachment>> ConsentService::photos(const QUuid &householdId) const
 {
     return m_consents.attachments(householdId, AttachmentKind::Photo);
 }
 
-std::optional<Attachment> ConsentService::attachment(const QUuid &id) const
+saferhomes::Result<Attachment> ConsentService::attachment(const QUuid &id) const
 {
     return m_consents.attachment(id);
 }

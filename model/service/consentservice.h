@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/result.h"
 #include "domain/visit.h"
 
 #include <QByteArray>
@@ -33,11 +34,15 @@ public:
     };
 
     struct Result {
-        QString error; ///< empty on success
+        /// Why nothing was saved: Error::Invalid for a refused request (the message says
+        /// why), Error::NotFound for no such household, Error::Database or Error::Locked when
+        /// the database could not be read or written.
+        Status status;
         QString field; ///< the request field the error is about, if any
         QList<Consent> consents; ///< the consents recorded or withdrawn
         Attachment attachment; ///< the signature or photo saved, if any
-        bool ok() const { return error.isEmpty(); }
+        bool ok() const { return status.ok(); }
+        QString errorString() const { return status.errorString(); }
     };
 
     ConsentService(HouseholdRepository &households, ConsentRepository &consents);
@@ -50,19 +55,24 @@ public:
     /// Withdraws the household's consent for \a purpose now (audited).
     Result withdraw(const QUuid &householdId, ConsentPurpose purpose);
 
+    // The reads below fail when the database cannot answer: a failed read is never taken
+    // for "no consent".
+
     /// Whether the household's latest decision about \a purpose is consent not withdrawn.
-    bool hasConsent(const QUuid &householdId, ConsentPurpose purpose) const;
+    saferhomes::Result<bool> hasConsent(const QUuid &householdId, ConsentPurpose purpose) const;
     /// The household's latest decision about \a purpose, if any.
-    std::optional<Consent> current(const QUuid &householdId, ConsentPurpose purpose) const;
+    saferhomes::Result<std::optional<Consent>> current(const QUuid &householdId,
+                                                       ConsentPurpose purpose) const;
     /// Every decision of the household, newest first.
-    QList<Consent> history(const QUuid &householdId) const;
+    saferhomes::Result<QList<Consent>> history(const QUuid &householdId) const;
 
     /// Stores a photo (bytes as taken, an `image/...` \a mimeType) of the household; refused
     /// unless the household consents to photos.
     Result addPhoto(const QUuid &householdId, const QByteArray &bytes, const QString &mimeType);
     /// The household's photos, oldest first.
-    QList<Attachment> photos(const QUuid &householdId) const;
-    std::optional<Attachment> attachment(const QUuid &id) const;
+    saferhomes::Result<QList<Attachment>> photos(const QUuid &householdId) const;
+    /// One attachment; Error::NotFound when there is none with \a id.
+    saferhomes::Result<Attachment> attachment(const QUuid &id) const;
 
 private:
     HouseholdRepository &m_households;

@@ -8,17 +8,16 @@ namespace saferhomes {
 
 namespace {
 
-HouseholdService::Result refuse(const QString &field, const QString &error)
+HouseholdService::Result refuse(const QString &field, const QString &message)
 {
-    return HouseholdService::Result {error, field, {}};
+    return HouseholdService::Result {Error::invalid(message), field, {}};
 }
 
-/// The database could not answer: not a refused value, and never "no such household".
+/// The database could not answer or take the change: not a refused value, and never "no
+/// such household".
 HouseholdService::Result unreadable(const Error &error)
 {
-    HouseholdService::Result result {error.message, {}, {}};
-    result.kind = error.kind;
-    return result;
+    return HouseholdService::Result {error, {}, {}};
 }
 
 } // namespace
@@ -90,9 +89,10 @@ HouseholdService::setFields(const QUuid &id, const QList<std::pair<QString, QStr
     QStringList createdAreas;
     // An undo leaves alone a value someone else's edit brought since (UndoGuard).
     QStringList keptByPull;
-    if (!m_repository.setFields(id, changes, &createdAreas,
-                                mode == Mode::Correction ? &keptByPull : nullptr))
-        return refuse({}, tr("The change was not saved: %1").arg(m_repository.errorString()));
+    if (const Status saved = m_repository.setFields(
+            id, changes, &createdAreas, mode == Mode::Correction ? &keptByPull : nullptr);
+        !saved)
+        return unreadable(saved.error().within(tr("The change was not saved")));
     if (!keptByPull.isEmpty()) {
         return refuse(keptByPull.first(),
                       tr("%1 was changed on another device since your edit: that value is kept, "

@@ -23,13 +23,14 @@ public:
     enum class Mode { Edit, Correction };
 
     struct Result {
-        QString error; ///< empty on success
+        /// Why nothing was saved: Error::Invalid for a refused value, Error::Database or
+        /// Error::Locked when the database could not be read or written (a failed read is
+        /// never taken for "no such household").
+        Status status;
         QString field; ///< the field the error is about, when there is one
         QStringList warnings;
-        /// Invalid for a refused value; Database or Locked when the database could not be
-        /// read (a failed read is never taken for "no such household").
-        Error::Kind kind = Error::Kind::Invalid;
-        bool ok() const { return error.isEmpty(); }
+        bool ok() const { return status.ok(); }
+        QString errorString() const { return status.errorString(); }
     };
 
     explicit HouseholdService(HouseholdRepository &repository);

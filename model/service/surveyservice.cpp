@@ -14,9 +14,23 @@ namespace saferhomes {
 
 namespace {
 
-SurveyService::Result refuse(const QString &field, const QString &error)
+SurveyService::Result refuse(const QString &field, const QString &message)
 {
-    return SurveyService::Result {error, field, {}};
+    return SurveyService::Result {Error::invalid(message), field, {}};
+}
+
+/// The database could not answer or take the change (or there is no such thing).
+SurveyService::Result failed(const Error &error)
+{
+    return SurveyService::Result {error, {}, {}};
+}
+
+/// A household that could not be read: "no such household" only when it is not there.
+SurveyService::Result householdFailure(const Error &error)
+{
+    if (error.kind == Error::Kind::NotFound)
+        return failed(Error::notFound(SurveyService::tr("There is no such household.")));
+    return failed(error);
 }
 
 bool isQuestionId(const QString &id)
@@ -43,9 +57,11 @@ SurveyService::SurveyService(HouseholdRepository &households, ConsentRepository 
 
 std::optional<SurveyService::Result> SurveyService::checkConsent(const QUuid &householdId) const
 {
-    const std::optional<Consent> consent
+    const saferhomes::Result<std::optional<Consent>> consent
         = m_consents.latest(householdId, ConsentPurpose::SurveyFitting);
-    if (consent && consent->isActive())
+    if (!consent)
+        return failed(consent.error());
+    if (*consent && (*consent)->isActive())
         return std::nullopt;
     return refuse(QStringLiteral("consent"),
                   tr("The household has not consented to the survey and fitting, or has "
@@ -53,10 +69,12 @@ std::optional<SurveyService::Result> SurveyService::checkConsent(const QUuid &ho
 }
 
 std::optional<SurveyService::Result>
-SurveyService::checkDraft(const std::optional<SurveyRecord> &survey) const
+SurveyService::checkDraft(const saferhomes::Result<SurveyRecord> &survey) const
 {
+    if (!survey && survey.error().kind == Error::Kind::NotFound)
+        return failed(Error::notFound(tr("There is no such survey.")));
     if (!survey)
-        return refuse({}, tr("There is no such survey."));
+        return failed(survey.error());
     if (!survey->isDraft())
         return refuse({}, tr("The survey is complete and can no longer be changed."));
     return checkConsent(survey->householdId);
@@ -66,12 +84,8 @@ SurveyService::Result SurveyService::startOrResume(const QUuid &householdId,
                                                    const QString &definitionVersion,
                                                    const QUuid &visitId)
 {
-    if (const auto household = m_households.summary(householdId); !household) {
-        return refuse({},
-                      household.error().kind == Error::Kind::NotFound
-                          ? tr("There is no such household.")
-                          : household.errorString());
-    }
+    if (const auto household = m_households.summary(householdId); !household)
+        return householdFailure(household.error());
     const QString version = definitionVersion.trimmed();
     if (version.isEmpty())
         return refuse(QStringLiteral("definition_version"), tr("The survey has no version."));
@@ -79,11 +93,12 @@ SurveyService::Result SurveyService::startOrResume(const QUuid &householdId,
         return *refused;
     const auto draft = m_surveys.openDraft(householdId, version, visitId);
     if (!draft)
-        return refuse({}, tr("The survey was not started: %1").arg(draft.errorString()));
+        return failed(draft.error().within(tr("The survey was not started")));
     return Result {{}, {}, *draft};
 }
 
-std::optional<SurveyRecord> SurveyService::resumeDraft(const QUuid &householdId) const
+saferhomes::Result<std::optional<SurveyRecord>>
+SurveyService::resumeDraft(const QUuid &householdId) const
 {
     return m_surveys.draft(householdId);
 }
@@ -98,33 +113,29 @@ SurveyService::Result SurveyService::saveAnswer(const QUuid &surveyId, const QSt
     if (const auto refused = checkDraft(m_surveys.find(surveyId)))
         return *refused;
     if (const Status saved = m_surveys.saveAnswer(surveyId, questionId, value, position); !saved)
-        return refuse({}, tr("The answer was not saved: %1").arg(saved.errorString()));
+        return failed(saved.error().within(tr("The answer was not saved")));
     return {};
 }
 
 SurveyService::Result SurveyService::savePosition(const QUuid &surveyId, const QString &position)
 {
     if (const Status saved = m_surveys.savePosition(surveyId, position); !saved)
-        return refuse({}, tr("The position was not saved: %1").arg(saved.errorString()));
+        return failed(saved.error().within(tr("The position was not saved")));
     return {};
 }
 
 SurveyService::Result SurveyService::complete(const QUuid &surveyId,
                                               const QString &definitionVersion)
 {
-    const std::optional<SurveyRecord> survey = m_surveys.find(surveyId);
+    const saferhomes::Result<SurveyRecord> survey = m_surveys.find(surveyId);
     if (const auto refused = checkDraft(survey))
         return *refused;
     const QString version = definitionVersion.trimmed();
     if (version.isEmpty())
         return refuse(QStringLiteral("definition_version"), tr("The survey has no version."));
     const auto household = m_households.summary(survey->householdId);
-    if (!household) {
-        return refuse({},
-                      household.error().kind == Error::Kind::NotFound
-                          ? tr("There is no such household.")
-                          : household.errorString());
-    }
+    if (!household)
+        return householdFailure(household.error());
 
     // Surveying is contact: a household still `identified` goes through `contacted`, so the
     // funnel's one-step rules (and the audit trail) see both moves.
@@ -136,7 +147,7 @@ SurveyService::Result SurveyService::complete(const QUuid &surveyId,
         move.steps = {HouseholdStatus::Surveyed};
     const auto context = m_households.transitionContext(survey->householdId);
     if (!context)
-        return refuse({}, context.errorString());
+        return failed(context.error());
     HouseholdStatus from = move.from;
     for (const HouseholdStatus to : std::as_const(move.steps)) {
         if (const auto why = HouseholdStatusRules::checkTransition(from, to, *context))
@@ -145,8 +156,12 @@ SurveyService::Result SurveyService::complete(const QUuid &surveyId,
     }
 
     if (const auto completed = m_surveys.complete(surveyId, version, move); !completed)
-        return refuse({}, tr("The survey was not completed: %1").arg(completed.errorString()));
-    return Result {{}, {}, m_surveys.find(surveyId).value_or(SurveyRecord {})};
+        return failed(completed.error().within(tr("The survey was not completed")));
+    // Completed and committed: a failure to read it back must not pass for an empty survey.
+    const saferhomes::Result<SurveyRecord> done = m_surveys.find(surveyId);
+    if (!done)
+        return failed(done.error().within(tr("The survey was completed, but cannot be read")));
+    return Result {{}, {}, *done};
 }
 
 SurveyService::Result SurveyService::agreePackage(const QUuid &surveyId,
@@ -166,9 +181,11 @@ SurveyService::Result SurveyService::agreePackage(const QUuid &surveyId,
 SurveyService::Result SurveyService::agree(const QUuid &surveyId, const QList<PackageItem> &items,
                                            const std::optional<VisitTerms> &terms)
 {
-    const std::optional<SurveyRecord> survey = m_surveys.find(surveyId);
+    const saferhomes::Result<SurveyRecord> survey = m_surveys.find(surveyId);
+    if (!survey && survey.error().kind == Error::Kind::NotFound)
+        return failed(Error::notFound(tr("There is no such survey.")));
     if (!survey)
-        return refuse({}, tr("There is no such survey."));
+        return failed(survey.error());
     if (survey->isDraft())
         return refuse({}, tr("Complete the survey before agreeing a package."));
     if (std::none_of(items.cbegin(), items.cend(), [](const PackageItem &i) { return i.agreed; }))
@@ -183,26 +200,25 @@ SurveyService::Result SurveyService::agree(const QUuid &surveyId, const QList<Pa
         }
         codes.append(item.code);
     }
-    if (const QStringList unknown = m_surveys.unknownEquipment(codes); !unknown.isEmpty()) {
+    const saferhomes::Result<QStringList> unknown = m_surveys.unknownEquipment(codes);
+    if (!unknown)
+        return failed(unknown.error());
+    if (!unknown->isEmpty()) {
         return refuse(
             QStringLiteral("items"),
-            tr("Not in the equipment catalogue: %1").arg(unknown.join(QLatin1String(", "))));
+            tr("Not in the equipment catalogue: %1").arg(unknown->join(QLatin1String(", "))));
     }
     if (const auto refused = checkConsent(survey->householdId))
         return *refused;
     const auto household = m_households.summary(survey->householdId);
-    if (!household) {
-        return refuse({},
-                      household.error().kind == Error::Kind::NotFound
-                          ? tr("There is no such household.")
-                          : household.errorString());
-    }
+    if (!household)
+        return householdFailure(household.error());
 
     StatusMove move {household->status, {}};
     if (!HouseholdStatusRules::isAcceptedOrBeyond(household->status)) {
         const auto context = m_households.transitionContext(survey->householdId);
         if (!context)
-            return refuse({}, context.errorString());
+            return failed(context.error());
         if (const auto why = HouseholdStatusRules::checkTransition(
                 household->status, HouseholdStatus::Accepted, *context)) {
             return refuse({}, tr("The package was not agreed: %1.").arg(*why));
@@ -210,39 +226,41 @@ SurveyService::Result SurveyService::agree(const QUuid &surveyId, const QList<Pa
         move.steps = {HouseholdStatus::Accepted};
     }
     if (const Status saved = m_surveys.savePackage(surveyId, items, move); !saved)
-        return refuse({}, tr("The package was not agreed: %1").arg(saved.errorString()));
+        return failed(saved.error().within(tr("The package was not agreed")));
     if (m_jobs) {
         const auto job = terms
             ? m_jobs->packageAgreed(surveyId, terms->availability, terms->accessNotes)
             : m_jobs->packageAgreed(surveyId);
-        if (!job) {
-            return refuse(
-                {},
-                tr("The package was agreed, but its job was not made: %1").arg(job.errorString()));
-        }
+        if (!job)
+            return failed(
+                job.error().within(tr("The package was agreed, but its job was not made")));
     }
     return Result {{}, {}, *survey};
 }
 
-QList<PackageItem> SurveyService::package(const QUuid &surveyId) const
+saferhomes::Result<QList<PackageItem>> SurveyService::package(const QUuid &surveyId) const
 {
     return m_surveys.package(surveyId);
 }
 
-std::optional<SurveyRecord> SurveyService::survey(const QUuid &surveyId) const
+saferhomes::Result<SurveyRecord> SurveyService::survey(const QUuid &surveyId) const
 {
     return m_surveys.find(surveyId);
 }
 
-QList<SurveyRecord> SurveyService::surveys(const QUuid &householdId) const
+saferhomes::Result<QList<SurveyRecord>> SurveyService::surveys(const QUuid &householdId) const
 {
     return m_surveys.surveys(householdId);
 }
 
-std::optional<SurveyRecord> SurveyService::latestCompleted(const QUuid &householdId) const
+saferhomes::Result<std::optional<SurveyRecord>>
+SurveyService::latestCompleted(const QUuid &householdId) const
 {
+    const saferhomes::Result<QList<SurveyRecord>> all = m_surveys.surveys(householdId);
+    if (!all)
+        return all.error();
     std::optional<SurveyRecord> latest;
-    for (const SurveyRecord &survey : m_surveys.surveys(householdId)) {
+    for (const SurveyRecord &survey : *all) {
         if (!survey.isDraft() && (!latest || survey.completedAt > latest->completedAt))
             latest = survey;
     }

@@ -27,10 +27,14 @@ class SurveyService {
 
 public:
     struct Result {
-        QString error; ///< empty on success
+        /// Why nothing was saved: Error::Invalid for a refused change (the message says why),
+        /// Error::NotFound for no such survey or household, Error::Database or Error::Locked
+        /// when the database could not be read or written.
+        Status status;
         QString field; ///< the argument the error is about, if any
         SurveyRecord survey; ///< the survey after the change (not filled by saveAnswer)
-        bool ok() const { return error.isEmpty(); }
+        bool ok() const { return status.ok(); }
+        QString errorString() const { return status.errorString(); }
     };
 
     SurveyService(HouseholdRepository &households, ConsentRepository &consents,
@@ -43,8 +47,11 @@ public:
     /// \a definitionVersion on \a visitId (may be null). A resumed draft keeps its version.
     Result startOrResume(const QUuid &householdId, const QString &definitionVersion,
                          const QUuid &visitId = {});
+    // The reads below fail when the database cannot answer: "none" is never the answer to
+    // a failed read.
+
     /// The household's open draft (answers and position), if there is one.
-    std::optional<SurveyRecord> resumeDraft(const QUuid &householdId) const;
+    saferhomes::Result<std::optional<SurveyRecord>> resumeDraft(const QUuid &householdId) const;
 
     /// Saves one answer (a null or undefined \a value clears it) and where the officer is
     /// now, at once, in its own audited transaction: once this returns it survives a crash.
@@ -68,14 +75,15 @@ public:
     Result agreePackage(const QUuid &surveyId, const QList<PackageItem> &items,
                         const JobAvailability &availability, const QString &accessNotes);
     /// The package of a survey, in the order it was agreed.
-    QList<PackageItem> package(const QUuid &surveyId) const;
+    saferhomes::Result<QList<PackageItem>> package(const QUuid &surveyId) const;
 
-    std::optional<SurveyRecord> survey(const QUuid &surveyId) const;
+    /// One survey; Error::NotFound when there is none with \a surveyId.
+    saferhomes::Result<SurveyRecord> survey(const QUuid &surveyId) const;
     /// A household's surveys, newest first.
-    QList<SurveyRecord> surveys(const QUuid &householdId) const;
+    saferhomes::Result<QList<SurveyRecord>> surveys(const QUuid &householdId) const;
     /// The household's most recently completed survey (the one its package comes from),
     /// if any; an open draft never counts.
-    std::optional<SurveyRecord> latestCompleted(const QUuid &householdId) const;
+    saferhomes::Result<std::optional<SurveyRecord>> latestCompleted(const QUuid &householdId) const;
 
 private:
     struct VisitTerms {
@@ -85,7 +93,7 @@ private:
     Result agree(const QUuid &surveyId, const QList<PackageItem> &items,
                  const std::optional<VisitTerms> &terms);
     std::optional<Result> checkConsent(const QUuid &householdId) const;
-    std::optional<Result> checkDraft(const std::optional<SurveyRecord> &survey) const;
+    std::optional<Result> checkDraft(const saferhomes::Result<SurveyRecord> &survey) const;
 
     HouseholdRepository &m_households;
     ConsentRepository &m_consents;

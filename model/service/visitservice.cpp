@@ -14,9 +14,15 @@ namespace saferhomes {
 
 namespace {
 
-VisitService::Result refuse(const QString &field, const QString &error)
+VisitService::Result refuse(const QString &field, const QString &message)
 {
-    return VisitService::Result {error, field, {}};
+    return VisitService::Result {Error::invalid(message), field, {}};
+}
+
+/// The database could not answer or take the visit: not a refused visit.
+VisitService::Result failed(const Error &error)
+{
+    return VisitService::Result {error, {}, {}};
 }
 
 /// Where a house stands on its street, for walking order.
@@ -142,10 +148,9 @@ VisitService::Result VisitService::recordVisit(const QUuid &householdId, VisitOu
 {
     const auto household = m_households.summary(householdId);
     if (!household) {
-        return refuse({},
-                      household.error().kind == Error::Kind::NotFound
-                          ? tr("There is no such household.")
-                          : household.errorString());
+        if (household.error().kind == Error::Kind::NotFound)
+            return failed(Error::notFound(tr("There is no such household.")));
+        return failed(household.error());
     }
     const QString why = reason.trimmed();
     if (outcome == VisitOutcome::Declined && why.isEmpty())
@@ -164,7 +169,7 @@ VisitService::Result VisitService::recordVisit(const QUuid &householdId, VisitOu
     if (const auto to = statusAfter(outcome, household->status)) {
         const auto context = m_households.transitionContext(householdId);
         if (!context)
-            return refuse({}, context.errorString());
+            return failed(context.error());
         if (const auto refused
             = HouseholdStatusRules::checkTransition(household->status, *to, *context)) {
             return refuse(QStringLiteral("outcome"),
@@ -181,20 +186,22 @@ VisitService::Result VisitService::recordVisit(const QUuid &householdId, VisitOu
     visit.notes = notes.trimmed();
     const auto saved = m_visits.insert(visit, move);
     if (!saved)
-        return refuse({}, tr("The visit was not saved: %1").arg(saved.errorString()));
+        return failed(saved.error().within(tr("The visit was not saved")));
     return Result {{}, {}, *saved};
 }
 
-QList<RoundEntry> VisitService::myRound(const QUuid &areaId, const QDate &today,
-                                        bool includeClosed) const
+saferhomes::Result<QList<RoundEntry>> VisitService::myRound(const QUuid &areaId, const QDate &today,
+                                                            bool includeClosed) const
 {
+    const saferhomes::Result<QList<RoundEntry>> entries = m_visits.round(areaId);
+    if (!entries)
+        return entries.error();
     struct Row {
         RoundEntry entry;
         StreetKey key;
     };
     std::vector<Row> rows;
-    const QList<RoundEntry> entries = m_visits.round(areaId);
-    for (const RoundEntry &entry : entries) {
+    for (const RoundEntry &entry : *entries) {
         if (!includeClosed && HouseholdStatusRules::isClosed(entry.household.status))
             continue;
         Row row {entry, streetKey(entry.household)};
@@ -221,7 +228,7 @@ QList<RoundEntry> VisitService::myRound(const QUuid &areaId, const QDate &today,
     return result;
 }
 
-QList<Visit> VisitService::timeline(const QUuid &householdId) const
+saferhomes::Result<QList<Visit>> VisitService::timeline(const QUuid &householdId) const
 {
     return m_visits.visits(householdId);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/result.h"
 #include "domain/visit.h"
 
 #include <QCoreApplication>
@@ -23,10 +24,13 @@ class VisitService {
 
 public:
     struct Result {
-        QString error; ///< empty on success
+        /// Why nothing was saved: Error::Invalid for a refused visit (the message says why),
+        /// Error::Database or Error::Locked when the database could not be read or written.
+        Status status;
         QString field; ///< the argument the error is about (`reason`, `revisit_at`), if any
         Visit visit; ///< the visit as saved
-        bool ok() const { return error.isEmpty(); }
+        bool ok() const { return status.ok(); }
+        QString errorString() const { return status.errorString(); }
     };
 
     VisitService(HouseholdRepository &households, VisitRepository &visits);
@@ -49,11 +53,13 @@ public:
     /// due by the end of \a today (or overdue) first, earliest first; then by street, town
     /// and house number (2 before 12, 12 before 12A). Closed households are left out unless
     /// \a includeClosed.
-    QList<RoundEntry> myRound(const QUuid &areaId, const QDate &today = QDate::currentDate(),
-                              bool includeClosed = false) const;
+    /// Fails when the database cannot be read: an empty round is never the answer to that.
+    saferhomes::Result<QList<RoundEntry>> myRound(const QUuid &areaId,
+                                                  const QDate &today = QDate::currentDate(),
+                                                  bool includeClosed = false) const;
 
-    /// A household's visits, newest first.
-    QList<Visit> timeline(const QUuid &householdId) const;
+    /// A household's visits, newest first; fails when the database cannot be read.
+    saferhomes::Result<QList<Visit>> timeline(const QUuid &householdId) const;
 
 private:
     HouseholdRepository &m_households;

@@ -209,42 +209,59 @@ std::optional<QDateTime> ConsentRepository::withdraw(const QUuid &consentId)
     return QDateTime::fromString(now, Qt::ISODateWithMs);
 }
 
-std::optional<Consent> ConsentRepository::latest(const QUuid &householdId,
-                                                 ConsentPurpose purpose) const
+Result<std::optional<Consent>> ConsentRepository::latest(const QUuid &householdId,
+                                                         ConsentPurpose purpose) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(kConsentSelect
-                  + QStringLiteral("WHERE household_id = ? AND purpose = ? "
-                                   "ORDER BY given_at DESC, rowid DESC LIMIT 1"));
+    if (!query.prepare(kConsentSelect
+                       + QStringLiteral("WHERE household_id = ? AND purpose = ? "
+                                        "ORDER BY given_at DESC, rowid DESC LIMIT 1")))
+        return readError(tr("the consent"), query.lastError());
     query.addBindValue(uuidText(householdId));
     query.addBindValue(DoorstepNames::name(purpose));
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return readConsent(query);
+    if (!query.exec())
+        return readError(tr("the consent"), query.lastError());
+    if (query.next())
+        return std::optional<Consent>(readConsent(query));
+    if (query.lastError().isValid())
+        return readError(tr("the consent"), query.lastError());
+    return std::optional<Consent>();
 }
 
-QList<Consent> ConsentRepository::consents(const QUuid &householdId) const
+Result<QList<Consent>> ConsentRepository::consents(const QUuid &householdId) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    query.prepare(kConsentSelect
-                  + QStringLiteral("WHERE household_id = ? ORDER BY given_at DESC, rowid DESC"));
+    if (!query.prepare(
+            kConsentSelect
+            + QStringLiteral("WHERE household_id = ? ORDER BY given_at DESC, rowid DESC")))
+        return readError(tr("the consents"), query.lastError());
     query.addBindValue(uuidText(householdId));
-    QList<Consent> result;
     if (!query.exec())
-        return result;
+        return readError(tr("the consents"), query.lastError());
+    QList<Consent> result;
     while (query.next())
         result.append(readConsent(query));
+    if (query.lastError().isValid())
+        return readError(tr("the consents"), query.lastError());
     return result;
 }
 
-bool ConsentRepository::isResidentOf(const QUuid &residentId, const QUuid &householdId) const
+Result<bool> ConsentRepository::isResidentOf(const QUuid &residentId,
+                                             const QUuid &householdId) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(QStringLiteral("SELECT 1 FROM resident WHERE id = ? AND household_id = ?"));
+    if (!query.prepare(QStringLiteral("SELECT 1 FROM resident WHERE id = ? AND household_id = ?")))
+        return readError(tr("the residents"), query.lastError());
     query.addBindValue(uuidText(residentId));
     query.addBindValue(uuidText(householdId));
-    return query.exec() && query.next();
+    if (!query.exec())
+        return readError(tr("the residents"), query.lastError());
+    if (query.next())
+        return true;
+    if (query.lastError().isValid())
+        return readError(tr("the residents"), query.lastError());
+    return false;
 }
 
 std::optional<Attachment>
@@ -273,31 +290,39 @@ ConsentRepository::insertAttachment(Attachment attachment,
     return attachment;
 }
 
-std::optional<Attachment> ConsentRepository::attachment(const QUuid &id) const
+Result<Attachment> ConsentRepository::attachment(const QUuid &id) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(kAttachmentSelect + QStringLiteral("WHERE id = ?"));
+    if (!query.prepare(kAttachmentSelect + QStringLiteral("WHERE id = ?")))
+        return readError(tr("the attachment"), query.lastError());
     query.addBindValue(uuidText(id));
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return readAttachment(query);
+    if (!query.exec())
+        return readError(tr("the attachment"), query.lastError());
+    if (query.next())
+        return readAttachment(query);
+    if (query.lastError().isValid())
+        return readError(tr("the attachment"), query.lastError());
+    return Error::notFound(tr("there is no such attachment"));
 }
 
-QList<Attachment> ConsentRepository::attachments(const QUuid &householdId,
-                                                 AttachmentKind kind) const
+Result<QList<Attachment>> ConsentRepository::attachments(const QUuid &householdId,
+                                                         AttachmentKind kind) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    query.prepare(kAttachmentSelect
-                  + QStringLiteral("WHERE household_id = ? AND kind = ? "
-                                   "ORDER BY created_at, rowid"));
+    if (!query.prepare(kAttachmentSelect
+                       + QStringLiteral("WHERE household_id = ? AND kind = ? "
+                                        "ORDER BY created_at, rowid")))
+        return readError(tr("the attachments"), query.lastError());
     query.addBindValue(uuidText(householdId));
     query.addBindValue(DoorstepNames::name(kind));
-    QList<Attachment> result;
     if (!query.exec())
-        return result;
+        return readError(tr("the attachments"), query.lastError());
+    QList<Attachment> result;
     while (query.next())
         result.append(readAttachment(query));
+    if (query.lastError().isValid())
+        return readError(tr("the attachments"), query.lastError());
     return result;
 }
 

@@ -35,12 +35,15 @@ public:
     /// refusal or already withdrawn.
     std::optional<QDateTime> withdraw(const QUuid &consentId);
 
+    // Reads return the failure when the database cannot answer (a missing table, a damaged
+    // file, a lock held by another program): "PATH: cannot read WHAT: SQLite's message".
+
     /// The household's latest decision about \a purpose, if any: the one that counts.
-    std::optional<Consent> latest(const QUuid &householdId, ConsentPurpose purpose) const;
+    Result<std::optional<Consent>> latest(const QUuid &householdId, ConsentPurpose purpose) const;
     /// Every decision of a household, newest first.
-    QList<Consent> consents(const QUuid &householdId) const;
+    Result<QList<Consent>> consents(const QUuid &householdId) const;
     /// Whether \a residentId is a resident of \a householdId.
-    bool isResidentOf(const QUuid &residentId, const QUuid &householdId) const;
+    Result<bool> isResidentOf(const QUuid &residentId, const QUuid &householdId) const;
 
     /// Writes \a attachment (id, hash and time filled in; audited). With \a requiredConsent,
     /// only while the household's latest decision about that purpose is an active consent,
@@ -48,9 +51,10 @@ public:
     std::optional<Attachment> insertAttachment(Attachment attachment,
                                                std::optional<ConsentPurpose> requiredConsent
                                                = std::nullopt);
-    std::optional<Attachment> attachment(const QUuid &id) const;
+    /// One attachment; Error::NotFound when there is none with \a id.
+    Result<Attachment> attachment(const QUuid &id) const;
     /// A household's attachments of one kind, oldest first.
-    QList<Attachment> attachments(const QUuid &householdId, AttachmentKind kind) const;
+    Result<QList<Attachment>> attachments(const QUuid &householdId, AttachmentKind kind) const;
 
 private:
     PreparedCache m_prepared; ///< the writes' statements, prepared once

@@ -1,7 +1,11 @@
+// DashboardStore: the figures counted in SQL under the dashboard's filter (statuses, items,
+// declines, outstanding jobs, data quality), the households behind them and the drill-down
+// rows. The facts DashboardSnapshot holds in memory are read in dashboardfacts.cpp.
+
 #include "store/dashboardstore.h"
 
+#include "store/dashboardstore_p.h"
 #include "store/database.h"
-#include "store/sqlitestatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,12 +14,11 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <sqlite3.h>
-
-#include <algorithm>
-#include <vector>
+#include <utility>
 
 namespace saferhomes {
+
+using dashboardsql::kItemSpend;
 
 namespace {
 
@@ -79,9 +82,6 @@ QList<HouseholdStatus> atOrBeyond(HouseholdStatus stage)
         statuses << HouseholdStatus(s);
     return statuses;
 }
-
-/// A fitted item's part of the spend (job_item i, equipment_type e): the one place it is written.
-const char kItemSpend[] = "i.fitted_qty * coalesce(i.unit_cost_pence, e.unit_cost_pence)";
 
 // The figures counted in SQL, each as one query yielding (household key, its part): the
 // count is the number of rows (or the sum of the parts), so a figure and its drill-down
@@ -416,250 +416,6 @@ Result<qint64> DashboardStore::dataVersion() const
     if (!read)
         return read.error();
     return version;
-}
-
-/// A query run on the SQLite handle under a Qt connection, for the facts' big reads, where
-/// Qt SQL's QVariant per value was most of the time; text comes as UTF-8 bytes.
-class DashboardStore::RawRows {
-public:
-    RawRows(const QSqlDatabase &database, const QString &sql)
-        : m_db(SqliteStatement::handle(database))
-    {
-        if (!m_db) {
-            m_code = SQLITE_MISUSE;
-            m_message = QStringLiteral("not an SQLite connection");
-        } else if (sqlite3_prepare_v2(m_db, sql.toUtf8().constData(), -1, &m_statement, nullptr)
-                   != SQLITE_OK) {
-            fail();
-        }
-    }
-    ~RawRows() { sqlite3_finalize(m_statement); }
-    RawRows(const RawRows &) = delete;
-    RawRows &operator=(const RawRows &) = delete;
-
-    bool next()
-    {
-        if (!m_statement || m_code != SQLITE_OK)
-            return false;
-        const int rc = sqlite3_step(m_statement);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc != SQLITE_DONE)
-            fail();
-        return false;
-    }
-    bool failed() const { return m_code != SQLITE_OK; }
-    QSqlError error() const
-    {
-        return QSqlError(QString(), m_message, QSqlError::StatementError, QString::number(m_code));
-    }
-
-    bool isNull(int column) const
-    {
-        return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
-    }
-    qint64 int64(int column) const { return sqlite3_column_int64(m_statement, column); }
-    QByteArray bytes(int column) const
-    {
-        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-        return QByteArray::fromRawData(text, sqlite3_column_bytes(m_statement, column));
-    }
-    /// Text, null when NULL.
-    QString text(int column) const
-    {
-        return isNull(column) ? QString() : QString::fromUtf8(bytes(column));
-    }
-
-private:
-    void fail()
-    {
-        m_code = sqlite3_errcode(m_db);
-        if (m_code == SQLITE_OK)
-            m_code = SQLITE_ERROR;
-        m_message = QString::fromUtf8(sqlite3_errmsg(m_db));
-    }
-
-    sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_statement = nullptr;
-    int m_code = SQLITE_OK;
-    QString m_message;
-};
-
-namespace {
-
-/// Texts that repeat (statuses, ids of areas, fitters and codes) kept once each: their
-/// positions in a list, and one shared QString per distinct value.
-class Interned {
-public:
-    /// The position of \a utf8 in \a keys, added when new.
-    int position(QStringList &keys, const QByteArray &utf8)
-    {
-        const auto found = m_positions.constFind(utf8);
-        if (found != m_positions.cend())
-            return found.value();
-        keys.append(QString::fromUtf8(utf8));
-        return m_positions.insert(QByteArray(utf8.constData(), utf8.size()), int(keys.size()) - 1)
-            .value();
-    }
-    /// \a utf8 as a QString shared with its earlier occurrences.
-    QString text(const QByteArray &utf8)
-    {
-        const auto found = m_texts.constFind(utf8);
-        if (found != m_texts.cend())
-            return found.value();
-        return m_texts.insert(QByteArray(utf8.constData(), utf8.size()), QString::fromUtf8(utf8))
-            .value();
-    }
-
-private:
-    QHash<QByteArray, int> m_positions;
-    QHash<QByteArray, QString> m_texts;
-};
-
-} // namespace
-
-Status DashboardStore::eachRawRow(const QString &what, const QString &sql,
-                                  const std::function<void(const RawRows &)> &row) const
-{
-    RawRows rows(QSqlDatabase::database(m_connectionName, false), sql);
-    while (rows.next())
-        row(rows);
-    if (rows.failed())
-        return readError(what, rows.error());
-    return {};
-}
-
-Result<DashboardStore::Facts> DashboardStore::facts() const
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    // One read transaction: every list below is of the same state of the database.
-    if (!db.transaction())
-        return readError(tr("the dashboard's figures"), db.lastError());
-    const auto read = [&]() -> Result<Facts> {
-        Facts facts;
-        const Result<qint64> version = dataVersion();
-        if (!version)
-            return version.error();
-        facts.dataVersion = *version;
-        Status done = eachRow(
-            tr("areas"), QStringLiteral("SELECT id, name, target_homes FROM area ORDER BY name"),
-            {}, [&](const QSqlQuery &q) {
-                facts.areas.append(
-                    {q.value(0).toString(), q.value(1).toString(), 0, q.value(2).toInt()});
-            });
-        if (!done)
-            return done.error();
-        Interned areas;
-        Interned statuses;
-        // Households in key order, so that a key's position is found by bisection.
-        std::vector<qint64> householdKeys;
-        const auto householdAt = [&](qint64 rid) {
-            return int(std::lower_bound(householdKeys.cbegin(), householdKeys.cend(), rid)
-                       - householdKeys.cbegin());
-        };
-        done = eachRawRow(
-            tr("households"),
-            QStringLiteral("SELECT rid, area_id, status, latitude IS NULL, "
-                           "uprn IS NULL FROM household WHERE deleted_at IS NULL ORDER BY rid"),
-            [&](const DashboardStore::RawRows &q) {
-                Facts::Household home;
-                home.rid = q.int64(0);
-                if (!q.isNull(1))
-                    home.area = areas.position(facts.areaIds, q.bytes(1));
-                home.status = statuses.text(q.bytes(2));
-                home.noCoordinates = q.int64(3) != 0;
-                home.noUprn = q.int64(4) != 0;
-                householdKeys.push_back(home.rid);
-                facts.households.append(std::move(home));
-            });
-        if (!done)
-            return done.error();
-        // Each job once (with its household's first completed survey when it is completed),
-        // then a row per item of it, if any.
-        Interned fitters;
-        Interned codes;
-        QHash<qint64, int> jobPositions;
-        qint64 lastJob = 0;
-        int lastPosition = 0;
-        done = eachRawRow(
-            tr("jobs"),
-            QStringLiteral(
-                "WITH jobs AS MATERIALIZED (SELECT j.rowid AS jr, j.id AS jid, h.rid AS hr, "
-                "j.status, j.fitter_id, j.completed_at, j.scheduled_end, "
-                "CASE WHEN j.status = 'completed' THEN (SELECT min(s.completed_at) FROM survey s "
-                "WHERE s.household_id = h.id AND s.completed_at IS NOT NULL) END AS surveyed "
-                "FROM job j JOIN household h ON h.id = j.household_id "
-                "WHERE h.deleted_at IS NULL) "
-                "SELECT jobs.jr, jobs.hr, jobs.status, jobs.fitter_id, jobs.completed_at, "
-                "jobs.scheduled_end, jobs.surveyed, i.equipment_code, i.fitted_qty, e.name, %1 "
-                "FROM jobs LEFT JOIN job_item i ON i.job_id = jobs.jid "
-                "LEFT JOIN equipment_type e ON e.code = i.equipment_code")
-                .arg(QLatin1String(kItemSpend)),
-            [&](const DashboardStore::RawRows &q) {
-                const qint64 key = q.int64(0);
-                // A job's rows come together (it is the outer side of the join).
-                if (facts.jobs.isEmpty() || key != lastJob) {
-                    const auto found = jobPositions.constFind(key);
-                    if (found != jobPositions.cend()) {
-                        lastPosition = found.value();
-                    } else {
-                        Facts::Job job;
-                        job.household = householdAt(q.int64(1));
-                        if (!q.isNull(3))
-                            job.fitter = fitters.position(facts.fitterIds, q.bytes(3));
-                        job.status = statuses.text(q.bytes(2));
-                        job.completedAt = q.text(4);
-                        job.scheduledEnd = q.text(5);
-                        job.surveyedAt = q.text(6);
-                        lastPosition = int(facts.jobs.size());
-                        jobPositions.insert(key, lastPosition);
-                        facts.jobs.append(std::move(job));
-                    }
-                    lastJob = key;
-                }
-                if (q.isNull(7))
-                    return; // a job without items
-                Facts::Job &job = facts.jobs[lastPosition];
-                const qint64 qty = q.int64(8);
-                job.spendPence += q.int64(10); // no unit cost (not catalogued): 0
-                if (qty <= 0)
-                    return;
-                job.fittedAnything = true;
-                if (q.isNull(9))
-                    return; // not in the catalogue: not among the items fitted
-                const int code = codes.position(facts.codes, q.bytes(7));
-                if (code == facts.codeNames.size())
-                    facts.codeNames.append(q.text(9));
-                facts.fitted.append({lastPosition, code, qty});
-            });
-        if (!done)
-            return done.error();
-        Interned reasons;
-        done = eachRawRow(tr("declines"),
-                          QStringLiteral("SELECT h.rid, v.at, v.reason FROM visit v "
-                                         "JOIN household h ON h.id = v.household_id "
-                                         "WHERE v.outcome = 'declined' AND h.deleted_at IS NULL"),
-                          [&](const DashboardStore::RawRows &q) {
-                              facts.refusals.append(
-                                  {householdAt(q.int64(0)), q.text(1), reasons.text(q.bytes(2))});
-                          });
-        if (!done)
-            return done.error();
-        done = eachRow(tr("budgets"),
-                       QStringLiteral("SELECT area_id, financial_year, "
-                                      "capital_pence + revenue_pence FROM area_budget"),
-                       {}, [&](const QSqlQuery &q) {
-                           facts.budgets.append({q.value(0).toString(), q.value(1).toInt(),
-                                                 q.value(2).toLongLong()});
-                       });
-        if (!done)
-            return done.error();
-        return facts;
-    };
-    Result<Facts> facts = read();
-    if (!db.commit() && facts)
-        return readError(tr("the dashboard's figures"), db.lastError());
-    return facts;
 }
 
 } // namespace saferhomes

@@ -131,6 +131,7 @@ public:
 
 private:
     class RawRows;
+    class FactsCollector;
     /// Runs \a sql with \a values bound in order and hands every row to \a row; a failed
     /// statement is the read error of \a what.
     Status eachRow(const QString &what, const QString &sql, const QVariantList &values,

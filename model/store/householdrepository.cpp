@@ -521,20 +521,20 @@ Status HouseholdRepository::insertRows(qint64 expectedRows,
     return {};
 }
 
-bool HouseholdRepository::setFields(const QUuid &id,
-                                    const QList<std::pair<HouseholdField, QString>> &changes,
-                                    QStringList *createdAreas, QStringList *keptByPull)
+Status HouseholdRepository::setFields(const QUuid &id,
+                                      const QList<std::pair<HouseholdField, QString>> &changes,
+                                      QStringList *createdAreas, QStringList *keptByPull)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return fail(db.lastError().text());
-    const auto rollback = [&](const QString &message) {
+        return failed(writeError(tr("the household"), db.lastError()));
+    const auto rollback = [&](const Error &error) {
         db.rollback();
-        return fail(message);
+        return failed(error);
     };
     Result<HouseholdRecord> current = find(id);
     if (!current)
-        return rollback(current.errorString());
+        return rollback(current.error());
 
     const QString now = storeTimestamp();
     const QString idText = uuidText(id);
@@ -548,15 +548,18 @@ bool HouseholdRepository::setFields(const QUuid &id,
             const Result<bool> pulled
                 = old == value ? false : guard.changedByPull(idText, name, old);
             if (!pulled)
-                return rollback(pulled.errorString());
+                return rollback(pulled.error());
             if (!*pulled)
                 continue;
             if (const Status recorded = guard.recordConflict(idText, name, value, old); !recorded)
-                return rollback(recorded.errorString());
+                return rollback(recorded.error());
             keptByPull->append(name);
         }
-        if (!keptByPull->isEmpty())
-            return db.commit() || rollback(db.lastError().text());
+        if (!keptByPull->isEmpty()) {
+            if (!db.commit())
+                return rollback(writeError(tr("the sync conflicts"), db.lastError()));
+            return {};
+        }
     }
     AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
     AreaResolver areas(m_connectionName, audit);
@@ -567,8 +570,13 @@ bool HouseholdRepository::setFields(const QUuid &id,
     // old text: read it before changing anything.
     QSqlQuery &search = statement(householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
     search.addBindValue(idText);
-    if (!search.exec() || !search.next())
-        return rollback(search.lastError().text());
+    if (!search.exec())
+        return rollback(readError(tr("the quick-find index"), search.lastError()));
+    if (!search.next()) {
+        return rollback(search.lastError().isValid()
+                            ? readError(tr("the quick-find index"), search.lastError())
+                            : Error::notFound(tr("there is no such household")));
+    }
     const qint64 searchRowid = search.value(0).toLongLong();
     const QString oldSearchText = search.value(1).toString();
     search.finish();
@@ -584,7 +592,7 @@ bool HouseholdRepository::setFields(const QUuid &id,
         if (field == HouseholdField::Area) {
             const auto areaId = areas.resolve(value, now, createdAreas);
             if (!areaId)
-                return rollback(areaId.errorString());
+                return rollback(areaId.error());
             stored = *areaId;
         } else if (field == HouseholdField::Uprn) {
             stored = nullIfEmpty(value);
@@ -600,9 +608,11 @@ bool HouseholdRepository::setFields(const QUuid &id,
             residentColumns.append({column, stored});
         else
             householdColumns.append({column, stored});
-        if (!audit.record(QStringLiteral("household"), idText, HouseholdFields::name(field),
-                          nullIfEmpty(old), nullIfEmpty(value), now))
-            return rollback(audit.errorString());
+        if (const Status recorded
+            = audit.record(QStringLiteral("household"), idText, HouseholdFields::name(field),
+                           nullIfEmpty(old), nullIfEmpty(value), now);
+            !recorded)
+            return rollback(recorded.error());
         outboxChanges.insert(HouseholdFields::name(field), QJsonArray {old, value});
         changed = true;
     }
@@ -618,27 +628,29 @@ bool HouseholdRepository::setFields(const QUuid &id,
             query.addBindValue(value);
         query.addBindValue(idText);
         if (!query.exec())
-            return rollback(query.lastError().text());
+            return rollback(writeError(tr("the household table"), query.lastError()));
     }
     if (!residentColumns.isEmpty()) {
         if (current->resident.id.isNull()) {
             current->resident.id = QUuid::createUuid();
-            QSqlQuery &query = statement(QStringLiteral("INSERT INTO resident (id, household_id, "
-                                                        "is_primary, created_at) VALUES (?, ?, "
-                                                        "1, ?)"));
+            QSqlQuery &query
+                = statement(QStringLiteral("INSERT INTO resident (id, household_id, is_primary, "
+                                           "created_at) VALUES (?, ?, 1, ?)"));
             query.addBindValue(uuidText(current->resident.id));
             query.addBindValue(idText);
             query.addBindValue(now);
             if (!query.exec())
-                return rollback(query.lastError().text());
+                return rollback(writeError(tr("the resident table"), query.lastError()));
             const QJsonObject resident {
                 {QStringLiteral("household_id"), idText},
                 {QStringLiteral("is_primary"), true},
                 {QStringLiteral("created_at"), now},
             };
-            if (!addOutboxEntry(db, QStringLiteral("resident"), uuidText(current->resident.id),
-                                QStringLiteral("create"), resident, now))
-                return rollback(m_error);
+            if (const Status appended = appendOutboxOp(m_prepared, db, QStringLiteral("resident"),
+                                                       uuidText(current->resident.id),
+                                                       QStringLiteral("create"), resident, now);
+                !appended)
+                return rollback(appended.error());
         }
         QStringList assignments;
         for (const auto &[column, value] : std::as_const(residentColumns))
@@ -649,7 +661,7 @@ bool HouseholdRepository::setFields(const QUuid &id,
             query.addBindValue(value);
         query.addBindValue(uuidText(current->resident.id));
         if (!query.exec())
-            return rollback(query.lastError().text());
+            return rollback(writeError(tr("the resident table"), query.lastError()));
     }
     if (changed) {
         QSqlQuery &updated
@@ -657,42 +669,36 @@ bool HouseholdRepository::setFields(const QUuid &id,
         updated.addBindValue(now);
         updated.addBindValue(idText);
         if (!updated.exec())
-            return rollback(updated.lastError().text());
+            return rollback(writeError(tr("the household table"), updated.lastError()));
         QSqlQuery &unindex
-            = statement(QStringLiteral("INSERT INTO household_fts (household_fts, "
-                                       "rowid, search_text) VALUES ('delete', ?, ?)"));
+            = statement(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
+                                       "search_text) VALUES ('delete', ?, ?)"));
         unindex.addBindValue(searchRowid);
         unindex.addBindValue(oldSearchText);
         if (!unindex.exec())
-            return rollback(unindex.lastError().text());
+            return rollback(writeError(tr("the quick-find index"), unindex.lastError()));
         QSqlQuery &index
             = statement(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
                         + householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
         index.addBindValue(idText);
         if (!index.exec())
-            return rollback(index.lastError().text());
-        if (!addOutboxEntry(db, QStringLiteral("household"), idText, QStringLiteral("update"),
-                            outboxChanges, now))
-            return rollback(m_error);
+            return rollback(writeError(tr("the quick-find index"), index.lastError()));
+        if (const Status appended
+            = appendOutboxOp(m_prepared, db, QStringLiteral("household"), idText,
+                             QStringLiteral("update"), outboxChanges, now);
+            !appended)
+            return rollback(appended.error());
     }
     if (!db.commit())
-        return rollback(db.lastError().text());
-    return true;
+        return rollback(writeError(tr("the household"), db.lastError()));
+    return {};
 }
 
-bool HouseholdRepository::addOutboxEntry(const QSqlDatabase &db, const QString &entity,
-                                         const QString &entityId, const QString &kind,
-                                         const QJsonObject &payload, const QString &now)
-{
-    const Status appended = appendOutboxOp(m_prepared, db, entity, entityId, kind, payload, now);
-    return appended || fail(appended.errorString());
-}
-
-bool HouseholdRepository::saveArea(const Area &area)
+Status HouseholdRepository::saveArea(const Area &area)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return fail(db.lastError().text());
+        return failed(writeError(tr("the area"), db.lastError()));
     const QString now = storeTimestamp();
     const QString id = uuidText(area.id.isNull() ? QUuid::createUuid() : area.id);
     QSqlQuery query(db);
@@ -705,18 +711,25 @@ bool HouseholdRepository::saveArea(const Area &area)
     query.addBindValue(area.targetHomes);
     query.addBindValue(area.budgetPence);
     query.addBindValue(now);
-    AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!query.exec()
-        || !audit.record(QStringLiteral("area"), area.name, QStringLiteral("target_homes"), {},
-                         area.targetHomes, now)) {
+    if (!query.exec()) {
+        const Error error = writeError(tr("the area table"), query.lastError());
         db.rollback();
-        return fail(query.lastError().text());
+        return failed(error);
+    }
+    AuditLog audit(m_connectionName, m_userName, m_device);
+    if (const Status recorded
+        = audit.record(QStringLiteral("area"), area.name, QStringLiteral("target_homes"), {},
+                       area.targetHomes, now);
+        !recorded) {
+        db.rollback();
+        return failed(recorded.error());
     }
     if (!db.commit()) {
+        const Error error = writeError(tr("the area"), db.lastError());
         db.rollback();
-        return fail(db.lastError().text());
+        return failed(error);
     }
-    return true;
+    return {};
 }
 
 } // namespace saferhomes

@@ -112,11 +112,14 @@ public:
     /// \a keptByPull non-null: the changes undo an edit (UndoGuard): a field a pull changed
     /// since this device last wrote it is not overwritten; a conflict is recorded instead and
     /// the field listed in \a keptByPull, and then nothing else is written either.
-    bool setFields(const QUuid &id, const QList<std::pair<HouseholdField, QString>> &changes,
-                   QStringList *createdAreas = nullptr, QStringList *keptByPull = nullptr);
+    /// Fails, writing nothing, with Error::Locked when another program holds the lock,
+    /// Error::NotFound when there is no such household, and Error::Database otherwise, naming
+    /// the file and what could not be written.
+    Status setFields(const QUuid &id, const QList<std::pair<HouseholdField, QString>> &changes,
+                     QStringList *createdAreas = nullptr, QStringList *keptByPull = nullptr);
 
-    /// Creates or updates an area's target and budget (audited).
-    bool saveArea(const Area &area);
+    /// Creates or updates an area's target and budget (audited); fails as setFields().
+    Status saveArea(const Area &area);
 
     /// Whether the last insert stopped because its progress callback cancelled it.
     bool wasCancelled() const { return m_cancelled; }
@@ -124,9 +127,6 @@ public:
 private:
     /// \a error, also kept as errorString() for the callers that still read that.
     Status failed(Error error);
-    /// Adds a sync op to the outbox inside the caller's transaction (DESIGN §7).
-    bool addOutboxEntry(const QSqlDatabase &db, const QString &entity, const QString &entityId,
-                        const QString &kind, const QJsonObject &payload, const QString &now);
     bool m_cancelled = false;
     PreparedCache m_prepared; ///< the writes' statements, prepared once
 };

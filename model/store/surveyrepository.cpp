@@ -85,10 +85,13 @@ Result<SurveyRecord> SurveyRepository::openDraft(const QUuid &householdId,
         return error;
     };
     // Looked for inside the transaction so that two quick taps cannot start two drafts.
-    if (std::optional<SurveyRecord> existing = draft(householdId)) {
+    const Result<std::optional<SurveyRecord>> existing = draft(householdId);
+    if (!existing)
+        return rollback(existing.error());
+    if (*existing) {
         if (!db.commit())
             return rollback(writeError(tr("the survey"), db.lastError()));
-        return *existing;
+        return **existing;
     }
 
     const QString now = storeTimestamp();
@@ -127,41 +130,54 @@ Result<SurveyRecord> SurveyRepository::openDraft(const QUuid &householdId,
     return survey;
 }
 
-std::optional<SurveyRecord> SurveyRepository::draft(const QUuid &householdId) const
+Result<std::optional<SurveyRecord>> SurveyRepository::draft(const QUuid &householdId) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(kSurveySelect
-                  + QStringLiteral("WHERE household_id = ? AND completed_at IS NULL "
-                                   "ORDER BY started_at DESC, rowid DESC LIMIT 1"));
+    if (!query.prepare(kSurveySelect
+                       + QStringLiteral("WHERE household_id = ? AND completed_at IS NULL "
+                                        "ORDER BY started_at DESC, rowid DESC LIMIT 1")))
+        return readError(tr("the survey draft"), query.lastError());
     query.addBindValue(uuidText(householdId));
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return readSurvey(query);
+    if (!query.exec())
+        return readError(tr("the survey draft"), query.lastError());
+    if (query.next())
+        return std::optional<SurveyRecord>(readSurvey(query));
+    if (query.lastError().isValid())
+        return readError(tr("the survey draft"), query.lastError());
+    return std::optional<SurveyRecord>();
 }
 
-std::optional<SurveyRecord> SurveyRepository::find(const QUuid &surveyId) const
+Result<SurveyRecord> SurveyRepository::find(const QUuid &surveyId) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(kSurveySelect + QStringLiteral("WHERE id = ?"));
+    if (!query.prepare(kSurveySelect + QStringLiteral("WHERE id = ?")))
+        return readError(tr("the survey"), query.lastError());
     query.addBindValue(uuidText(surveyId));
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return readSurvey(query);
+    if (!query.exec())
+        return readError(tr("the survey"), query.lastError());
+    if (query.next())
+        return readSurvey(query);
+    if (query.lastError().isValid())
+        return readError(tr("the survey"), query.lastError());
+    return Error::notFound(tr("there is no such survey"));
 }
 
-QList<SurveyRecord> SurveyRepository::surveys(const QUuid &householdId) const
+Result<QList<SurveyRecord>> SurveyRepository::surveys(const QUuid &householdId) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    query.prepare(kSurveySelect
-                  + QStringLiteral("WHERE household_id = ? ORDER BY started_at DESC, "
-                                   "rowid DESC"));
+    if (!query.prepare(kSurveySelect
+                       + QStringLiteral("WHERE household_id = ? ORDER BY started_at DESC, "
+                                        "rowid DESC")))
+        return readError(tr("the household\u2019s surveys"), query.lastError());
     query.addBindValue(uuidText(householdId));
-    QList<SurveyRecord> result;
     if (!query.exec())
-        return result;
+        return readError(tr("the household\u2019s surveys"), query.lastError());
+    QList<SurveyRecord> result;
     while (query.next())
         result.append(readSurvey(query));
+    if (query.lastError().isValid())
+        return readError(tr("the household\u2019s surveys"), query.lastError());
     return result;
 }
 
@@ -328,7 +344,10 @@ Status SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageI
         return rollback(Error::invalid(tr("the survey is not complete")));
     const QUuid householdId = readId(select.value(0));
     select.finish();
-    const QString old = packageText(package(surveyId));
+    const Result<QList<PackageItem>> oldItems = package(surveyId);
+    if (!oldItems)
+        return rollback(oldItems.error());
+    const QString old = packageText(*oldItems);
 
     QSqlQuery &remove = statement(QStringLiteral("DELETE FROM recommendation WHERE survey_id = ?"));
     remove.addBindValue(id);
@@ -376,32 +395,41 @@ Status SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageI
     return {};
 }
 
-QList<PackageItem> SurveyRepository::package(const QUuid &surveyId) const
+Result<QList<PackageItem>> SurveyRepository::package(const QUuid &surveyId) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT equipment_code, qty, reason, agreed FROM recommendation "
-                                 "WHERE survey_id = ? ORDER BY rowid"));
+    if (!query.prepare(QStringLiteral("SELECT equipment_code, qty, reason, agreed "
+                                      "FROM recommendation WHERE survey_id = ? ORDER BY rowid")))
+        return readError(tr("the package"), query.lastError());
     query.addBindValue(uuidText(surveyId));
-    QList<PackageItem> items;
     if (!query.exec())
-        return items;
+        return readError(tr("the package"), query.lastError());
+    QList<PackageItem> items;
     while (query.next()) {
         items.append(PackageItem {query.value(0).toString(), query.value(1).toInt(),
                                   query.value(2).toString(), query.value(3).toInt() == 1});
     }
+    if (query.lastError().isValid())
+        return readError(tr("the package"), query.lastError());
     return items;
 }
 
-QStringList SurveyRepository::unknownEquipment(const QStringList &codes) const
+Result<QStringList> SurveyRepository::unknownEquipment(const QStringList &codes) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(QStringLiteral("SELECT 1 FROM equipment_type WHERE code = ?"));
+    if (!query.prepare(QStringLiteral("SELECT 1 FROM equipment_type WHERE code = ?")))
+        return readError(tr("the equipment catalogue"), query.lastError());
     QStringList unknown;
     for (const QString &code : codes) {
         query.addBindValue(code);
-        if (!query.exec() || !query.next())
+        if (!query.exec())
+            return readError(tr("the equipment catalogue"), query.lastError());
+        if (!query.next()) {
+            if (query.lastError().isValid())
+                return readError(tr("the equipment catalogue"), query.lastError());
             unknown.append(code);
+        }
         query.finish();
     }
     return unknown;

@@ -35,11 +35,15 @@ public:
     Result<SurveyRecord> openDraft(const QUuid &householdId, const QString &definitionVersion,
                                    const QUuid &visitId, bool *created = nullptr);
 
+    // Reads return the failure when the database cannot answer (a missing table, a damaged
+    // file, a lock held by another program): "PATH: cannot read WHAT: SQLite's message".
+
     /// The household's open draft, if any (the newest, should sync have brought in two).
-    std::optional<SurveyRecord> draft(const QUuid &householdId) const;
-    std::optional<SurveyRecord> find(const QUuid &surveyId) const;
+    Result<std::optional<SurveyRecord>> draft(const QUuid &householdId) const;
+    /// One survey; Error::NotFound when there is none with \a surveyId.
+    Result<SurveyRecord> find(const QUuid &surveyId) const;
     /// A household's surveys, newest first.
-    QList<SurveyRecord> surveys(const QUuid &householdId) const;
+    Result<QList<SurveyRecord>> surveys(const QUuid &householdId) const;
 
     /// Sets answer \a questionId of draft \a surveyId to \a value (null or undefined removes
     /// it) and the draft's position, in one transaction, audited when the answer changes.
@@ -65,9 +69,9 @@ public:
     Status savePackage(const QUuid &surveyId, const QList<PackageItem> &items,
                        const StatusMove &move);
     /// The package of a survey, in the order it was agreed.
-    QList<PackageItem> package(const QUuid &surveyId) const;
+    Result<QList<PackageItem>> package(const QUuid &surveyId) const;
     /// Those of \a codes that are not in the equipment catalogue.
-    QStringList unknownEquipment(const QStringList &codes) const;
+    Result<QStringList> unknownEquipment(const QStringList &codes) const;
     /// Every catalogue code with what the package shows for it: "name (standard)".
     Result<QHash<QString, QString>> equipmentLabels() const;
 

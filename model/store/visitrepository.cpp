@@ -136,33 +136,40 @@ Result<Visit> VisitRepository::insert(Visit visit, const StatusMove &move)
     return visit;
 }
 
-QList<Visit> VisitRepository::visits(const QUuid &householdId) const
+Result<QList<Visit>> VisitRepository::visits(const QUuid &householdId) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    query.prepare(kVisitSelect
-                  + QStringLiteral("WHERE household_id = ? ORDER BY at DESC, rowid DESC"));
+    if (!query.prepare(kVisitSelect
+                       + QStringLiteral("WHERE household_id = ? ORDER BY at DESC, rowid DESC")))
+        return readError(tr("the household\u2019s visits"), query.lastError());
     query.addBindValue(uuidText(householdId));
-    QList<Visit> result;
     if (!query.exec())
-        return result;
+        return readError(tr("the household\u2019s visits"), query.lastError());
+    QList<Visit> result;
     while (query.next())
         result.append(readVisit(query));
+    // A step that fails part way (a lock, a damaged page) ends the rows too: not the answer.
+    if (query.lastError().isValid())
+        return readError(tr("the household\u2019s visits"), query.lastError());
     return result;
 }
 
-QList<RoundEntry> VisitRepository::round(const QUuid &areaId) const
+Result<QList<RoundEntry>> VisitRepository::round(const QUuid &areaId) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    query.prepare(kRoundSelect);
+    if (!query.prepare(kRoundSelect))
+        return readError(tr("the round"), query.lastError());
     query.addBindValue(areaId.isNull() ? QVariant(QMetaType::fromType<QString>())
                                        : QVariant(uuidText(areaId)));
-    QList<RoundEntry> result;
     if (!query.exec())
-        return result;
+        return readError(tr("the round"), query.lastError());
+    QList<RoundEntry> result;
     while (query.next())
         result.append(readRoundEntry(query));
+    if (query.lastError().isValid())
+        return readError(tr("the round"), query.lastError());
     return result;
 }
 

@@ -29,12 +29,15 @@ public:
     /// cannot be written (Error::Database or Error::Locked, naming the file and the table).
     Result<Visit> insert(Visit visit, const StatusMove &move);
 
+    // Reads return the failure when the database cannot answer (a missing table, a damaged
+    // file, a lock held by another program): "PATH: cannot read WHAT: SQLite's message".
+
     /// A household's visits, newest first.
-    QList<Visit> visits(const QUuid &householdId) const;
+    Result<QList<Visit>> visits(const QUuid &householdId) const;
 
     /// The households of an area (a null id: those without an area), unordered, each with
     /// its last visit and the revisit still to be made.
-    QList<RoundEntry> round(const QUuid &areaId) const;
+    Result<QList<RoundEntry>> round(const QUuid &areaId) const;
 
 private:
     PreparedCache m_prepared; ///< the writes' statements, prepared once

@@ -1,96 +1,20 @@
 #pragma once
 
 #include "domain/result.h"
+#include "surveycondition.h"
+#include "surveyjsonreader.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonObject>
-#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
-#include <functional>
 #include <optional>
 
 namespace saferhomes {
-
-struct SurveyQuestion;
-
-/// A test of survey answers, used for skip logic (`showIf`) and recommendation rules:
-/// `{"all": [...]}`, `{"any": [...]}`, `{"question": id, "equals": v}` or
-/// `{"question": id, "in": [v, ...]}`.
-class SurveyCondition {
-    Q_DECLARE_TR_FUNCTIONS(SurveyCondition)
-
-public:
-    enum class Kind { All, Any, Equals, In };
-
-    /// Finds the question a condition may name; nullptr (and a reason in \a why) when it is
-    /// unknown or may not be used there.
-    using QuestionLookup = std::function<const SurveyQuestion *(const QString &id, QString *why)>;
-    /// Receives each problem found: the JSON path of the offending value and a message.
-    using ErrorSink = std::function<void(const QString &path, const QString &message)>;
-
-    /// Reads a condition at JSON \a path, checking question ids and values through \a lookup.
-    /// Returns nothing (after reporting to \a fail) when it is malformed.
-    static std::optional<SurveyCondition> parse(const QJsonValue &json, const QString &path,
-                                                const QuestionLookup &lookup,
-                                                const ErrorSink &fail);
-
-    /// Whether \a answers (as SurveyDefinition::effectiveAnswers gives them) satisfy it.
-    /// A question without an answer satisfies no `equals` or `in`.
-    bool matches(const QJsonObject &answers) const;
-
-    Kind kind() const { return m_kind; }
-    QString questionId() const { return m_questionId; }
-    /// The accepted values of an `equals` (one) or `in` test.
-    QJsonArray values() const { return m_values; }
-    QList<SurveyCondition> children() const { return m_children; }
-    /// Every question id the condition looks at.
-    QStringList questionIds() const;
-
-private:
-    Kind m_kind = Kind::All;
-    QString m_questionId;
-    QJsonArray m_values;
-    QList<SurveyCondition> m_children;
-};
-
-/// Reads survey and rules JSON files, collecting every problem as "file: json.path: message"
-/// (e.g. `definition-v1.json: sections[2].questions[0].options: expected an array`).
-class SurveyJsonReader {
-    Q_DECLARE_TR_FUNCTIONS(SurveyJsonReader)
-
-public:
-    explicit SurveyJsonReader(const QString &fileName);
-
-    /// The top-level object of \a json, or nothing (after reporting why).
-    std::optional<QJsonObject> parseObject(const QByteArray &json);
-    void fail(const QString &path, const QString &message);
-    SurveyCondition::ErrorSink sink();
-    /// Reports every key of \a object that is not in \a allowed.
-    void checkKeys(const QJsonObject &object, const QString &path, const QStringList &allowed);
-    /// A key that must hold a non-empty string.
-    std::optional<QString> requiredString(const QJsonObject &object, const QString &path,
-                                          const QString &key);
-    /// A key that may be absent (empty result) or hold a string.
-    QString optionalString(const QJsonObject &object, const QString &path, const QString &key);
-    /// A JSON number with no fractional part, or nothing (after reporting it at \a path).
-    std::optional<qint64> wholeNumber(const QJsonValue &value, const QString &path);
-
-    QStringList errors() const { return m_errors; }
-    bool hasErrors() const { return !m_errors.isEmpty(); }
-
-    static QString member(const QString &path, const QString &key);
-    static QString element(const QString &path, qsizetype index);
-
-private:
-    QString m_fileName;
-    QStringList m_errors;
-};
 
 struct SurveyOption {
     QString value; ///< stored in the answers

@@ -310,7 +310,7 @@ ConflictResolver::Result ConflictResolver::useMine(const QUuid &householdId,
             if (conflict.field == saved.field)
                 about = conflict.id;
         }
-        return {saved.error, about};
+        return {saved.errorString(), about};
     }
 
     // A field that did not change wrote no audit event, so its conflict is still open.

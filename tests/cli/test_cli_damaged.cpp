@@ -180,3 +180,39 @@ TEST_F(CliDamaged, AnImportBlockedByAnotherWriterIsADatabaseErrorNotARejection)
     QSqlDatabase::removeDatabase(u"writer"_s);
     EXPECT_EQ(count(), 30) << "nothing was imported";
 }
+
+TEST_F(CliDamaged, AnEditBlockedByAnotherWriterIsADatabaseErrorNotARejection)
+{
+    // `households set` under another program's write lock: the values are fine, the database
+    // could not take them (exit 2, naming the database), not a refused edit (exit 1).
+    const auto rows = query(dbPath(),
+                            u"SELECT uprn, notes FROM household "
+                            "WHERE uprn IS NOT NULL ORDER BY uprn LIMIT 1"_s);
+    ASSERT_TRUE(rows && rows->size() == 1);
+    const QString uprn = rows->first().at(0).toString();
+    const QString notes = rows->first().at(1).toString();
+    ASSERT_NE(notes, u"Key safe by the back door"_s);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"writer"_s);
+    db.setDatabaseName(dbPath());
+    ASSERT_TRUE(db.open());
+    {
+        QSqlQuery query(db);
+        ASSERT_TRUE(query.exec(u"BEGIN EXCLUSIVE"_s)) << query.lastError().text().toStdString();
+        ASSERT_TRUE(query.exec(u"CREATE TABLE other_program (x)"_s));
+        const CliResult result = cli(
+            {u"households"_s, u"set"_s, u"--uprn"_s, uprn, u"notes=Key safe by the back door"_s});
+        EXPECT_EQ(result.exitCode, 2) << result;
+        EXPECT_TRUE(result.out.trimmed().isEmpty()) << result;
+        EXPECT_TRUE(result.errText().contains(dbPath())) << result;
+        EXPECT_TRUE(result.errText().contains(u"The change was not saved"_s)) << result;
+        EXPECT_TRUE(result.errText().contains(u"locked"_s)) << result;
+        ASSERT_TRUE(query.exec(u"ROLLBACK"_s));
+    }
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"writer"_s);
+    const auto after
+        = query(dbPath(), u"SELECT notes FROM household WHERE uprn = '%1'"_s.arg(uprn));
+    ASSERT_TRUE(after && after->size() == 1);
+    EXPECT_EQ(after->first().at(0).toString(), notes) << "nothing was changed";
+}

@@ -43,7 +43,7 @@ int main(int argc, char *argv[])
             = service.saveAnswer(surveyId, QStringLiteral("q.%1").arg(i), QJsonValue(i),
                                  QStringLiteral("section-%1").arg(i));
         if (!result.ok()) {
-            std::fprintf(stderr, "save %d failed: %s\n", i, qPrintable(result.error));
+            std::fprintf(stderr, "save %d failed: %s\n", i, qPrintable(result.errorString()));
             return 1;
         }
         // Printed only once the save has returned: every number the parent reads was

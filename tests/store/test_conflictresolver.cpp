@@ -377,7 +377,7 @@ TEST_F(ConflictResolverTest, ARefusedRecordOfAnyKindNamesItsHousehold)
     VisitRepository visits(m_database, QStringLiteral("officer"));
     VisitService service(*m_repository, visits);
     const VisitService::Result visited = service.recordVisit(m_leicester, VisitOutcome::NoAnswer);
-    ASSERT_TRUE(visited.ok()) << qPrintable(visited.error);
+    ASSERT_TRUE(visited.ok()) << qPrintable(visited.errorString());
     exec(QStringLiteral("UPDATE outbox SET rejected_at = '2025-03-01T10:00:00.000Z', "
                         "rejected_reason = 'outside your areas' WHERE entity = 'visit'"));
 

@@ -6,6 +6,7 @@
 #include "store/auditlog.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -83,7 +84,7 @@ TEST_F(HouseholdRepositoryTest, EditsAreAuditedAndFindable)
     HouseholdService service(*m_repository);
     const auto result = service.setFields(
         id, {{text("postcode"), text("le13 0bh")}, {text("resident_name"), text("Jo Smith")}});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
     EXPECT_EQ(m_repository->find(id)->household.postcode, text("LE13 0BH"));
     EXPECT_EQ(m_repository->quickFind(text("Smith")).value(),
               QList<qint64> {m_repository->summary(id)->localKey});
@@ -146,7 +147,7 @@ TEST_F(HouseholdRepositoryTest, DuplicateUprnIsRefusedOnEdit)
     const auto result
         = service.setFields(*m_repository->findByUprn(text("222")), {{text("uprn"), text("111")}});
     EXPECT_FALSE(result.ok());
-    EXPECT_TRUE(result.error.contains(text("another household")));
+    EXPECT_TRUE(result.errorString().contains(text("another household")));
 }
 
 TEST_F(HouseholdRepositoryTest, AFailedInsertWritesNothing)
@@ -163,7 +164,9 @@ TEST_F(HouseholdRepositoryTest, AFailedInsertWritesNothing)
         << qPrintable(inserted.errorString());
     EXPECT_TRUE(created.isEmpty());
     EXPECT_EQ(m_repository->count().value(), 0);
-    EXPECT_TRUE(m_repository->areas().value().isEmpty());
+    const QList<Area> areas = m_repository->areas().value();
+    EXPECT_TRUE(std::none_of(areas.cbegin(), areas.cend(),
+                             [](const Area &a) { return a.name == text("Melton"); }));
     EXPECT_TRUE(m_repository->quickFind(text("Street")).value().isEmpty());
 }
 
@@ -222,6 +225,50 @@ TEST_F(HouseholdRepositoryTest, ALockedDatabaseIsReportedAndLosesNothing)
     EXPECT_EQ(m_repository->count().value(), 0);
 }
 
+TEST_F(HouseholdRepositoryTest, AnEditUnderAHeldLockIsLockedNamesTheFileAndWritesNothing)
+{
+    HouseholdRecord record = household(text("3 Locked Street"), text("LE13 0BG"));
+    record.household.id = QUuid::createUuid();
+    ASSERT_TRUE(m_repository->insert({record}));
+    Database other(QStringLiteral("other-program"));
+    ASSERT_TRUE(other.open(m_path));
+    QSqlQuery lock(other.connection());
+    ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    ASSERT_TRUE(
+        lock.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('holding', 'the lock')")));
+
+    const Status saved
+        = m_repository->setFields(record.household.id, {{HouseholdField::Notes, text("Key safe")}});
+    ASSERT_FALSE(saved);
+    EXPECT_EQ(saved.error().kind, Error::Kind::Locked) << qPrintable(saved.errorString());
+    EXPECT_TRUE(saved.errorString().contains(QDir::toNativeSeparators(m_path)))
+        << qPrintable(saved.errorString());
+    EXPECT_TRUE(saved.errorString().contains(text("database is locked")))
+        << qPrintable(saved.errorString());
+
+    // Through the service the kind survives: a lock is not a refused value (the CLI's exit 2).
+    HouseholdService service(*m_repository);
+    const HouseholdService::Result edited
+        = service.setFields(record.household.id, {{text("notes"), text("Key safe")}});
+    ASSERT_FALSE(edited.ok());
+    EXPECT_EQ(edited.status.error().kind, Error::Kind::Locked) << qPrintable(edited.errorString());
+    EXPECT_TRUE(edited.errorString().startsWith(text("The change was not saved: ")))
+        << qPrintable(edited.errorString());
+    EXPECT_TRUE(edited.field.isEmpty());
+
+    const Status area = m_repository->saveArea({{}, text("Melton"), 150, 100000});
+    ASSERT_FALSE(area);
+    EXPECT_EQ(area.error().kind, Error::Kind::Locked) << qPrintable(area.errorString());
+    EXPECT_TRUE(area.errorString().contains(QDir::toNativeSeparators(m_path)))
+        << qPrintable(area.errorString());
+
+    ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
+    EXPECT_EQ(m_repository->find(record.household.id).value().household.notes, QString());
+    const QList<Area> areas = m_repository->areas().value();
+    EXPECT_TRUE(std::none_of(areas.cbegin(), areas.cend(),
+                             [](const Area &a) { return a.name == text("Melton"); }));
+}
+
 TEST_F(HouseholdRepositoryTest, ProgressCountsByStatusAndArea)
 {
     QList<HouseholdRecord> records;
@@ -254,7 +301,7 @@ TEST_F(HouseholdRepositoryTest, AFirstPositionIsSavedWithBothCoordinatesTogether
     HouseholdService service(*m_repository);
     const auto result = service.setFields(
         id, {{text("latitude"), text("52.7661")}, {text("longitude"), text("-0.8867")}});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
     EXPECT_EQ(m_repository->find(id)->household.latitude, 52.7661);
     EXPECT_EQ(m_repository->find(id)->household.longitude, -0.8867);
     // Clearing both together is allowed too; one alone is not.

@@ -86,7 +86,7 @@ TEST_F(UndoGuardTest, UndoRestoresAFieldNobodyElseChanged)
     ASSERT_TRUE(service.setFields(m_id, {{QStringLiteral("notes"), QStringLiteral("B")}}).ok());
     const HouseholdService::Result undone = service.setFields(
         m_id, {{QStringLiteral("notes"), QStringLiteral("A")}}, HouseholdService::Mode::Correction);
-    ASSERT_TRUE(undone.ok()) << qPrintable(undone.error);
+    ASSERT_TRUE(undone.ok()) << qPrintable(undone.errorString());
     EXPECT_EQ(notes(), QStringLiteral("A"));
     EXPECT_TRUE(SyncLedger(m_database.connectionName()).conflicts()->isEmpty());
 }
@@ -111,7 +111,8 @@ TEST_F(UndoGuardTest, UndoAfterAPullChangedTheFieldRecordsAConflictInstead)
                             HouseholdService::Mode::Correction);
     EXPECT_FALSE(undone.ok());
     EXPECT_EQ(undone.field, QStringLiteral("notes"));
-    EXPECT_TRUE(undone.error.contains(QStringLiteral("notes"))) << qPrintable(undone.error);
+    EXPECT_TRUE(undone.errorString().contains(QStringLiteral("notes")))
+        << qPrintable(undone.errorString());
 
     // The pulled value stays; nothing of the undo was written or queued.
     EXPECT_EQ(notes(), QStringLiteral("C from the office"));

@@ -3,101 +3,14 @@
 // pin; pinned to its exact time there, the first gets that back; `pinned` follows pin_kind on
 // the server, and a write of `pinned` alone (as devices made it before pin kinds) sets pin_kind.
 
-#include "centraltest.h"
-#include "store/jobrepository.h"
-#include "syncassert.h"
-#include "testdevice.h"
-
-#include <QTemporaryDir>
-#include <QTimeZone>
+#include "jobsynctest.h"
 
 namespace saferhomes::synctest {
 
-namespace {
-
-const QString kPassword = QStringLiteral("pin-sync-password");
-const QString kMelton = QStringLiteral("Melton Town Centre");
-
-} // namespace
-
-class PinSyncTest : public ::testing::Test {
+/// Two coordinators of Melton and a fitter on a database of their own (JobSyncTest's people).
+class PinSyncTest : public JobSyncTest {
 protected:
-    static void SetUpTestSuite()
-    {
-        s_database = initialisedDatabase(QStringLiteral("pinsync"));
-        if (s_database.isEmpty())
-            return;
-        const QList<std::pair<QString, QString>> people {
-            {QStringLiteral("coordinator_a"), QStringLiteral("coordinator")},
-            {QStringLiteral("coordinator_b"), QStringLiteral("coordinator")},
-            {QStringLiteral("fitter"), QStringLiteral("fitter")},
-        };
-        for (const auto &[key, role] : people) {
-            const QString login = PgCluster::uniqueName(key);
-            const CentralAdmin::Report result = CentralAdmin().addUser(
-                superuserUri(s_database), login, role,
-                role == u"fitter" ? QStringList() : QStringList {kMelton}, kPassword);
-            if (!result.ok()) {
-                ADD_FAILURE() << result.errorString().toStdString();
-                s_database.clear();
-                return;
-            }
-            s_logins.insert(key, login);
-        }
-    }
-
-    void SetUp() override
-    {
-        ASSERT_FALSE(s_database.isEmpty()) << "set-up failed";
-        ASSERT_TRUE(m_dir.isValid());
-        m_central = superuserSession(s_database);
-        m_fitterId = m_central
-                         ->value(QStringLiteral("SELECT f.id FROM fitter f JOIN app_user u "
-                                                "ON u.id = f.user_id WHERE u.login = ?"),
-                                 {s_logins.value(QStringLiteral("fitter"))})
-                         .toString();
-        ASSERT_FALSE(m_fitterId.isEmpty());
-    }
-
-    /// A coordinator's device with the fitter pulled.
-    std::unique_ptr<TestDevice> office(const QString &name, const QString &login)
-    {
-        auto made = std::make_unique<TestDevice>(name, m_dir.filePath(name + QStringLiteral(".db")),
-                                                 s_logins.value(login), kPassword,
-                                                 cluster().uri(s_logins.value(login), s_database));
-        QString error;
-        EXPECT_TRUE(made->open(&error)) << error.toStdString();
-        EXPECT_TRUE(syncUntil(*made, [&] {
-            return made->value(QStringLiteral("SELECT count(*) FROM fitter WHERE id = '%1'")
-                                   .arg(m_fitterId))
-                       .toInt()
-                == 1;
-        }));
-        return made;
-    }
-
-    /// An accepted household with an unscheduled job of 70 minutes, made on \a device.
-    QString makeJob(TestDevice &device, const QString &line1)
-    {
-        HouseholdRecord record;
-        record.household.id = QUuid::createUuid();
-        record.household.addressLine1 = line1;
-        record.household.postcode = QStringLiteral("LE13 1AA");
-        record.household.areaName = kMelton;
-        record.resident.name = QStringLiteral("Pat");
-        HouseholdRepository households = device.households();
-        EXPECT_TRUE(households.insert({record})) << households.errorString().toStdString();
-        EXPECT_TRUE(households.setFields(record.household.id,
-                                         {{HouseholdField::Status, QStringLiteral("accepted")}}))
-            << households.errorString().toStdString();
-        const QString job = text(QUuid::createUuid());
-        EXPECT_TRUE(device.exec(QStringLiteral("INSERT INTO job (id, household_id, status, "
-                                               "created_at, duration_minutes) VALUES (?, ?, "
-                                               "'unscheduled', '2026-12-01T09:00:00.000Z', 70)"),
-                                {job, text(record.household.id)}))
-            << device.lastError().toStdString();
-        return job;
-    }
+    static void SetUpTestSuite() { setUpSuite(QStringLiteral("pinsync"), {}); }
 
     /// pin_kind|pinned of \a job on the server.
     QString centralPin(const QString &job)
@@ -115,17 +28,11 @@ protected:
                        .arg(job))
             .toString();
     }
-
-    static inline QString s_database;
-    static inline QHash<QString, QString> s_logins;
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgSession> m_central;
-    QString m_fitterId;
 };
 
 TEST_F(PinSyncTest, APinKindMadeOnOneDeviceReachesTheOtherAndComesBackChanged)
 {
-    auto a = office(QStringLiteral("office-a"), QStringLiteral("coordinator_a"));
+    auto a = office(QStringLiteral("office-a"), QStringLiteral("coordinator"));
     auto b = office(QStringLiteral("office-b"), QStringLiteral("coordinator_b"));
     const QString job = makeJob(*a, QStringLiteral("1 Pin Parade"));
     JobRepository jobsA(a->database(), a->login());

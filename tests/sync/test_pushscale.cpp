@@ -98,6 +98,10 @@ TEST_F(PushScale, EveryRolesPushedOpsReachTheHouseholdByItsPrimaryKey)
         QStringLiteral("INSERT INTO job_item (id, job_id) VALUES (gen_random_uuid(), '%1')")
             .arg(job),
         QStringLiteral("UPDATE job SET notes = notes WHERE id = '%1'").arg(job),
+        // A package agreed again on an officer's or volunteer's device (0018).
+        QStringLiteral("UPDATE job SET duration_minutes = duration_minutes WHERE id = '%1'")
+            .arg(job),
+        QStringLiteral("UPDATE job_item SET deleted_at = deleted_at WHERE job_id = '%1'").arg(job),
     };
     const QStringList roles {QStringLiteral("volunteer"),   QStringLiteral("officer"),
                              QStringLiteral("coordinator"), QStringLiteral("fitter"),

@@ -88,7 +88,7 @@ public:
     bool set(const QUuid &id, HouseholdField field, const QString &value)
     {
         HouseholdRepository repository = households();
-        const bool ok = repository.setFields(id, {{field, value}});
+        const bool ok = repository.setFields(id, {{field, value}}).ok();
         EXPECT_TRUE(ok) << repository.errorString().toStdString();
         return ok;
     }

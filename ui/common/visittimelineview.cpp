@@ -52,6 +52,7 @@ void VisitTimelineView::setUp()
     m_view->verticalHeader()->setMinimumSectionSize(m_view->fontMetrics().height() + 16);
     m_empty->setObjectName(QStringLiteral("visitTimelineEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true); // a failed read names the file, which can be long
     m_empty->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -63,8 +64,12 @@ void VisitTimelineView::showHousehold(const QUuid &id)
 {
     QList<QStringList> rows;
     const QLocale locale;
+    QString unreadable;
     if (!id.isNull()) {
-        for (const Visit &visit : m_visits->timeline(id)) {
+        const Result<QList<Visit>> visits = m_visits->timeline(id);
+        if (!visits)
+            unreadable = tr("The visits cannot be shown: %1").arg(visits.errorString());
+        for (const Visit &visit : visits.valueOr({})) {
             QStringList details;
             if (!visit.reason.isEmpty())
                 details.append(tr("Reason: %1").arg(visit.reason));
@@ -85,8 +90,17 @@ void VisitTimelineView::showHousehold(const QUuid &id)
     for (int column = 0; column < 3; ++column)
         header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_empty->setText(unreadable.isEmpty() ? tr("No visits recorded yet.") : unreadable);
+    m_empty->setAccessibleName(m_empty->text());
     m_empty->setVisible(rows.isEmpty());
     m_view->setVisible(!rows.isEmpty());
+    if (!unreadable.isEmpty())
+        emit failed(unreadable);
+}
+
+QString VisitTimelineView::emptyText() const
+{
+    return m_empty->text();
 }
 
 } // namespace saferhomes

@@ -28,8 +28,15 @@ public:
                       QWidget *parent = nullptr);
     ~VisitTimelineView() override;
 
+    /// Shows the visits of household \a id; when they cannot be read, says so in place of
+    /// the list (never "no visits") and emits failed().
     void showHousehold(const QUuid &id);
     StringTableModel *model() const { return m_model; }
+    /// What the view says instead of the list: "no visits", or why they cannot be shown.
+    QString emptyText() const;
+
+signals:
+    void failed(const QString &message);
 
 private:
     void setUp();

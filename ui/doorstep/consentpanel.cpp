@@ -221,13 +221,13 @@ void ConsentPanel::record()
     if (!result.ok()) {
         // The form keeps everything: the officer fixes the one field and records again.
         if (QLabel *label = m_errors.value(result.field)) {
-            TouchStyle::setError(label, result.error);
+            TouchStyle::setError(label, result.errorString());
             if (result.field == QLatin1String("witness"))
                 m_ui->consentWitness->setFocus(Qt::OtherFocusReason);
             else if (result.field == QLatin1String("purposes"))
                 focusFirst();
         } else {
-            emit failed(result.error);
+            emit failed(result.errorString());
         }
         return;
     }
@@ -255,7 +255,7 @@ void ConsentPanel::withdraw(ConsentPurpose purpose)
     const ConsentService::Result result = m_consents.withdraw(m_householdId, purpose);
     refreshOnRecord();
     if (!result.ok()) {
-        emit failed(result.error);
+        emit failed(result.errorString());
         return;
     }
     m_ui->consentSaved->setText(
@@ -271,10 +271,17 @@ QString ConsentPanel::recordText(ConsentPurpose purpose) const
 void ConsentPanel::refreshOnRecord()
 {
     const QLocale locale;
+    QString unreadable;
     for (const ConsentPurpose purpose : DoorstepNames::consentPurposes()) {
-        const std::optional<Consent> consent = m_consents.current(m_householdId, purpose);
+        const Result<std::optional<Consent>> read = m_consents.current(m_householdId, purpose);
+        if (!read)
+            unreadable = read.errorString();
+        // What cannot be read is said as such, never as "not asked yet".
+        const std::optional<Consent> consent = read.valueOr(std::nullopt);
         QString state;
-        if (!consent) {
+        if (!read) {
+            state = tr("cannot be read");
+        } else if (!consent) {
             state = tr("not asked yet");
         } else if (consent->method == ConsentMethod::Refused) {
             state = tr("refused %1")
@@ -299,6 +306,8 @@ void ConsentPanel::refreshOnRecord()
         button->setText(tr("Withdraw"));
         button->setVisible(consent && consent->isActive());
     }
+    if (!unreadable.isEmpty())
+        emit failed(tr("The consents on record cannot be read: %1").arg(unreadable));
 }
 
 } // namespace saferhomes

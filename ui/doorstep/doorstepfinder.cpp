@@ -188,7 +188,13 @@ QString DoorstepFinder::summaryText() const
 void DoorstepFinder::showRound()
 {
     const QUuid previous = m_list->currentIndex().data(RoundListModel::IdRole).toUuid();
-    m_model->setEntries(m_visits.myRound(selectedArea()));
+    const Result<QList<RoundEntry>> round = m_visits.myRound(selectedArea());
+    // A round that cannot be read is not an empty round: the list empties and the page
+    // says why.
+    m_model->setEntries(round ? *round : QList<RoundEntry>());
+    m_roundUnreadable = !round;
+    if (!round)
+        emit failed(tr("The round cannot be shown: %1").arg(round.errorString()));
     const int row = m_model->rowOf(previous);
     if (m_model->rowCount() > 0)
         m_list->setCurrentIndex(m_model->index(std::max(0, row)));
@@ -250,6 +256,10 @@ void DoorstepFinder::updateSummary()
         m_empty->setText(tr("No household matches \u201c%1\u201d. Check the spelling, or try "
                             "the postcode.")
                              .arg(text));
+    } else if (m_roundUnreadable) {
+        m_summary->setText(tr("My round \u2014 %1: cannot be read").arg(m_area->currentText()));
+        m_empty->setText(tr("The round cannot be read (the message above says why). Press "
+                            "Refresh to try again, or find a household by its address."));
     } else {
         m_summary->setText(
             tr("My round \u2014 %1: %n households", nullptr, rows).arg(m_area->currentText())

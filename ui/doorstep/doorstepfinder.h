@@ -69,6 +69,7 @@ private:
     QuickFind *m_quickFind;
     RoundListModel *m_model;
     QHash<qint64, HouseholdSummary> m_byKey; ///< filled on the first search after a reload
+    bool m_roundUnreadable = false; ///< the last round could not be read (never "nobody left")
 
     QLineEdit *m_find;
     QComboBox *m_area;

@@ -160,6 +160,7 @@ QWidget *DoorstepPage::createHouseholdScreen()
     connect(m_survey, &SurveyForm::failed, this, &DoorstepPage::showError);
     connect(m_package, &PackagePanel::packageAgreed, this, &DoorstepPage::onPackageAgreed);
     connect(m_package, &PackagePanel::failed, this, &DoorstepPage::showError);
+    connect(m_timeline, &VisitTimelineView::failed, this, &DoorstepPage::showError);
 
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), screen);
     escape->setContext(Qt::WidgetWithChildrenShortcut);
@@ -331,22 +332,35 @@ void DoorstepPage::showStep(Step step)
 void DoorstepPage::openSurvey(bool start)
 {
     SurveyService &surveys = m_services->surveys();
-    const bool consent
+    const Result<bool> consent
         = m_services->consents().hasConsent(m_householdId, ConsentPurpose::SurveyFitting);
-    const bool hasDraft = surveys.resumeDraft(m_householdId).has_value();
-    const std::optional<SurveyRecord> completed = surveys.latestCompleted(m_householdId);
+    const Result<std::optional<SurveyRecord>> draft = surveys.resumeDraft(m_householdId);
+    const Result<std::optional<SurveyRecord>> latest = surveys.latestCompleted(m_householdId);
+    for (const QString &error :
+         {consent.errorString(), draft.errorString(), latest.errorString()}) {
+        if (!error.isEmpty()) {
+            showError(tr("The survey cannot be opened: %1").arg(error));
+            return;
+        }
+    }
+    const bool hasDraft = draft->has_value();
+    const std::optional<SurveyRecord> &completed = *latest;
     Notice &notice = m_notices[Step::Survey];
-    if (hasDraft || (start && consent)) {
+    if (hasDraft || (start && *consent)) {
         notice.stack->setCurrentIndex(0);
         showStep(Step::Survey);
-        const QString error = m_survey->open(m_householdId, m_visitId);
-        if (!error.isEmpty())
-            showNotice(Step::Survey, error, NoticeAction::GoToConsent);
+        const Status opened = m_survey->open(m_householdId, m_visitId);
+        // A refusal (no consent) is dealt with at the consent step; a database that cannot
+        // be read or written is not, and goes to the banner.
+        if (!opened && opened.error().kind == Error::Kind::Invalid)
+            showNotice(Step::Survey, opened.errorString(), NoticeAction::GoToConsent);
+        else if (!opened)
+            showError(tr("The survey cannot be opened: %1").arg(opened.errorString()));
     } else if (completed) {
         notice.stack->setCurrentIndex(0);
         showStep(Step::Survey);
         m_survey->showCompleted(*completed);
-    } else if (consent) {
+    } else if (*consent) {
         showNotice(Step::Survey,
                    tr("No survey yet. It takes about ten minutes; every answer is saved as it "
                       "is given."),
@@ -360,8 +374,13 @@ void DoorstepPage::openSurvey(bool start)
 
 void DoorstepPage::openPackage()
 {
-    if (const std::optional<SurveyRecord> survey
-        = m_services->surveys().latestCompleted(m_householdId)) {
+    const Result<std::optional<SurveyRecord>> latest
+        = m_services->surveys().latestCompleted(m_householdId);
+    if (!latest) {
+        showError(tr("The package cannot be opened: %1").arg(latest.errorString()));
+        return;
+    }
+    if (const std::optional<SurveyRecord> &survey = *latest) {
         m_notices[Step::Package].stack->setCurrentIndex(0);
         m_package->showSurvey(*survey);
         showStep(Step::Package);
@@ -380,7 +399,13 @@ void DoorstepPage::onVisitRecorded(const Visit &visit)
     m_timeline->showHousehold(m_householdId);
     if (visit.outcome == VisitOutcome::Accepted) {
         m_visitId = visit.id;
-        if (m_services->consents().hasConsent(m_householdId, ConsentPurpose::SurveyFitting)) {
+        const Result<bool> consent
+            = m_services->consents().hasConsent(m_householdId, ConsentPurpose::SurveyFitting);
+        if (!consent) {
+            showError(tr("The consent cannot be read: %1").arg(consent.errorString()));
+            return;
+        }
+        if (*consent) {
             openSurvey(true);
         } else {
             showStep(Step::Consent);

@@ -110,7 +110,17 @@ void PackagePanel::showSurvey(const SurveyRecord &survey)
     m_survey = survey;
     TouchStyle::setError(m_ui->error_package, {});
     m_ui->packageStatus->clear();
-    QList<PackageItem> items = m_surveys.package(survey.id);
+    const Result<QList<PackageItem>> stored = m_surveys.package(survey.id);
+    if (!stored) {
+        // Not the survey's recommendations as if nothing had been agreed: nothing, and why.
+        m_model->setItems({});
+        m_ui->agreePackage->setEnabled(false);
+        const QString message = tr("The package cannot be shown: %1").arg(stored.errorString());
+        TouchStyle::setError(m_ui->error_package, message);
+        emit failed(message);
+        return;
+    }
+    QList<PackageItem> items = *stored;
     if (!items.isEmpty()) {
         m_ui->packageIntro->setText(
             tr("This package has been agreed. Change it with the householder and "
@@ -166,7 +176,12 @@ void PackagePanel::loadCatalogue()
             codes.append(rule.code);
     }
     // Only what this device's catalogue has can be agreed.
-    const QStringList unknown = m_store.unknownEquipment(codes);
+    const Result<QStringList> unknown = m_store.unknownEquipment(codes);
+    if (!unknown) {
+        TouchStyle::setError(
+            m_ui->error_package,
+            tr("The equipment catalogue cannot be read: %1").arg(unknown.errorString()));
+    }
     // The householder reads names and standards; a catalogue that cannot be read shows codes.
     const Result<QHash<QString, QString>> labels = m_store.equipmentLabels();
     if (labels)
@@ -175,12 +190,12 @@ void PackagePanel::loadCatalogue()
     m_ui->packageTable->setColumnHidden(PackageTableModel::Code, labels.ok());
     m_ui->packageCatalogue->clear();
     for (const QString &code : std::as_const(codes)) {
-        if (!unknown.contains(code))
+        if (unknown && !unknown->contains(code))
             m_ui->packageCatalogue->addItem(labels ? labels->value(code, code) : code, code);
     }
     QStringList missing;
     for (const PackageItem &item : m_model->items()) {
-        if (unknown.contains(item.code))
+        if (unknown && unknown->contains(item.code))
             missing.append(item.code);
     }
     m_ui->catalogueNote->setText(
@@ -246,9 +261,9 @@ void PackagePanel::agree()
         m_survey.id, m_model->items(), *availability, m_availability->accessNotes());
     if (!result.ok()) {
         if (result.field == QLatin1String("items"))
-            TouchStyle::setError(m_ui->error_package, result.error);
+            TouchStyle::setError(m_ui->error_package, result.errorString());
         else
-            emit failed(result.error);
+            emit failed(result.errorString());
         return;
     }
     m_ui->packageIntro->setText(

@@ -107,13 +107,13 @@ QWidget *SurveyForm::createSection(const SurveySection &section)
     return scroll;
 }
 
-QString SurveyForm::open(const QUuid &householdId, const QUuid &visitId)
+Status SurveyForm::open(const QUuid &householdId, const QUuid &visitId)
 {
     flush();
     const SurveyService::Result result
         = m_surveys.startOrResume(householdId, m_definition.version(), visitId);
     if (!result.ok())
-        return result.error;
+        return result.status;
     m_readOnly = false;
     load(result.survey);
     if (result.survey.definitionVersion != m_definition.version()) {
@@ -179,12 +179,16 @@ void SurveyForm::resumeAt(const QString &position)
 
 void SurveyForm::refreshConsent()
 {
-    const bool allowed = !m_survey.householdId.isNull()
-        && m_consents.hasConsent(m_survey.householdId, ConsentPurpose::Photos);
-    for (SurveyQuestionWidget *widget : std::as_const(m_questions)) {
-        widget->setPhotoAllowed(allowed && !m_readOnly,
-                                tr("Photos need the household\u2019s consent to photos."));
-    }
+    const Result<bool> consent = m_survey.householdId.isNull()
+        ? Result<bool>(false)
+        : m_consents.hasConsent(m_survey.householdId, ConsentPurpose::Photos);
+    // A consent that cannot be read allows no photo, and says why rather than "no consent".
+    const QString why = consent ? tr("Photos need the household\u2019s consent to photos.")
+                                : tr("Photos cannot be taken now: %1").arg(consent.errorString());
+    for (SurveyQuestionWidget *widget : std::as_const(m_questions))
+        widget->setPhotoAllowed(consent.valueOr(false) && !m_readOnly, why);
+    if (!consent)
+        emit failed(why);
 }
 
 void SurveyForm::flush()
@@ -207,8 +211,8 @@ void SurveyForm::answer(const QString &questionId, const QJsonValue &value)
         = m_surveys.saveAnswer(m_survey.id, questionId, value, questionId);
     if (!saved.ok()) {
         // The answer stays on screen and in the form; the next change saves it again.
-        widget->setError(saved.error);
-        emit failed(saved.error);
+        widget->setError(saved.errorString());
+        emit failed(saved.errorString());
     } else {
         QString message;
         for (const SurveyIssue &issue : m_definition.validate(m_survey.answers)) {
@@ -316,7 +320,7 @@ void SurveyForm::savePosition(const QString &position)
         return;
     if (const SurveyService::Result saved = m_surveys.savePosition(m_survey.id, position);
         !saved.ok()) {
-        emit failed(saved.error);
+        emit failed(saved.errorString());
     }
 }
 
@@ -443,7 +447,7 @@ void SurveyForm::complete()
     }
     const SurveyService::Result result = m_surveys.complete(m_survey.id, m_definition.version());
     if (!result.ok()) {
-        emit failed(result.error);
+        emit failed(result.errorString());
         return;
     }
     showCompleted(result.survey);
@@ -478,7 +482,7 @@ bool SurveyForm::addPhotoFromFile(const QString &questionId, const QString &file
     const ConsentService::Result result
         = m_consents.addPhoto(m_survey.householdId, bytes, mimeType);
     if (!result.ok()) {
-        widget->setError(result.error);
+        widget->setError(result.errorString());
         return false;
     }
     const QString id = result.attachment.id.toString(QUuid::WithoutBraces);
@@ -494,8 +498,11 @@ void SurveyForm::showPhoto(const QString &questionId)
     const QUuid id = QUuid::fromString(m_survey.answers.value(questionId).toString());
     QImage image;
     if (!id.isNull()) {
-        if (const std::optional<Attachment> photo = m_consents.attachment(id))
+        const Result<Attachment> photo = m_consents.attachment(id);
+        if (photo)
             image = QImage::fromData(photo->bytes);
+        else if (photo.error().kind != Error::Kind::NotFound)
+            widget->setError(tr("The photo cannot be shown: %1").arg(photo.errorString()));
     }
     widget->setPhotoPreview(image);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/result.h"
 #include "domain/visit.h"
 #include "survey/surveydefinition.h"
 
@@ -34,8 +35,9 @@ public:
                QWidget *parent = nullptr);
 
     /// Opens household \a householdId's draft where it was left, or starts one on
-    /// \a visitId. Returns the service's message when it refuses (no consent), else "".
-    QString open(const QUuid &householdId, const QUuid &visitId = {});
+    /// \a visitId. Fails as the service does: Error::Invalid when it refuses (no consent),
+    /// Error::Database or Error::Locked when the database cannot be read or written.
+    Status open(const QUuid &householdId, const QUuid &visitId = {});
     /// Shows a completed survey, read-only.
     void showCompleted(const SurveyRecord &survey);
     /// Reads the photo consent again (after a consent was given or withdrawn).

@@ -169,15 +169,15 @@ void VisitOutcomePanel::save()
     }
     // Nothing typed is cleared: the officer corrects the field and saves again.
     if (result.field == QLatin1String("reason")) {
-        TouchStyle::setError(m_ui->error_reason, result.error);
+        TouchStyle::setError(m_ui->error_reason, result.errorString());
         m_ui->declineReason->setFocus(Qt::OtherFocusReason);
     } else if (result.field == QLatin1String("revisit_at")) {
-        TouchStyle::setError(m_ui->error_revisit_at, result.error);
+        TouchStyle::setError(m_ui->error_revisit_at, result.errorString());
         m_ui->revisitAt->setFocus(Qt::OtherFocusReason);
     } else if (result.field == QLatin1String("outcome")) {
-        TouchStyle::setError(m_ui->error_outcome, result.error);
+        TouchStyle::setError(m_ui->error_outcome, result.errorString());
     } else {
-        emit failed(result.error);
+        emit failed(result.errorString());
     }
 }
 

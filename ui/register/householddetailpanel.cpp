@@ -381,7 +381,7 @@ void HouseholdDetailPanel::commit(const QList<HouseholdField> &fields)
     if (result.ok())
         return;
     const std::optional<HouseholdField> named = HouseholdFields::fromName(result.field);
-    showError(named && fields.contains(*named) ? *named : fields.first(), result.error);
+    showError(named && fields.contains(*named) ? *named : fields.first(), result.errorString());
 }
 
 void HouseholdDetailPanel::commitStatus(int comboIndex)
@@ -395,7 +395,7 @@ void HouseholdDetailPanel::commitStatus(int comboIndex)
     if (!result.ok()) {
         // The combo goes back to what is saved; the reason stays beside it.
         loadStatus(m_status);
-        showError(HouseholdField::Status, result.error);
+        showError(HouseholdField::Status, result.errorString());
     }
 }
 

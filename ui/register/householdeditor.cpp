@@ -70,7 +70,7 @@ bool HouseholdEditor::apply(const QUuid &id, const Assignments &values, Househol
 {
     const HouseholdService::Result result = m_service.setFields(id, values, mode);
     if (!result.ok()) {
-        emit editFailed(tr("Could not undo or redo the change: %1").arg(result.error));
+        emit editFailed(tr("Could not undo or redo the change: %1").arg(result.errorString()));
         return false;
     }
     emit householdChanged(id);

@@ -161,7 +161,7 @@ void FitterDayForm::setJob(const Job &job, const QHash<QString, EquipmentLabel> 
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(2, 2);
     grid->setColumnStretch(3, 2);
-    layout()->replaceWidget(m_items, items);
+    delete layout()->replaceWidget(m_items, items); // the old widget's layout item is ours
     delete m_items;
     m_items = items;
     items->show(); // made after the form may have been shown

@@ -63,7 +63,7 @@ void DoorstepTest::giveConsent(const QUuid &household, const QList<ConsentPurpos
     signature.save(&buffer, "PNG");
     const ConsentService::Result result = consents.record(
         household, {purposes, ConsentWording::version(), ConsentMethod::Signature, {}, {}, png});
-    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.errorString());
 }
 
 std::unique_ptr<MainWindow> DoorstepTest::openWindow()

@@ -1,3 +1,4 @@
+#include "common/messagebanner.h"
 #include "common/signaturepad.h"
 #include "common/stringtablemodel.h"
 #include "common/touchbutton.h"
@@ -22,11 +23,13 @@
 
 #include <QCheckBox>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -167,12 +170,13 @@ TEST_F(DoorstepTest, CompletesAWholeVisitWithTheKeyboardOnly)
     EXPECT_TRUE(package->errorText().isEmpty()) << qPrintable(package->errorText());
 
     // The database, through the repositories.
-    const QList<Visit> visits = VisitRepository(m_database, QStringLiteral("tester")).visits(id);
+    const QList<Visit> visits
+        = VisitRepository(m_database, QStringLiteral("tester")).visits(id).value();
     ASSERT_EQ(visits.size(), 1);
     EXPECT_EQ(visits.first().outcome, VisitOutcome::Accepted);
 
     const QList<Consent> consents
-        = ConsentRepository(m_database, QStringLiteral("tester")).consents(id);
+        = ConsentRepository(m_database, QStringLiteral("tester")).consents(id).value();
     ASSERT_EQ(consents.size(), 2);
     QList<ConsentPurpose> purposes;
     for (const Consent &c : consents) {
@@ -186,7 +190,7 @@ TEST_F(DoorstepTest, CompletesAWholeVisitWithTheKeyboardOnly)
     EXPECT_TRUE(purposes.contains(ConsentPurpose::Photos));
 
     SurveyRepository surveys(m_database, QStringLiteral("tester"));
-    const QList<SurveyRecord> records = surveys.surveys(id);
+    const QList<SurveyRecord> records = surveys.surveys(id).value();
     ASSERT_EQ(records.size(), 1);
     const SurveyRecord &survey = records.first();
     EXPECT_FALSE(survey.isDraft());
@@ -199,7 +203,7 @@ TEST_F(DoorstepTest, CompletesAWholeVisitWithTheKeyboardOnly)
     EXPECT_EQ(survey.answers.size(), kAnswers.size());
 
     QStringList items;
-    for (const PackageItem &item : surveys.package(survey.id))
+    for (const PackageItem &item : surveys.package(survey.id).valueOr({}))
         items.append(QStringLiteral("%1x%2").arg(item.code).arg(item.qty));
     EXPECT_EQ(
         items,
@@ -313,7 +317,7 @@ TEST_F(DoorstepTest, AutosavedAnswersResumeAtTheSameQuestionInANewWindow)
         // No save button and no closing: the window simply goes.
     }
     const std::optional<SurveyRecord> draft
-        = SurveyRepository(m_database, QStringLiteral("tester")).draft(id);
+        = SurveyRepository(m_database, QStringLiteral("tester")).draft(id).value();
     ASSERT_TRUE(draft.has_value());
     EXPECT_EQ(draft->position, QStringLiteral("rear_door.material"));
     EXPECT_EQ(draft->answers.size(), 8);
@@ -348,7 +352,7 @@ TEST_F(DoorstepTest, TypedNotesAreSavedWhenTheWindowGoesMidSentence)
         type(QStringLiteral("Ring twice"));
     }
     const std::optional<SurveyRecord> draft
-        = SurveyRepository(m_database, QStringLiteral("tester")).draft(id);
+        = SurveyRepository(m_database, QStringLiteral("tester")).draft(id).value();
     ASSERT_TRUE(draft.has_value());
     EXPECT_EQ(draft->answers.value(QStringLiteral("notes.general")).toString(),
               QStringLiteral("Ring twice"));
@@ -442,7 +446,7 @@ TEST_F(DoorstepTest, VisitErrorsStayAtTheirFieldsAndNothingTypedIsLost)
     QTest::mouseClick(outcome->saveButton(), Qt::LeftButton);
     EXPECT_EQ(outcome->errorAt(QStringLiteral("revisit_at")),
               QStringLiteral("The revisit must be in the future."));
-    EXPECT_TRUE(VisitRepository(m_database, QStringLiteral("tester")).visits(id).isEmpty());
+    EXPECT_TRUE(VisitRepository(m_database, QStringLiteral("tester")).visits(id).value().isEmpty());
     EXPECT_EQ(outcome->notesEdit()->toPlainText(), QStringLiteral("Spoke to the son"));
 
     outcome->revisitEdit()->setDateTime(QDateTime::currentDateTime().addDays(2));
@@ -450,7 +454,8 @@ TEST_F(DoorstepTest, VisitErrorsStayAtTheirFieldsAndNothingTypedIsLost)
     ASSERT_TRUE(window->doorstepPage()->isShowingFinder());
     EXPECT_TRUE(
         window->doorstepPage()->finder()->message().contains(QStringLiteral("12 Thorpe Road")));
-    const QList<Visit> visits = VisitRepository(m_database, QStringLiteral("tester")).visits(id);
+    const QList<Visit> visits
+        = VisitRepository(m_database, QStringLiteral("tester")).visits(id).value();
     ASSERT_EQ(visits.size(), 1);
     EXPECT_EQ(visits.first().notes, QStringLiteral("Spoke to the son"));
 
@@ -462,6 +467,77 @@ TEST_F(DoorstepTest, VisitErrorsStayAtTheirFieldsAndNothingTypedIsLost)
     auto *visitsTab = window->detailPanel()->findChild<VisitTimelineView *>();
     ASSERT_NE(visitsTab, nullptr);
     EXPECT_EQ(visitsTab->model()->text(0, 1), DoorstepNames::label(VisitOutcome::RevisitRequested));
+}
+
+TEST_F(DoorstepTest, ARoundThatCannotBeReadIsExplainedInTheBannerNotShownEmpty)
+{
+    std::unique_ptr<MainWindow> window = openWindow();
+    window->showDoorstep();
+    DoorstepPage *page = window->doorstepPage();
+    ASSERT_TRUE(page->isShowingFinder());
+    ASSERT_GT(page->finder()->model()->rowCount(), 0);
+    ASSERT_TRUE(page->bannerText().isEmpty()) << qPrintable(page->bannerText());
+
+    // The visits table is gone (with foreign keys off: other tables point at it).
+    QSqlQuery query(m_database.connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+    ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE visit")));
+    page->reload();
+
+    EXPECT_EQ(page->finder()->model()->rowCount(), 0) << "no stale round either";
+    const QString banner = page->bannerText();
+    EXPECT_TRUE(banner.startsWith(QStringLiteral("The round cannot be shown: ")))
+        << qPrintable(banner);
+    EXPECT_TRUE(banner.contains(QDir::toNativeSeparators(m_path))) << qPrintable(banner);
+    EXPECT_TRUE(banner.contains(QStringLiteral("cannot read the round: no such table: visit")))
+        << qPrintable(banner);
+    EXPECT_EQ(page->finder()->summaryText(),
+              QStringLiteral("My round \u2014 Melton Town Centre: cannot be read"));
+    const auto *shown = page->findChild<MessageBanner *>();
+    ASSERT_NE(shown, nullptr);
+    EXPECT_TRUE(shown->isVisible());
+    const QString folder = qEnvironmentVariable("SAFERHOMES_SHOTS_DIR");
+    if (!folder.isEmpty()) {
+        EXPECT_TRUE(
+            window->grab().save(QDir(folder).filePath(QStringLiteral("round-unreadable.png"))));
+    }
+}
+
+TEST_F(DoorstepTest, VisitsAndASurveyThatCannotBeReadAreExplainedInTheBanner)
+{
+    const QUuid id = idOf(QStringLiteral("2 Thorpe Road"));
+    giveConsent(id, {ConsentPurpose::SurveyFitting});
+    std::unique_ptr<MainWindow> window = openDoorstep(id);
+    DoorstepPage *page = window->doorstepPage();
+    ASSERT_TRUE(page->bannerText().isEmpty()) << qPrintable(page->bannerText());
+
+    QSqlQuery query(m_database.connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+    ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE visit")));
+    ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE survey")));
+
+    // The timeline says why it is empty, in place and in the banner: never "no visits".
+    page->stepButton(Step::Visits)->click();
+    const QString visits = page->timeline()->emptyText();
+    EXPECT_TRUE(visits.startsWith(QStringLiteral("The visits cannot be shown: ")))
+        << qPrintable(visits);
+    EXPECT_TRUE(visits.contains(QStringLiteral("no such table: visit"))) << qPrintable(visits);
+    EXPECT_EQ(page->bannerText(), visits);
+    const QString folder = qEnvironmentVariable("SAFERHOMES_SHOTS_DIR");
+    if (!folder.isEmpty()) {
+        EXPECT_TRUE(
+            window->grab().save(QDir(folder).filePath(QStringLiteral("visits-unreadable.png"))));
+    }
+
+    // The survey step is not offered as "no survey yet" nor sent to the consent step.
+    page->stepButton(Step::Survey)->click();
+    const QString banner = page->bannerText();
+    EXPECT_TRUE(banner.startsWith(QStringLiteral("The survey cannot be opened: ")))
+        << qPrintable(banner);
+    EXPECT_TRUE(banner.contains(QDir::toNativeSeparators(m_path))) << qPrintable(banner);
+    EXPECT_TRUE(banner.contains(QStringLiteral("no such table: survey"))) << qPrintable(banner);
+    EXPECT_FALSE(page->noticeText(Step::Survey).contains(QStringLiteral("No survey yet")))
+        << qPrintable(page->noticeText(Step::Survey));
 }
 
 } // namespace saferhomes::test

@@ -186,7 +186,7 @@ TEST_F(DoorstepTest, ThePackageIsEditedBeforeItIsAgreed)
 
     SurveyRepository surveys(m_database, QStringLiteral("tester"));
     QStringList agreed;
-    for (const PackageItem &item : surveys.package(form->survey().id))
+    for (const PackageItem &item : surveys.package(form->survey().id).valueOr({}))
         agreed.append(QStringLiteral("%1x%2").arg(item.code).arg(item.qty));
     EXPECT_EQ(agreed,
               (QStringList {QStringLiteral("CYLINDER_TS007_3STARx1"),
@@ -208,7 +208,8 @@ TEST_F(DoorstepTest, TheSurveyNeedsConsentFirst)
     EXPECT_EQ(page->currentStep(), Step::Consent);
     page->stepButton(Step::Package)->click();
     EXPECT_FALSE(page->noticeText(Step::Package).isEmpty());
-    EXPECT_TRUE(SurveyRepository(m_database, QStringLiteral("tester")).surveys(id).isEmpty());
+    EXPECT_TRUE(
+        SurveyRepository(m_database, QStringLiteral("tester")).surveys(id).value().isEmpty());
 }
 
 TEST_F(DoorstepTest, SignatureConsentAndRefusalThroughThePanel)
@@ -236,7 +237,8 @@ TEST_F(DoorstepTest, SignatureConsentAndRefusalThroughThePanel)
     consent->recordButton()->click();
     EXPECT_TRUE(
         consent->recordText(ConsentPurpose::PartnerSharing).contains(QStringLiteral("refused")));
-    for (const Consent &c : ConsentRepository(m_database, QStringLiteral("tester")).consents(id)) {
+    for (const Consent &c :
+         ConsentRepository(m_database, QStringLiteral("tester")).consents(id).valueOr({})) {
         if (c.purpose == ConsentPurpose::Evaluation) {
             EXPECT_EQ(c.method, ConsentMethod::Signature);
             EXPECT_FALSE(c.signatureAttachmentId.isNull());

@@ -187,8 +187,8 @@ TEST_F(SyncWindowTest, TheStatusBarShowsWhatWaitsAndOpensTheConflictView)
     EXPECT_TRUE(text.contains(QStringLiteral("1 refused"))) << qPrintable(text);
 
     // An edit waits to be sent: the count follows.
-    repository().setFields(idOf(QStringLiteral("2 Thorpe Road")),
-                           {{HouseholdField::Notes, QStringLiteral("Ring twice")}});
+    ASSERT_TRUE(repository().setFields(idOf(QStringLiteral("2 Thorpe Road")),
+                                       {{HouseholdField::Notes, QStringLiteral("Ring twice")}}));
     window->reload();
     EXPECT_TRUE(indicator->text().contains(QStringLiteral("%1 to send").arg(pending + 1)))
         << qPrintable(indicator->text());
