@@ -94,15 +94,10 @@ Status DemoData::fill(const Database &database, const Options &options)
     const QString path = scratchPath(database.path());
     if (Status removed = removeScratch(path); !removed)
         return removed;
-    Status filled;
-    {
+    Status filled = DemoTransfer::createScratch(database, path);
+    if (filled) {
         Database scratch(ConnectionName::unique(u"demo-fill-scratch"));
         if (!scratch.open(path))
-            return Error::database(scratch.errorString()).within(tr("Creating the demo fill"));
-        filled = DemoTransfer::prepareScratch(database, scratch);
-        // Opened again, so that the services see the device id it was given.
-        scratch.close();
-        if (filled && !scratch.open(path))
             filled = Error::database(scratch.errorString()).within(tr("Creating the demo fill"));
         if (filled)
             filled = DemoTransfer::makeScratchFast(scratch);

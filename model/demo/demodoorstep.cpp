@@ -158,15 +158,21 @@ Status DemoStories::addSurvey(const DemoHome &home, const SurveyPlan &survey, co
     if (!draft.ok())
         return refused(home, draft.errorString());
     const QUuid id = draft.survey.id;
+    // The answers of the definition's own questions, on the draft just started after the
+    // service checked the consent: saved together, audited one by one as the form saves them.
+    QList<std::pair<QString, QJsonValue>> answers;
+    QString position;
     for (const SurveyQuestion &question : std::as_const(m_questions)) {
         const QJsonValue value = survey.answers.value(question.id);
         if (value.isUndefined())
             continue;
-        const SurveyService::Result saved
-            = service.saveAnswer(id, question.id, value, question.sectionId);
-        if (!saved.ok())
-            return refused(home, saved.errorString());
+        answers.append({question.id, value});
+        position = question.sectionId;
     }
+    if (Status saved
+        = answers.isEmpty() ? Status() : as(by).surveys.saveAnswers(id, answers, position);
+        !saved)
+        return refused(home, saved.errorString());
     const SurveyService::Result completed = service.complete(id, version);
     if (!completed.ok())
         return refused(home, completed.errorString());

@@ -304,25 +304,44 @@ Status DemoStories::completeJobs()
 /// officer).
 Status DemoStories::moveStatuses(bool completed)
 {
+    if (Status begun = m_repository.begin(); !begun)
+        return begun;
+    Status moved = moveStatusSteps(completed);
+    if (!moved) {
+        m_repository.rollback();
+        return moved;
+    }
+    return m_repository.commit();
+}
+
+/// The funnel's steps that booking (\a completed false: to `scheduled`) or completing the
+/// jobs (to `installed`, and then `followed_up`) takes the households through, each in the
+/// name of who takes it, in one transaction.
+Status DemoStories::moveStatusSteps(bool completed)
+{
     using S = HouseholdStatus;
     for (const PlannedJob &planned : m_jobs) {
         const DemoHome &home = *planned.home;
         if (planned.job.status == u"no_access" || planned.job.status == u"unscheduled")
             continue;
         if (!completed) {
-            if (Status moved = setStatus(home, S::Scheduled, QString::fromLatin1(kDemoCoordinator));
+            if (Status moved = m_repository.moveStatus(home.id, S::Accepted, S::Scheduled,
+                                                       QString::fromLatin1(kDemoCoordinator));
                 !moved)
-                return moved;
+                return refused(home, moved.errorString());
             continue;
         }
         if (planned.job.status != u"completed")
             continue;
-        if (Status moved = setStatus(home, S::Installed, m_fitters[size_t(planned.fitter)].login);
+        if (Status moved = m_repository.moveStatus(home.id, S::Scheduled, S::Installed,
+                                                   m_fitters[size_t(planned.fitter)].login);
             !moved)
-            return moved;
+            return refused(home, moved.errorString());
         if (home.status == S::FollowedUp) {
-            if (Status moved = setStatus(home, S::FollowedUp, officer(home.area)); !moved)
-                return moved;
+            if (Status moved
+                = m_repository.moveStatus(home.id, S::Installed, S::FollowedUp, officer(home.area));
+                !moved)
+                return refused(home, moved.errorString());
         }
     }
     return {};

@@ -31,10 +31,11 @@ class Database;
 
 /// Tells what happened at each demo household so that it ends in its status: visits,
 /// consents, surveys and agreed packages through the same services the doorstep screens use
-/// (VisitService, ConsentService, SurveyService, HouseholdService for status changes), and
-/// the catalogue, fitters, jobs and stock, which no service writes yet, through
-/// DemoRepository. The services stamp "now"; the times of each story are then moved into the
-/// past where it happened (DemoRepository::backdate), and the audit trail keeps when the rows
+/// (VisitService, ConsentService, SurveyService, HouseholdService for status changes at the
+/// door; a survey's answers saved together), and the catalogue, fitters, jobs, stock and the
+/// status steps that booking and completing the jobs take, which no service writes yet,
+/// through DemoRepository. The services stamp "now"; the times of each story are then moved into
+/// the past where it happened (DemoRepository::backdate), and the audit trail keeps when the rows
 /// were really written.
 class DemoStories {
     Q_DECLARE_TR_FUNCTIONS(DemoStories)
@@ -134,6 +135,7 @@ private:
     Status writeJobs();
     Status completeJobs();
     Status moveStatuses(bool completed);
+    Status moveStatusSteps(bool completed);
     Status writeStockAndTimes();
     Status writeStock();
 

@@ -1,6 +1,7 @@
 #include "auditlog.h"
 
 #include "database.h"
+#include "preparedcache.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -13,15 +14,32 @@ QString storeTimestamp()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+namespace {
+
+const QString kInsert = QStringLiteral(
+    "INSERT INTO audit_event (at, user_name, device, entity, entity_id, field, old_value, "
+    "new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+
+} // namespace
+
 AuditLog::AuditLog(const QString &connectionName, QString userName, QString device)
     : m_connectionName(connectionName)
-    , m_insert(QSqlDatabase::database(connectionName, false))
+    , m_own(QSqlDatabase::database(connectionName, false))
     , m_userName(std::move(userName))
     , m_device(std::move(device))
 {
-    m_prepared = m_insert.prepare(QStringLiteral(
-        "INSERT INTO audit_event (at, user_name, device, entity, entity_id, field, old_value, "
-        "new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    m_prepared = m_own.prepare(kInsert);
+}
+
+AuditLog::AuditLog(PreparedCache &statements, const QString &connectionName, QString userName,
+                   QString device)
+    : m_connectionName(connectionName)
+    , m_userName(std::move(userName))
+    , m_device(std::move(device))
+{
+    const PreparedCache::Statement insert = statements.statement(connectionName, kInsert);
+    m_insert = &insert.query;
+    m_prepared = insert.prepared;
 }
 
 Status AuditLog::record(const QString &entity, const QString &entityId, const QString &field,
@@ -31,28 +49,28 @@ Status AuditLog::record(const QString &entity, const QString &entityId, const QS
         return Database::sqlError(
             QSqlDatabase::database(m_connectionName, false).databaseName(),
             QCoreApplication::translate("AuditLog", "cannot write the audit trail"),
-            m_insert.lastError());
+            m_insert->lastError());
     };
     // A statement that could not be prepared (no audit_event table) keeps SQLite's reason;
     // executing it would only say "parameter count mismatch".
     if (!m_prepared)
         return failed();
-    m_insert.bindValue(0, at);
-    m_insert.bindValue(1, m_userName);
-    m_insert.bindValue(2, m_device);
-    m_insert.bindValue(3, entity);
-    m_insert.bindValue(4, entityId);
-    m_insert.bindValue(5, field);
-    m_insert.bindValue(6, oldValue);
-    m_insert.bindValue(7, newValue);
-    if (m_insert.exec())
+    m_insert->bindValue(0, at);
+    m_insert->bindValue(1, m_userName);
+    m_insert->bindValue(2, m_device);
+    m_insert->bindValue(3, entity);
+    m_insert->bindValue(4, entityId);
+    m_insert->bindValue(5, field);
+    m_insert->bindValue(6, oldValue);
+    m_insert->bindValue(7, newValue);
+    if (m_insert->exec())
         return {};
     return failed();
 }
 
 QString AuditLog::errorString() const
 {
-    return m_insert.lastError().text();
+    return m_insert->lastError().text();
 }
 
 QList<AuditEvent> AuditLog::history(const QString &connectionName, const QString &entity,

@@ -10,6 +10,8 @@
 
 namespace saferhomes {
 
+class PreparedCache;
+
 /// One entry of the append-only audit trail.
 struct AuditEvent {
     qint64 seq = 0;
@@ -27,6 +29,12 @@ struct AuditEvent {
 class AuditLog {
 public:
     AuditLog(const QString &connectionName, QString userName, QString device);
+    /// The same, with the statement kept in \a statements: a repository that writes again and
+    /// again prepares it once.
+    AuditLog(PreparedCache &statements, const QString &connectionName, QString userName,
+             QString device);
+    AuditLog(const AuditLog &) = delete;
+    AuditLog &operator=(const AuditLog &) = delete;
 
     /// Records a change; call inside the transaction that makes the change. A failure names
     /// the database file and the audit trail (Error::Locked when another program holds the
@@ -43,7 +51,8 @@ public:
 
 private:
     QString m_connectionName;
-    QSqlQuery m_insert;
+    QSqlQuery m_own; ///< the statement, unless a PreparedCache keeps it
+    QSqlQuery *m_insert = &m_own;
     bool m_prepared = false;
     QString m_userName;
     QString m_device;

@@ -123,7 +123,7 @@ std::optional<QList<Consent>> ConsentRepository::insert(QList<Consent> consents,
 
     const QString now = storeTimestamp();
     const QDateTime nowTime = QDateTime::fromString(now, Qt::ISODateWithMs);
-    AuditLog audit(m_connectionName, m_userName, m_device);
+    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
     if (signature) {
         if (signature->id.isNull())
             signature->id = QUuid::createUuid();
@@ -136,11 +136,14 @@ std::optional<QList<Consent>> ConsentRepository::insert(QList<Consent> consents,
             return rollback(error);
     }
 
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "INSERT INTO consent (id, household_id, resident_id, purpose, wording_version, method, "
-        "witness, signature_attachment_id, recorded_by, given_at, withdrawn_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &query = m_prepared
+                           .statement(m_connectionName,
+                                      QStringLiteral("INSERT INTO consent (id, household_id, "
+                                                     "resident_id, purpose, wording_version, "
+                                                     "method, witness, signature_attachment_id, "
+                                                     "recorded_by, given_at, withdrawn_at) VALUES "
+                                                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                           .query;
     for (Consent &consent : consents) {
         if (consent.id.isNull())
             consent.id = QUuid::createUuid();

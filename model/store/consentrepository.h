@@ -1,5 +1,6 @@
 #pragma once
 
+#include "preparedcache.h"
 #include "repository.h"
 
 #include "domain/visit.h"
@@ -54,6 +55,9 @@ public:
     Result<Attachment> attachment(const QUuid &id) const;
     /// A household's attachments of one kind, oldest first.
     Result<QList<Attachment>> attachments(const QUuid &householdId, AttachmentKind kind) const;
+
+private:
+    PreparedCache m_prepared; ///< the writes' statements, prepared once
 };
 
 } // namespace saferhomes

@@ -2,6 +2,8 @@
 
 #include "householdsearch.h"
 
+#include "domain/householdstatus.h"
+
 #include "auditlog.h"
 #include "database.h"
 #include "sqlitestatement.h"
@@ -172,6 +174,8 @@ struct DemoRepository::Statements {
         , equipment(db)
         , fitter(db)
         , jobStatus(db)
+        , statusMove(db)
+        , statusAudit(db)
         , household(db,
                     "INSERT INTO household (id, uprn, address_line1, address_line2, town, "
                     "postcode, latitude, longitude, area_id, eligibility, status, priority, "
@@ -218,6 +222,12 @@ struct DemoRepository::Statements {
                 "shift_start, shift_end, weekly_shifts, absences, van) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         prepare(jobStatus, "SELECT status FROM job WHERE id = ?");
+        prepare(statusMove,
+                "UPDATE household SET status = ?, updated_at = ? WHERE id = ? AND status = ? "
+                "AND deleted_at IS NULL");
+        prepare(statusAudit,
+                "INSERT INTO audit_event (at, user_name, device, entity, entity_id, field, "
+                "old_value, new_value) VALUES (?, ?, ?, 'household', ?, 'status', ?, ?)");
         for (const Backdated &target : kBackdated)
             backdates.push_back(
                 std::make_unique<SqliteStatement>(db, backdateSql(target).constData()));
@@ -234,7 +244,7 @@ struct DemoRepository::Statements {
 
     QString error;
     AuditLog audit;
-    QSqlQuery area, areaRow, equipment, fitter, jobStatus;
+    QSqlQuery area, areaRow, equipment, fitter, jobStatus, statusMove, statusAudit;
     SqliteStatement household, resident, job, jobItem, jobUpdate, jobItemUpdate, stock;
     std::vector<std::unique_ptr<SqliteStatement>> backdates; ///< by DemoTimestamp
 };
@@ -499,6 +509,24 @@ Status DemoRepository::addStockMovement(const DemoStockMovement &m)
     Statements &s = *m_statements;
     if (!exec(s.stock, m.id, m.code, m.qtyChange, m.reason, m.jobId, m.at, m.byUser, m.note))
         return writeError(tr("stock movement %1").arg(m.code), s.stock.errorString());
+    return {};
+}
+
+Status DemoRepository::moveStatus(const QUuid &householdId, HouseholdStatus from,
+                                  HouseholdStatus to, const QString &byUser)
+{
+    Statements &s = *m_statements;
+    const QString id = idValue(householdId).toString();
+    const QString before = HouseholdStatusRules::name(from);
+    const QString after = HouseholdStatusRules::name(to);
+    // Stamped when written, as the service stamps it.
+    const QString now = storeTimestamp();
+    if (!run(s.statusMove, {after, now, id, before}))
+        return writeError(tr("household %1").arg(id), s.statusMove.lastError().text());
+    if (s.statusMove.numRowsAffected() != 1)
+        return Error::invalid(tr("household %1 is not %2").arg(id, before));
+    if (!run(s.statusAudit, {now, byUser, m_device, id, before, after}))
+        return writeError(tr("household %1").arg(id), s.statusAudit.lastError().text());
     return {};
 }
 

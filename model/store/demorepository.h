@@ -132,6 +132,13 @@ public:
     /// notes; audited) and its items as \a items say (fitted, serial).
     Status completeJob(const DemoJob &job, const QList<DemoJobItem> &items);
     Status addStockMovement(const DemoStockMovement &movement);
+    /// Moves household \a householdId one step of the funnel, from \a from to \a to, as
+    /// \a byUser: the status and the household's change time, and the step's audit event in
+    /// that name (HouseholdService::setFields writes the same; the outbox op and the quick-find
+    /// entry it also writes are never copied out of a fill). Fails when the household is not
+    /// at \a from.
+    Status moveStatus(const QUuid &householdId, HouseholdStatus from, HouseholdStatus to,
+                      const QString &byUser);
     /// Sets time \a which of the row \a id to \a at (the audit events keep when the row was
     /// really written).
     Status backdate(DemoTimestamp which, const QUuid &id, const QDateTime &at);

@@ -27,15 +27,19 @@ public:
     /// (demo data is never sent) and the quick-find index (rebuilt from the copied rows).
     static QStringList skippedTables();
 
-    /// Prepares the scratch database \a scratch (open, migrated, empty) to be filled for
-    /// \a target: the same device id and the same areas, catalogue and fitters, so the fill
-    /// writes there what it would have written into \a target itself.
-    static Status prepareScratch(const Database &target, const Database &scratch);
+    /// Creates the scratch file \a scratchPath (which must not exist) to be filled for
+    /// \a target: the schema of this version, the same device id and the same areas, catalogue
+    /// and fitters, so the fill writes there what it would have written into \a target
+    /// itself. Written without a journal or flushes: a file that is thrown away if anything
+    /// goes wrong need not survive a crash, and the first fill of a register waited as long
+    /// for the scratch's flushes as for the fill itself. Opening it as a Database then finds
+    /// nothing to migrate.
+    static Status createScratch(const Database &target, const QString &scratchPath);
 
-    /// Makes the scratch database cheap to write: no flushes to disk (`synchronous = OFF`), a
-    /// rollback journal in memory, the file lock held throughout, and no outbox triggers (the
-    /// outbox is never copied). It is thrown away if anything goes wrong, so it need not
-    /// survive a crash.
+    /// Makes the scratch database cheap to write: no flushes to disk (`synchronous = OFF`), no
+    /// rollback journal, the file lock held throughout, a page cache that holds the whole fill,
+    /// and no outbox triggers (the outbox is never copied). It is thrown away if anything goes
+    /// wrong, so it need not survive a crash nor roll back.
     static Status makeScratchFast(const Database &scratch);
 
     /// Copies everything the fill wrote to the scratch file \a scratchPath into \a target in

@@ -562,23 +562,25 @@ Status HouseholdRepository::setFields(const QUuid &id,
             return {};
         }
     }
-    AuditLog audit(m_connectionName, m_userName, m_device);
+    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
     AreaResolver areas(m_connectionName, audit);
-    QSqlQuery query(db);
+    const auto statement = [this](const QString &sql) -> QSqlQuery & {
+        return m_prepared.statement(m_connectionName, sql).query;
+    };
     // The quick-find table keeps no copy of its text, so removing the old entry needs the
     // old text: read it before changing anything.
-    query.prepare(householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
-    query.addBindValue(idText);
-    if (!query.exec())
-        return rollback(readError(tr("the quick-find index"), query.lastError()));
-    if (!query.next()) {
-        return rollback(query.lastError().isValid()
-                            ? readError(tr("the quick-find index"), query.lastError())
+    QSqlQuery &search = statement(householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
+    search.addBindValue(idText);
+    if (!search.exec())
+        return rollback(readError(tr("the quick-find index"), search.lastError()));
+    if (!search.next()) {
+        return rollback(search.lastError().isValid()
+                            ? readError(tr("the quick-find index"), search.lastError())
                             : Error::notFound(tr("there is no such household")));
     }
-    const qint64 searchRowid = query.value(0).toLongLong();
-    const QString oldSearchText = query.value(1).toString();
-    query.finish();
+    const qint64 searchRowid = search.value(0).toLongLong();
+    const QString oldSearchText = search.value(1).toString();
+    search.finish();
     bool changed = false;
     QJsonObject outboxChanges; // {field: [old, new]}, the sync's update op
     QList<std::pair<QString, QVariant>> householdColumns;
@@ -621,8 +623,8 @@ Status HouseholdRepository::setFields(const QUuid &id,
         QStringList assignments;
         for (const auto &[column, value] : std::as_const(householdColumns))
             assignments.append(column + QStringLiteral(" = ?"));
-        query.prepare(QStringLiteral("UPDATE household SET %1 WHERE id = ?")
-                          .arg(assignments.join(QStringLiteral(", "))));
+        QSqlQuery &query = statement(QStringLiteral("UPDATE household SET %1 WHERE id = ?")
+                                         .arg(assignments.join(QStringLiteral(", "))));
         for (const auto &[column, value] : std::as_const(householdColumns))
             query.addBindValue(value);
         query.addBindValue(idText);
@@ -632,8 +634,9 @@ Status HouseholdRepository::setFields(const QUuid &id,
     if (!residentColumns.isEmpty()) {
         if (current->resident.id.isNull()) {
             current->resident.id = QUuid::createUuid();
-            query.prepare(QStringLiteral("INSERT INTO resident (id, household_id, is_primary, "
-                                         "created_at) VALUES (?, ?, 1, ?)"));
+            QSqlQuery &query
+                = statement(QStringLiteral("INSERT INTO resident (id, household_id, is_primary, "
+                                           "created_at) VALUES (?, ?, 1, ?)"));
             query.addBindValue(uuidText(current->resident.id));
             query.addBindValue(idText);
             query.addBindValue(now);
@@ -644,17 +647,17 @@ Status HouseholdRepository::setFields(const QUuid &id,
                 {QStringLiteral("is_primary"), true},
                 {QStringLiteral("created_at"), now},
             };
-            if (const Status appended
-                = appendOutboxOp(db, QStringLiteral("resident"), uuidText(current->resident.id),
-                                 QStringLiteral("create"), resident, now);
+            if (const Status appended = appendOutboxOp(m_prepared, db, QStringLiteral("resident"),
+                                                       uuidText(current->resident.id),
+                                                       QStringLiteral("create"), resident, now);
                 !appended)
                 return rollback(appended.error());
         }
         QStringList assignments;
         for (const auto &[column, value] : std::as_const(residentColumns))
             assignments.append(column + QStringLiteral(" = ?"));
-        query.prepare(QStringLiteral("UPDATE resident SET %1 WHERE id = ?")
-                          .arg(assignments.join(QStringLiteral(", "))));
+        QSqlQuery &query = statement(QStringLiteral("UPDATE resident SET %1 WHERE id = ?")
+                                         .arg(assignments.join(QStringLiteral(", "))));
         for (const auto &[column, value] : std::as_const(residentColumns))
             query.addBindValue(value);
         query.addBindValue(uuidText(current->resident.id));
@@ -662,24 +665,28 @@ Status HouseholdRepository::setFields(const QUuid &id,
             return rollback(writeError(tr("the resident table"), query.lastError()));
     }
     if (changed) {
-        query.prepare(QStringLiteral("UPDATE household SET updated_at = ? WHERE id = ?"));
-        query.addBindValue(now);
-        query.addBindValue(idText);
-        if (!query.exec())
-            return rollback(writeError(tr("the household table"), query.lastError()));
-        query.prepare(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
-                                     "search_text) VALUES ('delete', ?, ?)"));
-        query.addBindValue(searchRowid);
-        query.addBindValue(oldSearchText);
-        if (!query.exec())
-            return rollback(writeError(tr("the quick-find index"), query.lastError()));
-        query.prepare(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
-                      + householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
-        query.addBindValue(idText);
-        if (!query.exec())
-            return rollback(writeError(tr("the quick-find index"), query.lastError()));
-        if (const Status appended = appendOutboxOp(db, QStringLiteral("household"), idText,
-                                                   QStringLiteral("update"), outboxChanges, now);
+        QSqlQuery &updated
+            = statement(QStringLiteral("UPDATE household SET updated_at = ? WHERE id = ?"));
+        updated.addBindValue(now);
+        updated.addBindValue(idText);
+        if (!updated.exec())
+            return rollback(writeError(tr("the household table"), updated.lastError()));
+        QSqlQuery &unindex
+            = statement(QStringLiteral("INSERT INTO household_fts (household_fts, rowid, "
+                                       "search_text) VALUES ('delete', ?, ?)"));
+        unindex.addBindValue(searchRowid);
+        unindex.addBindValue(oldSearchText);
+        if (!unindex.exec())
+            return rollback(writeError(tr("the quick-find index"), unindex.lastError()));
+        QSqlQuery &index
+            = statement(QStringLiteral("INSERT INTO household_fts (rowid, search_text) ")
+                        + householdSearchTextSelect() + QStringLiteral("WHERE h.id = ?"));
+        index.addBindValue(idText);
+        if (!index.exec())
+            return rollback(writeError(tr("the quick-find index"), index.lastError()));
+        if (const Status appended
+            = appendOutboxOp(m_prepared, db, QStringLiteral("household"), idText,
+                             QStringLiteral("update"), outboxChanges, now);
             !appended)
             return rollback(appended.error());
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "preparedcache.h"
 #include "repository.h"
 
 #include "domain/household.h"
@@ -127,6 +128,7 @@ private:
     /// \a error, also kept as errorString() for the callers that still read that.
     Status failed(Error error);
     bool m_cancelled = false;
+    PreparedCache m_prepared; ///< the writes' statements, prepared once
 };
 
 } // namespace saferhomes

@@ -1,6 +1,7 @@
 #include "outbox.h"
 
 #include "database.h"
+#include "preparedcache.h"
 #include "sqlvalues.h"
 
 #include <QCoreApplication>
@@ -14,9 +15,20 @@ namespace saferhomes {
 Status appendOutboxOp(const QSqlDatabase &db, const QString &entity, const QString &entityId,
                       const QString &kind, const QJsonObject &payload, const QString &now)
 {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, payload, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    PreparedCache statements;
+    return appendOutboxOp(statements, db, entity, entityId, kind, payload, now);
+}
+
+Status appendOutboxOp(PreparedCache &statements, const QSqlDatabase &db, const QString &entity,
+                      const QString &entityId, const QString &kind, const QJsonObject &payload,
+                      const QString &now)
+{
+    QSqlQuery &query
+        = statements
+              .statement(db.connectionName(),
+                         QStringLiteral("INSERT INTO outbox (op_id, entity, entity_id, kind, "
+                                        "payload, created_at) VALUES (?, ?, ?, ?, ?, ?)"))
+              .query;
     query.addBindValue(sqlvalues::uuidText(QUuid::createUuid()));
     query.addBindValue(entity);
     query.addBindValue(entityId);

@@ -12,6 +12,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <tuple>
+
 namespace saferhomes {
 
 using namespace sqlvalues;
@@ -101,10 +103,13 @@ Result<SurveyRecord> SurveyRepository::openDraft(const QUuid &householdId,
     survey.startedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
     survey.by = m_userName;
     const QString id = uuidText(survey.id);
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "INSERT INTO survey (id, household_id, visit_id, definition_version, answers, "
-        "started_at, by_user) VALUES (?, ?, ?, ?, '{}', ?, ?)"));
+    QSqlQuery &query = m_prepared
+                           .statement(m_connectionName,
+                                      QStringLiteral("INSERT INTO survey (id, household_id, "
+                                                     "visit_id, definition_version, answers, "
+                                                     "started_at, by_user) VALUES (?, ?, ?, ?, "
+                                                     "'{}', ?, ?)"))
+                           .query;
     query.addBindValue(id);
     query.addBindValue(uuidText(householdId));
     query.addBindValue(nullableId(visitId));
@@ -113,7 +118,7 @@ Result<SurveyRecord> SurveyRepository::openDraft(const QUuid &householdId,
     query.addBindValue(notNull(m_userName));
     if (!query.exec())
         return rollback(writeError(tr("the survey table"), query.lastError()));
-    AuditLog audit(m_connectionName, m_userName, m_device);
+    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
     if (const Status recorded = audit.record(QStringLiteral("survey"), id,
                                              QStringLiteral("created"), {}, definitionVersion, now);
         !recorded)
@@ -179,6 +184,13 @@ Result<QList<SurveyRecord>> SurveyRepository::surveys(const QUuid &householdId) 
 Status SurveyRepository::saveAnswer(const QUuid &surveyId, const QString &questionId,
                                     const QJsonValue &value, const QString &position)
 {
+    return saveAnswers(surveyId, {{questionId, value}}, position);
+}
+
+Status SurveyRepository::saveAnswers(const QUuid &surveyId,
+                                     const QList<std::pair<QString, QJsonValue>> &answers,
+                                     const QString &position)
+{
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return writeError(tr("the answer"), db.lastError());
@@ -187,35 +199,47 @@ Status SurveyRepository::saveAnswer(const QUuid &surveyId, const QString &questi
         return error;
     };
     const QString id = uuidText(surveyId);
-    QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("SELECT answers FROM survey WHERE id = ? AND completed_at IS NULL"));
-    query.addBindValue(id);
-    if (!query.exec())
-        return rollback(readError(tr("the survey"), query.lastError()));
-    if (!query.next())
+    QSqlQuery &select = m_prepared
+                            .statement(m_connectionName,
+                                       QStringLiteral("SELECT answers FROM survey WHERE id = ? "
+                                                      "AND completed_at IS NULL"))
+                            .query;
+    select.addBindValue(id);
+    if (!select.exec())
+        return rollback(readError(tr("the survey"), select.lastError()));
+    if (!select.next())
         return rollback(Error::notFound(tr("the survey is not an open draft")));
-    QJsonObject answers = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
-    query.finish();
+    QJsonObject stored = QJsonDocument::fromJson(select.value(0).toString().toUtf8()).object();
+    select.finish();
 
-    const QJsonValue old = answers.value(questionId);
-    if (value.isUndefined() || value.isNull())
-        answers.remove(questionId);
-    else
-        answers.insert(questionId, value);
-    query.prepare(QStringLiteral("UPDATE survey SET answers = ?, draft_position = ? WHERE id = ?"));
-    query.addBindValue(answersText(answers));
+    // What each answer changed, {field, old, new} for the audit trail, in the order given.
+    QList<std::tuple<QString, QVariant, QVariant>> changes;
+    for (const auto &[questionId, value] : answers) {
+        QVariant old = auditValue(stored.value(questionId));
+        if (value.isUndefined() || value.isNull())
+            stored.remove(questionId);
+        else
+            stored.insert(questionId, value);
+        if (QVariant given = auditValue(value); old != given)
+            changes.append(
+                {QStringLiteral("answers.") + questionId, std::move(old), std::move(given)});
+    }
+    QSqlQuery &query = m_prepared
+                           .statement(m_connectionName,
+                                      QStringLiteral("UPDATE survey SET answers = ?, "
+                                                     "draft_position = ? WHERE id = ?"))
+                           .query;
+    query.addBindValue(answersText(stored));
     query.addBindValue(notNull(position));
     query.addBindValue(id);
     if (!query.exec())
         return rollback(writeError(tr("the survey table"), query.lastError()));
 
     const QString now = storeTimestamp();
-    AuditLog audit(m_connectionName, m_userName, m_device);
-    if (auditValue(old) != auditValue(value)) {
+    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
+    for (const auto &[field, old, value] : std::as_const(changes)) {
         if (const Status recorded
-            = audit.record(QStringLiteral("survey"), id, QStringLiteral("answers.") + questionId,
-                           auditValue(old), auditValue(value), now);
+            = audit.record(QStringLiteral("survey"), id, field, old, value, now);
             !recorded)
             return rollback(recorded.error());
     }
@@ -250,27 +274,33 @@ Result<QDateTime> SurveyRepository::complete(const QUuid &surveyId,
         return error;
     };
     const QString id = uuidText(surveyId);
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT household_id, definition_version FROM survey "
-                                 "WHERE id = ? AND completed_at IS NULL"));
-    query.addBindValue(id);
-    if (!query.exec())
-        return rollback(readError(tr("the survey"), query.lastError()));
-    if (!query.next())
+    QSqlQuery &select = m_prepared
+                            .statement(m_connectionName,
+                                       QStringLiteral("SELECT household_id, definition_version "
+                                                      "FROM survey WHERE id = ? AND "
+                                                      "completed_at IS NULL"))
+                            .query;
+    select.addBindValue(id);
+    if (!select.exec())
+        return rollback(readError(tr("the survey"), select.lastError()));
+    if (!select.next())
         return rollback(Error::notFound(tr("the survey is not an open draft")));
-    const QUuid householdId = readId(query.value(0));
-    const QString oldVersion = query.value(1).toString();
-    query.finish();
+    const QUuid householdId = readId(select.value(0));
+    const QString oldVersion = select.value(1).toString();
+    select.finish();
 
     const QString now = storeTimestamp();
-    query.prepare(
-        QStringLiteral("UPDATE survey SET completed_at = ?, definition_version = ? WHERE id = ?"));
+    QSqlQuery &query = m_prepared
+                           .statement(m_connectionName,
+                                      QStringLiteral("UPDATE survey SET completed_at = ?, "
+                                                     "definition_version = ? WHERE id = ?"))
+                           .query;
     query.addBindValue(now);
     query.addBindValue(notNull(definitionVersion));
     query.addBindValue(id);
     if (!query.exec())
         return rollback(writeError(tr("the survey table"), query.lastError()));
-    AuditLog audit(m_connectionName, m_userName, m_device);
+    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
     if (oldVersion != definitionVersion) {
         if (const Status recorded
             = audit.record(QStringLiteral("survey"), id, QStringLiteral("definition_version"),
@@ -282,7 +312,8 @@ Result<QDateTime> SurveyRepository::complete(const QUuid &surveyId,
         = audit.record(QStringLiteral("survey"), id, QStringLiteral("completed_at"), {}, now, now);
         !recorded)
         return rollback(recorded.error());
-    if (const Status moved = applyStatusMove(m_connectionName, audit, householdId, move, now);
+    if (const Status moved
+        = applyStatusMove(m_prepared, m_connectionName, audit, householdId, move, now);
         !moved)
         return rollback(moved.error());
     if (!db.commit())
@@ -301,29 +332,32 @@ Status SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageI
         return error;
     };
     const QString id = uuidText(surveyId);
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
+    const auto statement = [this](const QString &sql) -> QSqlQuery & {
+        return m_prepared.statement(m_connectionName, sql).query;
+    };
+    QSqlQuery &select = statement(QStringLiteral(
         "SELECT household_id FROM survey WHERE id = ? AND completed_at IS NOT NULL"));
-    query.addBindValue(id);
-    if (!query.exec())
-        return rollback(readError(tr("the survey"), query.lastError()));
-    if (!query.next())
+    select.addBindValue(id);
+    if (!select.exec())
+        return rollback(readError(tr("the survey"), select.lastError()));
+    if (!select.next())
         return rollback(Error::invalid(tr("the survey is not complete")));
-    const QUuid householdId = readId(query.value(0));
-    query.finish();
+    const QUuid householdId = readId(select.value(0));
+    select.finish();
     const Result<QList<PackageItem>> oldItems = package(surveyId);
     if (!oldItems)
         return rollback(oldItems.error());
     const QString old = packageText(*oldItems);
 
-    query.prepare(QStringLiteral("DELETE FROM recommendation WHERE survey_id = ?"));
-    query.addBindValue(id);
-    if (!query.exec())
-        return rollback(writeError(tr("the recommendation table"), query.lastError()));
-    query.prepare(
+    QSqlQuery &remove = statement(QStringLiteral("DELETE FROM recommendation WHERE survey_id = ?"));
+    remove.addBindValue(id);
+    if (!remove.exec())
+        return rollback(writeError(tr("the recommendation table"), remove.lastError()));
+    QSqlQuery &insert = statement(
         QStringLiteral("INSERT INTO recommendation (id, survey_id, equipment_code, qty, reason, "
                        "agreed) VALUES (?, ?, ?, ?, ?, ?)"));
     for (const PackageItem &item : items) {
+        QSqlQuery &query = insert;
         query.addBindValue(uuidText(QUuid::createUuid()));
         query.addBindValue(id);
         query.addBindValue(item.code);
@@ -338,7 +372,7 @@ Status SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageI
     const QString now = storeTimestamp();
     // The household accepted when the package was first agreed (DESIGN §9): editing or agreeing
     // it again keeps that time; a package left with nothing agreed has none.
-    query.prepare(QStringLiteral(
+    QSqlQuery &query = statement(QStringLiteral(
         "UPDATE survey SET package_agreed_at = CASE WHEN EXISTS (SELECT 1 FROM recommendation r "
         "WHERE r.survey_id = survey.id AND r.agreed = 1) THEN coalesce(package_agreed_at, ?) END "
         "WHERE id = ?"));
@@ -346,13 +380,14 @@ Status SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageI
     query.addBindValue(id);
     if (!query.exec())
         return rollback(writeError(tr("the survey table"), query.lastError()));
-    AuditLog audit(m_connectionName, m_userName, m_device);
+    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
     if (const Status recorded = audit.record(
             QStringLiteral("survey"), id, QStringLiteral("package"),
             old == QStringLiteral("[]") ? QVariant() : QVariant(old), packageText(items), now);
         !recorded)
         return rollback(recorded.error());
-    if (const Status moved = applyStatusMove(m_connectionName, audit, householdId, move, now);
+    if (const Status moved
+        = applyStatusMove(m_prepared, m_connectionName, audit, householdId, move, now);
         !moved)
         return rollback(moved.error());
     if (!db.commit())

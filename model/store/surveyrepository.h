@@ -1,5 +1,6 @@
 #pragma once
 
+#include "preparedcache.h"
 #include "repository.h"
 
 #include "domain/visit.h"
@@ -50,6 +51,11 @@ public:
     /// file and the table.
     Status saveAnswer(const QUuid &surveyId, const QString &questionId, const QJsonValue &value,
                       const QString &position);
+    /// Sets the answers \a answers (question id, value; in the order they were given) of draft
+    /// \a surveyId and the draft's position, in one transaction, each changed answer audited
+    /// as saveAnswer() audits it: what an officer who answers them one by one leaves behind.
+    Status saveAnswers(const QUuid &surveyId, const QList<std::pair<QString, QJsonValue>> &answers,
+                       const QString &position);
     /// Moves draft \a surveyId to \a position (navigation only: not audited).
     Status savePosition(const QUuid &surveyId, const QString &position);
 
@@ -68,6 +74,9 @@ public:
     Result<QStringList> unknownEquipment(const QStringList &codes) const;
     /// Every catalogue code with what the package shows for it: "name (standard)".
     Result<QHash<QString, QString>> equipmentLabels() const;
+
+private:
+    PreparedCache m_prepared; ///< the writes' statements, prepared once
 };
 
 } // namespace saferhomes

@@ -104,10 +104,13 @@ Result<Visit> VisitRepository::insert(Visit visit, const StatusMove &move)
     const QString id = uuidText(visit.id);
     const QString outcome = DoorstepNames::name(visit.outcome);
 
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "INSERT INTO visit (id, household_id, at, by_user, outcome, reason, revisit_at, notes) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &query
+        = m_prepared
+              .statement(m_connectionName,
+                         QStringLiteral("INSERT INTO visit (id, household_id, at, by_user, "
+                                        "outcome, reason, revisit_at, notes) VALUES (?, ?, ?, ?, "
+                                        "?, ?, ?, ?)"))
+              .query;
     query.addBindValue(id);
     query.addBindValue(uuidText(visit.householdId));
     query.addBindValue(timeText(visit.at));
@@ -119,12 +122,13 @@ Result<Visit> VisitRepository::insert(Visit visit, const StatusMove &move)
     if (!query.exec())
         return rollback(sqlError(tr("cannot write the visit table"), query.lastError()));
 
-    AuditLog audit(m_connectionName, m_userName, m_device);
+    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
     if (const Status recorded
         = audit.record(QStringLiteral("visit"), id, QStringLiteral("created"), {}, outcome, now);
         !recorded)
         return rollback(recorded.error());
-    if (const Status moved = applyStatusMove(m_connectionName, audit, visit.householdId, move, now);
+    if (const Status moved
+        = applyStatusMove(m_prepared, m_connectionName, audit, visit.householdId, move, now);
         !moved)
         return rollback(moved.error());
     if (!db.commit())
@@ -172,10 +176,20 @@ Result<QList<RoundEntry>> VisitRepository::round(const QUuid &areaId) const
 Status applyStatusMove(const QString &connectionName, AuditLog &audit, const QUuid &householdId,
                        const StatusMove &move, const QString &at)
 {
+    PreparedCache statements;
+    return applyStatusMove(statements, connectionName, audit, householdId, move, at);
+}
+
+Status applyStatusMove(PreparedCache &statements, const QString &connectionName, AuditLog &audit,
+                       const QUuid &householdId, const StatusMove &move, const QString &at)
+{
     const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE household SET status = ?, updated_at = ? "
-                                  "WHERE id = ? AND status = ? AND deleted_at IS NULL"));
+    QSqlQuery &update
+        = statements
+              .statement(connectionName,
+                         QStringLiteral("UPDATE household SET status = ?, updated_at = ? WHERE "
+                                        "id = ? AND status = ? AND deleted_at IS NULL"))
+              .query;
     const QString id = uuidText(householdId);
     HouseholdStatus from = move.from;
     for (const HouseholdStatus to : move.steps) {
@@ -204,7 +218,7 @@ Status applyStatusMove(const QString &connectionName, AuditLog &audit, const QUu
     // One op for the whole move: the server applies it where it still has the first status.
     if (move.steps.isEmpty())
         return {};
-    return appendOutboxOp(db, QStringLiteral("household"), id, QStringLiteral("update"),
+    return appendOutboxOp(statements, db, QStringLiteral("household"), id, QStringLiteral("update"),
                           {{QStringLiteral("status"),
                             QJsonArray {HouseholdStatusRules::name(move.from),
                                         HouseholdStatusRules::name(move.steps.last())}}},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "preparedcache.h"
 #include "repository.h"
 
 #include "domain/visit.h"
@@ -37,6 +38,9 @@ public:
     /// The households of an area (a null id: those without an area), unordered, each with
     /// its last visit and the revisit still to be made.
     Result<QList<RoundEntry>> round(const QUuid &areaId) const;
+
+private:
+    PreparedCache m_prepared; ///< the writes' statements, prepared once
 };
 
 /// Moves a household along \a move inside the caller's open transaction, one audited status
@@ -45,5 +49,8 @@ public:
 /// written; either way the caller must roll back.
 Status applyStatusMove(const QString &connectionName, AuditLog &audit, const QUuid &householdId,
                        const StatusMove &move, const QString &at);
+/// The same, with its statement kept in \a statements.
+Status applyStatusMove(PreparedCache &statements, const QString &connectionName, AuditLog &audit,
+                       const QUuid &householdId, const StatusMove &move, const QString &at);
 
 } // namespace saferhomes

@@ -9,6 +9,8 @@
 #include "store/fitterrepository.h"
 #include "store/householdrepository.h"
 #include "store/jobrepository.h"
+#include "store/preparedcache.h"
+#include "store/surveyrepository.h"
 #include "survey/recommendationengine.h"
 #include "survey/surveydefinition.h"
 
@@ -883,4 +885,99 @@ TEST_F(DemoDataTest, FittersWeeksTheTrayAndTheComingWeeksRuleBreaks)
     }
     EXPECT_EQ(marked.value(ScheduleRule::DoubleBooking), 2);
     EXPECT_EQ(marked.value(ScheduleRule::WindowMissed), 1);
+}
+
+// The fill saves a survey's answers together (SurveyRepository::saveAnswers): it leaves what
+// an officer who answers them one by one leaves, an audit event for each answer that changed.
+TEST_F(DemoDataTest, AnswersSavedTogetherLeaveWhatAnswersSavedOneByOneLeave)
+{
+    const Database &db = filled(QStringLiteral("answers"), 20, 5);
+    const QList<QStringList> identified
+        = rows(db,
+               QStringLiteral("SELECT id FROM household WHERE status = 'identified' ORDER BY rid "
+                              "LIMIT 2"));
+    ASSERT_EQ(identified.size(), 2);
+    SurveyRepository surveys(db, QStringLiteral("tester"));
+    const QList<std::pair<QString, QJsonValue>> answers {
+        {QStringLiteral("q1"), QStringLiteral("yes")},
+        {QStringLiteral("q2"), 3},
+        {QStringLiteral("q1"), QStringLiteral("no")},
+        {QStringLiteral("q3"), QJsonValue()},
+    };
+    QList<QUuid> ids;
+    for (const QStringList &household : identified) {
+        const Result<SurveyRecord> draft
+            = surveys.openDraft(QUuid::fromString(household.first()), QStringLiteral("v1"), {});
+        ASSERT_TRUE(draft.ok()) << qPrintable(draft.errorString());
+        ids.append(draft->id);
+    }
+    for (int i = 0; i < answers.size(); ++i) {
+        const Status saved = surveys.saveAnswer(ids[0], answers[i].first, answers[i].second,
+                                                QStringLiteral("s%1").arg(i + 1));
+        ASSERT_TRUE(saved.ok()) << qPrintable(saved.errorString());
+    }
+    const Status saved = surveys.saveAnswers(ids[1], answers, QStringLiteral("s4"));
+    ASSERT_TRUE(saved.ok()) << qPrintable(saved.errorString());
+
+    for (const QUuid &id : std::as_const(ids)) {
+        const QString survey = id.toString(QUuid::WithoutBraces);
+        EXPECT_EQ(
+            rows(db, QStringLiteral("SELECT answers, draft_position FROM survey WHERE id = ?"),
+                 {survey}),
+            (QList<QStringList> {{QStringLiteral(R"({"q1":"no","q2":3})"), QStringLiteral("s4")}}));
+        EXPECT_EQ(rows(db,
+                       QStringLiteral("SELECT field, coalesce(old_value, 'NULL'), "
+                                      "coalesce(new_value, 'NULL'), user_name FROM audit_event "
+                                      "WHERE entity = 'survey' AND entity_id = ? AND field LIKE "
+                                      "'answers.%' ORDER BY seq"),
+                       {survey}),
+                  (QList<QStringList> {
+                      {QStringLiteral("answers.q1"), QStringLiteral("NULL"),
+                       QStringLiteral(R"("yes")"), QStringLiteral("tester")},
+                      {QStringLiteral("answers.q2"), QStringLiteral("NULL"), QStringLiteral("3"),
+                       QStringLiteral("tester")},
+                      {QStringLiteral("answers.q1"), QStringLiteral(R"("yes")"),
+                       QStringLiteral(R"("no")"), QStringLiteral("tester")},
+                  }));
+    }
+    // A survey that is not an open draft takes no answers.
+    const Status closed = surveys.saveAnswers(QUuid::createUuid(), answers, QStringLiteral("s1"));
+    EXPECT_EQ(closed.error().kind, Error::Kind::NotFound);
+}
+
+// The writes of the fill keep their statements prepared (PreparedCache); a connection closed
+// and opened again, or a statement that could not be prepared, is prepared afresh.
+TEST_F(DemoDataTest, KeptStatementsArePreparedAgainWhenTheConnectionChanged)
+{
+    Database &db = open(QStringLiteral("kept"));
+    const QString path = db.path();
+    PreparedCache cache;
+    const QString insert = QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)");
+    const auto write = [&](const QString &key) {
+        PreparedCache::Statement statement = cache.statement(db.connectionName(), insert);
+        EXPECT_TRUE(statement.prepared) << qPrintable(statement.query.lastError().text());
+        statement.query.addBindValue(key);
+        statement.query.addBindValue(QStringLiteral("1"));
+        EXPECT_TRUE(statement.query.exec()) << qPrintable(statement.query.lastError().text());
+        return &statement.query;
+    };
+    QSqlQuery *first = write(QStringLiteral("kept-a"));
+    EXPECT_EQ(write(QStringLiteral("kept-b")), first) << "the same statement, kept";
+    db.close();
+    ASSERT_TRUE(db.open(path).ok());
+    write(QStringLiteral("kept-c"));
+    EXPECT_EQ(number(db, QStringLiteral("SELECT count(*) FROM meta WHERE key LIKE 'kept-%'")), 3);
+
+    const QString elsewhere = QStringLiteral("INSERT INTO elsewhere (x) VALUES (?)");
+    const PreparedCache::Statement missing = cache.statement(db.connectionName(), elsewhere);
+    EXPECT_FALSE(missing.prepared);
+    EXPECT_TRUE(missing.query.lastError().text().contains(QStringLiteral("elsewhere")))
+        << qPrintable(missing.query.lastError().text());
+    QSqlQuery create(db.connection());
+    ASSERT_TRUE(create.exec(QStringLiteral("CREATE TABLE elsewhere (x)")));
+    PreparedCache::Statement found = cache.statement(db.connectionName(), elsewhere);
+    ASSERT_TRUE(found.prepared) << qPrintable(found.query.lastError().text());
+    found.query.addBindValue(7);
+    EXPECT_TRUE(found.query.exec()) << qPrintable(found.query.lastError().text());
+    EXPECT_EQ(number(db, QStringLiteral("SELECT x FROM elsewhere")), 7);
 }
