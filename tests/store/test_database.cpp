@@ -2,6 +2,7 @@
 
 #include "store/migrations.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -51,7 +52,8 @@ TEST_F(DatabaseTest, ReopeningKeepsTheDeviceIdAndSchema)
     const QString device = m_database.deviceId();
     m_database.close();
     Database again(QStringLiteral("again"));
-    ASSERT_TRUE(again.open(m_path)) << qPrintable(again.errorString());
+    const auto opened = again.open(m_path);
+    ASSERT_TRUE(opened) << qPrintable(opened.errorString());
     EXPECT_EQ(again.deviceId(), device);
 }
 
@@ -70,7 +72,8 @@ TEST_F(DatabaseTest, TheMetaTableNamesTheVersionThatLastOpenedTheFile)
     }
     m_database.close();
     Database again(QStringLiteral("again"));
-    ASSERT_TRUE(again.open(m_path)) << qPrintable(again.errorString());
+    const auto opened = again.open(m_path);
+    ASSERT_TRUE(opened) << qPrintable(opened.errorString());
     EXPECT_EQ(scalar(again.connectionName(), read).toString(),
               QStringLiteral(SAFERHOMES_PROJECT_VERSION));
     EXPECT_EQ(scalar(again.connectionName(),
@@ -106,9 +109,13 @@ TEST_F(DatabaseTest, AFileThatIsNotADatabaseIsRefused)
     file.write(QByteArray("these are my notes, not a database\n").repeated(200));
     file.close();
     Database database(QStringLiteral("garbage"));
-    EXPECT_FALSE(database.open(path));
-    EXPECT_TRUE(database.errorString().contains(QStringLiteral("not a SaferHomes database")))
-        << qPrintable(database.errorString());
+    const Status opened = database.open(path);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().kind, Error::Kind::Database);
+    EXPECT_TRUE(opened.errorString().startsWith(
+        path + QStringLiteral(" is not a SaferHomes database, or it is damaged (")))
+        << qPrintable(opened.errorString());
+    EXPECT_FALSE(database.isOpen());
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_TRUE(file.readAll().startsWith("these are my notes"));
 }
@@ -178,7 +185,8 @@ TEST(DatabaseMigrationTest, AnOlderDatabaseGetsItsQuickFindIndexRebuilt)
     QSqlDatabase::removeDatabase(QStringLiteral("schema-3"));
 
     Database database(QStringLiteral("upgraded"));
-    ASSERT_TRUE(database.open(path)) << qPrintable(database.errorString());
+    const auto opened = database.open(path);
+    ASSERT_TRUE(opened) << qPrintable(opened.errorString());
     HouseholdRepository repository(database, QStringLiteral("tester"));
     EXPECT_EQ(repository.quickFind(QStringLiteral("LE131RB")).value(), QList<qint64> {1});
     EXPECT_EQ(repository.quickFind(QStringLiteral("Smith")).value(), QList<qint64> {1});
@@ -314,4 +322,37 @@ TEST_F(DatabaseTest, ANewerSchemaIsARefusalAndGarbageADatabaseError)
     ASSERT_FALSE(opened);
     EXPECT_EQ(opened.error().kind, Error::Kind::Database);
     EXPECT_TRUE(opened.errorString().startsWith(path)) << qPrintable(opened.errorString());
+}
+
+TEST(DatabaseOpenTest, AFolderInPlaceOfTheFileIsNotAFile)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("folder.sqlite"));
+    ASSERT_TRUE(QDir().mkpath(path));
+    Database database(QStringLiteral("folder"));
+    const Status opened = database.open(path);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().kind, Error::Kind::Database);
+    EXPECT_EQ(opened.errorString(),
+              QDir::toNativeSeparators(path) + QStringLiteral(" is not a file"));
+    EXPECT_FALSE(database.isOpen());
+}
+
+TEST(DatabaseOpenTest, AFolderThatCannotBeMadeIsSaid)
+{
+    QTemporaryDir dir;
+    // A plain file where the database's folder would have to be.
+    const QString blocker = dir.filePath(QStringLiteral("blocker"));
+    QFile file(blocker);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.close();
+    const QString path = blocker + QStringLiteral("/sub/register.sqlite");
+    Database database(QStringLiteral("nofolder"));
+    const Status opened = database.open(path);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().kind, Error::Kind::Database);
+    EXPECT_EQ(opened.errorString(),
+              QStringLiteral("cannot create the folder ")
+                  + QDir::toNativeSeparators(blocker + QStringLiteral("/sub")));
+    EXPECT_FALSE(database.isOpen());
 }
