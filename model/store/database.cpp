@@ -116,6 +116,7 @@ Status Database::open(const QString &path)
 {
     close();
     m_path = path;
+    m_error.clear();
     const Status opened = [&]() -> Status {
         const QFileInfo info(path);
         if (info.exists() && !info.isFile())
@@ -127,6 +128,7 @@ Status Database::open(const QString &path)
         return setUp();
     }();
     if (!opened) {
+        m_error = opened.errorString();
         // The connection's handles live in setUp(); close() may only remove it once they
         // are gone.
         close();

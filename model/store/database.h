@@ -55,6 +55,12 @@ public:
     static bool isLocked(const QSqlError &error);
 
 private:
+    /// The message of the last failed open(). Only model/demo/demodata.cpp still reads it
+    /// (being edited on another branch, `demofast`); once that uses the Status open()
+    /// returns, this, m_error and the friend go. Everyone else uses the Status.
+    friend class DemoData;
+    QString errorString() const { return m_error; }
+
     Status setUp();
     Status migrate();
     Status loadDeviceId();
@@ -66,6 +72,7 @@ private:
 
     QString m_connectionName;
     QString m_path;
+    QString m_error;
     QString m_deviceId;
 };
 
