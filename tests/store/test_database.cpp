@@ -90,9 +90,14 @@ TEST_F(DatabaseTest, NewerSchemaIsRefusedAndLeftAlone)
     }
     m_database.close();
     Database newer(QStringLiteral("newer"));
-    EXPECT_FALSE(newer.open(m_path));
-    EXPECT_TRUE(newer.errorString().contains(QStringLiteral("newer version")))
-        << qPrintable(newer.errorString());
+    const Status opened = newer.open(m_path);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().kind, Error::Kind::Refused);
+    EXPECT_EQ(opened.errorString(),
+              QStringLiteral("%1 was written by a newer version of SaferHomes (schema 999; this "
+                             "version understands up to %2). Update SaferHomes to open it.")
+                  .arg(QDir::toNativeSeparators(m_path))
+                  .arg(int(Migrations::scripts(QStringLiteral("sqlite")).size())));
     EXPECT_FALSE(newer.isOpen());
     // Opening it again would refuse too; read user_version from the header (bytes 60-63).
     QFile file(m_path);
