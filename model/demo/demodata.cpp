@@ -97,8 +97,8 @@ Status DemoData::fill(const Database &database, const Options &options)
     Status filled = DemoTransfer::createScratch(database, path);
     if (filled) {
         Database scratch(ConnectionName::unique(u"demo-fill-scratch"));
-        if (!scratch.open(path))
-            filled = Error::database(scratch.errorString()).within(tr("Creating the demo fill"));
+        if (const Status opened = scratch.open(path); !opened)
+            filled = opened.error().within(tr("Creating the demo fill"));
         if (filled)
             filled = DemoTransfer::makeScratchFast(scratch);
         if (filled)

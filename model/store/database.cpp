@@ -116,7 +116,6 @@ Status Database::open(const QString &path)
 {
     close();
     m_path = path;
-    m_error.clear();
     const Status opened = [&]() -> Status {
         const QFileInfo info(path);
         if (info.exists() && !info.isFile())
@@ -128,11 +127,10 @@ Status Database::open(const QString &path)
         return setUp();
     }();
     if (!opened) {
-        m_error = opened.errorString();
         // The connection's handles live in setUp(); close() may only remove it once they
         // are gone.
         close();
-        qCDebug(lcStore) << "cannot open" << path << m_error;
+        qCDebug(lcStore) << "cannot open" << path << opened.errorString();
         return opened;
     }
     qCDebug(lcStore) << "opened" << path << "schema" << latestSchemaVersion();

@@ -34,9 +34,6 @@ public:
 
     QString path() const { return m_path; }
     QString connectionName() const { return m_connectionName; }
-    /// The message of the last failed open() (the same as its Error's), for callers that
-    /// report it apart from the open.
-    QString errorString() const { return m_error; }
     /// The device's own id, made when the database was created.
     QString deviceId() const { return m_deviceId; }
 
@@ -69,7 +66,6 @@ private:
 
     QString m_connectionName;
     QString m_path;
-    QString m_error;
     QString m_deviceId;
 };
 

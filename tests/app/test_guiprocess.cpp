@@ -77,7 +77,8 @@ TEST(GuiProcess, SigtermQuitsCleanlyAndClosesTheDatabase)
     {
         // One household, so that the program does not spend its start filling demo data.
         saferhomes::Database database(u"prepare"_s);
-        ASSERT_TRUE(database.open(db)) << database.errorString().toStdString();
+        const auto opened = database.open(db);
+        ASSERT_TRUE(opened) << qPrintable(opened.errorString());
         saferhomes::HouseholdRecord record;
         record.household.addressLine1 = u"1 Signal Street"_s;
         record.household.postcode = u"LE13 0AA"_s;

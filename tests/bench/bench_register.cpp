@@ -286,8 +286,8 @@ int main(int argc, char *argv[])
     g_settingsPath = dir.filePath(QStringLiteral("settings.ini"));
     {
         Database database(QStringLiteral("bench-setup"));
-        if (!database.open(g_databasePath)) {
-            std::fprintf(stderr, "%s\n", qPrintable(database.errorString()));
+        if (const Status opened = database.open(g_databasePath); !opened) {
+            std::fprintf(stderr, "%s\n", qPrintable(opened.errorString()));
             return 2;
         }
         HouseholdRepository repository(database, QStringLiteral("bench"));

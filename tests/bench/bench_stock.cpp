@@ -85,8 +85,11 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir dir;
     Database database(QStringLiteral("bench-stock"));
-    if (!dir.isValid() || !database.open(dir.filePath(QStringLiteral("stock.sqlite")))) {
-        std::fprintf(stderr, "cannot open the database: %s\n", qPrintable(database.errorString()));
+    const Status opened = dir.isValid()
+        ? database.open(dir.filePath(QStringLiteral("stock.sqlite")))
+        : Status(Error::database(QStringLiteral("no temporary folder")));
+    if (!opened) {
+        std::fprintf(stderr, "cannot open the database: %s\n", qPrintable(opened.errorString()));
         return 2;
     }
     QElapsedTimer fill;

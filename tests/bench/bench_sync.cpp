@@ -126,8 +126,8 @@ struct Device {
         , login(std::move(login))
         , uri(std::move(uri))
     {
-        if (!database.open(path))
-            die(database.errorString());
+        if (const Status opened = database.open(path); !opened)
+            die(opened.errorString());
     }
     /// Syncs as the app does, on an engine that keeps its connection open between syncs;
     /// \a fresh: as the command line does, on a new engine and connection.

@@ -28,8 +28,8 @@ protected:
     {
         QStandardPaths::setTestModeEnabled(true);
         ASSERT_TRUE(m_dir.isValid());
-        ASSERT_TRUE(m_database.open(m_dir.filePath(QStringLiteral("booking.sqlite"))))
-            << qPrintable(m_database.errorString());
+        const auto opened = m_database.open(m_dir.filePath(QStringLiteral("booking.sqlite")));
+        ASSERT_TRUE(opened) << qPrintable(opened.errorString());
         run(QStringLiteral("INSERT INTO equipment_type (code, name, unit_cost_pence, "
                            "fit_minutes, skill) VALUES ('LOCK', 'Lock', 100, 30, 'locks')"));
         run(QStringLiteral("INSERT INTO household (id, address_line1, postcode, status, "

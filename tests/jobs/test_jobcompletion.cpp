@@ -26,8 +26,8 @@ protected:
     {
         QStandardPaths::setTestModeEnabled(true);
         ASSERT_TRUE(m_dir.isValid());
-        ASSERT_TRUE(m_database.open(m_dir.filePath(u"completion.sqlite"_s)))
-            << qPrintable(m_database.errorString());
+        const auto opened = m_database.open(m_dir.filePath(u"completion.sqlite"_s));
+        ASSERT_TRUE(opened) << qPrintable(opened.errorString());
         run(u"INSERT INTO equipment_type (code, name, standard, unit_cost_pence, fit_minutes, "
             "skill) VALUES ('LOCK', 'Mortice deadlock', 'BS 3621', 100, 30, 'locks'), "
             "('ALARM', 'Alarm', '', 100, 60, 'alarms')"_s);

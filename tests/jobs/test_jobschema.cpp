@@ -26,8 +26,8 @@ protected:
     {
         QStandardPaths::setTestModeEnabled(true);
         ASSERT_TRUE(m_dir.isValid());
-        ASSERT_TRUE(m_database.open(m_dir.filePath(text("jobs.sqlite"))))
-            << qPrintable(m_database.errorString());
+        const auto opened = m_database.open(m_dir.filePath(text("jobs.sqlite")));
+        ASSERT_TRUE(opened) << qPrintable(opened.errorString());
     }
 
     bool exec(const QString &sql)

@@ -30,8 +30,8 @@ protected:
     {
         QStandardPaths::setTestModeEnabled(true);
         ASSERT_TRUE(m_dir.isValid());
-        ASSERT_TRUE(m_database.open(m_dir.filePath(text("packages.sqlite"))))
-            << qPrintable(m_database.errorString());
+        const auto opened = m_database.open(m_dir.filePath(text("packages.sqlite")));
+        ASSERT_TRUE(opened) << qPrintable(opened.errorString());
         run(text("INSERT INTO area (id, name, created_at) VALUES ('%1', 'Melton', 'x'), "
                  "('%2', 'Oadby', 'x')")
                 .arg(uuid(901), uuid(902)));

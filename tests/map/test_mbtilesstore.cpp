@@ -95,16 +95,18 @@ TEST_F(MbTilesStoreTest, RefusesAFileThatIsNotSqlite)
     const auto store = MbTilesStore::open(file);
     ASSERT_FALSE(store.ok());
     EXPECT_EQ(store.error().kind, Error::Kind::Invalid);
-    EXPECT_TRUE(store.errorString().contains(QStringLiteral("not an MBTiles file")))
+    EXPECT_TRUE(store.errorString().startsWith(
+        file + QStringLiteral(" is not an MBTiles file (not an SQLite database: ")))
         << store.errorString().toStdString();
-    EXPECT_TRUE(store.errorString().contains(file));
 }
 
 TEST_F(MbTilesStoreTest, RefusesAMissingFile)
 {
     const auto store = MbTilesStore::open(path(QStringLiteral("absent.mbtiles")));
     ASSERT_FALSE(store.ok());
-    EXPECT_TRUE(store.errorString().contains(QStringLiteral("no such readable file")));
+    EXPECT_EQ(store.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(store.errorString(),
+              path(QStringLiteral("absent.mbtiles")) + QStringLiteral(": no such readable file"));
     // Opening read-only never creates the file.
     EXPECT_FALSE(QFile::exists(path(QStringLiteral("absent.mbtiles"))));
 }
@@ -115,14 +117,20 @@ TEST_F(MbTilesStoreTest, RefusesMissingTables)
     writeSqlite(noTiles, {QStringLiteral("CREATE TABLE metadata (name TEXT, value TEXT)")});
     auto store = MbTilesStore::open(noTiles);
     ASSERT_FALSE(store.ok());
-    EXPECT_TRUE(store.errorString().contains(QStringLiteral("no \u201ctiles\u201d table")))
-        << store.errorString().toStdString();
+    EXPECT_EQ(store.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(store.errorString(),
+              noTiles
+                  + QStringLiteral(" is not an MBTiles file: it has no \u201ctiles\u201d table"));
 
     const QString noMetadata = path(QStringLiteral("nometa.mbtiles"));
     writeSqlite(noMetadata, {kSchema[1]});
     store = MbTilesStore::open(noMetadata);
     ASSERT_FALSE(store.ok());
-    EXPECT_TRUE(store.errorString().contains(QStringLiteral("no \u201cmetadata\u201d table")));
+    EXPECT_EQ(store.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(
+        store.errorString(),
+        noMetadata
+            + QStringLiteral(" is not an MBTiles file: it has no \u201cmetadata\u201d table"));
 }
 
 TEST_F(MbTilesStoreTest, RefusesEmptyMetadataAndVectorTiles)
@@ -131,7 +139,8 @@ TEST_F(MbTilesStoreTest, RefusesEmptyMetadataAndVectorTiles)
     writeSqlite(empty, kSchema);
     auto store = MbTilesStore::open(empty);
     ASSERT_FALSE(store.ok());
-    EXPECT_TRUE(store.errorString().contains(QStringLiteral("has no metadata")));
+    EXPECT_EQ(store.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(store.errorString(), empty + QStringLiteral(": the MBTiles file has no metadata"));
 
     const QString vector = path(QStringLiteral("vector.mbtiles"));
     QStringList statements = kSchema;
@@ -139,7 +148,11 @@ TEST_F(MbTilesStoreTest, RefusesEmptyMetadataAndVectorTiles)
     writeSqlite(vector, statements);
     store = MbTilesStore::open(vector);
     ASSERT_FALSE(store.ok());
-    EXPECT_TRUE(store.errorString().contains(QStringLiteral("vector tiles")));
+    EXPECT_EQ(store.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(store.errorString(),
+              vector
+                  + QStringLiteral(" holds vector tiles (pbf); the map needs raster tiles (png, "
+                                   "jpg or webp)"));
 }
 
 } // namespace

@@ -21,7 +21,8 @@ protected:
         QStandardPaths::setTestModeEnabled(true);
         ASSERT_TRUE(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("dashboard.sqlite"));
-        ASSERT_TRUE(m_database.open(m_path)) << qPrintable(m_database.errorString());
+        const auto opened = m_database.open(m_path);
+        ASSERT_TRUE(opened) << qPrintable(opened.errorString());
         seed();
     }
 

@@ -324,7 +324,8 @@ TEST(PackageAgreedUpgrade, PackagesAgreedBeforeTheUpgradeAreDatedByTheirSurvey)
     QSqlDatabase::removeDatabase(u"older"_s);
 
     Database database(u"upgraded"_s);
-    ASSERT_TRUE(database.open(path)) << database.errorString().toStdString();
+    const auto opened = database.open(path);
+    ASSERT_TRUE(opened) << qPrintable(opened.errorString());
     QSqlQuery query(database.connection());
     ASSERT_TRUE(
         query.exec(u"SELECT id, coalesce(package_agreed_at, '-') FROM survey ORDER BY id"_s));

@@ -61,8 +61,8 @@ protected:
     {
         QStandardPaths::setTestModeEnabled(true);
         ASSERT_TRUE(m_dir.isValid());
-        ASSERT_TRUE(m_database.open(m_dir.filePath(text("schedule.sqlite"))))
-            << qPrintable(m_database.errorString());
+        const auto opened = m_database.open(m_dir.filePath(text("schedule.sqlite")));
+        ASSERT_TRUE(opened) << qPrintable(opened.errorString());
         run(text("INSERT INTO area (id, name, created_at) VALUES ('a1', 'Melton', 'x')"));
         run(text("INSERT OR REPLACE INTO equipment_type (code, name, unit_cost_pence, "
                  "fit_minutes, skill) VALUES ('LOCK', 'Lock', 100, 30, 'locks')"));

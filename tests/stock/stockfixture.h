@@ -28,8 +28,8 @@ protected:
     {
         QStandardPaths::setTestModeEnabled(true);
         ASSERT_TRUE(m_dir.isValid());
-        ASSERT_TRUE(m_database.open(m_dir.filePath(QStringLiteral("stock.sqlite"))))
-            << qPrintable(m_database.errorString());
+        const auto opened = m_database.open(m_dir.filePath(QStringLiteral("stock.sqlite")));
+        ASSERT_TRUE(opened) << qPrintable(opened.errorString());
         // The catalogue as a sync brings it (the applying flag: no ops of its own).
         run(QStringLiteral("UPDATE sync_flag SET applying = 1"));
         run(QStringLiteral("INSERT INTO equipment_type (code, name, unit_cost_pence, "

@@ -26,8 +26,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     Database database(QStringLiteral("autosave-child"));
-    if (!database.open(args[1])) {
-        std::fprintf(stderr, "%s\n", qPrintable(database.errorString()));
+    if (const Status opened = database.open(args[1]); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.errorString()));
         return 2;
     }
     const QString user = QStringLiteral("child");

@@ -23,8 +23,8 @@ protected:
     {
         QStandardPaths::setTestModeEnabled(true);
         ASSERT_TRUE(m_dir.isValid());
-        ASSERT_TRUE(m_database.open(m_dir.filePath(u"catalogue.sqlite"_s)))
-            << qPrintable(m_database.errorString());
+        const auto opened = m_database.open(m_dir.filePath(u"catalogue.sqlite"_s));
+        ASSERT_TRUE(opened) << qPrintable(opened.errorString());
     }
 
     void run(const QString &sql)

@@ -2,6 +2,7 @@
 
 #include "store/migrations.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -51,7 +52,8 @@ TEST_F(DatabaseTest, ReopeningKeepsTheDeviceIdAndSchema)
     const QString device = m_database.deviceId();
     m_database.close();
     Database again(QStringLiteral("again"));
-    ASSERT_TRUE(again.open(m_path)) << qPrintable(again.errorString());
+    const auto opened = again.open(m_path);
+    ASSERT_TRUE(opened) << qPrintable(opened.errorString());
     EXPECT_EQ(again.deviceId(), device);
 }
 
@@ -70,7 +72,8 @@ TEST_F(DatabaseTest, TheMetaTableNamesTheVersionThatLastOpenedTheFile)
     }
     m_database.close();
     Database again(QStringLiteral("again"));
-    ASSERT_TRUE(again.open(m_path)) << qPrintable(again.errorString());
+    const auto opened = again.open(m_path);
+    ASSERT_TRUE(opened) << qPrintable(opened.errorString());
     EXPECT_EQ(scalar(again.connectionName(), read).toString(),
               QStringLiteral(SAFERHOMES_PROJECT_VERSION));
     EXPECT_EQ(scalar(again.connectionName(),
@@ -87,9 +90,14 @@ TEST_F(DatabaseTest, NewerSchemaIsRefusedAndLeftAlone)
     }
     m_database.close();
     Database newer(QStringLiteral("newer"));
-    EXPECT_FALSE(newer.open(m_path));
-    EXPECT_TRUE(newer.errorString().contains(QStringLiteral("newer version")))
-        << qPrintable(newer.errorString());
+    const Status opened = newer.open(m_path);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().kind, Error::Kind::Refused);
+    EXPECT_EQ(opened.errorString(),
+              QStringLiteral("%1 was written by a newer version of SaferHomes (schema 999; this "
+                             "version understands up to %2). Update SaferHomes to open it.")
+                  .arg(QDir::toNativeSeparators(m_path))
+                  .arg(int(Migrations::scripts(QStringLiteral("sqlite")).size())));
     EXPECT_FALSE(newer.isOpen());
     // Opening it again would refuse too; read user_version from the header (bytes 60-63).
     QFile file(m_path);
@@ -106,9 +114,13 @@ TEST_F(DatabaseTest, AFileThatIsNotADatabaseIsRefused)
     file.write(QByteArray("these are my notes, not a database\n").repeated(200));
     file.close();
     Database database(QStringLiteral("garbage"));
-    EXPECT_FALSE(database.open(path));
-    EXPECT_TRUE(database.errorString().contains(QStringLiteral("not a SaferHomes database")))
-        << qPrintable(database.errorString());
+    const Status opened = database.open(path);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().kind, Error::Kind::Database);
+    EXPECT_TRUE(opened.errorString().startsWith(
+        path + QStringLiteral(" is not a SaferHomes database, or it is damaged (")))
+        << qPrintable(opened.errorString());
+    EXPECT_FALSE(database.isOpen());
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_TRUE(file.readAll().startsWith("these are my notes"));
 }
@@ -178,7 +190,8 @@ TEST(DatabaseMigrationTest, AnOlderDatabaseGetsItsQuickFindIndexRebuilt)
     QSqlDatabase::removeDatabase(QStringLiteral("schema-3"));
 
     Database database(QStringLiteral("upgraded"));
-    ASSERT_TRUE(database.open(path)) << qPrintable(database.errorString());
+    const auto opened = database.open(path);
+    ASSERT_TRUE(opened) << qPrintable(opened.errorString());
     HouseholdRepository repository(database, QStringLiteral("tester"));
     EXPECT_EQ(repository.quickFind(QStringLiteral("LE131RB")).value(), QList<qint64> {1});
     EXPECT_EQ(repository.quickFind(QStringLiteral("Smith")).value(), QList<qint64> {1});
@@ -314,4 +327,37 @@ TEST_F(DatabaseTest, ANewerSchemaIsARefusalAndGarbageADatabaseError)
     ASSERT_FALSE(opened);
     EXPECT_EQ(opened.error().kind, Error::Kind::Database);
     EXPECT_TRUE(opened.errorString().startsWith(path)) << qPrintable(opened.errorString());
+}
+
+TEST(DatabaseOpenTest, AFolderInPlaceOfTheFileIsNotAFile)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("folder.sqlite"));
+    ASSERT_TRUE(QDir().mkpath(path));
+    Database database(QStringLiteral("folder"));
+    const Status opened = database.open(path);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().kind, Error::Kind::Database);
+    EXPECT_EQ(opened.errorString(),
+              QDir::toNativeSeparators(path) + QStringLiteral(" is not a file"));
+    EXPECT_FALSE(database.isOpen());
+}
+
+TEST(DatabaseOpenTest, AFolderThatCannotBeMadeIsSaid)
+{
+    QTemporaryDir dir;
+    // A plain file where the database's folder would have to be.
+    const QString blocker = dir.filePath(QStringLiteral("blocker"));
+    QFile file(blocker);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.close();
+    const QString path = blocker + QStringLiteral("/sub/register.sqlite");
+    Database database(QStringLiteral("nofolder"));
+    const Status opened = database.open(path);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().kind, Error::Kind::Database);
+    EXPECT_EQ(opened.errorString(),
+              QStringLiteral("cannot create the folder ")
+                  + QDir::toNativeSeparators(blocker + QStringLiteral("/sub")));
+    EXPECT_FALSE(database.isOpen());
 }

@@ -55,8 +55,8 @@ protected:
     Database &open(const QString &name)
     {
         auto database = std::make_unique<Database>(QStringLiteral("demo-test-") + name);
-        EXPECT_TRUE(database->open(m_dir.filePath(name + QStringLiteral(".sqlite"))))
-            << qPrintable(database->errorString());
+        const auto opened = database->open(m_dir.filePath(name + QStringLiteral(".sqlite")));
+        EXPECT_TRUE(opened) << qPrintable(opened.errorString());
         m_databases.push_back(std::move(database));
         return *m_databases.back();
     }

@@ -199,7 +199,8 @@ TEST_F(DoorstepCrashTest, EveryAnswerSavedBeforeAKillSurvives)
         ASSERT_EQ(saved[i], i);
 
     Database reopened(QStringLiteral("doorstep-after-kill"));
-    ASSERT_TRUE(reopened.open(m_path)) << qPrintable(reopened.errorString());
+    const auto opened = reopened.open(m_path);
+    ASSERT_TRUE(opened) << qPrintable(opened.errorString());
     {
         QSqlQuery check(reopened.connection());
         ASSERT_TRUE(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());

@@ -81,7 +81,8 @@ TEST_F(DoorstepSurveyTest, AnswersAreSavedAtOnceAndSurviveReopening)
     m_repository.reset();
     m_database.close();
     Database reopened(QStringLiteral("doorstep-reopened"));
-    ASSERT_TRUE(reopened.open(m_path)) << qPrintable(reopened.errorString());
+    const auto opened = reopened.open(m_path);
+    ASSERT_TRUE(opened) << qPrintable(opened.errorString());
     Doorstep again(reopened);
     const std::optional<SurveyRecord> draft = must(again.surveys.resumeDraft(id));
     ASSERT_TRUE(draft);

@@ -39,7 +39,8 @@ public:
         : m_database(QStringLiteral("sync-test-") + name)
         , m_uri(std::move(uri))
     {
-        EXPECT_TRUE(m_database.open(path)) << m_database.errorString().toStdString();
+        const auto opened = m_database.open(path);
+        EXPECT_TRUE(opened) << qPrintable(opened.errorString());
     }
 
     HouseholdRepository households() { return HouseholdRepository(m_database, m_login); }

@@ -79,8 +79,8 @@ TestDevice::~TestDevice() = default;
 
 bool TestDevice::open(QString *error)
 {
-    if (!m_database.open(m_path)) {
-        *error = m_database.errorString();
+    if (const Status opened = m_database.open(m_path); !opened) {
+        *error = opened.errorString();
         return false;
     }
     QSqlQuery query(m_database.connection());

@@ -53,7 +53,8 @@ void UiTest::SetUp()
 {
     ASSERT_TRUE(m_dir.isValid());
     m_path = m_dir.filePath(QStringLiteral("saferhomes.sqlite"));
-    ASSERT_TRUE(m_database.open(m_path)) << qPrintable(m_database.errorString());
+    const auto opened = m_database.open(m_path);
+    ASSERT_TRUE(opened) << qPrintable(opened.errorString());
 }
 
 HouseholdRepository UiTest::repository() const

@@ -49,8 +49,8 @@ void QuickFind::find(const QString &text)
             QList<qint64> keys;
             if (!worker->database) {
                 worker->database = std::make_unique<Database>(worker->connectionName);
-                if (!worker->database->open(path)) {
-                    error = worker->database->errorString();
+                if (const Status opened = worker->database->open(path); !opened) {
+                    error = opened.errorString();
                     worker->database.reset();
                 }
             }

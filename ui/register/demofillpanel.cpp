@@ -27,8 +27,8 @@ QFuture<Status> fillInBackground(const QString &databasePath)
     return QtConcurrent::run([databasePath](QPromise<Status> &promise) {
         promise.setProgressRange(0, kDemoHouseholds);
         Database database(ConnectionName::unique(u"demo-fill-worker"));
-        if (!database.open(databasePath)) {
-            promise.addResult(Status(Error::database(database.errorString())));
+        if (Status opened = database.open(databasePath); !opened) {
+            promise.addResult(std::move(opened));
             return;
         }
         std::atomic_bool cancel = false;

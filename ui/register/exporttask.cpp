@@ -15,25 +15,19 @@ QFuture<ExportTask::Outcome> ExportTask::write(const QString &databasePath, cons
     return QtConcurrent::run([databasePath, filePath](QPromise<Outcome> &promise) {
         promise.setProgressRange(0, 1000);
         Database database(ConnectionName::unique(u"export-worker"));
-        Outcome outcome;
-        if (!database.open(databasePath)) {
-            outcome.error = database.errorString();
-            promise.addResult(outcome);
+        if (const Status opened = database.open(databasePath); !opened) {
+            promise.addResult(Outcome(opened.error()));
             return;
         }
         const HouseholdRepository repository(database, Database::localUserName());
         // A cancelled export leaves the old file as it was.
-        const Result<int> written
+        Outcome written
             = HouseholdExporter(repository).write(filePath, [&promise](qint64 done, qint64 total) {
                   if (total > 0)
                       promise.setProgressValue(int(done * 1000 / total));
                   return !promise.isCanceled();
               });
-        if (written)
-            outcome.written = *written;
-        else
-            outcome.error = written.errorString();
-        promise.addResult(outcome);
+        promise.addResult(std::move(written));
     });
 }
 

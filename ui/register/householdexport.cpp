@@ -72,14 +72,14 @@ void HouseholdExport::done()
     if (m_progress)
         m_progress->hide();
     const ExportTask::Outcome outcome = m_watcher.result();
-    if (!outcome.error.isEmpty()) {
-        const QString message = tr("The export failed: %1").arg(outcome.error);
+    if (!outcome) {
+        const QString message = tr("The export failed: %1").arg(outcome.error().message);
         emit statusMessage(QString(), 0);
         emit error(message);
         emit finished(false, message);
         return;
     }
-    const QString message = tr("Exported %Ln households to %1", nullptr, outcome.written)
+    const QString message = tr("Exported %Ln households to %1", nullptr, *outcome)
                                 .arg(QDir::toNativeSeparators(m_path));
     emit statusMessage(message, 8000);
     emit finished(true, message);
