@@ -29,12 +29,10 @@ ConsentService::Result householdFailure(const Error &error)
     return failed(error);
 }
 
-/// A failed write of the consent repository, which keeps only SQLite's message
-/// (errorString()): a lock is still told apart, so that the caller can say "try again".
-ConsentService::Result writeFailed(const QString &context, const QString &message)
+/// A failed write of the consent repository, its kind kept (a lock stays Error::Locked, so
+/// that the caller can say "try again").
+ConsentService::Result writeFailed(const QString &context, const Error &error)
 {
-    const Error error = message.contains(QLatin1String("locked")) ? Error::locked(message)
-                                                                  : Error::database(message);
     return failed(error.within(context));
 }
 
@@ -111,7 +109,7 @@ ConsentService::Result ConsentService::record(const QUuid &householdId, const Re
     }
     const auto saved = m_consents.insert(consents, signature);
     if (!saved)
-        return writeFailed(tr("The consent was not saved"), m_consents.errorString());
+        return writeFailed(tr("The consent was not saved"), saved.error());
     Result result;
     result.consents = *saved;
     if (signature && !saved->isEmpty()) {
@@ -138,9 +136,9 @@ ConsentService::Result ConsentService::withdraw(const QUuid &householdId, Consen
                       tr("There is no consent for %1 to withdraw.")
                           .arg(DoorstepNames::label(purpose).toLower()));
     }
-    const std::optional<QDateTime> at = m_consents.withdraw(consent->id);
+    const saferhomes::Result<QDateTime> at = m_consents.withdraw(consent->id);
     if (!at)
-        return writeFailed(tr("The withdrawal was not saved"), m_consents.errorString());
+        return writeFailed(tr("The withdrawal was not saved"), at.error());
     consent->withdrawnAt = *at;
     Result result;
     result.consents.append(*consent);
@@ -190,10 +188,10 @@ ConsentService::Result ConsentService::addPhoto(const QUuid &householdId, const 
     photo.kind = AttachmentKind::Photo;
     photo.mimeType = mimeType;
     photo.bytes = bytes;
-    const std::optional<Attachment> saved
+    const saferhomes::Result<Attachment> saved
         = m_consents.insertAttachment(photo, ConsentPurpose::Photos);
     if (!saved)
-        return writeFailed(tr("The photo was not saved"), m_consents.errorString());
+        return writeFailed(tr("The photo was not saved"), saved.error());
     Result result;
     result.attachment = *saved;
     return result;

@@ -59,9 +59,11 @@ Attachment readAttachment(const QSqlQuery &query)
 }
 
 /// Inserts \a attachment inside the caller's transaction; with \a required, only while that
-/// consent is active. Returns an error message, empty on success.
-QString writeAttachment(const QString &connectionName, AuditLog &audit, Attachment &attachment,
-                        std::optional<ConsentPurpose> required, const QString &now)
+/// consent is active. \a writeError makes a failed statement's Error (it names the file).
+template<typename WriteError>
+Status writeAttachment(const QString &connectionName, AuditLog &audit, Attachment &attachment,
+                       std::optional<ConsentPurpose> required, const QString &now,
+                       const WriteError &writeError)
 {
     QSqlQuery query(QSqlDatabase::database(connectionName, false));
     QString sql = QStringLiteral(
@@ -89,16 +91,13 @@ QString writeAttachment(const QString &connectionName, AuditLog &audit, Attachme
         query.addBindValue(DoorstepNames::name(*required));
     }
     if (!query.exec())
-        return ConsentRepository::tr("the attachment was not saved: %1")
-            .arg(query.lastError().text());
+        return writeError(ConsentRepository::tr("the attachment"), query.lastError());
     if (required && query.numRowsAffected() != 1) {
-        return ConsentRepository::tr("the household has not consented to %1")
-            .arg(DoorstepNames::label(*required).toLower());
+        return Error::invalid(ConsentRepository::tr("the household has not consented to %1")
+                                  .arg(DoorstepNames::label(*required).toLower()));
     }
-    if (!audit.record(QStringLiteral("attachment"), id, QStringLiteral("created"), {},
-                      DoorstepNames::name(attachment.kind), now))
-        return audit.errorString();
-    return {};
+    return audit.record(QStringLiteral("attachment"), id, QStringLiteral("created"), {},
+                        DoorstepNames::name(attachment.kind), now);
 }
 
 } // namespace
@@ -107,18 +106,18 @@ ConsentRepository::ConsentRepository(const Database &database, QString userName)
     : Repository(database, std::move(userName))
 { }
 
-std::optional<QList<Consent>> ConsentRepository::insert(QList<Consent> consents,
-                                                        std::optional<Attachment> signature)
+Result<QList<Consent>> ConsentRepository::insert(QList<Consent> consents,
+                                                 std::optional<Attachment> signature)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction()) {
-        fail(db.lastError().text());
-        return std::nullopt;
-    }
-    const auto rollback = [&](const QString &message) -> std::optional<QList<Consent>> {
+    if (!db.transaction())
+        return writeError(tr("the consent"), db.lastError());
+    const auto rollback = [&](const Error &error) -> Result<QList<Consent>> {
         db.rollback();
-        fail(message);
-        return std::nullopt;
+        return error;
+    };
+    const auto sqlError = [this](const QString &what, const QSqlError &error) {
+        return writeError(what, error);
     };
 
     const QString now = storeTimestamp();
@@ -131,9 +130,10 @@ std::optional<QList<Consent>> ConsentRepository::insert(QList<Consent> consents,
         signature->sha256 = Attachment::sha256Hex(signature->bytes);
         signature->createdAt = nowTime;
         signature->by = m_userName;
-        const QString error = writeAttachment(m_connectionName, audit, *signature, {}, now);
-        if (!error.isEmpty())
-            return rollback(error);
+        const Status written
+            = writeAttachment(m_connectionName, audit, *signature, {}, now, sqlError);
+        if (!written)
+            return rollback(written.error());
     }
 
     QSqlQuery &query = m_prepared
@@ -165,30 +165,28 @@ std::optional<QList<Consent>> ConsentRepository::insert(QList<Consent> consents,
         query.addBindValue(nullableTime(consent.givenAt));
         query.addBindValue(nullableTime(consent.withdrawnAt));
         if (!query.exec())
-            return rollback(tr("the consent was not saved: %1").arg(query.lastError().text()));
+            return rollback(writeError(tr("the consent"), query.lastError()));
         // Purpose and method only: the audit trail must not copy a name a refusal left out.
         const QString decision = DoorstepNames::name(consent.purpose) + QLatin1Char('/')
             + DoorstepNames::name(consent.method);
-        if (!audit.record(QStringLiteral("consent"), id, QStringLiteral("created"), {}, decision,
-                          now))
-            return rollback(audit.errorString());
+        if (const Status audited = audit.record(QStringLiteral("consent"), id,
+                                                QStringLiteral("created"), {}, decision, now);
+            !audited)
+            return rollback(audited.error());
     }
     if (!db.commit())
-        return rollback(db.lastError().text());
+        return rollback(writeError(tr("the consent"), db.lastError()));
     return consents;
 }
 
-std::optional<QDateTime> ConsentRepository::withdraw(const QUuid &consentId)
+Result<QDateTime> ConsentRepository::withdraw(const QUuid &consentId)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction()) {
-        fail(db.lastError().text());
-        return std::nullopt;
-    }
-    const auto rollback = [&](const QString &message) -> std::optional<QDateTime> {
+    if (!db.transaction())
+        return writeError(tr("the withdrawal"), db.lastError());
+    const auto rollback = [&](const Error &error) -> Result<QDateTime> {
         db.rollback();
-        fail(message);
-        return std::nullopt;
+        return error;
     };
     const QString now = storeTimestamp();
     const QString id = uuidText(consentId);
@@ -198,14 +196,16 @@ std::optional<QDateTime> ConsentRepository::withdraw(const QUuid &consentId)
     query.addBindValue(now);
     query.addBindValue(id);
     if (!query.exec())
-        return rollback(query.lastError().text());
+        return rollback(writeError(tr("the withdrawal"), query.lastError()));
     if (query.numRowsAffected() != 1)
-        return rollback(tr("there is no consent in force to withdraw"));
+        return rollback(Error::invalid(tr("there is no consent in force to withdraw")));
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!audit.record(QStringLiteral("consent"), id, QStringLiteral("withdrawn_at"), {}, now, now))
-        return rollback(audit.errorString());
+    if (const Status audited
+        = audit.record(QStringLiteral("consent"), id, QStringLiteral("withdrawn_at"), {}, now, now);
+        !audited)
+        return rollback(audited.error());
     if (!db.commit())
-        return rollback(db.lastError().text());
+        return rollback(writeError(tr("the withdrawal"), db.lastError()));
     return QDateTime::fromString(now, Qt::ISODateWithMs);
 }
 
@@ -264,15 +264,13 @@ Result<bool> ConsentRepository::isResidentOf(const QUuid &residentId,
     return false;
 }
 
-std::optional<Attachment>
+Result<Attachment>
 ConsentRepository::insertAttachment(Attachment attachment,
                                     std::optional<ConsentPurpose> requiredConsent)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction()) {
-        fail(db.lastError().text());
-        return std::nullopt;
-    }
+    if (!db.transaction())
+        return writeError(tr("the attachment"), db.lastError());
     const QString now = storeTimestamp();
     if (attachment.id.isNull())
         attachment.id = QUuid::createUuid();
@@ -280,12 +278,17 @@ ConsentRepository::insertAttachment(Attachment attachment,
     attachment.createdAt = QDateTime::fromString(now, Qt::ISODateWithMs);
     attachment.by = m_userName;
     AuditLog audit(m_connectionName, m_userName, m_device);
-    const QString error
-        = writeAttachment(m_connectionName, audit, attachment, requiredConsent, now);
-    if (!error.isEmpty() || !db.commit()) {
-        fail(error.isEmpty() ? db.lastError().text() : error);
+    const Status written = writeAttachment(
+        m_connectionName, audit, attachment, requiredConsent, now,
+        [this](const QString &what, const QSqlError &error) { return writeError(what, error); });
+    if (!written) {
         db.rollback();
-        return std::nullopt;
+        return written.error();
+    }
+    if (!db.commit()) {
+        const Error error = writeError(tr("the attachment"), db.lastError());
+        db.rollback();
+        return error;
     }
     return attachment;
 }

@@ -28,12 +28,14 @@ public:
     /// Writes \a consents (recorded by this repository's user; ids and times filled in when
     /// missing) and, when given, the \a signature they refer to, in one audited transaction.
     /// The signature's id, hash, household and time are filled in here too.
-    std::optional<QList<Consent>> insert(QList<Consent> consents,
-                                         std::optional<Attachment> signature = std::nullopt);
+    /// A failed write names the file ("PATH: cannot write the consent: SQLite's message"),
+    /// Error::Locked when another program holds the lock.
+    Result<QList<Consent>> insert(QList<Consent> consents,
+                                  std::optional<Attachment> signature = std::nullopt);
 
-    /// Marks consent \a consentId withdrawn now (audited) and returns when; fails when it is a
-    /// refusal or already withdrawn.
-    std::optional<QDateTime> withdraw(const QUuid &consentId);
+    /// Marks consent \a consentId withdrawn now (audited) and returns when; Error::Invalid when
+    /// it is a refusal or already withdrawn.
+    Result<QDateTime> withdraw(const QUuid &consentId);
 
     // Reads return the failure when the database cannot answer (a missing table, a damaged
     // file, a lock held by another program): "PATH: cannot read WHAT: SQLite's message".
@@ -47,10 +49,11 @@ public:
 
     /// Writes \a attachment (id, hash and time filled in; audited). With \a requiredConsent,
     /// only while the household's latest decision about that purpose is an active consent,
-    /// checked inside the transaction so a withdrawal cannot slip in between.
-    std::optional<Attachment> insertAttachment(Attachment attachment,
-                                               std::optional<ConsentPurpose> requiredConsent
-                                               = std::nullopt);
+    /// checked inside the transaction so a withdrawal cannot slip in between (Error::Invalid
+    /// when it is not).
+    Result<Attachment> insertAttachment(Attachment attachment,
+                                        std::optional<ConsentPurpose> requiredConsent
+                                        = std::nullopt);
     /// One attachment; Error::NotFound when there is none with \a id.
     Result<Attachment> attachment(const QUuid &id) const;
     /// A household's attachments of one kind, oldest first.

@@ -110,11 +110,11 @@ void bindOne(SqliteStatement &statement, int index, const QDateTime &at)
 }
 
 /// Binds \a values to ?1, ?2, ... and runs the statement.
-template<typename... Values> bool exec(SqliteStatement &statement, const Values &...values)
+template<typename... Values> Status exec(SqliteStatement &statement, const Values &...values)
 {
     int index = 0;
     (bindOne(statement, ++index, values), ...);
-    return statement.exec().ok(); // the failure's message stays in statement.errorString()
+    return statement.exec();
 }
 
 /// Tables whose new rows get their "created" audit events in one statement each at commit,
@@ -155,6 +155,13 @@ Error writeError(const QString &what, const QString &message)
             || message.contains(QLatin1String("database table is locked"))
         ? Error::locked(text)
         : Error::database(text);
+}
+
+/// A failed write of \a what that SqliteStatement reported as \a error (its kind kept).
+Error writeError(const QString &what, const Error &error)
+{
+    return {error.kind,
+            QCoreApplication::translate("DemoRepository", "%1: %2").arg(what, error.message)};
 }
 
 } // namespace
@@ -234,11 +241,11 @@ struct DemoRepository::Statements {
         for (const SqliteStatement *statement :
              {&household, &resident, &job, &jobItem, &jobUpdate, &jobItemUpdate, &stock}) {
             if (error.isEmpty() && !statement->isValid())
-                error = statement->errorString();
+                error = statement->prepared().errorString();
         }
         for (const auto &statement : backdates) {
             if (error.isEmpty() && !statement->isValid())
-                error = statement->errorString();
+                error = statement->prepared().errorString();
         }
     }
 
@@ -438,16 +445,19 @@ Status DemoRepository::addHousehold(const HouseholdRecord &record)
     Statements &s = *m_statements;
     const Household &h = record.household;
     const auto uprn = h.uprn.isEmpty() ? std::optional<QString>() : std::optional(h.uprn);
-    if (!exec(s.household, h.id, uprn, h.addressLine1, h.addressLine2, h.town, h.postcode,
-              h.latitude, h.longitude, h.areaId, h.eligibility.join(QLatin1Char(';')),
-              HouseholdStatusRules::name(h.status), h.priority, h.notes, m_now, m_now, ++m_rid)) {
-        return writeError(tr("household %1").arg(h.addressLine1), s.household.errorString());
+    if (const Status done
+        = exec(s.household, h.id, uprn, h.addressLine1, h.addressLine2, h.town, h.postcode,
+               h.latitude, h.longitude, h.areaId, h.eligibility.join(QLatin1Char(';')),
+               HouseholdStatusRules::name(h.status), h.priority, h.notes, m_now, m_now, ++m_rid);
+        !done) {
+        return writeError(tr("household %1").arg(h.addressLine1), done.error());
     }
     const Resident &r = record.resident;
     if (!r.name.isEmpty() || !r.phone.isEmpty() || !r.email.isEmpty()) {
-        if (!exec(s.resident, r.id, h.id, r.name, r.phone, r.email, r.preferredContact, r.language,
-                  r.accessNeeds, true, m_now))
-            return writeError(tr("resident of %1").arg(h.addressLine1), s.resident.errorString());
+        if (const Status done = exec(s.resident, r.id, h.id, r.name, r.phone, r.email,
+                                     r.preferredContact, r.language, r.accessNeeds, true, m_now);
+            !done)
+            return writeError(tr("resident of %1").arg(h.addressLine1), done.error());
     }
     return {};
 }
@@ -455,19 +465,22 @@ Status DemoRepository::addHousehold(const HouseholdRecord &record)
 Status DemoRepository::addResident(const Resident &r)
 {
     Statements &s = *m_statements;
-    if (!exec(s.resident, r.id, r.householdId, r.name, r.phone, r.email, r.preferredContact,
-              r.language, r.accessNeeds, false, m_now))
-        return writeError(tr("resident %1").arg(r.name), s.resident.errorString());
+    if (const Status done = exec(s.resident, r.id, r.householdId, r.name, r.phone, r.email,
+                                 r.preferredContact, r.language, r.accessNeeds, false, m_now);
+        !done)
+        return writeError(tr("resident %1").arg(r.name), done.error());
     return {};
 }
 
 Status DemoRepository::addJob(const DemoJob &j)
 {
     Statements &s = *m_statements;
-    if (!exec(s.job, j.id, j.householdId, j.surveyId, j.fitterId, j.status, j.scheduledStart,
-              j.scheduledEnd, j.completedAt, j.signedOffBy, j.notes, j.createdAt, j.durationMinutes,
-              j.availability, j.accessNotes, j.sequence))
-        return writeError(tr("job"), s.job.errorString());
+    if (const Status done
+        = exec(s.job, j.id, j.householdId, j.surveyId, j.fitterId, j.status, j.scheduledStart,
+               j.scheduledEnd, j.completedAt, j.signedOffBy, j.notes, j.createdAt,
+               j.durationMinutes, j.availability, j.accessNotes, j.sequence);
+        !done)
+        return writeError(tr("job"), done.error());
     return {};
 }
 
@@ -475,8 +488,9 @@ Status DemoRepository::addJobItem(const DemoJobItem &i)
 {
     // Part of its job: the job's audit event covers it.
     Statements &s = *m_statements;
-    if (!exec(s.jobItem, i.id, i.jobId, i.code, i.qty, i.serial, i.fitted))
-        return writeError(tr("job item %1").arg(i.code), s.jobItem.errorString());
+    if (const Status done = exec(s.jobItem, i.id, i.jobId, i.code, i.qty, i.serial, i.fitted);
+        !done)
+        return writeError(tr("job item %1").arg(i.code), done.error());
     return {};
 }
 
@@ -490,15 +504,19 @@ Status DemoRepository::completeJob(const DemoJob &j, const QList<DemoJobItem> &i
         return Error::notFound(tr("job %1 is not there to complete").arg(id));
     const QString before = s.jobStatus.value(0).toString();
     s.jobStatus.finish();
-    if (!exec(s.jobUpdate, j.status, j.completedAt, j.signedOffBy, j.notes, j.id))
-        return writeError(tr("job %1").arg(id), s.jobUpdate.errorString());
+    if (const Status done
+        = exec(s.jobUpdate, j.status, j.completedAt, j.signedOffBy, j.notes, j.id);
+        !done)
+        return writeError(tr("job %1").arg(id), done.error());
     if (before != j.status
         && !s.audit.record(QStringLiteral("job"), id, QStringLiteral("status"), before, j.status,
                            m_now))
         return writeError(tr("job %1").arg(id), s.audit.errorString());
     for (const DemoJobItem &item : items) {
-        if (!exec(s.jobItemUpdate, item.fitted, item.serial, item.fitted, item.id))
-            return writeError(tr("job item %1").arg(item.code), s.jobItemUpdate.errorString());
+        if (const Status done
+            = exec(s.jobItemUpdate, item.fitted, item.serial, item.fitted, item.id);
+            !done)
+            return writeError(tr("job item %1").arg(item.code), done.error());
     }
     return {};
 }
@@ -507,8 +525,10 @@ Status DemoRepository::addStockMovement(const DemoStockMovement &m)
 {
     // The ledger is itself append-only and names who and when: no separate audit event.
     Statements &s = *m_statements;
-    if (!exec(s.stock, m.id, m.code, m.qtyChange, m.reason, m.jobId, m.at, m.byUser, m.note))
-        return writeError(tr("stock movement %1").arg(m.code), s.stock.errorString());
+    if (const Status done
+        = exec(s.stock, m.id, m.code, m.qtyChange, m.reason, m.jobId, m.at, m.byUser, m.note);
+        !done)
+        return writeError(tr("stock movement %1").arg(m.code), done.error());
     return {};
 }
 
@@ -533,8 +553,8 @@ Status DemoRepository::moveStatus(const QUuid &householdId, HouseholdStatus from
 Status DemoRepository::backdate(DemoTimestamp which, const QUuid &id, const QDateTime &at)
 {
     SqliteStatement &statement = *m_statements->backdates[size_t(which)];
-    if (!exec(statement, at, id))
-        return writeError(QLatin1String(kBackdated[size_t(which)].table), statement.errorString());
+    if (const Status done = exec(statement, at, id); !done)
+        return writeError(QLatin1String(kBackdated[size_t(which)].table), done.error());
     return {};
 }
 

@@ -20,14 +20,14 @@ SqliteStatement::SqliteStatement(const QSqlDatabase &database, const char *sql)
     : m_db(handle(database))
 {
     if (!m_db) {
-        m_error = QStringLiteral("not an SQLite connection");
+        m_prepareError = QStringLiteral("not an SQLite connection");
         m_prepareCode = SQLITE_MISUSE;
         return;
     }
     m_prepareCode
         = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr);
     if (m_prepareCode != SQLITE_OK) {
-        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        m_prepareError = QString::fromUtf8(sqlite3_errmsg(m_db));
         sqlite3_finalize(m_statement);
         m_statement = nullptr;
     }
@@ -105,16 +105,16 @@ Status SqliteStatement::prepared() const
         return {};
     // A lock while preparing (reading the schema) is still a lock.
     const int code = m_prepareCode & 0xff;
-    return code == SQLITE_BUSY || code == SQLITE_LOCKED ? Error::locked(m_error)
-                                                        : Error::database(m_error);
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED ? Error::locked(m_prepareError)
+                                                        : Error::database(m_prepareError);
 }
 
 Error SqliteStatement::lastError(int code)
 {
-    m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
     const int primary = code & 0xff;
-    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? Error::locked(m_error)
-                                                              : Error::database(m_error);
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? Error::locked(message)
+                                                              : Error::database(message);
 }
 
 Status SqliteStatement::exec()

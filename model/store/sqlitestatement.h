@@ -66,10 +66,6 @@ public:
     /// Column \a index (0-based) of the current result row.
     qint64 int64(int index) const;
     void reset();
-    /// The message of the last failure (prepare, exec() or step()), for callers that still
-    /// test exec() as a bool and report the failure apart (DemoRepository); new code uses the
-    /// Status or Result.
-    QString errorString() const { return m_error; }
 
     /// The raw handle under a Qt QSQLITE connection (nullptr for another driver).
     static sqlite3 *handle(const QSqlDatabase &database);
@@ -80,7 +76,7 @@ private:
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
-    QString m_error;
+    QString m_prepareError; ///< SQLite's message when the statement could not be prepared
     int m_prepareCode = 0; ///< SQLite's result code of preparing the statement
     // UTF-8 of the bound texts, kept until exec() so SQLite need not copy them.
     QVarLengthArray<QByteArray, 24> m_texts;

@@ -6,6 +6,7 @@
 #include "store/auditlog.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QSqlQuery>
 
 using namespace saferhomes;
@@ -247,4 +248,48 @@ TEST_F(DoorstepConsentTest, ARefusalHoldsNothingPersonal)
               0);
     // Nor can a refusal be "withdrawn".
     EXPECT_FALSE(consents().withdraw(id, ConsentPurpose::Evaluation).ok());
+}
+
+TEST_F(DoorstepConsentTest, AConsentUnderAHeldLockIsLockedNamesTheFileAndWritesNothing)
+{
+    const QUuid id = addHousehold(text("14 Mill Lane"));
+    const int auditBefore = count(QStringLiteral("audit_event"));
+    Database other(QStringLiteral("other-program"));
+    ASSERT_TRUE(other.open(m_path));
+    QSqlQuery lock(other.connection());
+    ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    ASSERT_TRUE(
+        lock.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('holding', 'the lock')")));
+
+    Consent consent;
+    consent.householdId = id;
+    consent.purpose = ConsentPurpose::Evaluation;
+    consent.wordingVersion = text("v1");
+    consent.method = ConsentMethod::VerbalWitnessed;
+    consent.witness = text("PC Jane Doe");
+    const Result<QList<Consent>> saved = m_doorstep->consentStore.insert({consent});
+    ASSERT_FALSE(saved);
+    EXPECT_EQ(saved.error().kind, Error::Kind::Locked) << qPrintable(saved.errorString());
+    EXPECT_EQ(saved.errorString(),
+              QDir::toNativeSeparators(m_path)
+                  + text(": cannot write the consent: database is "
+                         "locked"));
+
+    // Through the service the kind survives, with what was not saved in front.
+    const auto recorded = consents().record(id,
+                                            {{ConsentPurpose::Evaluation},
+                                             text("v1"),
+                                             ConsentMethod::VerbalWitnessed,
+                                             {},
+                                             text("PC Jane Doe"),
+                                             {}});
+    ASSERT_FALSE(recorded.ok());
+    EXPECT_EQ(recorded.status.error().kind, Error::Kind::Locked);
+    EXPECT_EQ(recorded.errorString(),
+              text("The consent was not saved: ") + QDir::toNativeSeparators(m_path)
+                  + text(": cannot write the consent: database is locked"));
+
+    ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
+    EXPECT_EQ(count(QStringLiteral("consent")), 0);
+    EXPECT_EQ(count(QStringLiteral("audit_event")), auditBefore);
 }
