@@ -3,6 +3,7 @@
 // each command that reads it must exit 2 with a message naming the file and what failed, and
 // print nothing on stdout that could be taken for figures.
 
+#include "../lockholder.h"
 #include "clitestsupport.h"
 
 #include <QFile>
@@ -12,42 +13,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace saferhomes::clitest;
+using saferhomes::test::LockHolder;
 
 namespace {
-
-/// Another program's connection holding an exclusive lock on the whole database file while
-/// it lives: exclusive locking mode and a write in an open transaction, so that even readers
-/// of the WAL database are kept out (a plain BEGIN EXCLUSIVE in WAL mode still lets them read).
-class LockHolder {
-public:
-    explicit LockHolder(const QString &path)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, kName);
-        db.setDatabaseName(path);
-        m_ok = db.open();
-        QSqlQuery query(db);
-        m_ok = m_ok && query.exec(u"PRAGMA locking_mode = EXCLUSIVE"_s)
-            && query.exec(u"BEGIN EXCLUSIVE"_s) && query.exec(u"CREATE TABLE other_program (x)"_s);
-        if (!m_ok)
-            m_error = query.lastError().text() + db.lastError().text();
-    }
-    ~LockHolder()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(kName, false);
-            QSqlQuery(db).exec(u"ROLLBACK"_s);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(kName);
-    }
-    bool ok() const { return m_ok; }
-    std::string error() const { return m_error.toStdString(); }
-
-private:
-    static inline const QString kName = u"other-program"_s;
-    bool m_ok = false;
-    QString m_error;
-};
 
 class CliDamaged : public CliTest {
 protected:

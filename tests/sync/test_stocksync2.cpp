@@ -11,31 +11,6 @@ namespace saferhomes::synctest {
 
 namespace {
 
-/// What a job holds reserved on the server, per item and location ("CODE@location qty").
-QStringList centralHeld(PgSession &session, const QString &job)
-{
-    QStringList held = session.column(
-        QStringLiteral("SELECT equipment_code || '@' || location || ' ' || sum(reserved_change) "
-                       "FROM stock_movement WHERE job_id = ? GROUP BY equipment_code, location "
-                       "HAVING sum(reserved_change) <> 0"),
-        {job});
-    held.sort();
-    return held;
-}
-
-/// The same on a device, counting only what the server has not refused.
-QStringList localHeld(const TestDevice &device, const QString &job)
-{
-    const Result<QList<StockReservation>> held
-        = StockLedger(device.database(), device.login()).reservations(QUuid::fromString(job));
-    EXPECT_TRUE(held) << held.errorString().toStdString();
-    QStringList text;
-    for (const StockReservation &r : held.valueOr({}))
-        text.append(QStringLiteral("%1@%2 %3").arg(r.code, r.location).arg(r.qty));
-    text.sort();
-    return text;
-}
-
 /// \a list sorted, as the levels and holdings above are.
 QStringList sorted(QStringList list)
 {

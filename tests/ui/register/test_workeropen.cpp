@@ -1,6 +1,7 @@
 // The register's workers (export, quick find, demo fill) open the database on a connection of
 // their own; when that open fails, they pass on the Status it returned: its kind and its
 // message, which names the file.
+#include "../../lockholder.h"
 #include "common/quickfind.h"
 #include "register/demofillpanel.h"
 #include "register/exporttask.h"
@@ -18,38 +19,6 @@ using namespace Qt::StringLiterals;
 namespace saferhomes::test {
 
 namespace {
-
-/// Another program holding an exclusive lock on a database file.
-class LockHolder {
-public:
-    explicit LockHolder(const QString &path)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, kName);
-        db.setDatabaseName(path);
-        m_ok = db.open();
-        QSqlQuery query(db);
-        m_ok = m_ok && query.exec(u"PRAGMA locking_mode = EXCLUSIVE"_s)
-            && query.exec(u"BEGIN EXCLUSIVE"_s) && query.exec(u"CREATE TABLE other_program (x)"_s);
-        if (!m_ok)
-            m_error = query.lastError().text() + db.lastError().text();
-    }
-    ~LockHolder()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(kName, false);
-            QSqlQuery(db).exec(u"ROLLBACK"_s);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(kName);
-    }
-    bool ok() const { return m_ok; }
-    std::string error() const { return m_error.toStdString(); }
-
-private:
-    static inline const QString kName = u"worker-open-other-program"_s;
-    bool m_ok = false;
-    QString m_error;
-};
 
 class WorkerOpenTest : public UiTest {
 protected:
@@ -100,7 +69,7 @@ TEST_F(WorkerOpenTest, AnExportFromAFolderSaysItIsNotAFile)
 TEST_F(WorkerOpenTest, AnExportFromALockedDatabaseSaysItIsInUse)
 {
     m_database.close();
-    LockHolder other(m_path);
+    LockHolder other(m_path, u"worker-open-other-program"_s);
     ASSERT_TRUE(other.ok()) << other.error();
     QFuture<ExportTask::Outcome> future
         = ExportTask::write(m_path, m_dir.filePath(u"households.csv"_s));
@@ -132,7 +101,7 @@ TEST_F(WorkerOpenTest, QuickFindOnAFolderFailsNamingIt)
 TEST_F(WorkerOpenTest, TheDemoFillOfALockedDatabaseSaysItIsInUse)
 {
     m_database.close();
-    LockHolder other(m_path);
+    LockHolder other(m_path, u"worker-open-other-program"_s);
     ASSERT_TRUE(other.ok()) << other.error();
     DemoFillPanel panel(m_database);
     QSignalSpy failed(&panel, &DemoFillPanel::failed);
