@@ -15,12 +15,6 @@ Repository::Repository(const Database &database, QString userName)
     , m_device(database.deviceId())
 { }
 
-bool Repository::fail(const QString &message)
-{
-    m_error = message;
-    return false;
-}
-
 Error Repository::readError(const QString &what, const QSqlError &error) const
 {
     const QString path = QSqlDatabase::database(m_connectionName, false).databaseName();

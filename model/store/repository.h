@@ -11,16 +11,10 @@ namespace saferhomes {
 class Database;
 
 /// What every local repository shares: its named connection and who and which device its
-/// audit events name. (Some repositories still keep the message of their last failure for
-/// errorString(); the others return Result/Status from every write.)
+/// audit events name. Every read and write returns Result/Status.
 class Repository {
-public:
-    QString errorString() const { return m_error; }
-
 protected:
     Repository(const Database &database, QString userName);
-    /// Records \a message as the last error; returns false for `return fail(...)`.
-    bool fail(const QString &message);
     /// A failed write of \a what ("the survey"): "PATH: cannot write WHAT: SQLite's message",
     /// Error::Locked when another program holds the lock.
     Error writeError(const QString &what, const QSqlError &error) const;
@@ -34,7 +28,6 @@ protected:
     QString m_connectionName;
     QString m_userName;
     QString m_device;
-    QString m_error;
 };
 
 } // namespace saferhomes

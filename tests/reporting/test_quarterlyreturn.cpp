@@ -244,24 +244,24 @@ TEST_F(QuarterlyReturnTest, AgreeingAgainKeepsTheFirstAgreement)
             .toString();
     };
     SurveyRepository surveys(m_database, u"tester"_s);
-    ASSERT_TRUE(surveys.savePackage(
-        s5, {PackageItem {u"TLOCK"_s, 2, {}, true}, PackageItem {u"LIGHT"_s, 1, {}, false}}, {}))
-        << surveys.errorString().toStdString();
+    const Status saved1 = surveys.savePackage(
+        s5, {PackageItem {u"TLOCK"_s, 2, {}, true}, PackageItem {u"LIGHT"_s, 1, {}, false}}, {});
+    ASSERT_TRUE(saved1) << saved1.errorString().toStdString();
     EXPECT_EQ(agreedAt(), u"2024-11-05T10:30:00.000Z"_s);
     const auto q3 = QuarterlyReturn::compute(m_database, FinancialPeriod::quarter(2024, 3), kNow);
     ASSERT_TRUE(q3.ok()) << q3.errorString().toStdString();
     EXPECT_EQ(q3->figure(u"households_accepted"_s)->households, ids({"h1", "h5", "h8"}));
 
     // A package left with nothing agreed has no agreement; agreeing it later dates it then.
-    ASSERT_TRUE(surveys.savePackage(s5, {PackageItem {u"TLOCK"_s, 2, {}, false}}, {}))
-        << surveys.errorString().toStdString();
+    const Status saved2 = surveys.savePackage(s5, {PackageItem {u"TLOCK"_s, 2, {}, false}}, {});
+    ASSERT_TRUE(saved2) << saved2.errorString().toStdString();
     EXPECT_EQ(scalar(u"SELECT package_agreed_at IS NULL FROM survey WHERE id = '%1'"_s.arg(
                          HandMadeReturn::id("s5")))
                   .toInt(),
               1);
     const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
-    ASSERT_TRUE(surveys.savePackage(s5, {PackageItem {u"TLOCK"_s, 2, {}, true}}, {}))
-        << surveys.errorString().toStdString();
+    const Status saved3 = surveys.savePackage(s5, {PackageItem {u"TLOCK"_s, 2, {}, true}}, {});
+    ASSERT_TRUE(saved3) << saved3.errorString().toStdString();
     const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(1);
     const QDateTime now = QDateTime::fromString(agreedAt(), Qt::ISODateWithMs);
     EXPECT_TRUE(now.isValid() && now >= before && now <= after) << agreedAt().toStdString();

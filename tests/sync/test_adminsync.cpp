@@ -132,8 +132,9 @@ TEST_F(AdminSyncTest, AManagersBudgetReachesTheOtherManagersAndAnOfficersDevice)
     ASSERT_EQ(meltonBudget(*manager), u"none");
 
     BudgetRepository budgets(manager->database(), manager->login());
-    ASSERT_TRUE(budgets.set({areaId(*manager, kMelton), kMelton, 2026, 1234500, 67800, false}))
-        << budgets.errorString().toStdString();
+    const auto done1
+        = budgets.set({areaId(*manager, kMelton), kMelton, 2026, 1234500, 67800, false});
+    ASSERT_TRUE(done1) << done1.errorString().toStdString();
     const SyncResult sent = manager->sync();
     ASSERT_TRUE(synced(sent));
     EXPECT_EQ(sent.pushed, 1);
@@ -145,8 +146,9 @@ TEST_F(AdminSyncTest, AManagersBudgetReachesTheOtherManagersAndAnOfficersDevice)
 
     // The other manager changes it: an update of the same server row, back to the first.
     BudgetRepository otherBudgets(other->database(), other->login());
-    ASSERT_TRUE(otherBudgets.set({areaId(*other, kMelton), kMelton, 2026, 1500000, 67800, false}))
-        << otherBudgets.errorString().toStdString();
+    const auto done2
+        = otherBudgets.set({areaId(*other, kMelton), kMelton, 2026, 1500000, 67800, false});
+    ASSERT_TRUE(done2) << done2.errorString().toStdString();
     ASSERT_TRUE(synced(other->sync()));
     EXPECT_EQ(centralBudget(2026), u"1500000/67800");
     EXPECT_TRUE(syncUntil(*manager, [&] { return meltonBudget(*manager) == u"1500000/67800"; }));
@@ -212,8 +214,9 @@ TEST_F(AdminSyncTest, AVolunteersBudgetIsRefusedByTheServerAndUndoneOnTheDevice)
                                 {QUuid::createUuid().toString(QUuid::WithoutBraces), kMelton}))
         << volunteer->lastError().toStdString();
     BudgetRepository budgets(volunteer->database(), volunteer->login());
-    ASSERT_TRUE(budgets.set({areaId(*volunteer, kMelton), kMelton, 2030, 999900, 100, false}))
-        << budgets.errorString().toStdString();
+    const auto done3
+        = budgets.set({areaId(*volunteer, kMelton), kMelton, 2030, 999900, 100, false});
+    ASSERT_TRUE(done3) << done3.errorString().toStdString();
     ASSERT_EQ(meltonBudget(*volunteer), u"none"); // 2026 untouched
     ASSERT_EQ(volunteer->value(QStringLiteral("SELECT count(*) FROM area_budget")).toInt(), 1);
 
@@ -350,7 +353,8 @@ TEST_F(AdminSyncTest, AFittedItemsUnitCostReachesTheManagerAndOutlivesAPriceChan
     record.household.postcode = QStringLiteral("LE13 1XJ");
     record.household.areaName = kMelton;
     HouseholdRepository households = office->households();
-    ASSERT_TRUE(households.insert({record})) << households.errorString().toStdString();
+    const auto done4 = households.insert({record});
+    ASSERT_TRUE(done4) << done4.errorString().toStdString();
     ASSERT_TRUE(households.setFields(record.household.id,
                                      {{HouseholdField::Status, QStringLiteral("accepted")}}));
     const QUuid job = QUuid::createUuid();

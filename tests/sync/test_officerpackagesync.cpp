@@ -106,7 +106,8 @@ protected:
         record.household.areaName = kMelton;
         record.resident.name = QStringLiteral("Sam");
         HouseholdRepository households = officer.households();
-        EXPECT_TRUE(households.insert({record})) << households.errorString().toStdString();
+        const auto done1 = households.insert({record});
+        EXPECT_TRUE(done1) << done1.errorString().toStdString();
         *survey = text(QUuid::createUuid());
         EXPECT_TRUE(officer.exec(QStringLiteral("INSERT INTO survey (id, household_id, "
                                                 "definition_version, started_at, by_user) VALUES "
@@ -129,8 +130,8 @@ protected:
                        const QString &notes)
     {
         SurveyRepository surveys(officer.database(), officer.login());
-        EXPECT_TRUE(surveys.savePackage(QUuid(survey), package, {}))
-            << surveys.errorString().toStdString();
+        const auto done2 = surveys.savePackage(QUuid(survey), package, {});
+        EXPECT_TRUE(done2) << done2.errorString().toStdString();
         JobRepository jobs(officer.database(), officer.login());
         const Result<QUuid> job = jobs.packageAgreed(
             QUuid(survey), JobAvailability::fromJson(object(availability)), notes);

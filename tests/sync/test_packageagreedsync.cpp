@@ -78,7 +78,8 @@ protected:
         record.household.areaName = kMelton;
         record.resident.name = QStringLiteral("Sam");
         HouseholdRepository households = device.households();
-        EXPECT_TRUE(households.insert({record})) << households.errorString().toStdString();
+        const auto done1 = households.insert({record});
+        EXPECT_TRUE(done1) << done1.errorString().toStdString();
         const QString survey = text(QUuid::createUuid());
         EXPECT_TRUE(device.exec(QStringLiteral("INSERT INTO survey (id, household_id, "
                                                "definition_version, started_at, by_user) VALUES "
@@ -122,15 +123,15 @@ TEST_F(PackageAgreedSyncTest, TheAgreementTimeReachesTheOtherDeviceUnchanged)
     ASSERT_TRUE(synced(a->sync()));
     EXPECT_EQ(centralAgreedAt(later), QString());
     SurveyRepository surveysA(a->database(), a->login());
-    ASSERT_TRUE(surveysA.savePackage(QUuid(later), package, {}))
-        << surveysA.errorString().toStdString();
+    const auto done2 = surveysA.savePackage(QUuid(later), package, {});
+    ASSERT_TRUE(done2) << done2.errorString().toStdString();
     const QString laterAt = agreedAt(*a, later);
     ASSERT_EQ(laterAt.size(), 24) << laterAt.toStdString(); // 2026-12-07T02:40:00.123Z
 
     // Agreed before the survey was first sent: the time goes with the survey.
     const QString sooner = completedSurvey(*a, QStringLiteral("2 Agreed Sooner Street"));
-    ASSERT_TRUE(surveysA.savePackage(QUuid(sooner), package, {}))
-        << surveysA.errorString().toStdString();
+    const auto done3 = surveysA.savePackage(QUuid(sooner), package, {});
+    ASSERT_TRUE(done3) << done3.errorString().toStdString();
     const QString soonerAt = agreedAt(*a, sooner);
     ASSERT_EQ(soonerAt.size(), 24) << soonerAt.toStdString();
     // A time in the past, written straight into the row as the demo does, travels alike.
@@ -159,8 +160,8 @@ TEST_F(PackageAgreedSyncTest, TheAgreementTimeReachesTheOtherDeviceUnchanged)
     SurveyRepository surveysB(b->database(), b->login());
     QList<PackageItem> again = package;
     again[1].agreed = true;
-    ASSERT_TRUE(surveysB.savePackage(QUuid(past), again, {}))
-        << surveysB.errorString().toStdString();
+    const auto done4 = surveysB.savePackage(QUuid(past), again, {});
+    ASSERT_TRUE(done4) << done4.errorString().toStdString();
     EXPECT_EQ(agreedAt(*b, past), QStringLiteral("2024-09-30T23:00:00.123Z"));
     EXPECT_EQ(b->rows(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'survey'"))
                   .first()
@@ -216,8 +217,8 @@ TEST_F(PackageAgreedSyncTest, AJobMadeFromAPackageAgreedOnAnOfficersDeviceReache
         {QStringLiteral("DOOR_VIEWER"), 2, QString(), true}};
     const QString survey = completedSurvey(*a, QStringLiteral("4 Doorstep Job Road"));
     SurveyRepository surveys(a->database(), a->login());
-    ASSERT_TRUE(surveys.savePackage(QUuid(survey), package, {}))
-        << surveys.errorString().toStdString();
+    const auto done5 = surveys.savePackage(QUuid(survey), package, {});
+    ASSERT_TRUE(done5) << done5.errorString().toStdString();
     // The package step moves the household on to accepted (SurveyService does it in the app).
     ASSERT_TRUE(a->exec(QStringLiteral("UPDATE household SET status = 'accepted' WHERE id = "
                                        "(SELECT household_id FROM survey WHERE id = ?)"),
