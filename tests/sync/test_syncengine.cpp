@@ -2,8 +2,8 @@
 // files) through the central database on the test cluster: outbox written with the edit,
 // idempotent push through sh_push, per-field three-way merge with conflicts recorded, pull by
 // xid8 watermark, refusals listed and kept, and an unreachable server losing nothing.
-// The records besides households that travel (visits, consents, surveys, packages, stock, jobs)
-// and which households a device holds is in test_syncenginerecords.cpp.
+// The other records that travel (visits, consents, surveys, packages, stock, jobs) and which
+// households a device holds are tested in test_syncenginerecords.cpp.
 
 #include "syncenginetest.h"
 
