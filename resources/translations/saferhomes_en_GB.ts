@@ -569,6 +569,30 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>There is no such refused change.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the household of a refused change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chosen conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the refused change</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConflictView</name>
@@ -824,19 +848,39 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>ConsentRepository</name>
     <message>
-        <source>the attachment was not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the household has not consented to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the consent was not saved: %1</source>
+        <source>there is no consent in force to withdraw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>there is no consent in force to withdraw</source>
+        <source>the attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the withdrawal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the attachments</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -871,15 +915,7 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The consent was not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>There is no consent for %1 to withdraw.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The withdrawal was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -895,7 +931,19 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The photo was not saved: %1</source>
+        <source>The consent was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent was saved, but its signature cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The withdrawal was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo was not saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1438,6 +1486,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>stock movement %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>household %1 is not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoStories</name>
@@ -1528,6 +1580,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>Recording the choice of an empty register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the demo fill</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2092,10 +2148,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: cannot read %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the quick-find index</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2105,6 +2157,38 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>cannot save the households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the household table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the resident table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the area table</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2158,15 +2242,15 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The change was not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 was changed on another device since your edit: that value is kept, and the difference is listed under sync conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>created the new area “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2376,6 +2460,14 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>The van cannot cover what was fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no household %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read household %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2743,22 +2835,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>OutboxPusher</name>
     <message>
-        <source>cannot read the outbox: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the outbox holds an unknown record kind %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read %1 %2 to send it: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read household %1 to send it: it is not there</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the central database did not take the changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2771,6 +2847,34 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>refused by the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the households to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot drop an op whose record is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the outbox holds an unknown record kind %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1 %2 to send it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read household %2 to send it: it is not there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record the central database&apos;s answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2824,10 +2928,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>PulledRowWriter</name>
     <message>
-        <source>%1 %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a UPRN clash that cannot be resolved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2844,10 +2944,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: cannot store the downloaded changes: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a frozen return came without its document or hash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2857,6 +2953,14 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>cannot rebuild the quick-find index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot store the downloaded changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3231,15 +3335,19 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>RefusedJobs</name>
     <message>
-        <source>cannot read the refused jobs: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cannot read the refused jobs on the central database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot bring the stock of refused job %1 in line with the server&apos;s: %2</source>
+        <source>cannot read the refused jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot bring the stock of the refused jobs in line with the server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot bring the stock of refused job %1 in line with the server&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3864,15 +3972,43 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading the jobs&apos; reserved stock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2 fitted, %3 of them reserved for this job; %4 has %5 more available (%6 on hand, %7 reserved for jobs), so %8 cannot be taken from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checking the van&apos;s stock for a completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write a stock movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the stock level of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the stock reserved for job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the stock levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the jobs&apos; reserved stock</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4187,6 +4323,18 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>%1 to the recommendation table</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the survey draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the household’s surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SurveyResources</name>
@@ -4224,27 +4372,11 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The survey was not started: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>“%1” is not a question id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The answer was not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The position was not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The survey was not completed: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The survey was not completed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4272,11 +4404,31 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The package was not agreed: %1</source>
+        <source>The survey was not started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The package was agreed, but its job was not made: %1</source>
+        <source>The answer was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The position was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey was not completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey was completed, but cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package was not agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package was agreed, but its job was not made</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4424,6 +4576,14 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>Loaded for %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot start a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot commit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>VisitOutcome</name>
@@ -4513,6 +4673,14 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>cannot write the household’s status</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the household’s visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the round</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>VisitService</name>
@@ -4541,7 +4709,7 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The visit was not saved: %1</source>
+        <source>The visit was not saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5648,6 +5816,14 @@ It will never be sent to the central database. The data on this device stays as 
         <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consents on record cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>saferhomes::DashboardFilterBar</name>
@@ -5996,6 +6172,18 @@ It will never be sent to the central database. The data on this device stays as 
         <source>Nobody left to visit in %1. Choose another area, or find a household by its address.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The round cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My round — %1: cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The round cannot be read (the message above says why). Press Refresh to try again, or find a household by its address.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>saferhomes::DoorstepPage</name>
@@ -6073,6 +6261,18 @@ It will never be sent to the central database. The data on this device stays as 
     </message>
     <message>
         <source>Saved: %1 — %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7580,6 +7780,14 @@ Free software under the GNU General Public License, version 3 or (at your option
             <numerusform>Package agreed: %n items. The booked job takes the new items, length and availability; the schedule board marks any rule that now breaks.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The package cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The equipment catalogue cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>saferhomes::PackageTableModel</name>
@@ -8452,6 +8660,14 @@ Free software under the GNU General Public License, version 3 or (at your option
         <source>%1 is not a picture that can be shown (JPEG or PNG).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Photos cannot be taken now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>saferhomes::SurveyQuestionWidget</name>
@@ -8842,6 +9058,10 @@ Free software under the GNU General Public License, version 3 or (at your option
         <source>Sync status</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sync state unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>saferhomes::VisitOutcomePanel</name>
@@ -8894,6 +9114,10 @@ Free software under the GNU General Public License, version 3 or (at your option
     </message>
     <message>
         <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visits cannot be shown: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
