@@ -169,7 +169,7 @@ Status HouseholdBatchInsert::resolveAreas(const HouseholdRows &rows)
         if (it == m_areaIds.constEnd()) {
             const auto id = m_areas->resolve(QString::fromUtf8(key), m_now, m_createdAreas);
             if (!id)
-                return writeError(tr("areas"), id.errorString());
+                return writeError(tr("areas"), id.error());
             it = m_areaIds.insert(QByteArray(name.data(), qsizetype(name.size())),
                                   id->toString().toUtf8());
         }
