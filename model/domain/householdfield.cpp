@@ -200,17 +200,16 @@ std::optional<double> HouseholdFields::parseNumber(QStringView text)
     return value;
 }
 
-QString HouseholdFields::checkCoordinate(HouseholdField field, QStringView text, double *value)
+Result<double> HouseholdFields::coordinate(HouseholdField field, QStringView text)
 {
     const bool latitude = field == HouseholdField::Latitude;
     const QString what = latitude ? tr("latitude") : tr("longitude");
     const std::optional<double> number = parseNumber(text);
     if (!number)
-        return tr("%1 is not a number").arg(what);
+        return Error::invalid(tr("%1 is not a number").arg(what));
     if (latitude ? (*number < 49.8 || *number > 60.95) : (*number < -8.7 || *number > 1.8))
-        return tr("%1 %2 is outside the UK").arg(what, text.toString());
-    *value = *number;
-    return {};
+        return Error::invalid(tr("%1 %2 is outside the UK").arg(what, text.toString()));
+    return *number;
 }
 
 QString HouseholdFields::formatCoordinate(double value)
@@ -240,9 +239,8 @@ FieldCheck HouseholdFields::check(HouseholdField field, const QString &raw)
     case HouseholdField::Longitude: {
         if (value.isEmpty())
             return accepted({});
-        double number = 0;
-        const QString error = checkCoordinate(field, value, &number);
-        return error.isEmpty() ? accepted(formatCoordinate(number)) : refused(error);
+        const Result<double> number = coordinate(field, value);
+        return number ? accepted(formatCoordinate(*number)) : refused(number.error().message);
     }
     case HouseholdField::Eligibility: return checkEligibility(value);
     case HouseholdField::Status:

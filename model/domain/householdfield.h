@@ -1,6 +1,7 @@
 #pragma once
 
 #include "household.h"
+#include "result.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -60,9 +61,9 @@ public:
     static QStringList eligibilityWords();
     /// A plain decimal number ("52.7661", "-1.1", "475300"), or nothing.
     static std::optional<double> parseNumber(QStringView text);
-    /// Why \a text is not a latitude/longitude inside the UK (empty when it is; then
-    /// \a value holds it).
-    static QString checkCoordinate(HouseholdField field, QStringView text, double *value);
+    /// The latitude/longitude \a text holds, or Error::Invalid saying why it is not one
+    /// inside the UK.
+    static Result<double> coordinate(HouseholdField field, QStringView text);
     /// Formats a coordinate so that it reads back to the same double.
     static QString formatCoordinate(double value);
 };

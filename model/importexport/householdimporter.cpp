@@ -188,25 +188,23 @@ private:
                     tr("give both latitude and longitude, or neither"));
                 return;
             }
-            double lat = 0;
-            double lon = 0;
-            const QString latitudeError
-                = HouseholdFields::checkCoordinate(HouseholdField::Latitude, latitude, &lat);
-            const QString longitudeError
-                = HouseholdFields::checkCoordinate(HouseholdField::Longitude, longitude, &lon);
-            if (!latitudeError.isEmpty())
-                add(QStringLiteral("latitude"), latitudeError);
-            if (!longitudeError.isEmpty())
-                add(QStringLiteral("longitude"), longitudeError);
-            if (!latitudeError.isEmpty() || !longitudeError.isEmpty())
+            const Result<double> lat
+                = HouseholdFields::coordinate(HouseholdField::Latitude, latitude);
+            const Result<double> lon
+                = HouseholdFields::coordinate(HouseholdField::Longitude, longitude);
+            if (!lat)
+                add(QStringLiteral("latitude"), lat.error().message);
+            if (!lon)
+                add(QStringLiteral("longitude"), lon.error().message);
+            if (!lat || !lon)
                 return;
-            if (!HouseholdFields::isInsideUk(lat, lon)) {
+            if (!HouseholdFields::isInsideUk(*lat, *lon)) {
                 add(QStringLiteral("latitude"),
                     tr("%1, %2 is not in the UK").arg(latitude, longitude));
                 return;
             }
-            h.latitude = lat;
-            h.longitude = lon;
+            h.latitude = *lat;
+            h.longitude = *lon;
             return;
         }
         const QString easting = cell(m_eastingIndex).trimmed();

@@ -447,9 +447,10 @@ RoutingSolution Search::solution()
 Result<RoutingSolution> RouteSolver::solve(const RoutingProblem &problem,
                                            const RoutingOptions &options)
 {
-    const QString problemError = problem.validate();
-    if (!problemError.isEmpty())
-        return Error::invalid(Text::tr("The routing problem is not valid: %1").arg(problemError));
+    if (const Status valid = problem.validate(); !valid) {
+        return Error::invalid(
+            Text::tr("The routing problem is not valid: %1").arg(valid.error().message));
+    }
     if (!(options.timeLimit > 0))
         return Error::invalid(Text::tr("The time limit must be positive."));
     Search search(problem, options);

@@ -32,36 +32,38 @@ QString unplacedReasonName(UnplacedReason reason)
     return {};
 }
 
-QString RoutingProblem::validate() const
+Status RoutingProblem::validate() const
 {
     if (!travel)
-        return Text::tr("no travel model");
+        return Error::invalid(Text::tr("no travel model"));
     const int locations = travel->locationCount();
     for (size_t v = 0; v < vehicles.size(); ++v) {
         const RoutingVehicle &vehicle = vehicles[v];
         if (vehicle.startLocation < 0 || vehicle.startLocation >= locations
             || vehicle.endLocation < 0 || vehicle.endLocation >= locations)
-            return Text::tr("vehicle %1: location outside the travel model").arg(v);
+            return Error::invalid(Text::tr("vehicle %1: location outside the travel model").arg(v));
         if (!validWindow(vehicle.shift))
-            return Text::tr("vehicle %1: the shift ends before it starts").arg(v);
+            return Error::invalid(Text::tr("vehicle %1: the shift ends before it starts").arg(v));
         if (!(vehicle.capacity >= 0))
-            return Text::tr("vehicle %1: negative capacity").arg(v);
+            return Error::invalid(Text::tr("vehicle %1: negative capacity").arg(v));
     }
     for (size_t j = 0; j < jobs.size(); ++j) {
         const RoutingJob &job = jobs[j];
         if (job.location < 0 || job.location >= locations)
-            return Text::tr("job %1: location outside the travel model").arg(j);
+            return Error::invalid(Text::tr("job %1: location outside the travel model").arg(j));
         if (!(job.demand >= 0) || !(job.serviceTime >= 0))
-            return Text::tr("job %1: negative demand or service time").arg(j);
+            return Error::invalid(Text::tr("job %1: negative demand or service time").arg(j));
         for (const TimeWindow &window : job.windows) {
             if (!validWindow(window))
-                return Text::tr("job %1: a window closes before it opens").arg(j);
+                return Error::invalid(Text::tr("job %1: a window closes before it opens").arg(j));
         }
         if (job.pinnedVehicle >= int(vehicles.size()))
-            return Text::tr("job %1: pinned to a vehicle that does not exist").arg(j);
+            return Error::invalid(
+                Text::tr("job %1: pinned to a vehicle that does not exist").arg(j));
         for (int vehicle : job.vehicles) {
             if (vehicle < 0 || vehicle >= int(vehicles.size()))
-                return Text::tr("job %1: allowed a vehicle that does not exist").arg(j);
+                return Error::invalid(
+                    Text::tr("job %1: allowed a vehicle that does not exist").arg(j));
         }
     }
     return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/result.h"
 #include "schedule/travelmodel.h"
 
 #include <QString>
@@ -72,9 +73,9 @@ struct RoutingProblem {
     std::vector<RoutingVehicle> vehicles;
     std::shared_ptr<const TravelModel> travel;
 
-    /// An empty string when the problem is well formed, else what is wrong with it (a
+    /// Whether the problem is well formed; else Error::Invalid saying what is wrong with it (a
     /// location outside the travel model, a window that closes before it opens...).
-    QString validate() const;
+    Status validate() const;
 
     /// True when \a vehicle may take \a job (skills, pin and allowed vehicles).
     bool mayTake(int vehicle, int job) const;

@@ -68,11 +68,6 @@ Status AuditLog::record(const QString &entity, const QString &entityId, const QS
     return failed();
 }
 
-QString AuditLog::errorString() const
-{
-    return m_insert->lastError().text();
-}
-
 QList<AuditEvent> AuditLog::history(const QString &connectionName, const QString &entity,
                                     const QString &entityId)
 {

@@ -41,8 +41,6 @@ public:
     /// lock).
     Status record(const QString &entity, const QString &entityId, const QString &field,
                   const QVariant &oldValue, const QVariant &newValue, const QString &at);
-    /// The message of the last failed record(), for callers not yet using its Status.
-    QString errorString() const;
 
     /// Every event about one entity, oldest first. For a household made by a batch insert,
     /// the batch's "import" event appears as its "created" event (new value: the file name).

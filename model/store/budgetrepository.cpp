@@ -126,9 +126,12 @@ Status BudgetRepository::set(const AreaBudget &budget)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return Error::database(tr("Setting a budget: %1").arg(db.lastError().text()));
-    const auto failed = [&](const QString &message) {
+    const auto failedWith = [&](const Error &error) {
         db.rollback();
-        return Error::database(tr("Setting a budget: %1").arg(message));
+        return Error {error.kind, tr("Setting a budget: %1").arg(error.message)};
+    };
+    const auto failed = [&](const QString &message) {
+        return failedWith(Error::database(message));
     };
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT a.name, b.capital_pence, b.revenue_pence FROM area a "
@@ -163,9 +166,11 @@ Status BudgetRepository::set(const AreaBudget &budget)
     AuditLog audit(m_connectionName, m_userName, m_device);
     const QString field = QStringLiteral("budget %1").arg(budget.financialYear);
     const QString value = QStringLiteral("%1/%2").arg(budget.capitalPence).arg(budget.revenuePence);
-    if (!audit.record(QStringLiteral("area"), uuidText(budget.areaId), field,
-                      old.isEmpty() ? QVariant() : QVariant(old), value, now))
-        return failed(audit.errorString());
+    if (const Status recorded
+        = audit.record(QStringLiteral("area"), uuidText(budget.areaId), field,
+                       old.isEmpty() ? QVariant() : QVariant(old), value, now);
+        !recorded)
+        return failedWith(recorded.error());
     if (!db.commit())
         return failed(db.lastError().text());
     return {};

@@ -407,9 +407,11 @@ Result<QUuid> DemoRepository::addArea(const Area &area)
         return writeError(tr("area %1").arg(area.name), s.areaRow.lastError().text());
     const QUuid id = QUuid::fromString(s.areaRow.value(0).toString());
     s.areaRow.finish();
-    if (!s.audit.record(QStringLiteral("area"), area.name, QStringLiteral("target_homes"), {},
-                        area.targetHomes, m_now))
-        return writeError(tr("area %1").arg(area.name), s.audit.errorString());
+    if (const Status recorded
+        = s.audit.record(QStringLiteral("area"), area.name, QStringLiteral("target_homes"), {},
+                         area.targetHomes, m_now);
+        !recorded)
+        return writeError(tr("area %1").arg(area.name), recorded.error());
     return id;
 }
 
@@ -419,9 +421,10 @@ Status DemoRepository::addEquipment(const DemoEquipment &e)
     if (!run(s.equipment, {e.code, e.name, e.standard, e.unitCostPence, e.fitMinutes, e.skill}))
         return writeError(tr("equipment %1").arg(e.code), s.equipment.lastError().text());
     if (s.equipment.numRowsAffected() > 0) {
-        if (!s.audit.record(QStringLiteral("equipment_type"), e.code, QStringLiteral("created"), {},
-                            e.name, m_now))
-            return writeError(tr("equipment %1").arg(e.code), s.audit.errorString());
+        if (const Status recorded = s.audit.record(QStringLiteral("equipment_type"), e.code,
+                                                   QStringLiteral("created"), {}, e.name, m_now);
+            !recorded)
+            return writeError(tr("equipment %1").arg(e.code), recorded.error());
     }
     return {};
 }
@@ -434,9 +437,10 @@ Status DemoRepository::addFitter(const DemoFitter &f)
               f.startLongitude, f.shiftStart, f.shiftEnd, f.weeklyShifts, f.absences,
               f.van.isNull() ? QStringLiteral("") : f.van}))
         return writeError(tr("fitter %1").arg(f.name), s.fitter.lastError().text());
-    if (!s.audit.record(QStringLiteral("fitter"), idValue(f.id).toString(),
-                        QStringLiteral("created"), {}, f.name, m_now))
-        return writeError(tr("fitter %1").arg(f.name), s.audit.errorString());
+    if (const Status recorded = s.audit.record(QStringLiteral("fitter"), idValue(f.id).toString(),
+                                               QStringLiteral("created"), {}, f.name, m_now);
+        !recorded)
+        return writeError(tr("fitter %1").arg(f.name), recorded.error());
     return {};
 }
 
@@ -508,10 +512,12 @@ Status DemoRepository::completeJob(const DemoJob &j, const QList<DemoJobItem> &i
         = exec(s.jobUpdate, j.status, j.completedAt, j.signedOffBy, j.notes, j.id);
         !done)
         return writeError(tr("job %1").arg(id), done.error());
-    if (before != j.status
-        && !s.audit.record(QStringLiteral("job"), id, QStringLiteral("status"), before, j.status,
-                           m_now))
-        return writeError(tr("job %1").arg(id), s.audit.errorString());
+    if (before != j.status) {
+        if (const Status recorded = s.audit.record(
+                QStringLiteral("job"), id, QStringLiteral("status"), before, j.status, m_now);
+            !recorded)
+            return writeError(tr("job %1").arg(id), recorded.error());
+    }
     for (const DemoJobItem &item : items) {
         if (const Status done
             = exec(s.jobItemUpdate, item.fitted, item.serial, item.fitted, item.id);

@@ -138,9 +138,12 @@ Result<EquipmentType> EquipmentRepository::add(const EquipmentType &type)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return Error::database(tr("Adding item %1: %2").arg(type.code, db.lastError().text()));
-    const auto failed = [&](const QString &message) {
+    const auto failedWith = [&](const Error &error) {
         db.rollback();
-        return Error::database(tr("Adding item %1: %2").arg(type.code, message));
+        return Error {error.kind, tr("Adding item %1: %2").arg(type.code, error.message)};
+    };
+    const auto failed = [&](const QString &message) {
+        return failedWith(Error::database(message));
     };
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
@@ -157,9 +160,11 @@ Result<EquipmentType> EquipmentRepository::add(const EquipmentType &type)
     if (!query.exec())
         return failed(query.lastError().text());
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!audit.record(QStringLiteral("equipment_type"), type.code, QStringLiteral("created"), {},
-                      type.name, storeTimestamp()))
-        return failed(audit.errorString());
+    if (const Status recorded
+        = audit.record(QStringLiteral("equipment_type"), type.code, QStringLiteral("created"), {},
+                       type.name, storeTimestamp());
+        !recorded)
+        return failedWith(recorded.error());
     if (!db.commit())
         return failed(db.lastError().text());
     return find(type.code);
@@ -176,9 +181,12 @@ Result<EquipmentType> EquipmentRepository::update(const EquipmentType &type)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return Error::database(tr("Changing item %1: %2").arg(type.code, db.lastError().text()));
-    const auto failed = [&](const QString &message) {
+    const auto failedWith = [&](const Error &error) {
         db.rollback();
-        return Error::database(tr("Changing item %1: %2").arg(type.code, message));
+        return Error {error.kind, tr("Changing item %1: %2").arg(type.code, error.message)};
+    };
+    const auto failed = [&](const QString &message) {
+        return failedWith(Error::database(message));
     };
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
@@ -201,9 +209,11 @@ Result<EquipmentType> EquipmentRepository::update(const EquipmentType &type)
     for (qsizetype i = 0; i < oldFields.size(); ++i) {
         if (oldFields.at(i).second == newFields.at(i).second)
             continue;
-        if (!audit.record(QStringLiteral("equipment_type"), type.code, oldFields.at(i).first,
-                          oldFields.at(i).second, newFields.at(i).second, at))
-            return failed(audit.errorString());
+        if (const Status recorded
+            = audit.record(QStringLiteral("equipment_type"), type.code, oldFields.at(i).first,
+                           oldFields.at(i).second, newFields.at(i).second, at);
+            !recorded)
+            return failedWith(recorded.error());
     }
     if (!db.commit())
         return failed(db.lastError().text());
@@ -271,9 +281,12 @@ Status EquipmentRepository::remove(const QString &code)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return Error::database(tr("Deleting item %1: %2").arg(code, db.lastError().text()));
-    const auto failed = [&](const QString &message) {
+    const auto failedWith = [&](const Error &error) {
         db.rollback();
-        return Error::database(tr("Deleting item %1: %2").arg(code, message));
+        return Error {error.kind, tr("Deleting item %1: %2").arg(code, error.message)};
+    };
+    const auto failed = [&](const QString &message) {
+        return failedWith(Error::database(message));
     };
     QSqlQuery query(db);
     query.prepare(QStringLiteral("DELETE FROM equipment_type WHERE code = ?"));
@@ -281,9 +294,11 @@ Status EquipmentRepository::remove(const QString &code)
     if (!query.exec())
         return failed(query.lastError().text());
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!audit.record(QStringLiteral("equipment_type"), code, QStringLiteral("deleted"),
-                      before->name, {}, storeTimestamp()))
-        return failed(audit.errorString());
+    if (const Status recorded
+        = audit.record(QStringLiteral("equipment_type"), code, QStringLiteral("deleted"),
+                       before->name, {}, storeTimestamp());
+        !recorded)
+        return failedWith(recorded.error());
     if (!db.commit())
         return failed(db.lastError().text());
     return {};

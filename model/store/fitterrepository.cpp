@@ -57,9 +57,12 @@ Result<Fitter> FitterRepository::add(Fitter fitter)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return Error::database(tr("Adding a fitter: %1").arg(db.lastError().text()));
-    const auto failed = [&](const QString &message) {
+    const auto failedWith = [&](const Error &error) {
         db.rollback();
-        return Error::database(tr("Adding fitter %1: %2").arg(fitter.name, message));
+        return Error {error.kind, tr("Adding fitter %1: %2").arg(fitter.name, error.message)};
+    };
+    const auto failed = [&](const QString &message) {
+        return failedWith(Error::database(message));
     };
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
@@ -82,9 +85,11 @@ Result<Fitter> FitterRepository::add(Fitter fitter)
     if (!query.exec())
         return failed(query.lastError().text());
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!audit.record(QStringLiteral("fitter"), uuidText(fitter.id), QStringLiteral("created"), {},
-                      fitter.name, storeTimestamp()))
-        return failed(audit.errorString());
+    if (const Status recorded
+        = audit.record(QStringLiteral("fitter"), uuidText(fitter.id), QStringLiteral("created"), {},
+                       fitter.name, storeTimestamp());
+        !recorded)
+        return failedWith(recorded.error());
     if (!db.commit())
         return failed(db.lastError().text());
     return fitter;
@@ -95,9 +100,12 @@ Result<Fitter> FitterRepository::update(const Fitter &fitter)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return Error::database(tr("Changing a fitter: %1").arg(db.lastError().text()));
-    const auto failed = [&](const QString &message) {
+    const auto failedWith = [&](const Error &error) {
         db.rollback();
-        return Error::database(tr("Changing fitter %1: %2").arg(fitter.name, message));
+        return Error {error.kind, tr("Changing fitter %1: %2").arg(fitter.name, error.message)};
+    };
+    const auto failed = [&](const QString &message) {
+        return failedWith(Error::database(message));
     };
     QSqlQuery old(db);
     old.prepare(QStringLiteral("SELECT name FROM fitter WHERE id = ?"));
@@ -130,9 +138,11 @@ Result<Fitter> FitterRepository::update(const Fitter &fitter)
     if (!query.exec())
         return failed(query.lastError().text());
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!audit.record(QStringLiteral("fitter"), uuidText(fitter.id), QStringLiteral("updated"),
-                      oldName, fitter.name, storeTimestamp()))
-        return failed(audit.errorString());
+    if (const Status recorded
+        = audit.record(QStringLiteral("fitter"), uuidText(fitter.id), QStringLiteral("updated"),
+                       oldName, fitter.name, storeTimestamp());
+        !recorded)
+        return failedWith(recorded.error());
     if (!db.commit())
         return failed(db.lastError().text());
     return fitter;

@@ -73,10 +73,13 @@ Result<FrozenReturn> FrozenReturnRepository::freeze(const QString &period,
     if (!query.exec())
         return failed(query.lastError());
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!audit.record(QStringLiteral("frozen_return"), id, QStringLiteral("frozen"), {},
-                      period + QLatin1Char(' ') + frozen.sha256, now)) {
+    if (const Status recorded
+        = audit.record(QStringLiteral("frozen_return"), id, QStringLiteral("frozen"), {},
+                       period + QLatin1Char(' ') + frozen.sha256, now);
+        !recorded) {
         db.rollback();
-        return Error::database(tr("Freezing the return: %1").arg(audit.errorString()));
+        return Error {recorded.error().kind,
+                      tr("Freezing the return: %1").arg(recorded.error().message)};
     }
     if (!db.commit())
         return failed(db.lastError());

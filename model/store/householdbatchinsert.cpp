@@ -169,7 +169,7 @@ Status HouseholdBatchInsert::resolveAreas(const HouseholdRows &rows)
         if (it == m_areaIds.constEnd()) {
             const auto id = m_areas->resolve(QString::fromUtf8(key), m_now, m_createdAreas);
             if (!id)
-                return writeError(tr("areas"), id.errorString());
+                return writeError(tr("areas"), id.error());
             it = m_areaIds.insert(QByteArray(name.data(), qsizetype(name.size())),
                                   id->toString().toUtf8());
         }
@@ -322,12 +322,10 @@ Status HouseholdBatchInsert::writeAuditEvent(const HouseholdBatchSource &source)
         batch.insert(QStringLiteral("file"), source.fileName);
         batch.insert(QStringLiteral("sha256"), source.sha256);
     }
-    if (!m_audit->record(QStringLiteral("import"), sqlvalues::uuidText(QUuid::createUuid()),
-                         QStringLiteral("households"), {},
-                         QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)),
-                         m_now))
-        return writeError(tr("audit trail"), m_audit->errorString());
-    return {};
+    return m_audit->record(QStringLiteral("import"), sqlvalues::uuidText(QUuid::createUuid()),
+                           QStringLiteral("households"), {},
+                           QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)),
+                           m_now);
 }
 
 } // namespace saferhomes

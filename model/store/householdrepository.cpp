@@ -92,20 +92,12 @@ Status HouseholdRepository::insert(const QList<HouseholdRecord> &records, QStrin
         }
         return true;
     };
-    if (records.isEmpty()) {
-        m_cancelled = false;
+    if (records.isEmpty())
         return {};
-    }
     const Status inserted = insertRows(records.size(), encode, createdAreas, progress, source);
     if (inserted || broken.isEmpty())
         return inserted;
-    return failed(Error::invalid(broken));
-}
-
-Status HouseholdRepository::failed(Error error)
-{
-    m_error = error.message;
-    return error;
+    return Error::invalid(broken);
 }
 
 Status HouseholdRepository::insertRows(qint64 expectedRows,
@@ -113,7 +105,6 @@ Status HouseholdRepository::insertRows(qint64 expectedRows,
                                        QStringList *createdAreas, const Progress &progress,
                                        const HouseholdBatchSource &source)
 {
-    m_cancelled = false;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     // Row by row, SQLite evaluates every CHECK constraint and looks up every foreign key:
     // half the time of writing 100k households' rows (the status IN list alone about a
@@ -131,10 +122,8 @@ Status HouseholdRepository::insertRows(qint64 expectedRows,
     std::optional<SoleWriterMode> soleWriter;
     if (expectedRows >= kSoleWriterRows)
         soleWriter.emplace(m_connectionName);
-    if (!db.transaction()) {
-        return failed(
-            Database::sqlError(db.databaseName(), tr("cannot start writing"), db.lastError()));
-    }
+    if (!db.transaction())
+        return Database::sqlError(db.databaseName(), tr("cannot start writing"), db.lastError());
     QElapsedTimer timer;
     timer.start();
 
@@ -152,10 +141,8 @@ Status HouseholdRepository::insertRows(qint64 expectedRows,
         if (!rows)
             break;
         written = batch.write(*rows);
-        if (written && progress && !progress(rows->progressDone, rows->progressTotal)) {
-            m_cancelled = true;
+        if (written && progress && !progress(rows->progressDone, rows->progressTotal))
             written = Error::cancelled(tr("cancelled"));
-        }
     }
     if (!written)
         handover.cancel();
@@ -172,7 +159,7 @@ Status HouseholdRepository::insertRows(qint64 expectedRows,
         db.rollback();
         if (createdAreas)
             createdAreas->clear();
-        return failed(written.error());
+        return written.error();
     }
     qCDebug(lcStore) << "inserted" << batch.written() << "households in" << timer.elapsed() << "ms";
     if (progress)
@@ -186,10 +173,10 @@ Status HouseholdRepository::setFields(const QUuid &id,
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return failed(writeError(tr("the household"), db.lastError()));
+        return writeError(tr("the household"), db.lastError());
     const auto rollback = [&](const Error &error) {
         db.rollback();
-        return failed(error);
+        return Status(error);
     };
     Result<HouseholdRecord> current = find(id);
     if (!current)
@@ -357,7 +344,7 @@ Status HouseholdRepository::saveArea(const Area &area)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return failed(writeError(tr("the area"), db.lastError()));
+        return writeError(tr("the area"), db.lastError());
     const QString now = storeTimestamp();
     const QString id = uuidText(area.id.isNull() ? QUuid::createUuid() : area.id);
     QSqlQuery query(db);
@@ -373,7 +360,7 @@ Status HouseholdRepository::saveArea(const Area &area)
     if (!query.exec()) {
         const Error error = writeError(tr("the area table"), query.lastError());
         db.rollback();
-        return failed(error);
+        return error;
     }
     AuditLog audit(m_connectionName, m_userName, m_device);
     if (const Status recorded
@@ -381,12 +368,12 @@ Status HouseholdRepository::saveArea(const Area &area)
                        area.targetHomes, now);
         !recorded) {
         db.rollback();
-        return failed(recorded.error());
+        return recorded.error();
     }
     if (!db.commit()) {
         const Error error = writeError(tr("the area"), db.lastError());
         db.rollback();
-        return failed(error);
+        return error;
     }
     return {};
 }

@@ -121,18 +121,7 @@ public:
     /// Creates or updates an area's target and budget (audited); fails as setFields().
     Status saveArea(const Area &area);
 
-    /// Whether the last insert stopped because its progress callback cancelled it.
-    bool wasCancelled() const { return m_cancelled; }
-
-    /// The message of the last failed insert, also returned as its Status (kept for the
-    /// import's progress callers that read it after the fact).
-    QString errorString() const { return m_error; }
-
 private:
-    /// \a error, also kept as errorString() for the callers that still read that.
-    Status failed(Error error);
-    bool m_cancelled = false;
-    QString m_error;
     PreparedCache m_prepared; ///< the writes' statements, prepared once
 };
 

@@ -16,6 +16,8 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <tuple>
+
 namespace saferhomes {
 
 using namespace sqlvalues;
@@ -92,22 +94,23 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
 
     AuditLog audit(m_connectionName, m_userName, m_device);
     const QString now = storeTimestamp();
-    const auto record = [&](const QString &field, const QVariant &old, const QVariant &value) {
-        return old == value || audit.record(QStringLiteral("job"), id, field, old, value, now);
+    const std::tuple<QString, QVariant, QVariant> changed[] {
+        {QStringLiteral("status"), JobStatusNames::name(*status), newStatus},
+        {QStringLiteral("fitter_id"), nullableId(before.fitterId), nullableId(after->fitterId)},
+        {QStringLiteral("scheduled_start"), nullableTime(before.start),
+         nullableTime(booked ? after->start : QDateTime())},
+        {QStringLiteral("duration_minutes"), before.minutes, after->minutes},
+        {QStringLiteral("pin_kind"), PinKindNames::name(before.pin), PinKindNames::name(pin)},
+        {QStringLiteral("skill_exception"), QVariant(),
+         missingSkills.isEmpty() ? QVariant() : QVariant(missingSkills.join(QStringLiteral(", ")))},
     };
-    const QString oldStatus = JobStatusNames::name(*status);
-    if (!record(QStringLiteral("status"), oldStatus, newStatus)
-        || !record(QStringLiteral("fitter_id"), nullableId(before.fitterId),
-                   nullableId(after->fitterId))
-        || !record(QStringLiteral("scheduled_start"), nullableTime(before.start),
-                   nullableTime(booked ? after->start : QDateTime()))
-        || !record(QStringLiteral("duration_minutes"), before.minutes, after->minutes)
-        || !record(QStringLiteral("pin_kind"), PinKindNames::name(before.pin),
-                   PinKindNames::name(pin))
-        || !record(QStringLiteral("skill_exception"), {},
-                   missingSkills.isEmpty() ? QVariant()
-                                           : QVariant(missingSkills.join(QStringLiteral(", ")))))
-        return failed(Error::database(audit.errorString()));
+    for (const auto &[field, old, value] : changed) {
+        if (old == value)
+            continue;
+        if (const Status recorded = audit.record(QStringLiteral("job"), id, field, old, value, now);
+            !recorded)
+            return failed(recorded.error());
+    }
     if (const Status settled = settleHousehold(m_connectionName, audit, householdId, now); !settled)
         return failed(settled.error());
     if (const Status settled
@@ -260,10 +263,12 @@ Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
         update.addBindValue(id);
         if (!update.exec())
             return failed(Error::database(update.lastError().text()));
-        if (!audit.record(QStringLiteral("job"), id, QStringLiteral("booking"),
-                          booking(wasBooked ? fitter : QUuid(), start),
-                          booking(change.fitterId, change.start), now))
-            return failed(Error::database(audit.errorString()));
+        if (const Status recorded
+            = audit.record(QStringLiteral("job"), id, QStringLiteral("booking"),
+                           booking(wasBooked ? fitter : QUuid(), start),
+                           booking(change.fitterId, change.start), now);
+            !recorded)
+            return failed(recorded.error());
         if (!households.contains(household))
             households.append(household);
         (books ? booked : unbooked).append(id);

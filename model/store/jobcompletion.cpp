@@ -271,11 +271,15 @@ Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
     }
     items.finish();
     AuditLog audit(m_connectionName, m_userName, m_device);
-    if (!audit.record(QStringLiteral("job"), id, QStringLiteral("status"), status,
-                      QStringLiteral("no_access"), now)
-        || !audit.record(QStringLiteral("job"), uuidText(revisit), QStringLiteral("created"), {},
-                         QStringLiteral("unscheduled"), now))
-        return failed(Error::database(audit.errorString()));
+    if (const Status recorded = audit.record(QStringLiteral("job"), id, QStringLiteral("status"),
+                                             status, QStringLiteral("no_access"), now);
+        !recorded)
+        return failed(recorded.error());
+    if (const Status recorded
+        = audit.record(QStringLiteral("job"), uuidText(revisit), QStringLiteral("created"), {},
+                       QStringLiteral("unscheduled"), now);
+        !recorded)
+        return failed(recorded.error());
     if (const Status settled = settleHousehold(m_connectionName, audit, householdId, now); !settled)
         return failed(settled.error());
     if (const Status settled

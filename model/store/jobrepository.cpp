@@ -207,9 +207,12 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
     query.finish();
     if (!db.transaction())
         return Error::database(tr("Updating a job: %1").arg(db.lastError().text()));
-    const auto failed = [&](const QString &message) {
+    const auto failedWith = [&](const Error &error) {
         db.rollback();
-        return Error::database(tr("Updating job %1: %2").arg(jobId, message));
+        return Error {error.kind, tr("Updating job %1: %2").arg(jobId, error.message)};
+    };
+    const auto failed = [&](const QString &message) {
+        return failedWith(Error::database(message));
     };
     query.prepare(QStringLiteral("DELETE FROM job_item WHERE job_id = ?"));
     query.addBindValue(jobId);
@@ -269,15 +272,16 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
     }
     AuditLog audit(m_connectionName, m_userName, m_device);
     const QString now = storeTimestamp();
-    if (!audit.record(QStringLiteral("job"), jobId, QStringLiteral("items"), {},
-                      QStringLiteral("package agreed again"), now))
-        return failed(audit.errorString());
+    if (const Status recorded = audit.record(QStringLiteral("job"), jobId, QStringLiteral("items"),
+                                             {}, QStringLiteral("package agreed again"), now);
+        !recorded)
+        return failedWith(recorded.error());
     // A booked job's reservations follow its new items (an unscheduled one holds none).
     if (bookedStart.isValid()) {
         if (const Status settled
             = stockstore::settleJobReservations(m_connectionName, audit, m_userName, jobId, now);
             !settled)
-            return failed(settled.errorString());
+            return failedWith(settled.error());
     }
     if (!db.commit())
         return failed(db.lastError().text());
@@ -290,9 +294,12 @@ Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &s
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return Error::database(tr("Creating jobs: %1").arg(db.lastError().text()));
-    const auto failed = [&](const QString &message) {
+    const auto failedWith = [&](const Error &error) {
         db.rollback();
-        return Error::database(tr("Creating jobs: %1").arg(message));
+        return Error {error.kind, tr("Creating jobs: %1").arg(error.message)};
+    };
+    const auto failed = [&](const QString &message) {
+        return failedWith(Error::database(message));
     };
     QSqlQuery packages(db);
     packages.prepare(QStringLiteral(
@@ -376,9 +383,11 @@ Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &s
             if (!insertItem.exec())
                 return failed(insertItem.lastError().text());
         }
-        if (!audit.record(QStringLiteral("job"), uuidText(id), QStringLiteral("created"), {},
-                          QStringLiteral("unscheduled"), now))
-            return failed(audit.errorString());
+        if (const Status recorded
+            = audit.record(QStringLiteral("job"), uuidText(id), QStringLiteral("created"), {},
+                           QStringLiteral("unscheduled"), now);
+            !recorded)
+            return failedWith(recorded.error());
         created.append(id);
     }
     if (!db.commit())

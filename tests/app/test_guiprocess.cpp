@@ -83,7 +83,8 @@ TEST(GuiProcess, SigtermQuitsCleanlyAndClosesTheDatabase)
         record.household.addressLine1 = u"1 Signal Street"_s;
         record.household.postcode = u"LE13 0AA"_s;
         saferhomes::HouseholdRepository repository(database, u"tester"_s);
-        ASSERT_TRUE(repository.insert({record})) << repository.errorString().toStdString();
+        const saferhomes::Status inserted = repository.insert({record});
+        ASSERT_TRUE(inserted) << inserted.errorString().toStdString();
     }
     // Closing the last connection removed the write-ahead log: it comes back when the program
     // has opened the database.

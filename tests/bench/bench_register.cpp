@@ -293,8 +293,8 @@ int main(int argc, char *argv[])
         HouseholdRepository repository(database, QStringLiteral("bench"));
         QElapsedTimer timer;
         timer.start();
-        if (!repository.insert(makeHouseholds(kHouseholds))) {
-            std::fprintf(stderr, "%s\n", qPrintable(repository.errorString()));
+        if (const Status inserted = repository.insert(makeHouseholds(kHouseholds)); !inserted) {
+            std::fprintf(stderr, "%s\n", qPrintable(inserted.errorString()));
             return 2;
         }
         std::printf("built %d households in %.1f s\n", repository.count().valueOr(-1),

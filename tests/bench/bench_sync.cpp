@@ -270,8 +270,8 @@ void benchChanges(Setup &setup, QTemporaryDir &dir, ServerLog &log, int runs)
         records.append(record);
     }
     HouseholdRepository repository(a.database, loginA);
-    if (!repository.insert(records))
-        die(repository.errorString());
+    if (const Status inserted = repository.insert(records); !inserted)
+        die(inserted.errorString());
     const Cycle created = timedSync(a, log);
     const Cycle received = timedSync(b, log);
     std::printf("setup: 1,000 new households pushed in %.3f s (%d statements), received in "
@@ -281,12 +281,14 @@ void benchChanges(Setup &setup, QTemporaryDir &dir, ServerLog &log, int runs)
     std::vector<double> pushes, pulls, inserts, selects;
     for (int run = 0; run < runs; ++run) {
         for (const HouseholdRecord &record : std::as_const(records)) {
-            if (!repository.setFields(record.household.id,
-                                      {{HouseholdField::Notes,
-                                        QStringLiteral("run %1 note for %2")
-                                            .arg(run)
-                                            .arg(record.household.addressLine1)}}))
-                die(repository.errorString());
+            if (const Status changed
+                = repository.setFields(record.household.id,
+                                       {{HouseholdField::Notes,
+                                         QStringLiteral("run %1 note for %2")
+                                             .arg(run)
+                                             .arg(record.household.addressLine1)}});
+                !changed)
+                die(changed.errorString());
         }
         const Cycle push = timedSync(a, log);
         const Cycle pull = timedSync(b, log);
@@ -343,9 +345,10 @@ void benchChanges(Setup &setup, QTemporaryDir &dir, ServerLog &log, int runs)
                 median(pulls), median(selects), median(pulls) / median(selects));
 
     // Small volumes: one change, and nothing at all.
-    if (!repository.setFields(records[0].household.id,
-                              {{HouseholdField::Notes, QStringLiteral("one more")}}))
-        die(repository.errorString());
+    if (const Status changed = repository.setFields(
+            records[0].household.id, {{HouseholdField::Notes, QStringLiteral("one more")}});
+        !changed)
+        die(changed.errorString());
     const Cycle one = timedSync(a, log);
     const Cycle other = timedSync(b, log);
     const Cycle idle = timedSync(b, log);
@@ -525,8 +528,8 @@ void benchPushAtScale(Setup &setup, QTemporaryDir &dir, int perBatch)
             records.append(record);
         }
         // Imported as an import writes them: in bulk, one create op each.
-        if (!repository.insert(records))
-            die(repository.errorString());
+        if (const Status inserted = repository.insert(records); !inserted)
+            die(inserted.errorString());
         seconds.push_back(timedPush(device, kPassword, perBatch));
         std::printf("  %s %d households pushed in %.2f s: %.0f households/s\n",
                     batch == 0 ? "first" : "second", perBatch, seconds.back(),

@@ -52,6 +52,23 @@ std::vector<std::vector<int>> jobsOf(const RoutingSolution &solution)
 
 } // namespace
 
+TEST(RouteSolver, RefusesAProblemThatIsNotWellFormed)
+{
+    RoutingProblem problem = line(3);
+    ASSERT_TRUE(problem.validate());
+    problem.jobs[1].location = 4; // the travel model has locations 0 to 3
+    const Status valid = problem.validate();
+    ASSERT_FALSE(valid);
+    EXPECT_EQ(valid.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(valid.error().message, QStringLiteral("job 1: location outside the travel model"));
+    const Result<RoutingSolution> solved = RouteSolver::solve(problem, iterations(10));
+    ASSERT_FALSE(solved);
+    EXPECT_EQ(solved.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(solved.error().message,
+              QStringLiteral(
+                  "The routing problem is not valid: job 1: location outside the travel model"));
+}
+
 TEST(RouteSolver, HandMadeOptima)
 {
     // One vehicle could take all three: out to 3 and back is 6.

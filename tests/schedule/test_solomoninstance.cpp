@@ -44,7 +44,8 @@ TEST(SolomonInstance, ReadsTheFormat)
     EXPECT_EQ(problem.vehicles.size(), 2u);
     EXPECT_DOUBLE_EQ(problem.travel->distance(0, 1), 5.0);
     EXPECT_DOUBLE_EQ(problem.travel->travelTime(1, 2), 5.0);
-    EXPECT_TRUE(problem.validate().isEmpty());
+    const Status valid = problem.validate();
+    EXPECT_TRUE(valid) << qPrintable(valid.errorString());
 }
 
 TEST(SolomonInstance, ReadsCrLfFiles)

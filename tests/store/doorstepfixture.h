@@ -74,7 +74,8 @@ protected:
         record.resident.id = QUuid::createUuid();
         if (residentId)
             *residentId = record.resident.id;
-        EXPECT_TRUE(m_repository->insert({record})) << qPrintable(m_repository->errorString());
+        const Status inserted = m_repository->insert({record});
+        EXPECT_TRUE(inserted) << qPrintable(inserted.errorString());
         return record.household.id;
     }
 

@@ -23,12 +23,12 @@ protected:
     void SetUp() override
     {
         StoreFixture::SetUp();
-        ASSERT_TRUE(m_repository->insert(
+        const Status inserted = m_repository->insert(
             {household(QStringLiteral("12 Thorpe Road"), QStringLiteral("LE13 1AB"),
                        QStringLiteral("Margaret Atkinson")),
              household(QStringLiteral("7 Leicester Road"), QStringLiteral("LE2 4AA"),
-                       QStringLiteral("Priya Patel"))}))
-            << qPrintable(m_repository->errorString());
+                       QStringLiteral("Priya Patel"))});
+        ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
         m_thorpe = idOf(QStringLiteral("12 Thorpe Road"));
         m_leicester = idOf(QStringLiteral("7 Leicester Road"));
         // As after a sync: the creates were sent, and the server's values were pulled in.

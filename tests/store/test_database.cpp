@@ -196,10 +196,11 @@ TEST(DatabaseMigrationTest, AnOlderDatabaseGetsItsQuickFindIndexRebuilt)
     EXPECT_EQ(repository.quickFind(QStringLiteral("LE131RB")).value(), QList<qint64> {1});
     EXPECT_EQ(repository.quickFind(QStringLiteral("Smith")).value(), QList<qint64> {1});
     const QUuid id = QUuid::fromString(QStringLiteral("0190a1b2-0000-7000-8000-000000000001"));
-    ASSERT_TRUE(repository.setFields(id,
-                                     {{HouseholdField::Postcode, QStringLiteral("LE13 9ZZ")},
-                                      {HouseholdField::ResidentName, QStringLiteral("Ann Jones")}}))
-        << qPrintable(repository.errorString());
+    const Status changed
+        = repository.setFields(id,
+                               {{HouseholdField::Postcode, QStringLiteral("LE13 9ZZ")},
+                                {HouseholdField::ResidentName, QStringLiteral("Ann Jones")}});
+    ASSERT_TRUE(changed) << qPrintable(changed.errorString());
     EXPECT_TRUE(repository.quickFind(QStringLiteral("LE131RB")).value().isEmpty());
     EXPECT_TRUE(repository.quickFind(QStringLiteral("Smith")).value().isEmpty());
     EXPECT_EQ(repository.quickFind(QStringLiteral("LE139ZZ")).value(), QList<qint64> {1});
@@ -288,7 +289,8 @@ TEST_F(DatabaseTest, ATruncatedFileIsReportedAsDamaged)
         records.append(household(QStringLiteral("%1 Thorpe End").arg(i), QStringLiteral("LE13 1RB"),
                                  QStringLiteral("Resident %1").arg(i)));
     }
-    ASSERT_TRUE(m_repository->insert(records)) << qPrintable(m_repository->errorString());
+    const Status inserted = m_repository->insert(records);
+    ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
     m_database.close();
     QFile file(m_path);
     const qint64 size = file.size();

@@ -62,7 +62,8 @@ TEST_F(DemoDataTest, RefusesADatabaseThatHasHouseholds)
     record.household.addressLine1 = text("12 Thorpe End");
     record.household.postcode = text("LE13 1RB");
     HouseholdRepository repository(imported, QStringLiteral("tester"));
-    ASSERT_TRUE(repository.insert({record})) << qPrintable(repository.errorString());
+    const Status inserted = repository.insert({record});
+    ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
     const Status onImported = DemoData::fill(imported, {});
     EXPECT_FALSE(onImported.ok());
     EXPECT_FALSE(onImported.errorString().isEmpty());
@@ -198,7 +199,8 @@ TEST_F(DemoDataTest, TheDemoIsOfferedOnlyToANewRegister)
     record.household.addressLine1 = text("3 Burton Road");
     record.household.postcode = text("LE13 1DL");
     HouseholdRepository repository(imported, QStringLiteral("tester"));
-    ASSERT_TRUE(repository.insert({record})) << qPrintable(repository.errorString());
+    const Status inserted = repository.insert({record});
+    ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
     EXPECT_FALSE(offered(imported)) << "has a household";
 
     const Database &synced = open(QStringLiteral("synced"));

@@ -3,6 +3,7 @@
 
 #include "doorstepfixture.h"
 
+#include "../lockholder.h"
 #include "store/auditlog.h"
 
 #include <QDir>
@@ -14,13 +15,13 @@
 using namespace saferhomes;
 using saferhomes::test::Doorstep;
 using saferhomes::test::DoorstepFixture;
+using saferhomes::test::LockHolder;
 using saferhomes::test::must;
 using saferhomes::test::text;
 
 /// Reads of a damaged database fail with the kind and a message that names the file and
-/// what could not be read; none of them answers "nothing" instead. (A lock held by another
-/// program does not stop reads of the WAL database; writes under a lock are tested with
-/// them.)
+/// what could not be read; none of them answers "nothing" instead. (Another program's lock
+/// cannot reach these reads: DoorstepLockTest. Writes under a lock are tested with them.)
 class DoorstepDamagedTest : public DoorstepFixture {
 protected:
     void drop(const QString &table)
@@ -154,6 +155,45 @@ TEST_F(DoorstepDamagedTest, ARefusalIsInvalidAndAMissingThingIsNotFoundNeitherIs
     ASSERT_FALSE(noConsent.ok());
     EXPECT_EQ(noConsent.status.error().kind, Error::Kind::Invalid);
     EXPECT_EQ(noConsent.field, text("consent"));
+}
+
+/// Why the doorstep's reads never meet another program's lock. A write lock (BEGIN IMMEDIATE
+/// or EXCLUSIVE) does not stop readers of a WAL database. The lock that would, exclusive
+/// locking mode (LockHolder), needs the file to itself, and an open WAL connection keeps a
+/// shared lock on the file from its first read until it closes: Database::open() reads the
+/// schema version, so while the doorstep has the file open the other program cannot take
+/// the lock, and once the other program has it the doorstep cannot open the file (Locked,
+/// naming it), so no read is ever tried under it.
+using DoorstepLockTest = DoorstepFixture;
+
+TEST_F(DoorstepLockTest, AnotherProgramCannotLockTheFileTheDoorstepHasOpen)
+{
+    const QUuid id = addHousehold(text("5 Sandy Lane"), HouseholdStatus::Contacted);
+    const QUuid melton = areaId(text("Melton Town Centre"));
+    ASSERT_TRUE(visits().recordVisit(id, VisitOutcome::NoAnswer).ok());
+    giveSurveyConsent(id);
+    ASSERT_TRUE(surveys().startOrResume(id, text("1")).ok());
+
+    {
+        const LockHolder other(m_path, text("doorstep-other-program"));
+        EXPECT_FALSE(other.ok());
+        EXPECT_NE(other.error().find("database is locked"), std::string::npos) << other.error();
+        EXPECT_EQ(must(visits().myRound(melton)).size(), 1);
+        EXPECT_EQ(must(visits().timeline(id)).size(), 1);
+        EXPECT_TRUE(must(surveys().resumeDraft(id)).has_value());
+    }
+
+    // Closed, the file is the other program's to lock, and then the doorstep cannot open it.
+    m_doorstep.reset();
+    m_repository.reset();
+    m_database.close();
+    const LockHolder other(m_path, text("doorstep-other-program"));
+    ASSERT_TRUE(other.ok()) << other.error();
+    const Status reopened = m_database.open(m_path);
+    ASSERT_FALSE(reopened);
+    EXPECT_EQ(reopened.error().kind, Error::Kind::Locked) << qPrintable(reopened.errorString());
+    EXPECT_TRUE(reopened.errorString().contains(QDir::toNativeSeparators(m_path)))
+        << qPrintable(reopened.errorString());
 }
 
 using DoorstepCrashTest = DoorstepFixture;

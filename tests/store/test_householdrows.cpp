@@ -162,7 +162,8 @@ TEST_F(HouseholdRowsTest, ItsQuickFindTextIsTheOneTheIndexIsKeptWith)
     HouseholdRows rows;
     for (const HouseholdRecord &record : std::as_const(records))
         ASSERT_TRUE(rows.append(record, uuids).isEmpty());
-    ASSERT_TRUE(m_repository->insert(records)) << qPrintable(m_repository->errorString());
+    const Status inserted = m_repository->insert(records);
+    ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
 
     QSqlQuery query(m_database.connection());
     ASSERT_TRUE(query.exec(householdSearchTextSelect() + text("ORDER BY h.rid")));

@@ -23,7 +23,8 @@ protected:
                                            QStringLiteral("Melton Town Centre"));
         record.household.id = QUuid::createUuid();
         record.household.notes = QStringLiteral("Key under the mat");
-        EXPECT_TRUE(m_repository->insert({record})) << qPrintable(m_repository->errorString());
+        const Status inserted = m_repository->insert({record});
+        EXPECT_TRUE(inserted) << qPrintable(inserted.errorString());
         return record.household.id;
     }
 
@@ -113,7 +114,8 @@ TEST_F(LocalErasureTest, ScrubEmptiesTheWriteAheadLog)
     for (int i = 0; i < 2000; ++i)
         records.append(household(QStringLiteral("%1 Long Street").arg(i + 1),
                                  QStringLiteral("LE13 1AB"), QStringLiteral("Resident %1").arg(i)));
-    ASSERT_TRUE(m_repository->insert(records)) << qPrintable(m_repository->errorString());
+    const Status inserted = m_repository->insert(records);
+    ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
     const QString wal = m_path + QStringLiteral("-wal");
     ASSERT_GT(QFileInfo(wal).size(), 0) << "the test needs a write-ahead log with pages in it";
 
@@ -128,7 +130,8 @@ TEST_F(LocalErasureTest, ScrubFailsWhileAStatementOfTheConnectionIsActive)
     for (int i = 0; i < 500; ++i)
         records.append(
             household(QStringLiteral("%1 Busy Street").arg(i + 1), QStringLiteral("LE13 1AB")));
-    ASSERT_TRUE(m_repository->insert(records)) << qPrintable(m_repository->errorString());
+    const Status inserted = m_repository->insert(records);
+    ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
     const QString wal = m_path + QStringLiteral("-wal");
 
     // A read left open on the same connection: the checkpoint cannot run ("database table is

@@ -27,7 +27,8 @@ protected:
                         QStringLiteral("Ann"), kMelton);
         record.household.id = m_id;
         record.household.notes = QStringLiteral("A");
-        ASSERT_TRUE(m_repository->insert({record})) << qPrintable(m_repository->errorString());
+        const Status inserted = m_repository->insert({record});
+        ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
     }
 
     /// The central database's newer row of the household, stored as a pull stores it: through

@@ -190,10 +190,11 @@ protected:
         record.household.areaName = kMelton;
         record.resident.name = QStringLiteral("Pat");
         HouseholdRepository households = office.households();
-        EXPECT_TRUE(households.insert({record})) << households.errorString().toStdString();
-        EXPECT_TRUE(households.setFields(record.household.id,
-                                         {{HouseholdField::Status, QStringLiteral("accepted")}}))
-            << households.errorString().toStdString();
+        const Status inserted = households.insert({record});
+        EXPECT_TRUE(inserted) << inserted.errorString().toStdString();
+        const Status accepted = households.setFields(
+            record.household.id, {{HouseholdField::Status, QStringLiteral("accepted")}});
+        EXPECT_TRUE(accepted) << accepted.errorString().toStdString();
         const QString job = text(QUuid::createUuid());
         EXPECT_TRUE(office.exec(
             QStringLiteral("INSERT INTO job (id, household_id, status, created_at, "

@@ -74,16 +74,17 @@ public:
         record.household.areaName = area;
         record.resident.name = resident;
         HouseholdRepository repository = households();
-        EXPECT_TRUE(repository.insert({record})) << repository.errorString().toStdString();
+        const Status inserted = repository.insert({record});
+        EXPECT_TRUE(inserted) << inserted.errorString().toStdString();
         return record.household.id;
     }
 
     bool set(const QUuid &id, HouseholdField field, const QString &value)
     {
         HouseholdRepository repository = households();
-        const bool ok = repository.setFields(id, {{field, value}}).ok();
-        EXPECT_TRUE(ok) << repository.errorString().toStdString();
-        return ok;
+        const Status changed = repository.setFields(id, {{field, value}});
+        EXPECT_TRUE(changed) << changed.errorString().toStdString();
+        return changed.ok();
     }
 
     QString notes(const QUuid &id)

@@ -199,9 +199,9 @@ void FaultRun::create(int device, int count, bool mayStrayOutside)
         records.append(record);
     }
     HouseholdRepository repository = m_devices[size_t(device)]->households();
-    if (!repository.insert(records))
+    if (const Status inserted = repository.insert(records); !inserted)
         m_problems.append(QStringLiteral("%1: a local insert failed: %2")
-                              .arg(m_devices[size_t(device)]->name(), repository.errorString()));
+                              .arg(m_devices[size_t(device)]->name(), inserted.errorString()));
     m_counts.edits += count;
 }
 
@@ -261,10 +261,11 @@ void FaultRun::update(int device, const QString &household)
         changes.append({HouseholdField::Area, targets[bounded(0, int(targets.size()))]});
     }
     HouseholdRepository repository = m_devices[size_t(device)]->households();
-    if (!repository.setFields(QUuid::fromString(household), changes))
+    if (const Status changed = repository.setFields(QUuid::fromString(household), changes);
+        !changed)
         m_problems.append(
             QStringLiteral("%1: a local edit of %2 failed: %3")
-                .arg(m_devices[size_t(device)]->name(), household, repository.errorString()));
+                .arg(m_devices[size_t(device)]->name(), household, changed.errorString()));
     ++m_counts.edits;
 }
 
@@ -290,11 +291,12 @@ void FaultRun::editSameField(int device)
     const HouseholdField field = kContested[bounded(0, int(kContested.size()))];
     for (const int who : {device, other}) {
         HouseholdRepository repository = m_devices[size_t(who)]->households();
-        if (!repository.setFields(QUuid::fromString(household),
-                                  {{field, randomValue(field, m_random, token())}}))
+        if (const Status changed = repository.setFields(
+                QUuid::fromString(household), {{field, randomValue(field, m_random, token())}});
+            !changed)
             m_problems.append(
                 QStringLiteral("%1: a local edit of %2 failed: %3")
-                    .arg(m_devices[size_t(who)]->name(), household, repository.errorString()));
+                    .arg(m_devices[size_t(who)]->name(), household, changed.errorString()));
         ++m_counts.edits;
     }
 }

@@ -104,7 +104,8 @@ TEST_F(ChangeDownloadTest, MoreThan2500ChangesInOneTransactionArriveInPagesExact
     own.household.addressLine1 = QStringLiteral("1 Synced Street");
     own.household.postcode = QStringLiteral("LE18 1AA");
     own.household.areaName = kOadby;
-    ASSERT_TRUE(households.insert({own})) << households.errorString().toStdString();
+    const Status inserted = households.insert({own});
+    ASSERT_TRUE(inserted) << inserted.errorString().toStdString();
     SyncResult result = syncUntil(engine, [&] { return engine.pendingCount().valueOr(-1) == 0; });
     ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     ASSERT_EQ(result.pushed, 1);

@@ -135,7 +135,8 @@ TEST_F(SyncEngineTest, ManyChangesGoInBatchesAndComeBackInPages)
         records.append(record);
     }
     HouseholdRepository repository = a->households();
-    ASSERT_TRUE(repository.insert(records)) << repository.errorString().toStdString();
+    const Status inserted = repository.insert(records);
+    ASSERT_TRUE(inserted) << inserted.errorString().toStdString();
     EXPECT_EQ(a->outboxRows(), 1100);
     SyncResult result = a->sync();
     ASSERT_TRUE(synced(result));
@@ -344,7 +345,8 @@ TEST_F(SyncEngineTest, SameUprnOnTwoDevicesDoesNotStopThePull)
         record.household.postcode = QStringLiteral("LE13 1AA");
         record.household.areaName = kMelton;
         HouseholdRepository repository = device.households();
-        EXPECT_TRUE(repository.insert({record})) << repository.errorString().toStdString();
+        const Status inserted = repository.insert({record});
+        EXPECT_TRUE(inserted) << inserted.errorString().toStdString();
         return record.household.id;
     };
     const QUuid first = make(*a, QStringLiteral("1 Twin Street"));
@@ -368,10 +370,11 @@ TEST_F(SyncEngineTest, CoordinatesAddedLaterTravelTogether)
     const QUuid id = a->create(QStringLiteral("2 Map Lane"), kMelton, QStringLiteral("Kit"));
     ASSERT_TRUE(synced(a->sync()));
     HouseholdRepository repository = a->households();
-    ASSERT_TRUE(repository.setFields(id,
-                                     {{HouseholdField::Latitude, QStringLiteral("52.7661")},
-                                      {HouseholdField::Longitude, QStringLiteral("-0.8862")}}))
-        << repository.errorString().toStdString();
+    const Status placed
+        = repository.setFields(id,
+                               {{HouseholdField::Latitude, QStringLiteral("52.7661")},
+                                {HouseholdField::Longitude, QStringLiteral("-0.8862")}});
+    ASSERT_TRUE(placed) << placed.errorString().toStdString();
     ASSERT_TRUE(synced(a->sync()));
     const auto central = superuserSession(s_database);
     EXPECT_NEAR(central

@@ -86,7 +86,8 @@ void UiTest::insertSampleHouseholds()
                QStringLiteral("Melton Mowbray"), QString(), QString(), HouseholdStatus::Identified),
     };
     HouseholdRepository repo = repository();
-    ASSERT_TRUE(repo.insert(records)) << qPrintable(repo.errorString());
+    const Status inserted = repo.insert(records);
+    ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
     ASSERT_TRUE(repo.saveArea({{}, melton, 4, 0}));
     ASSERT_TRUE(repo.saveArea({{}, oadby, 2, 0}));
 }

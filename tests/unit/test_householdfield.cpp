@@ -77,6 +77,22 @@ TEST(Coordinates, InsideTheUk)
     EXPECT_FALSE(HouseholdFields::check(HouseholdField::Latitude, s("nan")).ok());
 }
 
+TEST(Coordinates, ACoordinateIsItsValueOrWhyNot)
+{
+    const Result<double> latitude
+        = HouseholdFields::coordinate(HouseholdField::Latitude, s("+52.7661"));
+    ASSERT_TRUE(latitude) << qPrintable(latitude.errorString());
+    EXPECT_EQ(*latitude, 52.7661);
+    const Result<double> outside = HouseholdFields::coordinate(HouseholdField::Latitude, s("40.7"));
+    ASSERT_FALSE(outside);
+    EXPECT_EQ(outside.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(outside.error().message, s("latitude 40.7 is outside the UK"));
+    const Result<double> west = HouseholdFields::coordinate(HouseholdField::Longitude, s("west"));
+    ASSERT_FALSE(west);
+    EXPECT_EQ(west.error().kind, Error::Kind::Invalid);
+    EXPECT_EQ(west.error().message, s("longitude is not a number"));
+}
+
 TEST(Coordinates, FormatReadsBackExactly)
 {
     for (double value : {52.7661, -0.8867, 52.766123456789012, -1.1, 60.0}) {

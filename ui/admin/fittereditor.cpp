@@ -267,17 +267,16 @@ bool FitterEditor::save()
     if (latitude.isEmpty() != longitude.isEmpty()) {
         locationProblem = tr("Give both latitude and longitude, or neither");
     } else if (!latitude.isEmpty()) {
-        double lat = 0;
-        double lon = 0;
-        locationProblem
-            = HouseholdFields::checkCoordinate(HouseholdField::Latitude, latitude, &lat);
-        if (locationProblem.isEmpty()) {
-            locationProblem
-                = HouseholdFields::checkCoordinate(HouseholdField::Longitude, longitude, &lon);
-        }
-        if (locationProblem.isEmpty()) {
-            fitter.latitude = lat;
-            fitter.longitude = lon;
+        const Result<double> lat = HouseholdFields::coordinate(HouseholdField::Latitude, latitude);
+        const Result<double> lon
+            = HouseholdFields::coordinate(HouseholdField::Longitude, longitude);
+        if (!lat) {
+            locationProblem = lat.error().message;
+        } else if (!lon) {
+            locationProblem = lon.error().message;
+        } else {
+            fitter.latitude = *lat;
+            fitter.longitude = *lon;
         }
     }
     show(m_locationError, locationProblem);

@@ -53,7 +53,7 @@ protected:
         HouseholdRepository repo = repository();
         // Two homes a few metres apart (a cluster until street level), one on its own 2 km
         // away, one in Oadby, one with no position.
-        ASSERT_TRUE(repo.insert({
+        const Status inserted = repo.insert({
             placed(QStringLiteral("1 Burton Street"), HouseholdStatus::Surveyed, 52.76610,
                    -0.88680),
             placed(QStringLiteral("3 Burton Street"), HouseholdStatus::Accepted, 52.76612,
@@ -64,7 +64,8 @@ protected:
                    QStringLiteral("Oadby")),
             placed(QStringLiteral("5 Nowhere Lane"), HouseholdStatus::Identified, std::nullopt,
                    std::nullopt),
-        })) << qPrintable(repo.errorString());
+        });
+        ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
     }
 
     std::unique_ptr<MapPage> makePage()

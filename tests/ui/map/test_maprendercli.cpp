@@ -33,7 +33,8 @@ protected:
             records.append(record);
         }
         HouseholdRepository repo = repository();
-        ASSERT_TRUE(repo.insert(records)) << qPrintable(repo.errorString());
+        const Status inserted = repo.insert(records);
+        ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
         // Zoom 9 tiles round Melton (z9 tile 254/167), each a colour of its own.
         QList<SolidTile> tiles;
         for (int x = 252; x <= 256; ++x) {

@@ -117,7 +117,8 @@ protected:
         record.household.areaName = area;
         record.resident.name = resident;
         HouseholdRepository repo = repository();
-        EXPECT_TRUE(repo.insert({record})) << qPrintable(repo.errorString());
+        const Status inserted = repo.insert({record});
+        EXPECT_TRUE(inserted) << qPrintable(inserted.errorString());
         return record.household.id;
     }
 
