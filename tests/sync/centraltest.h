@@ -8,7 +8,10 @@
 #include "sync/centraladmin.h"
 
 #include <QDeadlineTimer>
+#include <QHash>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <gtest/gtest.h>
 
@@ -17,6 +20,7 @@
 #include <memory>
 #include <ostream>
 #include <thread>
+#include <utility>
 
 // Readable GoogleTest output for QString.
 inline void PrintTo(const QString &text, std::ostream *stream)
@@ -84,6 +88,32 @@ inline QString initialisedDatabase(const QString &prefix)
     const CentralAdmin::Report result = CentralAdmin().initServer(superuserUri(database));
     EXPECT_TRUE(result.ok()) << result.errorString().toStdString();
     return result.ok() ? database : QString();
+}
+
+/// A person of a suite: their key (what its tests call them), their role and their areas.
+using Person = std::pair<QString, std::pair<QString, QStringList>>;
+
+/// A new database on which init-server has run, with \a people added, each as a login of their
+/// own made from their key, with \a password; \a logins maps each key to its login. Empty (and
+/// a test failure, the first that stopped it) when any of that fails.
+inline QString databaseWithPeople(const QString &prefix, const QList<Person> &people,
+                                  const QString &password, QHash<QString, QString> *logins)
+{
+    logins->clear();
+    const QString database = initialisedDatabase(prefix);
+    if (database.isEmpty())
+        return {};
+    for (const auto &[key, person] : people) {
+        const QString login = PgCluster::uniqueName(key);
+        const CentralAdmin::Report result = CentralAdmin().addUser(
+            superuserUri(database), login, person.first, person.second, password);
+        if (!result.ok()) {
+            ADD_FAILURE() << result.errorString().toStdString();
+            return {};
+        }
+        logins->insert(key, login);
+    }
+    return database;
 }
 
 } // namespace saferhomes::synctest

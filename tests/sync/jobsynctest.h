@@ -109,9 +109,6 @@ inline QStringList localHeld(const TestDevice &device, const QString &job)
     return text;
 }
 
-/// A person of the suite: their key in s_logins, their role and areas.
-using Person = std::pair<QString, std::pair<QString, QStringList>>;
-
 class JobSyncTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() { setUpSuite(QStringLiteral("jobsync"), {}); }
@@ -120,27 +117,13 @@ protected:
     /// Melton (coordinator, coordinator_b), a fitter (fitter) and \a others.
     static void setUpSuite(const QString &prefix, const QList<Person> &others)
     {
-        s_logins.clear();
-        s_database = initialisedDatabase(prefix);
-        if (s_database.isEmpty())
-            return;
         QList<Person> people {
             {QStringLiteral("coordinator"), {QStringLiteral("coordinator"), {kMelton}}},
             {QStringLiteral("coordinator_b"), {QStringLiteral("coordinator"), {kMelton}}},
             {QStringLiteral("fitter"), {QStringLiteral("fitter"), {}}},
         };
         people.append(others);
-        for (const auto &[key, person] : std::as_const(people)) {
-            const QString login = PgCluster::uniqueName(key);
-            const CentralAdmin::Report result = CentralAdmin().addUser(
-                superuserUri(s_database), login, person.first, person.second, kPassword);
-            if (!result.ok()) {
-                ADD_FAILURE() << result.errorString().toStdString();
-                s_database.clear();
-                return;
-            }
-            s_logins.insert(key, login);
-        }
+        s_database = databaseWithPeople(prefix, people, kPassword, &s_logins);
     }
 
     void SetUp() override
@@ -158,12 +141,7 @@ protected:
 
     std::unique_ptr<TestDevice> device(const QString &name, const QString &login)
     {
-        auto made = std::make_unique<TestDevice>(name, m_dir.filePath(name + QStringLiteral(".db")),
-                                                 s_logins.value(login), kPassword,
-                                                 cluster().uri(s_logins.value(login), s_database));
-        QString error;
-        EXPECT_TRUE(made->open(&error)) << error.toStdString();
-        return made;
+        return openedDevice(m_dir, name, s_logins.value(login), kPassword, s_database);
     }
 
     /// A coordinator's device with the catalogue and the fitter pulled.

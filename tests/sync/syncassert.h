@@ -1,19 +1,62 @@
 #pragma once
 
 // What the sync tests against the central database share: a record id as the devices write it,
-// and a sync (or syncing until a condition holds) as a gtest assertion that names what failed
-// or was refused.
+// a device opened on a suite's database, a completed survey made on one, and a sync (or syncing
+// until a condition holds) as a gtest assertion that names what failed or was refused.
 
 #include "centraltest.h"
 #include "testdevice.h"
 
+#include <QTemporaryDir>
+#include <QUuid>
+
 #include <functional>
+#include <memory>
 
 namespace saferhomes::synctest {
 
 inline QString text(const QUuid &id)
 {
     return id.toString(QUuid::WithoutBraces);
+}
+
+/// The device \a name of \a login (a person of \a database, with \a password), its local file
+/// in \a dir, opened (a test failure when it cannot be).
+inline std::unique_ptr<TestDevice> openedDevice(const QTemporaryDir &dir, const QString &name,
+                                                const QString &login, const QString &password,
+                                                const QString &database)
+{
+    auto made = std::make_unique<TestDevice>(name, dir.filePath(name + QStringLiteral(".db")),
+                                             login, password, cluster().uri(login, database));
+    QString error;
+    EXPECT_TRUE(made->open(&error)) << error.toStdString();
+    return made;
+}
+
+/// A household at \a line1 (LE13 1AA) of \a area, its resident Sam, and a survey of it
+/// completed on 24 November 2026 (no package yet), made on \a device: the survey's id.
+inline QString completedSurvey(TestDevice &device, const QString &line1, const QString &area)
+{
+    HouseholdRecord record;
+    record.household.id = QUuid::createUuid();
+    record.household.addressLine1 = line1;
+    record.household.postcode = QStringLiteral("LE13 1AA");
+    record.household.areaName = area;
+    record.resident.name = QStringLiteral("Sam");
+    HouseholdRepository households = device.households();
+    const auto inserted = households.insert({record});
+    EXPECT_TRUE(inserted) << inserted.errorString().toStdString();
+    const QString survey = text(QUuid::createUuid());
+    EXPECT_TRUE(device.exec(QStringLiteral("INSERT INTO survey (id, household_id, "
+                                           "definition_version, started_at, by_user) VALUES "
+                                           "(?, ?, '1', '2026-11-24T10:00:00.000Z', 'a')"),
+                            {survey, text(record.household.id)}))
+        << device.lastError().toStdString();
+    EXPECT_TRUE(device.exec(QStringLiteral("UPDATE survey SET completed_at = "
+                                           "'2026-11-24T10:40:00.000Z' WHERE id = ?"),
+                            {survey}))
+        << device.lastError().toStdString();
+    return survey;
 }
 
 /// Success when \a result synced with nothing refused; else what failed or the first refusal.

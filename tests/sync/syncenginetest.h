@@ -147,10 +147,7 @@ class SyncEngineTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite()
     {
-        s_database = initialisedDatabase(QStringLiteral("syncengine"));
-        if (s_database.isEmpty())
-            return;
-        const QList<std::pair<QString, std::pair<QString, QStringList>>> people {
+        const QList<Person> people {
             {QStringLiteral("officer_a"), {QStringLiteral("officer"), {enginetest::kMelton}}},
             {QStringLiteral("officer_b"), {QStringLiteral("officer"), {enginetest::kMelton}}},
             {QStringLiteral("officer_oadby"), {QStringLiteral("officer"), {enginetest::kOadby}}},
@@ -164,18 +161,8 @@ protected:
             {QStringLiteral("mover"), {QStringLiteral("officer"), {enginetest::kMelton}}},
             {QStringLiteral("manager"), {QStringLiteral("manager"), {}}},
         };
-        for (const auto &[key, person] : people) {
-            const QString login = PgCluster::uniqueName(key);
-            const CentralAdmin::Report result
-                = CentralAdmin().addUser(superuserUri(s_database), login, person.first,
-                                         person.second, enginetest::kPassword);
-            if (!result.ok()) {
-                ADD_FAILURE() << result.errorString().toStdString();
-                s_database.clear();
-                return;
-            }
-            s_logins.insert(key, login);
-        }
+        s_database = databaseWithPeople(QStringLiteral("syncengine"), people, enginetest::kPassword,
+                                        &s_logins);
     }
 
     void SetUp() override

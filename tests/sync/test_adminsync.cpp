@@ -59,27 +59,14 @@ class AdminSyncTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite()
     {
-        s_database = initialisedDatabase(QStringLiteral("adminsync"));
-        if (s_database.isEmpty())
-            return;
-        const QList<std::pair<QString, std::pair<QString, QStringList>>> people {
+        const QList<Person> people {
             {QStringLiteral("manager"), {QStringLiteral("manager"), {}}},
             {QStringLiteral("manager_b"), {QStringLiteral("manager"), {}}},
             {QStringLiteral("officer"), {QStringLiteral("officer"), {kMelton}}},
             {QStringLiteral("volunteer"), {QStringLiteral("volunteer"), {kMelton}}},
             {QStringLiteral("coordinator"), {QStringLiteral("coordinator"), {kMelton}}},
         };
-        for (const auto &[key, person] : people) {
-            const QString login = PgCluster::uniqueName(key);
-            const CentralAdmin::Report result = CentralAdmin().addUser(
-                superuserUri(s_database), login, person.first, person.second, kPassword);
-            if (!result.ok()) {
-                ADD_FAILURE() << result.errorString().toStdString();
-                s_database.clear();
-                return;
-            }
-            s_logins.insert(key, login);
-        }
+        s_database = databaseWithPeople(QStringLiteral("adminsync"), people, kPassword, &s_logins);
     }
 
     void SetUp() override
@@ -91,12 +78,7 @@ protected:
 
     std::unique_ptr<TestDevice> device(const QString &name, const QString &login)
     {
-        auto made = std::make_unique<TestDevice>(name, m_dir.filePath(name + QStringLiteral(".db")),
-                                                 s_logins.value(login), kPassword,
-                                                 cluster().uri(s_logins.value(login), s_database));
-        QString error;
-        EXPECT_TRUE(made->open(&error)) << error.toStdString();
-        return made;
+        return openedDevice(m_dir, name, s_logins.value(login), kPassword, s_database);
     }
 
     /// A device that has synced once, so it knows the areas and who its user is.

@@ -214,7 +214,7 @@ TEST(CentralScript, SplitsAtTopLevelSemicolonsOnly)
 
 TEST(CentralScript, ShipsNumberedMigrations)
 {
-    EXPECT_EQ(CentralAdmin::latestSchemaVersion(), 18);
+    EXPECT_EQ(CentralAdmin::latestSchemaVersion(), 19);
     for (const QString &path : {QStringLiteral(":/sql/postgres/0001_central.sql"),
                                 QStringLiteral(":/sql/postgres/0002_access.sql")}) {
         QFile file(path);
@@ -233,7 +233,7 @@ TEST(CentralSchema, InitServerCreatesTablesRolesAndPolicies)
     const CentralAdmin::Report result = CentralAdmin().initServer(superuserUri(database));
     ASSERT_TRUE(result.ok()) << result.errorString().toStdString();
     EXPECT_EQ(result.applied, CentralAdmin::latestSchemaVersion());
-    EXPECT_EQ(result.schemaVersion, 18);
+    EXPECT_EQ(result.schemaVersion, 19);
 
     const auto session = superuserSession(database);
     EXPECT_EQ(session->column(QStringLiteral("SELECT relname FROM pg_class WHERE relkind = 'r' "
@@ -258,7 +258,7 @@ TEST(CentralSchema, InitServerCreatesTablesRolesAndPolicies)
                                          "WHERE extname = 'btree_gist'"))
                   .toInt(),
               1);
-    EXPECT_EQ(session->value(QStringLiteral("SELECT schema_version FROM schema_info")).toInt(), 18);
+    EXPECT_EQ(session->value(QStringLiteral("SELECT schema_version FROM schema_info")).toInt(), 19);
     EXPECT_FALSE(session->value(QStringLiteral("SELECT min_client_version FROM schema_info"))
                      .toString()
                      .isEmpty());
@@ -309,7 +309,7 @@ TEST(CentralSchema, InitServerTwiceChangesNothing)
     const CentralAdmin::Report again = CentralAdmin().initServer(superuserUri(database));
     ASSERT_TRUE(again.ok()) << again.errorString().toStdString();
     EXPECT_EQ(again.applied, 0);
-    EXPECT_EQ(again.schemaVersion, 18);
+    EXPECT_EQ(again.schemaVersion, 19);
     EXPECT_TRUE(again.createdRoles.isEmpty());
     EXPECT_EQ(catalogSnapshot(*session), before);
 }

@@ -96,7 +96,7 @@ TEST(CliAdmin, InitServerAndAddUserSucceedWithJson)
     const QString uri = superuserUri(database);
     CliRun run = cli(initServer(uri));
     ASSERT_EQ(run.exitCode, 0) << run;
-    EXPECT_EQ(run.json().value(u"schema_version").toInt(), 18) << run;
+    EXPECT_EQ(run.json().value(u"schema_version").toInt(), 19) << run;
     EXPECT_EQ(run.json().value(u"applied").toInt(), CentralAdmin::latestSchemaVersion()) << run;
     run = cli(initServer(uri));
     ASSERT_EQ(run.exitCode, 0) << run;

@@ -99,28 +99,11 @@ protected:
     QString agree(TestDevice &officer, const QString &line1, const QList<PackageItem> &package,
                   const QString &availability, const QString &notes, QString *survey)
     {
-        HouseholdRecord record;
-        record.household.id = QUuid::createUuid();
-        record.household.addressLine1 = line1;
-        record.household.postcode = QStringLiteral("LE13 1AA");
-        record.household.areaName = kMelton;
-        record.resident.name = QStringLiteral("Sam");
-        HouseholdRepository households = officer.households();
-        const auto done1 = households.insert({record});
-        EXPECT_TRUE(done1) << done1.errorString().toStdString();
-        *survey = text(QUuid::createUuid());
-        EXPECT_TRUE(officer.exec(QStringLiteral("INSERT INTO survey (id, household_id, "
-                                                "definition_version, started_at, by_user) VALUES "
-                                                "(?, ?, '1', '2026-11-24T10:00:00.000Z', 'a')"),
-                                 {*survey, text(record.household.id)}))
-            << officer.lastError().toStdString();
-        EXPECT_TRUE(officer.exec(QStringLiteral("UPDATE survey SET completed_at = "
-                                                "'2026-11-24T10:40:00.000Z' WHERE id = ?"),
-                                 {*survey}))
-            << officer.lastError().toStdString();
-        EXPECT_TRUE(officer.exec(QStringLiteral("UPDATE household SET status = 'accepted' "
-                                                "WHERE id = ?"),
-                                 {text(record.household.id)}));
+        *survey = completedSurvey(officer, line1, kMelton);
+        EXPECT_TRUE(
+            officer.exec(QStringLiteral("UPDATE household SET status = 'accepted' WHERE "
+                                        "id = (SELECT household_id FROM survey WHERE id = ?)"),
+                         {*survey}));
         return agreeAgain(officer, *survey, package, availability, notes);
     }
 
@@ -139,6 +122,60 @@ protected:
         return job ? text(*job) : QString();
     }
 
+    /// 6 window locks, 3 door viewers and 4 door chains delivered to the depot (delivery note
+    /// \a note), recorded on \a coordinator.
+    static void stockTheDepot(TestDevice &coordinator, const QString &note)
+    {
+        ASSERT_TRUE(StockLedger(coordinator.database(), coordinator.login())
+                        .receive({{QStringLiteral("WINDOW_LOCK"), 6},
+                                  {QStringLiteral("DOOR_VIEWER"), 3},
+                                  {QStringLiteral("DOOR_CHAIN_TS003"), 4}},
+                                 StockLocation::depot(), note));
+    }
+
+    /// Books \a job (the first package's, 65 minutes) on the fitter from 09:00 GMT on \a day,
+    /// on \a coordinator once its items have arrived there, and syncs the booking.
+    void bookAtNine(TestDevice &coordinator, const QString &job, QDate day)
+    {
+        ASSERT_TRUE(
+            syncUntil(coordinator, [&] { return localItems(coordinator, job).size() == 2; }));
+        ASSERT_TRUE(JobRepository(coordinator.database(), coordinator.login())
+                        .bookJob(QUuid::fromString(job), QUuid::fromString(m_fitterId),
+                                 QDateTime(day, QTime(9, 0), QTimeZone::utc()), 65));
+        ASSERT_TRUE(synced(coordinator.sync()));
+    }
+
+    /// The first package agreed on \a officer for a household at \a line1, booked by
+    /// \a coordinator from 09:00 to 10:05 on \a day (sequence 0 to 1), as \a officer's device
+    /// has heard: the job's id (empty when that failed).
+    QString bookedOnTheDoorstep(TestDevice &officer, TestDevice &coordinator, const QString &line1,
+                                QDate day, QString *survey)
+    {
+        const QString job
+            = agree(officer, line1, m_first, kMornings, QStringLiteral("Side gate"), survey);
+        EXPECT_TRUE(synced(officer.sync()));
+        bookAtNine(coordinator, job, day);
+        const QString end = QDateTime(day, QTime(10, 5), QTimeZone::utc())
+                                .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"));
+        EXPECT_TRUE(syncUntil(officer, [&] { return localJob(officer, job).value(3) == end; }));
+        return ::testing::Test::HasFailure() ? QString() : job;
+    }
+
+    /// A job in the tray as localJob() and centralJob() read it: \a minutes long, at
+    /// \a sequence, with the access notes given with the second package.
+    static QStringList trayJob(int minutes, int sequence)
+    {
+        return {QStringLiteral("unscheduled"),
+                QString(),
+                QString(),
+                QString(),
+                QString(),
+                QString::number(minutes),
+                QString::number(sequence),
+                QString(),
+                QStringLiteral("Key with the neighbour at number 3")};
+    }
+
     /// An unscheduled job agreed again on \a login's device (the test below).
     void trayJobFollowsPackage(const QString &login);
 
@@ -152,6 +189,9 @@ protected:
         {QStringLiteral("WINDOW_LOCK"), 1, QStringLiteral("back bedroom"), true},
         {QStringLiteral("DOOR_CHAIN_TS003"), 1, QString(), true},
         {QStringLiteral("DOOR_VIEWER"), 1, QString(), false}};
+    /// The items of a job of the second package (localItems, centralItems).
+    const QStringList m_secondItems {QStringLiteral("DOOR_CHAIN_TS003 x1"),
+                                     QStringLiteral("WINDOW_LOCK x1")};
 };
 
 TEST_F(OfficerPackageSyncTest, ABookedJobFollowsAPackageAgreedAgainOnAnOfficersDevice)
@@ -160,11 +200,8 @@ TEST_F(OfficerPackageSyncTest, ABookedJobFollowsAPackageAgreedAgainOnAnOfficersD
     auto coordinator = office(QStringLiteral("booked-office"), QStringLiteral("coordinator"));
     // The depot receives 6 window locks, 3 door viewers and 4 door chains; the fitter's van
     // takes 2 window locks and a door viewer.
+    ASSERT_NO_FATAL_FAILURE(stockTheDepot(*coordinator, QStringLiteral("DN-7")));
     StockLedger ledger(coordinator->database(), coordinator->login());
-    ASSERT_TRUE(ledger.receive({{QStringLiteral("WINDOW_LOCK"), 6},
-                                {QStringLiteral("DOOR_VIEWER"), 3},
-                                {QStringLiteral("DOOR_CHAIN_TS003"), 4}},
-                               StockLocation::depot(), QStringLiteral("DN-7")));
     ASSERT_TRUE(
         ledger.transfer(QStringLiteral("WINDOW_LOCK"), 2, StockLocation::depot(), m_fitterId));
     ASSERT_TRUE(
@@ -180,11 +217,7 @@ TEST_F(OfficerPackageSyncTest, ABookedJobFollowsAPackageAgreedAgainOnAnOfficersD
 
     // The coordinator books it on the fitter, Monday 1 February 2027 at 09:00 (GMT): the van
     // holds its items.
-    ASSERT_TRUE(syncUntil(*coordinator, [&] { return localItems(*coordinator, job).size() == 2; }));
-    ASSERT_TRUE(JobRepository(coordinator->database(), coordinator->login())
-                    .bookJob(QUuid::fromString(job), QUuid::fromString(m_fitterId),
-                             QDateTime(QDate(2027, 2, 1), QTime(9, 0), QTimeZone::utc()), 65));
-    ASSERT_TRUE(synced(coordinator->sync()));
+    ASSERT_NO_FATAL_FAILURE(bookAtNine(*coordinator, job, QDate(2027, 2, 1)));
     EXPECT_EQ(centralHeld(*m_central, job),
               QStringList({QStringLiteral("DOOR_VIEWER@%1 1").arg(m_fitterId),
                            QStringLiteral("WINDOW_LOCK@%1 2").arg(m_fitterId)}));
@@ -252,20 +285,12 @@ TEST_F(OfficerPackageSyncTest, APackageAgreedAgainBeforeTheBookingReachedTheOffi
     auto officer = doorstep(QStringLiteral("late-officer"));
     auto coordinator = office(QStringLiteral("late-office"), QStringLiteral("coordinator"));
     // Nothing in the van: the job's items are held at the depot.
-    ASSERT_TRUE(StockLedger(coordinator->database(), coordinator->login())
-                    .receive({{QStringLiteral("WINDOW_LOCK"), 6},
-                              {QStringLiteral("DOOR_VIEWER"), 3},
-                              {QStringLiteral("DOOR_CHAIN_TS003"), 4}},
-                             StockLocation::depot(), QStringLiteral("DN-9")));
+    ASSERT_NO_FATAL_FAILURE(stockTheDepot(*coordinator, QStringLiteral("DN-9")));
     QString survey;
     const QString job = agree(*officer, QStringLiteral("3 Offline Lane"), m_first, kMornings,
                               QStringLiteral("Side gate"), &survey);
     ASSERT_TRUE(synced(officer->sync()));
-    ASSERT_TRUE(syncUntil(*coordinator, [&] { return localItems(*coordinator, job).size() == 2; }));
-    ASSERT_TRUE(JobRepository(coordinator->database(), coordinator->login())
-                    .bookJob(QUuid::fromString(job), QUuid::fromString(m_fitterId),
-                             QDateTime(QDate(2027, 2, 3), QTime(9, 0), QTimeZone::utc()), 65));
-    ASSERT_TRUE(synced(coordinator->sync()));
+    ASSERT_NO_FATAL_FAILURE(bookAtNine(*coordinator, job, QDate(2027, 2, 3)));
     EXPECT_EQ(centralHeld(*m_central, job),
               QStringList(
                   {QStringLiteral("DOOR_VIEWER@depot 1"), QStringLiteral("WINDOW_LOCK@depot 2")}));
@@ -311,6 +336,103 @@ TEST_F(OfficerPackageSyncTest, APackageAgreedAgainBeforeTheBookingReachedTheOffi
     EXPECT_TRUE(coordinator->rejectedOps().isEmpty());
 }
 
+TEST_F(OfficerPackageSyncTest, AJobTheOfficeTookOffTheScheduleTakesTheLengthAgreedAtTheDoor)
+{
+    auto officer = doorstep(QStringLiteral("unbooked-officer"));
+    auto coordinator = office(QStringLiteral("unbooked-office"), QStringLiteral("coordinator"));
+    ASSERT_NO_FATAL_FAILURE(stockTheDepot(*coordinator, QStringLiteral("DN-10")));
+    // Booked on Thursday 4 February 2027 from 09:00 to 10:05, and the officer's device hears
+    // of it.
+    QString survey;
+    const QString job = bookedOnTheDoorstep(
+        *officer, *coordinator, QStringLiteral("4 Unbooked Walk"), QDate(2027, 2, 4), &survey);
+    ASSERT_FALSE(job.isEmpty());
+    // The office takes it off the schedule (sequence 1 to 2; its reservations go back); the
+    // officer's device does not hear of it.
+    ASSERT_TRUE(JobRepository(coordinator->database(), coordinator->login())
+                    .unscheduleJob(QUuid::fromString(job)));
+    ASSERT_TRUE(synced(coordinator->sync()));
+    ASSERT_EQ(centralJob(*m_central, job).value(0), QStringLiteral("unscheduled"));
+
+    // At the door the officer, whose device still has it booked, agrees the second package:
+    // 45 minutes, so on their device it ends at 09:45 (sequence 1 to 2).
+    ASSERT_EQ(localJob(*officer, job).value(0), QStringLiteral("scheduled"));
+    ASSERT_EQ(agreeAgain(*officer, survey, m_second, kAfternoons,
+                         QStringLiteral("Key with the neighbour at number 3")),
+              job);
+    ASSERT_EQ(localJob(*officer, job).value(3), QStringLiteral("2027-02-04T09:45:00.000Z"));
+    const SyncResult pushed = officer->sync();
+    EXPECT_TRUE(synced(pushed)) << reasons(pushed).toStdString();
+
+    // The server: still in the tray (no fitter, start or end; the sequence the office left),
+    // 45 minutes long, with the new items, availability and notes, holding no stock.
+    const QStringList expected = trayJob(45, 2);
+    EXPECT_EQ(centralJob(*m_central, job), expected);
+    EXPECT_EQ(centralItems(*m_central, job), m_secondItems);
+    EXPECT_EQ(centralAvailability(*m_central, job), object(kAfternoons));
+    EXPECT_TRUE(centralHeld(*m_central, job).isEmpty());
+
+    // The officer's device takes the job as the server has it, with nothing refused; the
+    // coordinator's tray learns the new length.
+    ASSERT_TRUE(syncUntil(*officer, [&] { return localJob(*officer, job) == expected; }))
+        << localJob(*officer, job).join(u'|').toStdString();
+    EXPECT_EQ(localItems(*officer, job), m_secondItems);
+    EXPECT_EQ(officer->outboxRows(), 0);
+    EXPECT_TRUE(officer->rejectedOps().isEmpty());
+    ASSERT_TRUE(syncUntil(*coordinator, [&] { return localJob(*coordinator, job) == expected; }))
+        << localJob(*coordinator, job).join(u'|').toStdString();
+    EXPECT_EQ(localItems(*coordinator, job), m_secondItems);
+    EXPECT_EQ(localAvailability(*coordinator, job), object(kAfternoons));
+    EXPECT_TRUE(localHeld(*coordinator, job).isEmpty());
+    EXPECT_TRUE(coordinator->rejectedOps().isEmpty());
+}
+
+TEST_F(OfficerPackageSyncTest, ALengthTheOfficeChangedBeforeTakingTheJobOffTheScheduleStands)
+{
+    auto officer = doorstep(QStringLiteral("resized-officer"));
+    auto coordinator = office(QStringLiteral("resized-office"), QStringLiteral("coordinator"));
+    QString survey;
+    const QString job = bookedOnTheDoorstep(*officer, *coordinator, QStringLiteral("5 Resized Row"),
+                                            QDate(2027, 2, 5), &survey);
+    ASSERT_FALSE(job.isEmpty());
+    // The office makes it 80 minutes long by hand (sequence 1 to 2), then takes it off the
+    // schedule (2 to 3).
+    JobRepository jobs(coordinator->database(), coordinator->login());
+    ASSERT_TRUE(jobs.resizeJob(QUuid::fromString(job), 80));
+    ASSERT_TRUE(jobs.unscheduleJob(QUuid::fromString(job)));
+    ASSERT_TRUE(synced(coordinator->sync()));
+
+    // The officer agrees the second package on a device that still has it booked for 65
+    // minutes: the server no longer has that length, so the change is refused and the
+    // office's 80 minutes stand. The items, availability and notes arrive.
+    ASSERT_EQ(agreeAgain(*officer, survey, m_second, kAfternoons,
+                         QStringLiteral("Key with the neighbour at number 3")),
+              job);
+    const SyncResult refused = officer->sync();
+    ASSERT_TRUE(refused.ok()) << refused.errorString().toStdString();
+    ASSERT_EQ(refused.rejected.size(), 1) << reasons(refused).toStdString();
+    EXPECT_EQ(refused.rejected.first().entityId, job);
+    EXPECT_EQ(refused.rejected.first().reason,
+              QStringLiteral("the duration_minutes of job %1 was changed on the server (now 80): "
+                             "the server's version stands")
+                  .arg(job));
+    const QStringList expected = trayJob(80, 3);
+    EXPECT_EQ(centralJob(*m_central, job), expected);
+    EXPECT_EQ(centralItems(*m_central, job), m_secondItems);
+
+    // The officer's device takes the server's job back and keeps the refusal to show; the
+    // coordinator's tray keeps its length and gets the new items.
+    ASSERT_TRUE(syncUntil(*officer, [&] { return localJob(*officer, job) == expected; }))
+        << localJob(*officer, job).join(u'|').toStdString();
+    EXPECT_EQ(localItems(*officer, job), m_secondItems);
+    EXPECT_EQ(officer->rejectedOps().size(), 1);
+    ASSERT_TRUE(syncUntil(*coordinator, [&] {
+        return localJob(*coordinator, job) == expected
+            && localItems(*coordinator, job) == m_secondItems;
+    })) << localJob(*coordinator, job).join(u'|').toStdString();
+    EXPECT_TRUE(coordinator->rejectedOps().isEmpty());
+}
+
 TEST_F(OfficerPackageSyncTest, AnUnscheduledJobFollowsAPackageAgreedAgainAtTheDoorstep)
 {
     // An officer's device, and a volunteer's (they agree packages at the doorstep too).
@@ -339,18 +461,9 @@ void OfficerPackageSyncTest::trayJobFollowsPackage(const QString &login)
               job);
     ASSERT_TRUE(synced(officer->sync()));
     EXPECT_EQ(officer->outboxRows(), 0);
-    const QStringList expected {QStringLiteral("unscheduled"),
-                                QString(),
-                                QString(),
-                                QString(),
-                                QString(),
-                                QStringLiteral("45"),
-                                QStringLiteral("0"),
-                                QString(),
-                                QStringLiteral("Key with the neighbour at number 3")};
+    const QStringList expected = trayJob(45, 0);
     EXPECT_EQ(centralJob(*m_central, job), expected);
-    const QStringList items {QStringLiteral("DOOR_CHAIN_TS003 x1"),
-                             QStringLiteral("WINDOW_LOCK x1")};
+    const QStringList &items = m_secondItems;
     EXPECT_EQ(centralItems(*m_central, job), items);
     EXPECT_EQ(centralAvailability(*m_central, job), object(kAfternoons));
     EXPECT_TRUE(centralHeld(*m_central, job).isEmpty());

@@ -33,20 +33,11 @@ class PackageAgreedSyncTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite()
     {
-        s_database = initialisedDatabase(QStringLiteral("packageagreed"));
-        if (s_database.isEmpty())
-            return;
-        for (const QString &key : {QStringLiteral("officer_a"), QStringLiteral("officer_b")}) {
-            const QString login = PgCluster::uniqueName(key);
-            const CentralAdmin::Report result = CentralAdmin().addUser(
-                superuserUri(s_database), login, QStringLiteral("officer"), {kMelton}, kPassword);
-            if (!result.ok()) {
-                ADD_FAILURE() << result.errorString().toStdString();
-                s_database.clear();
-                return;
-            }
-            s_logins.insert(key, login);
-        }
+        s_database = databaseWithPeople(
+            QStringLiteral("packageagreed"),
+            {{QStringLiteral("officer_a"), {QStringLiteral("officer"), {kMelton}}},
+             {QStringLiteral("officer_b"), {QStringLiteral("officer"), {kMelton}}}},
+            kPassword, &s_logins);
     }
 
     void SetUp() override
@@ -59,38 +50,16 @@ protected:
     /// A device of \a login with the server's catalogue (packages refer to it).
     std::unique_ptr<TestDevice> device(const QString &name, const QString &login)
     {
-        auto made = std::make_unique<TestDevice>(name, m_dir.filePath(name + QStringLiteral(".db")),
-                                                 s_logins.value(login), kPassword,
-                                                 cluster().uri(s_logins.value(login), s_database));
-        QString error;
-        EXPECT_TRUE(made->open(&error)) << error.toStdString();
+        auto made = openedDevice(m_dir, name, s_logins.value(login), kPassword, s_database);
         EXPECT_TRUE(synced(made->sync()));
         return made;
     }
 
-    /// A household with a completed survey (no package yet) on \a device; the survey's id.
-    QString completedSurvey(TestDevice &device, const QString &line1)
+    /// A household of Melton with a completed survey (no package yet) on \a device; the
+    /// survey's id.
+    static QString completedSurvey(TestDevice &device, const QString &line1)
     {
-        HouseholdRecord record;
-        record.household.id = QUuid::createUuid();
-        record.household.addressLine1 = line1;
-        record.household.postcode = QStringLiteral("LE13 1AA");
-        record.household.areaName = kMelton;
-        record.resident.name = QStringLiteral("Sam");
-        HouseholdRepository households = device.households();
-        const auto done1 = households.insert({record});
-        EXPECT_TRUE(done1) << done1.errorString().toStdString();
-        const QString survey = text(QUuid::createUuid());
-        EXPECT_TRUE(device.exec(QStringLiteral("INSERT INTO survey (id, household_id, "
-                                               "definition_version, started_at, by_user) VALUES "
-                                               "(?, ?, '1', '2026-11-24T10:00:00.000Z', 'a')"),
-                                {survey, text(record.household.id)}))
-            << device.lastError().toStdString();
-        EXPECT_TRUE(device.exec(QStringLiteral("UPDATE survey SET completed_at = "
-                                               "'2026-11-24T10:40:00.000Z' WHERE id = ?"),
-                                {survey}))
-            << device.lastError().toStdString();
-        return survey;
+        return synctest::completedSurvey(device, line1, kMelton);
     }
 
     /// The survey's agreement time on the server, written as the devices store times.

@@ -8,8 +8,6 @@
 #include <QHash>
 #include <QUuid>
 
-#include <map>
-
 namespace saferhomes::synctest {
 
 namespace {
@@ -77,29 +75,21 @@ protected:
 
 void Rls::SetUpTestSuite()
 {
-    s_database = initialisedDatabase(QStringLiteral("rls"));
+    // Added in the order of their keys, as before.
+    s_database = databaseWithPeople(
+        QStringLiteral("rls"),
+        {
+            {QStringLiteral("admin"), {QStringLiteral("admin"), {}}},
+            {QStringLiteral("coordinator"), {QStringLiteral("coordinator"), {kMeltonArea}}},
+            {QStringLiteral("fitter"), {QStringLiteral("fitter"), {}}},
+            {QStringLiteral("manager"), {QStringLiteral("manager"), {}}},
+            {QStringLiteral("officer"), {QStringLiteral("officer"), {kMeltonArea}}},
+            {QStringLiteral("officer2"), {QStringLiteral("officer"), {kOadbyArea}}},
+            {QStringLiteral("volunteer"), {QStringLiteral("volunteer"), {kMeltonArea}}},
+        },
+        kPassword, &s_logins);
     if (s_database.isEmpty())
         return;
-    const std::map<QString, std::pair<QString, QStringList>> people {
-        {QStringLiteral("officer"), {QStringLiteral("officer"), {kMeltonArea}}},
-        {QStringLiteral("officer2"), {QStringLiteral("officer"), {kOadbyArea}}},
-        {QStringLiteral("volunteer"), {QStringLiteral("volunteer"), {kMeltonArea}}},
-        {QStringLiteral("coordinator"), {QStringLiteral("coordinator"), {kMeltonArea}}},
-        {QStringLiteral("fitter"), {QStringLiteral("fitter"), {}}},
-        {QStringLiteral("manager"), {QStringLiteral("manager"), {}}},
-        {QStringLiteral("admin"), {QStringLiteral("admin"), {}}},
-    };
-    for (const auto &[key, person] : people) {
-        const QString login = PgCluster::uniqueName(key);
-        const CentralAdmin::Report result = CentralAdmin().addUser(
-            superuserUri(s_database), login, person.first, person.second, kPassword);
-        if (!result.ok()) {
-            ADD_FAILURE() << result.errorString().toStdString();
-            s_database.clear();
-            return;
-        }
-        s_logins.insert(key, login);
-    }
 
     const auto seed = superuserSession(s_database);
     const QStringList statements {
