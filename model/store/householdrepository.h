@@ -133,7 +133,9 @@ private:
     Status failed(Error error);
     bool m_cancelled = false;
     QString m_error;
-    PreparedCache m_prepared; ///< the writes' statements, prepared once
+    /// The statements of writes and of the reads the doorstep makes on every step, prepared
+    /// once (reads keep no cursor open: PreparedCache::read()).
+    mutable PreparedCache m_prepared;
 };
 
 } // namespace saferhomes
