@@ -212,10 +212,12 @@ Result<QDateTime> ConsentRepository::withdraw(const QUuid &consentId)
 Result<std::optional<Consent>> ConsentRepository::latest(const QUuid &householdId,
                                                          ConsentPurpose purpose) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.prepare(kConsentSelect
-                       + QStringLiteral("WHERE household_id = ? AND purpose = ? "
-                                        "ORDER BY given_at DESC, rowid DESC LIMIT 1")))
+    static const QString sql = kConsentSelect
+        + QStringLiteral("WHERE household_id = ? AND purpose = ? "
+                         "ORDER BY given_at DESC, rowid DESC LIMIT 1");
+    const PreparedCache::Read read = m_prepared.read(m_connectionName, sql);
+    QSqlQuery &query = read.query;
+    if (!read.prepared)
         return readError(tr("the consent"), query.lastError());
     query.addBindValue(uuidText(householdId));
     query.addBindValue(DoorstepNames::name(purpose));
@@ -250,8 +252,11 @@ Result<QList<Consent>> ConsentRepository::consents(const QUuid &householdId) con
 Result<bool> ConsentRepository::isResidentOf(const QUuid &residentId,
                                              const QUuid &householdId) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.prepare(QStringLiteral("SELECT 1 FROM resident WHERE id = ? AND household_id = ?")))
+    const PreparedCache::Read read = m_prepared.read(
+        m_connectionName,
+        QStringLiteral("SELECT 1 FROM resident WHERE id = ? AND household_id = ?"));
+    QSqlQuery &query = read.query;
+    if (!read.prepared)
         return readError(tr("the residents"), query.lastError());
     query.addBindValue(uuidText(residentId));
     query.addBindValue(uuidText(householdId));
@@ -295,8 +300,10 @@ ConsentRepository::insertAttachment(Attachment attachment,
 
 Result<Attachment> ConsentRepository::attachment(const QUuid &id) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.prepare(kAttachmentSelect + QStringLiteral("WHERE id = ?")))
+    static const QString sql = kAttachmentSelect + QStringLiteral("WHERE id = ?");
+    const PreparedCache::Read read = m_prepared.read(m_connectionName, sql);
+    QSqlQuery &query = read.query;
+    if (!read.prepared)
         return readError(tr("the attachment"), query.lastError());
     query.addBindValue(uuidText(id));
     if (!query.exec())

@@ -60,7 +60,9 @@ public:
     Result<QList<Attachment>> attachments(const QUuid &householdId, AttachmentKind kind) const;
 
 private:
-    PreparedCache m_prepared; ///< the writes' statements, prepared once
+    /// The statements of writes and of the reads the doorstep makes on every step, prepared
+    /// once (reads keep no cursor open: PreparedCache::read()).
+    mutable PreparedCache m_prepared;
 };
 
 } // namespace saferhomes

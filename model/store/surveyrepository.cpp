@@ -132,10 +132,12 @@ Result<SurveyRecord> SurveyRepository::openDraft(const QUuid &householdId,
 
 Result<std::optional<SurveyRecord>> SurveyRepository::draft(const QUuid &householdId) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.prepare(kSurveySelect
-                       + QStringLiteral("WHERE household_id = ? AND completed_at IS NULL "
-                                        "ORDER BY started_at DESC, rowid DESC LIMIT 1")))
+    static const QString sql = kSurveySelect
+        + QStringLiteral("WHERE household_id = ? AND completed_at IS NULL "
+                         "ORDER BY started_at DESC, rowid DESC LIMIT 1");
+    const PreparedCache::Read read = m_prepared.read(m_connectionName, sql);
+    QSqlQuery &query = read.query;
+    if (!read.prepared)
         return readError(tr("the survey draft"), query.lastError());
     query.addBindValue(uuidText(householdId));
     if (!query.exec())
@@ -149,8 +151,10 @@ Result<std::optional<SurveyRecord>> SurveyRepository::draft(const QUuid &househo
 
 Result<SurveyRecord> SurveyRepository::find(const QUuid &surveyId) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.prepare(kSurveySelect + QStringLiteral("WHERE id = ?")))
+    static const QString sql = kSurveySelect + QStringLiteral("WHERE id = ?");
+    const PreparedCache::Read read = m_prepared.read(m_connectionName, sql);
+    QSqlQuery &query = read.query;
+    if (!read.prepared)
         return readError(tr("the survey"), query.lastError());
     query.addBindValue(uuidText(surveyId));
     if (!query.exec())
@@ -397,10 +401,12 @@ Status SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageI
 
 Result<QList<PackageItem>> SurveyRepository::package(const QUuid &surveyId) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT equipment_code, qty, reason, agreed "
-                                      "FROM recommendation WHERE survey_id = ? ORDER BY rowid")))
+    const PreparedCache::Read read
+        = m_prepared.read(m_connectionName,
+                          QStringLiteral("SELECT equipment_code, qty, reason, agreed FROM "
+                                         "recommendation WHERE survey_id = ? ORDER BY rowid"));
+    QSqlQuery &query = read.query;
+    if (!read.prepared)
         return readError(tr("the package"), query.lastError());
     query.addBindValue(uuidText(surveyId));
     if (!query.exec())
@@ -417,8 +423,10 @@ Result<QList<PackageItem>> SurveyRepository::package(const QUuid &surveyId) cons
 
 Result<QStringList> SurveyRepository::unknownEquipment(const QStringList &codes) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.prepare(QStringLiteral("SELECT 1 FROM equipment_type WHERE code = ?")))
+    const PreparedCache::Read read = m_prepared.read(
+        m_connectionName, QStringLiteral("SELECT 1 FROM equipment_type WHERE code = ?"));
+    QSqlQuery &query = read.query;
+    if (!read.prepared)
         return readError(tr("the equipment catalogue"), query.lastError());
     QStringList unknown;
     for (const QString &code : codes) {

@@ -76,7 +76,9 @@ public:
     Result<QHash<QString, QString>> equipmentLabels() const;
 
 private:
-    PreparedCache m_prepared; ///< the writes' statements, prepared once
+    /// The statements of writes and of the reads the doorstep makes on every step, prepared
+    /// once (reads keep no cursor open: PreparedCache::read()).
+    mutable PreparedCache m_prepared;
 };
 
 } // namespace saferhomes

@@ -8,6 +8,7 @@
 #include "domain/job.h"
 #include "domain/visit.h"
 #include "service/scheduleservice.h"
+#include "store/consentrepository.h"
 #include "store/demotransfer.h"
 #include "store/fitterrepository.h"
 #include "store/householdrepository.h"
@@ -32,6 +33,8 @@
 
 #include <atomic>
 #include <cmath>
+#include <functional>
+#include <vector>
 
 using namespace saferhomes;
 using namespace saferhomes::test;
@@ -309,4 +312,90 @@ TEST_F(DemoDataTest, KeptStatementsArePreparedAgainWhenTheConnectionChanged)
     found.query.addBindValue(7);
     EXPECT_TRUE(found.query.exec()) << qPrintable(found.query.lastError().text());
     EXPECT_EQ(number(db, QStringLiteral("SELECT x FROM elsewhere")), 7);
+}
+
+// The doorstep's reads keep their statements too (a demo fill reads a household's summary at
+// every step), but no cursor: a read left on its row would keep the connection on its old
+// snapshot, and its next write, after another connection wrote, would fail as busy.
+TEST_F(DemoDataTest, KeptReadsLeaveNoSnapshotOpen)
+{
+    Database &db = filled(QStringLiteral("reads"), 40, 2);
+    Database other(QStringLiteral("demo-test-reads-other"));
+    ASSERT_TRUE(other.open(db.path()).ok());
+    const QList<QStringList> surveyed
+        = rows(db,
+               QStringLiteral("SELECT s.household_id, s.id, a.id FROM survey s JOIN attachment a "
+                              "ON a.household_id = s.household_id ORDER BY s.rowid LIMIT 1"));
+    ASSERT_EQ(surveyed.size(), 1);
+    const QUuid household(surveyed[0][0]);
+    const QUuid survey(surveyed[0][1]);
+    const QUuid attachment(surveyed[0][2]);
+    const QString resident
+        = rows(db, QStringLiteral("SELECT id FROM resident WHERE household_id = ?"),
+               {surveyed[0][0]})
+              .value(0)
+              .value(0);
+    HouseholdRepository households(db, QStringLiteral("tester"));
+    ConsentRepository consents(db, QStringLiteral("tester"));
+    SurveyRepository surveys(db, QStringLiteral("tester"));
+    const std::vector<std::pair<const char *, std::function<bool()>>> reads {
+        {"summary",
+         [&] {
+             return households.summary(household).ok();
+         }},
+        {"find",
+         [&] {
+             return households.find(household).ok();
+         }},
+        {"transitionContext",
+         [&] {
+             return households.transitionContext(household).ok();
+         }},
+        {"latest",
+         [&] {
+             return consents.latest(household, ConsentPurpose::SurveyFitting).ok();
+         }},
+        {"isResidentOf",
+         [&] {
+             return consents.isResidentOf(QUuid(resident), household).ok();
+         }},
+        {"attachment",
+         [&] {
+             return consents.attachment(attachment).ok();
+         }},
+        {"survey",
+         [&] {
+             return surveys.find(survey).ok();
+         }},
+        {"draft",
+         [&] {
+             return surveys.draft(household).ok();
+         }},
+        {"package",
+         [&] {
+             return surveys.package(survey).ok();
+         }},
+        {"unknownEquipment",
+         [&] {
+             return surveys.unknownEquipment({QStringLiteral("X")}).ok();
+         }},
+    };
+    int priority = 0;
+    for (const auto &[name, read] : reads) {
+        priority = priority % 9 + 1; // 1 to 9, each differing from the one before
+        // Twice: the second time from the kept statement.
+        ASSERT_TRUE(read()) << name;
+        ASSERT_TRUE(read()) << name;
+        QSqlQuery theirs(other.connection());
+        ASSERT_TRUE(theirs.exec(QStringLiteral("UPDATE household SET priority = %1 WHERE id = '%2'")
+                                    .arg(priority)
+                                    .arg(household.toString(QUuid::WithoutBraces))))
+            << qPrintable(theirs.lastError().text());
+        QSqlQuery mine(db.connection());
+        EXPECT_TRUE(mine.exec(QStringLiteral("UPDATE household SET notes = '%1' WHERE id = '%2'")
+                                  .arg(QLatin1String(name))
+                                  .arg(household.toString(QUuid::WithoutBraces))))
+            << name << ": " << qPrintable(mine.lastError().text());
+        EXPECT_EQ(households.summary(household).value().priority, priority) << name;
+    }
 }
