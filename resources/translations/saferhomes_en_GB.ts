@@ -1586,6 +1586,14 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>Creating the demo fill</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the schema of this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database %1 has no tables</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceScope</name>
@@ -1863,10 +1871,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>sync outbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>audit trail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
