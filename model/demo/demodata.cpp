@@ -9,26 +9,10 @@
 #include "store/demotransfer.h"
 
 #include <QCoreApplication>
-#include <QFile>
 
 namespace saferhomes {
 
 namespace {
-
-/// Removes the scratch file of a fill and its write-ahead log; a fill that was killed leaves
-/// them behind, and the next one starts afresh.
-Status removeScratch(const QString &path)
-{
-    for (const QString &suffix :
-         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
-        QFile file(path + suffix);
-        if (file.exists() && !file.remove()) {
-            return Error::database(file.errorString())
-                .within(DemoData::tr("Removing the demo scratch file %1").arg(file.fileName()));
-        }
-    }
-    return {};
-}
 
 /// Writes the whole fill into \a scratch (areas, catalogue, fitters and households in one
 /// transaction, then the stories).
@@ -62,11 +46,6 @@ Status writeFill(const Database &scratch, const DemoData::Options &options)
 
 } // namespace
 
-QString DemoData::scratchPath(const QString &databasePath)
-{
-    return databasePath + QStringLiteral(".demo-fill");
-}
-
 Status DemoData::fill(const Database &database, const Options &options)
 {
     if (!database.isOpen())
@@ -91,26 +70,15 @@ Status DemoData::fill(const Database &database, const Options &options)
         }
     }
 
-    const QString path = scratchPath(database.path());
-    if (Status removed = removeScratch(path); !removed)
-        return removed;
-    Status filled = DemoTransfer::createScratch(database, path);
-    if (filled) {
-        Database scratch(ConnectionName::unique(u"demo-fill-scratch"));
-        if (const Status opened = scratch.open(path); !opened)
-            filled = opened.error().within(tr("Creating the demo fill"));
-        if (filled)
-            filled = DemoTransfer::makeScratchFast(scratch);
-        if (filled)
-            filled = writeFill(scratch, options);
-    }
+    Database scratch(ConnectionName::unique(u"demo-fill-scratch"));
+    Status filled = DemoTransfer::openScratch(database, scratch);
+    if (filled)
+        filled = writeFill(scratch, options);
     if (filled) {
         filled = DemoTransfer::copyInto(
-            database, path,
+            database, scratch,
             QStringLiteral("%1 households, seed %2").arg(options.households).arg(options.seed));
     }
-    if (Status removed = removeScratch(path); filled && !removed)
-        return removed;
     return filled;
 }
 

@@ -39,11 +39,11 @@ public:
     ///
     /// All of it arrives in one transaction: a fill stopped at any moment (an error, a
     /// cancel, the process killed) leaves the database as it was, or with the whole demo.
-    /// The fill itself is written to a scratch file beside the database first (its path with
-    /// ".demo-fill" added, removed again afterwards): the register (areas, catalogue, fitters,
-    /// households, residents), then each household's story through the doorstep services, as
-    /// the screens use them, then jobs, stock and the story times. That file is then copied
-    /// into \a database in one transaction (DemoTransfer).
+    /// The fill itself is written to a private temporary database first (in memory while it
+    /// fits, no file of ours): the register (areas, catalogue, fitters, households,
+    /// residents), then each household's story through the doorstep services, as the screens
+    /// use them, then jobs, stock and the story times. That is then copied into \a database
+    /// in one transaction (DemoTransfer).
     ///
     /// The same seed and count give the same household and resident rows (ids included)
     /// apart from their created/updated times. Visits, consents and surveys get ids from the
@@ -51,9 +51,6 @@ public:
     /// services stamp the current time, which the fill then moves into the story's past; the
     /// audit events keep the real time of writing).
     static Status fill(const Database &database, const Options &options);
-
-    /// The scratch file a fill of \a databasePath writes first.
-    static QString scratchPath(const QString &databasePath);
 };
 
 } // namespace saferhomes

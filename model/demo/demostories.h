@@ -57,7 +57,7 @@ public:
     Status writeFitters();
     /// Writes the stories of \a homes, which must be committed as `identified`, in many
     /// transactions (no repository transaction may be open). On failure what was written
-    /// stays (DemoData writes into a scratch file that is then thrown away).
+    /// stays (DemoData writes into a scratch database that is then thrown away).
     Status write(const std::vector<DemoHome> &homes);
     /// Called after each household's story with how many are written and how many there
     /// are; returning false stops the fill (write() then fails with Error::Kind::Cancelled).

@@ -137,6 +137,27 @@ Status Database::open(const QString &path)
     return {};
 }
 
+Status Database::openTemporary(const QString &label,
+                               const std::function<Status(const QSqlDatabase &)> &makeSchema)
+{
+    close();
+    m_path = label;
+    const Status opened = [&]() -> Status {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        // No file name: SQLite's own temporary database (not ":memory:", which never spills).
+        db.setDatabaseName(QString());
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+        if (!db.open())
+            return openError(tr("cannot open a temporary database"), db.lastError());
+        if (Status made = makeSchema(db); !made)
+            return made;
+        return loadDeviceId();
+    }();
+    if (!opened)
+        close();
+    return opened;
+}
+
 Status Database::setUp()
 {
     const QString &path = m_path;

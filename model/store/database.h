@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+
 class QSqlError;
 
 namespace saferhomes {
@@ -29,6 +31,12 @@ public:
     /// another program holds a lock on it (Error::Locked), it was written by a newer version
     /// (Error::Refused; the file is left untouched) or a migration failed (Error::Database).
     Status open(const QString &path);
+    /// Opens a private database of this connection alone, for scratch work: kept in memory
+    /// while it fits in the page cache, spilled to a temporary file that SQLite deletes itself,
+    /// and gone when closed. Nothing is migrated: \a makeSchema makes its schema and writes
+    /// its `device_id` into the meta table. Messages name it \a label.
+    Status openTemporary(const QString &label,
+                         const std::function<Status(const QSqlDatabase &)> &makeSchema);
     void close();
     bool isOpen() const;
 

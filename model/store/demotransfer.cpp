@@ -1,13 +1,11 @@
 #include "demotransfer.h"
 
-#include "connectionname.h"
 #include "database.h"
 #include "householdsearch.h"
 #include "migrations.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -34,12 +32,11 @@ class Transfer {
     Q_DECLARE_TR_FUNCTIONS(DemoTransfer)
 
 public:
-    explicit Transfer(const Database &target)
-        : Transfer(target.connection())
-    { }
-    explicit Transfer(const QSqlDatabase &db)
+    /// Statements on \a db; failures name \a label (the file they are about).
+    Transfer(const QSqlDatabase &db, QString label)
         : m_db(db)
         , m_query(m_db)
+        , m_label(std::move(label))
     { }
 
     ~Transfer()
@@ -187,13 +184,14 @@ public:
 private:
     Status failed(const QString &what)
     {
-        const QString message = m_query.lastError().text();
+        const Error error = Database::sqlError(m_label, what, m_query.lastError());
         m_query.finish();
-        return Error::database(message).within(what);
+        return error;
     }
 
     QSqlDatabase m_db;
     QSqlQuery m_query;
+    QString m_label;
     QString m_attached; ///< the schema name of the attached file, if one is
     bool m_inTransaction = false;
 };
@@ -230,143 +228,94 @@ QStringList DemoTransfer::skippedTables()
             QStringLiteral("stock_level")};
 }
 
-Status DemoTransfer::createScratch(const Database &target, const QString &scratchPath)
+Status DemoTransfer::openScratch(const Database &target, Database &scratch)
 {
-    const QString name = ConnectionName::unique(u"demo-fill-create");
-    Status created;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(scratchPath);
-        if (!db.open()) {
-            created = Error::database(db.lastError().text()).within(tr("Creating the demo fill"));
-        } else {
-            Transfer transfer(db);
-            // The rules a Database gives a new file, without its journal and flushes; the file
-            // lock is held until the file is closed. Pages of 4 KiB rather than a Database's 16:
-            // each of the fill's many small transactions writes its pages out whole (5-7% less
-            // CPU for the fill; the rows are copied out, not the pages).
-            for (const char *pragma :
-                 {"PRAGMA main.page_size = 4096", "PRAGMA foreign_keys = ON",
-                  "PRAGMA main.journal_mode = OFF", "PRAGMA main.synchronous = OFF",
-                  "PRAGMA main.locking_mode = EXCLUSIVE", "PRAGMA temp_store = MEMORY"}) {
-                if (created)
-                    created = transfer.exec(QLatin1String(pragma), tr("Creating the demo fill"));
-            }
-            if (created)
-                created = transfer.begin();
-            if (created)
-                created = transfer.attach(target.path(), QStringLiteral("target"));
-            // The schema of this version as the target has it (opening it migrated it): each
-            // table, index, view and trigger made once, where replaying the migrations made
-            // and remade them (their ALTERs read the whole schema again each time) and cost a
-            // tenth of the fill. The rows the migrations seed come after.
-            QStringList schema;
-            if (created) {
-                Result<QStringList> read = transfer.schema(QStringLiteral("target"));
-                if (read)
-                    schema = std::move(read).value();
-                else
-                    created = read.error();
-            }
-            for (const QString &statement : std::as_const(schema)) {
-                if (created)
-                    created = transfer.exec(statement, tr("Creating the demo fill"));
-            }
-            if (created) {
-                created = transfer.exec(
-                    QStringLiteral("INSERT INTO main.sync_flag (applying) VALUES (0)"),
-                    tr("Creating the demo fill"));
-            }
-            // The version and device it is for, so that opening it writes and migrates
-            // nothing; then the reference rows that the fill updates or refers to.
-            if (created) {
-                const int version = int(Migrations::scripts(QStringLiteral("sqlite")).size());
-                created
-                    = transfer.exec(QStringLiteral("PRAGMA main.user_version = %1").arg(version),
-                                    tr("Creating the demo fill"));
-            }
-            QSqlQuery meta(db);
-            if (created
-                && !meta.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES "
-                                                "('device_id', ?), ('app_version', ?)"))) {
-                created = Error::database(meta.lastError().text())
-                              .within(tr("Giving the demo fill this device's id"));
-            }
-            if (created) {
-                meta.addBindValue(target.deviceId());
-                meta.addBindValue(QStringLiteral(SAFERHOMES_VERSION));
-                if (!meta.exec()) {
-                    created = Error::database(meta.lastError().text())
-                                  .within(tr("Giving the demo fill this device's id"));
-                }
-            }
-            for (const QString &table : referenceTables()) {
-                if (created)
-                    created
-                        = transfer.copy(table, QStringLiteral("target"), QStringLiteral("main"));
-            }
-            if (created)
-                created = transfer.commit();
-            // Marked as a write-ahead-log file, as a Database keeps it: opening it then
-            // changes nothing (a change of journal mode is a write, and flushed).
-            if (created) {
-                created = transfer.exec(QStringLiteral("PRAGMA main.journal_mode = WAL"),
-                                        tr("Creating the demo fill"));
-            }
+    const auto makeSchema = [&target](const QSqlDatabase &db) -> Status {
+        Transfer transfer(db, tr("the demo fill"));
+        const QString what = tr("Creating the demo fill");
+        // The rules a Database gives a new file, without a journal: a rollback cannot undo
+        // what a transaction wrote, and a fill that fails is thrown away whole, so none is
+        // needed. Pages of 4 KiB rather than a Database's 16 (the rows are copied out, not the
+        // pages), and a page cache that holds the whole fill of the usual size: bigger fills
+        // spill to SQLite's temporary file.
+        for (const char *pragma :
+             {"PRAGMA main.page_size = 4096", "PRAGMA foreign_keys = ON",
+              "PRAGMA main.journal_mode = OFF", "PRAGMA main.synchronous = OFF",
+              "PRAGMA main.cache_size = -65536", "PRAGMA main.secure_delete = OFF",
+              "PRAGMA temp_store = MEMORY"}) {
+            if (Status set = transfer.exec(QLatin1String(pragma), what); !set)
+                return set;
         }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return created;
-}
-
-Status DemoTransfer::makeScratchFast(const Database &scratch)
-{
-    QSqlQuery query(scratch.connection());
-    const auto failed = [&query] {
-        return Error::database(query.lastError().text()).within(tr("Setting up the demo fill"));
+        if (Status attached = transfer.attach(target.path(), QStringLiteral("target")); !attached)
+            return attached;
+        if (Status begun = transfer.begin(); !begun)
+            return begun;
+        // The schema of this version as the target has it (opening it migrated it): each
+        // table, index, view and trigger made once, where replaying the migrations made and
+        // remade them (their ALTERs read the whole schema again each time). The rows the
+        // migrations seed come after.
+        Result<QStringList> schema = transfer.schema(QStringLiteral("target"));
+        if (!schema)
+            return schema.error();
+        for (const QString &statement : std::as_const(schema).value()) {
+            if (Status made = transfer.exec(statement, what); !made)
+                return made;
+        }
+        if (Status flag = transfer.exec(
+                QStringLiteral("INSERT INTO main.sync_flag (applying) VALUES (0)"), what);
+            !flag)
+            return flag;
+        // The version and device it is for, then the reference rows that the fill updates or
+        // refers to.
+        if (Status version
+            = transfer.exec(QStringLiteral("PRAGMA main.user_version = %1")
+                                .arg(Migrations::scripts(QStringLiteral("sqlite")).size()),
+                            what);
+            !version)
+            return version;
+        QSqlQuery meta(db);
+        if (!meta.prepare(QStringLiteral("INSERT INTO main.meta (key, value) VALUES "
+                                         "('device_id', ?), ('app_version', ?)"))) {
+            return Database::sqlError(
+                tr("the demo fill"), tr("Giving the demo fill this device's id"), meta.lastError());
+        }
+        meta.addBindValue(target.deviceId());
+        meta.addBindValue(QStringLiteral(SAFERHOMES_VERSION));
+        if (!meta.exec()) {
+            return Database::sqlError(
+                tr("the demo fill"), tr("Giving the demo fill this device's id"), meta.lastError());
+        }
+        for (const QString &table : referenceTables()) {
+            if (Status copied
+                = transfer.copy(table, QStringLiteral("target"), QStringLiteral("main"));
+                !copied)
+                return copied;
+        }
+        return transfer.commit();
     };
-    // The fill is thousands of small transactions (a service call each, as on the screens):
-    // without flushes, without any journal (the write-ahead log's frames were a tenth of the
-    // fill; a rollback journal in memory still copied every page before it was changed), and
-    // without taking and dropping the file lock for each, as only this connection uses it.
-    // Without a journal a rollback cannot undo what a transaction wrote: a fill that fails is
-    // thrown away whole, so none is needed, nor need what it deletes be overwritten. The pages
-    // of the whole fill stay in memory.
-    for (const char *pragma : {"PRAGMA synchronous = OFF", "PRAGMA journal_mode = OFF",
-                               "PRAGMA locking_mode = EXCLUSIVE", "PRAGMA temp_store = MEMORY",
-                               "PRAGMA cache_size = -65536", "PRAGMA secure_delete = OFF"}) {
-        if (!query.exec(QLatin1String(pragma)))
-            return failed();
-        query.finish();
-    }
-    // The outbox is never copied (skippedTables()): its triggers would only make rows to be
-    // thrown away, and every statement on their tables would carry them.
-    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                                   "AND name LIKE '%outbox'")))
-        return failed();
-    QStringList triggers;
-    while (query.next())
-        triggers << query.value(0).toString();
-    query.finish();
-    for (const QString &trigger : std::as_const(triggers)) {
-        // Names read from the schema itself: DROP takes no bound values.
-        if (!query.exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(trigger)))
-            return failed();
-    }
-    return {};
+    return scratch.openTemporary(tr("the demo fill"), makeSchema);
 }
 
-Status DemoTransfer::copyInto(const Database &target, const QString &scratchPath,
+Status DemoTransfer::copyInto(const Database &target, const Database &scratch,
                               const QString &description)
 {
-    Transfer transfer(target);
-    if (Status attached = transfer.attach(scratchPath); !attached)
+    // On the scratch's connection, the only one that sees it, with the target attached.
+    Transfer transfer(scratch.connection(), target.path());
+    if (Status attached = transfer.attach(target.path(), QStringLiteral("target")); !attached)
         return attached;
+    // The target as a Database keeps it: every commit flushed, deleted rows overwritten.
+    for (const char *pragma :
+         {"PRAGMA target.synchronous = FULL", "PRAGMA target.secure_delete = ON",
+          "PRAGMA target.cache_size = -65536"}) {
+        if (Status set = transfer.exec(QLatin1String(pragma), tr("Opening %1").arg(target.path()));
+            !set)
+            return set;
+    }
     if (Status begun = transfer.begin(); !begun)
         return begun;
     // Counted inside the transaction, so nothing can slip in between the check and the copy.
     const Result<qint64> existing = transfer.number(
-        QStringLiteral("SELECT count(*) FROM main.household"), tr("Counting the households"));
+        QStringLiteral("SELECT count(*) FROM target.household"), tr("Counting the households"));
     if (!existing)
         return existing.error();
     if (existing.value() != 0) {
@@ -375,37 +324,40 @@ Status DemoTransfer::copyInto(const Database &target, const QString &scratchPath
                "empty database",
                nullptr, int(existing.value())));
     }
-    // Rows that arrive here are the demo's, not the user's: like pulled rows, they make no
+    // Rows that arrive there are the demo's, not the user's: like pulled rows, they make no
     // outbox ops (the triggers look at sync_flag), and the database is marked so that nothing
     // in it is ever sent.
-    if (Status quiet = transfer.exec(QStringLiteral("UPDATE main.sync_flag SET applying = 1"),
+    if (Status quiet = transfer.exec(QStringLiteral("UPDATE target.sync_flag SET applying = 1"),
                                      tr("Holding back the outbox"));
         !quiet)
         return quiet;
     for (const QString &table : copiedTables()) {
-        if (Status copied = transfer.copy(table, QStringLiteral("fill"), QStringLiteral("main"));
+        if (Status copied = transfer.copy(table, QStringLiteral("main"), QStringLiteral("target"));
             !copied)
             return copied;
     }
+    // The quick-find text read from the scratch's households and residents, which are the
+    // copied rows with the same row ids (the target had no households).
     if (Status index
-        = transfer.exec(QStringLiteral("INSERT INTO main.household_fts (rowid, search_text) ")
+        = transfer.exec(QStringLiteral("INSERT INTO target.household_fts (rowid, search_text) ")
                             + householdSearchTextSelect(),
                         tr("Indexing the demo households for quick find"));
         !index)
         return index;
-    if (Status loud = transfer.exec(QStringLiteral("UPDATE main.sync_flag SET applying = 0"),
+    if (Status loud = transfer.exec(QStringLiteral("UPDATE target.sync_flag SET applying = 0"),
                                     tr("Releasing the outbox"));
         !loud)
         return loud;
-    QSqlQuery mark(target.connection());
-    if (!mark.prepare(QStringLiteral("INSERT INTO main.meta (key, value) VALUES (?, ?) "
+    QSqlQuery mark(scratch.connection());
+    if (!mark.prepare(QStringLiteral("INSERT INTO target.meta (key, value) VALUES (?, ?) "
                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"))) {
-        return Error::database(mark.lastError().text()).within(tr("Marking the demo database"));
+        return Database::sqlError(target.path(), tr("Marking the demo database"), mark.lastError());
     }
     mark.addBindValue(demoKey);
     mark.addBindValue(description);
-    if (!mark.exec())
-        return Error::database(mark.lastError().text()).within(tr("Marking the demo database"));
+    if (!mark.exec()) {
+        return Database::sqlError(target.path(), tr("Marking the demo database"), mark.lastError());
+    }
     mark.finish();
     return transfer.commit();
 }
@@ -418,47 +370,41 @@ Result<bool> DemoTransfer::isDemo(const Database &database)
 Result<bool> DemoTransfer::isDemo(const QString &connectionName)
 {
     const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    const QString what = tr("Reading whether it holds demo data");
     QSqlQuery query(db);
-    if (!query.prepare(QStringLiteral("SELECT count(*) FROM meta WHERE key = ?"))) {
-        return Error::database(query.lastError().text())
-            .within(tr("Reading whether %1 holds demo data").arg(db.databaseName()));
-    }
+    if (!query.prepare(QStringLiteral("SELECT count(*) FROM meta WHERE key = ?")))
+        return Database::sqlError(db.databaseName(), what, query.lastError());
     query.addBindValue(demoKey);
-    if (!query.exec() || !query.next()) {
-        return Error::database(query.lastError().text())
-            .within(tr("Reading whether %1 holds demo data").arg(db.databaseName()));
-    }
+    if (!query.exec() || !query.next())
+        return Database::sqlError(db.databaseName(), what, query.lastError());
     return query.value(0).toLongLong() > 0;
 }
 
 Result<bool> DemoTransfer::shouldOfferDemo(const Database &database)
 {
     QSqlQuery query(database.connection());
-    const QString what = tr("Reading whether %1 is a new register").arg(database.path());
     // Soft-deleted households count: a register that ever held one is not new.
     if (!query.exec(QStringLiteral(
             "SELECT (SELECT count(*) FROM household) + (SELECT count(*) FROM sync_state) + "
             "(SELECT count(*) FROM meta WHERE key IN ('demo_data', 'demo_declined'))"))
         || !query.next()) {
-        return Error::database(query.lastError().text()).within(what);
+        return Database::sqlError(database.path(), tr("Reading whether it is a new register"),
+                                  query.lastError());
     }
     return query.value(0).toLongLong() == 0;
 }
 
 Status DemoTransfer::declineDemo(const Database &database)
 {
+    const QString what = tr("Recording the choice of an empty register");
     QSqlQuery query(database.connection());
     if (!query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) "
-                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"))) {
-        return Error::database(query.lastError().text())
-            .within(tr("Recording the choice of an empty register"));
-    }
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value")))
+        return Database::sqlError(database.path(), what, query.lastError());
     query.addBindValue(declinedKey);
     query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    if (!query.exec()) {
-        return Error::database(query.lastError().text())
-            .within(tr("Recording the choice of an empty register"));
-    }
+    if (!query.exec())
+        return Database::sqlError(database.path(), what, query.lastError());
     return {};
 }
 

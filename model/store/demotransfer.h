@@ -14,8 +14,9 @@ class Database;
 /// database).
 ///
 /// A fill is many transactions (each doorstep service call is one, as on the screens), so it is
-/// written to a scratch file first; the user's database only ever sees one transaction that
-/// brings all of it, so a fill stopped at any moment leaves either nothing or the whole demo.
+/// written to a private temporary database first; the user's database only ever sees one
+/// transaction that brings all of it, so a fill stopped at any moment leaves either nothing or
+/// the whole demo, and no file behind.
 class DemoTransfer {
     Q_DECLARE_TR_FUNCTIONS(DemoTransfer)
 
@@ -27,25 +28,19 @@ public:
     /// (demo data is never sent) and the quick-find index (rebuilt from the copied rows).
     static QStringList skippedTables();
 
-    /// Creates the scratch file \a scratchPath (which must not exist) to be filled for
-    /// \a target: the schema of this version, the same device id and the same areas, catalogue
-    /// and fitters, so the fill writes there what it would have written into \a target
-    /// itself. Written without a journal or flushes: a file that is thrown away if anything
-    /// goes wrong need not survive a crash, and the first fill of a register waited as long
-    /// for the scratch's flushes as for the fill itself. Opening it as a Database then finds
-    /// nothing to migrate.
-    static Status createScratch(const Database &target, const QString &scratchPath);
+    /// Opens \a scratch as a temporary database (Database::openTemporary) to be filled for
+    /// \a target: the schema of this version as \a target has it, the same device id and the
+    /// same areas, catalogue and fitters, so the fill writes there what it would have written
+    /// into \a target itself. It is made cheap to write, as it is thrown away if anything goes
+    /// wrong: no journal (a rollback cannot undo a write; a fill that fails is thrown away
+    /// whole), a page cache that holds the whole fill, and no outbox triggers (the outbox is
+    /// never copied).
+    static Status openScratch(const Database &target, Database &scratch);
 
-    /// Makes the scratch database cheap to write: no flushes to disk (`synchronous = OFF`), no
-    /// rollback journal, the file lock held throughout, a page cache that holds the whole fill,
-    /// and no outbox triggers (the outbox is never copied). It is thrown away if anything goes
-    /// wrong, so it need not survive a crash nor roll back.
-    static Status makeScratchFast(const Database &scratch);
-
-    /// Copies everything the fill wrote to the scratch file \a scratchPath into \a target in
-    /// one transaction, rebuilds the quick-find entries of the households copied and marks
-    /// \a target as a demo database. Refuses a target that has households by then.
-    static Status copyInto(const Database &target, const QString &scratchPath,
+    /// Copies everything the fill wrote to \a scratch into \a target in one transaction,
+    /// rebuilds the quick-find entries of the households copied and marks \a target as a demo
+    /// database. Refuses a target that has households by then.
+    static Status copyInto(const Database &target, const Database &scratch,
                            const QString &description);
 
     /// Whether \a database holds demo data (copyInto() marked it).

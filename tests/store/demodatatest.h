@@ -6,6 +6,8 @@
 #include "demo/demodata.h"
 #include "store/database.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -68,6 +70,17 @@ protected:
     {
         const QList<QStringList> result = rows(database, sql, values);
         return result.isEmpty() ? -1 : result.first().first().toInt();
+    }
+
+    /// The files in the folder that begin with \a database's name, other than the database and
+    /// its write-ahead log and shared-memory files: a fill leaves none behind.
+    QStringList leftBeside(const Database &database) const
+    {
+        const QString name = QFileInfo(database.path()).fileName();
+        QStringList left = QDir(m_dir.path()).entryList({name + QLatin1Char('*')}, QDir::Files);
+        for (const char *own : {"", "-wal", "-shm"})
+            left.removeAll(name + QLatin1String(own));
+        return left;
     }
 
     QTemporaryDir m_dir;
