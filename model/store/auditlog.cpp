@@ -1,11 +1,13 @@
 #include "auditlog.h"
 
 #include "database.h"
-#include "preparedcache.h"
+#include "sqlitestatement.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace saferhomes {
 
@@ -16,56 +18,43 @@ QString storeTimestamp()
 
 namespace {
 
-const QString kInsert = QStringLiteral(
-    "INSERT INTO audit_event (at, user_name, device, entity, entity_id, field, old_value, "
-    "new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+const char *const kInsert
+    = "INSERT INTO audit_event (at, user_name, device, entity, entity_id, field, old_value, "
+      "new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 } // namespace
 
 AuditLog::AuditLog(const QString &connectionName, QString userName, QString device)
     : m_connectionName(connectionName)
-    , m_own(QSqlDatabase::database(connectionName, false))
     , m_userName(std::move(userName))
     , m_device(std::move(device))
-{
-    m_prepared = m_own.prepare(kInsert);
-}
-
-AuditLog::AuditLog(PreparedCache &statements, const QString &connectionName, QString userName,
-                   QString device)
-    : m_connectionName(connectionName)
-    , m_userName(std::move(userName))
-    , m_device(std::move(device))
-{
-    const PreparedCache::Statement insert = statements.statement(connectionName, kInsert);
-    m_insert = &insert.query;
-    m_prepared = insert.prepared;
-}
+{ }
 
 Status AuditLog::record(const QString &entity, const QString &entityId, const QString &field,
                         const QVariant &oldValue, const QVariant &newValue, const QString &at)
 {
-    const auto failed = [this] {
-        return Database::sqlError(
-            QSqlDatabase::database(m_connectionName, false).databaseName(),
-            QCoreApplication::translate("AuditLog", "cannot write the audit trail"),
-            m_insert->lastError());
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const auto failed = [&db](const Error &error) {
+        return error.within(
+            QCoreApplication::translate("AuditLog", "%1: %2")
+                .arg(QDir::toNativeSeparators(db.databaseName()),
+                     QCoreApplication::translate("AuditLog", "cannot write the audit trail")));
     };
-    // A statement that could not be prepared (no audit_event table) keeps SQLite's reason;
-    // executing it would only say "parameter count mismatch".
-    if (!m_prepared)
-        return failed();
-    m_insert->bindValue(0, at);
-    m_insert->bindValue(1, m_userName);
-    m_insert->bindValue(2, m_device);
-    m_insert->bindValue(3, entity);
-    m_insert->bindValue(4, entityId);
-    m_insert->bindValue(5, field);
-    m_insert->bindValue(6, oldValue);
-    m_insert->bindValue(7, newValue);
-    if (m_insert->exec())
-        return {};
-    return failed();
+    SqliteStatement &insert = KeptStatements::statement(db, kInsert);
+    // A statement that could not be prepared (no audit_event table) keeps SQLite's reason.
+    if (const Status prepared = insert.prepared(); !prepared)
+        return failed(prepared.error());
+    insert.bind(1, at);
+    insert.bind(2, m_userName);
+    insert.bind(3, m_device);
+    insert.bind(4, entity);
+    insert.bind(5, entityId);
+    insert.bind(6, field);
+    insert.bind(7, oldValue);
+    insert.bind(8, newValue);
+    if (const Status inserted = insert.exec(); !inserted)
+        return failed(inserted.error());
+    return {};
 }
 
 QList<AuditEvent> AuditLog::history(const QString &connectionName, const QString &entity,

@@ -3,14 +3,10 @@
 #include "domain/result.h"
 
 #include <QDateTime>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
 namespace saferhomes {
-
-class PreparedCache;
 
 /// One entry of the append-only audit trail.
 struct AuditEvent {
@@ -25,14 +21,12 @@ struct AuditEvent {
     QVariant newValue;
 };
 
-/// Writes audit events inside the caller's transaction, with one prepared statement.
+/// Writes audit events inside the caller's transaction, with one statement kept on the
+/// connection (KeptStatements): a fill or an import writes thousands of events, and Qt SQL's
+/// binding cost more than SQLite's insert.
 class AuditLog {
 public:
     AuditLog(const QString &connectionName, QString userName, QString device);
-    /// The same, with the statement kept in \a statements: a repository that writes again and
-    /// again prepares it once.
-    AuditLog(PreparedCache &statements, const QString &connectionName, QString userName,
-             QString device);
     AuditLog(const AuditLog &) = delete;
     AuditLog &operator=(const AuditLog &) = delete;
 
@@ -49,9 +43,6 @@ public:
 
 private:
     QString m_connectionName;
-    QSqlQuery m_own; ///< the statement, unless a PreparedCache keeps it
-    QSqlQuery *m_insert = &m_own;
-    bool m_prepared = false;
     QString m_userName;
     QString m_device;
 };

@@ -122,7 +122,7 @@ Result<QList<Consent>> ConsentRepository::insert(QList<Consent> consents,
 
     const QString now = storeTimestamp();
     const QDateTime nowTime = QDateTime::fromString(now, Qt::ISODateWithMs);
-    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
+    AuditLog audit(m_connectionName, m_userName, m_device);
     if (signature) {
         if (signature->id.isNull())
             signature->id = QUuid::createUuid();

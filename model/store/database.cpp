@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "migrations.h"
+#include "sqlitestatement.h"
 #include "storelog.h"
 
 #include <QCoreApplication>
@@ -66,6 +67,8 @@ void Database::close()
 {
     if (!QSqlDatabase::contains(m_connectionName))
         return;
+    // SQLite cannot close a file while a statement on it is left.
+    KeptStatements::release(m_connectionName);
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();

@@ -207,7 +207,7 @@ Status HouseholdRepository::setFields(const QUuid &id,
             return {};
         }
     }
-    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
+    AuditLog audit(m_connectionName, m_userName, m_device);
     AreaResolver areas(m_connectionName, audit);
     const auto statement = [this](const QString &sql) -> QSqlQuery & {
         return m_prepared.statement(m_connectionName, sql).query;

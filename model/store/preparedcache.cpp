@@ -36,6 +36,8 @@ PreparedCache::Statement PreparedCache::statement(const QString &connectionName,
         it = m_statements.emplace(sql, QSqlQuery(db)).first;
     else
         it->second = QSqlQuery(db);
+    // Read forwards only, as every caller does: Qt then keeps no copy of the rows read.
+    it->second.setForwardOnly(true);
     const bool prepared = it->second.prepare(sql);
     return {it->second, prepared};
 }

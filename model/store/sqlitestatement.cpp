@@ -6,6 +6,9 @@
 
 #include <sqlite3.h>
 
+#include <memory>
+#include <unordered_map>
+
 namespace saferhomes {
 
 sqlite3 *SqliteStatement::handle(const QSqlDatabase &database)
@@ -153,6 +156,33 @@ void SqliteStatement::reset()
 {
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
+}
+
+namespace {
+
+using StatementsBySql = std::unordered_map<QByteArray, std::unique_ptr<SqliteStatement>>;
+
+/// The kept statements of this thread's connections, by connection name.
+std::unordered_map<QString, StatementsBySql> &keptStatements()
+{
+    thread_local std::unordered_map<QString, StatementsBySql> statements;
+    return statements;
+}
+
+} // namespace
+
+SqliteStatement &KeptStatements::statement(const QSqlDatabase &database, const char *sql)
+{
+    std::unique_ptr<SqliteStatement> &kept
+        = keptStatements()[database.connectionName()][QByteArray(sql)];
+    if (!kept || !kept->isValid() || kept->connectionHandle() != SqliteStatement::handle(database))
+        kept = std::make_unique<SqliteStatement>(database, sql);
+    return *kept;
+}
+
+void KeptStatements::release(const QString &connectionName)
+{
+    keptStatements().erase(connectionName);
 }
 
 } // namespace saferhomes

@@ -69,6 +69,8 @@ public:
 
     /// The raw handle under a Qt QSQLITE connection (nullptr for another driver).
     static sqlite3 *handle(const QSqlDatabase &database);
+    /// The handle this statement was prepared on.
+    sqlite3 *connectionHandle() const { return m_db; }
 
 private:
     /// SQLite's last error on the handle, as an Error of the right kind.
@@ -80,6 +82,20 @@ private:
     int m_prepareCode = 0; ///< SQLite's result code of preparing the statement
     // UTF-8 of the bound texts, kept until exec() so SQLite need not copy them.
     QVarLengthArray<QByteArray, 24> m_texts;
+};
+
+/// Statements kept on a connection from one use to the next, for a write made again and again
+/// from many places (an audit event): prepared once per connection and finalized by
+/// Database::close() before it closes the connection, as SQLite cannot close a file while a
+/// statement on it is left. Per thread, like the connections themselves.
+class KeptStatements {
+public:
+    /// The statement \a sql on \a database's connection, prepared the first time (and again
+    /// when the connection was replaced since); when it cannot be prepared, prepared() says
+    /// why.
+    static SqliteStatement &statement(const QSqlDatabase &database, const char *sql);
+    /// Finalizes every statement kept on the connection \a connectionName.
+    static void release(const QString &connectionName);
 };
 
 } // namespace saferhomes

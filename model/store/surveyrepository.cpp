@@ -118,7 +118,7 @@ Result<SurveyRecord> SurveyRepository::openDraft(const QUuid &householdId,
     query.addBindValue(notNull(m_userName));
     if (!query.exec())
         return rollback(writeError(tr("the survey table"), query.lastError()));
-    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
+    AuditLog audit(m_connectionName, m_userName, m_device);
     if (const Status recorded = audit.record(QStringLiteral("survey"), id,
                                              QStringLiteral("created"), {}, definitionVersion, now);
         !recorded)
@@ -240,7 +240,7 @@ Status SurveyRepository::saveAnswers(const QUuid &surveyId,
         return rollback(writeError(tr("the survey table"), query.lastError()));
 
     const QString now = storeTimestamp();
-    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
+    AuditLog audit(m_connectionName, m_userName, m_device);
     for (const auto &[field, old, value] : std::as_const(changes)) {
         if (const Status recorded
             = audit.record(QStringLiteral("survey"), id, field, old, value, now);
@@ -304,7 +304,7 @@ Result<QDateTime> SurveyRepository::complete(const QUuid &surveyId,
     query.addBindValue(id);
     if (!query.exec())
         return rollback(writeError(tr("the survey table"), query.lastError()));
-    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
+    AuditLog audit(m_connectionName, m_userName, m_device);
     if (oldVersion != definitionVersion) {
         if (const Status recorded
             = audit.record(QStringLiteral("survey"), id, QStringLiteral("definition_version"),
@@ -384,7 +384,7 @@ Status SurveyRepository::savePackage(const QUuid &surveyId, const QList<PackageI
     query.addBindValue(id);
     if (!query.exec())
         return rollback(writeError(tr("the survey table"), query.lastError()));
-    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
+    AuditLog audit(m_connectionName, m_userName, m_device);
     if (const Status recorded = audit.record(
             QStringLiteral("survey"), id, QStringLiteral("package"),
             old == QStringLiteral("[]") ? QVariant() : QVariant(old), packageText(items), now);

@@ -122,7 +122,7 @@ Result<Visit> VisitRepository::insert(Visit visit, const StatusMove &move)
     if (!query.exec())
         return rollback(sqlError(tr("cannot write the visit table"), query.lastError()));
 
-    AuditLog audit(m_prepared, m_connectionName, m_userName, m_device);
+    AuditLog audit(m_connectionName, m_userName, m_device);
     if (const Status recorded
         = audit.record(QStringLiteral("visit"), id, QStringLiteral("created"), {}, outcome, now);
         !recorded)

@@ -6,6 +6,9 @@
 
 #include "store/sqlitestatement.h"
 
+#include "store/auditlog.h"
+
+#include <QFile>
 #include <QSqlQuery>
 
 using namespace saferhomes;
@@ -83,6 +86,50 @@ TEST_F(SqliteStatementTest, AWriteWhileAnotherConnectionHoldsTheLockIsLocked)
     ASSERT_TRUE(read.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'mine'")));
     ASSERT_TRUE(read.next());
     EXPECT_EQ(read.value(0).toString(), QStringLiteral("written"));
+}
+
+TEST_F(SqliteStatementTest, AKeptStatementIsPreparedOnceAndLetsTheFileClose)
+{
+    const char *sql = "INSERT INTO meta (key, value) VALUES (?, 'kept')";
+    SqliteStatement &first = KeptStatements::statement(m_database.connection(), sql);
+    ASSERT_TRUE(first.prepared());
+    first.bind(1, QStringLiteral("one"));
+    ASSERT_TRUE(first.exec());
+    SqliteStatement &again = KeptStatements::statement(m_database.connection(), sql);
+    EXPECT_EQ(&again, &first);
+    again.bind(1, QStringLiteral("two"));
+    ASSERT_TRUE(again.exec());
+
+    // Closing the database finalizes it: the file is closed for real, so the last connection
+    // checkpoints and removes the write-ahead log (a statement left would keep it open).
+    AuditLog audit(m_database.connectionName(), QStringLiteral("tester"), QStringLiteral("here"));
+    ASSERT_TRUE(audit.record(QStringLiteral("meta"), QStringLiteral("one"), QStringLiteral("value"),
+                             {}, QStringLiteral("kept"), storeTimestamp()));
+    ASSERT_TRUE(QFile::exists(m_path + QStringLiteral("-wal")));
+    m_database.close();
+    EXPECT_FALSE(QFile::exists(m_path + QStringLiteral("-wal")));
+
+    // Opened again under the same name, the statement is prepared on the new connection.
+    ASSERT_TRUE(m_database.open(m_path));
+    SqliteStatement &reopened = KeptStatements::statement(m_database.connection(), sql);
+    ASSERT_TRUE(reopened.prepared());
+    reopened.bind(1, QStringLiteral("three"));
+    ASSERT_TRUE(reopened.exec());
+    ASSERT_TRUE(audit.record(QStringLiteral("meta"), QStringLiteral("three"),
+                             QStringLiteral("value"), {}, QStringLiteral("kept"),
+                             storeTimestamp()));
+    QSqlQuery read(m_database.connection());
+    ASSERT_TRUE(read.exec(QStringLiteral(
+        "SELECT group_concat(key, ' ') FROM (SELECT key FROM meta WHERE value = 'kept' "
+        "ORDER BY rowid)")));
+    ASSERT_TRUE(read.next());
+    EXPECT_EQ(read.value(0).toString(), QStringLiteral("one two three"));
+    read.finish();
+    ASSERT_TRUE(read.exec(QStringLiteral(
+        "SELECT group_concat(entity_id || ':' || coalesce(old_value, 'null') || ':' || "
+        "new_value, ' ') FROM (SELECT * FROM audit_event WHERE entity = 'meta' ORDER BY seq)")));
+    ASSERT_TRUE(read.next());
+    EXPECT_EQ(read.value(0).toString(), QStringLiteral("one:null:kept three:null:kept"));
 }
 
 } // namespace
