@@ -63,15 +63,6 @@ inline const QString kMornings
 inline const QString kAfternoons = QStringLiteral(
     R"({"windows":[{"weekdays":[1,2,3,4],"from":"13:00","to":"17:00"}],"avoid_weekdays":[5]})");
 
-inline QString reasons(const SyncResult &result)
-{
-    QStringList lines;
-    for (const SyncRejection &rejection : result.rejected)
-        lines.append(rejection.entity + QStringLiteral(" ") + rejection.entityId
-                     + QStringLiteral(": ") + rejection.reason);
-    return lines.join(u'\n');
-}
-
 class OfficerPackageSyncTest : public JobSyncTest {
 protected:
     static void SetUpTestSuite()

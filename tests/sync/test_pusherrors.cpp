@@ -45,16 +45,7 @@ protected:
     /// A household made on the device: its create op waits in the outbox.
     QUuid create(const QString &line1)
     {
-        HouseholdRecord record;
-        record.household.id = QUuid::createUuid();
-        record.household.addressLine1 = line1;
-        record.household.postcode = QStringLiteral("LE13 1AA");
-        record.household.areaName = kArea;
-        record.resident.name = QStringLiteral("Fran");
-        HouseholdRepository repository = m_device->households();
-        const Status inserted = repository.insert({record});
-        EXPECT_TRUE(inserted) << inserted.errorString().toStdString();
-        return record.household.id;
+        return madeHousehold(*m_device, line1, kArea, QStringLiteral("Fran"));
     }
 
     int serverHouseholds(const QUuid &id)
