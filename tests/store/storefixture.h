@@ -1,8 +1,11 @@
 #pragma once
 
 #include "store/database.h"
+#include "store/equipmentrepository.h"
 #include "store/householdrepository.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -34,6 +37,27 @@ protected:
         record.household.areaName = area;
         record.resident.name = resident;
         return record;
+    }
+
+    /// A door chain for the equipment catalogue, every field filled in.
+    static EquipmentType doorChain()
+    {
+        return {QStringLiteral("DOOR_CHAIN_TS003"),
+                QStringLiteral("Door chain"),
+                QStringLiteral("TS 003"),
+                900,
+                15,
+                QStringLiteral("locks"),
+                QStringLiteral("ERA-1234"),
+                10};
+    }
+
+    /// Runs \a sql, a statement of the test's own making, on the test's database.
+    void run(const QString &sql)
+    {
+        QSqlQuery query(m_database.connection());
+        ASSERT_TRUE(query.exec(sql)) << qPrintable(query.lastError().text()) << "\n"
+                                     << qPrintable(sql);
     }
 
     QTemporaryDir m_dir;
