@@ -4,6 +4,7 @@
 #include "householdrepository.h"
 
 #include "database.h"
+#include "householdsummaryrow.h"
 #include "preparedcache.h"
 #include "sqlitestatement.h"
 #include "sqlvalues.h"
@@ -74,40 +75,23 @@ QString ftsQuery(const QString &text)
     return terms.join(QStringLiteral(" AND "));
 }
 
-const QString kSummarySelect = QStringLiteral(
-    "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, a.name, "
-    "r.name, h.status, h.priority, h.updated_at, h.rid FROM household h "
-    "LEFT JOIN area a ON a.id = h.area_id "
-    "LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 "
-    "WHERE h.deleted_at IS NULL");
+const QString kSummarySelect = QStringLiteral("SELECT ") + householdsummaryrow::kColumns
+    + QStringLiteral(", h.rid ") + householdsummaryrow::kLiveHouseholds;
 
 HouseholdSummary readSummary(const QSqlQuery &query)
 {
-    HouseholdSummary row;
-    row.id = QUuid::fromString(query.value(0).toString());
-    row.uprn = query.value(1).toString();
-    row.addressLine1 = query.value(2).toString();
-    row.addressLine2 = query.value(3).toString();
-    row.town = query.value(4).toString();
-    row.postcode = query.value(5).toString();
-    row.areaName = query.value(6).toString();
-    row.residentName = query.value(7).toString();
-    row.status = HouseholdStatusRules::fromName(query.value(8).toString())
-                     .value_or(HouseholdStatus::Identified);
-    row.priority = query.value(9).toInt();
-    row.updatedAt = QDateTime::fromString(query.value(10).toString(), Qt::ISODateWithMs);
+    HouseholdSummary row = householdsummaryrow::read(query);
     row.localKey = query.value(11).toLongLong();
     return row;
 }
 
-const QString kRecordSelect = QStringLiteral(
-    "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, h.latitude, "
-    "h.longitude, h.area_id, a.name, h.eligibility, h.status, h.priority, h.notes, "
-    "h.created_at, h.updated_at, r.id, r.name, r.phone, r.email, r.preferred_contact, "
-    "r.language, r.access_needs FROM household h "
-    "LEFT JOIN area a ON a.id = h.area_id "
-    "LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 "
-    "WHERE h.deleted_at IS NULL");
+const QString kRecordSelect
+    = QStringLiteral(
+          "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, h.latitude, "
+          "h.longitude, h.area_id, a.name, h.eligibility, h.status, h.priority, h.notes, "
+          "h.created_at, h.updated_at, r.id, r.name, r.phone, r.email, r.preferred_contact, "
+          "r.language, r.access_needs ")
+    + householdsummaryrow::kLiveHouseholds;
 
 HouseholdRecord readRecord(const QSqlQuery &query)
 {
