@@ -151,10 +151,10 @@ Result<QList<HouseholdSummary>> HouseholdRepository::summaries() const
     return rows;
 }
 
-Result<HouseholdSummary> HouseholdRepository::summary(const QUuid &id) const
+template<typename Row>
+Result<Row> HouseholdRepository::readOne(const QString &sql, const QUuid &id,
+                                         Row (*readRow)(const QSqlQuery &)) const
 {
-    // Every doorstep step reads it: kept prepared (20% of a demo fill was compiling it).
-    static const QString sql = kSummarySelect + QStringLiteral(" AND h.id = ?");
     const PreparedCache::Read read = m_prepared.read(m_connectionName, sql);
     QSqlQuery &query = read.query;
     query.addBindValue(uuidText(id));
@@ -165,23 +165,20 @@ Result<HouseholdSummary> HouseholdRepository::summary(const QUuid &id) const
             return readError(tr("a household"), query.lastError());
         return Error::notFound(tr("no such household"));
     }
-    return readSummary(query);
+    return readRow(query);
+}
+
+Result<HouseholdSummary> HouseholdRepository::summary(const QUuid &id) const
+{
+    // Every doorstep step reads it: kept prepared (20% of a demo fill was compiling it).
+    static const QString sql = kSummarySelect + QStringLiteral(" AND h.id = ?");
+    return readOne(sql, id, readSummary);
 }
 
 Result<HouseholdRecord> HouseholdRepository::find(const QUuid &id) const
 {
     static const QString sql = kRecordSelect + QStringLiteral(" AND h.id = ?");
-    const PreparedCache::Read read = m_prepared.read(m_connectionName, sql);
-    QSqlQuery &query = read.query;
-    query.addBindValue(uuidText(id));
-    if (!read.prepared || !query.exec())
-        return readError(tr("a household"), query.lastError());
-    if (!query.next()) {
-        if (query.lastError().isValid())
-            return readError(tr("a household"), query.lastError());
-        return Error::notFound(tr("no such household"));
-    }
-    return readRecord(query);
+    return readOne(sql, id, readRecord);
 }
 
 Result<QList<HouseholdRecord>> HouseholdRepository::all(const Progress &progress) const
