@@ -4,6 +4,7 @@
 #include "householdrepository.h"
 
 #include "database.h"
+#include "householdsummaryrow.h"
 #include "preparedcache.h"
 #include "sqlitestatement.h"
 #include "sqlvalues.h"
@@ -74,40 +75,23 @@ QString ftsQuery(const QString &text)
     return terms.join(QStringLiteral(" AND "));
 }
 
-const QString kSummarySelect = QStringLiteral(
-    "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, a.name, "
-    "r.name, h.status, h.priority, h.updated_at, h.rid FROM household h "
-    "LEFT JOIN area a ON a.id = h.area_id "
-    "LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 "
-    "WHERE h.deleted_at IS NULL");
+const QString kSummarySelect = QStringLiteral("SELECT ") + householdsummaryrow::kColumns
+    + QStringLiteral(", h.rid ") + householdsummaryrow::kLiveHouseholds;
 
 HouseholdSummary readSummary(const QSqlQuery &query)
 {
-    HouseholdSummary row;
-    row.id = QUuid::fromString(query.value(0).toString());
-    row.uprn = query.value(1).toString();
-    row.addressLine1 = query.value(2).toString();
-    row.addressLine2 = query.value(3).toString();
-    row.town = query.value(4).toString();
-    row.postcode = query.value(5).toString();
-    row.areaName = query.value(6).toString();
-    row.residentName = query.value(7).toString();
-    row.status = HouseholdStatusRules::fromName(query.value(8).toString())
-                     .value_or(HouseholdStatus::Identified);
-    row.priority = query.value(9).toInt();
-    row.updatedAt = QDateTime::fromString(query.value(10).toString(), Qt::ISODateWithMs);
+    HouseholdSummary row = householdsummaryrow::read(query);
     row.localKey = query.value(11).toLongLong();
     return row;
 }
 
-const QString kRecordSelect = QStringLiteral(
-    "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, h.latitude, "
-    "h.longitude, h.area_id, a.name, h.eligibility, h.status, h.priority, h.notes, "
-    "h.created_at, h.updated_at, r.id, r.name, r.phone, r.email, r.preferred_contact, "
-    "r.language, r.access_needs FROM household h "
-    "LEFT JOIN area a ON a.id = h.area_id "
-    "LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 "
-    "WHERE h.deleted_at IS NULL");
+const QString kRecordSelect
+    = QStringLiteral(
+          "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, h.latitude, "
+          "h.longitude, h.area_id, a.name, h.eligibility, h.status, h.priority, h.notes, "
+          "h.created_at, h.updated_at, r.id, r.name, r.phone, r.email, r.preferred_contact, "
+          "r.language, r.access_needs ")
+    + householdsummaryrow::kLiveHouseholds;
 
 HouseholdRecord readRecord(const QSqlQuery &query)
 {
@@ -167,10 +151,10 @@ Result<QList<HouseholdSummary>> HouseholdRepository::summaries() const
     return rows;
 }
 
-Result<HouseholdSummary> HouseholdRepository::summary(const QUuid &id) const
+template<typename Row>
+Result<Row> HouseholdRepository::readOne(const QString &sql, const QUuid &id,
+                                         Row (*readRow)(const QSqlQuery &)) const
 {
-    // Every doorstep step reads it: kept prepared (20% of a demo fill was compiling it).
-    static const QString sql = kSummarySelect + QStringLiteral(" AND h.id = ?");
     const PreparedCache::Read read = m_prepared.read(m_connectionName, sql);
     QSqlQuery &query = read.query;
     query.addBindValue(uuidText(id));
@@ -181,23 +165,20 @@ Result<HouseholdSummary> HouseholdRepository::summary(const QUuid &id) const
             return readError(tr("a household"), query.lastError());
         return Error::notFound(tr("no such household"));
     }
-    return readSummary(query);
+    return readRow(query);
+}
+
+Result<HouseholdSummary> HouseholdRepository::summary(const QUuid &id) const
+{
+    // Every doorstep step reads it: kept prepared (20% of a demo fill was compiling it).
+    static const QString sql = kSummarySelect + QStringLiteral(" AND h.id = ?");
+    return readOne(sql, id, readSummary);
 }
 
 Result<HouseholdRecord> HouseholdRepository::find(const QUuid &id) const
 {
     static const QString sql = kRecordSelect + QStringLiteral(" AND h.id = ?");
-    const PreparedCache::Read read = m_prepared.read(m_connectionName, sql);
-    QSqlQuery &query = read.query;
-    query.addBindValue(uuidText(id));
-    if (!read.prepared || !query.exec())
-        return readError(tr("a household"), query.lastError());
-    if (!query.next()) {
-        if (query.lastError().isValid())
-            return readError(tr("a household"), query.lastError());
-        return Error::notFound(tr("no such household"));
-    }
-    return readRecord(query);
+    return readOne(sql, id, readRecord);
 }
 
 Result<QList<HouseholdRecord>> HouseholdRepository::all(const Progress &progress) const

@@ -122,6 +122,12 @@ public:
     Status saveArea(const Area &area);
 
 private:
+    /// The household \a id, \a readRow of the row of \a sql (a select ending in "h.id = ?"),
+    /// kept prepared; fails as find().
+    template<typename Row>
+    Result<Row> readOne(const QString &sql, const QUuid &id,
+                        Row (*readRow)(const QSqlQuery &)) const;
+
     /// The statements of writes and of the reads the doorstep makes on every step, prepared
     /// once (reads keep no cursor open: PreparedCache::read()).
     mutable PreparedCache m_prepared;

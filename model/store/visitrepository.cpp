@@ -2,6 +2,7 @@
 
 #include "auditlog.h"
 #include "database.h"
+#include "householdsummaryrow.h"
 #include "outbox.h"
 #include "sqlvalues.h"
 
@@ -38,37 +39,21 @@ Visit readVisit(const QSqlQuery &query)
 // The revisit still to be made is the one asked for at the latest `revisit_requested` visit,
 // unless a later visit found someone in: unanswered knocks leave it outstanding (overdue).
 // Visits in the same millisecond are ordered by when they were written (rowid).
-const QString kRoundSelect = QStringLiteral(
-    "SELECT h.id, h.uprn, h.address_line1, h.address_line2, h.town, h.postcode, a.name, "
-    "r.name, h.status, h.priority, h.updated_at, "
-    "(SELECT v.outcome FROM visit v WHERE v.household_id = h.id "
-    " ORDER BY v.at DESC, v.rowid DESC LIMIT 1), "
-    "(SELECT max(v.at) FROM visit v WHERE v.household_id = h.id), "
-    "(SELECT v.revisit_at FROM visit v WHERE v.household_id = h.id "
-    " AND v.outcome = 'revisit_requested' AND NOT EXISTS (SELECT 1 FROM visit w "
-    "  WHERE w.household_id = h.id AND w.outcome <> 'no_answer' "
-    "  AND (w.at > v.at OR (w.at = v.at AND w.rowid > v.rowid))) "
-    " ORDER BY v.at DESC, v.rowid DESC LIMIT 1) "
-    "FROM household h LEFT JOIN area a ON a.id = h.area_id "
-    "LEFT JOIN resident r ON r.household_id = h.id AND r.is_primary = 1 "
-    "WHERE h.deleted_at IS NULL AND h.area_id IS ?");
+const QString kRoundSelect = QStringLiteral("SELECT ") + householdsummaryrow::kColumns
+    + QStringLiteral(", (SELECT v.outcome FROM visit v WHERE v.household_id = h.id "
+                     " ORDER BY v.at DESC, v.rowid DESC LIMIT 1), "
+                     "(SELECT max(v.at) FROM visit v WHERE v.household_id = h.id), "
+                     "(SELECT v.revisit_at FROM visit v WHERE v.household_id = h.id "
+                     " AND v.outcome = 'revisit_requested' AND NOT EXISTS (SELECT 1 FROM visit w "
+                     "  WHERE w.household_id = h.id AND w.outcome <> 'no_answer' "
+                     "  AND (w.at > v.at OR (w.at = v.at AND w.rowid > v.rowid))) "
+                     " ORDER BY v.at DESC, v.rowid DESC LIMIT 1) ")
+    + householdsummaryrow::kLiveHouseholds + QStringLiteral(" AND h.area_id IS ?");
 
 RoundEntry readRoundEntry(const QSqlQuery &query)
 {
     RoundEntry entry;
-    HouseholdSummary &row = entry.household;
-    row.id = QUuid::fromString(query.value(0).toString());
-    row.uprn = query.value(1).toString();
-    row.addressLine1 = query.value(2).toString();
-    row.addressLine2 = query.value(3).toString();
-    row.town = query.value(4).toString();
-    row.postcode = query.value(5).toString();
-    row.areaName = query.value(6).toString();
-    row.residentName = query.value(7).toString();
-    row.status = HouseholdStatusRules::fromName(query.value(8).toString())
-                     .value_or(HouseholdStatus::Identified);
-    row.priority = query.value(9).toInt();
-    row.updatedAt = readTime(query.value(10));
+    entry.household = householdsummaryrow::read(query);
     if (!query.value(11).isNull())
         entry.lastOutcome = DoorstepNames::visitOutcome(query.value(11).toString());
     entry.lastVisitAt = readTime(query.value(12));

@@ -23,13 +23,6 @@ namespace {
 
 class AuditFailureTest : public saferhomes::test::StoreFixture {
 protected:
-    void run(const QString &sql)
-    {
-        QSqlQuery query(m_database.connection());
-        ASSERT_TRUE(query.exec(sql)) << qPrintable(query.lastError().text()) << "\n"
-                                     << qPrintable(sql);
-    }
-
     int count(const QString &table) const
     {
         QSqlQuery query(m_database.connection());
@@ -61,18 +54,6 @@ protected:
     {
         return QDir::toNativeSeparators(m_path)
             + u": cannot write the audit trail: refused by the test"_s;
-    }
-
-    static EquipmentType chain()
-    {
-        return {u"DOOR_CHAIN_TS003"_s,
-                u"Door chain"_s,
-                u"TS 003"_s,
-                900,
-                15,
-                u"locks"_s,
-                u"ERA-1234"_s,
-                10};
     }
 
     /// A household with one unscheduled job, and a fitter to book it on.
@@ -112,16 +93,16 @@ TEST_F(AuditFailureTest, TheCatalogueAndTheFittersWriteNothingWithoutTheirEvents
     EquipmentRepository catalogue(m_database, u"tester"_s, {});
     const int types = count(u"equipment_type"_s);
     refuseAudit();
-    const Result<EquipmentType> added = catalogue.add(chain());
+    const Result<EquipmentType> added = catalogue.add(doorChain());
     ASSERT_FALSE(added);
     EXPECT_EQ(added.error().kind, Error::Kind::Database);
     EXPECT_EQ(added.error().message, u"Adding item DOOR_CHAIN_TS003: "_s + refused());
     EXPECT_EQ(count(u"equipment_type"_s), types);
 
     allowAudit();
-    ASSERT_TRUE(catalogue.add(chain()));
+    ASSERT_TRUE(catalogue.add(doorChain()));
     refuseAudit();
-    EquipmentType dearer = chain();
+    EquipmentType dearer = doorChain();
     dearer.unitCostPence = 1200;
     const Result<EquipmentType> changed = catalogue.update(dearer);
     ASSERT_FALSE(changed);
@@ -245,7 +226,7 @@ TEST_F(AuditFailureTest, AnEventThatMeetsAnotherProgramsLockIsLocked)
     ASSERT_TRUE(other.ok()) << other.error();
 
     const Result<EquipmentType> added
-        = EquipmentRepository(m_database, u"tester"_s, {}).add(chain());
+        = EquipmentRepository(m_database, u"tester"_s, {}).add(doorChain());
     ASSERT_FALSE(added);
     EXPECT_EQ(added.error().kind, Error::Kind::Locked) << qPrintable(added.error().message);
     EXPECT_EQ(added.error().message,

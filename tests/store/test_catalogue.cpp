@@ -1,64 +1,29 @@
 // EquipmentRepository: the equipment catalogue an admin keeps (issue 13 item 1). Adding and
 // changing a type is checked and audited; a type that a survey rule, a recommendation, an
 // agreed package, a job item or a stock movement refers to cannot be deleted.
+#include "storefixture.h"
+
 #include "store/auditlog.h"
 #include "store/database.h"
 #include "store/equipmentrepository.h"
-
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QStandardPaths>
-#include <QTemporaryDir>
-
-#include <gtest/gtest.h>
 
 using namespace saferhomes;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-class CatalogueTest : public ::testing::Test {
+class CatalogueTest : public saferhomes::test::StoreFixture {
 protected:
-    void SetUp() override
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        ASSERT_TRUE(m_dir.isValid());
-        const auto opened = m_database.open(m_dir.filePath(u"catalogue.sqlite"_s));
-        ASSERT_TRUE(opened) << qPrintable(opened.errorString());
-    }
-
-    void run(const QString &sql)
-    {
-        QSqlQuery query(m_database.connection());
-        ASSERT_TRUE(query.exec(sql)) << qPrintable(query.lastError().text()) << "\n"
-                                     << qPrintable(sql);
-    }
-
-    static EquipmentType chain()
-    {
-        return {u"DOOR_CHAIN_TS003"_s,
-                u"Door chain"_s,
-                u"TS 003"_s,
-                900,
-                15,
-                u"locks"_s,
-                u"ERA-1234"_s,
-                10};
-    }
-
     EquipmentRepository repository(QStringList ruleCodes = {})
     {
         return EquipmentRepository(m_database, u"tester"_s, std::move(ruleCodes));
     }
-
-    QTemporaryDir m_dir;
-    Database m_database {u"catalogue-test"_s};
 };
 
 TEST_F(CatalogueTest, AddsAndReadsBackEveryField)
 {
     EquipmentRepository catalogue = repository();
-    const Result<EquipmentType> added = catalogue.add(chain());
+    const Result<EquipmentType> added = catalogue.add(doorChain());
     ASSERT_TRUE(added) << qPrintable(added.errorString());
     const Result<EquipmentType> read = catalogue.find(u"DOOR_CHAIN_TS003"_s);
     ASSERT_TRUE(read) << qPrintable(read.errorString());
@@ -75,8 +40,8 @@ TEST_F(CatalogueTest, AddsAndReadsBackEveryField)
 TEST_F(CatalogueTest, RefusesATakenCodeAndWrongFields)
 {
     EquipmentRepository catalogue = repository();
-    ASSERT_TRUE(catalogue.add(chain()));
-    const Result<EquipmentType> again = catalogue.add(chain());
+    ASSERT_TRUE(catalogue.add(doorChain()));
+    const Result<EquipmentType> again = catalogue.add(doorChain());
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().kind, Error::Kind::Invalid);
     EXPECT_TRUE(again.errorString().contains(u"Door chain"_s)) << qPrintable(again.errorString());
@@ -97,8 +62,8 @@ TEST_F(CatalogueTest, RefusesATakenCodeAndWrongFields)
 TEST_F(CatalogueTest, UpdateChangesTheRowAndAuditsEachChangedField)
 {
     EquipmentRepository catalogue = repository();
-    ASSERT_TRUE(catalogue.add(chain()));
-    EquipmentType changed = chain();
+    ASSERT_TRUE(catalogue.add(doorChain()));
+    EquipmentType changed = doorChain();
     changed.unitCostPence = 1050;
     changed.reorderLevel = 25;
     const Result<EquipmentType> updated = catalogue.update(changed);
@@ -118,7 +83,7 @@ TEST_F(CatalogueTest, UpdateChangesTheRowAndAuditsEachChangedField)
     EXPECT_EQ(events.at(2).oldValue.toInt(), 10);
     EXPECT_EQ(events.at(2).newValue.toInt(), 25);
 
-    EquipmentType missing = chain();
+    EquipmentType missing = doorChain();
     missing.code = u"NOT_THERE"_s;
     const Result<EquipmentType> notFound = catalogue.update(missing);
     ASSERT_FALSE(notFound);
@@ -128,7 +93,7 @@ TEST_F(CatalogueTest, UpdateChangesTheRowAndAuditsEachChangedField)
 TEST_F(CatalogueTest, DeletesAnUnusedTypeOnly)
 {
     EquipmentRepository catalogue = repository();
-    ASSERT_TRUE(catalogue.add(chain()));
+    ASSERT_TRUE(catalogue.add(doorChain()));
     const Status removed = catalogue.remove(u"DOOR_CHAIN_TS003"_s);
     ASSERT_TRUE(removed) << qPrintable(removed.errorString());
     EXPECT_EQ(catalogue.find(u"DOOR_CHAIN_TS003"_s).error().kind, Error::Kind::NotFound);
@@ -141,7 +106,7 @@ TEST_F(CatalogueTest, ASurveyRuleCodeCannotBeDeleted)
     const QStringList rules = EquipmentRepository::ruleCodesBuiltIn();
     ASSERT_TRUE(rules.contains(u"DOOR_CHAIN_TS003"_s));
     EquipmentRepository catalogue = repository(rules);
-    ASSERT_TRUE(catalogue.add(chain()));
+    ASSERT_TRUE(catalogue.add(doorChain()));
     const Status refused = catalogue.remove(u"DOOR_CHAIN_TS003"_s);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().kind, Error::Kind::Refused);
@@ -153,7 +118,7 @@ TEST_F(CatalogueTest, ASurveyRuleCodeCannotBeDeleted)
 TEST_F(CatalogueTest, ARecommendationPackageJobItemOrMovementKeepsTheType)
 {
     EquipmentRepository catalogue = repository();
-    ASSERT_TRUE(catalogue.add(chain()));
+    ASSERT_TRUE(catalogue.add(doorChain()));
     run(u"INSERT INTO household (id, address_line1, postcode, status, created_at, updated_at) "
         "VALUES ('00000000-0000-4000-8000-000000000001', '3 Scalford Road', 'LE13 1JY', "
         "'accepted', 'x', 'x')"_s);

@@ -186,6 +186,24 @@ TEST_F(DoorstepVisitTest, TheRoundGoesByStreetThenHouseNumber)
     EXPECT_EQ(all.indexOf(text("1 Thorpe End")), all.indexOf(text("2 Thorpe End")) - 1);
 }
 
+TEST_F(DoorstepVisitTest, ARoundEntryCarriesItsHouseholdsSummary)
+{
+    const QUuid id = addHousehold(text("7 Burton Road"), HouseholdStatus::Identified,
+                                  text("Melton Town Centre"), text("Sam Cole"));
+    giveSummaryColumns(id);
+
+    const QList<RoundEntry> round = must(visits().myRound(areaId(text("Melton Town Centre"))));
+    ASSERT_EQ(round.size(), 1);
+    const HouseholdSummary &row = round.first().household;
+    EXPECT_EQ(row.id, id);
+    EXPECT_EQ(row.addressLine1, text("7 Burton Road"));
+    EXPECT_EQ(row.postcode, text("LE13 1AB"));
+    EXPECT_EQ(row.areaName, text("Melton Town Centre"));
+    EXPECT_EQ(row.residentName, text("Sam Cole"));
+    expectGivenColumns(row);
+    EXPECT_FALSE(round.first().lastOutcome.has_value());
+}
+
 TEST_F(DoorstepVisitTest, RevisitsDueComeFirstEarliestFirst)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -58,6 +58,39 @@ TEST_F(HouseholdRepositoryTest, InsertedHouseholdsReadBackExactly)
     EXPECT_EQ(found->household.status, HouseholdStatus::Identified);
 }
 
+TEST_F(HouseholdRepositoryTest, ASummaryCarriesEachColumnOfItsHousehold)
+{
+    HouseholdRecord record = household(text("12 Thorpe End"), text("LE13 1RB"), text("Sam Cole"),
+                                       text("Melton Town Centre"));
+    record.household.id = QUuid::createUuid();
+    const Status inserted = m_repository->insert({record});
+    ASSERT_TRUE(inserted) << qPrintable(inserted.errorString());
+    giveSummaryColumns(record.household.id);
+    QSqlQuery rid(m_database.connection());
+    ASSERT_TRUE(rid.exec(QStringLiteral("SELECT rid FROM household WHERE id = '%1'")
+                             .arg(record.household.id.toString(QUuid::WithoutBraces)))
+                && rid.next());
+    const qint64 localKey = rid.value(0).toLongLong();
+    rid.finish();
+
+    const auto expectColumns = [&](const HouseholdSummary &row) {
+        EXPECT_EQ(row.id, record.household.id);
+        EXPECT_EQ(row.localKey, localKey);
+        EXPECT_EQ(row.addressLine1, text("12 Thorpe End"));
+        EXPECT_EQ(row.postcode, text("LE13 1RB"));
+        EXPECT_EQ(row.areaName, text("Melton Town Centre"));
+        EXPECT_EQ(row.residentName, text("Sam Cole"));
+        expectGivenColumns(row);
+    };
+    const Result<HouseholdSummary> summary = m_repository->summary(record.household.id);
+    ASSERT_TRUE(summary) << qPrintable(summary.errorString());
+    expectColumns(*summary);
+    const Result<QList<HouseholdSummary>> summaries = m_repository->summaries();
+    ASSERT_TRUE(summaries) << qPrintable(summaries.errorString());
+    ASSERT_EQ(summaries->size(), 1);
+    expectColumns(summaries->first());
+}
+
 TEST_F(HouseholdRepositoryTest, QuickFindMatchesAddressPostcodeAndName)
 {
     ASSERT_TRUE(m_repository->insert({

@@ -1,6 +1,8 @@
 // VanLoading: a fitter's "load the van" list (what the day's booked jobs need minus what the van
 // holds) and the one step that moves it from the depot, with the jobs' reservations following
 // the stock into the van; a depot that cannot give a line moves nothing.
+#include "storefixture.h"
+
 #include "store/auditlog.h"
 #include "store/database.h"
 #include "store/fitterrepository.h"
@@ -9,10 +11,6 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
-#include <QTemporaryDir>
-
-#include <gtest/gtest.h>
 
 using namespace saferhomes;
 using namespace Qt::StringLiterals;
@@ -38,14 +36,11 @@ namespace {
 const QString kJob = u"00000000-0000-4000-8000-000000000501"_s;
 const QDate kDay(2026, 12, 9);
 
-class VanLoadingTest : public ::testing::Test {
+class VanLoadingTest : public saferhomes::test::StoreFixture {
 protected:
     void SetUp() override
     {
-        QStandardPaths::setTestModeEnabled(true);
-        ASSERT_TRUE(m_dir.isValid());
-        const auto opened = m_database.open(m_dir.filePath(u"van.sqlite"_s));
-        ASSERT_TRUE(opened) << qPrintable(opened.errorString());
+        ASSERT_NO_FATAL_FAILURE(StoreFixture::SetUp());
         run(u"INSERT INTO equipment_type (code, name, standard, unit_cost_pence, fit_minutes, "
             "skill) VALUES ('LOCK', 'Mortice deadlock', 'BS 3621', 100, 30, 'locks'), "
             "('ALARM', 'Alarm', '', 100, 60, 'alarms')"_s);
@@ -65,13 +60,6 @@ protected:
         run(u"INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES "
             "('00000000-0000-4000-8000-000000000601', '%1', 'LOCK', 2), "
             "('00000000-0000-4000-8000-000000000602', '%1', 'ALARM', 1)"_s.arg(kJob));
-    }
-
-    void run(const QString &sql)
-    {
-        QSqlQuery query(m_database.connection());
-        ASSERT_TRUE(query.exec(sql)) << qPrintable(query.lastError().text()) << "\n"
-                                     << qPrintable(sql);
     }
 
     int movements()
@@ -108,8 +96,6 @@ protected:
         return ledger().level(code, location).valueOr({});
     }
 
-    QTemporaryDir m_dir;
-    Database m_database {u"van-test"_s};
     QUuid m_fitter;
     QString m_van;
 };

@@ -1,7 +1,7 @@
 #pragma once
 
 // Shared helpers of the central database tests: fresh databases and superuser sessions on the
-// run's cluster.
+// run's cluster, and the fixture of a suite with one user.
 
 #include "pgcluster.h"
 #include "pgsession.h"
@@ -12,6 +12,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -115,5 +116,29 @@ inline QString databaseWithPeople(const QString &prefix, const QList<Person> &pe
     }
     return database;
 }
+
+/// A suite with a database of its own and one user on it (s_login); each test has a folder of
+/// its own for local files.
+class OneUserTest : public ::testing::Test {
+protected:
+    /// Makes the suite's database (named after \a prefix) with \a user, whose password is
+    /// \a password; s_database is left empty (and a test failure made) when that fails.
+    static void setUpSuite(const QString &prefix, const Person &user, const QString &password)
+    {
+        QHash<QString, QString> logins;
+        s_database = databaseWithPeople(prefix, {user}, password, &logins);
+        s_login = logins.value(user.first);
+    }
+
+    void SetUp() override
+    {
+        ASSERT_FALSE(s_database.isEmpty()) << "set-up failed";
+        ASSERT_TRUE(m_dir.isValid());
+    }
+
+    static inline QString s_database;
+    static inline QString s_login;
+    QTemporaryDir m_dir;
+};
 
 } // namespace saferhomes::synctest

@@ -161,24 +161,16 @@ protected:
     /// door viewer (15 min) plus the 15 minutes' set-up, made on \a office; returns the job id.
     QString makeJob(TestDevice &office, const QString &line1)
     {
-        HouseholdRecord record;
-        record.household.id = QUuid::createUuid();
-        record.household.addressLine1 = line1;
-        record.household.postcode = QStringLiteral("LE13 1AA");
-        record.household.areaName = kMelton;
-        record.resident.name = QStringLiteral("Pat");
-        HouseholdRepository households = office.households();
-        const Status inserted = households.insert({record});
-        EXPECT_TRUE(inserted) << inserted.errorString().toStdString();
-        const Status accepted = households.setFields(
-            record.household.id, {{HouseholdField::Status, QStringLiteral("accepted")}});
+        const QUuid household = madeHousehold(office, line1, kMelton, QStringLiteral("Pat"));
+        const Status accepted = office.households().setFields(
+            household, {{HouseholdField::Status, QStringLiteral("accepted")}});
         EXPECT_TRUE(accepted) << accepted.errorString().toStdString();
         const QString job = text(QUuid::createUuid());
         EXPECT_TRUE(office.exec(
             QStringLiteral("INSERT INTO job (id, household_id, status, created_at, "
                            "duration_minutes, availability, access_notes) VALUES (?, ?, "
                            "'unscheduled', '2026-12-01T09:00:00.000Z', 70, ?, 'Side gate')"),
-            {job, text(record.household.id),
+            {job, text(household),
              QStringLiteral(
                  R"({"windows":[{"weekdays":[1,2,3,4,5],"from":"09:00","to":"12:00"}]})")}))
             << office.lastError().toStdString();

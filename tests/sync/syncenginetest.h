@@ -8,6 +8,7 @@
 #include "store/database.h"
 #include "store/householdrepository.h"
 #include "sync/syncengine.h"
+#include "syncassert.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -127,17 +128,6 @@ private:
     QString m_uri;
     QString m_login = QStringLiteral("test");
 };
-
-inline ::testing::AssertionResult synced(const SyncResult &result)
-{
-    if (!result.ok())
-        return ::testing::AssertionFailure() << result.errorString().toStdString();
-    if (!result.rejected.isEmpty()) {
-        return ::testing::AssertionFailure()
-            << "refused: " << result.rejected.first().reason.toStdString();
-    }
-    return ::testing::AssertionSuccess();
-}
 
 } // namespace saferhomes::synctest::enginetest
 

@@ -10,10 +10,10 @@
 #include "sync/serverhello.h"
 #include "sync/syncengine.h"
 #include "sync/syncrun.h"
+#include "syncassert.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QTemporaryDir>
 #include <QUuid>
 
 #include <functional>
@@ -24,11 +24,6 @@ namespace {
 
 const QString kPassword = QStringLiteral("change-download-password");
 const QString kOadby = QStringLiteral("Oadby and Wigston");
-
-QString idText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
 
 /// Rows of \a sql on a local database, each row's columns joined by '|', keyed by the first.
 QMap<QString, QString> localRows(const Database &database, const QString &sql)
@@ -47,26 +42,13 @@ QMap<QString, QString> localRows(const Database &database, const QString &sql)
 
 } // namespace
 
-class ChangeDownloadTest : public ::testing::Test {
+class ChangeDownloadTest : public OneUserTest {
 protected:
     static void SetUpTestSuite()
     {
-        s_database = initialisedDatabase(QStringLiteral("changedownload"));
-        if (s_database.isEmpty())
-            return;
-        s_login = PgCluster::uniqueName(QStringLiteral("officer_paged"));
-        const CentralAdmin::Report result = CentralAdmin().addUser(
-            superuserUri(s_database), s_login, QStringLiteral("officer"), {kOadby}, kPassword);
-        if (!result.ok()) {
-            ADD_FAILURE() << result.errorString().toStdString();
-            s_database.clear();
-        }
-    }
-
-    void SetUp() override
-    {
-        ASSERT_FALSE(s_database.isEmpty()) << "set-up failed";
-        ASSERT_TRUE(m_dir.isValid());
+        setUpSuite(QStringLiteral("changedownload"),
+                   {QStringLiteral("officer_paged"), {QStringLiteral("officer"), {kOadby}}},
+                   kPassword);
     }
 
     /// Syncs \a engine until \a done() holds or a sync fails (for at most kPatience), adding
@@ -84,10 +66,6 @@ protected:
         });
         return total;
     }
-
-    static inline QString s_database;
-    static inline QString s_login;
-    QTemporaryDir m_dir;
 };
 
 TEST_F(ChangeDownloadTest, MoreThan2500ChangesInOneTransactionArriveInPagesExactly)
@@ -116,11 +94,11 @@ TEST_F(ChangeDownloadTest, MoreThan2500ChangesInOneTransactionArriveInPagesExact
     QStringList ids;
     QMap<QString, QString> expected;
     for (int i = 1; i <= kNew; ++i) {
-        const QString id = idText(QUuid::createUuid());
+        const QString id = text(QUuid::createUuid());
         ids.append(id);
         expected.insert(id, QStringLiteral("%1 Paged Road|LE18 2AB|").arg(i));
     }
-    expected.insert(idText(own.household.id),
+    expected.insert(text(own.household.id),
                     QStringLiteral("1 Synced Street|LE18 1AA|changed on the server"));
     const auto central = superuserSession(s_database);
     ASSERT_TRUE(central->exec(QStringLiteral("BEGIN")));
@@ -132,12 +110,12 @@ TEST_F(ChangeDownloadTest, MoreThan2500ChangesInOneTransactionArriveInPagesExact
                       {kOadby, u'{' + ids.join(u',') + u'}'}));
     ASSERT_TRUE(central->exec(QStringLiteral("UPDATE household SET notes = 'changed on the "
                                              "server' WHERE id = ?"),
-                              {idText(own.household.id)}));
+                              {text(own.household.id)}));
     ASSERT_TRUE(central->exec(QStringLiteral("COMMIT")));
     ASSERT_EQ(central
                   ->value(QStringLiteral("SELECT count(DISTINCT txid) FROM household WHERE "
                                          "postcode = 'LE18 2AB' OR id = ?"),
-                          {idText(own.household.id)})
+                          {text(own.household.id)})
                   .toInt(),
               1)
         << "the changes share one transaction id";

@@ -16,7 +16,6 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 
 namespace saferhomes::synctest {
 
@@ -25,26 +24,17 @@ namespace {
 const QString kPassword = QStringLiteral("push-errors-password");
 const QString kArea = QStringLiteral("Melton Town Centre");
 
-class PushErrorsTest : public ::testing::Test {
+class PushErrorsTest : public OneUserTest {
 protected:
     static void SetUpTestSuite()
     {
-        s_database = initialisedDatabase(QStringLiteral("pusherrors"));
-        if (s_database.isEmpty())
-            return;
-        s_login = PgCluster::uniqueName(QStringLiteral("officer"));
-        const CentralAdmin::Report added = CentralAdmin().addUser(
-            superuserUri(s_database), s_login, QStringLiteral("officer"), {kArea}, kPassword);
-        if (!added.ok()) {
-            ADD_FAILURE() << added.errorString().toStdString();
-            s_database.clear();
-        }
+        setUpSuite(QStringLiteral("pusherrors"),
+                   {QStringLiteral("officer"), {QStringLiteral("officer"), {kArea}}}, kPassword);
     }
 
     void SetUp() override
     {
-        ASSERT_FALSE(s_database.isEmpty()) << "set-up failed";
-        ASSERT_TRUE(m_dir.isValid());
+        ASSERT_NO_FATAL_FAILURE(OneUserTest::SetUp());
         m_device = std::make_unique<TestDevice>(
             QStringLiteral("pusher"), m_dir.filePath(QStringLiteral("pusher.db")), s_login,
             kPassword, cluster().uri(s_login, s_database));
@@ -55,16 +45,7 @@ protected:
     /// A household made on the device: its create op waits in the outbox.
     QUuid create(const QString &line1)
     {
-        HouseholdRecord record;
-        record.household.id = QUuid::createUuid();
-        record.household.addressLine1 = line1;
-        record.household.postcode = QStringLiteral("LE13 1AA");
-        record.household.areaName = kArea;
-        record.resident.name = QStringLiteral("Fran");
-        HouseholdRepository repository = m_device->households();
-        const Status inserted = repository.insert({record});
-        EXPECT_TRUE(inserted) << inserted.errorString().toStdString();
-        return record.household.id;
+        return madeHousehold(*m_device, line1, kArea, QStringLiteral("Fran"));
     }
 
     int serverHouseholds(const QUuid &id)
@@ -89,9 +70,6 @@ protected:
         return process.exitCode();
     }
 
-    static inline QString s_database;
-    static inline QString s_login;
-    QTemporaryDir m_dir;
     std::unique_ptr<TestDevice> m_device;
     QString m_cliError;
 };

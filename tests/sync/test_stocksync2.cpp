@@ -23,15 +23,6 @@ QDateTime london(int day, int hour)
     return QDateTime(QDate(2027, 2, day), QTime(hour, 0), QTimeZone("Europe/London"));
 }
 
-/// The reasons of \a result's refused changes, one line each.
-QString reasons(const SyncResult &result)
-{
-    QStringList lines;
-    for (const SyncRejection &rejection : result.rejected)
-        lines.append(rejection.entity + QStringLiteral(": ") + rejection.reason);
-    return lines.join(u'\n');
-}
-
 } // namespace
 
 class StockGuardTest : public JobSyncTest {

@@ -16,11 +16,6 @@ using namespace enginetest;
 
 namespace {
 
-QString text(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
 QString newId()
 {
     return text(QUuid::createUuid());
