@@ -524,9 +524,9 @@ ImportResult HouseholdImporter::import(const QString &path, bool skipInvalid,
             ++valid;
             if (!encoding)
                 continue;
-            if (const QString broken = rows.append(household, uuids); !broken.isEmpty()) {
+            if (const Status broken = rows.append(household, uuids); !broken) {
                 --valid;
-                plan.problems.append({read.record().line, {}, broken});
+                plan.problems.append({read.record().line, {}, broken.error().message});
                 encoding = skipInvalid;
                 continue;
             }
