@@ -43,17 +43,17 @@ constexpr std::array<FieldInfo, 15> kFields {{
 constexpr std::array<const char *, 5> kEligibility {"repeat_victim", "near_repeat", "vulnerable",
                                                     "hotspot", "referral"};
 
-FieldCheck accepted(const QString &value)
+Result<QString> accepted(const QString &value)
 {
-    return FieldCheck {value, {}};
+    return value;
 }
 
-FieldCheck refused(const QString &error)
+Result<QString> refused(const QString &error)
 {
-    return FieldCheck {{}, error};
+    return Error::invalid(error);
 }
 
-FieldCheck checkEligibility(const QString &value)
+Result<QString> checkEligibility(const QString &value)
 {
     QStringList words;
     const QStringList parts = value.split(QLatin1Char(';'), Qt::SkipEmptyParts);
@@ -217,7 +217,7 @@ QString HouseholdFields::formatCoordinate(double value)
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
-FieldCheck HouseholdFields::check(HouseholdField field, const QString &raw)
+Result<QString> HouseholdFields::check(HouseholdField field, const QString &raw)
 {
     const QString value = raw.trimmed();
     switch (field) {
@@ -240,7 +240,9 @@ FieldCheck HouseholdFields::check(HouseholdField field, const QString &raw)
         if (value.isEmpty())
             return accepted({});
         const Result<double> number = coordinate(field, value);
-        return number ? accepted(formatCoordinate(*number)) : refused(number.error().message);
+        if (!number)
+            return number.error();
+        return accepted(formatCoordinate(*number));
     }
     case HouseholdField::Eligibility: return checkEligibility(value);
     case HouseholdField::Status:

@@ -30,13 +30,6 @@ enum class HouseholdField {
     Email,
 };
 
-/// The outcome of checking one field value: the stored form, or why it is refused.
-struct FieldCheck {
-    QString value; ///< normalised value to store (when error is empty)
-    QString error; ///< human message; empty when the value is acceptable
-    bool ok() const { return error.isEmpty(); }
-};
-
 /// Field names, validation and normalisation shared by import, the CLI and the editor.
 class HouseholdFields {
     Q_DECLARE_TR_FUNCTIONS(HouseholdFields)
@@ -47,9 +40,9 @@ public:
     static QList<HouseholdField> all();
     static bool isResidentField(HouseholdField field);
 
-    /// Validates and normalises \a value for \a field (status names are checked here,
-    /// transitions are not).
-    static FieldCheck check(HouseholdField field, const QString &value);
+    /// The normalised form of \a value to store for \a field, or Error::Invalid saying why
+    /// it is refused (status names are checked here, transitions are not).
+    static Result<QString> check(HouseholdField field, const QString &value);
 
     /// The current value of \a field as text, as export writes it.
     static QString value(const Household &household, const Resident &resident,

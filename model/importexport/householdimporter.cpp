@@ -126,12 +126,12 @@ private:
             && field != HouseholdField::Postcode) {
             return {}; // every optional field accepts empty
         }
-        FieldCheck result = HouseholdFields::check(field, text);
-        if (!result.ok()) {
-            add(m_fieldName[size_t(field)], result.error);
+        Result<QString> result = HouseholdFields::check(field, text);
+        if (!result) {
+            add(m_fieldName[size_t(field)], result.error().message);
             return {};
         }
-        return std::move(result.value);
+        return std::move(result).value();
     }
 
     /// A valid UPRN (1 to 12 digits) as a number that keeps leading zeros apart: hashing
@@ -524,9 +524,9 @@ ImportResult HouseholdImporter::import(const QString &path, bool skipInvalid,
             ++valid;
             if (!encoding)
                 continue;
-            if (const QString broken = rows.append(household, uuids); !broken.isEmpty()) {
+            if (const Status broken = rows.append(household, uuids); !broken) {
                 --valid;
-                plan.problems.append({read.record().line, {}, broken});
+                plan.problems.append({read.record().line, {}, broken.error().message});
                 encoding = skipInvalid;
                 continue;
             }

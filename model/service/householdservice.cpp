@@ -46,20 +46,20 @@ HouseholdService::setFields(const QUuid &id, const QList<std::pair<QString, QStr
         const std::optional<HouseholdField> field = HouseholdFields::fromName(name);
         if (!field)
             return refuse(name, tr("\u201c%1\u201d is not a household field").arg(name));
-        const FieldCheck check = HouseholdFields::check(*field, raw);
-        if (!check.ok())
-            return refuse(HouseholdFields::name(*field), check.error);
+        const saferhomes::Result<QString> check = HouseholdFields::check(*field, raw);
+        if (!check)
+            return refuse(HouseholdFields::name(*field), check.error().message);
 
-        if (*field == HouseholdField::Uprn && !check.value.isEmpty()) {
-            const saferhomes::Result<QUuid> owner = m_repository.findByUprn(check.value);
+        if (*field == HouseholdField::Uprn && !check.value().isEmpty()) {
+            const saferhomes::Result<QUuid> owner = m_repository.findByUprn(check.value());
             if (!owner && owner.error().kind != Error::Kind::NotFound)
                 return unreadable(owner.error());
             if (owner && *owner != id) {
-                return refuse(name, tr("UPRN %1 belongs to another household").arg(check.value));
+                return refuse(name, tr("UPRN %1 belongs to another household").arg(check.value()));
             }
         }
         if (*field == HouseholdField::Status && mode == Mode::Edit) {
-            const HouseholdStatus to = *HouseholdStatusRules::fromName(check.value);
+            const HouseholdStatus to = *HouseholdStatusRules::fromName(check.value());
             const saferhomes::Result<TransitionContext> context
                 = m_repository.transitionContext(id);
             if (!context)
@@ -70,10 +70,10 @@ HouseholdService::setFields(const QUuid &id, const QList<std::pair<QString, QStr
             }
         }
         if (*field == HouseholdField::Latitude)
-            latitude = check.value;
+            latitude = check.value();
         if (*field == HouseholdField::Longitude)
-            longitude = check.value;
-        changes.append({*field, check.value});
+            longitude = check.value();
+        changes.append({*field, check.value()});
     }
     if (latitude.isEmpty() != longitude.isEmpty()) {
         return refuse(latitude.isEmpty() ? QStringLiteral("latitude") : QStringLiteral("longitude"),

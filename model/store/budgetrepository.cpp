@@ -124,14 +124,17 @@ Status BudgetRepository::set(const AreaBudget &budget)
             tr("Only managers and admins set budgets; this register syncs as %1.").arg(*role));
     }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return Error::database(tr("Setting a budget: %1").arg(db.lastError().text()));
-    const auto failedWith = [&](const Error &error) {
-        db.rollback();
+    const auto named = [&](const Error &error) {
         return Error {error.kind, tr("Setting a budget: %1").arg(error.message)};
     };
-    const auto failed = [&](const QString &message) {
-        return failedWith(Error::database(message));
+    if (!db.transaction())
+        return named(writeError(tr("budgets"), db.lastError()));
+    const auto failedWith = [&](const Error &error) {
+        db.rollback();
+        return named(error);
+    };
+    const auto failed = [&](const QSqlError &error) {
+        return failedWith(writeError(tr("budgets"), error));
     };
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT a.name, b.capital_pence, b.revenue_pence FROM area a "
@@ -140,7 +143,7 @@ Status BudgetRepository::set(const AreaBudget &budget)
     query.addBindValue(budget.financialYear);
     query.addBindValue(uuidText(budget.areaId));
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failedWith(readError(tr("budgets"), query.lastError()));
     if (!query.next()) {
         db.rollback();
         return Error::notFound(tr("There is no area %1.").arg(uuidText(budget.areaId)));
@@ -162,7 +165,7 @@ Status BudgetRepository::set(const AreaBudget &budget)
     query.addBindValue(budget.revenuePence);
     query.addBindValue(now);
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     AuditLog audit(m_connectionName, m_userName, m_device);
     const QString field = QStringLiteral("budget %1").arg(budget.financialYear);
     const QString value = QStringLiteral("%1/%2").arg(budget.capitalPence).arg(budget.revenuePence);
@@ -172,7 +175,7 @@ Status BudgetRepository::set(const AreaBudget &budget)
         !recorded)
         return failedWith(recorded.error());
     if (!db.commit())
-        return failed(db.lastError().text());
+        return failed(db.lastError());
     return {};
 }
 

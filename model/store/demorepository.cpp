@@ -146,15 +146,11 @@ QByteArray backdateSql(const Backdated &target)
     return QByteArray("UPDATE ") + target.table + " SET " + target.column + " = ? WHERE id = ?";
 }
 
-/// A failed write of \a what with SQLite's \a message: Error::Locked when another program
-/// holds the lock, Error::Database otherwise.
-Error writeError(const QString &what, const QString &message)
+/// Qt SQL's \a error as an Error: Error::Locked when another program holds the lock (SQLite's
+/// code says so), Error::Database otherwise.
+Error statementError(const QSqlError &error)
 {
-    const QString text = QCoreApplication::translate("DemoRepository", "%1: %2").arg(what, message);
-    return message.contains(QLatin1String("database is locked"))
-            || message.contains(QLatin1String("database table is locked"))
-        ? Error::locked(text)
-        : Error::database(text);
+    return Database::isLocked(error) ? Error::locked(error.text()) : Error::database(error.text());
 }
 
 /// A failed write of \a what that SqliteStatement reported as \a error (its kind kept).
@@ -162,6 +158,12 @@ Error writeError(const QString &what, const Error &error)
 {
     return {error.kind,
             QCoreApplication::translate("DemoRepository", "%1: %2").arg(what, error.message)};
+}
+
+/// A failed write of \a what that Qt SQL reported as \a error (its kind kept).
+Error writeError(const QString &what, const QSqlError &error)
+{
+    return writeError(what, statementError(error));
 }
 
 } // namespace
@@ -211,8 +213,8 @@ struct DemoRepository::Statements {
                 "job_id, at, by_user, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
     {
         const auto prepare = [&](QSqlQuery &query, const char *sql) {
-            if (error.isEmpty() && !query.prepare(QString::fromLatin1(sql)))
-                error = query.lastError().text();
+            if (!error && !query.prepare(QString::fromLatin1(sql)))
+                error = statementError(query.lastError());
         };
         prepare(area,
                 "INSERT INTO area (id, name, target_homes, budget_pence, created_at) "
@@ -240,16 +242,16 @@ struct DemoRepository::Statements {
                 std::make_unique<SqliteStatement>(db, backdateSql(target).constData()));
         for (const SqliteStatement *statement :
              {&household, &resident, &job, &jobItem, &jobUpdate, &jobItemUpdate, &stock}) {
-            if (error.isEmpty() && !statement->isValid())
-                error = statement->prepared().errorString();
+            if (!error && !statement->isValid())
+                error = statement->prepared().error();
         }
         for (const auto &statement : backdates) {
-            if (error.isEmpty() && !statement->isValid())
-                error = statement->prepared().errorString();
+            if (!error && !statement->isValid())
+                error = statement->prepared().error();
         }
     }
 
-    QString error;
+    std::optional<Error> error; ///< the first statement that could not be prepared
     AuditLog audit;
     QSqlQuery area, areaRow, equipment, fitter, jobStatus, statusMove, statusAudit;
     SqliteStatement household, resident, job, jobItem, jobUpdate, jobItemUpdate, stock;
@@ -284,7 +286,7 @@ Status DemoRepository::begin()
     if (!db.isOpen())
         return Error::database(tr("the database is not open"));
     if (!db.transaction())
-        return writeError(tr("starting the demo transaction"), db.lastError().text());
+        return writeError(tr("starting the demo transaction"), db.lastError());
     m_now = storeTimestamp();
     QSqlQuery query(db);
     const auto read = [&](const QString &sql, qint64 *value) {
@@ -307,19 +309,19 @@ Status DemoRepository::begin()
         m_firstRowids.append(rowid);
     }
     if (!ok) {
-        const QString message = query.lastError().text();
+        const QSqlError error = query.lastError();
         db.rollback();
-        return writeError(tr("reading the last local keys"), message);
+        return writeError(tr("reading the last local keys"), error);
     }
     // A large fill touches far more pages than the default cache holds; spilling them to the
     // WAL in the middle of the transaction and reading them back was most of its time.
     read(QStringLiteral("PRAGMA cache_size"), &m_cacheSize);
     query.exec(QStringLiteral("PRAGMA cache_size = -262144"));
     m_statements = std::make_unique<Statements>(db, m_connectionName, m_userName, m_device);
-    if (!m_statements->error.isEmpty()) {
-        const QString message = m_statements->error;
+    if (m_statements->error) {
+        const Error error = *m_statements->error;
         rollback();
-        return writeError(tr("preparing the demo statements"), message);
+        return writeError(tr("preparing the demo statements"), error);
     }
     return {};
 }
@@ -330,7 +332,7 @@ Status DemoRepository::commit()
         return Error::database(tr("no demo transaction is open"));
     m_statements.reset();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QString message;
+    std::optional<QSqlError> failure;
     {
         // The quick-find rows, once every primary resident is written, then the audit events.
         QSqlQuery query(db);
@@ -353,14 +355,14 @@ Status DemoRepository::commit()
             ok = ok && query.exec();
         }
         if (!ok)
-            message = query.lastError().text();
+            failure = query.lastError();
     }
-    if (message.isEmpty() && !db.commit())
-        message = db.lastError().text();
-    if (!message.isEmpty()) {
+    if (!failure && !db.commit())
+        failure = db.lastError();
+    if (failure) {
         db.rollback();
         restoreCacheSize();
-        return writeError(tr("saving the demo households"), message);
+        return writeError(tr("saving the demo households"), *failure);
     }
     restoreCacheSize();
     return {};
@@ -402,9 +404,9 @@ Result<QUuid> DemoRepository::addArea(const Area &area)
 {
     Statements &s = *m_statements;
     if (!run(s.area, {idValue(area.id), area.name, area.targetHomes, area.budgetPence, m_now}))
-        return writeError(tr("area %1").arg(area.name), s.area.lastError().text());
+        return writeError(tr("area %1").arg(area.name), s.area.lastError());
     if (!run(s.areaRow, {area.name}) || !s.areaRow.next())
-        return writeError(tr("area %1").arg(area.name), s.areaRow.lastError().text());
+        return writeError(tr("area %1").arg(area.name), s.areaRow.lastError());
     const QUuid id = QUuid::fromString(s.areaRow.value(0).toString());
     s.areaRow.finish();
     if (const Status recorded
@@ -419,7 +421,7 @@ Status DemoRepository::addEquipment(const DemoEquipment &e)
 {
     Statements &s = *m_statements;
     if (!run(s.equipment, {e.code, e.name, e.standard, e.unitCostPence, e.fitMinutes, e.skill}))
-        return writeError(tr("equipment %1").arg(e.code), s.equipment.lastError().text());
+        return writeError(tr("equipment %1").arg(e.code), s.equipment.lastError());
     if (s.equipment.numRowsAffected() > 0) {
         if (const Status recorded = s.audit.record(QStringLiteral("equipment_type"), e.code,
                                                    QStringLiteral("created"), {}, e.name, m_now);
@@ -436,7 +438,7 @@ Status DemoRepository::addFitter(const DemoFitter &f)
              {idValue(f.id), f.name, f.skills.join(QLatin1Char(';')), f.startLatitude,
               f.startLongitude, f.shiftStart, f.shiftEnd, f.weeklyShifts, f.absences,
               f.van.isNull() ? QStringLiteral("") : f.van}))
-        return writeError(tr("fitter %1").arg(f.name), s.fitter.lastError().text());
+        return writeError(tr("fitter %1").arg(f.name), s.fitter.lastError());
     if (const Status recorded = s.audit.record(QStringLiteral("fitter"), idValue(f.id).toString(),
                                                QStringLiteral("created"), {}, f.name, m_now);
         !recorded)
@@ -503,7 +505,7 @@ Status DemoRepository::completeJob(const DemoJob &j, const QList<DemoJobItem> &i
     Statements &s = *m_statements;
     const QString id = idValue(j.id).toString();
     if (!run(s.jobStatus, {id}))
-        return writeError(tr("job %1").arg(id), s.jobStatus.lastError().text());
+        return writeError(tr("job %1").arg(id), s.jobStatus.lastError());
     if (!s.jobStatus.next())
         return Error::notFound(tr("job %1 is not there to complete").arg(id));
     const QString before = s.jobStatus.value(0).toString();
@@ -548,11 +550,11 @@ Status DemoRepository::moveStatus(const QUuid &householdId, HouseholdStatus from
     // Stamped when written, as the service stamps it.
     const QString now = storeTimestamp();
     if (!run(s.statusMove, {after, now, id, before}))
-        return writeError(tr("household %1").arg(id), s.statusMove.lastError().text());
+        return writeError(tr("household %1").arg(id), s.statusMove.lastError());
     if (s.statusMove.numRowsAffected() != 1)
         return Error::invalid(tr("household %1 is not %2").arg(id, before));
     if (!run(s.statusAudit, {now, byUser, m_device, id, before, after}))
-        return writeError(tr("household %1").arg(id), s.statusAudit.lastError().text());
+        return writeError(tr("household %1").arg(id), s.statusAudit.lastError());
     return {};
 }
 

@@ -136,14 +136,17 @@ Result<EquipmentType> EquipmentRepository::add(const EquipmentType &type)
     if (existing.error().kind != Error::Kind::NotFound)
         return existing.error();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return Error::database(tr("Adding item %1: %2").arg(type.code, db.lastError().text()));
-    const auto failedWith = [&](const Error &error) {
-        db.rollback();
+    const auto named = [&](const Error &error) {
         return Error {error.kind, tr("Adding item %1: %2").arg(type.code, error.message)};
     };
-    const auto failed = [&](const QString &message) {
-        return failedWith(Error::database(message));
+    if (!db.transaction())
+        return named(writeError(tr("the equipment catalogue"), db.lastError()));
+    const auto failedWith = [&](const Error &error) {
+        db.rollback();
+        return named(error);
+    };
+    const auto failed = [&](const QSqlError &error) {
+        return failedWith(writeError(tr("the equipment catalogue"), error));
     };
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
@@ -158,7 +161,7 @@ Result<EquipmentType> EquipmentRepository::add(const EquipmentType &type)
     query.addBindValue(notNull(type.supplierCode.trimmed()));
     query.addBindValue(type.reorderLevel);
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     AuditLog audit(m_connectionName, m_userName, m_device);
     if (const Status recorded
         = audit.record(QStringLiteral("equipment_type"), type.code, QStringLiteral("created"), {},
@@ -166,7 +169,7 @@ Result<EquipmentType> EquipmentRepository::add(const EquipmentType &type)
         !recorded)
         return failedWith(recorded.error());
     if (!db.commit())
-        return failed(db.lastError().text());
+        return failed(db.lastError());
     return find(type.code);
 }
 
@@ -179,14 +182,17 @@ Result<EquipmentType> EquipmentRepository::update(const EquipmentType &type)
     if (!before)
         return before.error();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return Error::database(tr("Changing item %1: %2").arg(type.code, db.lastError().text()));
-    const auto failedWith = [&](const Error &error) {
-        db.rollback();
+    const auto named = [&](const Error &error) {
         return Error {error.kind, tr("Changing item %1: %2").arg(type.code, error.message)};
     };
-    const auto failed = [&](const QString &message) {
-        return failedWith(Error::database(message));
+    if (!db.transaction())
+        return named(writeError(tr("the equipment catalogue"), db.lastError()));
+    const auto failedWith = [&](const Error &error) {
+        db.rollback();
+        return named(error);
+    };
+    const auto failed = [&](const QSqlError &error) {
+        return failedWith(writeError(tr("the equipment catalogue"), error));
     };
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
@@ -201,7 +207,7 @@ Result<EquipmentType> EquipmentRepository::update(const EquipmentType &type)
     query.addBindValue(type.reorderLevel);
     query.addBindValue(type.code);
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     AuditLog audit(m_connectionName, m_userName, m_device);
     const QString at = storeTimestamp();
     const auto oldFields = auditedFields(*before);
@@ -216,7 +222,7 @@ Result<EquipmentType> EquipmentRepository::update(const EquipmentType &type)
             return failedWith(recorded.error());
     }
     if (!db.commit())
-        return failed(db.lastError().text());
+        return failed(db.lastError());
     return find(type.code);
 }
 
@@ -279,20 +285,23 @@ Status EquipmentRepository::remove(const QString &code)
         return Error::refused(tr("%1 cannot be deleted: it is used by %2.")
                                   .arg(before->label(), refs->join(QStringLiteral(", "))));
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return Error::database(tr("Deleting item %1: %2").arg(code, db.lastError().text()));
-    const auto failedWith = [&](const Error &error) {
-        db.rollback();
+    const auto named = [&](const Error &error) {
         return Error {error.kind, tr("Deleting item %1: %2").arg(code, error.message)};
     };
-    const auto failed = [&](const QString &message) {
-        return failedWith(Error::database(message));
+    if (!db.transaction())
+        return named(writeError(tr("the equipment catalogue"), db.lastError()));
+    const auto failedWith = [&](const Error &error) {
+        db.rollback();
+        return named(error);
+    };
+    const auto failed = [&](const QSqlError &error) {
+        return failedWith(writeError(tr("the equipment catalogue"), error));
     };
     QSqlQuery query(db);
     query.prepare(QStringLiteral("DELETE FROM equipment_type WHERE code = ?"));
     query.addBindValue(code);
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     AuditLog audit(m_connectionName, m_userName, m_device);
     if (const Status recorded
         = audit.record(QStringLiteral("equipment_type"), code, QStringLiteral("deleted"),
@@ -300,7 +309,7 @@ Status EquipmentRepository::remove(const QString &code)
         !recorded)
         return failedWith(recorded.error());
     if (!db.commit())
-        return failed(db.lastError().text());
+        return failed(db.lastError());
     return {};
 }
 

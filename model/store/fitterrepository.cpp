@@ -55,14 +55,17 @@ Result<Fitter> FitterRepository::add(Fitter fitter)
     if (fitter.id.isNull())
         fitter.id = QUuid::createUuid();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return Error::database(tr("Adding a fitter: %1").arg(db.lastError().text()));
-    const auto failedWith = [&](const Error &error) {
-        db.rollback();
+    const auto named = [&](const Error &error) {
         return Error {error.kind, tr("Adding fitter %1: %2").arg(fitter.name, error.message)};
     };
-    const auto failed = [&](const QString &message) {
-        return failedWith(Error::database(message));
+    if (!db.transaction())
+        return named(writeError(tr("fitters"), db.lastError()));
+    const auto failedWith = [&](const Error &error) {
+        db.rollback();
+        return named(error);
+    };
+    const auto failed = [&](const QSqlError &error) {
+        return failedWith(writeError(tr("fitters"), error));
     };
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
@@ -83,7 +86,7 @@ Result<Fitter> FitterRepository::add(Fitter fitter)
         QString::fromUtf8(QJsonDocument(fitter.absencesJson()).toJson(QJsonDocument::Compact)));
     query.addBindValue(notNull(fitter.van));
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     AuditLog audit(m_connectionName, m_userName, m_device);
     if (const Status recorded
         = audit.record(QStringLiteral("fitter"), uuidText(fitter.id), QStringLiteral("created"), {},
@@ -91,27 +94,30 @@ Result<Fitter> FitterRepository::add(Fitter fitter)
         !recorded)
         return failedWith(recorded.error());
     if (!db.commit())
-        return failed(db.lastError().text());
+        return failed(db.lastError());
     return fitter;
 }
 
 Result<Fitter> FitterRepository::update(const Fitter &fitter)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return Error::database(tr("Changing a fitter: %1").arg(db.lastError().text()));
-    const auto failedWith = [&](const Error &error) {
-        db.rollback();
+    const auto named = [&](const Error &error) {
         return Error {error.kind, tr("Changing fitter %1: %2").arg(fitter.name, error.message)};
     };
-    const auto failed = [&](const QString &message) {
-        return failedWith(Error::database(message));
+    if (!db.transaction())
+        return named(writeError(tr("fitters"), db.lastError()));
+    const auto failedWith = [&](const Error &error) {
+        db.rollback();
+        return named(error);
+    };
+    const auto failed = [&](const QSqlError &error) {
+        return failedWith(writeError(tr("fitters"), error));
     };
     QSqlQuery old(db);
     old.prepare(QStringLiteral("SELECT name FROM fitter WHERE id = ?"));
     old.addBindValue(uuidText(fitter.id));
     if (!old.exec())
-        return failed(old.lastError().text());
+        return failedWith(readError(tr("the fitter"), old.lastError()));
     if (!old.next()) {
         db.rollback();
         return Error::notFound(tr("There is no fitter %1.").arg(uuidText(fitter.id)));
@@ -136,7 +142,7 @@ Result<Fitter> FitterRepository::update(const Fitter &fitter)
     query.addBindValue(notNull(fitter.van));
     query.addBindValue(uuidText(fitter.id));
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     AuditLog audit(m_connectionName, m_userName, m_device);
     if (const Status recorded
         = audit.record(QStringLiteral("fitter"), uuidText(fitter.id), QStringLiteral("updated"),
@@ -144,7 +150,7 @@ Result<Fitter> FitterRepository::update(const Fitter &fitter)
         !recorded)
         return failedWith(recorded.error());
     if (!db.commit())
-        return failed(db.lastError().text());
+        return failed(db.lastError());
     return fitter;
 }
 
@@ -153,7 +159,7 @@ Result<QList<Fitter>> FitterRepository::all() const
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     if (!query.exec(kSelect + QStringLiteral("ORDER BY name, id")))
-        return Error::database(tr("Reading fitters: %1").arg(query.lastError().text()));
+        return readError(tr("fitters"), query.lastError());
     QList<Fitter> fitters;
     while (query.next())
         fitters.append(readFitter(query));
@@ -166,7 +172,7 @@ Result<Fitter> FitterRepository::find(const QUuid &id) const
     query.prepare(kSelect + QStringLiteral("WHERE id = ?"));
     query.addBindValue(uuidText(id));
     if (!query.exec())
-        return Error::database(tr("Reading a fitter: %1").arg(query.lastError().text()));
+        return readError(tr("the fitter"), query.lastError());
     if (!query.next())
         return Error::notFound(tr("There is no fitter %1.").arg(uuidText(id)));
     return readFitter(query);

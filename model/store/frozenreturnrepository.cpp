@@ -35,8 +35,10 @@ Result<FrozenReturn> FrozenReturnRepository::freeze(const QString &period,
             tr("Only managers and admins freeze a return; this register syncs as %1.").arg(*role));
     }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return Error::database(tr("Freezing the return: %1").arg(db.lastError().text()));
+    if (!db.transaction()) {
+        return Database::sqlError(db.databaseName(),
+                                  tr("cannot freeze the return of %1").arg(period), db.lastError());
+    }
     const auto failed = [&](const QSqlError &error) {
         db.rollback();
         return Database::sqlError(db.databaseName(),

@@ -2,6 +2,7 @@
 
 #include "arearesolver.h"
 #include "auditlog.h"
+#include "database.h"
 #include "householdrows.h"
 #include "sqlitestatement.h"
 #include "sqlvalues.h"
@@ -68,16 +69,13 @@ private:
     int m_columns;
 };
 
-/// A failed write of \a what: Error::Locked when SQLite says another connection holds the
-/// lock (the statements report its words only), Error::Database otherwise.
-Error writeError(const QString &what, const QString &message)
+/// A failed query of \a what: Error::Locked when SQLite's code says another connection holds
+/// the lock, Error::Database otherwise.
+Error writeError(const QString &what, const QSqlError &error)
 {
     const QString text
-        = QCoreApplication::translate("HouseholdBatchInsert", "%1: %2").arg(what, message);
-    return message.contains(QLatin1String("database is locked"))
-            || message.contains(QLatin1String("database table is locked"))
-        ? Error::locked(text)
-        : Error::database(text);
+        = QCoreApplication::translate("HouseholdBatchInsert", "%1: %2").arg(what, error.text());
+    return Database::isLocked(error) ? Error::locked(text) : Error::database(text);
 }
 
 /// A failed statement of \a what, keeping its kind (SqliteStatement tells a lock apart).
@@ -135,7 +133,7 @@ Status HouseholdBatchInsert::begin(QStringList *createdAreas)
     if (!query.exec(QStringLiteral("SELECT (SELECT coalesce(max(rid), 0) FROM household), "
                                    "(SELECT coalesce(max(rid), 0) FROM resident)"))
         || !query.next())
-        return writeError(tr("reading the last local keys"), query.lastError().text());
+        return writeError(tr("reading the last local keys"), query.lastError());
     m_firstHouseholdRid = query.value(0).toLongLong() + 1;
     m_nextHouseholdRid = m_firstHouseholdRid;
     m_nextResidentRid = query.value(1).toLongLong() + 1;
@@ -302,7 +300,7 @@ Status HouseholdBatchInsert::writeOutbox()
     query.addBindValue(m_now);
     query.addBindValue(m_firstHouseholdRid);
     if (!query.exec())
-        return writeError(tr("sync outbox"), query.lastError().text());
+        return writeError(tr("sync outbox"), query.lastError());
     return {};
 }
 

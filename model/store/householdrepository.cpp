@@ -76,12 +76,12 @@ Status HouseholdRepository::insert(const QList<HouseholdRecord> &records, QStrin
             const qsizetype end = std::min(total, first + kHouseholdRowsBatch);
             rows.reserve(end - first);
             for (qsizetype i = first; i < end; ++i) {
-                const QString rule = rows.append(records[i], uuids);
-                if (!rule.isEmpty()) {
+                const Status rule = rows.append(records[i], uuids);
+                if (!rule) {
                     broken = tr("household %1 of %2 (\u201c%3\u201d): %4")
                                  .arg(i + 1)
                                  .arg(total)
-                                 .arg(records[i].household.addressLine1, rule);
+                                 .arg(records[i].household.addressLine1, rule.error().message);
                     return false;
                 }
             }

@@ -24,9 +24,9 @@ void HouseholdRows::reserve(qsizetype rows)
     m_buffer.reserve(rows * 320);
 }
 
-QString HouseholdRows::brokenRule(const QString &uprn, const QString &addressLine1,
-                                  std::optional<double> latitude, std::optional<double> longitude,
-                                  qint64 priority)
+Status HouseholdRows::brokenRule(const QString &uprn, const QString &addressLine1,
+                                 std::optional<double> latitude, std::optional<double> longitude,
+                                 qint64 priority)
 {
     // resources/sql/sqlite/0001_core.sql, CREATE TABLE household: a UPRN is NULL (stored for
     // an empty one) or 1 to 12 digits; the first address line has more than spaces (SQLite's
@@ -35,20 +35,20 @@ QString HouseholdRows::brokenRule(const QString &uprn, const QString &addressLin
         && (uprn.size() > 12 || std::any_of(uprn.cbegin(), uprn.cend(), [](QChar c) {
                 return c < u'0' || c > u'9';
             }))) {
-        return tr("the UPRN \u201c%1\u201d is not 1 to 12 digits").arg(uprn);
+        return Error::invalid(tr("the UPRN \u201c%1\u201d is not 1 to 12 digits").arg(uprn));
     }
     if (std::all_of(addressLine1.cbegin(), addressLine1.cend(),
                     [](QChar c) { return c == u' '; })) {
-        return tr("the first address line is empty");
+        return Error::invalid(tr("the first address line is empty"));
     }
     if (latitude.has_value() != longitude.has_value())
-        return tr("a position needs both latitude and longitude");
+        return Error::invalid(tr("a position needs both latitude and longitude"));
     if (latitude && !(*latitude >= 49.8 && *latitude <= 60.95))
-        return tr("latitude %1 is outside 49.8 to 60.95").arg(*latitude);
+        return Error::invalid(tr("latitude %1 is outside 49.8 to 60.95").arg(*latitude));
     if (longitude && !(*longitude >= -8.7 && *longitude <= 1.8))
-        return tr("longitude %1 is outside -8.7 to 1.8").arg(*longitude);
+        return Error::invalid(tr("longitude %1 is outside -8.7 to 1.8").arg(*longitude));
     if (priority < 0 || priority > 9)
-        return tr("priority %1 is not 0 to 9").arg(priority);
+        return Error::invalid(tr("priority %1 is not 0 to 9").arg(priority));
     return {};
 }
 
@@ -96,13 +96,13 @@ void HouseholdRows::putNull(Row &row, Text text)
     row.size[text] = 0;
 }
 
-QString HouseholdRows::append(const HouseholdRecord &record, UuidGenerator &uuids)
+Status HouseholdRows::append(const HouseholdRecord &record, UuidGenerator &uuids)
 {
     const Household &h = record.household;
     const Resident &r = record.resident;
-    QString broken
+    saferhomes::Status broken
         = brokenRule(h.uprn, h.addressLine1, h.latitude, h.longitude, qint64(h.priority));
-    if (!broken.isEmpty())
+    if (!broken)
         return broken;
 
     Row row;

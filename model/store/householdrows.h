@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/result.h"
 #include "householdrepository.h"
 
 #include <QByteArray>
@@ -55,15 +56,17 @@ public:
     };
 
     /// Encodes \a record, its household and resident given ids from \a uuids where they have
-    /// none. Returns why it cannot be stored (a value breaking a CHECK constraint of the
-    /// household table), and then adds nothing; an empty text when added.
-    QString append(const HouseholdRecord &record, UuidGenerator &uuids);
+    /// none. Fails with Error::Invalid saying why it cannot be stored (a value breaking a CHECK
+    /// constraint of the household table), and then adds nothing. (saferhomes::Status in full:
+    /// Status is also one of the Texts.)
+    saferhomes::Status append(const HouseholdRecord &record, UuidGenerator &uuids);
 
-    /// Why a household with these values breaks a CHECK constraint of the household table;
-    /// empty when none does. The same rules as the table's (tests compare the two).
-    static QString brokenRule(const QString &uprn, const QString &addressLine1,
-                              std::optional<double> latitude, std::optional<double> longitude,
-                              qint64 priority);
+    /// Error::Invalid saying which CHECK constraint of the household table a household with
+    /// these values breaks; success when none does. The same rules as the table's (tests
+    /// compare the two).
+    static saferhomes::Status brokenRule(const QString &uprn, const QString &addressLine1,
+                                         std::optional<double> latitude,
+                                         std::optional<double> longitude, qint64 priority);
 
     qsizetype size() const { return qsizetype(m_rows.size()); }
     bool isEmpty() const { return m_rows.empty(); }

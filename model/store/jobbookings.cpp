@@ -36,7 +36,7 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return Error::database(tr("%1: %2").arg(action, db.lastError().text()));
+        return writeError(tr("the job"), db.lastError()).within(action);
     const auto failed = [&](const Error &error) {
         db.rollback();
         return error.within(action);
@@ -47,7 +47,7 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
                                  "pinned, household_id, pin_kind FROM job WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
+        return failed(readError(tr("the job"), query.lastError()));
     if (!query.next())
         return failed(Error::notFound(tr("there is no job %1").arg(id)));
     const auto status = JobStatusNames::fromName(query.value(0).toString());
@@ -90,7 +90,7 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
     query.addBindValue(rescheduled ? 1 : 0);
     query.addBindValue(id);
     if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
+        return failed(writeError(tr("the job"), query.lastError()));
 
     AuditLog audit(m_connectionName, m_userName, m_device);
     const QString now = storeTimestamp();
@@ -118,7 +118,7 @@ Status JobRepository::changePlacement(const QUuid &jobId, const QString &action,
         !settled)
         return failed(settled.error());
     if (!db.commit())
-        return failed(Error::database(db.lastError().text()));
+        return failed(writeError(tr("the job"), db.lastError()));
     return {};
 }
 
@@ -209,7 +209,7 @@ Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return Error::database(tr("Applying a schedule: %1").arg(db.lastError().text()));
+        return writeError(tr("jobs"), db.lastError()).within(tr("Applying a schedule"));
     const auto failed = [&](Error error) {
         db.rollback();
         return error;
@@ -235,7 +235,7 @@ Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
         const QString id = uuidText(change.jobId);
         read.addBindValue(id);
         if (!read.exec())
-            return failed(Error::database(read.lastError().text()));
+            return failed(readError(tr("jobs"), read.lastError()));
         if (!read.next())
             return failed(Error::notFound(tr("There is no job %1.").arg(id)));
         const QString status = read.value(0).toString();
@@ -262,7 +262,7 @@ Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
         update.addBindValue(wasBooked ? 1 : 0);
         update.addBindValue(id);
         if (!update.exec())
-            return failed(Error::database(update.lastError().text()));
+            return failed(writeError(tr("jobs"), update.lastError()));
         if (const Status recorded
             = audit.record(QStringLiteral("job"), id, QStringLiteral("booking"),
                            booking(wasBooked ? fitter : QUuid(), start),
@@ -285,7 +285,7 @@ Result<int> JobRepository::applyBookings(const QList<JobBooking> &changes)
             return failed(settled.error());
     }
     if (!db.commit())
-        return failed(Error::database(db.lastError().text()));
+        return failed(writeError(tr("jobs"), db.lastError()));
     return int(changes.size());
 }
 

@@ -71,7 +71,7 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
     const QHash<QString, QString> &serials = completion.serials;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return Error::database(tr("Completing a job: %1").arg(db.lastError().text()));
+        return writeError(tr("the job"), db.lastError()).within(tr("Completing a job"));
     const auto failed = [&](Error error) {
         db.rollback();
         return error;
@@ -81,7 +81,7 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
     query.prepare(QStringLiteral("SELECT status, household_id FROM job WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
+        return failed(readError(tr("the job"), query.lastError()));
     if (!query.next())
         return failed(Error::notFound(tr("There is no job %1.").arg(id)));
     const QString status = query.value(0).toString();
@@ -100,7 +100,7 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
                                  "ORDER BY rowid"));
     items.addBindValue(id);
     if (!items.exec())
-        return failed(Error::database(items.lastError().text()));
+        return failed(readError(tr("job items"), items.lastError()));
     QList<std::pair<QString, QString>> rows;
     Job planned;
     while (items.next()) {
@@ -144,7 +144,7 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
             notNull(first ? completion.differenceReasons.value(code).trimmed() : QString()));
         update.addBindValue(itemId);
         if (!update.exec())
-            return failed(Error::database(update.lastError().text()));
+            return failed(writeError(tr("job items"), update.lastError()));
     }
     const QString now = storeTimestamp();
     update.prepare(QStringLiteral("UPDATE job SET status = 'completed', completed_at = ?, "
@@ -153,7 +153,7 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
     update.addBindValue(notNull(completion.signedOffBy));
     update.addBindValue(id);
     if (!update.exec())
-        return failed(Error::database(update.lastError().text()));
+        return failed(writeError(tr("the job"), update.lastError()));
     QList<std::pair<QString, JobPicture>> pictures;
     for (const JobPicture &photo : completion.photos)
         pictures.append({QStringLiteral("photo"), photo});
@@ -175,7 +175,7 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
         attach.addBindValue(notNull(m_userName));
         attach.addBindValue(id);
         if (!attach.exec())
-            return failed(Error::database(attach.lastError().text()));
+            return failed(writeError(tr("attachments"), attach.lastError()));
     }
     AuditLog audit(m_connectionName, m_userName, m_device);
     if (const Status audited = audit.record(QStringLiteral("job"), id, QStringLiteral("status"),
@@ -189,7 +189,7 @@ Result<bool> JobRepository::record(const QUuid &jobId, const JobCompletion &comp
         !fitted)
         return failed(fitted.error());
     if (!db.commit())
-        return failed(Error::database(db.lastError().text()));
+        return failed(writeError(tr("the job"), db.lastError()));
     return true;
 }
 
@@ -212,7 +212,7 @@ Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return Error::database(tr("Recording no access: %1").arg(db.lastError().text()));
+        return writeError(tr("the job"), db.lastError()).within(tr("Recording no access"));
     const auto failed = [&](Error error) {
         db.rollback();
         return error;
@@ -222,7 +222,7 @@ Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
     query.prepare(QStringLiteral("SELECT status, household_id, notes FROM job WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
+        return failed(readError(tr("the job"), query.lastError()));
     if (!query.next())
         return failed(Error::notFound(tr("There is no job %1.").arg(id)));
     const QString status = query.value(0).toString();
@@ -238,7 +238,7 @@ Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
     query.addBindValue(note.isEmpty() ? notes : (notes.isEmpty() ? note : notes + u'\n' + note));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
+        return failed(writeError(tr("the job"), query.lastError()));
     const QUuid revisit = QUuid::createUuid();
     query.prepare(QStringLiteral(
         "INSERT INTO job (id, household_id, survey_id, status, created_at, duration_minutes, "
@@ -251,13 +251,13 @@ Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
                                       : tr("Revisit: nobody was in (%1).").arg(note));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(Error::database(query.lastError().text()));
+        return failed(writeError(tr("the revisit"), query.lastError()));
     QSqlQuery items(db);
     items.prepare(QStringLiteral("SELECT equipment_code, qty FROM job_item WHERE job_id = ? "
                                  "ORDER BY rowid"));
     items.addBindValue(id);
     if (!items.exec())
-        return failed(Error::database(items.lastError().text()));
+        return failed(readError(tr("job items"), items.lastError()));
     QSqlQuery insertItem(db);
     insertItem.prepare(QStringLiteral(
         "INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES (?, ?, ?, ?)"));
@@ -267,7 +267,7 @@ Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
         insertItem.addBindValue(items.value(0));
         insertItem.addBindValue(items.value(1));
         if (!insertItem.exec())
-            return failed(Error::database(insertItem.lastError().text()));
+            return failed(writeError(tr("the revisit"), insertItem.lastError()));
     }
     items.finish();
     AuditLog audit(m_connectionName, m_userName, m_device);
@@ -287,7 +287,7 @@ Result<QUuid> JobRepository::noAccess(const QUuid &jobId, const QString &note)
         !settled)
         return failed(settled.error());
     if (!db.commit())
-        return failed(Error::database(db.lastError().text()));
+        return failed(writeError(tr("the job"), db.lastError()));
     return revisit;
 }
 

@@ -139,7 +139,7 @@ Result<QList<Job>> JobRepository::jobs(const JobFilter &filter) const
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
     if (!query.exec())
-        return Error::database(tr("Reading jobs: %1").arg(query.lastError().text()));
+        return readError(tr("jobs"), query.lastError());
     QList<Job> jobs;
     QHash<QString, qsizetype> index;
     while (query.next()) {
@@ -154,7 +154,7 @@ Result<QList<Job>> JobRepository::jobs(const JobFilter &filter) const
     items.setForwardOnly(true);
     if (!items.exec(QStringLiteral("SELECT job_id, id, equipment_code, qty, fitted_qty, serial "
                                    "FROM job_item ORDER BY rowid")))
-        return Error::database(tr("Reading job items: %1").arg(items.lastError().text()));
+        return readError(tr("job items"), items.lastError());
     while (items.next()) {
         const auto found = index.constFind(items.value(0).toString());
         if (found == index.constEnd())
@@ -194,7 +194,7 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
                                  "ORDER BY status = 'unscheduled' DESC, created_at, id LIMIT 1"));
     query.addBindValue(uuidText(surveyId));
     if (!query.exec())
-        return Error::database(tr("Reading jobs: %1").arg(query.lastError().text()));
+        return readError(tr("jobs"), query.lastError());
     if (!query.next()) {
         query.finish();
         const Result<QList<QUuid>> created = create({}, uuidText(surveyId), terms);
@@ -206,25 +206,25 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
     const QDateTime bookedStart = readTime(query.value(1));
     query.finish();
     if (!db.transaction())
-        return Error::database(tr("Updating a job: %1").arg(db.lastError().text()));
+        return writeError(tr("the job"), db.lastError()).within(tr("Updating a job"));
     const auto failedWith = [&](const Error &error) {
         db.rollback();
         return Error {error.kind, tr("Updating job %1: %2").arg(jobId, error.message)};
     };
-    const auto failed = [&](const QString &message) {
-        return failedWith(Error::database(message));
+    const auto failed = [&](const QSqlError &error) {
+        return failedWith(writeError(tr("the job"), error));
     };
     query.prepare(QStringLiteral("DELETE FROM job_item WHERE job_id = ?"));
     query.addBindValue(jobId);
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     query.prepare(
         QStringLiteral("SELECT r.equipment_code, r.qty, e.fit_minutes FROM recommendation r "
                        "JOIN equipment_type e ON e.code = r.equipment_code "
                        "WHERE r.survey_id = ? AND r.agreed = 1 ORDER BY r.rowid"));
     query.addBindValue(uuidText(surveyId));
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failedWith(readError(tr("the agreed package"), query.lastError()));
     QSqlQuery insertItem(db);
     insertItem.prepare(QStringLiteral(
         "INSERT INTO job_item (id, job_id, equipment_code, qty) VALUES (?, ?, ?, ?)"));
@@ -236,7 +236,7 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
         insertItem.addBindValue(query.value(0));
         insertItem.addBindValue(query.value(1));
         if (!insertItem.exec())
-            return failed(insertItem.lastError().text());
+            return failed(insertItem.lastError());
     }
     query.finish();
     // A booked job keeps its start and takes the new length; its end moved is a reschedule
@@ -254,7 +254,7 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
     query.addBindValue(minutes);
     query.addBindValue(end);
     if (!query.exec())
-        return failed(query.lastError().text());
+        return failed(query.lastError());
     if (terms) {
         // Only a real change makes an outbox op (the update trigger fires on every UPDATE).
         const QString availability = QString::fromUtf8(
@@ -268,7 +268,7 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
         query.addBindValue(availability);
         query.addBindValue(notNull(terms->accessNotes));
         if (!query.exec())
-            return failed(query.lastError().text());
+            return failed(query.lastError());
     }
     AuditLog audit(m_connectionName, m_userName, m_device);
     const QString now = storeTimestamp();
@@ -284,7 +284,7 @@ Result<QUuid> JobRepository::agreed(const QUuid &surveyId, const std::optional<V
             return failedWith(settled.error());
     }
     if (!db.commit())
-        return failed(db.lastError().text());
+        return failed(db.lastError());
     return QUuid(jobId);
 }
 
@@ -293,13 +293,13 @@ Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &s
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return Error::database(tr("Creating jobs: %1").arg(db.lastError().text()));
+        return writeError(tr("jobs"), db.lastError()).within(tr("Creating jobs"));
     const auto failedWith = [&](const Error &error) {
         db.rollback();
         return Error {error.kind, tr("Creating jobs: %1").arg(error.message)};
     };
-    const auto failed = [&](const QString &message) {
-        return failedWith(Error::database(message));
+    const auto failed = [&](const QSqlError &error) {
+        return failedWith(writeError(tr("jobs"), error));
     };
     QSqlQuery packages(db);
     packages.prepare(QStringLiteral(
@@ -320,7 +320,7 @@ Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &s
     packages.addBindValue(notNull(surveyId));
     packages.addBindValue(notNull(surveyId));
     if (!packages.exec())
-        return failed(packages.lastError().text());
+        return failedWith(readError(tr("the agreed packages"), packages.lastError()));
     struct Package {
         QString survey;
         QString household;
@@ -356,7 +356,7 @@ Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &s
     for (const Package &package : std::as_const(found)) {
         items.addBindValue(package.survey);
         if (!items.exec())
-            return failed(items.lastError().text());
+            return failedWith(readError(tr("the agreed packages"), items.lastError()));
         QList<std::pair<QString, int>> lines;
         int minutes = kJobSetUpMinutes;
         while (items.next()) {
@@ -374,14 +374,14 @@ Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &s
         insertJob.addBindValue(availability);
         insertJob.addBindValue(notNull(accessNotes));
         if (!insertJob.exec())
-            return failed(insertJob.lastError().text());
+            return failed(insertJob.lastError());
         for (const auto &[code, qty] : std::as_const(lines)) {
             insertItem.addBindValue(uuidText(QUuid::createUuid()));
             insertItem.addBindValue(uuidText(id));
             insertItem.addBindValue(code);
             insertItem.addBindValue(qty);
             if (!insertItem.exec())
-                return failed(insertItem.lastError().text());
+                return failed(insertItem.lastError());
         }
         if (const Status recorded
             = audit.record(QStringLiteral("job"), uuidText(id), QStringLiteral("created"), {},
@@ -391,7 +391,7 @@ Result<QList<QUuid>> JobRepository::create(const QString &area, const QString &s
         created.append(id);
     }
     if (!db.commit())
-        return failed(db.lastError().text());
+        return failed(db.lastError());
     return created;
 }
 
@@ -400,7 +400,7 @@ Result<QHash<QString, EquipmentLabel>> JobRepository::equipmentLabels() const
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT code, name, standard FROM equipment_type")))
-        return Error::database(tr("Reading the catalogue: %1").arg(query.lastError().text()));
+        return readError(tr("the catalogue"), query.lastError());
     QHash<QString, EquipmentLabel> labels;
     while (query.next()) {
         labels.insert(query.value(0).toString(),
@@ -417,7 +417,7 @@ Result<JobContact> JobRepository::contact(const QUuid &householdId) const
                                  "WHERE household_id = ? ORDER BY is_primary DESC, rid LIMIT 1"));
     query.addBindValue(uuidText(householdId));
     if (!query.exec())
-        return Error::database(tr("Reading the householder: %1").arg(query.lastError().text()));
+        return readError(tr("the householder"), query.lastError());
     if (!query.next())
         return JobContact {};
     return JobContact {query.value(0).toString(), query.value(1).toString(),
@@ -432,7 +432,7 @@ Result<QHash<QString, QString>> JobRepository::differenceReasons(const QUuid &jo
                                  "WHERE job_id = ? AND difference_reason <> ''"));
     query.addBindValue(uuidText(jobId));
     if (!query.exec())
-        return Error::database(tr("Reading job items: %1").arg(query.lastError().text()));
+        return readError(tr("job items"), query.lastError());
     QHash<QString, QString> reasons;
     while (query.next())
         reasons.insert(query.value(0).toString(), query.value(1).toString());
@@ -447,7 +447,7 @@ Result<QHash<QString, int>> JobRepository::pictureCounts(const QUuid &jobId) con
         QStringLiteral("SELECT kind, count(*) FROM attachment WHERE job_id = ? GROUP BY kind"));
     query.addBindValue(uuidText(jobId));
     if (!query.exec())
-        return Error::database(tr("Reading attachments: %1").arg(query.lastError().text()));
+        return readError(tr("attachments"), query.lastError());
     QHash<QString, int> counts;
     while (query.next())
         counts.insert(query.value(0).toString(), query.value(1).toInt());
@@ -461,7 +461,7 @@ Result<Job> JobRepository::job(const QUuid &jobId) const
     query.prepare(kSelect + QStringLiteral("WHERE j.id = ?"));
     query.addBindValue(uuidText(jobId));
     if (!query.exec())
-        return Error::database(tr("Reading a job: %1").arg(query.lastError().text()));
+        return readError(tr("the job"), query.lastError());
     if (!query.next())
         return Error::notFound(tr("There is no job %1.").arg(uuidText(jobId)));
     Job job = readJob(query);
@@ -470,7 +470,7 @@ Result<Job> JobRepository::job(const QUuid &jobId) const
                                  "FROM job_item WHERE job_id = ? ORDER BY rowid"));
     query.addBindValue(uuidText(jobId));
     if (!query.exec())
-        return Error::database(tr("Reading job items: %1").arg(query.lastError().text()));
+        return readError(tr("job items"), query.lastError());
     while (query.next()) {
         job.items.append(JobItem {readId(query.value(0)), query.value(1).toString(),
                                   query.value(2).toInt(), query.value(3).toInt(),
@@ -484,7 +484,7 @@ Result<QHash<QString, QString>> JobRepository::itemSkills() const
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT code, skill FROM equipment_type")))
-        return Error::database(tr("Reading the catalogue: %1").arg(query.lastError().text()));
+        return readError(tr("the catalogue"), query.lastError());
     QHash<QString, QString> skills;
     while (query.next())
         skills.insert(query.value(0).toString(), query.value(1).toString());
@@ -500,7 +500,7 @@ Result<QList<Job>> JobRepository::householdJobs(const QUuid &householdId) const
                   + QStringLiteral("WHERE j.household_id = ? ORDER BY j.created_at DESC, j.id"));
     query.addBindValue(uuidText(householdId));
     if (!query.exec())
-        return Error::database(tr("Reading jobs: %1").arg(query.lastError().text()));
+        return readError(tr("jobs"), query.lastError());
     QList<Job> jobs;
     QHash<QString, qsizetype> index;
     while (query.next()) {
@@ -519,7 +519,7 @@ Result<QList<Job>> JobRepository::householdJobs(const QUuid &householdId) const
                        "ORDER BY i.rowid"));
     items.addBindValue(uuidText(householdId));
     if (!items.exec())
-        return Error::database(tr("Reading job items: %1").arg(items.lastError().text()));
+        return readError(tr("job items"), items.lastError());
     while (items.next()) {
         const auto found = index.constFind(items.value(0).toString());
         if (found == index.constEnd())
@@ -536,7 +536,7 @@ Result<QHash<QString, int>> JobRepository::unitCosts() const
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT code, unit_cost_pence FROM equipment_type")))
-        return Error::database(tr("Reading the catalogue: %1").arg(query.lastError().text()));
+        return readError(tr("the catalogue"), query.lastError());
     QHash<QString, int> costs;
     while (query.next())
         costs.insert(query.value(0).toString(), query.value(1).toInt());
@@ -556,7 +556,7 @@ Result<std::optional<Job>> JobRepository::packageJob(const QUuid &surveyId) cons
         "CASE WHEN status = 'unscheduled' THEN created_at END, created_at DESC, id LIMIT 1"));
     query.addBindValue(uuidText(surveyId));
     if (!query.exec())
-        return Error::database(tr("Reading the package's job: %1").arg(query.lastError().text()));
+        return readError(tr("the package's job"), query.lastError());
     if (!query.next())
         return std::optional<Job>();
     const QUuid jobId = readId(query.value(0));

@@ -150,7 +150,7 @@ std::optional<Error> checkMovement(const QSqlDatabase &db, const QString &code, 
     query.prepare(QStringLiteral("SELECT 1 FROM equipment_type WHERE code = ?"));
     query.addBindValue(code);
     if (!query.exec())
-        return Error::database(query.lastError().text());
+        return sqlFailure(db, StockLedger::tr("cannot read the catalogue"), query.lastError());
     if (!query.next())
         return Error::invalid(StockLedger::tr("there is no item %1 in the catalogue").arg(code));
     if (!StockLocation::isWellFormed(location))
@@ -161,7 +161,7 @@ std::optional<Error> checkMovement(const QSqlDatabase &db, const QString &code, 
         query.prepare(QStringLiteral("SELECT 1 FROM fitter WHERE id = ?"));
         query.addBindValue(location);
         if (!query.exec())
-            return Error::database(query.lastError().text());
+            return sqlFailure(db, StockLedger::tr("cannot read fitters"), query.lastError());
         if (!query.next())
             return Error::invalid(
                 StockLedger::tr("there is no fitter %1 (a van is a fitter's id)").arg(location));
@@ -539,7 +539,8 @@ Result<QUuid> StockLedger::count(const QString &code, const QString &location, i
             query.prepare(QStringLiteral("SELECT reason FROM stock_movement WHERE id = ?"));
             query.addBindValue(id);
             if (!query.exec())
-                return Error::database(query.lastError().text());
+                return sqlFailure(db, StockLedger::tr("cannot read stock movements"),
+                                  query.lastError());
             if (query.next()) {
                 if (query.value(0).toString() != u"count_adjustment")
                     return Error::invalid(StockLedger::tr("movement %1 is not a count").arg(id));

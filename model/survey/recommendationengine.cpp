@@ -140,8 +140,10 @@ std::optional<RecommendationRule> RecommendationEngine::parseRule(const QJsonVal
         }
     }
 
-    const auto lookup = [this](const QString &id, QString *) {
-        return m_definition.question(id);
+    const auto lookup = [this](const QString &id) -> Result<const SurveyQuestion *> {
+        if (const SurveyQuestion *question = m_definition.question(id))
+            return question;
+        return SurveyCondition::unknownQuestion(id);
     };
     const QString conditionPath = SurveyJsonReader::member(path, QStringLiteral("condition"));
     if (!object.contains(u"condition")) {

@@ -34,27 +34,38 @@ bool sameValue(const QJsonValue &answer, const QJsonValue &expected)
     return false;
 }
 
-/// Why \a value cannot be compared with answers to \a question (empty when it can).
-QString checkConditionValue(const SurveyQuestion &question, const QJsonValue &value)
+/// Whether \a value can be compared with answers to \a question: Error::Invalid saying why
+/// not when it cannot.
+Status checkConditionValue(const SurveyQuestion &question, const QJsonValue &value)
 {
     switch (question.type) {
     case SurveyQuestion::Type::Choice:
         if (!value.isString() || !question.hasOption(value.toString())) {
-            return SurveyDefinition::tr("%1 is not an option of %2 (expected %3)")
-                .arg(jsonText(value), question.id,
-                     question.optionValues().join(QLatin1String(", ")));
+            return Error::invalid(SurveyDefinition::tr("%1 is not an option of %2 (expected %3)")
+                                      .arg(jsonText(value), question.id,
+                                           question.optionValues().join(QLatin1String(", "))));
         }
         return {};
     case SurveyQuestion::Type::Integer:
-        return wholeNumberOf(value) ? QString() : SurveyDefinition::tr("expected a whole number");
+        if (!wholeNumberOf(value))
+            return Error::invalid(SurveyDefinition::tr("expected a whole number"));
+        return {};
     case SurveyQuestion::Type::Text:
-        return value.isString() ? QString() : SurveyDefinition::tr("expected a string");
-    case SurveyQuestion::Type::Photo: return SurveyDefinition::tr("photo answers cannot be tested");
+        if (!value.isString())
+            return Error::invalid(SurveyDefinition::tr("expected a string"));
+        return {};
+    case SurveyQuestion::Type::Photo:
+        return Error::invalid(SurveyDefinition::tr("photo answers cannot be tested"));
     }
     return {};
 }
 
 } // namespace
+
+Error SurveyCondition::unknownQuestion(const QString &id)
+{
+    return Error::invalid(tr("unknown question %1").arg(quoted(id)));
+}
 
 std::optional<SurveyCondition> SurveyCondition::parse(const QJsonValue &json, const QString &path,
                                                       const QuestionLookup &lookup,
@@ -128,13 +139,12 @@ std::optional<SurveyCondition> SurveyCondition::parseTest(const QJsonObject &obj
         fail(questionPath, tr("expected a question id"));
         return std::nullopt;
     }
-    QString why;
-    const SurveyQuestion *question = lookup(id.toString(), &why);
-    if (!question) {
-        fail(questionPath,
-             why.isEmpty() ? tr("unknown question %1").arg(quoted(id.toString())) : why);
+    const Result<const SurveyQuestion *> found = lookup(id.toString());
+    if (!found) {
+        fail(questionPath, found.error().message);
         return std::nullopt;
     }
+    const SurveyQuestion *question = *found;
     condition.m_questionId = question->id;
     if (object.contains(u"equals") == object.contains(u"in")) {
         fail(path, tr("expected either \"equals\" or \"in\""));
@@ -156,11 +166,11 @@ std::optional<SurveyCondition> SurveyCondition::parseTest(const QJsonObject &obj
         condition.m_values = values.toArray();
     }
     for (qsizetype i = 0; i < condition.m_values.size(); ++i) {
-        const QString error = checkConditionValue(*question, condition.m_values[i]);
-        if (!error.isEmpty()) {
+        const Status comparable = checkConditionValue(*question, condition.m_values[i]);
+        if (!comparable) {
             fail(condition.m_kind == Kind::In ? SurveyJsonReader::element(valuesPath, i)
                                               : valuesPath,
-                 error);
+                 comparable.error().message);
             ok = false;
         }
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/result.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -24,9 +26,9 @@ class SurveyCondition {
 public:
     enum class Kind { All, Any, Equals, In };
 
-    /// Finds the question a condition may name; nullptr (and a reason in \a why) when it is
-    /// unknown or may not be used there.
-    using QuestionLookup = std::function<const SurveyQuestion *(const QString &id, QString *why)>;
+    /// Finds the question a condition may name, or Error::Invalid saying why it is unknown or
+    /// may not be used there.
+    using QuestionLookup = std::function<Result<const SurveyQuestion *>(const QString &id)>;
     /// Receives each problem found: the JSON path of the offending value and a message.
     using ErrorSink = std::function<void(const QString &path, const QString &message)>;
 
@@ -35,6 +37,9 @@ public:
     static std::optional<SurveyCondition> parse(const QJsonValue &json, const QString &path,
                                                 const QuestionLookup &lookup,
                                                 const ErrorSink &fail);
+
+    /// The failure a QuestionLookup gives for an \a id that names no question.
+    static Error unknownQuestion(const QString &id);
 
     /// Whether \a answers (as SurveyDefinition::effectiveAnswers gives them) satisfy it.
     /// A question without an answer satisfies no `equals` or `in`.

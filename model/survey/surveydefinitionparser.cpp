@@ -213,13 +213,12 @@ void SurveyDefinitionParser::parseShowIf(const QJsonValue &value, const QString 
 {
     // Skip logic may look only at questions asked earlier: that keeps the form's order
     // meaningful and rules out cycles.
-    const auto lookup = [this](const QString &id, QString *why) -> const SurveyQuestion * {
+    const auto lookup = [this](const QString &id) -> Result<const SurveyQuestion *> {
         if (index.contains(id))
             return &questions[index.value(id)];
-        *why = tr("unknown question %1 (skip logic can only use questions asked before "
-                  "this one)")
-                   .arg(quoted(id));
-        return nullptr;
+        return Error::invalid(tr("unknown question %1 (skip logic can only use questions asked "
+                                 "before this one)")
+                                  .arg(quoted(id)));
     };
     question->showIf = SurveyCondition::parse(
         value, SurveyJsonReader::member(path, QStringLiteral("showIf")), lookup, m_reader.sink());

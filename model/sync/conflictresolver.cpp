@@ -270,11 +270,10 @@ ConflictResolver::resolve(const QList<std::pair<qint64, Choice>> &choices)
                 return {Error::invalid(
                             tr("\u201c%1\u201d is not a household field.").arg(conflict.field)),
                         conflict.id};
-            const FieldCheck check = HouseholdFields::check(*field, conflict.localValue);
-            if (!check.ok())
-                return {Error::invalid(check.error), conflict.id};
-            if (check.value
-                == HouseholdFields::value(current->household, current->resident, *field)) {
+            const Result<QString> check = HouseholdFields::check(*field, conflict.localValue);
+            if (!check)
+                return {check.error(), conflict.id};
+            if (*check == HouseholdFields::value(current->household, current->resident, *field)) {
                 return {Error::invalid(tr("This device still has your value: the server's "
                                           "value has not arrived yet. Sync, then choose again.")),
                         conflict.id};

@@ -211,17 +211,21 @@ Status PulledRowWriter::storeRows(const PulledRows &page, const QHash<QString, Q
         }
         for (qsizetype c = 0; c < page.columns.size(); ++c)
             bound[c] = valuecodec::localValue(page.columns[c], values[c], areaIds);
-        if (const QString altered = alteredReturn(page, bound); !altered.isEmpty())
-            return failed(altered);
+        if (const Status intact = checkFrozenReturn(page, bound); !intact)
+            return statementFailed(intact.error());
         Status upserted = exec();
-        if (!upserted && table.name == u"household"
-            && upserted.errorString().contains(QStringLiteral("household.uprn"))) {
+        if (!upserted && table.name == u"household") {
             // A household made here with a UPRN the server gave to another one (this
-            // device's create was refused): the server's keeps it, the one here loses it,
-            // audited and recorded as a conflict for the user to sort out.
-            if (const Status released = releaseUprn(bound, page.columns); !released)
-                return released;
-            upserted = exec();
+            // device's create was refused) breaks the unique index on uprn: the server's
+            // keeps it, the one here loses it, audited and recorded as a conflict for the
+            // user to sort out. Asked of the table, not read from SQLite's message; when
+            // the question fails too (a lock), the upsert's own error is the one to report.
+            const Result<std::optional<QString>> holder = uprnHolder(bound, page.columns);
+            if (holder && holder->has_value()) {
+                if (const Status released = releaseUprn(**holder, bound, page.columns); !released)
+                    return released;
+                upserted = exec();
+            }
         }
         if (!upserted) {
             return statementFailed(
@@ -232,22 +236,36 @@ Status PulledRowWriter::storeRows(const PulledRows &page, const QHash<QString, Q
     return {};
 }
 
-Status PulledRowWriter::releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns)
+Result<std::optional<QString>> PulledRowWriter::uprnHolder(const QVariantList &household,
+                                                           const QList<SyncColumn> &columns) const
 {
     const qsizetype idColumn = columnIndex(columns, QLatin1StringView("id"));
     const qsizetype uprnColumn = columnIndex(columns, QLatin1StringView("uprn"));
-    if (idColumn < 0 || uprnColumn < 0 || household.size() != columns.size())
-        return failed(Error::database(tr("a UPRN clash that cannot be resolved")));
-    const QString uprn = household[uprnColumn].toString();
-    const QString serverId = household[idColumn].toString();
+    if (idColumn < 0 || uprnColumn < 0 || household.size() != columns.size()
+        || household[uprnColumn].isNull() || household[uprnColumn].toString().isEmpty())
+        return std::optional<QString>();
     QSqlQuery query(m_run.local());
     query.prepare(QStringLiteral("SELECT id FROM household WHERE uprn = ? AND id <> ?"));
-    query.addBindValue(uprn);
-    query.addBindValue(serverId);
-    if (!query.exec() || !query.next())
-        return failed(query.lastError());
-    const QString localId = query.value(0).toString();
-    query.finish();
+    query.addBindValue(household[uprnColumn].toString());
+    query.addBindValue(household[idColumn].toString());
+    if (!query.exec())
+        return Database::sqlError(m_run.local().databaseName(), tr("cannot read households"),
+                                  query.lastError());
+    if (!query.next()) {
+        if (query.lastError().isValid())
+            return Database::sqlError(m_run.local().databaseName(), tr("cannot read households"),
+                                      query.lastError());
+        return std::optional<QString>();
+    }
+    return std::optional<QString>(query.value(0).toString());
+}
+
+Status PulledRowWriter::releaseUprn(const QString &localId, const QVariantList &household,
+                                    const QList<SyncColumn> &columns)
+{
+    const QString uprn = household[columnIndex(columns, QLatin1StringView("uprn"))].toString();
+    const QString serverId = household[columnIndex(columns, QLatin1StringView("id"))].toString();
+    QSqlQuery query(m_run.local());
     const QString now = storeTimestamp();
     query.prepare(QStringLiteral("UPDATE household SET uprn = NULL, updated_at = ? WHERE id = ?"));
     query.addBindValue(now);
@@ -272,7 +290,7 @@ Status PulledRowWriter::releaseUprn(const QVariantList &household, const QList<S
     return {};
 }
 
-QString PulledRowWriter::alteredReturn(const PulledRows &page, const QVariantList &row) const
+Status PulledRowWriter::checkFrozenReturn(const PulledRows &page, const QVariantList &row) const
 {
     if (page.table->name != u"frozen_return")
         return {};
@@ -281,16 +299,17 @@ QString PulledRowWriter::alteredReturn(const PulledRows &page, const QVariantLis
     const qsizetype sha256 = columnIndex(page.columns, QLatin1StringView("sha256"));
     const qsizetype period = columnIndex(page.columns, QLatin1StringView("period"));
     if (document < 0 || sha256 < 0 || period < 0)
-        return tr("a frozen return came without its document or hash");
+        return Error::database(tr("a frozen return came without its document or hash"));
     if (FrozenReturn::hashOf(row[document].toByteArray()) == row[sha256].toString())
         return {};
     // Nothing of this download is stored, and the next sync refuses it again: a central copy
     // that is not what was submitted must be put right (from a backup), not passed on.
-    return tr("the frozen return of %1 (%2) on the central database does not match the SHA-256 "
-              "recorded when it was frozen (%3): it was altered and is not the return that was "
-              "submitted, so it was refused and nothing was stored. Ask an administrator to "
-              "restore it from a backup.")
-        .arg(row[period].toString(), row[0].toString(), row[sha256].toString());
+    return Error::database(
+        tr("the frozen return of %1 (%2) on the central database does not match the SHA-256 "
+           "recorded when it was frozen (%3): it was altered and is not the return that was "
+           "submitted, so it was refused and nothing was stored. Ask an administrator to "
+           "restore it from a backup.")
+            .arg(row[period].toString(), row[0].toString(), row[sha256].toString()));
 }
 
 Status PulledRowWriter::rebuildSearchIndex(SyncRun &run)

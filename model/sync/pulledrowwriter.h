@@ -11,6 +11,8 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <optional>
+
 class QSqlError;
 
 namespace saferhomes {
@@ -55,11 +57,17 @@ public:
 private:
     Status storeAreas(const QList<QVariantList> &areas, QHash<QString, QString> &areaIds);
     Status storeRows(const PulledRows &page, const QHash<QString, QString> &areaIds, int &stored);
-    /// Gives up the UPRN of the household here that holds \a household's, recording why.
-    Status releaseUprn(const QVariantList &household, const QList<SyncColumn> &columns);
-    /// Why \a row (local values of \a page's columns) may not be stored: a frozen return whose
-    /// bytes no longer match its SHA-256. Empty when it may.
-    QString alteredReturn(const PulledRows &page, const QVariantList &row) const;
+    /// The id of another household here that holds \a household's UPRN (local values of
+    /// \a columns), or nothing when none does or it has none.
+    Result<std::optional<QString>> uprnHolder(const QVariantList &household,
+                                              const QList<SyncColumn> &columns) const;
+    /// Gives up the UPRN of the household \a localId here, which the server gave to
+    /// \a household, recording why.
+    Status releaseUprn(const QString &localId, const QVariantList &household,
+                       const QList<SyncColumn> &columns);
+    /// Whether \a row (local values of \a page's columns) may be stored: Error::Database saying
+    /// why not for a frozen return whose bytes no longer match its SHA-256.
+    Status checkFrozenReturn(const PulledRows &page, const QVariantList &row) const;
     /// Rolls back the writer's own transaction and returns \a error.
     Error failed(const Error &error);
     /// failed() with the local database's \a error: "PATH: cannot store the downloaded

@@ -1,6 +1,8 @@
 // A write whose audit event cannot be written writes nothing, and its error keeps the audit
 // trail's kind (Error::Locked when another program holds the lock the event needed) and says
 // which file and that the audit trail could not be written (issue 9).
+// A write of the fitters or the schedule that itself meets another program's lock says so the
+// same way: Error::Locked, naming the file and what could not be written.
 
 #include "storefixture.h"
 
@@ -83,6 +85,31 @@ protected:
     }
 
     static QDateTime nineOClock() { return QDateTime(QDate(2026, 12, 8), QTime(9, 0), Qt::UTC); }
+
+    /// A second file, attached as "elsewhere" with a table copy_target, for a temporary
+    /// trigger to write into while a LockHolder keeps it locked (a rollback-journal file, so
+    /// that the attaching connection keeps no lock on it between statements).
+    QString attachElsewhere()
+    {
+        const QString elsewhere = m_dir.filePath(u"elsewhere.sqlite"_s);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"make-elsewhere"_s);
+            db.setDatabaseName(elsewhere);
+            EXPECT_TRUE(db.open());
+            EXPECT_TRUE(QSqlQuery(db).exec(u"CREATE TABLE copy_target (entity TEXT)"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"make-elsewhere"_s);
+        run(u"ATTACH DATABASE '%1' AS elsewhere"_s.arg(elsewhere));
+        return elsewhere;
+    }
+
+    /// What a write of \a what that meets the other program's lock says after \a action.
+    QString locked(const QString &action, const QString &what) const
+    {
+        return action + u": "_s + QDir::toNativeSeparators(m_path) + u": cannot write "_s + what
+            + u": database is locked"_s;
+    }
 
     QUuid m_fitterId;
     QUuid m_jobId;
@@ -241,6 +268,47 @@ TEST_F(AuditFailureTest, AnEventThatMeetsAnotherProgramsLockIsLocked)
     EXPECT_EQ(booked.error().message,
               u"Booking a job: "_s + QDir::toNativeSeparators(m_path)
                   + u": cannot write the audit trail: database is locked"_s);
+    EXPECT_EQ(jobStatus(m_jobId), u"unscheduled"_s);
+}
+
+/// The fitter's or the job's own row needs a lock another program holds (a trigger copies it
+/// into the locked file): Error::Locked naming the file, not a database error with Qt's words.
+TEST_F(AuditFailureTest, AFitterOrJobWriteThatMeetsAnotherProgramsLockIsLocked)
+{
+    addJob();
+    const QString elsewhere = attachElsewhere();
+    // A trigger may not name the schema of the table it writes: copy_target is only there.
+    run(u"CREATE TEMP TRIGGER copy_fitter AFTER INSERT ON main.fitter "
+        "BEGIN INSERT INTO copy_target VALUES ('fitter'); END"_s);
+    run(u"CREATE TEMP TRIGGER copy_job AFTER UPDATE ON main.job "
+        "BEGIN INSERT INTO copy_target VALUES ('job'); END"_s);
+    const LockHolder other(elsewhere, u"write-other-program"_s);
+    ASSERT_TRUE(other.ok()) << other.error();
+
+    FitterRepository fitters(m_database, u"tester"_s);
+    const Result<Fitter> fitter = fitters.add(sam());
+    ASSERT_FALSE(fitter);
+    EXPECT_EQ(fitter.error().kind, Error::Kind::Locked) << qPrintable(fitter.error().message);
+    EXPECT_EQ(fitter.error().message, locked(u"Adding fitter Sam Cole"_s, u"fitters"_s));
+    EXPECT_EQ(count(u"fitter"_s), 1); // addJob()'s
+
+    JobRepository jobs(m_database, u"tester"_s);
+    const Status booked = jobs.bookJob(m_jobId, m_fitterId, nineOClock(), 60);
+    ASSERT_FALSE(booked);
+    EXPECT_EQ(booked.error().kind, Error::Kind::Locked) << qPrintable(booked.error().message);
+    EXPECT_EQ(booked.error().message, locked(u"Booking a job"_s, u"the job"_s));
+    EXPECT_EQ(jobStatus(m_jobId), u"unscheduled"_s);
+
+    JobBooking booking;
+    booking.jobId = m_jobId;
+    booking.fitterId = m_fitterId;
+    booking.start = nineOClock();
+    booking.end = nineOClock().addSecs(3600);
+    const Result<int> applied = jobs.applyBookings({booking});
+    ASSERT_FALSE(applied);
+    EXPECT_EQ(applied.error().kind, Error::Kind::Locked) << qPrintable(applied.error().message);
+    EXPECT_EQ(applied.error().message,
+              QDir::toNativeSeparators(m_path) + u": cannot write jobs: database is locked"_s);
     EXPECT_EQ(jobStatus(m_jobId), u"unscheduled"_s);
 }
 

@@ -324,8 +324,9 @@ TEST_F(DemoDataTest, AddressesAreValidAndInTheirAreas)
                         || postcode.startsWith(u"LE18 "))
                 << qPrintable(postcode);
         }
-        const FieldCheck eligibility = HouseholdFields::check(HouseholdField::Eligibility, h[6]);
-        EXPECT_TRUE(eligibility.ok() && eligibility.value == h[6]) << qPrintable(h[6]);
+        const Result<QString> eligibility
+            = HouseholdFields::check(HouseholdField::Eligibility, h[6]);
+        EXPECT_TRUE(eligibility.ok() && *eligibility == h[6]) << qPrintable(h[6]);
         EXPECT_FALSE(h[6].isEmpty());
     }
     EXPECT_EQ(uprns.size(), 300);
