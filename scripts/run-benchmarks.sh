@@ -34,5 +34,3 @@ echo "== map: 100k households, frames offscreen, clustering per zoom, hit tests"
 ./build/release/tests/bench/saferhomes_bench_map
 echo "== dashboard: 100k households, 18 months (first paint, filter change to painted)"
 ./build/release/tests/bench/saferhomes_bench_dashboard
-echo "== dashboard: 100k households, 18 months (first paint, filter change to painted)"
-./build/release/tests/bench/saferhomes_bench_dashboard

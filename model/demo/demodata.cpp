@@ -57,10 +57,8 @@ Status DemoData::fill(const Database &database, const Options &options)
         // Refused before the long fill; DemoTransfer checks again inside its transaction.
         DemoRepository repository(database, Database::localUserName());
         const Result<int> counted = repository.householdCount();
-        if (!counted) {
-            return counted.error().within(
-                tr("Counting the households already in %1").arg(database.path()));
-        }
+        if (!counted)
+            return counted.error().within(tr("Writing demo data"));
         const int existing = *counted;
         if (existing != 0) {
             return Error::refused(

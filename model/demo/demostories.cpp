@@ -203,7 +203,7 @@ Status DemoStories::writeFitters()
 Status DemoStories::write(const std::vector<DemoHome> &homes)
 {
     if (!m_engine.isValid())
-        return Error::database(m_engine.status().errorString());
+        return m_engine.status().error();
     const int total = int(homes.size());
     int done = 0;
     for (const DemoHome &home : homes) {

@@ -272,11 +272,11 @@ DemoRepository::~DemoRepository()
 
 Result<int> DemoRepository::householdCount() const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM household")))
-        return Error::database(query.lastError().text());
-    if (!query.next())
-        return Error::database(tr("the household count returned no row"));
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM household")) || !query.next())
+        return Database::sqlError(db.databaseName(), tr("cannot count households"),
+                                  query.lastError());
     return query.value(0).toInt();
 }
 
