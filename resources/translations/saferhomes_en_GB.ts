@@ -52,6 +52,10 @@
         <source>cannot write the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AutoScheduler</name>
@@ -1377,23 +1381,19 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>cannot record the version that opened it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot open a temporary database</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
-    <message>
-        <source>Removing the demo scratch file %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>the database is not open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the number of households cannot be negative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Counting the households already in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1404,7 +1404,7 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         </translation>
     </message>
     <message>
-        <source>Creating the demo fill</source>
+        <source>Writing demo data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1424,10 +1424,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the household count returned no row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1490,6 +1486,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <source>household %1 is not %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot count households</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoStories</name>
@@ -1540,10 +1540,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Setting up the demo fill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Counting the households</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1571,14 +1567,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading whether %1 holds demo data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading whether %1 is a new register</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Recording the choice of an empty register</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1592,6 +1580,22 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>the database %1 has no tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading whether it holds demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading whether it is a new register</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1742,19 +1746,7 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>FitterRepository</name>
     <message>
-        <source>Adding a fitter: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Adding fitter %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading fitters: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading a fitter: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1762,11 +1754,15 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Changing a fitter: %1</source>
+        <source>Changing fitter %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Changing fitter %1: %2</source>
+        <source>fitters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the fitter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2323,27 +2319,11 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>JobRepository</name>
     <message>
-        <source>Reading jobs: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading job items: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Updating a job: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Updating job %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Creating jobs: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completing a job: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2363,22 +2343,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading the catalogue: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the householder: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading attachments: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recording no access: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Job %1 is %2: only a booked job can find nobody in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2388,10 +2352,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>Revisit: nobody was in (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2447,19 +2407,7 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading a job: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Applying a schedule: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Job %1 changed after the schedule was planned; nothing was applied. Plan again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the package&apos;s job: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2472,6 +2420,66 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>cannot read household %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying a schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completing a job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording no access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the revisit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating a job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agreed package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agreed packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the householder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the package&apos;s job</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2932,10 +2940,6 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
 <context>
     <name>PulledRowWriter</name>
     <message>
-        <source>a UPRN clash that cannot be resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>UPRN %1 belongs to household %2 on the server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2965,6 +2969,10 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read households</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4013,6 +4021,18 @@ Exit codes: 0 success; 1 rejected (invalid rows, refused changes); 2 usage or fi
     </message>
     <message>
         <source>cannot read the jobs&apos; reserved stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read fitters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read stock movements</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
