@@ -236,19 +236,10 @@ TEST_F(AuditFailureTest, TheScheduleWritesNothingWithoutItsEvents)
 TEST_F(AuditFailureTest, AnEventThatMeetsAnotherProgramsLockIsLocked)
 {
     addJob();
-    const QString elsewhere = m_dir.filePath(u"elsewhere.sqlite"_s);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"make-elsewhere"_s);
-        db.setDatabaseName(elsewhere);
-        ASSERT_TRUE(db.open());
-        ASSERT_TRUE(QSqlQuery(db).exec(u"CREATE TABLE audit_copy (entity TEXT)"_s));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"make-elsewhere"_s);
-    run(u"ATTACH DATABASE '%1' AS elsewhere"_s.arg(elsewhere));
-    // A trigger may not name the schema of the table it writes: audit_copy is only there.
+    const QString elsewhere = attachElsewhere();
+    // A trigger may not name the schema of the table it writes: copy_target is only there.
     run(u"CREATE TEMP TRIGGER copy_audit AFTER INSERT ON main.audit_event "
-        "BEGIN INSERT INTO audit_copy VALUES (new.entity); END"_s);
+        "BEGIN INSERT INTO copy_target VALUES (new.entity); END"_s);
     const LockHolder other(elsewhere, u"audit-other-program"_s);
     ASSERT_TRUE(other.ok()) << other.error();
 
