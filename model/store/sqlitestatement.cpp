@@ -162,11 +162,21 @@ namespace {
 
 using StatementsBySql = std::unordered_map<QByteArray, std::unique_ptr<SqliteStatement>>;
 
+/// Set when this thread's kept statements are gone (the thread is ending): a Database closed
+/// after that, in another object's destructor, has nothing left to release. A plain flag, so it
+/// lasts as long as the thread.
+thread_local bool keptStatementsGone = false;
+
+struct KeptStatementsOfThread {
+    ~KeptStatementsOfThread() { keptStatementsGone = true; }
+    std::unordered_map<QString, StatementsBySql> byConnection;
+};
+
 /// The kept statements of this thread's connections, by connection name.
 std::unordered_map<QString, StatementsBySql> &keptStatements()
 {
-    thread_local std::unordered_map<QString, StatementsBySql> statements;
-    return statements;
+    thread_local KeptStatementsOfThread statements;
+    return statements.byConnection;
 }
 
 } // namespace
@@ -182,7 +192,8 @@ SqliteStatement &KeptStatements::statement(const QSqlDatabase &database, const c
 
 void KeptStatements::release(const QString &connectionName)
 {
-    keptStatements().erase(connectionName);
+    if (!keptStatementsGone)
+        keptStatements().erase(connectionName);
 }
 
 } // namespace saferhomes

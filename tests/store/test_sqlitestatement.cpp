@@ -7,9 +7,13 @@
 #include "store/sqlitestatement.h"
 
 #include "store/auditlog.h"
+#include "store/connectionname.h"
 
 #include <QFile>
 #include <QSqlQuery>
+
+#include <memory>
+#include <thread>
 
 using namespace saferhomes;
 
@@ -130,6 +134,30 @@ TEST_F(SqliteStatementTest, AKeptStatementIsPreparedOnceAndLetsTheFileClose)
         "new_value, ' ') FROM (SELECT * FROM audit_event WHERE entity = 'meta' ORDER BY seq)")));
     ASSERT_TRUE(read.next());
     EXPECT_EQ(read.value(0).toString(), QStringLiteral("one:null:kept three:null:kept"));
+}
+
+TEST_F(SqliteStatementTest, ADatabaseClosedAsItsThreadEndsAfterItsKeptStatementsClosesTheFile)
+{
+    // The thread's kept statements go first as it ends (made last, destroyed first); the
+    // Database, destroyed after them, must neither reach for them nor leave the file open.
+    const QString path = m_dir.filePath(QStringLiteral("thread.sqlite"));
+    bool written = false;
+    std::thread worker([&path, &written] {
+        thread_local std::unique_ptr<Database> database;
+        database = std::make_unique<Database>(ConnectionName::unique(u"thread-end"));
+        if (!database->open(path))
+            return;
+        AuditLog audit(database->connectionName(), QStringLiteral("tester"),
+                       QStringLiteral("here"));
+        written = audit
+                      .record(QStringLiteral("meta"), QStringLiteral("one"),
+                              QStringLiteral("value"), {}, QStringLiteral("kept"), storeTimestamp())
+                      .ok();
+        written = written && QFile::exists(path + QStringLiteral("-wal"));
+    });
+    worker.join();
+    ASSERT_TRUE(written);
+    EXPECT_FALSE(QFile::exists(path + QStringLiteral("-wal")));
 }
 
 } // namespace
