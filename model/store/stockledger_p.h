@@ -1,7 +1,8 @@
 #pragma once
 
 // What stockledger.cpp (the ledger's own movements) and stockreservations.cpp (the movements
-// that follow jobs) share: one way to write a movement, read a level and a job's holdings.
+// that follow jobs) share, written in stockmovement.cpp: one way to write a movement, read a
+// level and a job's holdings.
 
 #include "domain/result.h"
 #include "domain/stock.h"
@@ -52,6 +53,8 @@ Error sqlFailure(const QSqlDatabase &db, const QString &what, const QSqlError &e
 /// What \a location holds of \a code, from the summary (zeros when it has never held any).
 Result<StockLevel> readLevel(const QSqlDatabase &db, const QString &code, const QString &location);
 QString newId();
+/// How messages name \a location: "the depot", "Alex's van" or "van <id>".
+QString locationLabel(const QSqlDatabase &db, const QString &location);
 /// "Alex's van has 1 of WINDOW_LOCK available (3 on hand, 2 reserved for jobs): ...", the
 /// figures of a completion's \a shortfall.
 QString describeShortfall(const QSqlDatabase &db, const StockShortfall &shortfall);
