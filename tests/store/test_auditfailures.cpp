@@ -86,6 +86,17 @@ protected:
 
     static QDateTime nineOClock() { return QDateTime(QDate(2026, 12, 8), QTime(9, 0), Qt::UTC); }
 
+    /// The job booked for the fitter from nine o'clock for an hour.
+    JobBooking nineOClockBooking() const
+    {
+        JobBooking booking;
+        booking.jobId = m_jobId;
+        booking.fitterId = m_fitterId;
+        booking.start = nineOClock();
+        booking.end = nineOClock().addSecs(3600);
+        return booking;
+    }
+
     /// A second file, attached as "elsewhere" with a table copy_target, for a temporary
     /// trigger to write into while a LockHolder keeps it locked (a rollback-journal file, so
     /// that the attaching connection keeps no lock on it between statements).
@@ -207,12 +218,7 @@ TEST_F(AuditFailureTest, TheScheduleWritesNothingWithoutItsEvents)
     EXPECT_EQ(booked.error().message, u"Booking a job: "_s + refused());
     EXPECT_EQ(jobStatus(m_jobId), u"unscheduled"_s);
 
-    JobBooking booking;
-    booking.jobId = m_jobId;
-    booking.fitterId = m_fitterId;
-    booking.start = nineOClock();
-    booking.end = nineOClock().addSecs(3600);
-    const Result<int> applied = jobs.applyBookings({booking});
+    const Result<int> applied = jobs.applyBookings({nineOClockBooking()});
     ASSERT_FALSE(applied);
     EXPECT_EQ(applied.error().kind, Error::Kind::Database);
     EXPECT_EQ(applied.error().message, refused());
@@ -290,12 +296,7 @@ TEST_F(AuditFailureTest, AFitterOrJobWriteThatMeetsAnotherProgramsLockIsLocked)
     EXPECT_EQ(booked.error().message, locked(u"Booking a job"_s, u"the job"_s));
     EXPECT_EQ(jobStatus(m_jobId), u"unscheduled"_s);
 
-    JobBooking booking;
-    booking.jobId = m_jobId;
-    booking.fitterId = m_fitterId;
-    booking.start = nineOClock();
-    booking.end = nineOClock().addSecs(3600);
-    const Result<int> applied = jobs.applyBookings({booking});
+    const Result<int> applied = jobs.applyBookings({nineOClockBooking()});
     ASSERT_FALSE(applied);
     EXPECT_EQ(applied.error().kind, Error::Kind::Locked) << qPrintable(applied.error().message);
     EXPECT_EQ(applied.error().message,
