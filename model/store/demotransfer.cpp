@@ -50,7 +50,7 @@ public:
         }
     }
 
-    Status attach(const QString &path, const QString &schema = QStringLiteral("fill"))
+    Status attach(const QString &path, const QString &schema)
     {
         // A schema name of ours, not user input: ATTACH takes no bound name.
         if (!m_query.prepare(QStringLiteral("ATTACH DATABASE ? AS %1").arg(schema)))
